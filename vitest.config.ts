@@ -2,16 +2,30 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
+const alias = [{ find: /^src\//, replacement: `${src}/` }];
 
 export default defineConfig({
-  resolve: { alias: [{ find: /^src\//, replacement: `${src}/` }] },
+  resolve: { alias },
   test: {
-    include: ['src/**/*.spec.ts', 'test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
-    globalSetup: ['test/harness/global-setup.ts'],
-    setupFiles: ['test/harness/setup-file.ts'],
-    pool: 'forks',
-    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    pool: 'forks',
+    maxWorkers: 2,
+    projects: [
+      {
+        resolve: { alias },
+        test: { name: 'unit', include: ['src/**/*.spec.ts'] },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', 'test/e2e/**/*.test.ts'],
+          globalSetup: ['test/harness/global-setup.ts'],
+          setupFiles: ['test/harness/setup-file.ts'],
+          testTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,55 @@
+import { BullModule } from '@nestjs/bullmq';
+import { type DynamicModule, Module } from '@nestjs/common';
+import type { ConnectionOptions } from 'bullmq';
+import { ScheduleModule } from '@nestjs/schedule';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { Clock } from 'src/common/clock.js';
+import { CoreModule } from 'src/common/core.module.js';
+import type { AppConfig } from 'src/config/config.js';
+import { dataSourceOptions } from 'src/database/data-source.js';
+import { openDataSource } from 'src/database/bootstrap.js';
+import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { HealthModule } from 'src/modules/health/health.module.js';
+import { redisOptions } from 'src/queue/redis.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Tests pass a ManualClock; processes use the system clock. */
+  clock?: Clock;
+  /** Run queue processors and scheduled sweeps in this process. */
+  worker: boolean;
+}
+
+/** Modules every process has: domain services, the database, the queues. */
+function domainModules(): DynamicModule['imports'] {
+  return [AuditModule];
+}
+
+/** Processors and sweeps; only the worker (or a single-machine process) loads them. */
+function workerModules(): DynamicModule['imports'] {
+  return [ScheduleModule.forRoot()];
+}
+
+@Module({})
+export class AppModule {
+  static register(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, options.clock),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(config.databaseUrl, config.databasePoolSize),
+          dataSourceFactory: () => openDataSource(config.databaseUrl, config.databasePoolSize),
+        }),
+        BullModule.forRoot({
+          connection: redisOptions(config.redisUrl) as ConnectionOptions,
+          prefix: config.queuePrefix,
+        }),
+        HealthModule,
+        ...(domainModules() ?? []),
+        ...(options.worker ? (workerModules() ?? []) : []),
+      ],
+    };
+  }
+}

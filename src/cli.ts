@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import type { CliCommand, CliIo } from 'src/cli/command.js';
+import { auditVerifyCommand, migrateCommand } from 'src/cli/system.commands.js';
+import { configOrExit, exitOnStartupError } from 'src/process/bootstrap.js';
+
+/** Every administration command; `--help` lists them all. */
+const COMMANDS: CliCommand[] = [migrateCommand, auditVerifyCommand];
+
+function help(io: CliIo): void {
+  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
+  io.stdout.write('Usage: node dist/cli.js <command> [options]\n\nCommands:\n');
+  for (const command of COMMANDS) {
+    io.stdout.write(`  ${command.usage.padEnd(width)}  ${command.description}\n`);
+  }
+  io.stdout.write(`  ${'--help'.padEnd(width)}  Show this list.\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    help(io);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const command = COMMANDS.filter((c) => c.words.every((word, i) => argv[i] === word)).sort(
+    (a, b) => b.words.length - a.words.length,
+  )[0];
+  if (!command) {
+    io.stderr.write(`saraban: unknown command "${argv.join(' ')}"; see --help\n`);
+    return 2;
+  }
+  if (argv.includes('--help')) {
+    io.stdout.write(`Usage: node dist/cli.js ${command.usage}\n${command.description}\n`);
+    return 0;
+  }
+  return command.run(argv.slice(command.words.length), io, () => configOrExit({ quiet: true }));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => exitOnStartupError(error),
+);

@@ -1,0 +1,33 @@
+import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { Clock, SystemClock } from 'src/common/clock.js';
+import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
+import { createCommandClient } from 'src/queue/redis.js';
+
+/** Token of the shared ioredis client for quick commands. */
+export const REDIS = Symbol('REDIS');
+
+/** Process-wide providers: configuration, the clock and the Redis command client. */
+@Global()
+@Module({})
+export class CoreModule implements OnApplicationShutdown {
+  private static redis?: Redis;
+
+  static forRoot(config: AppConfig, clock: Clock = new SystemClock()) {
+    const redis = createCommandClient(config.redisUrl);
+    CoreModule.redis = redis;
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: clock },
+        { provide: REDIS, useValue: redis },
+      ],
+      exports: [APP_CONFIG, Clock, REDIS],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    CoreModule.redis?.disconnect();
+  }
+}

@@ -1,0 +1,101 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { CommonErrors, DomainError } from 'src/common/domain-error.js';
+import { PROBLEM_CONTENT_TYPE, type Problem, problemType } from 'src/common/problem.js';
+import { logger } from 'src/logging/logger.js';
+
+/** Maps body-parser and Nest HTTP errors to our codes, so every answer has a stable code. */
+function fromHttpStatus(status: number): DomainError {
+  switch (status) {
+    case 400:
+      return new DomainError(CommonErrors.VALIDATION_FAILED);
+    case 401:
+      return new DomainError(CommonErrors.UNAUTHENTICATED);
+    case 403:
+      return new DomainError(CommonErrors.FORBIDDEN);
+    case 404:
+      return new DomainError(CommonErrors.NOT_FOUND);
+    case 413:
+      return new DomainError(CommonErrors.PAYLOAD_TOO_LARGE);
+    case 415:
+      return new DomainError(CommonErrors.UNSUPPORTED_MEDIA_TYPE);
+    case 429:
+      return new DomainError(CommonErrors.TOO_MANY_REQUESTS);
+    case 503:
+      return new DomainError(CommonErrors.SERVICE_UNAVAILABLE);
+    default:
+      return status >= 500
+        ? new DomainError(CommonErrors.INTERNAL)
+        : new DomainError({
+            code: `HTTP_${status}`,
+            status,
+            title: 'Request failed',
+            detail: 'คำขอไม่สำเร็จ',
+          });
+  }
+}
+
+/** body-parser's errors carry `type` and `status`; they never reach Nest as HttpExceptions. */
+function fromBodyParser(error: unknown): DomainError | undefined {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
+  switch ((error as { type: unknown }).type) {
+    case 'entity.too.large':
+      return new DomainError(CommonErrors.PAYLOAD_TOO_LARGE);
+    case 'entity.parse.failed':
+      return new DomainError(CommonErrors.MALFORMED_BODY);
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new DomainError(CommonErrors.UNSUPPORTED_MEDIA_TYPE);
+    default:
+      return undefined;
+  }
+}
+
+export function toDomainError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  const parserError = fromBodyParser(error);
+  if (parserError) return parserError;
+  if (error instanceof HttpException) return fromHttpStatus(error.getStatus());
+  return new DomainError(CommonErrors.INTERNAL);
+}
+
+export function toProblem(error: DomainError, request?: Request): Problem {
+  const problem: Problem = {
+    type: problemType(error.code),
+    title: error.title,
+    status: error.status,
+    code: error.code,
+    detail: error.detail,
+  };
+  if (request) {
+    problem.instance = request.originalUrl?.split('?')[0];
+    problem.requestId = String(request.id ?? '');
+  }
+  if (error.extras.errors?.length) problem.errors = error.extras.errors;
+  if (error.extras.data) Object.assign(problem, error.extras.data);
+  return problem;
+}
+
+export function sendProblem(response: Response, problem: Problem): void {
+  response.status(problem.status).setHeader('Content-Type', PROBLEM_CONTENT_TYPE);
+  response.end(JSON.stringify(problem));
+}
+
+/** The one place where errors become HTTP answers (RFC 9457 problem+json). */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request>();
+    const response = http.getResponse<Response>();
+    const error = toDomainError(exception);
+    if (error.status >= 500 && !(exception instanceof DomainError && error.status === 503)) {
+      logger.error({ err: exception, reqId: request.id }, 'request failed');
+    }
+    if (response.headersSent) {
+      response.end();
+      return;
+    }
+    sendProblem(response, toProblem(error, request));
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The one typed configuration of every process. It is read from the environment once,
+ * validated, and a bad value stops start-up with a line naming the variable.
+ * Every variable here is documented, with its default, in README.md.
+ */
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const LOG_LEVELS: readonly LogLevel[] = [
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
+];
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  port: number;
+  dataDir: string;
+  logLevel: LogLevel;
+  queuePrefix: string;
+  jwtAccessSecret: string;
+  jwtRefreshSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  /** Bounded wait for in-flight requests and jobs on SIGTERM. */
+  shutdownGraceMs: number;
+  /** Largest JSON body the API accepts. */
+  bodyLimitBytes: number;
+  /** True when the secrets are the built-in development defaults. */
+  usingDevelopmentSecrets: boolean;
+}
+
+export const DEVELOPMENT_ACCESS_SECRET =
+  'saraban-development-access-secret-do-not-use-in-production';
+export const DEVELOPMENT_REFRESH_SECRET =
+  'saraban-development-refresh-secret-do-not-use-in-production';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration: ${problems.join('; ')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const read = (name: string, fallback: string): string => {
+    const value = env[name];
+    return value === undefined || value === '' ? fallback : value;
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name, String(fallback));
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const url = (name: string, fallback: string, protocols: string[]): string => {
+    const raw = read(name, fallback);
+    try {
+      const parsed = new URL(raw);
+      if (!protocols.includes(parsed.protocol)) {
+        problems.push(`${name} must be a ${protocols.join(' or ')} URL (got "${redact(raw)}")`);
+      }
+    } catch {
+      problems.push(`${name} is not a valid URL (got "${redact(raw)}")`);
+    }
+    return raw;
+  };
+
+  const nodeEnvRaw = read('NODE_ENV', 'development');
+  if (!['development', 'production', 'test'].includes(nodeEnvRaw)) {
+    problems.push(`NODE_ENV must be development, production or test (got "${nodeEnvRaw}")`);
+  }
+  const nodeEnv = (
+    ['development', 'production', 'test'].includes(nodeEnvRaw) ? nodeEnvRaw : 'development'
+  ) as AppConfig['nodeEnv'];
+
+  const logLevelRaw = read('LOG_LEVEL', nodeEnv === 'test' ? 'warn' : 'info');
+  if (!LOG_LEVELS.includes(logLevelRaw as LogLevel)) {
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelRaw}")`);
+  }
+
+  const queuePrefix = read('QUEUE_PREFIX', 'saraban');
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(queuePrefix)) {
+    problems.push(`QUEUE_PREFIX must be 1–64 letters, digits, _ or - (got "${queuePrefix}")`);
+  }
+
+  const jwtAccessSecret = read('JWT_ACCESS_SECRET', DEVELOPMENT_ACCESS_SECRET);
+  const jwtRefreshSecret = read('JWT_REFRESH_SECRET', DEVELOPMENT_REFRESH_SECRET);
+  const usingDevelopmentSecrets =
+    jwtAccessSecret === DEVELOPMENT_ACCESS_SECRET ||
+    jwtRefreshSecret === DEVELOPMENT_REFRESH_SECRET;
+  if (nodeEnv === 'production' && usingDevelopmentSecrets) {
+    problems.push('JWT_ACCESS_SECRET and JWT_REFRESH_SECRET must be set in production');
+  }
+  for (const [name, value] of [
+    ['JWT_ACCESS_SECRET', jwtAccessSecret],
+    ['JWT_REFRESH_SECRET', jwtRefreshSecret],
+  ] as const) {
+    if (value.length < 32) problems.push(`${name} must be at least 32 characters long`);
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/saraban', [
+      'postgres:',
+      'postgresql:',
+    ]),
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 20, 1, 500),
+    redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
+    port: integer('PORT', 3000, 0, 65535),
+    dataDir: read('DATA_DIR', '.data'),
+    logLevel: logLevelRaw as LogLevel,
+    queuePrefix,
+    jwtAccessSecret,
+    jwtRefreshSecret,
+    accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL', 900, 60, 86_400),
+    refreshTokenTtlSeconds: integer('REFRESH_TOKEN_TTL', 1_209_600, 300, 31_536_000),
+    shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 8_000, 0, 600_000),
+    bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+    usingDevelopmentSecrets,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Hides a password in a connection URL before it is printed. */
+export function redact(raw: string): string {
+  try {
+    const parsed = new URL(raw);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return raw.replace(/:[^:@/]*@/, ':***@');
+  }
+}
+
+/** Injection token for the configuration object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

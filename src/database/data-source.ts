@@ -1,0 +1,22 @@
+import type { DataSourceOptions } from 'typeorm';
+import { ENTITIES } from 'src/database/entities.js';
+import { MIGRATIONS } from 'src/database/migrations/index.js';
+
+/**
+ * The one DataSource definition shared by the API, the worker, the CLI and the tests.
+ * `synchronize` is never on: the schema changes only through committed migrations.
+ */
+export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'saraban' },
+  };
+}

@@ -1,0 +1,4 @@
+import { AuditTrail1795904031091 } from 'src/database/migrations/1795904031091-AuditTrail.js';
+
+/** Every migration, in order. New ones are generated, reviewed, then listed here. */
+export const MIGRATIONS = [AuditTrail1795904031091];

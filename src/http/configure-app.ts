@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import { RequestMethod, ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { CommonErrors, DomainError, type FieldError } from 'src/common/domain-error.js';
+import { ProblemFilter, sendProblem, toDomainError, toProblem } from 'src/common/problem.filter.js';
+import type { AppConfig } from 'src/config/config.js';
+import { logger, PinoNestLogger, requestContext } from 'src/logging/logger.js';
+
+/** The largest text a clerk may paste into the intake parser. */
+export const INTAKE_TEXT_LIMIT_BYTES = 200 * 1024;
+
+function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
+      field,
+      code,
+      message: thaiConstraintMessage(code, message),
+    }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+/** Thai wording for the validators we use; the English text is kept after it. */
+function thaiConstraintMessage(code: string, english: string): string {
+  const thai: Record<string, string> = {
+    whitelistValidation: 'ไม่รู้จักช่องข้อมูลนี้',
+    isString: 'ต้องเป็นข้อความ',
+    isNotEmpty: 'ต้องไม่เว้นว่าง',
+    isUuid: 'ต้องเป็นรหัส UUID',
+    isInt: 'ต้องเป็นจำนวนเต็ม',
+    isEnum: 'ค่าไม่อยู่ในรายการที่กำหนด',
+    isBoolean: 'ต้องเป็นค่าจริงหรือเท็จ',
+    isArray: 'ต้องเป็นรายการ',
+    isDateString: 'ต้องเป็นวันที่',
+    isIn: 'ค่าไม่อยู่ในรายการที่กำหนด',
+    min: 'ค่าน้อยเกินไป',
+    max: 'ค่ามากเกินไป',
+    minLength: 'สั้นเกินไป',
+    maxLength: 'ยาวเกินไป',
+    arrayMinSize: 'ต้องมีอย่างน้อยหนึ่งรายการ',
+    arrayMaxSize: 'มีรายการมากเกินไป',
+    matches: 'รูปแบบไม่ถูกต้อง',
+    isObject: 'ต้องเป็นออบเจ็กต์',
+  };
+  return `${thai[code] ?? 'ค่าไม่ถูกต้อง'} (${english})`;
+}
+
+export const validationPipe = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  transform: true,
+  exceptionFactory: (errors) =>
+    new DomainError(CommonErrors.VALIDATION_FAILED, { errors: flattenValidationErrors(errors) }),
+});
+
+/** Everything an HTTP app needs, shared by main.ts and the end-to-end tests. */
+export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
+  app.useLogger(new PinoNestLogger());
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  // A request id on every response and every log line written while serving it.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.headers['x-request-id'];
+    const reqId =
+      typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    req.id = reqId;
+    res.setHeader('X-Request-Id', reqId);
+    requestContext.run({ reqId }, next);
+  });
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req) => req.id as string,
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+  app.use(
+    helmet({
+      // Swagger UI needs inline scripts and styles on its own page.
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'", "'unsafe-inline'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+    }),
+  );
+  app.use(express.json({ limit: config.bodyLimitBytes }));
+  app.use(express.text({ limit: INTAKE_TEXT_LIMIT_BYTES, type: 'text/plain' }));
+  // Body-parser errors happen before Nest routes; answer them as problem+json too.
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    sendProblem(res, toProblem(toDomainError(error), req));
+  });
+
+  app.setGlobalPrefix('api/v1', {
+    exclude: [
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(validationPipe);
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Saraban API')
+      .setDescription(
+        'Thai government correspondence (งานสารบรรณ): letters, registers, receipt stamps, forwarding and escalation. Errors are RFC 9457 problem+json with a stable `code` and a Thai `detail`.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from 'src/app.module.js';
+import { migrate } from 'src/database/bootstrap.js';
+import { configureHttpApp } from 'src/http/configure-app.js';
+import { logger } from 'src/logging/logger.js';
+import {
+  checkRedis,
+  closeOnSignals,
+  configOrExit,
+  exitOnStartupError,
+} from 'src/process/bootstrap.js';
+
+/**
+ * The HTTP API. `--with-worker` (or RUN_WORKER=1) also runs the queue processors and
+ * sweeps in this process: the single-machine mode that `npm start` uses.
+ */
+async function main(): Promise<void> {
+  const config = configOrExit();
+  const withWorker = process.argv.includes('--with-worker') || process.env.RUN_WORKER === '1';
+  const applied = await migrate(config.databaseUrl);
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ config, worker: withWorker }),
+    { bodyParser: false, abortOnError: false, bufferLogs: true },
+  );
+  configureHttpApp(app, config);
+  await checkRedis(app, config);
+  closeOnSignals(app, config);
+  await app.listen(config.port);
+  logger.info(
+    { port: config.port, worker: withWorker },
+    `Saraban API on http://localhost:${config.port} (docs at /api/docs)`,
+  );
+}
+
+main().catch(exitOnStartupError);

@@ -1,0 +1,45 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One link of the tamper-evident audit chain. Append-only: the database refuses UPDATE,
+ * DELETE and TRUNCATE on this table (trigger in the migration).
+ */
+@Entity({ name: 'audit_events' })
+@Index('audit_events_subject_idx', ['subjectType', 'subjectId'])
+export class AuditEvent {
+  /** Chain order: appends are serialised, so ids rise in chain order. */
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
+  actorUserId: string | null;
+
+  /** Username, or `system` / `cli` for work nobody signed in for. */
+  @Column({ name: 'actor_name', type: 'text' })
+  actorName: string;
+
+  @Column({ name: 'unit_id', type: 'uuid', nullable: true })
+  unitId: string | null;
+
+  @Column({ type: 'text' })
+  action: string;
+
+  @Column({ name: 'subject_type', type: 'text' })
+  subjectType: string;
+
+  @Column({ name: 'subject_id', type: 'text' })
+  subjectId: string;
+
+  @Column({ type: 'jsonb' })
+  data: Record<string, unknown>;
+
+  @Column({ name: 'prev_hash', type: 'char', length: 64 })
+  prevHash: string;
+
+  @Index('audit_events_hash_key', { unique: true })
+  @Column({ type: 'char', length: 64 })
+  hash: string;
+}

@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+
+/** prev_hash of the first event of the chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface HashedFields {
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorName: string;
+  unitId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  data: unknown;
+  prevHash: string;
+}
+
+/**
+ * Canonical JSON: object keys sorted at every depth, no whitespace. jsonb does not keep
+ * key order, so the hash must not depend on it.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value ?? null);
+  }
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** sha256 over the canonical encoding of the event and the previous link's hash. */
+export function auditHash(fields: HashedFields): string {
+  const encoded = canonicalJson({
+    action: fields.action,
+    actorName: fields.actorName,
+    actorUserId: fields.actorUserId,
+    data: fields.data,
+    occurredAt: fields.occurredAt.toISOString(),
+    prevHash: fields.prevHash,
+    subjectId: fields.subjectId,
+    subjectType: fields.subjectType,
+    unitId: fields.unitId,
+  });
+  return createHash('sha256').update(encoded, 'utf8').digest('hex');
+}

@@ -1,0 +1,77 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { REDIS } from 'src/common/core.module.js';
+import { type AppConfig, ConfigError, loadConfig } from 'src/config/config.js';
+import { StartupError } from 'src/database/bootstrap.js';
+import { logger, setLogLevel } from 'src/logging/logger.js';
+import { checkEvictionPolicy, RedisPolicyError } from 'src/queue/redis.js';
+
+/** Reads the configuration or ends the process with one line per bad variable. */
+export function configOrExit(options: { quiet?: boolean } = {}): AppConfig {
+  try {
+    const config = loadConfig();
+    // Commands stay quiet unless LOG_LEVEL asks for more; servers log at the configured level.
+    setLogLevel(options.quiet && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
+    if (config.usingDevelopmentSecrets && !options.quiet) {
+      logger.warn(
+        '!!! JWT_ACCESS_SECRET / JWT_REFRESH_SECRET are the built-in development defaults: anyone can forge tokens. Set them before real use. !!!',
+      );
+    }
+    return config;
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) process.stderr.write(`saraban: ${problem}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+/** Start-up failures we can explain in one line end the process without a stack trace. */
+export function exitOnStartupError(error: unknown): never {
+  if (error instanceof StartupError || error instanceof RedisPolicyError) {
+    process.stderr.write(`saraban: ${error.message}\n`);
+    process.exit(1);
+  }
+  logger.fatal({ err: error }, 'start-up failed');
+  process.exit(1);
+}
+
+export async function checkRedis(app: INestApplicationContext, config: AppConfig): Promise<void> {
+  const redis = app.get<Redis>(REDIS);
+  try {
+    await redis.connect();
+  } catch {
+    // The health check reports it; queues reconnect by themselves when Redis returns.
+    logger.warn(`cannot reach Redis at ${new URL(config.redisUrl).host}; wake-ups wait for it`);
+    return;
+  }
+  await checkEvictionPolicy(redis, config.nodeEnv === 'production');
+}
+
+/**
+ * SIGTERM/SIGINT: stop taking work, let in-flight requests and jobs finish (Nest closes
+ * the HTTP server and the BullMQ workers), but never wait longer than the grace period.
+ */
+export function closeOnSignals(app: INestApplicationContext, config: AppConfig): void {
+  let closing = false;
+  const close = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      logger.warn('shutdown grace period over; exiting with work released to the queue');
+      process.exit(0);
+    }, config.shutdownGraceMs);
+    timer.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while shutting down');
+        process.exit(0);
+      },
+    );
+  };
+  process.on('SIGTERM', () => close('SIGTERM'));
+  process.on('SIGINT', () => close('SIGINT'));
+}

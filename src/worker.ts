@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from 'src/app.module.js';
+import { migrate } from 'src/database/bootstrap.js';
+import { logger, PinoNestLogger } from 'src/logging/logger.js';
+import {
+  checkRedis,
+  closeOnSignals,
+  configOrExit,
+  exitOnStartupError,
+} from 'src/process/bootstrap.js';
+
+/** The worker: BullMQ processors and the scheduled sweeps, no HTTP. */
+async function main(): Promise<void> {
+  const config = configOrExit();
+  await migrate(config.databaseUrl);
+  const app = await NestFactory.createApplicationContext(
+    AppModule.register({ config, worker: true }),
+    { logger: new PinoNestLogger(), abortOnError: false },
+  );
+  app.enableShutdownHooks();
+  await checkRedis(app, config);
+  closeOnSignals(app, config);
+  await app.init();
+  logger.info('Saraban worker started');
+}
+
+main().catch(exitOnStartupError);
