@@ -1,0 +1,325 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+
+import fontkit from '@pdf-lib/fontkit';
+import type { Font as FontkitFont, GlyphRun } from '@pdf-lib/fontkit';
+import {
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFOperatorNames,
+  beginText,
+  endText,
+  popGraphicsState,
+  pushGraphicsState,
+  rgb,
+  setFillingColor,
+  setFontAndSize,
+  type Color,
+  type PDFDocument,
+  type PDFFont,
+  type PDFPage,
+} from 'pdf-lib';
+
+/**
+ * Thai text on PDF pages with pdf-lib.
+ *
+ * pdf-lib shapes text with fontkit (GSUB) but ignores the GPOS offsets, so tone marks
+ * land inside the consonant's ascender ("ปู่" prints as "ปู"). Here every glyph is
+ * placed at fontkit's own position instead. Reordered glyphs also carry wrong code
+ * points in pdf-lib's ToUnicode map, so each run is tagged with ActualText, which
+ * makes text extraction (pdftotext, search, copy-paste) return the exact string.
+ */
+
+export type SarabunWeight = 'regular' | 'bold';
+
+export interface ThaiFonts {
+  regular: PDFFont;
+  bold: PDFFont;
+}
+
+export interface DrawThaiTextOptions {
+  /** Left end of the baseline, in page user space. */
+  x: number;
+  y: number;
+  size: number;
+  color?: Color;
+}
+
+const SARABUN_FILES: Record<SarabunWeight, string> = {
+  regular: '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf',
+  bold: '@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf',
+};
+
+const fontBytes = new Map<SarabunWeight, Promise<Uint8Array>>();
+const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
+
+/** The Sarabun TTF, read from disk once per process. */
+export function loadSarabunBytes(weight: SarabunWeight): Promise<Uint8Array> {
+  let bytes = fontBytes.get(weight);
+  if (!bytes) {
+    const path = createRequire(import.meta.url).resolve(SARABUN_FILES[weight]);
+    bytes = readFile(path).then((buffer) => new Uint8Array(buffer));
+    // A failed read must not poison the cache for the life of the process.
+    bytes.catch(() => fontBytes.delete(weight));
+    fontBytes.set(weight, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * Parsing a 90 kB TTF costs more than stamping a page, so one parsed font serves every
+ * document. Sharing is safe: pdf-lib keeps its subset state per document and only reads
+ * the parsed font, synchronously.
+ */
+const cachingFontkit = {
+  create(bytes: Uint8Array, postscriptName?: string): FontkitFont {
+    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
+
+/** Embeds one Sarabun weight; always subset, since the full font breaks Sarabun's spacing. */
+export async function embedSarabun(doc: PDFDocument, weight: SarabunWeight): Promise<PDFFont> {
+  doc.registerFontkit(cachingFontkit);
+  return doc.embedFont(await loadSarabunBytes(weight), { subset: true });
+}
+
+export async function embedSarabunFamily(doc: PDFDocument): Promise<ThaiFonts> {
+  const regular = await embedSarabun(doc, 'regular');
+  const bold = await embedSarabun(doc, 'bold');
+  return { regular, bold };
+}
+
+interface FontkitEmbedder {
+  font: FontkitFont;
+  fontFeatures: Parameters<FontkitFont['layout']>[1];
+}
+
+/** The fontkit font behind a PDFFont; pdf-lib keeps it private, and its version is pinned. */
+function embedderOf(font: PDFFont): FontkitEmbedder {
+  const embedder = (font as unknown as { embedder?: Partial<FontkitEmbedder> }).embedder;
+  if (!embedder?.font || typeof embedder.font.layout !== 'function') {
+    throw new TypeError(
+      `Font "${font.name}" is not an embedded TrueType/OpenType font; Thai needs one (see embedSarabun)`,
+    );
+  }
+  return embedder as FontkitEmbedder;
+}
+
+function layout(font: PDFFont, text: string): { run: GlyphRun; unitsPerEm: number } {
+  const { font: fk, fontFeatures } = embedderOf(font);
+  return { run: fk.layout(text, fontFeatures), unitsPerEm: fk.unitsPerEm };
+}
+
+/** Width of the text as drawThaiText draws it (fontkit advances, kerning included). */
+export function measureThaiText(font: PDFFont, text: string, size: number): number {
+  if (text === '') return 0;
+  const { run, unitsPerEm } = layout(font, text);
+  let advance = 0;
+  for (const position of run.positions) advance += position.xAdvance;
+  return (advance * size) / unitsPerEm;
+}
+
+/** Three decimals are far below a printer dot and keep content streams small. */
+function num(value: number): PDFNumber {
+  return PDFNumber.of(Math.round(value * 1000) / 1000);
+}
+
+/**
+ * Draws one line of text glyph by glyph at fontkit's layout positions, inside a
+ * `/Span <</ActualText …>> BDC … EMC` so extraction returns `text` exactly.
+ * Line breaks and tabs are drawn as spaces; use wrapThaiText for several lines.
+ * Returns the advance width drawn.
+ */
+export function drawThaiText(
+  page: PDFPage,
+  font: PDFFont,
+  text: string,
+  options: DrawThaiTextOptions,
+): number {
+  const line = text.replace(/[\t\n\r\v\f\u2028\u2029]/g, ' ');
+  if (line === '') return 0;
+  const { x, y, size, color = rgb(0, 0, 0) } = options;
+  const { run, unitsPerEm } = layout(font, line);
+  // encodeText lays the text out again with the same font and features, so its glyphs
+  // match run.glyphs one for one; it also adds them to the document's font subset.
+  const hex = font.encodeText(line).asString();
+  if (hex.length !== run.glyphs.length * 4) {
+    throw new Error(`Glyph count mismatch while drawing "${line}"`);
+  }
+  const scale = size / unitsPerEm;
+  const key = page.node.newFontDictionary(font.name, font.ref);
+  const operators: PDFOperator[] = [
+    pushGraphicsState(),
+    PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
+      PDFName.of('Span'),
+      `<</ActualText ${PDFHexString.fromText(line).toString()}>>`,
+    ]),
+    beginText(),
+    setFontAndSize(key, size),
+    setFillingColor(color),
+  ];
+  let pen = 0;
+  run.positions.forEach((position, i) => {
+    operators.push(
+      PDFOperator.of(PDFOperatorNames.SetTextMatrix, [
+        num(1),
+        num(0),
+        num(0),
+        num(1),
+        num(x + (pen + position.xOffset) * scale),
+        num(y + position.yOffset * scale),
+      ]),
+      PDFOperator.of(PDFOperatorNames.ShowText, [PDFHexString.of(hex.slice(i * 4, i * 4 + 4))]),
+    );
+    pen += position.xAdvance;
+  });
+  operators.push(endText(), PDFOperator.of(PDFOperatorNames.EndMarkedContent), popGraphicsState());
+  page.pushOperators(...operators);
+  return pen * scale;
+}
+
+// Built once: constructing an ICU segmenter costs more than segmenting a subject.
+const wordSegmenter = new Intl.Segmenter('th', { granularity: 'word' });
+const graphemeSegmenter = new Intl.Segmenter('th', { granularity: 'grapheme' });
+
+/**
+ * The word segmenter is superlinear in input length (95k characters take seconds), so
+ * runs without whitespace are fed to it in pieces of at most this many characters.
+ */
+const SEGMENTER_CHUNK = 1000;
+
+const COMBINING = /^\p{M}/u;
+/** ะ า ๅ ำ ฯ ๆ follow their syllable and must not start a line. */
+const FOLLOWS_SYLLABLE = /^[\u0E2F\u0E30\u0E32\u0E33\u0E45\u0E46]/;
+/** เ แ โ ใ ไ are written before their consonant and must not end a line. */
+const PRECEDES_CONSONANT = /[\u0E40-\u0E44]$/;
+
+/** Whether a line may break between `before` and `after` inside an unspaced run. */
+function canBreakBetween(before: string, after: string): boolean {
+  return !(
+    COMBINING.test(after) ||
+    FOLLOWS_SYLLABLE.test(after) ||
+    PRECEDES_CONSONANT.test(before) ||
+    /[\uD800-\uDBFF]$/.test(before)
+  );
+}
+
+/** Cuts a long unspaced run into segmenter-sized pieces, never inside a syllable. */
+function cutForSegmenter(run: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  while (run.length - start > SEGMENTER_CHUNK) {
+    let cut = start + SEGMENTER_CHUNK;
+    while (cut > start + 1 && !canBreakBetween(run.slice(cut - 1, cut), run.slice(cut, cut + 1))) {
+      cut--;
+    }
+    pieces.push(run.slice(start, cut));
+    start = cut;
+  }
+  pieces.push(run.slice(start));
+  return pieces;
+}
+
+interface Token {
+  text: string;
+  /** Whitespace stood before this token in the source. */
+  spaced: boolean;
+}
+
+/** Words of one paragraph: whitespace first, then Thai word boundaries inside each run. */
+function tokenize(paragraph: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of paragraph.matchAll(/(\s*)(\S+)/g)) {
+    let spaced = match[1] !== '';
+    for (const piece of cutForSegmenter(match[2])) {
+      for (const { segment } of wordSegmenter.segment(piece)) {
+        const previous = tokens.at(-1);
+        // The segmenter keeps grapheme clusters whole; this also keeps ะ/า after a
+        // consonant and a leading เ-ไ with what follows, should a word end there.
+        if (previous && !spaced && !canBreakBetween(previous.text, segment)) {
+          previous.text += segment;
+        } else {
+          tokens.push({ text: segment, spaced });
+        }
+        spaced = false;
+      }
+    }
+  }
+  return tokens;
+}
+
+/** Thai syllable-safe pieces of one word, for a word wider than the whole line. */
+function clusters(word: string): string[] {
+  const result: string[] = [];
+  for (const { segment } of graphemeSegmenter.segment(word)) {
+    const previous = result.at(-1);
+    if (previous !== undefined && !canBreakBetween(previous, segment)) {
+      result[result.length - 1] = previous + segment;
+    } else {
+      result.push(segment);
+    }
+  }
+  return result;
+}
+
+/**
+ * Breaks text into lines no wider than maxWidth given a width function. Thai breaks at
+ * word boundaries (Intl.Segmenter), other scripts at whitespace; runs of whitespace
+ * print as one space; a word wider than a line breaks between syllable clusters; a
+ * single cluster wider than the line stays whole. Explicit line breaks are kept.
+ */
+export function breakLines(
+  text: string,
+  maxWidth: number,
+  widthOf: (text: string) => number,
+): string[] {
+  const lines: string[] = [];
+  const spaceWidth = widthOf(' ');
+  for (const paragraph of text.split(/\r\n?|\n|\u2028|\u2029/)) {
+    let line = '';
+    let lineWidth = 0;
+    const place = (piece: string, width: number, spaced: boolean): void => {
+      const gap = line !== '' && spaced ? spaceWidth : 0;
+      if (line === '' || lineWidth + gap + width <= maxWidth) {
+        line += (gap > 0 ? ' ' : '') + piece;
+        lineWidth += gap + width;
+      } else {
+        lines.push(line);
+        line = piece;
+        lineWidth = width;
+      }
+    };
+    const before = lines.length;
+    for (const token of tokenize(paragraph)) {
+      const width = widthOf(token.text);
+      if (width <= maxWidth) {
+        place(token.text, width, token.spaced);
+        continue;
+      }
+      clusters(token.text).forEach((cluster, i) =>
+        place(cluster, widthOf(cluster), i === 0 && token.spaced),
+      );
+    }
+    if (line !== '' || lines.length === before) lines.push(line);
+  }
+  // A blank input has no lines rather than one empty line.
+  return lines.length === 1 && lines[0] === '' ? [] : lines;
+}
+
+/** Lines of text that fit maxWidth when drawn with drawThaiText at this size. */
+export function wrapThaiText(
+  font: PDFFont,
+  text: string,
+  size: number,
+  maxWidth: number,
+): string[] {
+  return breakLines(text, maxWidth, (piece) => measureThaiText(font, piece, size));
+}
