@@ -1,0 +1,46 @@
+/**
+ * `npm run bench` runs every scenario; `npm run bench -- NAME …` runs the named ones;
+ * `npm run bench -- --list` lists them. Each scenario ends with exactly one line:
+ * `NAME: <figure> <unit> vs reference <figure> <unit>, ratio <r>`.
+ */
+import { auditAppendScenario } from './scenarios/audit-append.js';
+import type { BenchFigure, BenchScenario } from './scenario.js';
+
+const SCENARIOS: BenchScenario[] = [auditAppendScenario];
+
+function figure(f: BenchFigure): string {
+  const digits = f.value >= 100 ? 0 : f.value >= 10 ? 1 : 2;
+  return `${f.value.toFixed(digits)} ${f.unit}`;
+}
+
+async function main(args: string[]): Promise<number> {
+  if (args.includes('--list')) {
+    for (const s of SCENARIOS) console.log(`${s.name.padEnd(16)} ${s.description}`);
+    return 0;
+  }
+  const unknown = args.filter((a) => !SCENARIOS.some((s) => s.name === a));
+  if (unknown.length > 0) {
+    console.error(
+      `unknown scenario: ${unknown.join(', ')} (known: ${SCENARIOS.map((s) => s.name).join(', ')})`,
+    );
+    return 2;
+  }
+  const chosen = args.length === 0 ? SCENARIOS : SCENARIOS.filter((s) => args.includes(s.name));
+  for (const scenario of chosen) {
+    console.log(`# ${scenario.name}: ${scenario.description}`);
+    const { measured, reference } = await scenario.run((line) => console.log(line));
+    const ratio = measured.value / reference.value;
+    console.log(
+      `${scenario.name}: ${figure(measured)} vs reference ${figure(reference)}, ratio ${ratio.toFixed(2)}`,
+    );
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
