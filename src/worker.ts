@@ -1,4 +1,7 @@
 import 'reflect-metadata';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from 'src/app.module.js';
 import { migrate } from 'src/database/bootstrap.js';
@@ -23,6 +26,11 @@ async function main(): Promise<void> {
   closeOnSignals(app, config);
   await app.init();
   logger.info('Saraban worker started');
+  // A liveness signal for container health checks: the worker has no HTTP port.
+  const heartbeat = join(tmpdir(), 'saraban-worker.heartbeat');
+  const beat = () => writeFileSync(heartbeat, new Date().toISOString());
+  beat();
+  setInterval(beat, 10_000).unref();
 }
 
 main().catch(exitOnStartupError);
