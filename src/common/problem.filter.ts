@@ -38,7 +38,7 @@ function fromHttpStatus(status: number): DomainError {
 /** body-parser's errors carry `type` and `status`; they never reach Nest as HttpExceptions. */
 function fromBodyParser(error: unknown): DomainError | undefined {
   if (typeof error !== 'object' || error === null || !('type' in error)) return undefined;
-  switch ((error as { type: unknown }).type) {
+  switch (error.type) {
     case 'entity.too.large':
       return new DomainError(CommonErrors.PAYLOAD_TOO_LARGE);
     case 'entity.parse.failed':
@@ -69,7 +69,7 @@ export function toProblem(error: DomainError, request?: Request): Problem {
   };
   if (request) {
     problem.instance = request.originalUrl?.split('?')[0];
-    problem.requestId = String(request.id ?? '');
+    if (typeof request.id === 'string') problem.requestId = request.id;
   }
   if (error.extras.errors?.length) problem.errors = error.extras.errors;
   if (error.extras.data) Object.assign(problem, error.extras.data);

@@ -28,8 +28,9 @@ export class TcpProxy {
       upstream.on('error', drop).on('close', drop);
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
-    this.port = (this.server!.address() as net.AddressInfo).port;
+    const server = this.server;
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    this.port = (server.address() as net.AddressInfo).port;
     return this.port;
   }
 
