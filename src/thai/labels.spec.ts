@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MONTHS,
+  MONTH_PATTERN,
+  SECRECY_CLASSES,
+  SPEED_CLASSES,
+  WEEKDAYS,
+  monthNumberOf,
+  secrecyClassOf,
+  speedClassOf,
+  weekdayIndexOf,
+} from 'src/thai/labels.js';
+
+describe('speed and secrecy classes', () => {
+  it('keeps ด่วนมาก and ด่วนที่สุด apart', () => {
+    expect(speedClassOf('ด่วนที่สุด')?.code).toBe('most_urgent');
+    expect(speedClassOf('ด่วนมาก')?.code).toBe('very_urgent');
+    expect(speedClassOf('ด่วน')?.code).toBe('urgent');
+    expect(speedClassOf('ด่วน ที่สุด')?.code).toBe('most_urgent');
+    expect(speedClassOf('ด่วนภายใน')).toBeNull();
+  });
+
+  it('keeps ลับมาก and ลับที่สุด apart', () => {
+    expect(secrecyClassOf('ลับที่สุด')?.code).toBe('top_secret');
+    expect(secrecyClassOf('ลับมาก')?.code).toBe('secret');
+    expect(secrecyClassOf('ลับ')?.code).toBe('confidential');
+  });
+
+  it('lists labels longest first so prefix labels never shadow longer ones', () => {
+    for (const table of [SPEED_CLASSES, SECRECY_CLASSES]) {
+      const lengths = table.map((c) => c.label.length);
+      expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    }
+  });
+
+  it('uses e-CMS codes 002–004 in rising order of level', () => {
+    for (const table of [SPEED_CLASSES, SECRECY_CLASSES]) {
+      for (const c of table) expect(c.ecmsCode).toBe(`00${c.level + 1}`);
+    }
+  });
+});
+
+describe('months and weekdays', () => {
+  it('has twelve months and seven weekdays', () => {
+    expect(MONTHS.map((m) => m.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(WEEKDAYS.map((d) => d.index)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it.each(
+    MONTHS.flatMap((m) => {
+      const bare = m.abbreviation.replace(/\./g, '');
+      return [
+        [m.name, m.number],
+        [m.abbreviation, m.number],
+        [m.abbreviation.replace(/\.$/, ''), m.number],
+        [bare, m.number],
+        [m.abbreviation.replace('.', '. '), m.number],
+      ] as const;
+    }),
+  )('monthNumberOf(%j) = %d', (word, n) => {
+    expect(monthNumberOf(word)).toBe(n);
+  });
+
+  it('knows common misspellings and rejects other words', () => {
+    expect(monthNumberOf('กรกฏาคม')).toBe(7);
+    expect(monthNumberOf('มกรา')).toBe(1);
+    expect(monthNumberOf('มกร')).toBeNull();
+    expect(monthNumberOf('')).toBeNull();
+  });
+
+  it('matches every month word with the precompiled pattern', () => {
+    const re = new RegExp(`^${MONTH_PATTERN}$`);
+    for (const m of MONTHS) {
+      expect(re.test(m.name)).toBe(true);
+      expect(re.test(m.abbreviation)).toBe(true);
+    }
+  });
+
+  it('knows weekday names', () => {
+    expect(weekdayIndexOf('พุธ')).toBe(3);
+    expect(weekdayIndexOf('พฤหัสบดี')).toBe(4);
+    expect(weekdayIndexOf('พฤหัส')).toBe(4);
+    expect(weekdayIndexOf('วันหยุด')).toBeNull();
+  });
+});

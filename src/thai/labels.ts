@@ -1,0 +1,166 @@
+/**
+ * The one table of Thai labels and codes used by the Thai core (domain.md §2, §8, §10).
+ *
+ * Every list that is matched against text is ordered longest label first, because the
+ * short labels are prefixes of the long ones (ด่วน ⊂ ด่วนมาก ⊂ ด่วนที่สุด; ลับ ⊂ ลับมาก).
+ * Mixing up ด่วนมาก and ด่วนที่สุด is a known bug in other systems; keep every lookup
+ * going through this table.
+ */
+
+/** ชั้นความเร็ว (ระเบียบงานสารบรรณ ข้อ ๑๖). e-CMS codes: ปกติ 001, then 002–004 rising. */
+export const SPEED_CLASSES = [
+  { code: 'most_urgent', label: 'ด่วนที่สุด', level: 3, ecmsCode: '004' },
+  { code: 'very_urgent', label: 'ด่วนมาก', level: 2, ecmsCode: '003' },
+  { code: 'urgent', label: 'ด่วน', level: 1, ecmsCode: '002' },
+] as const;
+
+/** ชั้นความลับ (ระเบียบว่าด้วยการรักษาความลับของทางราชการ พ.ศ. ๒๕๔๔ ข้อ ๑๑). */
+export const SECRECY_CLASSES = [
+  { code: 'top_secret', label: 'ลับที่สุด', level: 3, ecmsCode: '004' },
+  { code: 'secret', label: 'ลับมาก', level: 2, ecmsCode: '003' },
+  { code: 'confidential', label: 'ลับ', level: 1, ecmsCode: '002' },
+] as const;
+
+export type SpeedClass = (typeof SPEED_CLASSES)[number];
+export type SpeedLabel = SpeedClass['label'];
+export type SpeedCode = SpeedClass['code'];
+export type SecrecyClass = (typeof SECRECY_CLASSES)[number];
+export type SecrecyLabel = SecrecyClass['label'];
+export type SecrecyCode = SecrecyClass['code'];
+
+/** "ด่วนภายใน <date time>": must reach the addressee by then (domain.md §2). */
+export const SPEED_WITHIN_LABEL = 'ด่วนภายใน';
+
+export interface MonthLabel {
+  number: number;
+  name: string;
+  abbreviation: string;
+  /** Spellings met in real letters and OCR output that still mean this month. */
+  variants: readonly string[];
+}
+
+/** Month names and the register abbreviations (domain.md §8). */
+export const MONTHS: readonly MonthLabel[] = [
+  // Variants: the spoken short forms clerks type (มกรา, กุมภา …) and common misspellings.
+  { number: 1, name: 'มกราคม', abbreviation: 'ม.ค.', variants: ['มกรา'] },
+  { number: 2, name: 'กุมภาพันธ์', abbreviation: 'ก.พ.', variants: ['กุมภาพันธ', 'กุมภา'] },
+  { number: 3, name: 'มีนาคม', abbreviation: 'มี.ค.', variants: ['มีนา'] },
+  { number: 4, name: 'เมษายน', abbreviation: 'เม.ย.', variants: ['เมษา'] },
+  { number: 5, name: 'พฤษภาคม', abbreviation: 'พ.ค.', variants: ['พฤษภา'] },
+  { number: 6, name: 'มิถุนายน', abbreviation: 'มิ.ย.', variants: ['มิถุนา'] },
+  // กรกฏาคม (with ฏ) is the most common misspelling of กรกฎาคม.
+  { number: 7, name: 'กรกฎาคม', abbreviation: 'ก.ค.', variants: ['กรกฏาคม', 'กรกฎา', 'กรกฏา'] },
+  { number: 8, name: 'สิงหาคม', abbreviation: 'ส.ค.', variants: ['สิงหา'] },
+  { number: 9, name: 'กันยายน', abbreviation: 'ก.ย.', variants: ['กันยา'] },
+  { number: 10, name: 'ตุลาคม', abbreviation: 'ต.ค.', variants: ['ตุลา'] },
+  { number: 11, name: 'พฤศจิกายน', abbreviation: 'พ.ย.', variants: ['พฤศจิกา'] },
+  { number: 12, name: 'ธันวาคม', abbreviation: 'ธ.ค.', variants: ['ธันวา'] },
+];
+
+export interface WeekdayLabel {
+  /** 0 = Sunday, as Date.prototype.getUTCDay. */
+  index: number;
+  name: string;
+  variants: readonly string[];
+}
+
+export const WEEKDAYS: readonly WeekdayLabel[] = [
+  { index: 0, name: 'อาทิตย์', variants: [] },
+  { index: 1, name: 'จันทร์', variants: [] },
+  { index: 2, name: 'อังคาร', variants: [] },
+  { index: 3, name: 'พุธ', variants: [] },
+  { index: 4, name: 'พฤหัสบดี', variants: ['พฤหัส'] },
+  { index: 5, name: 'ศุกร์', variants: [] },
+  { index: 6, name: 'เสาร์', variants: [] },
+];
+
+/** Era markers: พ.ศ. (Buddhist era, the default) and ค.ศ. (Gregorian). */
+export const ERA_BUDDHIST = 'พ.ศ.';
+export const ERA_GREGORIAN = 'ค.ศ.';
+
+/** Key used to look a month or weekday word up: dots and spaces removed. */
+export function labelKey(word: string): string {
+  return word.replace(/[\s.]+/g, '');
+}
+
+const MONTH_BY_KEY: ReadonlyMap<string, number> = new Map(
+  MONTHS.flatMap((m) =>
+    [m.name, m.abbreviation, ...m.variants].map((w) => [labelKey(w), m.number] as const),
+  ),
+);
+
+const WEEKDAY_BY_KEY: ReadonlyMap<string, number> = new Map(
+  WEEKDAYS.flatMap((d) => [d.name, ...d.variants].map((w) => [labelKey(w), d.index] as const)),
+);
+
+/** Month number (1–12) of a full name, a variant or an abbreviation with or without dots. */
+export function monthNumberOf(word: string): number | null {
+  return MONTH_BY_KEY.get(labelKey(word)) ?? null;
+}
+
+/** Weekday index (0 = Sunday) of a Thai weekday name. */
+export function weekdayIndexOf(word: string): number | null {
+  return WEEKDAY_BY_KEY.get(labelKey(word)) ?? null;
+}
+
+export function monthLabel(month: number): MonthLabel {
+  const label = MONTHS[month - 1];
+  if (label === undefined) throw new RangeError(`month out of range: ${month}`);
+  return label;
+}
+
+export function weekdayLabel(index: number): WeekdayLabel {
+  const label = WEEKDAYS[index];
+  if (label === undefined) throw new RangeError(`weekday out of range: ${index}`);
+  return label;
+}
+
+/** The speed class whose label is exactly `label` (after removing spaces). */
+export function speedClassOf(label: string): SpeedClass | null {
+  const key = label.replace(/\s+/g, '');
+  return SPEED_CLASSES.find((c) => c.label === key) ?? null;
+}
+
+/** The secrecy class whose label is exactly `label` (after removing spaces). */
+export function secrecyClassOf(label: string): SecrecyClass | null {
+  const key = label.replace(/\s+/g, '');
+  return SECRECY_CLASSES.find((c) => c.label === key) ?? null;
+}
+
+/** Escape a literal for use inside a RegExp source. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Sort longest first so that an alternation tries ด่วนที่สุด before ด่วน. */
+export function longestFirst(words: readonly string[]): string[] {
+  return [...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b));
+}
+
+/**
+ * RegExp source matching any month word: full names (OCR may drop a space inside),
+ * variants, and abbreviations with or without dots and with inner spaces (ม.ค., ม.ค,
+ * มค, ม. ค.). The caller maps the matched text back with `monthNumberOf`.
+ */
+export const MONTH_PATTERN: string = (() => {
+  const full = longestFirst(MONTHS.flatMap((m) => [m.name, ...m.variants]));
+  const abbreviations = longestFirst(MONTHS.map((m) => m.abbreviation));
+  const fullSources = full.map((name) => [...name].map(escapeRegExp).join(' ?'));
+  const abbreviationSources = abbreviations.map((abbr) => {
+    const parts = abbr.split('.').filter((p) => p.length > 0);
+    return parts.map(escapeRegExp).join('\\s*\\.?\\s*') + '\\.?';
+  });
+  return `(?:${[...fullSources, ...abbreviationSources].join('|')})`;
+})();
+
+/** RegExp source matching any weekday name (longest first: พฤหัสบดี before พฤหัส). */
+export const WEEKDAY_PATTERN: string = `(?:${longestFirst(
+  WEEKDAYS.flatMap((d) => [d.name, ...d.variants]),
+)
+  .map(escapeRegExp)
+  .join('|')})`;
+
+/** RegExp source matching a speed label, tolerating a space OCR puts inside it. */
+export const SPEED_PATTERN = '(?:ด่วน\\s?ที่สุด|ด่วน\\s?มาก|ด่วน)';
+/** RegExp source matching a secrecy label, tolerating a space OCR puts inside it. */
+export const SECRECY_PATTERN = '(?:ลับ\\s?ที่สุด|ลับ\\s?มาก|ลับ)';
