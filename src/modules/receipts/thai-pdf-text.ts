@@ -202,13 +202,25 @@ const FOLLOWS_SYLLABLE = /^[\u0E2F\u0E30\u0E32\u0E33\u0E45\u0E46]/;
 /** เ แ โ ใ ไ are written before their consonant and must not end a line. */
 const PRECEDES_CONSONANT = /[\u0E40-\u0E44]$/;
 
-/** Whether a line may break between `before` and `after` inside an unspaced run. */
-function canBreakBetween(before: string, after: string): boolean {
+/** Opening brackets and quotes stay with what follows; a slash joins its neighbours. */
+const GLUES_FORWARD = /[([{“‘«"'/]$/;
+/** Closing brackets, quotes and punctuation stay with what precedes (ม.ค., ๑/๒๕๖๙). */
+const GLUES_BACKWARD = /^[)\]}”’»"'/.,:;!?%]/;
+
+/** Whether a line may break between `before` and `after` without tearing a syllable. */
+function canBreakInside(before: string, after: string): boolean {
   return !(
     COMBINING.test(after) ||
     FOLLOWS_SYLLABLE.test(after) ||
     PRECEDES_CONSONANT.test(before) ||
     /[\uD800-\uDBFF]$/.test(before)
+  );
+}
+
+/** Whether a line may break between two words of an unspaced run. */
+function canBreakBetween(before: string, after: string): boolean {
+  return (
+    canBreakInside(before, after) && !GLUES_FORWARD.test(before) && !GLUES_BACKWARD.test(after)
   );
 }
 
@@ -218,7 +230,7 @@ function cutForSegmenter(run: string): string[] {
   let start = 0;
   while (run.length - start > SEGMENTER_CHUNK) {
     let cut = start + SEGMENTER_CHUNK;
-    while (cut > start + 1 && !canBreakBetween(run.slice(cut - 1, cut), run.slice(cut, cut + 1))) {
+    while (cut > start + 1 && !canBreakInside(run.slice(cut - 1, cut), run.slice(cut, cut + 1))) {
       cut--;
     }
     pieces.push(run.slice(start, cut));
@@ -261,7 +273,7 @@ function clusters(word: string): string[] {
   const result: string[] = [];
   for (const { segment } of graphemeSegmenter.segment(word)) {
     const previous = result.at(-1);
-    if (previous !== undefined && !canBreakBetween(previous, segment)) {
+    if (previous !== undefined && !canBreakInside(previous, segment)) {
       result[result.length - 1] = previous + segment;
     } else {
       result.push(segment);
