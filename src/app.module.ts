@@ -9,7 +9,11 @@ import type { AppConfig } from 'src/config/config.js';
 import { dataSourceOptions } from 'src/database/data-source.js';
 import { openDataSource } from 'src/database/bootstrap.js';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { AuthModule } from 'src/modules/auth/auth.module.js';
 import { HealthModule } from 'src/modules/health/health.module.js';
+import { OrganisationsModule } from 'src/modules/organisations/organisations.module.js';
+import { SeedModule } from 'src/modules/seed/seed.module.js';
+import { UsersModule } from 'src/modules/users/users.module.js';
 import { redisOptions } from 'src/queue/redis.js';
 
 export interface AppModuleOptions {
@@ -22,7 +26,7 @@ export interface AppModuleOptions {
 
 /** Modules every process has: domain services, the database, the queues. */
 function domainModules(): DynamicModule['imports'] {
-  return [AuditModule];
+  return [AuditModule, AuthModule, OrganisationsModule, UsersModule, SeedModule];
 }
 
 /** Processors and sweeps; only the worker (or a single-machine process) loads them. */

@@ -1,10 +1,12 @@
 import 'reflect-metadata';
 import type { CliCommand, CliIo } from 'src/cli/command.js';
+import { seedCommand } from 'src/cli/seed.commands.js';
 import { auditVerifyCommand, migrateCommand } from 'src/cli/system.commands.js';
+import { userCreateCommand } from 'src/cli/users.commands.js';
 import { configOrExit, exitOnStartupError } from 'src/process/bootstrap.js';
 
 /** Every administration command; `--help` lists them all. */
-const COMMANDS: CliCommand[] = [migrateCommand, auditVerifyCommand];
+const COMMANDS: CliCommand[] = [migrateCommand, auditVerifyCommand, seedCommand, userCreateCommand];
 
 function help(io: CliIo): void {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

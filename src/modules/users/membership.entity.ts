@@ -18,7 +18,7 @@ import type { MembershipRole } from 'src/modules/users/roles.js';
  */
 @Entity({ name: 'memberships' })
 @Check('memberships_role_check', `"role" IN ('clerk', 'official', 'head', 'admin')`)
-@Check('memberships_span_check', `"ends_at" IS NULL OR "ends_at" > "starts_at"`)
+@Check('memberships_span_check', `"ends_at" IS NULL OR "ends_at" >= "starts_at"`)
 @Check('memberships_acting_check', `NOT "acting" OR ("role" = 'head' AND "ends_at" IS NOT NULL)`)
 @Index('memberships_user_idx', ['userId'])
 @Index('memberships_unit_idx', ['unitId'])

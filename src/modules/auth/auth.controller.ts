@@ -1,0 +1,128 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DomainError } from 'src/common/domain-error.js';
+import { AccessService } from 'src/modules/auth/access.service.js';
+import { LoginDto, ME_EXAMPLE, RefreshDto, TOKEN_PAIR_EXAMPLE } from 'src/modules/auth/auth.dto.js';
+import { AuthErrors } from 'src/modules/auth/auth.errors.js';
+import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
+import { AuthService, type TokenPair } from 'src/modules/auth/auth.service.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with username and password' })
+  @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ schema: { example: TOKEN_PAIR_EXAMPLE } })
+  @ApiUnauthorizedResponse({ description: 'problem+json INVALID_CREDENTIALS' })
+  @ApiTooManyRequestsResponse({ description: 'problem+json LOGIN_THROTTLED, with Retry-After' })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPair> {
+    try {
+      return await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+    } catch (error) {
+      if (error instanceof DomainError && error.code === AuthErrors.LOGIN_THROTTLED.code) {
+        const retryAfter = error.extras.data?.retryAfter;
+        response.setHeader(
+          'Retry-After',
+          typeof retryAfter === 'number' ? String(retryAfter) : '60',
+        );
+      }
+      throw error;
+    }
+  }
+
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new pair (rotation)',
+    description:
+      'The presented refresh token is spent. Presenting a spent token again ends the whole session (every token of its family).',
+  })
+  @ApiBody({ type: RefreshDto })
+  @ApiOkResponse({ schema: { example: TOKEN_PAIR_EXAMPLE } })
+  @ApiUnauthorizedResponse({
+    description: 'problem+json REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED',
+  })
+  refresh(@Body() body: RefreshDto): Promise<TokenPair> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @Authenticated()
+  @ApiOperation({ summary: 'Sign out: end this session and its refresh tokens' })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  async logout(@CurrentUser() principal: Principal): Promise<void> {
+    await this.auth.logout(principal);
+  }
+
+  @Get('me')
+  @Authenticated()
+  @ApiOperation({ summary: 'The signed-in user, live memberships and the units acted for' })
+  @ApiOkResponse({ schema: { example: ME_EXAMPLE } })
+  me(@CurrentUser() principal: Principal) {
+    const units = new Map<
+      string,
+      { unitId: string; unitName: string; roles: string[]; seesSubtree: boolean }
+    >();
+    for (const grant of principal.grants) {
+      const entry = units.get(grant.unitId) ?? {
+        unitId: grant.unitId,
+        unitName: grant.unitName,
+        roles: [],
+        seesSubtree: false,
+      };
+      if (!entry.roles.includes(grant.role)) entry.roles.push(grant.role);
+      entry.seesSubtree ||= grant.role === 'head' || grant.role === 'admin';
+      units.set(grant.unitId, entry);
+    }
+    return {
+      user: {
+        id: principal.userId,
+        username: principal.username,
+        displayName: principal.displayName,
+        positionTitle: principal.positionTitle,
+        clearance: principal.clearance,
+      },
+      memberships: principal.grants.map((grant) => ({
+        id: grant.membershipId,
+        unitId: grant.unitId,
+        unitName: grant.unitName,
+        role: grant.role,
+        acting: grant.acting,
+        startsAt: grant.startsAt,
+        endsAt: grant.endsAt,
+      })),
+      units: [...units.values()],
+      actingHeadOf: principal.grants
+        .filter((grant) => grant.acting)
+        .map((grant) => ({
+          unitId: grant.unitId,
+          unitName: grant.unitName,
+          startsAt: grant.startsAt,
+          endsAt: grant.endsAt,
+        })),
+      unitIds: this.access.actingUnitIds(principal),
+    };
+  }
+}

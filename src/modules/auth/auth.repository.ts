@@ -1,0 +1,180 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal, UnitGrant, UnitRef } from 'src/modules/auth/principal.js';
+import type { Clearance, MembershipRole } from 'src/modules/users/roles.js';
+
+export interface LoginUserRow {
+  id: string;
+  username: string;
+  passwordHash: string;
+  active: boolean;
+}
+
+export interface RefreshTokenRow {
+  id: string;
+  userId: string;
+  familyId: string;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+interface GrantJson {
+  membershipId: string;
+  unitId: string;
+  unitPath: string;
+  unitName: string;
+  role: MembershipRole;
+  acting: boolean;
+  startsAt: string;
+  endsAt: string | null;
+}
+
+/** All SQL of sign-in, sessions and access decisions. */
+@Injectable()
+export class AuthRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The user, their live memberships (with unit paths) and whether the session is still
+   * open, in one round trip. Null when the user is inactive or the session was ended.
+   */
+  async loadPrincipal(userId: string, sessionId: string, now: Date): Promise<Principal | null> {
+    const rows: {
+      id: string;
+      username: string;
+      display_name: string;
+      position_title: string | null;
+      clearance: Clearance;
+      grants: GrantJson[];
+    }[] = await this.dataSource.query(
+      `SELECT u.id, u.username, u.display_name, u.position_title, u.clearance,
+              COALESCE((
+                SELECT json_agg(json_build_object(
+                         'membershipId', m.id, 'unitId', m.unit_id, 'unitPath', un.path,
+                         'unitName', un.name_th, 'role', m.role, 'acting', m.acting,
+                         'startsAt', m.starts_at, 'endsAt', m.ends_at)
+                       ORDER BY un.path, m.role)
+                  FROM memberships m JOIN units un ON un.id = m.unit_id
+                 WHERE m.user_id = u.id AND m.starts_at <= $3
+                   AND (m.ends_at IS NULL OR m.ends_at > $3)
+              ), '[]'::json) AS grants
+         FROM users u
+        WHERE u.id = $1 AND u.active
+          AND EXISTS (SELECT 1 FROM refresh_tokens r
+                       WHERE r.family_id = $2 AND r.user_id = u.id
+                         AND r.revoked_at IS NULL AND r.expires_at > $3)`,
+      [userId, sessionId, now],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      userId: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      positionTitle: row.position_title,
+      clearance: row.clearance,
+      sessionId,
+      grants: row.grants.map((g): UnitGrant => ({
+        ...g,
+        startsAt: new Date(g.startsAt),
+        endsAt: g.endsAt ? new Date(g.endsAt) : null,
+      })),
+    };
+  }
+
+  async findUnitRef(unitId: string, manager?: EntityManager): Promise<UnitRef | null> {
+    const rows: UnitRef[] = await (manager ?? this.dataSource).query(
+      'SELECT id, path FROM units WHERE id = $1',
+      [unitId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findUnitRefs(unitIds: string[]): Promise<UnitRef[]> {
+    if (unitIds.length === 0) return [];
+    return this.dataSource.query('SELECT id, path FROM units WHERE id = ANY($1::uuid[])', [
+      unitIds,
+    ]);
+  }
+
+  async findLoginUser(username: string): Promise<LoginUserRow | null> {
+    const rows: LoginUserRow[] = await this.dataSource.query(
+      `SELECT id, username, password_hash AS "passwordHash", active FROM users WHERE username = $1`,
+      [username],
+    );
+    return rows[0] ?? null;
+  }
+
+  async insertRefreshToken(
+    manager: EntityManager,
+    token: {
+      id: string;
+      userId: string;
+      familyId: string;
+      rotatedFrom: string | null;
+      tokenHash: string;
+      issuedAt: Date;
+      expiresAt: Date;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO refresh_tokens (id, user_id, family_id, rotated_from, token_hash, issued_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        token.id,
+        token.userId,
+        token.familyId,
+        token.rotatedFrom,
+        token.tokenHash,
+        token.issuedAt,
+        token.expiresAt,
+      ],
+    );
+  }
+
+  async findRefreshToken(
+    manager: EntityManager,
+    tokenHash: string,
+  ): Promise<RefreshTokenRow | null> {
+    const rows: RefreshTokenRow[] = await manager.query(
+      `SELECT id, user_id AS "userId", family_id AS "familyId", expires_at AS "expiresAt",
+              revoked_at AS "revokedAt"
+         FROM refresh_tokens WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Claims the token for one rotation; false when someone else already used it. */
+  async revokeForRotation(manager: EntityManager, id: string, now: Date): Promise<boolean> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'rotated'
+        WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+      [id, now],
+    );
+    return rows.length === 1;
+  }
+
+  /** Ends a session: every token of the family that is still open. */
+  async revokeFamily(
+    manager: EntityManager,
+    familyId: string,
+    now: Date,
+    reason: 'logout' | 'reuse_detected',
+  ): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = $3
+        WHERE family_id = $1 AND revoked_at IS NULL RETURNING id`,
+      [familyId, now, reason],
+    );
+    return rows.length;
+  }
+
+  async isUserActive(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      'SELECT 1 FROM users WHERE id = $1 AND active',
+      [userId],
+    );
+    return rows.length === 1;
+  }
+}

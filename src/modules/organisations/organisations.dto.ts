@@ -1,0 +1,166 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import {
+  REFERENCE_DIGITS,
+  type ReferenceDigits,
+  UNIT_KIND_CODES,
+  type UnitKind,
+} from 'src/modules/organisations/unit-kind.js';
+
+/** Letter codes are Thai consonants (มท, รอ), possibly with a dot. */
+const LETTER_CODE = /^[\u0E01-\u0E2E.]{1,10}$/;
+/** Owner numbers are ASCII or Thai digits with dots (0017.3, ๐๒๑๐.๕). */
+const OWNER_NUMBER = /^[0-9\u0E50-\u0E59]+(\.[0-9\u0E50-\u0E59]+)*$/;
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateUnitDto {
+  @ApiProperty({ format: 'uuid', description: 'The parent unit; the caller must administer it' })
+  @IsUUID()
+  parentId: string;
+
+  @ApiProperty({ enum: UNIT_KIND_CODES, example: 'provincial_division' })
+  @IsIn(UNIT_KIND_CODES)
+  kind: UnitKind;
+
+  @ApiProperty({ example: 'กลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  nameTh: string;
+
+  @ApiPropertyOptional({ example: 'กยผ.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  shortName?: string;
+
+  @ApiPropertyOptional({ example: 'รอ' })
+  @IsOptional()
+  @Matches(LETTER_CODE)
+  letterCode?: string;
+
+  @ApiPropertyOptional({ example: '0017.3' })
+  @IsOptional()
+  @Matches(OWNER_NUMBER)
+  @MaxLength(40)
+  ownerNumber?: string;
+
+  @ApiPropertyOptional({ example: 'หัวหน้ากลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
+  headPosition?: string;
+
+  @ApiPropertyOptional({ enum: REFERENCE_DIGITS, default: 'thai' })
+  @IsOptional()
+  @IsIn(REFERENCE_DIGITS)
+  referenceDigits?: ReferenceDigits;
+}
+
+/** Rename and edit the descriptive fields; `null` clears an optional one. */
+export class UpdateUnitDto {
+  @ApiPropertyOptional({ example: 'สำนักงานจังหวัดร้อยเอ็ด' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  nameTh?: string;
+
+  @ApiPropertyOptional({ example: 'สนจ.รอ.', nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  shortName?: string | null;
+
+  @ApiPropertyOptional({ example: 'รอ', nullable: true })
+  @IsOptional()
+  @Matches(LETTER_CODE)
+  letterCode?: string | null;
+
+  @ApiPropertyOptional({ example: '0017.3', nullable: true })
+  @IsOptional()
+  @Matches(OWNER_NUMBER)
+  @MaxLength(40)
+  ownerNumber?: string | null;
+
+  @ApiPropertyOptional({ example: 'ผู้ว่าราชการจังหวัดร้อยเอ็ด', nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
+  headPosition?: string | null;
+
+  @ApiPropertyOptional({ enum: REFERENCE_DIGITS })
+  @IsOptional()
+  @IsIn(REFERENCE_DIGITS)
+  referenceDigits?: ReferenceDigits;
+}
+
+export class MoveUnitDto {
+  @ApiProperty({ format: 'uuid', description: 'The new parent; the caller must administer it' })
+  @IsUUID()
+  parentId: string;
+}
+
+export class UnitListQuery {
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class SubtreeQuery extends UnitListQuery {
+  @ApiPropertyOptional({
+    description: 'Thai substring of the unit name, at least 3 characters',
+    example: 'เทศบาล',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export const UNIT_EXAMPLE = {
+  id: '1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b',
+  kind: 'provincial_office',
+  kindLabel: 'สำนักงานจังหวัด',
+  nameTh: 'สำนักงานจังหวัดร้อยเอ็ด',
+  shortName: 'สนจ.รอ.',
+  letterCode: 'รอ',
+  ownerNumber: '0017',
+  headPosition: 'หัวหน้าสำนักงานจังหวัดร้อยเอ็ด',
+  parentId: '0a1b2c3d-4e5f-4061-8a7b-8c9d0e1f2a3b',
+  depth: 2,
+  active: true,
+  referenceDigits: 'thai',
+  geocode: null,
+};
+
+export const UNIT_PAGE_EXAMPLE = { items: [UNIT_EXAMPLE], nextCursor: null };

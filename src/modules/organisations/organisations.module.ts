@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { OrganisationsController } from 'src/modules/organisations/organisations.controller.js';
+import { OrganisationsRepository } from 'src/modules/organisations/organisations.repository.js';
+import { OrganisationsService } from 'src/modules/organisations/organisations.service.js';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [OrganisationsController],
+  providers: [OrganisationsRepository, OrganisationsService],
+  exports: [OrganisationsService],
+})
+export class OrganisationsModule {}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { UsersController } from 'src/modules/users/users.controller.js';
+import { UsersRepository } from 'src/modules/users/users.repository.js';
+import { UsersService } from 'src/modules/users/users.service.js';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [UsersController],
+  providers: [UsersRepository, UsersService],
+  exports: [UsersService],
+})
+export class UsersModule {}

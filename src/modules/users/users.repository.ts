@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Clearance, MembershipRole } from 'src/modules/users/roles.js';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  displayName: string;
+  positionTitle: string | null;
+  clearance: Clearance;
+  active: boolean;
+}
+
+export interface MembershipRow {
+  id: string;
+  userId: string;
+  unitId: string;
+  unitName: string;
+  unitPath: string;
+  role: MembershipRole;
+  acting: boolean;
+  startsAt: Date;
+  endsAt: Date | null;
+}
+
+const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName",
+  u.position_title AS "positionTitle", u.clearance, u.active`;
+const MEMBERSHIP_COLUMNS = `m.id, m.user_id AS "userId", m.unit_id AS "unitId",
+  un.name_th AS "unitName", un.path AS "unitPath", m.role, m.acting,
+  m.starts_at AS "startsAt", m.ends_at AS "endsAt"`;
+
+/** PostgreSQL unique_violation. */
+export const UNIQUE_VIOLATION = '23505';
+
+/** All SQL over `users` and `memberships`. */
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insertUser(
+    manager: EntityManager,
+    user: Omit<UserRow, 'active'> & { passwordHash: string },
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO users (id, username, display_name, position_title, password_hash, clearance,
+                          active, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, true, $7, $7)`,
+      [
+        user.id,
+        user.username,
+        user.displayName,
+        user.positionTitle,
+        user.passwordHash,
+        user.clearance,
+        now,
+      ],
+    );
+  }
+
+  async insertMembership(
+    manager: EntityManager,
+    membership: {
+      id: string;
+      userId: string;
+      unitId: string;
+      role: MembershipRole;
+      acting: boolean;
+      startsAt: Date;
+      endsAt: Date | null;
+    },
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO memberships (id, user_id, unit_id, role, acting, starts_at, ends_at, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        membership.id,
+        membership.userId,
+        membership.unitId,
+        membership.role,
+        membership.acting,
+        membership.startsAt,
+        membership.endsAt,
+        now,
+      ],
+    );
+  }
+
+  async findUser(id: string, manager?: EntityManager): Promise<UserRow | null> {
+    const rows: UserRow[] = await (manager ?? this.dataSource).query(
+      `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findUserByUsername(username: string, manager?: EntityManager): Promise<UserRow | null> {
+    const rows: UserRow[] = await (manager ?? this.dataSource).query(
+      `SELECT ${USER_COLUMNS} FROM users u WHERE u.username = $1`,
+      [username],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Every membership of a user, live or ended, with the unit's path. */
+  async findMemberships(userId: string, manager?: EntityManager): Promise<MembershipRow[]> {
+    return (manager ?? this.dataSource).query(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
+        WHERE m.user_id = $1 ORDER BY m.starts_at, m.id`,
+      [userId],
+    );
+  }
+
+  async findMembershipForUpdate(
+    manager: EntityManager,
+    membershipId: string,
+  ): Promise<MembershipRow | null> {
+    const rows: MembershipRow[] = await manager.query(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
+        WHERE m.id = $1 FOR UPDATE OF m`,
+      [membershipId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findOpenMembership(
+    manager: EntityManager,
+    userId: string,
+    unitId: string,
+    role: MembershipRole,
+  ): Promise<MembershipRow | null> {
+    const rows: MembershipRow[] = await manager.query(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
+        WHERE m.user_id = $1 AND m.unit_id = $2 AND m.role = $3 AND m.ends_at IS NULL
+          AND NOT m.acting`,
+      [userId, unitId, role],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findMembershipById(id: string, manager: EntityManager): Promise<MembershipRow | null> {
+    const rows: MembershipRow[] = await manager.query(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
+        WHERE m.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async endMembership(manager: EntityManager, membershipId: string, now: Date): Promise<void> {
+    await manager.query('UPDATE memberships SET ends_at = $2 WHERE id = $1', [membershipId, now]);
+  }
+
+  async findUnitRef(
+    manager: EntityManager,
+    unitId: string,
+  ): Promise<{ id: string; path: string } | null> {
+    const rows: { id: string; path: string }[] = await manager.query(
+      'SELECT id, path FROM units WHERE id = $1',
+      [unitId],
+    );
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from 'src/common/clock.js';
+import { DomainError } from 'src/common/domain-error.js';
+import { type AuditActor, AuditService } from 'src/modules/audit/audit.service.js';
+import { AccessService } from 'src/modules/auth/access.service.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import { checkPassword, hashPassword } from 'src/modules/users/password.js';
+import { type Clearance, clearanceRank, type MembershipRole } from 'src/modules/users/roles.js';
+import type { AddMembershipDto } from 'src/modules/users/users.dto.js';
+import { UsersErrors } from 'src/modules/users/users.errors.js';
+import {
+  type MembershipRow,
+  UNIQUE_VIOLATION,
+  type UserRow,
+  UsersRepository,
+} from 'src/modules/users/users.repository.js';
+
+export interface MembershipView {
+  id: string;
+  userId: string;
+  unitId: string;
+  unitName: string;
+  role: MembershipRole;
+  acting: boolean;
+  startsAt: Date;
+  endsAt: Date | null;
+  /** True when the membership grants access now. */
+  live: boolean;
+}
+
+export interface UserView extends UserRow {
+  memberships: MembershipView[];
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  positionTitle?: string | null;
+  password: string;
+  clearance?: Clearance;
+  unitId: string;
+  role: MembershipRole;
+}
+
+const BANGKOK_OFFSET = '+07:00';
+const DAY_MS = 86_400_000;
+
+/** Start of a Bangkok calendar day as an instant. */
+function bangkokMidnight(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00${BANGKOK_OFFSET}`);
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === UNIQUE_VIOLATION;
+}
+
+/**
+ * Users and their memberships. Admins act within the subtree they administer; a user
+ * they cannot see answers USER_NOT_FOUND. Each command is one transaction ending with
+ * its audit event.
+ */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: UsersRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Over HTTP: an admin creates a user with a first membership in a unit they administer. */
+  async create(principal: Principal, input: NewUser): Promise<UserView> {
+    // Checked before hashing so that a denied caller cannot make the server burn argon2.
+    if (!(await this.access.canAdministerUnit(principal, input.unitId))) {
+      throw new DomainError(UsersErrors.UNIT_NOT_FOUND);
+    }
+    if (clearanceRank(input.clearance ?? 'none') > clearanceRank(principal.clearance)) {
+      throw new DomainError(UsersErrors.CLEARANCE_ABOVE_OWN);
+    }
+    const passwordHash = await this.hashChecked(input.password, input.username);
+    return this.insertUser(input, passwordHash, this.access.actor(principal), async (manager) => {
+      if (!(await this.access.canAdministerUnit(principal, input.unitId, manager))) {
+        throw new DomainError(UsersErrors.UNIT_NOT_FOUND);
+      }
+    });
+  }
+
+  /** For the CLI and the seeds: no principal, the actor is the operator's command. */
+  async createBySystem(input: NewUser, actor: AuditActor): Promise<UserView> {
+    const passwordHash = await this.hashChecked(input.password, input.username);
+    return this.insertUser(input, passwordHash, actor, async (manager) => {
+      if (!(await this.repository.findUnitRef(manager, input.unitId))) {
+        throw new DomainError(UsersErrors.UNIT_NOT_FOUND);
+      }
+    });
+  }
+
+  /**
+   * For the demo seed: creates the user if the username is free, and the membership if
+   * the user does not hold it yet. Returns true when anything was created.
+   */
+  async ensureUser(input: NewUser, actor: AuditActor): Promise<boolean> {
+    const existing = await this.repository.findUserByUsername(input.username.toLowerCase());
+    if (!existing) {
+      await this.createBySystem(input, actor);
+      return true;
+    }
+    return this.dataSource.transaction(async (manager) => {
+      if (
+        await this.repository.findOpenMembership(manager, existing.id, input.unitId, input.role)
+      ) {
+        return false;
+      }
+      await this.insertMembership(
+        manager,
+        existing.id,
+        {
+          unitId: input.unitId,
+          role: input.role,
+          acting: false,
+          startsAt: this.clock.now(),
+          endsAt: null,
+        },
+        actor,
+      );
+      return true;
+    });
+  }
+
+  async get(principal: Principal, userId: string): Promise<UserView> {
+    const user = await this.repository.findUser(userId);
+    const memberships = user ? await this.repository.findMemberships(userId) : [];
+    if (!user || !this.canSeeUser(principal, user.id, memberships)) {
+      throw new DomainError(UsersErrors.USER_NOT_FOUND);
+    }
+    const self = principal.userId === user.id;
+    return {
+      ...user,
+      memberships: memberships
+        .filter(
+          (m) => self || this.access.canSeeUnitRef(principal, { id: m.unitId, path: m.unitPath }),
+        )
+        .map((m) => this.membershipView(m)),
+    };
+  }
+
+  /**
+   * Adds a membership (or an acting-head span). Moving a user to another unit is: add
+   * the new membership, end the old one. Adding an open membership the user already
+   * holds returns it unchanged.
+   */
+  async addMembership(
+    principal: Principal,
+    userId: string,
+    dto: AddMembershipDto,
+  ): Promise<MembershipView> {
+    const span = this.span(dto);
+    return this.dataSource.transaction(async (manager) => {
+      await this.visibleUserForAdmin(manager, principal, userId);
+      if (!(await this.access.canAdministerUnit(principal, dto.unitId, manager))) {
+        throw new DomainError(UsersErrors.UNIT_NOT_FOUND);
+      }
+      if (!span.acting) {
+        const open = await this.repository.findOpenMembership(
+          manager,
+          userId,
+          dto.unitId,
+          dto.role,
+        );
+        if (open) return this.membershipView(open);
+      }
+      const id = await this.insertMembership(
+        manager,
+        userId,
+        { unitId: dto.unitId, role: dto.role, ...span },
+        this.access.actor(principal),
+      );
+      return this.membershipView((await this.repository.findMembershipById(id, manager))!);
+    });
+  }
+
+  /** Ends a membership now; the user loses that access on their next request. */
+  async endMembership(
+    principal: Principal,
+    userId: string,
+    membershipId: string,
+  ): Promise<MembershipView> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.visibleUserForAdmin(manager, principal, userId);
+      const membership = await this.repository.findMembershipForUpdate(manager, membershipId);
+      if (
+        !membership ||
+        membership.userId !== userId ||
+        !this.access.canAdministerUnitRef(principal, {
+          id: membership.unitId,
+          path: membership.unitPath,
+        })
+      ) {
+        throw new DomainError(UsersErrors.MEMBERSHIP_NOT_FOUND);
+      }
+      const now = this.clock.now();
+      if (membership.endsAt !== null && membership.endsAt <= now) {
+        throw new DomainError(UsersErrors.MEMBERSHIP_ALREADY_ENDED);
+      }
+      // A span that has not started yet is cancelled: it ends where it starts.
+      const endsAt = membership.startsAt > now ? membership.startsAt : now;
+      await this.repository.endMembership(manager, membershipId, endsAt);
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        action: 'membership.ended',
+        subjectType: 'user',
+        subjectId: userId,
+        unitId: membership.unitId,
+        data: { membershipId, unitId: membership.unitId, role: membership.role },
+      });
+      return this.membershipView(
+        (await this.repository.findMembershipById(membershipId, manager))!,
+      );
+    });
+  }
+
+  private async insertUser(
+    input: NewUser,
+    passwordHash: string,
+    actor: AuditActor,
+    checkUnit: (manager: EntityManager) => Promise<void>,
+  ): Promise<UserView> {
+    const id = randomUUID();
+    const username = input.username.trim().toLowerCase();
+    const now = this.clock.now();
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await checkUnit(manager);
+        const user = {
+          id,
+          username,
+          displayName: input.displayName,
+          positionTitle: input.positionTitle ?? null,
+          clearance: input.clearance ?? 'none',
+        };
+        await this.repository.insertUser(manager, { ...user, passwordHash }, now);
+        const membershipId = randomUUID();
+        await this.repository.insertMembership(
+          manager,
+          {
+            id: membershipId,
+            userId: id,
+            unitId: input.unitId,
+            role: input.role,
+            acting: false,
+            startsAt: now,
+            endsAt: null,
+          },
+          now,
+        );
+        await this.audit.record(manager, {
+          actor,
+          action: 'user.created',
+          subjectType: 'user',
+          subjectId: id,
+          unitId: input.unitId,
+          data: { ...user, membershipId, unitId: input.unitId, role: input.role },
+        });
+        return {
+          ...user,
+          active: true,
+          memberships: (await this.repository.findMemberships(id, manager)).map((m) =>
+            this.membershipView(m),
+          ),
+        };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DomainError(UsersErrors.USERNAME_TAKEN);
+      throw error;
+    }
+  }
+
+  private async insertMembership(
+    manager: EntityManager,
+    userId: string,
+    membership: {
+      unitId: string;
+      role: MembershipRole;
+      acting: boolean;
+      startsAt: Date;
+      endsAt: Date | null;
+    },
+    actor: AuditActor,
+  ): Promise<string> {
+    const id = randomUUID();
+    await this.repository.insertMembership(
+      manager,
+      { id, userId, ...membership },
+      this.clock.now(),
+    );
+    await this.audit.record(manager, {
+      actor,
+      action: 'membership.added',
+      subjectType: 'user',
+      subjectId: userId,
+      unitId: membership.unitId,
+      data: { membershipId: id, ...membership },
+    });
+    return id;
+  }
+
+  private async hashChecked(password: string, username: string): Promise<string> {
+    if (checkPassword(password, username) !== null) {
+      throw new DomainError(UsersErrors.WEAK_PASSWORD);
+    }
+    return hashPassword(password);
+  }
+
+  private span(dto: AddMembershipDto): { acting: boolean; startsAt: Date; endsAt: Date | null } {
+    if (!dto.acting) {
+      if (dto.startsOn || dto.endsOn) throw new DomainError(UsersErrors.ACTING_SPAN_INVALID);
+      return { acting: false, startsAt: this.clock.now(), endsAt: null };
+    }
+    if (dto.role !== 'head' || !dto.startsOn || !dto.endsOn || dto.endsOn < dto.startsOn) {
+      throw new DomainError(UsersErrors.ACTING_SPAN_INVALID);
+    }
+    // Inclusive Bangkok dates: acting from the start of startsOn to the end of endsOn.
+    return {
+      acting: true,
+      startsAt: bangkokMidnight(dto.startsOn),
+      endsAt: new Date(bangkokMidnight(dto.endsOn).getTime() + DAY_MS),
+    };
+  }
+
+  /** Self, or an admin of a unit where the user has (or had) a membership. */
+  private canSeeUser(principal: Principal, userId: string, memberships: MembershipRow[]): boolean {
+    return (
+      principal.userId === userId ||
+      memberships.some((m) =>
+        this.access.canAdministerUnitRef(principal, { id: m.unitId, path: m.unitPath }),
+      )
+    );
+  }
+
+  /** Membership changes need an admin over the user (not merely the user themself). */
+  private async visibleUserForAdmin(
+    manager: EntityManager,
+    principal: Principal,
+    userId: string,
+  ): Promise<void> {
+    const memberships = await this.repository.findMemberships(userId, manager);
+    const administers = memberships.some((m) =>
+      this.access.canAdministerUnitRef(principal, { id: m.unitId, path: m.unitPath }),
+    );
+    if (!administers) throw new DomainError(UsersErrors.USER_NOT_FOUND);
+  }
+
+  private membershipView(m: MembershipRow): MembershipView {
+    const now = this.clock.now();
+    return {
+      id: m.id,
+      userId: m.userId,
+      unitId: m.unitId,
+      unitName: m.unitName,
+      role: m.role,
+      acting: m.acting,
+      startsAt: m.startsAt,
+      endsAt: m.endsAt,
+      live: m.startsAt <= now && (m.endsAt === null || m.endsAt > now),
+    };
+  }
+}
