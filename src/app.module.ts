@@ -10,6 +10,10 @@ import { dataSourceOptions } from 'src/database/data-source.js';
 import { openDataSource } from 'src/database/bootstrap.js';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { AuthModule } from 'src/modules/auth/auth.module.js';
+import { FilesModule } from 'src/modules/files/files.module.js';
+import { LettersModule } from 'src/modules/letters/letters.module.js';
+import { ReceiptsModule } from 'src/modules/receipts/receipts.module.js';
+import { RegistersModule } from 'src/modules/registers/registers.module.js';
 import { HealthModule } from 'src/modules/health/health.module.js';
 import { OrganisationsModule } from 'src/modules/organisations/organisations.module.js';
 import { SeedModule } from 'src/modules/seed/seed.module.js';
@@ -26,7 +30,17 @@ export interface AppModuleOptions {
 
 /** Modules every process has: domain services, the database, the queues. */
 function domainModules(): DynamicModule['imports'] {
-  return [AuditModule, AuthModule, OrganisationsModule, UsersModule, SeedModule];
+  return [
+    AuditModule,
+    AuthModule,
+    FilesModule,
+    LettersModule,
+    RegistersModule,
+    ReceiptsModule,
+    OrganisationsModule,
+    UsersModule,
+    SeedModule,
+  ];
 }
 
 /** Processors and sweeps; only the worker (or a single-machine process) loads them. */

@@ -1,6 +1,7 @@
 import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { Clock, SystemClock } from 'src/common/clock.js';
+import { IdempotencyService } from 'src/common/idempotency/idempotency.service.js';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import { createCommandClient } from 'src/queue/redis.js';
 
@@ -22,8 +23,9 @@ export class CoreModule implements OnApplicationShutdown {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
         { provide: REDIS, useValue: redis },
+        IdempotencyService,
       ],
-      exports: [APP_CONFIG, Clock, REDIS],
+      exports: [APP_CONFIG, Clock, REDIS, IdempotencyService],
     };
   }
 

@@ -32,6 +32,11 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** Largest JSON body the API accepts. */
   bodyLimitBytes: number;
+  /** Upload checks (files module). */
+  fileMaxBytes: number;
+  fileMaxPages: number;
+  fileCheckTimeoutMs: number;
+  fileCheckMemoryMb: number;
   /** True when the secrets are the built-in development defaults. */
   usingDevelopmentSecrets: boolean;
 }
@@ -128,6 +133,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     refreshTokenTtlSeconds: integer('REFRESH_TOKEN_TTL', 1_209_600, 300, 31_536_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 8_000, 0, 600_000),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+    fileMaxBytes: integer('FILE_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    fileMaxPages: integer('FILE_MAX_PAGES', 500, 1, 100_000),
+    fileCheckTimeoutMs: integer('FILE_CHECK_TIMEOUT_MS', 15_000, 100, 600_000),
+    fileCheckMemoryMb: integer('FILE_CHECK_MEMORY_MB', 256, 32, 8192),
     usingDevelopmentSecrets,
   };
   if (problems.length > 0) throw new ConfigError(problems);

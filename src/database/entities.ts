@@ -1,8 +1,30 @@
+import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.entity.js';
 import { AuditEvent } from 'src/modules/audit/audit-event.entity.js';
+import { StoredFile } from 'src/modules/files/stored-file.entity.js';
+import { Letter } from 'src/modules/letters/letter.entity.js';
+import { LetterFile } from 'src/modules/letters/letter-file.entity.js';
+import { Register } from 'src/modules/registers/register.entity.js';
+import { RegisterCounter } from 'src/modules/registers/register-counter.entity.js';
+import { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
+import { Delivery } from 'src/modules/routing/delivery.entity.js';
 import { RefreshToken } from 'src/modules/auth/refresh-token.entity.js';
 import { Unit } from 'src/modules/organisations/unit.entity.js';
 import { Membership } from 'src/modules/users/membership.entity.js';
 import { User } from 'src/modules/users/user.entity.js';
 
 /** Every entity of the application; the DataSource and the schema-drift test read this list. */
-export const ENTITIES = [AuditEvent, Unit, User, Membership, RefreshToken];
+export const ENTITIES = [
+  AuditEvent,
+  Unit,
+  User,
+  Membership,
+  RefreshToken,
+  IdempotencyKey,
+  StoredFile,
+  Letter,
+  LetterFile,
+  Register,
+  RegisterCounter,
+  RegisterEntry,
+  Delivery,
+];

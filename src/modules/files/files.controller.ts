@@ -1,0 +1,104 @@
+import {
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseInterceptors,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { DomainError } from 'src/common/domain-error.js';
+import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import { FileErrors } from 'src/modules/files/files.errors.js';
+import { FilesService } from 'src/modules/files/files.service.js';
+import {
+  PdfUploadInterceptor,
+  type UploadedPdf,
+} from 'src/modules/files/pdf-upload.interceptor.js';
+
+@ApiTags('files')
+@Authenticated()
+@Controller('files')
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  @Post()
+  @UseInterceptors(PdfUploadInterceptor)
+  @ApiOperation({
+    summary: 'Upload one scanned letter (PDF); checked off the request thread, stored by sha256',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      properties: { file: { type: 'string', format: 'binary' } },
+      required: ['file'],
+    },
+  })
+  @ApiQuery({
+    name: 'unitId',
+    required: false,
+    description: 'Unit uploading (when you act for several)',
+  })
+  @ApiCreatedResponse({
+    schema: {
+      example: {
+        id: '6f1c…',
+        sha256: 'e3b0c442…',
+        pages: 2,
+        size: 48213,
+        mediaType: 'application/pdf',
+      },
+    },
+  })
+  upload(
+    @CurrentUser() principal: Principal,
+    @Req() request: Request & { file?: UploadedPdf },
+    @Query('unitId') unitId?: string,
+  ) {
+    const file = request.file;
+    if (!file) throw new DomainError(FileErrors.FILE_MISSING);
+    return this.files.upload(
+      principal,
+      new Uint8Array(file.buffer),
+      file.originalname || null,
+      unitId,
+    );
+  }
+
+  @Get(':id')
+  @ApiOperation({
+    summary: "File metadata for the uploading unit (a letter's readers use /letters/:id/files)",
+  })
+  @ApiOkResponse({
+    schema: { example: { id: '6f1c…', sha256: 'e3b0c442…', pages: 2, size: 48213 } },
+  })
+  async get(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+    return this.files.describe(await this.files.findUploadedVisible(principal, id));
+  }
+
+  @Get(':id/content')
+  @ApiOperation({ summary: 'Download the original PDF, unchanged (uploading unit)' })
+  @ApiProduces('application/pdf')
+  async content(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Res() response: Response,
+  ) {
+    this.files.stream(await this.files.findUploadedVisible(principal, id), response);
+  }
+}

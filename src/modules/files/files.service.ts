@@ -1,0 +1,153 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Clock } from 'src/common/clock.js';
+import { DomainError } from 'src/common/domain-error.js';
+import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
+import { AccessService } from 'src/modules/auth/access.service.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import { AuditService } from 'src/modules/audit/audit.service.js';
+import { BlobStorage } from 'src/modules/files/blob-storage.js';
+import { FileErrors } from 'src/modules/files/files.errors.js';
+import { FilesRepository, type FileRow } from 'src/modules/files/files.repository.js';
+import { hasPdfMagic } from 'src/modules/files/pdf-inspection.js';
+import { inspectPdf } from 'src/modules/files/pdf-inspector.js';
+
+export interface UploadedFileView {
+  id: string;
+  sha256: string;
+  pages: number;
+  size: number;
+  mediaType: string;
+  originalName: string | null;
+  createdAt: string;
+}
+
+function view(row: FileRow): UploadedFileView {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    pages: row.pages,
+    size: Number(row.size),
+    mediaType: row.mediaType,
+    originalName: row.originalName,
+    createdAt: new Date(row.createdAt).toISOString(),
+  };
+}
+
+@Injectable()
+export class FilesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: FilesRepository,
+    private readonly storage: BlobStorage,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Checks an uploaded PDF (off the request thread, with limits), stores the original
+   * bytes unchanged under their sha256, and records the upload.
+   */
+  async upload(
+    principal: Principal,
+    bytes: Uint8Array,
+    originalName: string | null,
+    unitId?: string,
+  ): Promise<UploadedFileView> {
+    const units = this.access.actingUnitIds(principal);
+    const uploadedUnitId = unitId ?? (units.length === 1 ? units[0] : undefined);
+    if (!uploadedUnitId || !units.includes(uploadedUnitId)) {
+      throw new DomainError(FileErrors.FILE_UNIT_REQUIRED);
+    }
+    if (bytes.byteLength > this.config.fileMaxBytes)
+      throw new DomainError(FileErrors.FILE_TOO_LARGE);
+    if (!hasPdfMagic(bytes)) throw new DomainError(FileErrors.FILE_NOT_PDF);
+    const inspection = await inspectPdf(bytes, {
+      maxPages: this.config.fileMaxPages,
+      timeoutMs: this.config.fileCheckTimeoutMs,
+      memoryMb: this.config.fileCheckMemoryMb,
+    });
+    if (!inspection.ok) {
+      switch (inspection.reason) {
+        case 'unparseable':
+          throw new DomainError(FileErrors.FILE_PDF_UNPARSEABLE);
+        case 'encrypted':
+          throw new DomainError(FileErrors.FILE_PDF_ENCRYPTED);
+        case 'too_many_pages':
+          throw new DomainError(FileErrors.FILE_PDF_TOO_MANY_PAGES, {
+            detail: `ไฟล์ PDF มี ${inspection.pages} หน้า เกินกำหนด ${this.config.fileMaxPages} หน้า`,
+          });
+        case 'javascript':
+          throw new DomainError(FileErrors.FILE_PDF_JAVASCRIPT);
+        case 'timeout':
+        case 'resource_limit':
+          throw new DomainError(FileErrors.FILE_PDF_CHECK_LIMIT);
+      }
+    }
+    // The blob is written before the row: a failed transaction leaves an unreferenced blob
+    // (harmless, content-addressed), never a row without its bytes.
+    const sha256 = await this.storage.put(bytes);
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.repository.insert(manager, {
+        sha256,
+        size: String(bytes.byteLength),
+        pages: inspection.pages,
+        mediaType: 'application/pdf',
+        originalName,
+        uploadedBy: principal.userId,
+        uploadedUnitId,
+        createdAt: this.clock.now(),
+      });
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        unitId: uploadedUnitId,
+        action: 'file.uploaded',
+        subjectType: 'file',
+        subjectId: row.id,
+        data: { sha256, size: bytes.byteLength, pages: inspection.pages },
+      });
+      return view(row);
+    });
+  }
+
+  /** A file as its uploading units see it; a letter's readers reach it through the letter. */
+  async findUploadedVisible(principal: Principal, id: string): Promise<FileRow> {
+    const row = await this.repository.findById(id);
+    if (
+      !row?.uploadedUnitId ||
+      !this.access.actingUnitIds(principal).includes(row.uploadedUnitId)
+    ) {
+      throw new DomainError(FileErrors.FILE_NOT_FOUND);
+    }
+    return row;
+  }
+
+  async findById(id: string): Promise<FileRow> {
+    const row = await this.repository.findById(id);
+    if (!row) throw new DomainError(FileErrors.FILE_NOT_FOUND);
+    return row;
+  }
+
+  /** Streams the original with the headers a PDF viewer needs; it never changes, so it caches. */
+  stream(row: FileRow, response: Response): void {
+    response.setHeader('Content-Type', row.mediaType);
+    response.setHeader('Content-Length', String(row.size));
+    response.setHeader('ETag', `"${row.sha256}"`);
+    response.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    response.setHeader('Content-Disposition', `inline; filename="${row.sha256.slice(0, 16)}.pdf"`);
+    this.storage.open(row.sha256).pipe(response);
+  }
+
+  describe(row: FileRow): UploadedFileView {
+    return view(row);
+  }
+
+  async readAll(sha256: string): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.storage.open(sha256)) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  }
+}

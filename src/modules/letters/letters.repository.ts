@@ -1,0 +1,219 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SqlPredicate } from 'src/modules/auth/access.service.js';
+import type { UnitRef } from 'src/modules/auth/principal.js';
+import type { Letter } from 'src/modules/letters/letter.entity.js';
+
+export type LetterRow = Omit<Letter, 'senderUnit' | 'enclosesLetter' | 'createdUnit'> & {
+  fileIds: string[];
+};
+
+const LETTER_COLUMNS = `l.id, l.kind, l.speed, l.speed_deadline AS "speedDeadline", l.secrecy,
+  l.reference_raw AS "referenceRaw", l.agency_prefix AS "agencyPrefix", l.agency_number AS "agencyNumber",
+  l.circular, l.serial, l.letter_date_raw AS "letterDateRaw", to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate",
+  to_char(l.suggested_letter_date, 'YYYY-MM-DD') AS "suggestedLetterDate", l.subject, l.addressee,
+  l.references, l.enclosures, l.signatory, l.sender_unit_id AS "senderUnitId", l.sender_text AS "senderText",
+  l.root_letter_id AS "rootLetterId", l.encloses_letter_id AS "enclosesLetterId", l.warnings,
+  l.printed_stamps AS "printedStamps", l.created_unit_id AS "createdUnitId", l.created_by AS "createdBy",
+  l.created_at AS "createdAt",
+  COALESCE((SELECT array_agg(f.file_id ORDER BY f.position) FROM letter_files f WHERE f.letter_id = l.id), '{}') AS "fileIds"`;
+
+export interface SearchFilters {
+  pattern: string | null;
+  /** The same pattern with its digits in the other set (clerks type either). */
+  altPattern: string | null;
+  from: string | null;
+  to: string | null;
+  speed: string | null;
+  registerId: string | null;
+  secrecyLevels: string[];
+  cursor: { createdAt: string; id: string } | null;
+  limit: number;
+}
+
+export interface LetterSummaryRow {
+  id: string;
+  kind: string;
+  speed: string;
+  secrecy: string;
+  referenceRaw: string | null;
+  letterDateRaw: string | null;
+  letterDate: string | null;
+  subject: string;
+  senderText: string | null;
+  createdAt: Date;
+}
+
+@Injectable()
+export class LettersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(
+    manager: EntityManager,
+    letter: Omit<LetterRow, 'fileIds'>,
+    fileIds: string[],
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO letters (id, kind, speed, speed_deadline, secrecy, reference_raw, agency_prefix, agency_number,
+         circular, serial, letter_date_raw, letter_date, suggested_letter_date, subject, addressee, "references",
+         enclosures, signatory, sender_unit_id, sender_text, root_letter_id, encloses_letter_id, warnings,
+         printed_stamps, created_unit_id, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
+         $23, $24, $25, $26, $27)`,
+      [
+        letter.id,
+        letter.kind,
+        letter.speed,
+        letter.speedDeadline,
+        letter.secrecy,
+        letter.referenceRaw,
+        letter.agencyPrefix,
+        letter.agencyNumber,
+        letter.circular,
+        letter.serial,
+        letter.letterDateRaw,
+        letter.letterDate,
+        letter.suggestedLetterDate,
+        letter.subject,
+        letter.addressee,
+        JSON.stringify(letter.references),
+        JSON.stringify(letter.enclosures),
+        letter.signatory ? JSON.stringify(letter.signatory) : null,
+        letter.senderUnitId,
+        letter.senderText,
+        letter.rootLetterId,
+        letter.enclosesLetterId,
+        JSON.stringify(letter.warnings),
+        JSON.stringify(letter.printedStamps),
+        letter.createdUnitId,
+        letter.createdBy,
+        letter.createdAt,
+      ],
+    );
+    if (fileIds.length > 0) {
+      await manager.query(
+        `INSERT INTO letter_files (letter_id, position, file_id)
+         SELECT $1, ordinality - 1, file_id FROM unnest($2::uuid[]) WITH ORDINALITY AS f(file_id, ordinality)`,
+        [letter.id, fileIds],
+      );
+    }
+  }
+
+  async findById(manager: EntityManager, id: string): Promise<LetterRow | undefined> {
+    const rows: LetterRow[] = await manager.query(
+      `SELECT ${LETTER_COLUMNS} FROM letters l WHERE l.id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Every unit a letter is "at": the unit that recorded it, the units whose registers
+   * hold it, and the units it was delivered to. Access is decided on these.
+   */
+  async findLetterUnits(manager: EntityManager, letterId: string): Promise<UnitRef[]> {
+    return manager.query(
+      `SELECT u.id, u.path FROM units u WHERE u.id IN (
+         SELECT created_unit_id FROM letters WHERE id = $1
+         UNION SELECT r.unit_id FROM register_entries e JOIN registers r ON r.id = e.register_id WHERE e.letter_id = $1
+         UNION SELECT d.recipient_unit_id FROM deliveries d WHERE d.letter_id = $1
+         UNION SELECT d.sender_unit_id FROM deliveries d WHERE d.letter_id = $1)`,
+      [letterId],
+    );
+  }
+
+  /** Files the principal's units uploaded (a letter may link only those). */
+  async findFilesUploadedBy(
+    manager: EntityManager,
+    fileIds: string[],
+    unitIds: string[],
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM files WHERE id = ANY($1::uuid[]) AND uploaded_unit_id = ANY($2::uuid[])`,
+      [fileIds, unitIds],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * SQL "letter `l` is visible": recorded by, registered in, or delivered to a visible
+   * unit. `unitPredicate` is built by AccessService.visibleUnitsPredicate with the column
+   * placeholder `@unit`, so one pair of parameters serves every branch.
+   */
+  visibilitySql(unitPredicate: (column: string) => string): string {
+    return `(${unitPredicate('l.created_unit_id')}
+      OR EXISTS (SELECT 1 FROM register_entries ve JOIN registers vr ON vr.id = ve.register_id
+                  WHERE ve.letter_id = l.id AND ${unitPredicate('vr.unit_id')})
+      OR EXISTS (SELECT 1 FROM deliveries vd WHERE vd.letter_id = l.id AND ${unitPredicate('vd.recipient_unit_id')}))`;
+  }
+
+  /** Finds a cited letter among the visible ones (same code, owner number, serial and year). */
+  async resolveReference(
+    manager: EntityManager,
+    reference: {
+      agencyPrefix: string;
+      agencyNumber: string;
+      serial: number;
+      circular: boolean;
+      date: string | null;
+    },
+    visibility: SqlPredicate,
+  ): Promise<string | null> {
+    // `visibility` was built with its first parameter at $6.
+    const rows: { id: string }[] = await manager.query(
+      `SELECT l.id FROM letters l
+        WHERE l.agency_prefix = $1 AND l.agency_number = $2 AND l.serial = $3 AND l.circular = $4
+          AND ($5::date IS NULL OR date_part('year', l.letter_date) = date_part('year', $5::date))
+          AND ${visibility.sql}
+        LIMIT 2`,
+      [
+        reference.agencyPrefix,
+        reference.agencyNumber,
+        reference.serial,
+        reference.circular,
+        reference.date,
+        ...visibility.params,
+      ],
+    );
+    return rows.length === 1 ? rows[0].id : null;
+  }
+
+  async search(filters: SearchFilters, visibility: SqlPredicate): Promise<LetterSummaryRow[]> {
+    const params: unknown[] = [...visibility.params];
+    const add = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const where = [visibility.sql, `l.secrecy = ANY(${add(filters.secrecyLevels)}::text[])`];
+    if (filters.pattern) {
+      const fields = ['l.subject', 'l.sender_text', 'l.reference_raw'];
+      const patterns = [filters.pattern, ...(filters.altPattern ? [filters.altPattern] : [])].map(
+        add,
+      );
+      where.push(`(${patterns.flatMap((p) => fields.map((f) => `${f} ILIKE ${p}`)).join(' OR ')})`);
+    }
+    if (filters.from) where.push(`l.letter_date >= ${add(filters.from)}::date`);
+    if (filters.to) where.push(`l.letter_date <= ${add(filters.to)}::date`);
+    if (filters.speed) where.push(`l.speed = ${add(filters.speed)}`);
+    if (filters.registerId) {
+      where.push(
+        `EXISTS (SELECT 1 FROM register_entries se WHERE se.letter_id = l.id AND se.register_id = ${add(filters.registerId)}::uuid)`,
+      );
+    }
+    if (filters.cursor) {
+      where.push(
+        `(l.created_at, l.id) < (${add(filters.cursor.createdAt)}::timestamptz, ${add(filters.cursor.id)}::uuid)`,
+      );
+    }
+    return this.dataSource.query(
+      `SELECT l.id, l.kind, l.speed, l.secrecy, l.reference_raw AS "referenceRaw",
+              l.letter_date_raw AS "letterDateRaw", to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate",
+              l.subject, l.sender_text AS "senderText", l.created_at AS "createdAt"
+         FROM letters l
+        WHERE ${where.join(' AND ')}
+        ORDER BY l.created_at DESC, l.id DESC
+        LIMIT ${add(filters.limit + 1)}`,
+      params,
+    );
+  }
+}

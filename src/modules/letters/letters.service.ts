@@ -1,0 +1,391 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from 'src/common/clock.js';
+import { DomainError } from 'src/common/domain-error.js';
+import { parseUserDate } from 'src/common/user-date.js';
+import { AccessService, type SqlPredicate } from 'src/modules/auth/access.service.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import { AuditService } from 'src/modules/audit/audit.service.js';
+import type {
+  CreateLetterDto,
+  CreateLetterFromTextDto,
+  SearchLettersQuery,
+} from 'src/modules/letters/letters.dto.js';
+import { LetterErrors } from 'src/modules/letters/letters.errors.js';
+import {
+  type LetterRow,
+  LettersRepository,
+  type LetterSummaryRow,
+} from 'src/modules/letters/letters.repository.js';
+import type { LetterReference, Secrecy, Speed } from 'src/modules/letters/letter.entity.js';
+import { parseThaiDate } from 'src/thai/be-date.js';
+import { toArabicDigits, toThaiDigits } from 'src/thai/digits.js';
+import { SECRECY_CLASSES, SPEED_CLASSES } from 'src/thai/labels.js';
+import { type ParsedLetter, parseLetter } from 'src/thai/letter-parser.js';
+import { normalizeThaiText } from 'src/thai/normalize.js';
+import { parseReferenceNumber } from 'src/thai/reference-number.js';
+
+/** Fields of a new letter after parsing and checks, before it is written. */
+interface LetterDraft {
+  kind: LetterRow['kind'];
+  speed: Speed;
+  secrecy: Secrecy;
+  referenceRaw: string | null;
+  reference: {
+    agencyPrefix: string;
+    agencyNumber: string;
+    circular: boolean;
+    serial: number;
+  } | null;
+  letterDateRaw: string | null;
+  letterDate: string | null;
+  suggestedLetterDate: string | null;
+  subject: string;
+  addressee: string | null;
+  references: Omit<LetterReference, 'letterId'>[];
+  enclosures: string[];
+  signatory: { name: string | null; position: string | null } | null;
+  senderUnitId: string | null;
+  senderText: string | null;
+  warnings: unknown[];
+  printedStamps: unknown[];
+}
+
+export interface LetterPage {
+  items: LetterSummaryRow[];
+  nextCursor: string | null;
+}
+
+function speedCode(label: string | null): Speed {
+  return SPEED_CLASSES.find((s) => s.label === label)?.code ?? 'none';
+}
+
+function secrecyCode(label: string | null): Secrecy {
+  return SECRECY_CLASSES.find((s) => s.label === label)?.code ?? 'none';
+}
+
+/** Escapes LIKE wildcards so a clerk's `%` or `_` is searched for literally. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+@Injectable()
+export class LettersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: LettersRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The unit a command acts for: the one named, or the only one the user has. */
+  actingUnit(principal: Principal, unitId: string | undefined): string {
+    const units = this.access.actingUnitIds(principal);
+    if (unitId === undefined) {
+      if (units.length === 1) return units[0];
+      throw new DomainError(
+        units.length === 0
+          ? LetterErrors.LETTER_UNIT_NOT_ACTED_FOR
+          : LetterErrors.LETTER_UNIT_REQUIRED,
+      );
+    }
+    if (!units.includes(unitId)) throw new DomainError(LetterErrors.LETTER_UNIT_NOT_ACTED_FOR);
+    return unitId;
+  }
+
+  async createFromFields(principal: Principal, dto: CreateLetterDto): Promise<LetterRow> {
+    const reference = dto.referenceNumber ? parseReferenceNumber(dto.referenceNumber) : null;
+    if (reference && !reference.ok) {
+      throw new DomainError(LetterErrors.LETTER_REFERENCE_INVALID, {
+        errors: [
+          {
+            field: 'referenceNumber',
+            code: reference.error.code,
+            message: reference.error.message,
+          },
+        ],
+      });
+    }
+    const date = dto.letterDate ? parseThaiDate(dto.letterDate) : null;
+    if (date && !date.ok) {
+      throw new DomainError(LetterErrors.LETTER_DATE_INVALID, {
+        errors: [{ field: 'letterDate', code: date.error.code, message: date.error.message }],
+      });
+    }
+    const references = (dto.references ?? []).map((raw) => {
+      const parsed = parseReferenceNumber(raw);
+      const cited = /(?:ลงวันที่|ลว\.)\s*(.+)$/.exec(raw);
+      const citedDate = cited ? parseThaiDate(cited[1]) : null;
+      return {
+        raw: normalizeThaiText(raw),
+        agencyPrefix: parsed.ok ? parsed.value.agencyPrefix : null,
+        agencyNumber: parsed.ok ? parsed.value.agencyNumber : null,
+        circular: parsed.ok ? parsed.value.circular : false,
+        serial: parsed.ok ? parsed.value.serial : null,
+        date: citedDate?.ok ? citedDate.value.date : null,
+      };
+    });
+    return this.create(principal, dto.unitId, dto.fileIds ?? [], dto.enclosesLetterId, {
+      kind: dto.kind,
+      speed: dto.speed ?? 'none',
+      secrecy: dto.secrecy ?? 'none',
+      referenceRaw: reference?.ok ? reference.value.raw : null,
+      reference: reference?.ok ? reference.value : null,
+      letterDateRaw: date?.ok ? date.value.raw : null,
+      letterDate: date?.ok ? date.value.date : null,
+      suggestedLetterDate: null,
+      subject: normalizeThaiText(dto.subject),
+      addressee: dto.addressee ? normalizeThaiText(dto.addressee) : null,
+      references,
+      enclosures: (dto.enclosures ?? []).map(normalizeThaiText),
+      signatory: dto.signatory
+        ? { name: dto.signatory.name ?? null, position: dto.signatory.position ?? null }
+        : null,
+      senderUnitId: dto.senderUnitId ?? null,
+      senderText: dto.senderText ? normalizeThaiText(dto.senderText) : null,
+      warnings: [],
+      printedStamps: [],
+    });
+  }
+
+  /** Runs the Thai intake parser; its fields and warnings are stored, nothing is guessed. */
+  async createFromText(
+    principal: Principal,
+    dto: CreateLetterFromTextDto,
+  ): Promise<LetterRow & { parsed: ParsedLetter }> {
+    if (dto.text.trim() === '') throw new DomainError(LetterErrors.LETTER_TEXT_EMPTY);
+    const parsed = parseLetter(dto.text);
+    if (!parsed.subject) throw new DomainError(LetterErrors.LETTER_SUBJECT_MISSING);
+    const slip = parsed.warnings.find(
+      (w): w is Extract<typeof w, { suggested: string }> =>
+        w.code === 'year_slip' && 'suggested' in w,
+    );
+    const letter = await this.create(
+      principal,
+      dto.unitId,
+      dto.fileIds ?? [],
+      dto.enclosesLetterId,
+      {
+        kind: parsed.kind,
+        speed: speedCode(parsed.urgency),
+        secrecy: secrecyCode(parsed.secrecy),
+        referenceRaw: parsed.referenceNumber?.raw ?? null,
+        reference: parsed.referenceNumber,
+        letterDateRaw: parsed.letterDate?.raw ?? null,
+        letterDate: parsed.letterDate?.date ?? null,
+        suggestedLetterDate: slip && 'suggested' in slip ? slip.suggested : null,
+        subject: parsed.subject,
+        addressee: parsed.salutation,
+        references: parsed.references.map((r) => ({
+          raw: r.raw ?? '',
+          agencyPrefix: r.agencyPrefix,
+          agencyNumber: r.agencyNumber,
+          circular: r.circular ?? false,
+          serial: r.serial,
+          date: r.date,
+        })),
+        enclosures: parsed.enclosures,
+        signatory: parsed.signatory,
+        senderUnitId: dto.senderUnitId ?? null,
+        senderText: dto.senderText ? normalizeThaiText(dto.senderText) : parsed.ownerUnit,
+        warnings: parsed.warnings,
+        printedStamps: parsed.receiptStamps,
+      },
+    );
+    return { ...letter, parsed };
+  }
+
+  private async create(
+    principal: Principal,
+    unitId: string | undefined,
+    fileIds: string[],
+    enclosesLetterId: string | undefined,
+    draft: LetterDraft,
+  ): Promise<LetterRow> {
+    const createdUnitId = this.actingUnit(principal, unitId);
+    // ลับที่สุด stays out of the electronic system (domain.md §2).
+    if (draft.secrecy === 'top_secret') throw new DomainError(LetterErrors.LETTER_TOP_SECRET);
+    if (!this.access.canSeeSecrecy(principal, draft.secrecy)) {
+      throw new DomainError(LetterErrors.LETTER_SECRECY_ABOVE_CLEARANCE);
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const uniqueFiles = [...new Set(fileIds)];
+      const owned = await this.repository.findFilesUploadedBy(
+        manager,
+        uniqueFiles,
+        this.access.actingUnitIds(principal),
+      );
+      if (owned.length !== uniqueFiles.length)
+        throw new DomainError(LetterErrors.LETTER_FILE_NOT_FOUND);
+
+      const id: string = randomUUID();
+      let rootLetterId: string = id;
+      if (enclosesLetterId) {
+        const upstream = await this.findVisible(manager, principal, enclosesLetterId);
+        rootLetterId = upstream.rootLetterId;
+      }
+      const visibility = this.visibilityPredicate(principal, 6);
+      const references: LetterReference[] = [];
+      for (const reference of draft.references) {
+        const letterId =
+          reference.agencyPrefix && reference.agencyNumber && reference.serial !== null
+            ? await this.repository.resolveReference(
+                manager,
+                {
+                  agencyPrefix: reference.agencyPrefix,
+                  agencyNumber: reference.agencyNumber,
+                  serial: reference.serial,
+                  circular: reference.circular,
+                  date: reference.date,
+                },
+                visibility,
+              )
+            : null;
+        references.push({ ...reference, letterId });
+      }
+      const row: Omit<LetterRow, 'fileIds'> = {
+        id,
+        kind: draft.kind,
+        speed: draft.speed,
+        speedDeadline: null,
+        secrecy: draft.secrecy,
+        referenceRaw: draft.referenceRaw,
+        agencyPrefix: draft.reference?.agencyPrefix ?? null,
+        agencyNumber: draft.reference?.agencyNumber ?? null,
+        circular: draft.reference?.circular ?? false,
+        serial: draft.reference?.serial ?? null,
+        letterDateRaw: draft.letterDateRaw,
+        letterDate: draft.letterDate,
+        suggestedLetterDate: draft.suggestedLetterDate,
+        subject: draft.subject,
+        addressee: draft.addressee,
+        references,
+        enclosures: draft.enclosures,
+        signatory: draft.signatory,
+        senderUnitId: draft.senderUnitId,
+        senderText: draft.senderText,
+        rootLetterId,
+        enclosesLetterId: enclosesLetterId ?? null,
+        warnings: draft.warnings,
+        printedStamps: draft.printedStamps,
+        createdUnitId,
+        createdBy: principal.userId,
+        createdAt: this.clock.now(),
+      };
+      await this.repository.insert(manager, row, uniqueFiles);
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        unitId: createdUnitId,
+        action: 'letter.created',
+        subjectType: 'letter',
+        subjectId: id,
+        // No subject here: the audit trail must not carry a secret letter's subject.
+        data: {
+          kind: row.kind,
+          speed: row.speed,
+          secrecy: row.secrecy,
+          reference: row.referenceRaw,
+          files: uniqueFiles,
+        },
+      });
+      return { ...row, fileIds: uniqueFiles };
+    });
+  }
+
+  /** Access predicate on a unit column, numbered from `firstParam`. */
+  visibilityPredicate(principal: Principal, firstParam: number): SqlPredicate {
+    const unit = (column: string) =>
+      this.access.visibleUnitsPredicate(principal, { unitIdColumn: column }, firstParam).sql;
+    const { params } = this.access.visibleUnitsPredicate(
+      principal,
+      { unitIdColumn: 'x' },
+      firstParam,
+    );
+    return { sql: this.repository.visibilitySql(unit), params };
+  }
+
+  /** The letter, or LETTER_NOT_FOUND when it does not exist or the principal may not see it. */
+  async findVisible(manager: EntityManager, principal: Principal, id: string): Promise<LetterRow> {
+    const letter = await this.repository.findById(manager, id);
+    if (!letter) throw new DomainError(LetterErrors.LETTER_NOT_FOUND);
+    const units = await this.repository.findLetterUnits(manager, id);
+    if (!this.access.canSeeLetterAt(principal, units, letter.secrecy)) {
+      throw new DomainError(LetterErrors.LETTER_NOT_FOUND);
+    }
+    return letter;
+  }
+
+  get(principal: Principal, id: string): Promise<LetterRow> {
+    return this.findVisible(this.dataSource.manager, principal, id);
+  }
+
+  async search(principal: Principal, query: SearchLettersQuery): Promise<LetterPage> {
+    let pattern: string | null = null;
+    let altPattern: string | null = null;
+    if (query.q !== undefined) {
+      const text = normalizeThaiText(query.q);
+      if ([...text].length < 3) throw new DomainError(LetterErrors.SEARCH_QUERY_TOO_SHORT);
+      pattern = likePattern(text);
+      const arabic = toArabicDigits(text);
+      const thai = toThaiDigits(text);
+      const other = arabic !== text ? arabic : thai !== text ? thai : null;
+      altPattern = other ? likePattern(other) : null;
+    }
+    const date = (field: 'from' | 'to') => {
+      const raw = query[field];
+      if (raw === undefined) return null;
+      const iso = parseUserDate(raw);
+      if (!iso) {
+        throw new DomainError(LetterErrors.LETTER_DATE_INVALID, {
+          errors: [{ field, code: 'unparseable', message: `อ่านวันที่ "${raw}" ไม่ได้` }],
+        });
+      }
+      return iso;
+    };
+    let cursor: { createdAt: string; id: string } | null = null;
+    if (query.cursor) {
+      try {
+        const decoded = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [
+          string,
+          string,
+        ];
+        if (
+          !Array.isArray(decoded) ||
+          Number.isNaN(Date.parse(decoded[0])) ||
+          !/^[0-9a-f-]{36}$/.test(decoded[1])
+        ) {
+          throw new Error('bad cursor');
+        }
+        cursor = { createdAt: decoded[0], id: decoded[1] };
+      } catch {
+        throw new DomainError(LetterErrors.SEARCH_CURSOR_INVALID);
+      }
+    }
+    const limit = query.limit ?? 20;
+    const rows = await this.repository.search(
+      {
+        pattern,
+        altPattern,
+        from: date('from'),
+        to: date('to'),
+        speed: query.speed ?? null,
+        registerId: query.registerId ?? null,
+        secrecyLevels: this.access.visibleSecrecyLevels(principal),
+        cursor,
+        limit,
+      },
+      this.visibilityPredicate(principal, 1),
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const nextCursor =
+      rows.length > limit && last
+        ? Buffer.from(JSON.stringify([new Date(last.createdAt).toISOString(), last.id])).toString(
+            'base64url',
+          )
+        : null;
+    return { items, nextCursor };
+  }
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from 'src/common/clock.js';
+import { DomainError } from 'src/common/domain-error.js';
+import { parseUserDate } from 'src/common/user-date.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import type { PrintoutQuery } from 'src/modules/registers/registers.dto.js';
+import { RegisterErrors } from 'src/modules/registers/registers.errors.js';
+import {
+  type PrintoutRow,
+  RegistersRepository,
+} from 'src/modules/registers/registers.repository.js';
+import { RegistersService } from 'src/modules/registers/registers.service.js';
+import {
+  type RegisterPrintoutInput,
+  renderRegisterCsv,
+  renderRegisterPrintout,
+} from 'src/modules/registers/register-printout.renderer.js';
+import { formatThaiDate } from 'src/thai/be-date.js';
+import { addDays, bangkokDate } from 'src/thai/calendar.js';
+import { formatNumber } from 'src/thai/digits.js';
+
+/** Midnight at the start of a Bangkok calendar day, as an instant (UTC+7, no DST). */
+function bangkokMidnight(iso: string): Date {
+  return new Date(Date.parse(`${iso}T00:00:00+07:00`));
+}
+
+@Injectable()
+export class RegisterPrintoutService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registers: RegistersService,
+    private readonly repository: RegistersRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async pdf(principal: Principal, registerId: string, query: PrintoutQuery): Promise<Uint8Array> {
+    return renderRegisterPrintout(await this.input(principal, registerId, query));
+  }
+
+  async csv(principal: Principal, registerId: string, query: PrintoutQuery): Promise<string> {
+    return renderRegisterCsv(await this.input(principal, registerId, query));
+  }
+
+  /** Period defaults to this Buddhist-era year up to today, Bangkok time. */
+  private async input(
+    principal: Principal,
+    registerId: string,
+    query: PrintoutQuery,
+  ): Promise<RegisterPrintoutInput> {
+    const register = await this.registers.findVisibleRegister(
+      this.dataSource.manager,
+      principal,
+      registerId,
+    );
+    const today = bangkokDate(this.clock.now());
+    const read = (raw: string | undefined, fallback: string, field: string) => {
+      if (raw === undefined) return fallback;
+      const iso = parseUserDate(raw);
+      if (!iso)
+        throw new DomainError(RegisterErrors.DATE_UNPARSEABLE, {
+          errors: [{ field, code: 'unparseable', message: `อ่านวันที่ "${raw}" ไม่ได้` }],
+        });
+      return iso;
+    };
+    const from = read(query.from, `${today.slice(0, 4)}-01-01`, 'from');
+    const to = read(query.to, today, 'to');
+    const rows = await this.repository.findPrintoutRows(
+      register.id,
+      bangkokMidnight(from),
+      bangkokMidnight(addDays(to, 1)),
+    );
+    const units: { name_th: string }[] = await this.dataSource.query(
+      'SELECT name_th FROM units WHERE id = $1',
+      [register.unitId],
+    );
+    const registerDate = (iso: string) =>
+      formatThaiDate(iso, { style: 'register', digits: 'thai' });
+    return {
+      unitName: units[0]?.name_th ?? '',
+      registerName: register.name,
+      periodText: `${registerDate(from)} – ${registerDate(to)}`,
+      digits: 'thai',
+      numberColumnHeader: register.direction === 'outgoing' ? 'เลขทะเบียนส่ง' : 'เลขทะเบียนรับ',
+      rows: rows.map((row) => this.row(row, register.direction)),
+    };
+  }
+
+  private row(row: PrintoutRow, direction: 'incoming' | 'outgoing') {
+    const cancelled = row.status === 'cancelled' ? `ยกเลิก: ${row.cancelReason ?? ''}` : '';
+    return {
+      receiptNumber: `${formatNumber(row.number, { digits: 'thai' })}/${formatNumber(row.beYear, { digits: 'thai' })}`,
+      referenceNumber: (direction === 'outgoing' ? row.issuedReference : row.referenceRaw) ?? '',
+      letterDate:
+        row.letterDateRaw ??
+        (row.letterDate
+          ? formatThaiDate(row.letterDate, { style: 'register', digits: 'thai' })
+          : ''),
+      from: row.senderText ?? '',
+      to: row.addressee ?? '',
+      subject: row.subject,
+      action: row.action ?? '',
+      remarks: [row.remarks ?? '', cancelled].filter(Boolean).join(' '),
+    };
+  }
+}

@@ -1,0 +1,213 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Res,
+} from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import {
+  AllocateNumberDto,
+  CancelEntryDto,
+  CreateRegisterDto,
+  ListEntriesQuery,
+  OpeningFloorDto,
+  PrintoutQuery,
+  RegisterLetterDto,
+} from 'src/modules/registers/registers.dto.js';
+import { RegisterPrintoutService } from 'src/modules/registers/register-printout.service.js';
+import { RegistersService } from 'src/modules/registers/registers.service.js';
+
+const ENTRY_EXAMPLE = {
+  id: '9d2a…',
+  registerId: '51c0…',
+  receiptNumber: 520,
+  beYear: 2569,
+  receivedAt: '2026-01-15T03:55:00.000Z',
+  letterId: '0b1e…',
+  status: 'active',
+  display: { receiptNumber: '๕๒๐', date: '๑๕ ม.ค. ๒๕๖๙', time: '๑๐.๕๕ น.' },
+  warnings: [],
+};
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retry with the same key returns the first answer and takes no second number',
+};
+
+@ApiTags('registers')
+@Authenticated()
+@Controller()
+export class RegistersController {
+  constructor(
+    private readonly registers: RegistersService,
+    private readonly printouts: RegisterPrintoutService,
+  ) {}
+
+  @Get('units/:unitId/registers')
+  @ApiOperation({ summary: "A unit's registers (incoming, outgoing, circular, and its own books)" })
+  @ApiOkResponse({
+    schema: {
+      example: [{ id: '51c0…', kind: 'incoming', direction: 'incoming', name: 'ทะเบียนหนังสือรับ' }],
+    },
+  })
+  list(@CurrentUser() principal: Principal, @Param('unitId', ParseUUIDPipe) unitId: string) {
+    return this.registers.listRegisters(principal, unitId);
+  }
+
+  @Post('units/:unitId/registers')
+  @ApiOperation({
+    summary: 'Open a custom register (orders, secret letters, a division’s own book); unit admins',
+  })
+  @ApiCreatedResponse({
+    schema: {
+      example: {
+        id: '77aa…',
+        kind: 'custom',
+        direction: 'incoming',
+        name: 'ทะเบียนหนังสือลับ',
+        minClearance: 'confidential',
+      },
+    },
+  })
+  create(
+    @CurrentUser() principal: Principal,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Body() dto: CreateRegisterDto,
+  ) {
+    return this.registers.createRegister(principal, unitId, dto);
+  }
+
+  @Put('registers/:id/opening-floor')
+  @ApiOperation({
+    summary: 'Continue a year from the paper book: numbers start after lastPaperNumber',
+  })
+  @ApiOkResponse({
+    schema: {
+      example: { registerId: '51c0…', beYear: 2569, lastPaperNumber: 520, nextNumber: 521 },
+    },
+  })
+  setFloor(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: OpeningFloorDto,
+  ) {
+    return this.registers.setOpeningFloor(principal, id, dto);
+  }
+
+  @Post('registers/:id/entries')
+  @ApiOperation({
+    summary: 'Register a letter (ลงรับ): the next receipt number of the Buddhist-era year',
+  })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({ schema: { example: ENTRY_EXAMPLE } })
+  async receive(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RegisterLetterDto,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const answer = await this.registers.receive(principal, id, dto, key);
+    response.status(answer.status);
+    if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return answer.body;
+  }
+
+  @Get('registers/:id/entries')
+  @ApiOperation({ summary: 'Entries of a year in number order (pages with ?after=)' })
+  @ApiOkResponse({
+    schema: {
+      example: { registerId: '51c0…', beYear: 2569, items: [ENTRY_EXAMPLE], nextAfter: null },
+    },
+  })
+  entries(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListEntriesQuery,
+  ) {
+    return this.registers.listEntries(principal, id, query);
+  }
+
+  @Post('registers/:id/entries/:entryId/cancel')
+  @ApiOperation({ summary: 'Cancel an entry: its number stays, with the reason' })
+  @ApiCreatedResponse({
+    schema: { example: { ...ENTRY_EXAMPLE, status: 'cancelled', cancelReason: 'ลงรับซ้ำ' } },
+  })
+  cancel(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('entryId', ParseUUIDPipe) entryId: string,
+    @Body() dto: CancelEntryDto,
+  ) {
+    return this.registers.cancel(principal, id, entryId, dto.reason);
+  }
+
+  @Post('registers/:id/numbers')
+  @ApiOperation({ summary: 'Give an outgoing letter its ที่ from an outgoing or circular register' })
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiCreatedResponse({
+    schema: { example: { ...ENTRY_EXAMPLE, referenceNumber: 'รอ ๐๐๑๗.๓/ว ๑๒๓' } },
+  })
+  async allocate(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AllocateNumberDto,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('idempotency-key') key?: string,
+  ) {
+    const answer = await this.registers.allocateOutgoingNumber(principal, id, dto, key);
+    response.status(answer.status);
+    if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
+    return answer.body;
+  }
+
+  @Get('registers/:id/printout.pdf')
+  @ApiOperation({
+    summary:
+      'The register for a period in the regulation’s columns, A4 landscape (dates accept BE)',
+  })
+  @ApiProduces('application/pdf')
+  async printoutPdf(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PrintoutQuery,
+    @Res() response: Response,
+  ) {
+    const pdf = await this.printouts.pdf(principal, id, query);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', 'inline; filename="register.pdf"');
+    response.end(Buffer.from(pdf));
+  }
+
+  @Get('registers/:id/printout.csv')
+  @ApiOperation({ summary: 'The same printout as CSV (UTF-8 with BOM for spreadsheet programs)' })
+  @ApiProduces('text/csv')
+  async printoutCsv(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PrintoutQuery,
+    @Res() response: Response,
+  ) {
+    const csv = await this.printouts.csv(principal, id, query);
+    response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    response.setHeader('Content-Disposition', 'attachment; filename="register.csv"');
+    response.end(csv);
+  }
+}

@@ -1,0 +1,146 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+export class RegisterLetterDto {
+  @ApiPropertyOptional({ description: 'The letter to register (or give deliveryId)' })
+  @IsOptional()
+  @IsUUID()
+  letterId?: string;
+
+  @ApiPropertyOptional({ description: 'The delivery this registration acknowledges (ลงรับ)' })
+  @IsOptional()
+  @IsUUID()
+  deliveryId?: string;
+
+  @ApiPropertyOptional({ description: 'การปฏิบัติ', example: 'เสนอ ผวจ. / ส่งกลุ่มงานยุทธศาสตร์' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  action?: string;
+
+  @ApiPropertyOptional({ description: 'หมายเหตุ' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  remarks?: string;
+
+  @ApiPropertyOptional({
+    description: 'Cancel-and-replace: the entry this one replaces (same register)',
+  })
+  @IsOptional()
+  @IsUUID()
+  replacesEntryId?: string;
+}
+
+export class CancelEntryDto {
+  @ApiProperty({ example: 'ลงรับซ้ำ' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class AllocateNumberDto {
+  @ApiProperty({ description: 'The outgoing letter that gets the number' })
+  @IsUUID()
+  letterId: string;
+
+  @ApiPropertyOptional({ description: 'หมายเหตุ' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  remarks?: string;
+}
+
+export class CreateRegisterDto {
+  @ApiProperty({ example: 'ทะเบียนคำสั่ง' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: ['incoming', 'outgoing'], example: 'incoming' })
+  @IsIn(['incoming', 'outgoing'])
+  direction: 'incoming' | 'outgoing';
+
+  @ApiPropertyOptional({
+    enum: ['none', 'confidential', 'secret'],
+    default: 'none',
+    description: 'A secret register',
+  })
+  @IsOptional()
+  @IsIn(['none', 'confidential', 'secret'])
+  minClearance?: 'none' | 'confidential' | 'secret';
+}
+
+export class OpeningFloorDto {
+  @ApiProperty({ description: 'Buddhist-era year', example: 2569 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2400)
+  @Max(2700)
+  beYear: number;
+
+  @ApiProperty({
+    description: 'Last number used in the paper book; the system continues after it',
+    example: 520,
+  })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  lastPaperNumber: number;
+}
+
+export class ListEntriesQuery {
+  @ApiPropertyOptional({
+    description: 'Buddhist-era year (default: this year in Bangkok)',
+    example: 2569,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2400)
+  @Max(2700)
+  year?: number;
+
+  @ApiPropertyOptional({ description: 'Return entries after this number' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class PrintoutQuery {
+  @ApiPropertyOptional({ description: 'From date (BE or ISO), inclusive', example: '๑ ม.ค. ๒๕๖๙' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'To date (BE or ISO), inclusive', example: '31/01/2569' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  to?: string;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { LettersModule } from 'src/modules/letters/letters.module.js';
+import { RegisterPrintoutService } from 'src/modules/registers/register-printout.service.js';
+import { RegistersController } from 'src/modules/registers/registers.controller.js';
+import { RegistersRepository } from 'src/modules/registers/registers.repository.js';
+import { RegistersService } from 'src/modules/registers/registers.service.js';
+
+@Module({
+  imports: [AuditModule, LettersModule],
+  controllers: [RegistersController],
+  providers: [RegistersRepository, RegistersService, RegisterPrintoutService],
+  exports: [RegistersService],
+})
+export class RegistersModule {}

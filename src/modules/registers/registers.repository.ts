@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Register, RegisterKind } from 'src/modules/registers/register.entity.js';
+import type { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
+
+/** The default books every unit keeps (domain.md §4); created on first use. */
+export const DEFAULT_REGISTERS: {
+  kind: RegisterKind;
+  direction: 'incoming' | 'outgoing';
+  name: string;
+}[] = [
+  { kind: 'incoming', direction: 'incoming', name: 'ทะเบียนหนังสือรับ' },
+  { kind: 'outgoing', direction: 'outgoing', name: 'ทะเบียนหนังสือส่ง' },
+  { kind: 'circular', direction: 'outgoing', name: 'ทะเบียนหนังสือเวียน' },
+];
+
+export interface EntryRow {
+  id: string;
+  registerId: string;
+  beYear: number;
+  number: number;
+  letterId: string;
+  registeredAt: Date;
+  action: string | null;
+  remarks: string | null;
+  status: 'active' | 'cancelled';
+  cancelReason: string | null;
+  cancelledAt: Date | null;
+  replacesEntryId: string | null;
+  replacedByEntryId: string | null;
+  deliveryId: string | null;
+  issuedReference: string | null;
+  createdBy: string | null;
+}
+
+const ENTRY_COLUMNS = `e.id, e.register_id AS "registerId", e.be_year AS "beYear", e.number,
+  e.letter_id AS "letterId", e.registered_at AS "registeredAt", e.action, e.remarks, e.status,
+  e.cancel_reason AS "cancelReason", e.cancelled_at AS "cancelledAt",
+  e.replaces_entry_id AS "replacesEntryId", e.replaced_by_entry_id AS "replacedByEntryId",
+  e.delivery_id AS "deliveryId", e.issued_reference AS "issuedReference", e.created_by AS "createdBy"`;
+
+const REGISTER_COLUMNS = `r.id, r.unit_id AS "unitId", r.kind, r.direction, r.name,
+  r.min_clearance AS "minClearance", r.active, r.created_at AS "createdAt"`;
+
+/** Printout and CSV line: the entry with the letter's columns as printed. */
+export interface PrintoutRow {
+  number: number;
+  beYear: number;
+  registeredAt: Date;
+  referenceRaw: string | null;
+  letterDateRaw: string | null;
+  letterDate: string | null;
+  senderText: string | null;
+  addressee: string | null;
+  subject: string;
+  action: string | null;
+  remarks: string | null;
+  status: 'active' | 'cancelled';
+  cancelReason: string | null;
+  issuedReference: string | null;
+}
+
+@Injectable()
+export class RegistersRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async ensureDefaultRegisters(
+    manager: EntityManager,
+    unitIds: string[],
+    now: Date,
+  ): Promise<void> {
+    if (unitIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO registers (unit_id, kind, direction, name, created_at)
+       SELECT u.id, d.kind, d.direction, d.name, $2
+         FROM unnest($1::uuid[]) AS u(id)
+         CROSS JOIN jsonb_to_recordset($3::jsonb) AS d(kind text, direction text, name text)
+       ON CONFLICT (unit_id, name) DO NOTHING`,
+      [unitIds, now, JSON.stringify(DEFAULT_REGISTERS)],
+    );
+  }
+
+  async findRegistersOfUnit(unitId: string): Promise<Register[]> {
+    return this.dataSource.query(
+      `SELECT ${REGISTER_COLUMNS} FROM registers r WHERE r.unit_id = $1 ORDER BY r.created_at, r.name`,
+      [unitId],
+    );
+  }
+
+  async findRegister(manager: EntityManager, id: string): Promise<Register | undefined> {
+    const rows: Register[] = await manager.query(
+      `SELECT ${REGISTER_COLUMNS} FROM registers r WHERE r.id = $1`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async insertRegister(
+    manager: EntityManager,
+    register: Pick<
+      Register,
+      'unitId' | 'kind' | 'direction' | 'name' | 'minClearance' | 'createdAt'
+    >,
+  ): Promise<Register | undefined> {
+    const rows: Register[] = await manager.query(
+      `INSERT INTO registers (unit_id, kind, direction, name, min_clearance, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (unit_id, name) DO NOTHING
+       RETURNING id, unit_id AS "unitId", kind, direction, name, min_clearance AS "minClearance", active,
+                 created_at AS "createdAt"`,
+      [
+        register.unitId,
+        register.kind,
+        register.direction,
+        register.name,
+        register.minClearance,
+        register.createdAt,
+      ],
+    );
+    return rows[0];
+  }
+
+  /**
+   * Takes the next number of the register's year (invariant 3): one upsert on the counter
+   * row, in the caller's transaction. Concurrent callers queue on the row lock; a rollback
+   * returns the number. The unique index on entries is the backstop.
+   */
+  async allocateNumber(
+    manager: EntityManager,
+    registerId: string,
+    beYear: number,
+  ): Promise<number> {
+    const rows: { last_number: number }[] = await manager.query(
+      `INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + 1
+       RETURNING last_number`,
+      [registerId, beYear],
+    );
+    return rows[0].last_number;
+  }
+
+  /** The counter row of a year, locked for the rest of the transaction. */
+  async lockCounter(
+    manager: EntityManager,
+    registerId: string,
+    beYear: number,
+  ): Promise<{ lastNumber: number; openingFloor: number | null } | undefined> {
+    const rows: { lastNumber: number; openingFloor: number | null }[] = await manager.query(
+      `SELECT last_number AS "lastNumber", opening_floor AS "openingFloor"
+         FROM register_counters WHERE register_id = $1 AND be_year = $2 FOR UPDATE`,
+      [registerId, beYear],
+    );
+    return rows[0];
+  }
+
+  /** Sets the opening floor of a year that has no number yet (numbers continue after it). */
+  async setOpeningFloor(
+    manager: EntityManager,
+    registerId: string,
+    beYear: number,
+    lastPaperNumber: number,
+  ) {
+    await manager.query(
+      `INSERT INTO register_counters (register_id, be_year, last_number, opening_floor) VALUES ($1, $2, $3, $3)
+       ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = $3, opening_floor = $3`,
+      [registerId, beYear, lastPaperNumber],
+    );
+  }
+
+  async insertEntry(
+    manager: EntityManager,
+    entry: Omit<RegisterEntry, 'id' | 'register' | 'letter'>,
+  ): Promise<EntryRow> {
+    const rows: EntryRow[] = await manager.query(
+      `INSERT INTO register_entries AS e
+         (register_id, be_year, number, letter_id, registered_at, action, remarks, status, cancel_reason,
+          cancelled_at, replaces_entry_id, replaced_by_entry_id, delivery_id, issued_reference, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       RETURNING ${ENTRY_COLUMNS}`,
+      [
+        entry.registerId,
+        entry.beYear,
+        entry.number,
+        entry.letterId,
+        entry.registeredAt,
+        entry.action,
+        entry.remarks,
+        entry.status,
+        entry.cancelReason,
+        entry.cancelledAt,
+        entry.replacesEntryId,
+        entry.replacedByEntryId,
+        entry.deliveryId,
+        entry.issuedReference,
+        entry.createdBy,
+      ],
+    );
+    return rows[0];
+  }
+
+  async findEntry(manager: EntityManager, id: string, lock = false): Promise<EntryRow | undefined> {
+    const rows: EntryRow[] = await manager.query(
+      `SELECT ${ENTRY_COLUMNS} FROM register_entries e WHERE e.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async markCancelled(
+    manager: EntityManager,
+    id: string,
+    reason: string,
+    at: Date,
+  ): Promise<EntryRow> {
+    const rows: EntryRow[] = await manager.query(
+      `UPDATE register_entries e SET status = 'cancelled', cancel_reason = $2, cancelled_at = $3
+        WHERE e.id = $1 RETURNING ${ENTRY_COLUMNS}`,
+      [id, reason, at],
+    );
+    return rows[0];
+  }
+
+  async linkReplacement(manager: EntityManager, oldId: string, newId: string): Promise<void> {
+    await manager.query('UPDATE register_entries SET replaced_by_entry_id = $2 WHERE id = $1', [
+      oldId,
+      newId,
+    ]);
+  }
+
+  /** A page of a register's year, in number order, after `afterNumber`. */
+  async findEntries(
+    registerId: string,
+    beYear: number,
+    afterNumber: number,
+    limit: number,
+  ): Promise<EntryRow[]> {
+    return this.dataSource.query(
+      `SELECT ${ENTRY_COLUMNS} FROM register_entries e
+        WHERE e.register_id = $1 AND e.be_year = $2 AND e.number > $3
+        ORDER BY e.number LIMIT $4`,
+      [registerId, beYear, afterNumber, limit],
+    );
+  }
+
+  /** Entries registered between two instants, with the letter's columns, in register order. */
+  async findPrintoutRows(registerId: string, from: Date, to: Date): Promise<PrintoutRow[]> {
+    return this.dataSource.query(
+      `SELECT e.number, e.be_year AS "beYear", e.registered_at AS "registeredAt",
+              l.reference_raw AS "referenceRaw", l.letter_date_raw AS "letterDateRaw",
+              to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate", l.sender_text AS "senderText",
+              l.addressee, l.subject, e.action, e.remarks, e.status, e.cancel_reason AS "cancelReason",
+              e.issued_reference AS "issuedReference"
+         FROM register_entries e JOIN letters l ON l.id = e.letter_id
+        WHERE e.register_id = $1 AND e.registered_at >= $2 AND e.registered_at < $3
+        ORDER BY e.be_year, e.number`,
+      [registerId, from, to],
+    );
+  }
+
+  async findEntriesOfLetter(manager: EntityManager, letterId: string): Promise<EntryRow[]> {
+    return manager.query(
+      `SELECT ${ENTRY_COLUMNS} FROM register_entries e WHERE e.letter_id = $1 ORDER BY e.registered_at, e.id`,
+      [letterId],
+    );
+  }
+}

@@ -1,0 +1,528 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from 'src/common/clock.js';
+import { CommonErrors, DomainError } from 'src/common/domain-error.js';
+import { IdempotencyService } from 'src/common/idempotency/idempotency.service.js';
+import { AccessService } from 'src/modules/auth/access.service.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import { AuditService } from 'src/modules/audit/audit.service.js';
+import { LettersService } from 'src/modules/letters/letters.service.js';
+import type { Register } from 'src/modules/registers/register.entity.js';
+import { RECEIPT_LISTENER, type ReceiptListener } from 'src/modules/registers/receipt-listener.js';
+import type {
+  AllocateNumberDto,
+  CreateRegisterDto,
+  ListEntriesQuery,
+  OpeningFloorDto,
+  RegisterLetterDto,
+} from 'src/modules/registers/registers.dto.js';
+import { RegisterErrors } from 'src/modules/registers/registers.errors.js';
+import { type EntryRow, RegistersRepository } from 'src/modules/registers/registers.repository.js';
+import { bangkokBuddhistYear, bangkokDate, bangkokTime } from 'src/thai/calendar.js';
+import { formatThaiDate, formatThaiTime } from 'src/thai/be-date.js';
+import { formatNumber } from 'src/thai/digits.js';
+import { formatReferenceNumber } from 'src/thai/reference-number.js';
+
+/** Roles that may write in a unit's registers: the registry clerks, and heads and admins. */
+const WRITER_ROLES = new Set(['clerk', 'head', 'admin']);
+
+export interface EntryView {
+  id: string;
+  registerId: string;
+  receiptNumber: number;
+  beYear: number;
+  receivedAt: string;
+  letterId: string;
+  deliveryId: string | null;
+  action: string | null;
+  remarks: string | null;
+  status: 'active' | 'cancelled';
+  cancelReason: string | null;
+  replacesEntryId: string | null;
+  replacedByEntryId: string | null;
+  issuedReference: string | null;
+  /** As the stamp and the register print them (Thai digits). */
+  display: { receiptNumber: string; date: string; time: string };
+  warnings: {
+    code: string;
+    message: string;
+    entryId?: string;
+    registerId?: string;
+    receiptNumber?: number;
+  }[];
+}
+
+export function entryView(entry: EntryRow, warnings: EntryView['warnings'] = []): EntryView {
+  const at = new Date(entry.registeredAt);
+  return {
+    id: entry.id,
+    registerId: entry.registerId,
+    receiptNumber: entry.number,
+    beYear: entry.beYear,
+    receivedAt: at.toISOString(),
+    letterId: entry.letterId,
+    deliveryId: entry.deliveryId,
+    action: entry.action,
+    remarks: entry.remarks,
+    status: entry.status,
+    cancelReason: entry.cancelReason,
+    replacesEntryId: entry.replacesEntryId,
+    replacedByEntryId: entry.replacedByEntryId,
+    issuedReference: entry.issuedReference,
+    display: {
+      receiptNumber: formatNumber(entry.number, { digits: 'thai' }),
+      date: formatThaiDate(bangkokDate(at), { style: 'register', digits: 'thai' }),
+      time: formatThaiTime(bangkokTime(at), { digits: 'thai' }),
+    },
+    warnings,
+  };
+}
+
+@Injectable()
+export class RegistersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: RegistersRepository,
+    private readonly letters: LettersService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+    private readonly clock: Clock,
+    @Optional() @Inject(RECEIPT_LISTENER) private readonly listener?: ReceiptListener,
+  ) {}
+
+  /** The register, if the principal may see it (its unit, and its clearance); else 404. */
+  async findVisibleRegister(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+  ): Promise<Register> {
+    const register = await this.repository.findRegister(manager, id);
+    if (
+      !register ||
+      !this.access.canSeeSecrecy(principal, register.minClearance) ||
+      !(await this.access.canSeeUnit(principal, register.unitId))
+    ) {
+      throw new DomainError(RegisterErrors.REGISTER_NOT_FOUND);
+    }
+    return register;
+  }
+
+  /** Visible and the principal writes in that unit's books (clerk, head or admin of the unit itself). */
+  async findWritableRegister(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+  ): Promise<Register> {
+    const register = await this.findVisibleRegister(manager, principal, id);
+    const writes = principal.grants.some(
+      (g) => g.unitId === register.unitId && WRITER_ROLES.has(g.role),
+    );
+    if (!writes) throw new DomainError(CommonErrors.FORBIDDEN);
+    return register;
+  }
+
+  async listRegisters(principal: Principal, unitId: string): Promise<Register[]> {
+    if (!(await this.access.canSeeUnit(principal, unitId)))
+      throw new DomainError(RegisterErrors.REGISTER_NOT_FOUND);
+    await this.dataSource.transaction((manager) =>
+      this.repository.ensureDefaultRegisters(manager, [unitId], this.clock.now()),
+    );
+    const registers = await this.repository.findRegistersOfUnit(unitId);
+    return registers.filter((r) => this.access.canSeeSecrecy(principal, r.minClearance));
+  }
+
+  async createRegister(
+    principal: Principal,
+    unitId: string,
+    dto: CreateRegisterDto,
+  ): Promise<Register> {
+    return this.dataSource.transaction(async (manager) => {
+      if (!(await this.access.canAdministerUnit(principal, unitId, manager))) {
+        if (await this.access.canSeeUnit(principal, unitId))
+          throw new DomainError(CommonErrors.FORBIDDEN);
+        throw new DomainError(RegisterErrors.REGISTER_NOT_FOUND);
+      }
+      const register = await this.repository.insertRegister(manager, {
+        unitId,
+        kind: 'custom',
+        direction: dto.direction,
+        name: dto.name.trim(),
+        minClearance: dto.minClearance ?? 'none',
+        createdAt: this.clock.now(),
+      });
+      if (!register) {
+        throw new DomainError({
+          ...CommonErrors.VALIDATION_FAILED,
+          code: 'REGISTER_NAME_TAKEN',
+          status: 409,
+          title: 'Register name taken',
+          detail: 'หน่วยงานนี้มีทะเบียนชื่อนี้อยู่แล้ว',
+        });
+      }
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        unitId,
+        action: 'register.created',
+        subjectType: 'register',
+        subjectId: register.id,
+        data: {
+          name: register.name,
+          direction: register.direction,
+          minClearance: register.minClearance,
+        },
+      });
+      return register;
+    });
+  }
+
+  /** An office moving from its paper book mid-year continues after its last paper number. */
+  async setOpeningFloor(principal: Principal, registerId: string, dto: OpeningFloorDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const register = await this.findWritableRegister(manager, principal, registerId);
+      const counter = await this.repository.lockCounter(manager, register.id, dto.beYear);
+      if (counter && counter.lastNumber !== (counter.openingFloor ?? 0)) {
+        throw new DomainError(
+          dto.lastPaperNumber < counter.lastNumber
+            ? RegisterErrors.FLOOR_BELOW_USED
+            : RegisterErrors.FLOOR_AFTER_FIRST_ENTRY,
+        );
+      }
+      await this.repository.setOpeningFloor(manager, register.id, dto.beYear, dto.lastPaperNumber);
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        unitId: register.unitId,
+        action: 'register.opening-floor-set',
+        subjectType: 'register',
+        subjectId: register.id,
+        data: {
+          beYear: dto.beYear,
+          lastPaperNumber: dto.lastPaperNumber,
+          previous: counter?.openingFloor ?? null,
+        },
+      });
+      return {
+        registerId: register.id,
+        beYear: dto.beYear,
+        lastPaperNumber: dto.lastPaperNumber,
+        nextNumber: dto.lastPaperNumber + 1,
+      };
+    });
+  }
+
+  /**
+   * Registers a letter (ลงรับ): takes the next number of the year and writes the entry,
+   * the delivery acknowledgment and the audit event in one transaction. With an
+   * Idempotency-Key, a retry returns the first answer and takes no second number.
+   */
+  async receive(
+    principal: Principal,
+    registerId: string,
+    dto: RegisterLetterDto,
+    idempotencyKey?: string,
+  ): Promise<{ status: number; body: EntryView; replayed: boolean }> {
+    if (!dto.letterId && !dto.deliveryId) {
+      throw new DomainError(CommonErrors.VALIDATION_FAILED, {
+        errors: [
+          { field: 'letterId', code: 'isNotEmpty', message: 'ต้องระบุ letterId หรือ deliveryId' },
+        ],
+      });
+    }
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(
+        manager,
+        {
+          key: idempotencyKey,
+          owner: principal.userId,
+          scope: `register-entry:${registerId}`,
+          request: dto,
+        },
+        async () => {
+          const register = await this.findWritableRegister(manager, principal, registerId);
+          if (!register.active) throw new DomainError(RegisterErrors.REGISTER_INACTIVE);
+          if (register.direction !== 'incoming')
+            throw new DomainError(RegisterErrors.REGISTER_WRONG_DIRECTION);
+          let letterId = dto.letterId;
+          if (dto.deliveryId) {
+            if (!this.listener) throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
+            const deliveredLetter = await this.listener.checkDelivery(
+              manager,
+              principal,
+              dto.deliveryId,
+              register.unitId,
+            );
+            if (letterId && letterId !== deliveredLetter) {
+              throw new DomainError(CommonErrors.VALIDATION_FAILED, {
+                errors: [
+                  {
+                    field: 'letterId',
+                    code: 'mismatch',
+                    message: 'letterId ไม่ตรงกับหนังสือของ deliveryId',
+                  },
+                ],
+              });
+            }
+            letterId = deliveredLetter;
+          }
+          const letter = await this.letters.findVisible(manager, principal, letterId!);
+          if (letter.secrecy !== 'none' && rank(letter.secrecy) > rank(register.minClearance)) {
+            throw new DomainError(RegisterErrors.LETTER_NOT_REGISTRABLE);
+          }
+          let replaced: EntryRow | undefined;
+          if (dto.replacesEntryId) {
+            replaced = await this.repository.findEntry(manager, dto.replacesEntryId, true);
+            if (!replaced || replaced.registerId !== register.id)
+              throw new DomainError(RegisterErrors.ENTRY_REPLACEMENT_MISMATCH);
+            if (replaced.replacedByEntryId)
+              throw new DomainError(RegisterErrors.ENTRY_ALREADY_CANCELLED);
+          }
+          const warnings = await this.duplicateArrivalWarnings(
+            manager,
+            register.unitId,
+            letter.rootLetterId,
+          );
+
+          const now = this.clock.now();
+          const beYear = bangkokBuddhistYear(now);
+          const number = await this.repository.allocateNumber(manager, register.id, beYear);
+          let entry = await this.repository.insertEntry(manager, {
+            registerId: register.id,
+            beYear,
+            number,
+            letterId: letter.id,
+            registeredAt: now,
+            action: dto.action ?? null,
+            remarks: dto.remarks ?? null,
+            status: 'active',
+            cancelReason: null,
+            cancelledAt: null,
+            replacesEntryId: replaced?.id ?? null,
+            replacedByEntryId: null,
+            deliveryId: dto.deliveryId ?? null,
+            issuedReference: null,
+            createdBy: principal.userId,
+          });
+          if (replaced) {
+            if (replaced.status === 'active') {
+              await this.repository.markCancelled(
+                manager,
+                replaced.id,
+                `ยกเลิก แทนด้วยเลขรับ ${number}/${beYear}`,
+                now,
+              );
+            }
+            await this.repository.linkReplacement(manager, replaced.id, entry.id);
+          }
+          if (this.listener) {
+            await this.listener.onRegistered(manager, {
+              entry,
+              unitId: register.unitId,
+              letterId: letter.id,
+              deliveryId: dto.deliveryId ?? null,
+            });
+            entry = (await this.repository.findEntry(manager, entry.id)) ?? entry;
+          }
+          await this.audit.record(manager, {
+            actor: this.access.actor(principal),
+            unitId: register.unitId,
+            action: replaced ? 'register-entry.replaced' : 'register-entry.created',
+            subjectType: 'register_entry',
+            subjectId: entry.id,
+            data: {
+              registerId: register.id,
+              beYear,
+              number,
+              letterId: letter.id,
+              deliveryId: dto.deliveryId ?? null,
+              replaces: replaced?.id ?? null,
+            },
+          });
+          return { status: 201, body: entryView(entry, warnings) };
+        },
+      ),
+    );
+  }
+
+  /** domain.md §6: a unit can receive the same root letter twice (from the district and directly). */
+  private async duplicateArrivalWarnings(
+    manager: EntityManager,
+    unitId: string,
+    rootLetterId: string,
+  ) {
+    const earlier = await manager.query(
+      `SELECT e.id, e.register_id AS "registerId", e.number, e.be_year AS "beYear"
+         FROM register_entries e
+         JOIN registers r ON r.id = e.register_id AND r.unit_id = $1 AND r.direction = 'incoming'
+         JOIN letters l ON l.id = e.letter_id AND l.root_letter_id = $2
+        WHERE e.status = 'active'
+        ORDER BY e.registered_at LIMIT 1`,
+      [unitId, rootLetterId],
+    );
+    return (earlier as { id: string; registerId: string; number: number; beYear: number }[]).map(
+      (e) => ({
+        code: 'duplicate_arrival',
+        message: `หน่วยงานนี้ลงรับหนังสือเรื่องนี้แล้ว เลขรับที่ ${formatNumber(e.number, { digits: 'thai' })}/${formatNumber(e.beYear, { digits: 'thai' })}`,
+        entryId: e.id,
+        registerId: e.registerId,
+        receiptNumber: e.number,
+      }),
+    );
+  }
+
+  /** Outgoing and circular registers give a letter its ที่: `รอ ๐๐๑๗.๓/ว ๑๒๓`. */
+  async allocateOutgoingNumber(
+    principal: Principal,
+    registerId: string,
+    dto: AllocateNumberDto,
+    idempotencyKey?: string,
+  ): Promise<{ status: number; body: EntryView & { referenceNumber: string }; replayed: boolean }> {
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(
+        manager,
+        {
+          key: idempotencyKey,
+          owner: principal.userId,
+          scope: `register-number:${registerId}`,
+          request: dto,
+        },
+        async () => {
+          const register = await this.findWritableRegister(manager, principal, registerId);
+          if (!register.active) throw new DomainError(RegisterErrors.REGISTER_INACTIVE);
+          if (register.direction !== 'outgoing')
+            throw new DomainError(RegisterErrors.REGISTER_WRONG_DIRECTION);
+          const letter = await this.letters.findVisible(manager, principal, dto.letterId);
+          const units: {
+            letter_code: string | null;
+            owner_number: string | null;
+            reference_digits: 'thai' | 'arabic';
+          }[] = await manager.query(
+            'SELECT letter_code, owner_number, reference_digits FROM units WHERE id = $1',
+            [register.unitId],
+          );
+          const unit = units[0];
+          if (!unit?.letter_code || !unit.owner_number)
+            throw new DomainError(RegisterErrors.UNIT_HAS_NO_LETTER_CODE);
+          const now = this.clock.now();
+          const beYear = bangkokBuddhistYear(now);
+          const number = await this.repository.allocateNumber(manager, register.id, beYear);
+          const circular = register.kind === 'circular';
+          const referenceNumber = formatReferenceNumber(
+            {
+              agencyPrefix: unit.letter_code,
+              agencyNumber: unit.owner_number,
+              circular,
+              serial: number,
+            },
+            { digits: unit.reference_digits },
+          );
+          const entry = await this.repository.insertEntry(manager, {
+            registerId: register.id,
+            beYear,
+            number,
+            letterId: letter.id,
+            registeredAt: now,
+            action: null,
+            remarks: dto.remarks ?? null,
+            status: 'active',
+            cancelReason: null,
+            cancelledAt: null,
+            replacesEntryId: null,
+            replacedByEntryId: null,
+            deliveryId: null,
+            issuedReference: referenceNumber,
+            createdBy: principal.userId,
+          });
+          // The number is what will be printed on the letter: record it as its ที่ if it has none.
+          await manager.query(
+            `UPDATE letters SET reference_raw = $2, agency_prefix = $3, agency_number = $4, circular = $5, serial = $6
+              WHERE id = $1 AND reference_raw IS NULL`,
+            [letter.id, referenceNumber, unit.letter_code, unit.owner_number, circular, number],
+          );
+          await this.audit.record(manager, {
+            actor: this.access.actor(principal),
+            unitId: register.unitId,
+            action: 'register-number.allocated',
+            subjectType: 'register_entry',
+            subjectId: entry.id,
+            data: { registerId: register.id, beYear, number, letterId: letter.id, referenceNumber },
+          });
+          return { status: 201, body: { ...entryView(entry), referenceNumber } };
+        },
+      ),
+    );
+  }
+
+  /** Cancelling keeps the number with the reason (domain.md §4: never reused). */
+  async cancel(
+    principal: Principal,
+    registerId: string,
+    entryId: string,
+    reason: string,
+  ): Promise<EntryView> {
+    return this.dataSource.transaction(async (manager) => {
+      const register = await this.findWritableRegister(manager, principal, registerId);
+      const entry = await this.repository.findEntry(manager, entryId, true);
+      if (!entry || entry.registerId !== register.id)
+        throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
+      if (entry.status === 'cancelled')
+        throw new DomainError(RegisterErrors.ENTRY_ALREADY_CANCELLED);
+      const cancelled = await this.repository.markCancelled(
+        manager,
+        entry.id,
+        reason.trim(),
+        this.clock.now(),
+      );
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        unitId: register.unitId,
+        action: 'register-entry.cancelled',
+        subjectType: 'register_entry',
+        subjectId: entry.id,
+        data: {
+          registerId: register.id,
+          beYear: entry.beYear,
+          number: entry.number,
+          reason: reason.trim(),
+        },
+      });
+      return entryView(cancelled);
+    });
+  }
+
+  async listEntries(principal: Principal, registerId: string, query: ListEntriesQuery) {
+    const register = await this.findVisibleRegister(this.dataSource.manager, principal, registerId);
+    const year = query.year ?? bangkokBuddhistYear(this.clock.now());
+    const limit = query.limit ?? 50;
+    const rows = await this.repository.findEntries(register.id, year, query.after ?? 0, limit + 1);
+    const items = rows.slice(0, limit).map((row) => entryView(row));
+    return {
+      registerId: register.id,
+      beYear: year,
+      items,
+      nextAfter: rows.length > limit ? items[items.length - 1].receiptNumber : null,
+    };
+  }
+
+  async getEntry(
+    principal: Principal,
+    entryId: string,
+  ): Promise<{ entry: EntryRow; register: Register }> {
+    const entry = await this.repository.findEntry(this.dataSource.manager, entryId);
+    if (!entry) throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
+    try {
+      const register = await this.findVisibleRegister(
+        this.dataSource.manager,
+        principal,
+        entry.registerId,
+      );
+      await this.letters.findVisible(this.dataSource.manager, principal, entry.letterId);
+      return { entry, register };
+    } catch {
+      throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
+    }
+  }
+}
+
+function rank(level: string): number {
+  return ['none', 'confidential', 'secret', 'top_secret'].indexOf(level);
+}

@@ -1,0 +1,102 @@
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { Letter } from 'src/modules/letters/letter.entity.js';
+import { Unit } from 'src/modules/organisations/unit.entity.js';
+
+export const DELIVERY_STATES = ['sent', 'received', 'returned', 'cancelled'] as const;
+/**
+ * Per (letter, recipient unit): sent → received (the recipient registered it: ลงรับ);
+ * side branches returned (ส่งคืน) and cancelled by the sender (domain.md §7).
+ */
+export type DeliveryState = (typeof DELIVERY_STATES)[number];
+
+/** One letter travelling to one recipient unit; the tree of deliveries is the chain. */
+@Entity({ name: 'deliveries' })
+@Check('deliveries_state_check', `"state" IN ('sent', 'received', 'returned', 'cancelled')`)
+@Index('deliveries_letter_recipient_idx', ['letterId', 'recipientUnitId'])
+@Index('deliveries_root_state_idx', ['rootLetterId', 'state'])
+@Index('deliveries_recipient_state_idx', ['recipientUnitId', 'state', 'sentAt'])
+@Index('deliveries_parent_idx', ['parentDeliveryId'])
+// Hand-written partial index: pending deliveries by due time, for the overdue views and sweep.
+@Index('deliveries_pending_due_idx', { synchronize: false })
+export class Delivery {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'letter_id', type: 'uuid' })
+  letterId: string;
+
+  @ManyToOne(() => Letter, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'letter_id', foreignKeyConstraintName: 'deliveries_letter_fk' })
+  letter?: Letter;
+
+  /** The root letter of the chain: progress of a ministry circular is one query on this. */
+  @Column({ name: 'root_letter_id', type: 'uuid' })
+  rootLetterId: string;
+
+  @Column({ name: 'sender_unit_id', type: 'uuid' })
+  senderUnitId: string;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'sender_unit_id', foreignKeyConstraintName: 'deliveries_sender_unit_fk' })
+  senderUnit?: Unit;
+
+  @Column({ name: 'recipient_unit_id', type: 'uuid' })
+  recipientUnitId: string;
+
+  @ManyToOne(() => Unit, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'recipient_unit_id',
+    foreignKeyConstraintName: 'deliveries_recipient_unit_fk',
+  })
+  recipientUnit?: Unit;
+
+  /** The delivery by which the sending unit received the letter (null at the origin). */
+  @Column({ name: 'parent_delivery_id', type: 'uuid', nullable: true })
+  parentDeliveryId: string | null;
+
+  @ManyToOne(() => Delivery, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'parent_delivery_id', foreignKeyConstraintName: 'deliveries_parent_fk' })
+  parentDelivery?: Delivery | null;
+
+  /** The forwarding act (one request) that created it. */
+  @Column({ name: 'forward_id', type: 'uuid' })
+  forwardId: string;
+
+  @Column({ name: 'forwarded_by', type: 'uuid', nullable: true })
+  forwardedBy: string | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz' })
+  sentAt: Date;
+
+  /** Fixed when the delivery is created, from the escalation policy of the letter's speed. */
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  @Column({ type: 'text', default: 'sent' })
+  state: DeliveryState;
+
+  @Column({ name: 'state_changed_at', type: 'timestamptz' })
+  stateChangedAt: Date;
+
+  @Column({ name: 'receipt_entry_id', type: 'uuid', nullable: true })
+  receiptEntryId: string | null;
+
+  /** เลขรับ of the recipient: the acknowledgment travels back to the sender. */
+  @Column({ name: 'receipt_number', type: 'integer', nullable: true })
+  receiptNumber: number | null;
+
+  @Column({ name: 'state_reason', type: 'text', nullable: true })
+  stateReason: string | null;
+
+  /** Message id of an inter-agency exchange (e-CMS), when the letter came that way. */
+  @Column({ name: 'external_message_id', type: 'text', nullable: true })
+  externalMessageId: string | null;
+}
