@@ -211,7 +211,8 @@ export class RegistersRepository {
     reason: string,
     at: Date,
   ): Promise<EntryRow> {
-    const rows: EntryRow[] = await manager.query(
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [rows]: [EntryRow[], number] = await manager.query(
       `UPDATE register_entries e SET status = 'cancelled', cancel_reason = $2, cancelled_at = $3
         WHERE e.id = $1 RETURNING ${ENTRY_COLUMNS}`,
       [id, reason, at],

@@ -1,0 +1,349 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { RegistersRepository } from 'src/modules/registers/registers.repository.js';
+import { createTestApp, type TestApp } from '../harness/app.js';
+import { bearer, newUnit, newUser, type TestUnit } from '../factories/world.js';
+
+describe('registers: numbers, corrections and bad input', () => {
+  let t: TestApp;
+  let office: TestUnit;
+  let other: TestUnit;
+  let clerk: string;
+  let outsider: string;
+  let incoming: string;
+  let outgoing: string;
+  let circular: string;
+
+  const newLetter = async (subject: string, extra: Record<string, unknown> = {}) =>
+    (
+      await t.http
+        .post('/api/v1/letters')
+        .set('Authorization', clerk)
+        .send({ kind: 'external', subject, ...extra })
+        .expect(201)
+    ).body.id as string;
+  const register = (registerId: string, letterId: string, auth = clerk) =>
+    t.http
+      .post(`/api/v1/registers/${registerId}/entries`)
+      .set('Authorization', auth)
+      .send({ letterId });
+  const committedNumbers = async (registerId: string, beYear: number) =>
+    (
+      await t.dataSource.query(
+        'SELECT number FROM register_entries WHERE register_id = $1 AND be_year = $2 ORDER BY number',
+        [registerId, beYear],
+      )
+    ).map((r: { number: number }) => r.number);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set('2026-03-02T02:00:00Z');
+    office = await newUnit(t.dataSource, {
+      nameTh: 'สำนักงานจังหวัดร้อยเอ็ด',
+      letterCode: 'รอ',
+      ownerNumber: '0017.3',
+    });
+    other = await newUnit(t.dataSource, {
+      nameTh: 'สำนักงานจังหวัดขอนแก่น',
+      letterCode: 'ขก',
+      ownerNumber: '0017.3',
+    });
+    await newUser(t.dataSource, 'clerk.a', [{ unit: office, role: 'clerk' }]);
+    await newUser(t.dataSource, 'clerk.b', [{ unit: other, role: 'clerk' }]);
+    clerk = await bearer(t, 'clerk.a');
+    outsider = await bearer(t, 'clerk.b');
+    const registers = (
+      await t.http
+        .get(`/api/v1/units/${office.id}/registers`)
+        .set('Authorization', clerk)
+        .expect(200)
+    ).body as { id: string; kind: string }[];
+    incoming = registers.find((r) => r.kind === 'incoming')!.id;
+    outgoing = registers.find((r) => r.kind === 'outgoing')!.id;
+    circular = registers.find((r) => r.kind === 'circular')!.id;
+  });
+  /** Tokens follow the test clock, so sign in again whenever the clock moves. */
+  const signIn = async () => {
+    clerk = await bearer(t, 'clerk.a');
+    outsider = await bearer(t, 'clerk.b');
+  };
+  beforeEach(async () => {
+    t.clock.set('2026-03-02T02:00:00Z');
+    await signIn();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('turns the year at midnight Bangkok time: 23:59:59 and 00:00:01 land in different years', async () => {
+    t.clock.set('2026-12-31T16:59:59Z'); // 31 Dec 2569, 23:59:59 in Bangkok
+    await signIn();
+    const late = await register(incoming, await newLetter('ส่งท้ายปี')).expect(201);
+    t.clock.set('2026-12-31T17:00:01Z'); // 1 Jan 2570, 00:00:01 in Bangkok
+    const early = await register(incoming, await newLetter('ต้อนรับปีใหม่')).expect(201);
+    expect(late.body.beYear).toBe(2569);
+    expect(early.body).toMatchObject({ beYear: 2570, receiptNumber: 1 });
+    expect(early.body.display.date).toBe('๑ ม.ค. ๒๕๗๐');
+  });
+
+  it('gives a failed registration its number back', async () => {
+    const before = await committedNumbers(incoming, 2569);
+    const repository = t.get(RegistersRepository);
+    await expect(
+      t.dataSource.transaction(async (manager) => {
+        const number = await repository.allocateNumber(manager, incoming, 2569);
+        expect(number).toBe(before.length + 1);
+        throw new Error('the entry could not be written');
+      }),
+    ).rejects.toThrow('could not be written');
+    const next = await register(incoming, await newLetter('หลังรายการที่ล้มเหลว')).expect(201);
+    expect(next.body.receiptNumber).toBe(before.length + 1);
+  });
+
+  it('never lets the database change a number, its register or its year', async () => {
+    const entry = (await register(incoming, await newLetter('เลขคงที่')).expect(201)).body;
+    await expect(
+      t.dataSource.query('UPDATE register_entries SET number = number + 100 WHERE id = $1', [
+        entry.id,
+      ]),
+    ).rejects.toThrow(/never change/);
+    await expect(
+      t.dataSource.query('UPDATE register_entries SET be_year = 2500 WHERE id = $1', [entry.id]),
+    ).rejects.toThrow(/never change/);
+    await expect(
+      t.dataSource.query('DELETE FROM register_entries WHERE id = $1', [entry.id]),
+    ).rejects.toThrow(/never deleted/);
+  });
+
+  it('cancels keeping the number, refuses a second cancel, and links a replacement both ways', async () => {
+    const entry = (await register(incoming, await newLetter('ลงรับผิดเล่ม')).expect(201)).body;
+    const cancelled = await t.http
+      .post(`/api/v1/registers/${incoming}/entries/${entry.id}/cancel`)
+      .set('Authorization', clerk)
+      .send({ reason: 'ลงรับซ้ำ' })
+      .expect(201);
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'ลงรับซ้ำ',
+      receiptNumber: entry.receiptNumber,
+    });
+    const again = await t.http
+      .post(`/api/v1/registers/${incoming}/entries/${entry.id}/cancel`)
+      .set('Authorization', clerk)
+      .send({ reason: 'อีกครั้ง' })
+      .expect(409);
+    expect(again.body.code).toBe('ENTRY_ALREADY_CANCELLED');
+
+    const original = (await register(incoming, await newLetter('แก้ไขรายการ')).expect(201)).body;
+    const replacement = await t.http
+      .post(`/api/v1/registers/${incoming}/entries`)
+      .set('Authorization', clerk)
+      .send({ letterId: original.letterId, replacesEntryId: original.id, remarks: 'แก้ไขผู้รับ' })
+      .expect(201);
+    expect(replacement.body.replacesEntryId).toBe(original.id);
+    const rows = await t.dataSource.query(
+      'SELECT id, status, replaced_by_entry_id FROM register_entries WHERE id = $1',
+      [original.id],
+    );
+    expect(rows[0]).toMatchObject({
+      status: 'cancelled',
+      replaced_by_entry_id: replacement.body.id,
+    });
+  });
+
+  it('answers bad input with 4xx problem+json and consumes no number', async () => {
+    const before = await committedNumbers(incoming, 2569);
+    const unknownLetter = await register(incoming, '00000000-0000-4000-8000-000000000000').expect(
+      404,
+    );
+    expect(unknownLetter.body.code).toBe('LETTER_NOT_FOUND');
+    const mine = await newLetter('ของสำนักงานจังหวัดร้อยเอ็ด');
+    const foreign = await register(incoming, mine, outsider).expect(404);
+    expect(foreign.body.code).toBe('REGISTER_NOT_FOUND');
+    expect(JSON.stringify(foreign.body)).not.toContain('ร้อยเอ็ด');
+    const noLetter = await t.http
+      .post(`/api/v1/registers/${incoming}/entries`)
+      .set('Authorization', clerk)
+      .send({})
+      .expect(400);
+    expect(noLetter.body.code).toBe('VALIDATION_FAILED');
+    const unknownField = await t.http
+      .post(`/api/v1/registers/${incoming}/entries`)
+      .set('Authorization', clerk)
+      .send({ letterId: mine, number: 7 })
+      .expect(400);
+    expect(unknownField.body.errors[0]).toMatchObject({
+      field: 'number',
+      code: 'whitelistValidation',
+    });
+    const wrongKind = await t.http
+      .post(`/api/v1/registers/${outgoing}/entries`)
+      .set('Authorization', clerk)
+      .send({ letterId: mine })
+      .expect(409);
+    expect(wrongKind.body.code).toBe('REGISTER_WRONG_DIRECTION');
+    const badDate = await t.http
+      .get(
+        `/api/v1/registers/${incoming}/printout.csv?from=${encodeURIComponent('๓๒ มกราคม ๒๕๖๙')}`,
+      )
+      .set('Authorization', clerk)
+      .expect(400);
+    expect(badDate.body.code).toBe('DATE_UNPARSEABLE');
+    expect(await committedNumbers(incoming, 2569)).toEqual(before);
+  });
+
+  it('continues from the paper book, and refuses a floor below numbers already used', async () => {
+    const registers = (
+      await t.http
+        .get(`/api/v1/units/${other.id}/registers`)
+        .set('Authorization', outsider)
+        .expect(200)
+    ).body as { id: string; kind: string }[];
+    const book = registers.find((r) => r.kind === 'incoming')!.id;
+    await t.http
+      .put(`/api/v1/registers/${book}/opening-floor`)
+      .set('Authorization', outsider)
+      .send({ beYear: 2569, lastPaperNumber: 520 })
+      .expect(200, { registerId: book, beYear: 2569, lastPaperNumber: 520, nextNumber: 521 });
+    const letter = (
+      await t.http
+        .post('/api/v1/letters')
+        .set('Authorization', outsider)
+        .send({ kind: 'memo', subject: 'ต่อจากสมุด' })
+        .expect(201)
+    ).body.id;
+    const first = await t.http
+      .post(`/api/v1/registers/${book}/entries`)
+      .set('Authorization', outsider)
+      .send({ letterId: letter })
+      .expect(201);
+    expect(first.body.receiptNumber).toBe(521);
+    const below = await t.http
+      .put(`/api/v1/registers/${book}/opening-floor`)
+      .set('Authorization', outsider)
+      .send({ beYear: 2569, lastPaperNumber: 100 })
+      .expect(409);
+    expect(below.body.code).toBe('FLOOR_BELOW_USED');
+  });
+
+  it('gives outgoing letters their ที่ in the unit’s digits, circulars with ว', async () => {
+    const letter = await newLetter('หนังสือส่งออก');
+    const first = await t.http
+      .post(`/api/v1/registers/${outgoing}/numbers`)
+      .set('Authorization', clerk)
+      .send({ letterId: letter })
+      .expect(201);
+    expect(first.body).toMatchObject({ receiptNumber: 1, referenceNumber: 'รอ ๐๐๑๗.๓/๑' });
+    const wLetter = await newLetter('หนังสือเวียน');
+    const key = 'circular-0001';
+    const w = await t.http
+      .post(`/api/v1/registers/${circular}/numbers`)
+      .set('Authorization', clerk)
+      .set('Idempotency-Key', key)
+      .send({ letterId: wLetter })
+      .expect(201);
+    expect(w.body.referenceNumber).toBe('รอ ๐๐๑๗.๓/ว ๑');
+    const replay = await t.http
+      .post(`/api/v1/registers/${circular}/numbers`)
+      .set('Authorization', clerk)
+      .set('Idempotency-Key', key)
+      .send({ letterId: wLetter })
+      .expect(201);
+    expect(replay.body.id).toBe(w.body.id);
+    const misuse = await t.http
+      .post(`/api/v1/registers/${circular}/numbers`)
+      .set('Authorization', clerk)
+      .set('Idempotency-Key', key)
+      .send({ letterId: letter })
+      .expect(422);
+    expect(misuse.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(
+      (await t.http.get(`/api/v1/letters/${wLetter}`).set('Authorization', clerk).expect(200)).body
+        .referenceRaw,
+    ).toBe('รอ ๐๐๑๗.๓/ว ๑');
+  });
+});
+
+describe('secret letters never reach an uncleared user', () => {
+  let t: TestApp;
+  const CANARY = 'นกขมิ้นเหลืองอ่อน-ลับเฉพาะ';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('hides the canary subject from every endpoint', async () => {
+    const unit = await newUnit(t.dataSource, { nameTh: 'กองอำนวยการ' });
+    await newUser(t.dataSource, 'secret.clerk', [{ unit, role: 'clerk' }], 'confidential');
+    await newUser(t.dataSource, 'plain.clerk', [{ unit, role: 'clerk' }], 'none');
+    await newUser(t.dataSource, 'plain.head', [{ unit, role: 'head' }], 'none');
+    const cleared = await bearer(t, 'secret.clerk');
+    const secretBook = await t.http
+      .post(`/api/v1/units/${unit.id}/registers`)
+      .set('Authorization', await bearer(t, 'plain.head'))
+      .send({ name: 'ทะเบียนหนังสือลับ', direction: 'incoming', minClearance: 'confidential' });
+    // Heads administer only with an admin grant: the cleared clerk's unit admin opens it instead.
+    expect([403, 201]).toContain(secretBook.status);
+    await newUser(t.dataSource, 'unit.admin', [{ unit, role: 'admin' }], 'confidential');
+    const admin = await bearer(t, 'unit.admin');
+    const book = (
+      await t.http
+        .post(`/api/v1/units/${unit.id}/registers`)
+        .set('Authorization', admin)
+        .send({
+          name: 'ทะเบียนหนังสือลับ (กองอำนวยการ)',
+          direction: 'incoming',
+          minClearance: 'confidential',
+        })
+        .expect(201)
+    ).body.id as string;
+    const letter = (
+      await t.http
+        .post('/api/v1/letters')
+        .set('Authorization', cleared)
+        .send({
+          kind: 'external',
+          secrecy: 'confidential',
+          subject: CANARY,
+          referenceNumber: 'กห ๐๒๐๔/๑๕',
+        })
+        .expect(201)
+    ).body.id as string;
+    const entry = (
+      await t.http
+        .post(`/api/v1/registers/${book}/entries`)
+        .set('Authorization', cleared)
+        .send({ letterId: letter })
+        .expect(201)
+    ).body.id as string;
+
+    for (const username of ['plain.clerk', 'plain.head']) {
+      const auth = await bearer(t, username);
+      const responses = [
+        await t.http.get(`/api/v1/letters/${letter}`).set('Authorization', auth),
+        await t.http
+          .get(`/api/v1/letters?q=${encodeURIComponent('นกขมิ้น')}`)
+          .set('Authorization', auth),
+        await t.http.get('/api/v1/letters').set('Authorization', auth),
+        await t.http.get(`/api/v1/units/${unit.id}/registers`).set('Authorization', auth),
+        await t.http.get(`/api/v1/registers/${book}/entries`).set('Authorization', auth),
+        await t.http.get(`/api/v1/registers/${book}/printout.csv`).set('Authorization', auth),
+        await t.http.get(`/api/v1/register-entries/${entry}/stamps`).set('Authorization', auth),
+      ];
+      expect(responses[0].status).toBe(404);
+      expect(responses[1].body.items).toEqual([]);
+      expect(responses[4].status).toBe(404);
+      expect(responses[5].status).toBe(404);
+      expect(responses[6].status).toBe(404);
+      for (const res of responses)
+        expect(JSON.stringify(res.body) + res.text).not.toContain('นกขมิ้น');
+    }
+    const seen = await t.http
+      .get(`/api/v1/letters?q=${encodeURIComponent('นกขมิ้น')}`)
+      .set('Authorization', cleared)
+      .expect(200);
+    expect(seen.body.items.map((l: { subject: string }) => l.subject)).toEqual([CANARY]);
+  });
+});

@@ -1,0 +1,127 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../harness/app.js';
+import { bearer, newUnit, newUser, samplePdf } from '../factories/world.js';
+
+async function pdfWithJavaScript(): Promise<Buffer> {
+  const doc = await PDFDocument.load(await samplePdf('js'));
+  const action = doc.context.obj({
+    Type: 'Action',
+    S: 'JavaScript',
+    JS: PDFString.of('app.alert(1)'),
+  });
+  doc.catalog.set(PDFName.of('OpenAction'), doc.context.register(action));
+  return Buffer.from(await doc.save({ useObjectStreams: true }));
+}
+
+async function encryptedPdf(): Promise<Buffer> {
+  const doc = await PDFDocument.load(await samplePdf('secret'));
+  const encrypt = doc.context.obj({ Filter: 'Standard', V: 2, R: 3, Length: 128, P: -3904 });
+  doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}
+
+describe('uploads: every bad file gets its own code', () => {
+  let t: TestApp;
+  let auth: string;
+  const upload = (bytes: Buffer, name = 'scan.pdf') =>
+    t.http
+      .post('/api/v1/files')
+      .set('Authorization', auth)
+      .attach('file', bytes, { filename: name, contentType: 'application/pdf' });
+
+  beforeAll(async () => {
+    t = await createTestApp({
+      env: {
+        DATA_DIR: mkdtempSync(join(tmpdir(), 'saraban-up-')),
+        FILE_MAX_BYTES: '200000',
+        FILE_MAX_PAGES: '3',
+      },
+    });
+    const unit = await newUnit(t.dataSource, { nameTh: 'สำนักงานจังหวัดทดสอบ' });
+    await newUser(t.dataSource, 'uploader', [{ unit, role: 'clerk' }]);
+    auth = await bearer(t, 'uploader');
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('accepts a good PDF, stores it by sha256, and serves the original unchanged', async () => {
+    const bytes = await samplePdf('good', 2);
+    const res = await upload(bytes).expect(201);
+    expect(res.body).toMatchObject({ pages: 2, size: bytes.length, mediaType: 'application/pdf' });
+    const again = await upload(bytes).expect(201);
+    expect(again.body.sha256).toBe(res.body.sha256);
+    const content = await t.http
+      .get(`/api/v1/files/${res.body.id}/content`)
+      .set('Authorization', auth)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(content.headers['content-type']).toBe('application/pdf');
+    expect(content.headers.etag).toBe(`"${res.body.sha256}"`);
+    expect(Buffer.compare(content.body as Buffer, bytes)).toBe(0);
+  });
+
+  it.each([
+    [
+      'not a PDF',
+      () => Promise.resolve(Buffer.from('GIF89a not a pdf at all')),
+      415,
+      'FILE_NOT_PDF',
+    ],
+    [
+      'too large',
+      () => Promise.resolve(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300_000, 32)])),
+      413,
+      'FILE_TOO_LARGE',
+    ],
+    [
+      'unparseable',
+      () => Promise.resolve(Buffer.from('%PDF-1.7\nthis is not really a pdf\n%%EOF')),
+      422,
+      'FILE_PDF_UNPARSEABLE',
+    ],
+    ['encrypted', encryptedPdf, 422, 'FILE_PDF_ENCRYPTED'],
+    ['over the page limit', () => samplePdf('long', 5), 422, 'FILE_PDF_TOO_MANY_PAGES'],
+    ['carrying JavaScript', pdfWithJavaScript, 422, 'FILE_PDF_JAVASCRIPT'],
+  ])('refuses a file that is %s', async (_name, make, status, code) => {
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM files');
+    const res = await upload(await make()).expect(status);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe(code);
+    expect(res.body.detail).toMatch(/[\u0E00-\u0E7F]/);
+    const after = await t.dataSource.query('SELECT count(*)::int AS n FROM files');
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('refuses a request without a file, and a JSON body', async () => {
+    const none = await t.http
+      .post('/api/v1/files')
+      .set('Authorization', auth)
+      .field('note', 'x')
+      .expect(400);
+    expect(none.body.code).toBe('FILE_MISSING');
+    const json = await t.http
+      .post('/api/v1/files')
+      .set('Authorization', auth)
+      .send({ file: 'x' })
+      .expect(415);
+    expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('requires sign-in', async () => {
+    const res = await t.http
+      .post('/api/v1/files')
+      .attach('file', await samplePdf(), 'a.pdf')
+      .expect(401);
+    expect(res.body.code).toBe('UNAUTHENTICATED');
+  });
+});
