@@ -6,7 +6,6 @@ import type { Font as FontkitFont, GlyphRun } from '@pdf-lib/fontkit';
 import {
   PDFHexString,
   PDFName,
-  PDFNumber,
   PDFOperator,
   PDFOperatorNames,
   beginText,
@@ -68,8 +67,34 @@ export function loadSarabunBytes(weight: SarabunWeight): Promise<Uint8Array> {
   return bytes;
 }
 
+/** Shaped runs kept per parsed font; a register repeats the same cells many times. */
+const LAYOUT_CACHE_SIZE = 2000;
+
 /**
- * Parsing a 90 kB TTF costs more than stamping a page, so one parsed font serves every
+ * Remembers recent layouts of a parsed font. drawThaiText shapes a line and pdf-lib's
+ * encodeText shapes it again; shaping is pure, so the second call and any repeated
+ * text reuse the first result. Only the default feature set is cached.
+ */
+function memoiseLayout(font: FontkitFont): FontkitFont {
+  const shape = font.layout.bind(font);
+  const runs = new Map<string, GlyphRun>();
+  font.layout = (text, features) => {
+    if (features !== undefined) return shape(text, features);
+    let run = runs.get(text);
+    if (run) {
+      runs.delete(text); // re-insert: Map order is the recency order
+    } else {
+      run = shape(text);
+      if (runs.size >= LAYOUT_CACHE_SIZE) runs.delete(runs.keys().next().value!);
+    }
+    runs.set(text, run);
+    return run;
+  };
+  return font;
+}
+
+/**
+ * Parsing the font costs more than stamping a page, so one parsed font serves every
  * document. Sharing is safe: pdf-lib keeps its subset state per document and only reads
  * the parsed font, synchronously.
  */
@@ -78,7 +103,7 @@ const cachingFontkit = {
     if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName);
     let font = parsedFonts.get(bytes);
     if (!font) {
-      font = fontkit.create(bytes);
+      font = memoiseLayout(fontkit.create(bytes));
       parsedFonts.set(bytes, font);
     }
     return font;
@@ -127,13 +152,80 @@ export function measureThaiText(font: PDFFont, text: string, size: number): numb
   return (advance * size) / unitsPerEm;
 }
 
-/** Three decimals are far below a printer dot and keep content streams small. */
-function num(value: number): PDFNumber {
-  return PDFNumber.of(Math.round(value * 1000) / 1000);
+/** Two decimals are far below a printer dot and keep content streams small. */
+function fmt(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return Object.is(rounded, -0) ? '0' : String(rounded);
+}
+
+/** One resource name per font and page, as pdf-lib's drawText keeps, not one per call. */
+const fontKeys = new WeakMap<PDFPage, Map<PDFFont, PDFName>>();
+
+function fontKey(page: PDFPage, font: PDFFont): PDFName {
+  let keys = fontKeys.get(page);
+  if (!keys) fontKeys.set(page, (keys = new Map()));
+  let key = keys.get(font);
+  if (!key) {
+    key = page.node.newFontDictionary(font.name, font.ref);
+    keys.set(font, key);
+  }
+  return key;
 }
 
 /**
- * Draws one line of text glyph by glyph at fontkit's layout positions, inside a
+ * Text operators that put each glyph where fontkit placed it. A TJ array moves the pen
+ * between glyphs by the difference from the widths pdf-lib wrote into the font (the
+ * glyphs' advance widths), and a text rise (Ts) lifts or lowers a mark; this is the
+ * same as one Tm per glyph at a fraction of the bytes.
+ */
+function glyphOperators(
+  run: GlyphRun,
+  hex: string,
+  unitsPerEm: number,
+  size: number,
+): PDFOperator[] {
+  const operators: PDFOperator[] = [];
+  const toThousandths = 1000 / unitsPerEm;
+  let parts: string[] = [];
+  let glyphs = '';
+  const flushGlyphs = (): void => {
+    if (glyphs !== '') parts.push(`<${glyphs}>`);
+    glyphs = '';
+  };
+  const flush = (): void => {
+    flushGlyphs();
+    if (parts.length > 0) {
+      operators.push(PDFOperator.of(PDFOperatorNames.ShowTextAdjusted, [`[${parts.join(' ')}]`]));
+    }
+    parts = [];
+  };
+  let pen = 0; // where fontkit's pen is, in font units from the start
+  let at = 0; // where the PDF text position is, in font units from the start
+  let rise = 0;
+  run.positions.forEach((position, i) => {
+    if (position.yOffset !== rise) {
+      flush();
+      rise = position.yOffset;
+      operators.push(
+        PDFOperator.of(PDFOperatorNames.SetTextRise, [fmt((rise * size) / unitsPerEm)]),
+      );
+    }
+    const target = pen + position.xOffset;
+    const shift = Math.round((at - target) * toThousandths * 100) / 100;
+    if (shift !== 0) {
+      flushGlyphs();
+      parts.push(fmt(shift));
+    }
+    glyphs += hex.slice(i * 4, i * 4 + 4);
+    at = target + run.glyphs[i].advanceWidth;
+    pen += position.xAdvance;
+  });
+  flush();
+  return operators;
+}
+
+/**
+ * Draws one line of text at fontkit's layout positions (GPOS included), inside a
  * `/Span <</ActualText …>> BDC … EMC` so extraction returns `text` exactly.
  * Line breaks and tabs are drawn as spaces; use wrapThaiText for several lines.
  * Returns the advance width drawn.
@@ -154,36 +246,24 @@ export function drawThaiText(
   if (hex.length !== run.glyphs.length * 4) {
     throw new Error(`Glyph count mismatch while drawing "${line}"`);
   }
-  const scale = size / unitsPerEm;
-  const key = page.node.newFontDictionary(font.name, font.ref);
-  const operators: PDFOperator[] = [
+  page.pushOperators(
     pushGraphicsState(),
     PDFOperator.of(PDFOperatorNames.BeginMarkedContentSequence, [
       PDFName.of('Span'),
       `<</ActualText ${PDFHexString.fromText(line).toString()}>>`,
     ]),
     beginText(),
-    setFontAndSize(key, size),
+    setFontAndSize(fontKey(page, font), size),
     setFillingColor(color),
-  ];
-  let pen = 0;
-  run.positions.forEach((position, i) => {
-    operators.push(
-      PDFOperator.of(PDFOperatorNames.SetTextMatrix, [
-        num(1),
-        num(0),
-        num(0),
-        num(1),
-        num(x + (pen + position.xOffset) * scale),
-        num(y + position.yOffset * scale),
-      ]),
-      PDFOperator.of(PDFOperatorNames.ShowText, [PDFHexString.of(hex.slice(i * 4, i * 4 + 4))]),
-    );
-    pen += position.xAdvance;
-  });
-  operators.push(endText(), PDFOperator.of(PDFOperatorNames.EndMarkedContent), popGraphicsState());
-  page.pushOperators(...operators);
-  return pen * scale;
+    PDFOperator.of(PDFOperatorNames.SetTextMatrix, ['1 0 0 1', fmt(x), fmt(y)]),
+    ...glyphOperators(run, hex, unitsPerEm, size),
+    endText(),
+    PDFOperator.of(PDFOperatorNames.EndMarkedContent),
+    popGraphicsState(),
+  );
+  let advance = 0;
+  for (const position of run.positions) advance += position.xAdvance;
+  return (advance * size) / unitsPerEm;
 }
 
 // Built once: constructing an ICU segmenter costs more than segmenting a subject.

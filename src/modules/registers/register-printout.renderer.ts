@@ -152,30 +152,50 @@ interface PlacedRow {
   height: number;
 }
 
+/** Whole lines of body text that fit a height, cell padding included. */
+const linesFitting = (height: number): number =>
+  Math.floor((height - 2 * CELL_PADDING.y + 1e-6) / (BODY_SIZE * LINE_HEIGHT));
+
 /**
  * Rows in page order. A row never splits across pages, except one taller than a whole
- * page, which continues on the next page rather than being cut off.
+ * page: that one starts right away, fills the rest of the page and continues on the
+ * next, rather than being cut off or leaving a page nearly blank.
  */
 function paginate(rows: readonly RowLines[], bodyHeight: number): PlacedRow[][] {
-  const maxLines = Math.max(
-    1,
-    Math.floor((bodyHeight - 2 * CELL_PADDING.y) / (BODY_SIZE * LINE_HEIGHT)),
-  );
+  const pageLines = Math.max(1, linesFitting(bodyHeight));
   const pages: PlacedRow[][] = [[]];
   let used = 0;
+  const newPage = (): void => {
+    pages.push([]);
+    used = 0;
+  };
   const place = (lines: RowLines): void => {
     const height = rowHeight(lineCount(lines), BODY_SIZE);
-    if (used + height > bodyHeight + 1e-6 && pages[pages.length - 1].length > 0) {
-      pages.push([]);
-      used = 0;
-    }
     pages[pages.length - 1].push({ lines, height });
     used += height;
   };
   for (const row of rows) {
     const total = lineCount(row);
-    for (let start = 0; start < total; start += maxLines) {
-      place(row.map((cell) => cell.slice(start, start + maxLines)));
+    const pageIsEmpty = pages[pages.length - 1].length === 0;
+    if (total <= pageLines) {
+      if (!pageIsEmpty && used + rowHeight(total, BODY_SIZE) > bodyHeight + 1e-6) newPage();
+      place(row);
+      continue;
+    }
+    let start = 0;
+    while (start < total) {
+      let room = linesFitting(bodyHeight - used);
+      if (room < 2 && pages[pages.length - 1].length > 0) {
+        newPage();
+        room = pageLines;
+      }
+      const take = Math.max(1, room);
+      const part = row.map((cell) => cell.slice(start, start + take));
+      // A continued part repeats the entry's number, marked ต่อ (continued).
+      if (start > 0 && part[0].length === 0) part[0] = [...row[0].slice(0, 1), '(ต่อ)'];
+      place(part);
+      start += take;
+      if (start < total) newPage();
     }
   }
   return pages;
