@@ -105,9 +105,10 @@ export function parseRefLine(input: string): RefLineResult {
   return { input, agencyPrefix, agencyNumber, circular, serial };
 }
 
-// A letter code may follow ที่ directly (ที่มท), otherwise it must start a word.
+// A letter code may follow ที่ directly (ที่มท), otherwise it must start a word. A serial
+// runs into Thai text only before ลงวันที่/ลว./วันที่ (a lost space); ๒๖ก is not a serial.
 const REF_IN_TEXT =
-  /(?<=^|[^\u0E01-\u0E4E]|ที่)(?<prefix>[\u0E01-\u0E2E]{2,4})\.?\s*(?<owner>\d+(?:\s?\.\s?\d+)*)\s*\/\s*(?<circ>ว\s*\.?\s*)?(?<serial>\d+)(?!\d)/g;
+  /(?<=^|[^\u0E01-\u0E4E]|ที่)(?<prefix>[\u0E01-\u0E2E]{2,4})\.?\s*(?<owner>\d+(?:\s?\.\s?\d+)*)\s*\/\s*(?<circ>ว\s*\.?\s*)?(?<serial>\d+)(?!\d)(?!(?!ลง|ลว|วัน)[\u0E01-\u0E4E])/g;
 
 export interface ReferenceInText {
   /** Offset of the letter code in the text. */
