@@ -1,0 +1,121 @@
+/**
+ * Consistency checks between a letter's date, the dates it cites and its receipt stamps,
+ * and the January year-slip rule (domain.md §8):
+ *
+ * - a cited date (อ้างถึง, or a letter enclosed "ลงวันที่ …") after the letter's date fails;
+ * - a receipt date before the letter's date fails;
+ * - a receipt date in a later calendar year and more than `lateReceiptDays` after the
+ *   letter's date fails (letters arrive within days, not a year later).
+ *
+ * When the letter is dated in January or early February, a check fails, and reading the
+ * letter's year as one later makes every check pass, the printed year is a slip (people
+ * type last year's year in January): suggest the date one year later, never correct it.
+ * Under that reading a receipt date of the same printed year inside the same window may
+ * carry the same slip (the seed's provincial stamp `๑๕ ม.ค. ๒๕๖๘`), so it is read one year
+ * later too. Otherwise each failed check is reported on its own.
+ */
+import { addYears, daysBetween, parseIsoDate } from 'src/thai/calendar.js';
+
+export interface DatedItem {
+  field: 'references' | 'enclosures' | 'receiptStamps';
+  /** Position of the item in its output array. */
+  index: number;
+  date: string;
+}
+
+export type ConsistencyWarning =
+  | { code: 'year_slip'; field: 'letterDate'; suggested: string }
+  | {
+      code: 'cited_date_after_letter_date';
+      field: 'references' | 'enclosures';
+      index: number;
+      date: string;
+    }
+  | { code: 'letter_date_after_receipt'; field: 'receiptStamps'; index: number; date: string };
+
+export interface ConsistencyOptions {
+  /** Last month/day (inclusive) of the year-slip window; policy, default 15 February. */
+  yearSlipWindowEnd?: { month: number; day: number };
+  /** A receipt this many days after the letter, in a later year, is "long after". */
+  lateReceiptDays?: number;
+}
+
+const DEFAULT_WINDOW_END = { month: 2, day: 15 };
+const DEFAULT_LATE_RECEIPT_DAYS = 183;
+
+function inSlipWindow(iso: string, end: { month: number; day: number }): boolean {
+  const d = parseIsoDate(iso);
+  if (d === null) return false;
+  return d.month < end.month || (d.month === end.month && d.day <= end.day);
+}
+
+const yearOf = (iso: string): number => Number(iso.slice(0, 4));
+
+interface Failures {
+  citedAfter: DatedItem[];
+  receiptBefore: DatedItem[];
+  receiptLate: DatedItem[];
+}
+
+function check(
+  letterDate: string,
+  cited: readonly DatedItem[],
+  receipts: readonly DatedItem[],
+  lateReceiptDays: number,
+): Failures {
+  return {
+    citedAfter: cited.filter((c) => c.date > letterDate),
+    receiptBefore: receipts.filter((r) => r.date < letterDate),
+    receiptLate: receipts.filter(
+      (r) =>
+        yearOf(r.date) > yearOf(letterDate) && daysBetween(letterDate, r.date) > lateReceiptDays,
+    ),
+  };
+}
+
+const passes = (f: Failures): boolean =>
+  f.citedAfter.length === 0 && f.receiptBefore.length === 0 && f.receiptLate.length === 0;
+
+export function checkLetterDates(
+  letterDate: string,
+  cited: readonly DatedItem[],
+  receipts: readonly DatedItem[],
+  options: ConsistencyOptions = {},
+): ConsistencyWarning[] {
+  const windowEnd = options.yearSlipWindowEnd ?? DEFAULT_WINDOW_END;
+  const lateDays = options.lateReceiptDays ?? DEFAULT_LATE_RECEIPT_DAYS;
+  const printed = check(letterDate, cited, receipts, lateDays);
+  if (passes(printed)) return [];
+
+  if (inSlipWindow(letterDate, windowEnd)) {
+    const suggested = addYears(letterDate, 1);
+    const shifted = receipts.map((r) =>
+      r.date < suggested && yearOf(r.date) === yearOf(letterDate) && inSlipWindow(r.date, windowEnd)
+        ? { ...r, date: addYears(r.date, 1) }
+        : r,
+    );
+    if (passes(check(suggested, cited, shifted, lateDays))) {
+      return [{ code: 'year_slip', field: 'letterDate', suggested }];
+    }
+  }
+
+  const warnings: ConsistencyWarning[] = [];
+  for (const c of printed.citedAfter) {
+    if (c.field === 'receiptStamps') continue;
+    warnings.push({
+      code: 'cited_date_after_letter_date',
+      field: c.field,
+      index: c.index,
+      date: c.date,
+    });
+  }
+  for (const r of printed.receiptBefore) {
+    warnings.push({
+      code: 'letter_date_after_receipt',
+      field: 'receiptStamps',
+      index: r.index,
+      date: r.date,
+    });
+  }
+  return warnings;
+}

@@ -1,0 +1,234 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseLetter } from 'src/thai/letter-parser.js';
+
+const lines = (...l: string[]): string => l.join('\n');
+
+const external = (head: string[], fields: string[], foot: string[] = []): string =>
+  lines(
+    ...head,
+    'ที่ มท ๐๒๑๐.๕/๒๖๓                    กระทรวงมหาดไทย',
+    '                                      ถนนอัษฎางค์ กทม. ๑๐๒๐๐',
+    '',
+    '                 ๑๒ มีนาคม ๒๕๖๙',
+    '',
+    'เรื่อง  ทดสอบ',
+    'เรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด',
+    ...fields,
+    '',
+    '        ด้วยกระทรวงมหาดไทยขอแจ้งให้ทราบ',
+    '',
+    '                 ขอแสดงความนับถือ',
+    '',
+    '               (นายสมชาย ใจดี)',
+    '             ปลัดกระทรวงมหาดไทย',
+    '',
+    'สำนักงานปลัดกระทรวง',
+    'โทร. ๐ ๒๒๒๒ ๑๑๔๑',
+    ...foot,
+  );
+
+describe('parseLetter: empty and odd input', () => {
+  it('returns nulls and empty lists for an empty text, never guesses', () => {
+    expect(parseLetter('')).toEqual({
+      kind: 'external',
+      urgency: null,
+      secrecy: null,
+      referenceNumber: null,
+      letterDate: null,
+      subject: null,
+      salutation: null,
+      references: [],
+      enclosures: [],
+      signatory: null,
+      ownerUnit: null,
+      receiptStamps: [],
+      warnings: [],
+    });
+  });
+
+  it('never throws, whatever the text', () => {
+    const thaiish = fc
+      .array(
+        fc.constantFrom(
+          'ที่ ',
+          'มท ',
+          '๐๒๑๐.๕/',
+          'ว ',
+          '๑๒ ',
+          'มกราคม ',
+          '๒๕๖๙',
+          '\n',
+          'เรื่อง ',
+          'เรียน ',
+          'อ้างถึง ',
+          'สิ่งที่ส่งมาด้วย ',
+          'ด่วนที่สุด',
+          'ลับ',
+          '(นาย ก)',
+          'โทร. ',
+          'เลขรับ ',
+          '๑. ',
+          'วันที่ ',
+          'ถึง ',
+          'บันทึกข้อความ',
+          'ส่วนราชการ ',
+          '  ',
+          'o',
+          '\u200B',
+          'ํา',
+        ),
+        { maxLength: 80 },
+      )
+      .map((a) => a.join(''));
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), thaiish), (text) => {
+        const parsed = parseLetter(text);
+        expect(JSON.parse(JSON.stringify(parsed))).toEqual(parsed);
+      }),
+    );
+  });
+});
+
+describe('parseLetter: kinds', () => {
+  it('reads an external letter', () => {
+    const p = parseLetter(external([], []));
+    expect(p.kind).toBe('external');
+    expect(p.referenceNumber?.raw).toBe('มท ๐๒๑๐.๕/๒๖๓');
+    expect(p.letterDate).toEqual({ raw: '๑๒ มีนาคม ๒๕๖๙', date: '2026-03-12' });
+    expect(p.subject).toBe('ทดสอบ');
+    expect(p.salutation).toBe('ผู้ว่าราชการจังหวัด ทุกจังหวัด');
+    expect(p.signatory).toEqual({ name: 'นายสมชาย ใจดี', position: 'ปลัดกระทรวงมหาดไทย' });
+    expect(p.ownerUnit).toBe('สำนักงานปลัดกระทรวง');
+  });
+
+  it('reads a memo (บันทึกข้อความ)', () => {
+    const p = parseLetter(
+      lines(
+        'บันทึกข้อความ',
+        'ส่วนราชการ  กองคลัง  โทร. ๑๒๓๔',
+        'ที่  มท ๐๒๐๔/๑๒          วันที่  ๕  มีนาคม  ๒๕๖๙',
+        'เรื่อง  ขออนุมัติ',
+        'เรียน  อธิบดี',
+        '      ด้วยกองคลังขออนุมัติ',
+        '          (นางสาวสุดา ดี)',
+        '        ผู้อำนวยการกองคลัง',
+      ),
+    );
+    expect(p).toMatchObject({
+      kind: 'memo',
+      ownerUnit: 'กองคลัง',
+      letterDate: { raw: '๕ มีนาคม ๒๕๖๙', date: '2026-03-05' },
+      signatory: { name: 'นางสาวสุดา ดี', position: 'ผู้อำนวยการกองคลัง' },
+    });
+  });
+
+  it('reads a stamped letter (ถึง, date at the foot)', () => {
+    const p = parseLetter(
+      lines(
+        'ที่ รอ ๐๐๑๗.๓/ว ๑๒๓',
+        '',
+        'ถึง  นายอำเภอ ทุกอำเภอ',
+        '',
+        '      ด้วยจังหวัดขอให้รายงานภายในวันที่ ๓๐ มกราคม ๒๕๖๙',
+        '',
+        '                 จังหวัดร้อยเอ็ด',
+        '               ๒๓ มกราคม ๒๕๖๙',
+        '',
+        'กลุ่มงานยุทธศาสตร์',
+        'โทร. ๐ ๔๓๕๑ ๘๓๓๔',
+      ),
+    );
+    expect(p).toMatchObject({
+      kind: 'stamped',
+      salutation: 'นายอำเภอ ทุกอำเภอ',
+      subject: null,
+      signatory: null,
+      letterDate: { raw: '๒๓ มกราคม ๒๕๖๙', date: '2026-01-23' },
+      ownerUnit: 'กลุ่มงานยุทธศาสตร์',
+    });
+  });
+});
+
+describe('parseLetter: speed and secrecy marks', () => {
+  it.each([
+    [['ด่วนที่สุด'], 'ด่วนที่สุด', null],
+    [['ด่วนมาก'], 'ด่วนมาก', null],
+    [['ด่วน'], 'ด่วน', null],
+    [['ด่วน ที่สุด'], 'ด่วนที่สุด', null],
+    [['ลับที่สุด'], null, 'ลับที่สุด'],
+    [['ด่วนมาก ลับมาก'], 'ด่วนมาก', 'ลับมาก'],
+    [['          ลับ', 'ด่วนที่สุด'], 'ด่วนที่สุด', 'ลับ'],
+    [[], null, null],
+  ])('head %j → %s / %s', (head, urgency, secrecy) => {
+    const p = parseLetter(external(head, []));
+    expect([p.urgency, p.secrecy]).toEqual([urgency, secrecy]);
+  });
+
+  it('reads a secrecy mark printed only at the foot', () => {
+    expect(parseLetter(external([], [], ['', '          ลับมาก'])).secrecy).toBe('ลับมาก');
+  });
+
+  it('ignores marks of cited and enclosed letters and urgent words in the body', () => {
+    const p = parseLetter(
+      external(
+        [],
+        [
+          'อ้างถึง  หนังสือกรม ด่วนที่สุด ที่ มท ๐๘๐๐/ว ๑ ลงวันที่ ๑ มีนาคม ๒๕๖๙',
+          'สิ่งที่ส่งมาด้วย  สำเนาหนังสือ จำนวน ๑ ฉบับ',
+          'ด่วนมาก ลับ ที่ ศค ๐๒๑๓/ว ๒ ลงวันที่ ๒ มีนาคม ๒๕๖๙',
+        ],
+        ['', 'โปรดแจ้งสายด่วน ๑๕๖๗ โดยด่วน'],
+      ),
+    );
+    expect([p.urgency, p.secrecy]).toEqual([null, null]);
+    expect(p.enclosures).toEqual([
+      'สำเนาหนังสือ จำนวน ๑ ฉบับ ด่วนมาก ลับ ที่ ศค ๐๒๑๓/ว ๒ ลงวันที่ ๒ มีนาคม ๒๕๖๙',
+    ]);
+  });
+});
+
+describe('parseLetter: warnings', () => {
+  it('warns about a letter date that is not in the calendar and keeps the raw text', () => {
+    const p = parseLetter(external([], []).replace('๑๒ มีนาคม ๒๕๖๙', '๓๑ เมษายน ๒๕๖๙'));
+    expect(p.letterDate).toEqual({ raw: '๓๑ เมษายน ๒๕๖๙', date: null });
+    expect(p.warnings).toContainEqual({
+      code: 'invalid_date',
+      field: 'letterDate',
+      reason: 'impossible_date',
+    });
+  });
+
+  it('warns about a reference number it cannot read', () => {
+    const p = parseLetter(external([], []).replace('มท ๐๒๑๐.๕/๒๖๓', 'มท ๐๒๑๐.๕/๒๖ก'));
+    expect(p.referenceNumber).toBeNull();
+    expect(p.warnings).toContainEqual({
+      code: 'invalid_reference_number',
+      field: 'referenceNumber',
+      reason: 'serial_not_numeric',
+    });
+  });
+
+  it('warns about legacy-encoding garbage without changing the text', () => {
+    const p = parseLetter(external([], ['', '        ตามหนังสือ Ë¹Ñ§Ê×Í ที่แนบ']));
+    expect(p.warnings).toEqual([{ code: 'legacy_encoding', field: 'text', sample: 'Ë¹Ñ§Ê×Í' }]);
+  });
+});
+
+describe('parseLetter: references', () => {
+  it('splits several unnumbered cited letters into items', () => {
+    const p = parseLetter(
+      external(
+        [],
+        [
+          'อ้างถึง  หนังสือกรม ที่ มท ๐๘๐๐/ว ๑ ลงวันที่ ๑ มีนาคม ๒๕๖๙',
+          '        และหนังสือจังหวัด ที่ รอ ๐๐๑๗/๒ ลงวันที่ ๕ มีนาคม ๒๕๖๙',
+        ],
+      ),
+    );
+    expect(p.references.map((r) => [r.raw, r.date])).toEqual([
+      ['มท ๐๘๐๐/ว ๑', '2026-03-01'],
+      ['รอ ๐๐๑๗/๒', '2026-03-05'],
+    ]);
+  });
+});

@@ -1,0 +1,626 @@
+/**
+ * Letter intake: the OCR text of a letter → its fields, in the shape of
+ * test/fixtures/letters/*.expected.json (rules in that folder's README).
+ *
+ * Value conventions:
+ * - `kind`: `'external'` (หนังสือภายนอก, Garuda letterhead, เรียน), `'memo'` (หนังสือภายใน /
+ *   บันทึกข้อความ: ส่วนราชการ, ที่, วันที่, เรื่อง, เรียน) or `'stamped'` (หนังสือประทับตรา:
+ *   ถึง instead of เรียน, the sending agency and the date at the foot). Directives and
+ *   notices are not told apart yet and read as `'external'`.
+ * - `urgency`: the letter's own speed mark as its Thai label, `'ด่วน' | 'ด่วนมาก' |
+ *   'ด่วนที่สุด'`, or for a deadline mark the printed text (`'ด่วนภายใน ๑๕ มกราคม ๒๕๖๙ …'`),
+ *   else null.
+ * - `secrecy`: `'ลับ' | 'ลับมาก' | 'ลับที่สุด'` or null.
+ * - `salutation`: the addressee line, เรียน …, or for a stamped letter ถึง ….
+ * - Strings are printed text with whitespace folded; dates are ISO Gregorian of the date as
+ *   printed; a suspected year slip is a warning with the suggested date.
+ * - `references` items without a reference number (a cabinet resolution, a meeting) have
+ *   null number parts and the date they give, if any.
+ *
+ * Warnings: `year_slip` {suggested}, `cited_date_after_letter_date` {index, date},
+ * `letter_date_after_receipt` {index, date}, `invalid_date` {reason} (a date that is not
+ * in the calendar), `invalid_reference_number` {reason}, `legacy_encoding` {sample}.
+ */
+import type { DateErrorCode, DateInText } from 'src/thai/be-date.js';
+import {
+  checkLetterDates,
+  type ConsistencyOptions,
+  type ConsistencyWarning,
+  type DatedItem,
+} from 'src/thai/letter-checks.js';
+import {
+  clean,
+  contactStart,
+  datesOf,
+  isBlank,
+  isMarkOnly,
+  labelOf,
+  leadingMarks,
+  parenthesisedName,
+  refLabelEnd,
+  standaloneDate,
+  startsBodyParagraph,
+  startsWithPersonTitle,
+  startsWithUnitWord,
+  toLines,
+  type FieldLabel,
+  type Line,
+} from 'src/thai/letter-text.js';
+import { detectLegacyEncoding, normalizeDocumentText, toMatchForm } from 'src/thai/normalize.js';
+import { extractReceiptStamps, type ReceiptStamp } from 'src/thai/receipt-stamps.js';
+import {
+  findReferenceNumbers,
+  parseReferenceNumber,
+  type ReferenceErrorCode,
+  type ReferenceNumber,
+} from 'src/thai/reference-number.js';
+
+export type LetterKind = 'external' | 'memo' | 'stamped';
+
+export interface LetterDate {
+  /** The date as printed (without the วันที่ label), whitespace folded. */
+  raw: string;
+  /** ISO Gregorian date of the printed date; null when it is not a real day. */
+  date: string | null;
+}
+
+/** An item of อ้างถึง: the cited letter's number parts and date. */
+export interface CitedLetter {
+  raw: string | null;
+  agencyPrefix: string | null;
+  agencyNumber: string | null;
+  circular: boolean | null;
+  serial: number | null;
+  date: string | null;
+}
+
+export interface Signatory {
+  /** The name in parentheses, title kept. */
+  name: string;
+  /** Every line under the name joined (ปฏิบัติราชการแทน and the principal's post included). */
+  position: string | null;
+}
+
+export type LetterWarning =
+  | ConsistencyWarning
+  | { code: 'invalid_date'; field: 'letterDate'; reason: DateErrorCode }
+  | { code: 'invalid_reference_number'; field: 'referenceNumber'; reason: ReferenceErrorCode }
+  | { code: 'legacy_encoding'; field: string; sample: string };
+
+export interface ParsedLetter {
+  kind: LetterKind;
+  urgency: string | null;
+  secrecy: string | null;
+  referenceNumber: ReferenceNumber | null;
+  letterDate: LetterDate | null;
+  subject: string | null;
+  salutation: string | null;
+  references: CitedLetter[];
+  enclosures: string[];
+  signatory: Signatory | null;
+  ownerUnit: string | null;
+  receiptStamps: ReceiptStamp[];
+  warnings: LetterWarning[];
+}
+
+export type LetterParseOptions = ConsistencyOptions;
+
+type HeaderField = Extract<FieldLabel, 'subject' | 'salutation' | 'to' | 'cited' | 'enclosure'>;
+const HEADER_FIELDS: ReadonlySet<FieldLabel> = new Set([
+  'subject',
+  'salutation',
+  'to',
+  'cited',
+  'enclosure',
+]);
+
+interface DateAt {
+  line: number;
+  d: DateInText;
+  text: string;
+}
+
+function letterDateOf(at: DateAt): LetterDate {
+  return {
+    raw: clean(at.text.slice(at.d.dateIndex, at.d.end)),
+    date: at.d.date,
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Header fields and their continuation lines.
+
+/** Item numbers of อ้างถึง / สิ่งที่ส่งมาด้วย: ๑. ๒) (๓). */
+const ITEM_MARKER = /(?:^|\s)(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\s*[.)])\s+(?=\S)/g;
+const STARTS_WITH_MARKER = /^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)])\s+/;
+/** Words a wrapped cited/enclosed item continues with. */
+const CONTINUATION =
+  /^(?:ที่\s|ที่[\u0E01-\u0E2E]{2,4}\s*\d|ลงวันที่|ลว\.?|ด่วน|ลับ|จำนวน|\(|และ|พร้อม|ฉบับ|เรื่อง)/;
+/** An item that ends with its quantity (… จำนวน ๑ ฉบับ) or a year is complete. */
+const COMPLETE_ITEM = /(?:ฉบับ|ชุด|แผ่น|เล่ม|หน้า|รายการ|แผ่นดิสก์|แผ่นซีดี|\d{2,4})\s*\)?\s*$/;
+
+function continuesField(field: HeaderField, parts: readonly string[], line: Line): boolean {
+  const text = line.text.trim();
+  const match = line.match.trim();
+  if (field === 'salutation' || field === 'to') return false;
+  if (isMarkOnly(line) !== null) return false;
+  if (field === 'subject') return !startsBodyParagraph(text);
+  if (STARTS_WITH_MARKER.test(match)) return true;
+  if (startsBodyParagraph(text)) return false;
+  if (CONTINUATION.test(match)) return true;
+  const last = toMatchForm(parts[parts.length - 1] ?? '');
+  return !COMPLETE_ITEM.test(last);
+}
+
+interface Item {
+  text: string;
+  match: string;
+}
+
+/** Split a field's text into its numbered items (numbers dropped), or one item. */
+function splitItems(text: string): Item[] {
+  const match = toMatchForm(text);
+  if (!STARTS_WITH_MARKER.test(match)) return text === '' ? [] : [{ text, match }];
+  const cuts: { at: number; contentAt: number }[] = [];
+  let expected = 1;
+  for (const m of match.matchAll(ITEM_MARKER)) {
+    const n = Number(m[1] ?? m[2]);
+    if (n !== expected) continue;
+    expected++;
+    cuts.push({ at: m.index, contentAt: m.index + m[0].length });
+  }
+  return cuts.map((c, k) => {
+    const end = cuts[k + 1]?.at ?? text.length;
+    return {
+      text: clean(text.slice(c.contentAt, end)),
+      match: clean(match.slice(c.contentAt, end)),
+    };
+  });
+}
+
+/** The date a cited letter carries: after ลงวันที่/ลว./วันที่ first, else the first one. */
+function citedDate(dates: readonly DateInText[]): string | null {
+  const prefixed = dates.find((d) => d.prefix !== null && d.date !== null);
+  return (prefixed ?? dates.find((d) => d.date !== null))?.date ?? null;
+}
+
+function referencesOf(text: string): CitedLetter[] {
+  const out: CitedLetter[] = [];
+  const items = splitItems(text);
+  const numbered = items.length > 0 && STARTS_WITH_MARKER.test(toMatchForm(text));
+  for (const item of items) {
+    const refs = findReferenceNumbers(item.text, item.match);
+    const dates = datesOf({ text: item.text, match: item.match });
+    if (refs.length === 0) {
+      out.push({
+        raw: null,
+        agencyPrefix: null,
+        agencyNumber: null,
+        circular: null,
+        serial: null,
+        date: citedDate(dates),
+      });
+      continue;
+    }
+    // Unnumbered fields that cite several letters give one item per reference number.
+    const used = numbered ? refs.slice(0, 1) : refs;
+    for (const [k, ref] of used.entries()) {
+      const until = used[k + 1]?.index ?? item.text.length;
+      const after = dates.filter((d) => d.index >= ref.end && d.index < until);
+      const date =
+        citedDate(after) ?? (k === 0 ? citedDate(dates.filter((d) => d.index < ref.index)) : null);
+      out.push({ ...ref.value, date });
+    }
+  }
+  return out;
+}
+
+/** Dates of letters enclosed (… ลงวันที่ ๑๗ ธันวาคม ๒๕๖๘): cited dates for the checks. */
+function enclosureLetterDates(items: readonly string[]): DatedItem[] {
+  const out: DatedItem[] = [];
+  for (const [index, item] of items.entries()) {
+    for (const d of datesOf({ text: item, match: toMatchForm(item) })) {
+      if (d.date !== null && d.prefix !== null && /^(?:ลง|ลว)/.test(d.prefix)) {
+        out.push({ field: 'enclosures', index, date: d.date });
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+
+interface Head {
+  speed: string | null;
+  secrecy: string | null;
+  memoHead: boolean;
+  reference: ReferenceNumber | null;
+  referenceError: ReferenceErrorCode | null;
+  referenceLine: number;
+  unit: string | null;
+  dateField: DateAt | null;
+  dateLines: DateAt[];
+  end: number;
+}
+
+function readHead(lines: Line[]): Head {
+  const head: Head = {
+    speed: null,
+    secrecy: null,
+    memoHead: false,
+    reference: null,
+    referenceError: null,
+    referenceLine: -1,
+    unit: null,
+    dateField: null,
+    dateLines: [],
+    end: lines.length,
+  };
+  let unitParts: string[] | null = null;
+  for (let no = 0; no < lines.length; no++) {
+    const line = lines[no];
+    if (line === undefined || isBlank(line)) {
+      unitParts = null;
+      continue;
+    }
+    const marks = leadingMarks(line);
+    const rest: Line = { text: line.text.slice(marks.end), match: line.match.slice(marks.end) };
+    if (marks.speed !== null || marks.secrecy !== null) {
+      head.speed ??= marks.speed;
+      head.secrecy ??= marks.secrecy;
+      if (rest.text.trim() === '') continue;
+    }
+    const label = labelOf(rest);
+    if (label !== null && HEADER_FIELDS.has(label.label)) {
+      head.end = no;
+      break;
+    }
+    const refEnd = refLabelEnd(rest.match);
+    if (refEnd !== null && head.reference === null && head.referenceError === null) {
+      unitParts = null;
+      head.referenceLine = no;
+      const afterLabel: Line = { text: rest.text.slice(refEnd), match: rest.match.slice(refEnd) };
+      const found = findReferenceNumbers(afterLabel.text, afterLabel.match)[0];
+      if (
+        found !== undefined &&
+        found.index === afterLabel.match.length - afterLabel.match.trimStart().length
+      ) {
+        head.reference = found.value;
+        // A memo puts วันที่ on the same line: ที่ รอ ๐๐๑๗.๓/๑๒๓ วันที่ ๑๕ มกราคม ๒๕๖๙.
+        const tail: Line = {
+          text: afterLabel.text.slice(found.end),
+          match: afterLabel.match.slice(found.end),
+        };
+        const dated = datesOf(tail).find((d) => d.prefix !== null && /^วันที่/.test(d.prefix));
+        if (dated !== undefined) head.dateField = { line: no, d: dated, text: tail.text };
+      } else {
+        const cell = afterLabel.text.trim().split(/\s{2,}/)[0] ?? '';
+        const parsed = parseReferenceNumber(cell);
+        if (parsed.ok) head.reference = parsed.value;
+        else head.referenceError = parsed.error.code;
+      }
+      continue;
+    }
+    if (label?.label === 'memoHead') {
+      head.memoHead = true;
+      const after: Line = {
+        text: rest.text.slice(label.contentStart),
+        match: rest.match.slice(label.contentStart),
+      };
+      const moreMarks = leadingMarks(after);
+      head.speed ??= moreMarks.speed;
+      head.secrecy ??= moreMarks.secrecy;
+      continue;
+    }
+    if (label?.label === 'unit') {
+      unitParts = [label.content];
+      head.unit = label.content;
+      continue;
+    }
+    if (label?.label === 'date') {
+      unitParts = null;
+      const d = datesOf(rest)[0];
+      if (d !== undefined && head.dateField === null)
+        head.dateField = { line: no, d, text: rest.text };
+      continue;
+    }
+    const alone = standaloneDate(rest);
+    if (alone !== null) {
+      unitParts = null;
+      head.dateLines.push({ line: no, d: alone, text: rest.text });
+      continue;
+    }
+    if (unitParts !== null) {
+      // ส่วนราชการ wrapped onto the next line.
+      unitParts.push(clean(rest.text));
+      head.unit = unitParts.join(' ');
+    }
+  }
+  return head;
+}
+
+interface Fields {
+  values: Map<HeaderField, string[]>;
+  bodyStart: number;
+}
+
+function readFields(lines: Line[], start: number): Fields {
+  const values = new Map<HeaderField, string[]>();
+  let current: HeaderField | null = null;
+  let no = start;
+  for (; no < lines.length; no++) {
+    const line = lines[no];
+    if (line === undefined || isBlank(line)) {
+      current = null;
+      continue;
+    }
+    const label = labelOf(line);
+    if (
+      label !== null &&
+      HEADER_FIELDS.has(label.label) &&
+      !values.has(label.label as HeaderField)
+    ) {
+      current = label.label as HeaderField;
+      values.set(current, label.content === '' ? [] : [label.content]);
+      continue;
+    }
+    const parts = current === null ? undefined : values.get(current);
+    if (current !== null && parts !== undefined && continuesField(current, parts, line)) {
+      parts.push(clean(line.text));
+      continue;
+    }
+    break;
+  }
+  return { values, bodyStart: no };
+}
+
+interface Foot {
+  signatory: Signatory | null;
+  ownerUnit: string | null;
+  speed: string | null;
+  secrecy: string | null;
+  date: DateAt | null;
+}
+
+function isFootStructure(line: Line): boolean {
+  const label = labelOf(line);
+  return (
+    label !== null ||
+    isMarkOnly(line) !== null ||
+    standaloneDate(line) !== null ||
+    parenthesisedName(line) !== null ||
+    refLabelEnd(line.match) !== null
+  );
+}
+
+function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
+  const foot: Foot = { signatory: null, ownerUnit: null, speed: null, secrecy: null, date: null };
+  let closing = -1;
+  for (let no = bodyStart; no < lines.length; no++) {
+    const line = lines[no];
+    if (line !== undefined && labelOf(line)?.label === 'closing') {
+      closing = no;
+      break;
+    }
+  }
+
+  // The signature: a name in parentheses; with a personal title, or right after the closing.
+  let signature = -1;
+  let firstParen = -1;
+  for (let no = closing >= 0 ? closing + 1 : bodyStart; no < lines.length; no++) {
+    const line = lines[no];
+    if (line === undefined) continue;
+    const name = parenthesisedName(line);
+    if (name === null) continue;
+    if (firstParen < 0) firstParen = no;
+    if (startsWithPersonTitle(name)) {
+      signature = no;
+      break;
+    }
+  }
+  if (signature < 0 && closing >= 0) signature = firstParen;
+
+  // The foot date of a stamped letter: the last date line after the body.
+  let searchFrom = signature >= 0 ? signature + 1 : closing >= 0 ? closing + 1 : bodyStart;
+  if (kind === 'stamped') {
+    for (let no = bodyStart; no < lines.length; no++) {
+      const line = lines[no];
+      if (line === undefined) continue;
+      if (contactStart(line.text) === 0) break;
+      const d = standaloneDate(line);
+      if (d !== null) foot.date = { line: no, d, text: line.text };
+    }
+    if (foot.date !== null) searchFrom = Math.max(searchFrom, foot.date.line + 1);
+  }
+
+  // Contact lines (โทร. …) mark the end of the owning unit's block.
+  let contact = -1;
+  for (let no = searchFrom; no < lines.length; no++) {
+    const line = lines[no];
+    if (line !== undefined && contactStart(line.text) !== null && labelOf(line) === null) {
+      contact = no;
+      break;
+    }
+  }
+
+  const positionLines: number[] = [];
+  if (signature >= 0) {
+    const sigLine = lines[signature];
+    const name = sigLine === undefined ? null : parenthesisedName(sigLine);
+    let blankBeforeContact = false;
+    for (let no = signature + 1; no < (contact >= 0 ? contact : lines.length); no++) {
+      if (isBlank(lines[no])) blankBeforeContact = true;
+    }
+    const parts: string[] = [];
+    for (let no = signature + 1; no < lines.length; no++) {
+      const line = lines[no];
+      if (line === undefined || isBlank(line) || isFootStructure(line)) break;
+      if (contactStart(line.text) !== null) break;
+      const text = clean(line.text);
+      const previous = parts[parts.length - 1];
+      if (
+        !blankBeforeContact &&
+        contact >= 0 &&
+        previous !== undefined &&
+        startsWithUnitWord(text) &&
+        !/แทน$/.test(previous)
+      ) {
+        break;
+      }
+      parts.push(text);
+      positionLines.push(no);
+    }
+    if (name !== null)
+      foot.signatory = { name, position: parts.length > 0 ? parts.join(' ') : null };
+  }
+
+  // The owning unit: the block just above the first contact line.
+  const taken = new Set([signature, closing, foot.date?.line ?? -1, ...positionLines]);
+  const unitParts: string[] = [];
+  if (contact >= 0) {
+    const contactLine = lines[contact];
+    const at = contactLine === undefined ? null : contactStart(contactLine.text);
+    if (contactLine !== undefined && at !== null && at > 0)
+      unitParts.push(clean(contactLine.text.slice(0, at)));
+    for (let no = contact - 1; no >= bodyStart; no--) {
+      const line = lines[no];
+      if (line === undefined || isBlank(line) || taken.has(no) || isFootStructure(line)) break;
+      unitParts.unshift(clean(line.text));
+    }
+  } else {
+    // No telephone line: the first block below the signature (or the stamped letter's date).
+    const after = Math.max(signature, foot.date?.line ?? -1, ...positionLines);
+    if (after >= 0) {
+      let no = after + 1;
+      while (no < lines.length && isBlank(lines[no])) no++;
+      for (; no < lines.length; no++) {
+        const line = lines[no];
+        if (line === undefined || isBlank(line) || isFootStructure(line)) break;
+        if (unitParts.length === 0 && !startsWithUnitWord(line.text) && kind !== 'stamped') break;
+        unitParts.push(clean(line.text));
+      }
+    }
+  }
+  const unit = unitParts.filter((p) => p !== '').join(' ');
+  foot.ownerUnit = unit === '' ? null : unit;
+
+  // Marks repeated at the foot (ลับ is printed at the top and the bottom of each page).
+  const footStart = [closing, signature, foot.date?.line ?? -1].find((n) => n >= 0) ?? lines.length;
+  for (let no = footStart; no < lines.length; no++) {
+    const line = lines[no];
+    const marks = line === undefined ? null : isMarkOnly(line);
+    if (marks === null) continue;
+    foot.speed ??= marks.speed;
+    foot.secrecy ??= marks.secrecy;
+  }
+  return foot;
+}
+
+function legacyWarnings(document: string, letter: Omit<ParsedLetter, 'warnings'>): LetterWarning[] {
+  const fields: [string, string | null][] = [
+    ['subject', letter.subject],
+    ['salutation', letter.salutation],
+    ['ownerUnit', letter.ownerUnit],
+    [
+      'signatory',
+      letter.signatory === null
+        ? null
+        : `${letter.signatory.name} ${letter.signatory.position ?? ''}`,
+    ],
+    ['enclosures', letter.enclosures.join(' ')],
+  ];
+  return detectLegacyEncoding(document).map((f) => ({
+    code: 'legacy_encoding' as const,
+    field: fields.find(([, value]) => value?.includes(f.sample) === true)?.[0] ?? 'text',
+    sample: f.sample,
+  }));
+}
+
+/**
+ * Parse the OCR text of a letter. Never throws; absent fields are null or [], never guessed.
+ */
+export function parseLetter(text: string, options: LetterParseOptions = {}): ParsedLetter {
+  const document = normalizeDocumentText(text);
+  const lines = toLines(document);
+  const receiptStamps = extractReceiptStamps(lines);
+  const head = readHead(lines);
+  const fields = readFields(lines, head.end);
+
+  const memo = head.memoHead || head.unit !== null;
+  const kind: LetterKind = memo
+    ? 'memo'
+    : fields.values.has('to') && !fields.values.has('salutation')
+      ? 'stamped'
+      : 'external';
+  const foot = readFoot(lines, Math.max(fields.bodyStart, head.end), kind);
+
+  const field = (name: HeaderField): string | null => {
+    const parts = fields.values.get(name);
+    if (parts === undefined) return null;
+    const value = clean(parts.join(' '));
+    return value === '' ? null : value;
+  };
+
+  let dateAt: DateAt | null = head.dateField;
+  if (dateAt === null) {
+    const afterRef = head.dateLines.filter((d) => d.line > head.referenceLine);
+    dateAt = afterRef[afterRef.length - 1] ?? head.dateLines[head.dateLines.length - 1] ?? null;
+  }
+  if (dateAt === null || kind === 'stamped') dateAt = foot.date ?? dateAt;
+  const letterDate = dateAt === null ? null : letterDateOf(dateAt);
+
+  const citedText = field('cited');
+  const enclosureText = field('enclosure');
+  const references = citedText === null ? [] : referencesOf(citedText);
+  const enclosures =
+    enclosureText === null
+      ? []
+      : splitItems(enclosureText)
+          .map((i) => i.text)
+          .filter((t) => t !== '');
+
+  const letter: Omit<ParsedLetter, 'warnings'> = {
+    kind,
+    urgency: head.speed ?? foot.speed,
+    secrecy: head.secrecy ?? foot.secrecy,
+    referenceNumber: head.reference,
+    letterDate,
+    subject: field('subject'),
+    salutation: kind === 'stamped' ? field('to') : (field('salutation') ?? field('to')),
+    references,
+    enclosures,
+    signatory: foot.signatory,
+    ownerUnit: memo ? head.unit : foot.ownerUnit,
+    receiptStamps,
+  };
+  if (memo && letter.ownerUnit !== null) {
+    const at = contactStart(letter.ownerUnit);
+    if (at !== null) letter.ownerUnit = clean(letter.ownerUnit.slice(0, at)) || null;
+  }
+
+  const warnings: LetterWarning[] = [];
+  if (dateAt !== null && dateAt.d.error !== null) {
+    warnings.push({ code: 'invalid_date', field: 'letterDate', reason: dateAt.d.error.code });
+  }
+  if (head.referenceError !== null) {
+    warnings.push({
+      code: 'invalid_reference_number',
+      field: 'referenceNumber',
+      reason: head.referenceError,
+    });
+  }
+  if (letterDate?.date != null) {
+    const cited: DatedItem[] = [
+      ...references.flatMap((r, index) =>
+        r.date === null ? [] : [{ field: 'references' as const, index, date: r.date }],
+      ),
+      ...enclosureLetterDates(enclosures),
+    ];
+    const receipts: DatedItem[] = receiptStamps.flatMap((s, index) =>
+      s.date === null ? [] : [{ field: 'receiptStamps' as const, index, date: s.date }],
+    );
+    warnings.push(...checkLetterDates(letterDate.date, cited, receipts, options));
+  }
+  warnings.push(...legacyWarnings(document, letter));
+  return { ...letter, warnings };
+}

@@ -1,0 +1,256 @@
+/**
+ * The line model and the small recognisers the letter parser and the receipt-stamp
+ * extractor share: field labels, speed/secrecy marks, unit names, contact lines, column
+ * gaps. Everything here works on one line at a time with precompiled patterns.
+ */
+import { findDatesInText, type DateInText } from 'src/thai/be-date.js';
+import {
+  SECRECY_PATTERN,
+  SPEED_PATTERN,
+  SPEED_WITHIN_LABEL,
+  secrecyClassOf,
+  speedClassOf,
+} from 'src/thai/labels.js';
+import { foldWhitespace, toMatchForm } from 'src/thai/normalize.js';
+
+/** One line of the document. `text` and `match` have the same length and offsets. */
+export interface Line {
+  /** The line as printed after document normalisation (column gaps kept). */
+  text: string;
+  /** Its match form: Thai digits as ASCII, Latin o in numbers as 0. */
+  match: string;
+}
+
+export function toLines(document: string): Line[] {
+  return document.split('\n').map((text) => ({ text, match: toMatchForm(text) }));
+}
+
+/** Blank out [start, end) of a line (kept as spaces so offsets stay valid). */
+export function maskLine(line: Line, start: number, end: number = line.text.length): void {
+  if (end <= start) return;
+  const pad = ' '.repeat(end - start);
+  line.text = line.text.slice(0, start) + pad + line.text.slice(end);
+  line.match = line.match.slice(0, start) + pad + line.match.slice(end);
+}
+
+export function isBlank(line: Line | undefined): boolean {
+  return line === undefined || line.text.trim() === '';
+}
+
+/** Field text as the output wants it: whitespace runs collapsed, trimmed. */
+export const clean = foldWhitespace;
+
+// ---------------------------------------------------------------------------------------
+// Column gaps. OCR of a two-column head (ที่ on the left, a stamp on the right) leaves two
+// or more spaces between the columns; a single space is just a word break.
+
+export interface Cell {
+  start: number;
+  end: number;
+  text: string;
+}
+
+const CELL = /\S+(?: \S+)*/g;
+
+export function cellsOf(text: string): Cell[] {
+  return [...text.matchAll(CELL)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    text: m[0],
+  }));
+}
+
+/** True when [0, index) of the line holds only spaces, or a column gap just before index. */
+export function startsCell(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  return before.trim() === '' || /\S {2,}$/.test(before);
+}
+
+// ---------------------------------------------------------------------------------------
+// Labels.
+
+export type FieldLabel =
+  | 'subject'
+  | 'salutation'
+  | 'to'
+  | 'cited'
+  | 'enclosure'
+  | 'unit'
+  | 'date'
+  | 'memoHead'
+  | 'copies'
+  | 'closing';
+
+// Longest first where one label starts another (สิ่งที่ส่งมาด้วย before สิ่ง…; เรียน vs เรื่อง differ).
+const LABELS: readonly (readonly [FieldLabel, RegExp])[] = [
+  ['enclosure', /^(?:สิ่งที่ส่งมาด้วย|สิ่งที่แนบมาด้วย|สิ่งที่ส่งมาพร้อมนี้)\s*[:：]?\s*/],
+  ['cited', /^อ้างถึง\s*[:：]?\s*/],
+  ['subject', /^เรื่อง\s*[:：]?\s*/],
+  ['salutation', /^เรียน(?!รู้)\s*[:：]?\s*/],
+  ['to', /^ถึง(?=\s|[:：]|$)\s*[:：]?\s*/],
+  ['unit', /^ส่วนราชการ(?!ที่)\s*[:：]?\s*/],
+  ['memoHead', /^บันทึก\s?ข้อความ\s*/],
+  ['copies', /^สำเนา\s?ส่ง\s*[:：]?\s*/],
+  [
+    'closing',
+    /^(?:ขอแสดงความนับถือ(?:อย่างสูง|อย่างยิ่ง)?|ด้วยความเคารพ(?:อย่างสูง)?|ขอแสดงความเคารพ(?:อย่างสูง)?)\s*$/,
+  ],
+  ['date', /^วันที่(?=\s*\d)\s*/],
+];
+
+export interface LabelMatch {
+  label: FieldLabel;
+  /** Offset in the line where the field content starts. */
+  contentStart: number;
+  content: string;
+}
+
+/** The field label a line starts with (after leading spaces), on the match form. */
+export function labelOf(line: Line): LabelMatch | null {
+  const lead = line.match.length - line.match.trimStart().length;
+  const rest = line.match.slice(lead);
+  for (const [label, re] of LABELS) {
+    const m = re.exec(rest);
+    if (m !== null) {
+      const contentStart = lead + m[0].length;
+      return { label, contentStart, content: clean(line.text.slice(contentStart)) };
+    }
+  }
+  return null;
+}
+
+/** `ที่` followed by something that reads as a reference number (ที่ประชุม is not). */
+const REF_LABEL = /^\s*ที่\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*\d)/;
+
+export function refLabelEnd(match: string): number | null {
+  const m = REF_LABEL.exec(match);
+  return m === null ? null : m[0].length;
+}
+
+// ---------------------------------------------------------------------------------------
+// Speed and secrecy marks.
+
+const MARK_TOKEN = new RegExp(
+  `^(?:(?<within>${SPEED_WITHIN_LABEL}.*)|(?<speed>${SPEED_PATTERN})|(?<secrecy>${SECRECY_PATTERN}))(?=\\s|$|[(\\[])`,
+);
+
+export interface Marks {
+  speed: string | null;
+  secrecy: string | null;
+  /** Offset in the line just past the marks (and the spaces after them). */
+  end: number;
+}
+
+/**
+ * Speed and secrecy marks at the start of a line (ด่วนที่สุด, ลับ, both, in either order).
+ * The labels come back as in the table (ด่วน ที่สุด → ด่วนที่สุด); a ด่วนภายใน mark keeps
+ * its printed date and time.
+ */
+export function leadingMarks(line: Line): Marks {
+  let pos = line.match.length - line.match.trimStart().length;
+  let speed: string | null = null;
+  let secrecy: string | null = null;
+  for (;;) {
+    const rest = line.match.slice(pos);
+    const m = MARK_TOKEN.exec(rest);
+    if (m?.groups === undefined) break;
+    const g = m.groups;
+    if (g.within !== undefined) {
+      speed ??= clean(line.text.slice(pos, pos + m[0].length));
+    } else if (g.speed !== undefined) {
+      speed ??= speedClassOf(g.speed)?.label ?? null;
+    } else if (g.secrecy !== undefined) {
+      secrecy ??= secrecyClassOf(g.secrecy)?.label ?? null;
+    }
+    pos += m[0].length;
+    pos += line.match.slice(pos).length - line.match.slice(pos).trimStart().length;
+    // Brackets some agencies put around a mark: (ลับ) or [ด่วนที่สุด].
+    const closing = /^[)\]]\s*/.exec(line.match.slice(pos));
+    if (closing !== null) pos += closing[0].length;
+  }
+  return { speed, secrecy, end: pos };
+}
+
+/** A line that holds only marks: ด่วนที่สุด / ลับ / ด่วนมาก ลับมาก. */
+export function isMarkOnly(line: Line): Marks | null {
+  const bare: Line = {
+    text: line.text.replace(/[()[\]]/g, ' '),
+    match: line.match.replace(/[()[\]]/g, ' '),
+  };
+  const marks = leadingMarks(bare);
+  if (marks.speed === null && marks.secrecy === null) return null;
+  return bare.match.slice(marks.end).trim() === '' ? marks : null;
+}
+
+// ---------------------------------------------------------------------------------------
+// Units, people, contacts.
+
+/** Words a unit name starts with (สำนักงาน…, กลุ่มงาน…, อบต.…). */
+const UNIT_START =
+  /^(?:สำนักงาน|สำนัก|กอง|กลุ่ม|ฝ่าย|ศูนย์|ส่วน|งาน|แผนก|หน่วย|กรม|กระทรวง|จังหวัด|อำเภอ|ที่ว่าการ|ที่ทำการ|ศาลากลาง|องค์การ|องค์กร|เทศบาล|อบต|อบจ|โรงเรียน|โรงพยาบาล|วิทยาลัย|มหาวิทยาลัย|สถาบัน|สถานี|สภา|คณะ|ศาล|ตำรวจ|ค่าย|กองบัญชาการ|สาธารณสุข|ด่าน)/;
+
+export function startsWithUnitWord(text: string): boolean {
+  return UNIT_START.test(text.trimStart());
+}
+
+/** Personal titles a signatory's name starts with. */
+const PERSON_TITLE =
+  /^(?:นาย|นาง|นางสาว|น\.ส\.|ว่าที่|ดร\.|ศ\.|รศ\.|ผศ\.|พล|พ\.ต|พ\.อ|ร\.ต|ร\.อ|จ\.ส|ส\.ต|ด\.ต|พัน|ร้อย|จ่า|สิบ|พระ|หม่อม|ม\.ร\.ว|ม\.ล|คุณ|เรือ|นาวา|นพ\.|พญ\.|ทพ\.|ภก\.|Mr|Mrs|Ms|Dr)/;
+
+export function startsWithPersonTitle(text: string): boolean {
+  return PERSON_TITLE.test(text.trimStart());
+}
+
+/** A line that is a name in parentheses: the signature block. */
+const PAREN_LINE = /^\s*\(\s*([^()]{2,80}?)\s*\)\s*$/;
+
+export function parenthesisedName(line: Line): string | null {
+  const m = PAREN_LINE.exec(line.text);
+  if (m?.[1] === undefined || !/[\u0E01-\u0E2E]/.test(m[1])) return null;
+  return clean(m[1]);
+}
+
+/** Telephone, fax, e-mail and web lines at the foot (and where they start inside a line). */
+const CONTACT =
+  /(?:^|\s)(?:โทร(?:ศัพท์|สาร)?\.?|แฟกซ์|Fax|FAX|Tel\.?|TEL\.?|ไปรษณีย์อิเล็กทรอนิกส์|อีเมล|อีเมล์|E-?mail|e-?mail|www\.|http)/;
+
+/** Offset where a contact entry starts in the line, or null. */
+export function contactStart(text: string): number | null {
+  const m = CONTACT.exec(text);
+  if (m === null) return null;
+  return m.index + (m[0].length - m[0].trimStart().length);
+}
+
+/** Openings of a body paragraph: a header field never continues with these. */
+const BODY_OPENER =
+  /^(?:ตามที่|ตามหนังสือ|ตามมติ|ตามระเบียบ|ตามประกาศ|ตามคำสั่ง|ตามบันทึก|ตาม\s|ด้วย|อนุสนธิ|เนื่องด้วย|เนื่องจาก|ในการนี้|จึงเรียน|จึงขอ|โดยที่|ข้าพเจ้า|กระผม|ดิฉัน|บัดนี้|สืบเนื่อง)/;
+
+export function startsBodyParagraph(text: string): boolean {
+  return BODY_OPENER.test(text.trimStart());
+}
+
+// ---------------------------------------------------------------------------------------
+// Dates on a line.
+
+/** The dates of a line that are real (date !== null) or not, in order. */
+export function datesOf(line: Line): DateInText[] {
+  if (!/\d/.test(line.match)) return [];
+  return findDatesInText(line.match);
+}
+
+/**
+ * A line that is nothing but a date (optionally after วันที่): the date line of a letter or
+ * of a stamp. Dates embedded in other text (an address such as "ศูนย์ราชการ … ๕ ธันวาคม
+ * ๒๕๕๐") do not count.
+ */
+export function standaloneDate(line: Line): DateInText | null {
+  const trimmed = line.match.trim();
+  if (trimmed === '') return null;
+  const dates = datesOf(line);
+  if (dates.length !== 1) return null;
+  const d = dates[0];
+  if (d === undefined) return null;
+  const before = line.match.slice(0, d.index).trim();
+  const after = line.match.slice(d.end).trim();
+  return before === '' && after === '' ? d : null;
+}

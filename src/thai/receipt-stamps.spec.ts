@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { toLines } from 'src/thai/letter-text.js';
+import { normalizeDocumentText } from 'src/thai/normalize.js';
+import { extractReceiptStamps, type ReceiptStamp } from 'src/thai/receipt-stamps.js';
+
+function stampsOf(text: string): { stamps: ReceiptStamp[]; rest: string } {
+  const lines = toLines(normalizeDocumentText(text));
+  const stamps = extractReceiptStamps(lines);
+  return { stamps, rest: lines.map((l) => l.text.trimEnd()).join('\n') };
+}
+
+const stamp = (
+  unit: string | null,
+  receiptNumber: number | null,
+  date: string | null,
+  time: string | null,
+): ReceiptStamp => ({ unit, receiptNumber, date, time });
+
+describe('extractReceiptStamps', () => {
+  it.each<[string, string, ReceiptStamp[]]>([
+    [
+      'a boxed stamp with every field',
+      'กองคลัง\nเลขรับ ๑๒\nวันที่ ๓ ก.พ. ๒๕๖๙\nเวลา ๑๐.๕๕ น.\n\nที่ มท ๐๒๑๐/๑',
+      [stamp('กองคลัง', 12, '2026-02-03', '10:55')],
+    ],
+    [
+      'one line',
+      'กองคลัง รับที่ 45 วันที่ 3 ก.พ. 69 เวลา 9.30 น.\nที่ มท 0210/1',
+      [stamp('กองคลัง', 45, '2026-02-03', '09:30')],
+    ],
+    [
+      'ทะเบียนรับ without a unit',
+      'ทะเบียนรับ ๗\nวันที่ ๓ ก.พ. ๒๕๖๙\n\nที่ มท ๐๒๑๐/๑',
+      [stamp(null, 7, '2026-02-03', null)],
+    ],
+    [
+      'เลขรับ preferred over เลขที่รับ, location words dropped, the letter date copy ignored',
+      'สำนักงานจังหวัดน่าน ศาลากลางจังหวัดน่าน\nเลขที่รับ 229 เลขรับที่ 520\nวันที่ ๑๕ ม.ค. ๒๕๖๙ ลงวันที่ ๑๒ ม.ค. ๒๕๖๙',
+      [stamp('สำนักงานจังหวัดน่าน', 520, '2026-01-15', null)],
+    ],
+    [
+      'sharing the ที่ line',
+      'ที่ มท ๐๒๑๐/๑         กองคลัง  เลขรับ ๙\n                       วันที่ ๓ ก.พ. ๒๕๖๙',
+      [stamp('กองคลัง', 9, '2026-02-03', null)],
+    ],
+    [
+      'a date on top, no keyword, above the letter head',
+      '๑๕ ม.ค. ๒๕๖๘\nกรม ๒๖\n\nที่ มท ๐๒๑๐/๑',
+      [stamp(null, 26, '2025-01-15', null)],
+    ],
+    [
+      'a date on top of a keyword',
+      '๑๖ ม.ค. ๖๙\nรับที่ ๒๑๔\n\nที่ มท ๐๒๑๐/๑',
+      [stamp(null, 214, '2026-01-16', null)],
+    ],
+    [
+      'a slashed date and a colon time',
+      'งานสารบรรณ\nเลขรับที่ 355\nวันที่ 15/01/2569\nเวลา 10:55\n\nที่ สธ 0209/1',
+      [stamp('งานสารบรรณ', 355, '2026-01-15', '10:55')],
+    ],
+    [
+      'a thousands separator in the number',
+      'อบจ.ร้อยเอ็ด\nเลขรับ 1,024\nวันที่ 7 ส.ค. 2569',
+      [stamp('อบจ.ร้อยเอ็ด', 1024, '2026-08-07', null)],
+    ],
+    [
+      'an impossible time is dropped, not defaulted',
+      'กองคลัง\nเลขรับ ๑๒\nวันที่ ๓ ก.พ. ๒๕๖๙\nเวลา ๒๕.๐๐ น.',
+      [stamp('กองคลัง', 12, '2026-02-03', null)],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(stampsOf(text).stamps).toEqual(expected);
+  });
+
+  it('blanks the stamp out of the text and keeps the letter', () => {
+    const { rest } = stampsOf(
+      'ที่ มท ๐๒๑๐/๑         กองคลัง  เลขรับ ๙\nกระทรวงมหาดไทย        วันที่ ๓ ก.พ. ๒๕๖๙',
+    );
+    expect(rest).toBe('ที่ มท ๐๒๑๐/๑\nกระทรวงมหาดไทย');
+  });
+
+  it('does not read the letter head or body as a stamp', () => {
+    const text = [
+      'ที่ มท ๐๒๑๐/๑',
+      '๑๒ มกราคม ๒๕๖๙',
+      'เรื่อง ขอเชิญประชุม',
+      'เรียน ผู้ว่าราชการจังหวัด',
+      '    ได้รับที่ ๓ เรื่องแล้ว ในวันที่ ๕ ม.ค. ๒๕๖๙ เวลา ๙.๐๐ น.',
+    ].join('\n');
+    expect(stampsOf(text).stamps).toEqual([]);
+  });
+
+  it('does not take a lone full-month date above the head for a stamp', () => {
+    expect(stampsOf('๑๒ มกราคม ๒๕๖๙\n\nที่ มท ๐๒๑๐/๑').stamps).toEqual([]);
+  });
+});
