@@ -1,0 +1,41 @@
+/**
+ * Every letter in test/fixtures/letters must parse to its hand-written expected JSON.
+ * Spec files may read files; the Thai core itself never does.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseLetter } from 'src/thai/letter-parser.js';
+
+const dir = fileURLToPath(new URL('../../test/fixtures/letters/', import.meta.url));
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.slice(0, -'.txt'.length))
+  .sort();
+
+describe('letter fixtures', () => {
+  it('has at least 30 letters, the seed among them, each with its expected JSON', () => {
+    expect(names.length).toBeGreaterThanOrEqual(30);
+    expect(names).toContain('seed-moi-sms-links');
+    const expected = readdirSync(dir).filter((f) => f.endsWith('.expected.json'));
+    expect(expected.map((f) => f.slice(0, -'.expected.json'.length)).sort()).toEqual(names);
+  });
+
+  it.each(names)('%s', (name) => {
+    const text = readFileSync(`${dir}${name}.txt`, 'utf8');
+    const expected: unknown = JSON.parse(readFileSync(`${dir}${name}.expected.json`, 'utf8'));
+    // Through JSON, as the CLI prints it: the output must be plain data.
+    expect(JSON.parse(JSON.stringify(parseLetter(text)))).toEqual(expected);
+  });
+
+  it('covers every kind, both urgency and secrecy marks, slips and stamps', () => {
+    const parsed = names.map((n) => parseLetter(readFileSync(`${dir}${n}.txt`, 'utf8')));
+    expect(new Set(parsed.map((p) => p.kind))).toEqual(new Set(['external', 'memo', 'stamped']));
+    expect(parsed.filter((p) => p.urgency !== null).length).toBeGreaterThanOrEqual(5);
+    expect(parsed.filter((p) => p.secrecy !== null).length).toBeGreaterThanOrEqual(3);
+    const slips = parsed.filter((p) => p.warnings.some((w) => w.code === 'year_slip'));
+    expect(slips.length).toBeGreaterThanOrEqual(3);
+    const stampCounts = new Set(parsed.map((p) => p.receiptStamps.length));
+    for (const n of [0, 1, 2, 3]) expect(stampCounts).toContain(n);
+  });
+});
