@@ -147,12 +147,12 @@ export class AuthRepository {
 
   /** Claims the token for one rotation; false when someone else already used it. */
   async revokeForRotation(manager: EntityManager, id: string, now: Date): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const [, updated]: [unknown[], number] = await manager.query(
       `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'rotated'
-        WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+        WHERE id = $1 AND revoked_at IS NULL`,
       [id, now],
     );
-    return rows.length === 1;
+    return updated === 1;
   }
 
   /** Ends a session: every token of the family that is still open. */
@@ -162,12 +162,13 @@ export class AuthRepository {
     now: Date,
     reason: 'logout' | 'reuse_detected',
   ): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, updated]: [unknown[], number] = await manager.query(
       `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = $3
-        WHERE family_id = $1 AND revoked_at IS NULL RETURNING id`,
+        WHERE family_id = $1 AND revoked_at IS NULL`,
       [familyId, now, reason],
     );
-    return rows.length;
+    return updated;
   }
 
   async isUserActive(userId: string): Promise<boolean> {

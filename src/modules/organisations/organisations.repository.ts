@@ -159,17 +159,17 @@ export class OrganisationsRepository {
     depthDelta: number,
     now: Date,
   ): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, moved]: [unknown[], number] = await manager.query(
       `UPDATE units
           SET path = $2 || substr(path, length($1) + 1),
               depth = depth + $3,
               parent_id = CASE WHEN id = $4 THEN $5::uuid ELSE parent_id END,
               updated_at = $6
-        WHERE path LIKE $7
-        RETURNING id`,
+        WHERE path LIKE $7`,
       [oldPath, newPath, depthDelta, unitId, newParentId, now, `${escapeLike(oldPath)}%`],
     );
-    return rows.length;
+    return moved;
   }
 
   /** Children of a unit, filtered by the caller's visibility, by name then id. */
