@@ -71,7 +71,7 @@ const TIME_SUFFIX = '(?:\\s*(?:น\\s*\\.?|นาฬิกา))';
 
 /** A whole input: optional prefix, a date, optionally a time. */
 const WHOLE_DATE = new RegExp(
-  `^(?:${PREFIX}\\s*)?${DATE_BODY}(?:\\s*,?\\s*(?:เวลา\\s*)?${TIME_BODY}${TIME_SUFFIX}?\\.?)?$`,
+  `^(?:${PREFIX}\\s*:?\\s*)?${DATE_BODY}(?:\\s*,?\\s*(?:เวลา\\s*:?\\s*)?${TIME_BODY}${TIME_SUFFIX}?\\.?)?$`,
 );
 /** A date without a year, to give a precise reason. */
 const YEARLESS_DATE = new RegExp(
@@ -87,10 +87,12 @@ const NUMERIC_WHOLE = new RegExp(
 );
 
 /** Date expressions inside running text (letters, stamps). Global, sticky-free. */
-const DATE_IN_TEXT = new RegExp(`(?:(?<pre>${PREFIX})\\s*)?${DATE_BODY}`, 'g');
+// Stamp forms print dotted lines after วันที่ and เวลา: วันที่.....๑๕ ม.ค. ๒๕๖๙
+const LEADER = '[\\s.:_…]*';
+const DATE_IN_TEXT = new RegExp(`(?:(?<pre>${PREFIX})${LEADER})?${DATE_BODY}`, 'g');
 /** A time inside running text: needs เวลา before it or น. after it to count. */
 const TIME_IN_TEXT = new RegExp(
-  `(?:(?<at>เวลา)\\s*)?${TIME_BODY}(?<suffix>${TIME_SUFFIX}\\.?)?`,
+  `(?:(?<at>เวลา)${LEADER})?${TIME_BODY}(?<suffix>${TIME_SUFFIX}\\.?)?`,
   'g',
 );
 

@@ -150,6 +150,22 @@ describe('parseLetter: kinds', () => {
   });
 });
 
+describe('parseLetter: layout tolerance', () => {
+  it('reads a date line that shares its row with another column', () => {
+    const p = parseLetter(
+      external([], []).replace('๑๒ มีนาคม ๒๕๖๙', '๑๒ มีนาคม ๒๕๖๙          (ครุฑ)'),
+    );
+    expect(p.letterDate).toEqual({ raw: '๑๒ มีนาคม ๒๕๖๙', date: '2026-03-12' });
+  });
+
+  it('accepts a colon after field labels', () => {
+    const p = parseLetter(
+      external([], []).replace('เรื่อง  ทดสอบ', 'เรื่อง: ทดสอบ').replace('เรียน  ', 'เรียน : '),
+    );
+    expect([p.subject, p.salutation]).toEqual(['ทดสอบ', 'ผู้ว่าราชการจังหวัด ทุกจังหวัด']);
+  });
+});
+
 describe('parseLetter: speed and secrecy marks', () => {
   it.each([
     [['ด่วนที่สุด'], 'ด่วนที่สุด', null],

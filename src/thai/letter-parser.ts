@@ -38,7 +38,7 @@ import {
   leadingMarks,
   parenthesisedName,
   refLabelEnd,
-  standaloneDate,
+  dateOnlyCell,
   startsBodyParagraph,
   startsWithPersonTitle,
   startsWithUnitWord,
@@ -324,7 +324,7 @@ function readHead(lines: Line[]): Head {
         head.dateField = { line: no, d, text: rest.text };
       continue;
     }
-    const alone = standaloneDate(rest);
+    const alone = dateOnlyCell(rest);
     if (alone !== null) {
       unitParts = null;
       head.dateLines.push({ line: no, d: alone, text: rest.text });
@@ -387,7 +387,7 @@ function isFootStructure(line: Line): boolean {
   return (
     label !== null ||
     isMarkOnly(line) !== null ||
-    standaloneDate(line) !== null ||
+    dateOnlyCell(line) !== null ||
     parenthesisedName(line) !== null ||
     refLabelEnd(line.match) !== null
   );
@@ -427,7 +427,7 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
       const line = lines[no];
       if (line === undefined) continue;
       if (contactStart(line.text) === 0) break;
-      const d = standaloneDate(line);
+      const d = dateOnlyCell(line);
       if (d !== null) foot.date = { line: no, d, text: line.text };
     }
     if (foot.date !== null) searchFrom = Math.max(searchFrom, foot.date.line + 1);

@@ -239,18 +239,24 @@ export function datesOf(line: Line): DateInText[] {
 }
 
 /**
- * A line that is nothing but a date (optionally after วันที่): the date line of a letter or
- * of a stamp. Dates embedded in other text (an address such as "ศูนย์ราชการ … ๕ ธันวาคม
- * ๒๕๕๐") do not count.
+ * The date of a line that holds a date on its own: the whole line, or one of its column
+ * cells (OCR may put another column on the same row), optionally after วันที่. Dates
+ * inside other text (an address such as "ศูนย์ราชการเฉลิมพระเกียรติ ๘๐ พรรษา ๕ ธันวาคม
+ * ๒๕๕๐") do not count. Offsets are those of the line.
  */
-export function standaloneDate(line: Line): DateInText | null {
-  const trimmed = line.match.trim();
-  if (trimmed === '') return null;
-  const dates = datesOf(line);
-  if (dates.length !== 1) return null;
-  const d = dates[0];
-  if (d === undefined) return null;
-  const before = line.match.slice(0, d.index).trim();
-  const after = line.match.slice(d.end).trim();
-  return before === '' && after === '' ? d : null;
+export function dateOnlyCell(line: Line): DateInText | null {
+  if (!/\d/.test(line.match)) return null;
+  // The whole line first: OCR spreads a date's own words with wide spaces (๑๒  มกราคม  ๒๕๖๙).
+  const whole =
+    line.text.trim() === '' ? [] : [{ start: 0, end: line.text.length, text: line.text }];
+  for (const cell of [...whole, ...cellsOf(line.text)]) {
+    const match = line.match.slice(cell.start, cell.end);
+    const dates = datesOf({ text: cell.text, match });
+    const d = dates[0];
+    if (dates.length !== 1 || d === undefined) continue;
+    if (match.slice(0, d.index).trim() !== '' || !/^[\s._…]*$/.test(match.slice(d.end))) continue;
+    const shift = (n: number): number => n + cell.start;
+    return { ...d, index: shift(d.index), end: shift(d.end), dateIndex: shift(d.dateIndex) };
+  }
+  return null;
 }

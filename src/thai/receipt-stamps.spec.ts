@@ -64,6 +64,11 @@ describe('extractReceiptStamps', () => {
       [stamp('อบจ.ร้อยเอ็ด', 1024, '2026-08-07', null)],
     ],
     [
+      'dotted lines of a printed stamp form',
+      'กองคลัง\nเลขรับ.......๑๒๓.......\nวันที่.....๑๕ ม.ค. ๒๕๖๙.....\nเวลา......๑๐.๕๕ น.......',
+      [stamp('กองคลัง', 123, '2026-01-15', '10:55')],
+    ],
+    [
       'an impossible time is dropped, not defaulted',
       'กองคลัง\nเลขรับ ๑๒\nวันที่ ๓ ก.พ. ๒๕๖๙\nเวลา ๒๕.๐๐ น.',
       [stamp('กองคลัง', 12, '2026-02-03', null)],

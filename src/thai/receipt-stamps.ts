@@ -69,8 +69,11 @@ function keywordRank(keyword: string): number {
   return 3;
 }
 
+// Printed stamp forms have dotted lines to write on: เลขรับ.......๑๒๓.......
+const LEADER = '[\\s.:_…]*';
+
 const RECEIPT_ANCHOR = new RegExp(
-  `(?<=^|[\\s:(|])(?<kw>${KEYWORDS.join('|')})\\s*[:.]?\\s*(?:ที่\\s*)?(?<num>\\d{1,3}(?:,\\d{3})+|\\d{1,7})(?![\\d,])`,
+  `(?<=^|[\\s.:(|])(?<kw>${KEYWORDS.join('|')})(?:หนังสือ)?${LEADER}(?:ที่${LEADER})?(?<num>\\d{1,3}(?:,\\d{3})+|\\d{1,7})(?![\\d,])`,
   'g',
 );
 
@@ -185,7 +188,8 @@ function dateCell(line: Line): DateInText | null {
   const after = match.slice(d.end);
   const times = findTimesInText(after);
   const onlyTime = times.length === 1 && after.slice(times[0]?.end ?? 0).trim() === '';
-  if ((before !== '' && !/^รับ(?:วันที่)?$/.test(before)) || (after.trim() !== '' && !onlyTime)) {
+  const afterEmpty = /^[\s._…]*$/.test(after);
+  if ((before !== '' && !/^รับ(?:วันที่)?$/.test(before)) || (!afterEmpty && !onlyTime)) {
     return null;
   }
   const shift = (n: number): number => n + cell.start;
