@@ -4,9 +4,10 @@
  * `NAME: <figure> <unit> vs reference <figure> <unit>, ratio <r>`.
  */
 import { auditAppendScenario } from './scenarios/audit-append.js';
+import { subtreeScenario } from './scenarios/subtree.js';
 import type { BenchFigure, BenchScenario } from './scenario.js';
 
-const SCENARIOS: BenchScenario[] = [auditAppendScenario];
+const SCENARIOS: BenchScenario[] = [auditAppendScenario, subtreeScenario];
 
 function figure(f: BenchFigure): string {
   const digits = f.value >= 100 ? 0 : f.value >= 10 ? 1 : 2;
