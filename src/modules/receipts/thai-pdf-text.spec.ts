@@ -117,6 +117,21 @@ describe('wrapThaiText', () => {
     }
   });
 
+  it('keeps brackets with their words and does not tear ม.ค. or a reference number', () => {
+    const text = 'ขอเชิญประชุม (ลำดับ ๑๒) วันที่ ๑๕ ม.ค. ๒๕๖๙ ที่ มท ๐๒๑๐.๕/ว๑๐๕๕๗';
+    // From the width of the longest unbreakable word up: narrower, any word may be torn.
+    const longest = measureThaiText(regular, '๐๒๑๐.๕/ว๑๐๕๕๗', 12);
+    for (let maxWidth = Math.ceil(longest); maxWidth <= 260; maxWidth += 2) {
+      const lines = wrapThaiText(regular, text, 12, maxWidth);
+      expect(lines.join('').replace(/ /g, '')).toBe(text.replace(/ /g, ''));
+      expect(lines.some((line) => line.includes('๐๒๑๐.๕/ว๑๐๕๕๗'))).toBe(true);
+      for (const line of lines) {
+        expect(line).not.toMatch(/[(/]$/);
+        expect(line).not.toMatch(/^[)./]/);
+      }
+    }
+  });
+
   it('keeps explicit line breaks, collapses spaces and has no lines for blank text', () => {
     expect(wrapThaiText(regular, 'ทราบ\n\nดำเนินการ  ต่อไป', 12, 500)).toEqual([
       'ทราบ',

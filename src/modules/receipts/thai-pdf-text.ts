@@ -326,6 +326,24 @@ interface Token {
   spaced: boolean;
 }
 
+/** Recently segmented paragraphs: fitting a stamp wraps the same name at many sizes. */
+const tokenCache = new Map<string, readonly Token[]>();
+const TOKEN_CACHE_SIZE = 500;
+const TOKEN_CACHE_MAX_LENGTH = 2000;
+
+function tokenizeCached(paragraph: string): readonly Token[] {
+  if (paragraph.length > TOKEN_CACHE_MAX_LENGTH) return tokenize(paragraph);
+  let tokens = tokenCache.get(paragraph);
+  if (tokens) {
+    tokenCache.delete(paragraph); // re-insert: Map order is the recency order
+  } else {
+    tokens = tokenize(paragraph);
+    if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
+  }
+  tokenCache.set(paragraph, tokens);
+  return tokens;
+}
+
 /** Words of one paragraph: whitespace first, then Thai word boundaries inside each run. */
 function tokenize(paragraph: string): Token[] {
   const tokens: Token[] = [];
@@ -390,7 +408,7 @@ export function breakLines(
       }
     };
     const before = lines.length;
-    for (const token of tokenize(paragraph)) {
+    for (const token of tokenizeCached(paragraph)) {
       const width = widthOf(token.text);
       if (width <= maxWidth) {
         place(token.text, width, token.spaced);
