@@ -14,6 +14,8 @@ import { FilesModule } from 'src/modules/files/files.module.js';
 import { LettersModule } from 'src/modules/letters/letters.module.js';
 import { ReceiptsModule } from 'src/modules/receipts/receipts.module.js';
 import { RegistersModule } from 'src/modules/registers/registers.module.js';
+import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
+import { RoutingModule } from 'src/modules/routing/routing.module.js';
 import { HealthModule } from 'src/modules/health/health.module.js';
 import { OrganisationsModule } from 'src/modules/organisations/organisations.module.js';
 import { SeedModule } from 'src/modules/seed/seed.module.js';
@@ -37,6 +39,8 @@ function domainModules(): DynamicModule['imports'] {
     LettersModule,
     RegistersModule,
     ReceiptsModule,
+    NotificationsModule,
+    RoutingModule,
     OrganisationsModule,
     UsersModule,
     SeedModule,

@@ -37,6 +37,10 @@ export interface AppConfig {
   fileMaxPages: number;
   fileCheckTimeoutMs: number;
   fileCheckMemoryMb: number;
+  /** Hours a recipient has to register (ลงรับ) a delivery until the escalation policy sets it. */
+  deliveryDefaultAckHours: number;
+  /** Whom a unit may forward to: its own subtree (the hierarchy), or any unit. */
+  forwardScope: 'subtree' | 'any';
   /** True when the secrets are the built-in development defaults. */
   usingDevelopmentSecrets: boolean;
 }
@@ -115,6 +119,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (value.length < 32) problems.push(`${name} must be at least 32 characters long`);
   }
 
+  const forwardScope = read('FORWARD_SCOPE', 'subtree');
+  if (forwardScope !== 'subtree' && forwardScope !== 'any') {
+    problems.push(`FORWARD_SCOPE must be subtree or any (got "${forwardScope}")`);
+  }
+
   const config: AppConfig = {
     nodeEnv,
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/saraban', [
@@ -137,6 +146,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     fileMaxPages: integer('FILE_MAX_PAGES', 500, 1, 100_000),
     fileCheckTimeoutMs: integer('FILE_CHECK_TIMEOUT_MS', 15_000, 100, 600_000),
     fileCheckMemoryMb: integer('FILE_CHECK_MEMORY_MB', 256, 32, 8192),
+    deliveryDefaultAckHours: integer('DELIVERY_DEFAULT_ACK_HOURS', 72, 1, 8760),
+    forwardScope: forwardScope === 'any' ? 'any' : 'subtree',
     usingDevelopmentSecrets,
   };
   if (problems.length > 0) throw new ConfigError(problems);

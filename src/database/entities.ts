@@ -6,7 +6,10 @@ import { LetterFile } from 'src/modules/letters/letter-file.entity.js';
 import { Register } from 'src/modules/registers/register.entity.js';
 import { RegisterCounter } from 'src/modules/registers/register-counter.entity.js';
 import { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
+import { Annotation } from 'src/modules/routing/annotation.entity.js';
 import { Delivery } from 'src/modules/routing/delivery.entity.js';
+import { Forward } from 'src/modules/routing/forward.entity.js';
+import { Notification } from 'src/modules/notifications/notification.entity.js';
 import { RefreshToken } from 'src/modules/auth/refresh-token.entity.js';
 import { Unit } from 'src/modules/organisations/unit.entity.js';
 import { Membership } from 'src/modules/users/membership.entity.js';
@@ -27,4 +30,7 @@ export const ENTITIES = [
   RegisterCounter,
   RegisterEntry,
   Delivery,
+  Forward,
+  Annotation,
+  Notification,
 ];

@@ -1,10 +1,14 @@
 import { AuditTrail1795904031091 } from 'src/database/migrations/1795904031091-AuditTrail.js';
 import { Organisations1795904323267 } from 'src/database/migrations/1795904323267-Organisations.js';
 import { LettersAndRegisters1795904756307 } from 'src/database/migrations/1795904756307-LettersAndRegisters.js';
+import { Routing1795905055926 } from 'src/database/migrations/1795905055926-Routing.js';
+import { LetterSearchOrder1795905800384 } from 'src/database/migrations/1795905800384-LetterSearchOrder.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
   AuditTrail1795904031091,
   Organisations1795904323267,
   LettersAndRegisters1795904756307,
+  Routing1795905055926,
+  LetterSearchOrder1795905800384,
 ];

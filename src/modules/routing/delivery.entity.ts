@@ -9,6 +9,7 @@ import {
 } from 'typeorm';
 import { Letter } from 'src/modules/letters/letter.entity.js';
 import { Unit } from 'src/modules/organisations/unit.entity.js';
+import { Forward } from 'src/modules/routing/forward.entity.js';
 
 export const DELIVERY_STATES = ['sent', 'received', 'returned', 'cancelled'] as const;
 /**
@@ -24,6 +25,12 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number];
 @Index('deliveries_root_state_idx', ['rootLetterId', 'state'])
 @Index('deliveries_recipient_state_idx', ['recipientUnitId', 'state', 'sentAt'])
 @Index('deliveries_parent_idx', ['parentDeliveryId'])
+@Index('deliveries_forward_idx', ['forwardId'])
+// The delivery tree, level by level (GET /letters/:id/tree).
+@Index('deliveries_root_hop_idx', ['rootLetterId', 'hop', 'id'])
+// Hand-written partial unique index: one live (sent or received) delivery per letter,
+// sender and recipient, so a repeated forward skips instead of duplicating.
+@Index('deliveries_live_key', { synchronize: false })
 // Hand-written partial index: pending deliveries by due time, for the overdue views and sweep.
 @Index('deliveries_pending_due_idx', { synchronize: false })
 export class Delivery {
@@ -69,6 +76,14 @@ export class Delivery {
   /** The forwarding act (one request) that created it. */
   @Column({ name: 'forward_id', type: 'uuid' })
   forwardId: string;
+
+  @ManyToOne(() => Forward, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'forward_id', foreignKeyConstraintName: 'deliveries_forward_fk' })
+  forward?: Forward;
+
+  /** Level in the delivery tree: 1 for the origin's recipients, parent's hop + 1 below. */
+  @Column({ type: 'smallint', default: 1 })
+  hop: number;
 
   @Column({ name: 'forwarded_by', type: 'uuid', nullable: true })
   forwardedBy: string | null;

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { NotificationsController } from 'src/modules/notifications/notifications.controller.js';
+import { NotificationsRepository } from 'src/modules/notifications/notifications.repository.js';
+import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
+
+@Module({
+  imports: [AuditModule],
+  controllers: [NotificationsController],
+  providers: [NotificationsRepository, NotificationsService],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}

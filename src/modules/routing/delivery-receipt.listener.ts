@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from 'src/common/domain-error.js';
+import { AccessService } from 'src/modules/auth/access.service.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import type { ReceiptListener, RegisteredReceipt } from 'src/modules/registers/receipt-listener.js';
+import { nextDeliveryState } from 'src/modules/routing/delivery-state.js';
+import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
+import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
+
+/**
+ * Registering a delivered letter is its acknowledgment (ลงรับ, domain.md §7): in the
+ * registration's transaction, the delivery is locked, checked, then marked received
+ * with the receipt number and entry. Two clerks registering the same delivery at once
+ * serialise on the row lock; the second finds it received and gets a 409.
+ */
+@Injectable()
+export class DeliveryReceiptListener implements ReceiptListener {
+  constructor(
+    private readonly repository: RoutingRepository,
+    private readonly access: AccessService,
+  ) {}
+
+  async checkDelivery(
+    manager: EntityManager,
+    principal: Principal,
+    deliveryId: string,
+    unitId: string,
+  ): Promise<string> {
+    const delivery = await this.repository.lockDelivery(manager, deliveryId);
+    if (
+      !delivery ||
+      !(
+        this.access.canSeeUnitRef(principal, {
+          id: delivery.recipientUnitId,
+          path: delivery.recipientPath,
+        }) ||
+        this.access.canSeeUnitRef(principal, {
+          id: delivery.senderUnitId,
+          path: delivery.senderPath,
+        })
+      )
+    ) {
+      throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND);
+    }
+    if (delivery.recipientUnitId !== unitId)
+      throw new DomainError(RoutingErrors.DELIVERY_WRONG_UNIT);
+    if (delivery.state !== 'sent') {
+      throw new DomainError(RoutingErrors.DELIVERY_NOT_PENDING, {
+        data: { state: delivery.state },
+      });
+    }
+    return delivery.letterId;
+  }
+
+  async onRegistered(manager: EntityManager, receipt: RegisteredReceipt): Promise<void> {
+    if (!receipt.deliveryId) return;
+    // Still locked by checkDelivery in this transaction; the table says sent → received.
+    const delivery = await this.repository.lockDelivery(manager, receipt.deliveryId);
+    if (!delivery) throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND);
+    nextDeliveryState(delivery.state, 'register');
+    await this.repository.markReceived(manager, delivery.id, {
+      entryId: receipt.entry.id,
+      number: receipt.entry.number,
+      at: new Date(receipt.entry.registeredAt),
+    });
+  }
+}

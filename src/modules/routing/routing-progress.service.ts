@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from 'src/common/clock.js';
+import { DomainError } from 'src/common/domain-error.js';
+import { AccessService } from 'src/modules/auth/access.service.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import { LettersService } from 'src/modules/letters/letters.service.js';
+import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
+import type { PageQuery, ProgressQuery, TreeQuery } from 'src/modules/routing/routing.dto.js';
+import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
+import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  isInstant,
+  isUuid,
+  RoutingService,
+} from 'src/modules/routing/routing.service.js';
+
+/**
+ * The supervisor's views: the delivery tree of a root letter, its acknowledgment
+ * progress in a unit's subtree, and everything overdue under a unit. Every figure is one
+ * set-based query over the deliveries of one root letter (or the pending-due index).
+ */
+@Injectable()
+export class RoutingProgressService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: RoutingRepository,
+    private readonly routing: RoutingService,
+    private readonly letters: LettersService,
+    private readonly access: AccessService,
+    private readonly time: DeliveryTimePolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  private async visibleUnit(principal: Principal, unitId: string) {
+    const [unit] = await this.repository.findUnits(this.dataSource.manager, [unitId]);
+    if (!unit || !this.access.canSeeUnitRef(principal, unit))
+      throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND, {
+        detail: 'ไม่พบหน่วยงานที่ระบุ',
+      });
+    return unit;
+  }
+
+  /** The tree of the letter's root, level by level: deliveries whose sender or recipient the principal sees. */
+  async tree(principal: Principal, letterId: string, query: TreeQuery) {
+    const letter = await this.letters.findVisible(this.dataSource.manager, principal, letterId);
+    const visible = (column: string) =>
+      this.access.visibleUnitsPredicate(principal, { unitIdColumn: column }, 2).sql;
+    const { params } = this.access.visibleUnitsPredicate(principal, { unitIdColumn: 'x' }, 2);
+    const visibility = {
+      sql: `(${visible('d.recipient_unit_id')} OR ${visible('d.sender_unit_id')})`,
+      params,
+    };
+    const limit = query.limit ?? 50;
+    const cursor = query.cursor
+      ? decodeCursor(query.cursor, (v) => v.length === 2 && Number.isInteger(v[0]) && isUuid(v[1]))
+      : null;
+    const [levels, rows] = await Promise.all([
+      this.repository.countTreeLevels(letter.rootLetterId, visibility),
+      this.repository.findTreePage(letter.rootLetterId, visibility, {
+        level: query.level ?? null,
+        cursor: cursor ? { hop: cursor[0] as number, id: cursor[1] as string } : null,
+        limit,
+      }),
+    ]);
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      rootLetterId: letter.rootLetterId,
+      levels: levels.map((l) => ({ level: l.hop, ...l, hop: undefined })),
+      items: items.map(({ hop, ...row }) => ({ level: hop, ...row })),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.hop, last.id]) : null,
+    };
+  }
+
+  /**
+   * Progress of the letter's root inside a unit's subtree: deliveries per state, recipient
+   * units per state (a unit that got it twice counts once, by its best state), a roll-up
+   * per child of the unit and recipient kind, the oldest pending, and a page of the units
+   * that have not yet registered it.
+   */
+  async progress(principal: Principal, letterId: string, query: ProgressQuery) {
+    const letter = await this.letters.findVisible(this.dataSource.manager, principal, letterId);
+    const unitId = query.unitId ?? this.defaultUnit(principal);
+    const unit = await this.visibleUnit(principal, unitId);
+    const limit = query.limit ?? 50;
+    const cursor = query.cursor
+      ? decodeCursor(query.cursor, (v) => v.length === 2 && isInstant(v[0]) && isUuid(v[1]))
+      : null;
+    const [summary, pending] = await Promise.all([
+      this.repository.findProgressSummary(letter.rootLetterId, unit.path),
+      this.repository.findPendingUnits(
+        letter.rootLetterId,
+        unit.path,
+        cursor ? { since: cursor[0] as string, unitId: cursor[1] as string } : null,
+        limit,
+      ),
+    ]);
+    const rollupRows = summary.rollup ?? [];
+    const childIds = [...new Set(rollupRows.map((r) => r.childId))];
+    const names = new Map(
+      (await this.repository.findUnitNames(childIds)).map((u) => [u.id, u] as const),
+    );
+    const children = childIds.map((childId) => {
+      const rows = rollupRows.filter((r) => r.childId === childId);
+      return {
+        unitId: childId,
+        nameTh: names.get(childId)?.nameTh ?? null,
+        kind: names.get(childId)?.kind ?? null,
+        total: rows.reduce((n, r) => n + r.total, 0),
+        received: rows.reduce((n, r) => n + r.received, 0),
+        pending: rows.reduce((n, r) => n + r.pending, 0),
+        byKind: rows.map(({ kind, total, received, pending: p }) => ({
+          kind,
+          total,
+          received,
+          pending: p,
+        })),
+      };
+    });
+    const now = this.clock.now();
+    const items = pending.slice(0, limit);
+    const last = items[items.length - 1];
+    return {
+      rootLetterId: letter.rootLetterId,
+      unit: { id: unit.id, nameTh: unit.nameTh, kind: unit.kind },
+      deliveries: summary.deliveries,
+      units: summary.units,
+      children,
+      oldestPending: summary.oldest
+        ? {
+            unitId: summary.oldest.unitId,
+            pendingSince: new Date(summary.oldest.pendingSince).toISOString(),
+            ageHours: this.time.ageHours(new Date(summary.oldest.pendingSince), now),
+          }
+        : null,
+      notReceived: {
+        items: items.map((row) => ({
+          unitId: row.unitId,
+          nameTh: row.nameTh,
+          kind: row.kind,
+          pendingSince: row.pendingSince,
+          dueAt: row.dueAt,
+          ageHours: this.time.ageHours(new Date(row.pendingSince), now),
+        })),
+        nextCursor:
+          pending.length > limit && last
+            ? encodeCursor([new Date(last.pendingSince).toISOString(), last.unitId])
+            : null,
+      },
+    };
+  }
+
+  /** Every overdue delivery (pending past due) under a unit, grouped by recipient unit. */
+  async overdue(principal: Principal, unitId: string, query: PageQuery) {
+    const unit = await this.visibleUnit(principal, unitId);
+    const limit = Math.min(query.limit ?? 50, 200);
+    const cursor = query.cursor
+      ? decodeCursor(query.cursor, (v) => v.length === 1 && typeof v[0] === 'string')
+      : null;
+    const now = this.clock.now();
+    const rows = await this.repository.findOverdue(
+      unit.path,
+      now,
+      (cursor?.[0] as string | undefined) ?? null,
+      limit,
+      50,
+    );
+    const groups = rows.slice(0, limit);
+    const last = groups[groups.length - 1];
+    return {
+      unitId: unit.id,
+      asOf: now.toISOString(),
+      groups: groups.map((g) => ({
+        unitId: g.unitId,
+        nameTh: g.nameTh,
+        kind: g.kind,
+        overdue: g.overdue,
+        items: g.items.map((item) => ({
+          ...this.routing.brief(principal, { ...item, letterDateRaw: null }),
+          letterDateRaw: undefined,
+          ageHours: this.time.ageHours(new Date(item.sentAt), now),
+          overdueHours: this.time.ageHours(new Date(item.dueAt), now),
+        })),
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.path]) : null,
+    };
+  }
+
+  private defaultUnit(principal: Principal): string {
+    const units = this.access.actingUnitIds(principal);
+    if (units.length !== 1) throw new DomainError(RoutingErrors.ROUTING_UNIT_REQUIRED);
+    return units[0];
+  }
+}

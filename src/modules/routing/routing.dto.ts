@@ -1,0 +1,135 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { UNIT_KIND_CODES, type UnitKind } from 'src/modules/organisations/unit-kind.js';
+import {
+  ANNOTATION_DECISION_CODES,
+  type AnnotationDecision,
+} from 'src/modules/routing/annotation.entity.js';
+
+export class AnnotationDto {
+  @ApiProperty({ example: 'เห็นควรแจ้ง อำเภอ และ อปท. ทราบ', maxLength: 4000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  text: string;
+
+  @ApiPropertyOptional({
+    enum: ANNOTATION_DECISION_CODES,
+    description: 'noted ทราบ, proceed ดำเนินการ, agreed เห็นชอบ, approved อนุมัติ, other',
+    example: 'proceed',
+  })
+  @IsOptional()
+  @IsIn(ANNOTATION_DECISION_CODES)
+  decision?: AnnotationDecision;
+}
+
+/** Largest single forward: every unit of the national tree fits. */
+export const MAX_FORWARD_RECIPIENTS = 20_000;
+
+export class ForwardDto {
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'Recipient units by id',
+    example: ['8f2d…', '4b7a…'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_FORWARD_RECIPIENTS)
+  @IsUUID('all', { each: true })
+  unitIds?: string[];
+
+  @ApiPropertyOptional({
+    enum: UNIT_KIND_CODES,
+    isArray: true,
+    description: "Every direct child of the sending unit of these kinds (a district's อบต.)",
+    example: ['subdistrict_municipality', 'subdistrict_administration'],
+  })
+  @IsOptional()
+  @IsArray()
+  @IsIn(UNIT_KIND_CODES, { each: true })
+  childKinds?: UnitKind[];
+
+  @ApiPropertyOptional({
+    enum: UNIT_KIND_CODES,
+    isArray: true,
+    description: "Every unit of these kinds anywhere in the sending unit's subtree",
+    example: ['provincial_division', 'district', 'provincial_administration', 'town_municipality'],
+  })
+  @IsOptional()
+  @IsArray()
+  @IsIn(UNIT_KIND_CODES, { each: true })
+  subtreeKinds?: UnitKind[];
+
+  @ApiPropertyOptional({ type: AnnotationDto, description: 'เกษียน written with the forward' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AnnotationDto)
+  annotation?: AnnotationDto;
+
+  @ApiPropertyOptional({
+    description: 'When the recipients must report or reply (ISO instant)',
+    example: '2026-01-30T10:00:00+07:00',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  responseDueAt?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ example: 'ส่งผิดหน่วยงาน', maxLength: 1000 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  reason: string;
+}
+
+export class PageQuery {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+}
+
+export class TreeQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only this level (1: the origin’s recipients)', example: 2 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  level?: number;
+}
+
+export class ProgressQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: 'Whose subtree (default: the unit you act for)',
+    example: '8f2d…',
+  })
+  @IsOptional()
+  @IsUUID()
+  unitId?: string;
+}

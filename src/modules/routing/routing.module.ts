@@ -1,0 +1,31 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { LettersModule } from 'src/modules/letters/letters.module.js';
+import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
+import { RECEIPT_LISTENER } from 'src/modules/registers/receipt-listener.js';
+import { RegistersModule } from 'src/modules/registers/registers.module.js';
+import { DeliveryReceiptListener } from 'src/modules/routing/delivery-receipt.listener.js';
+import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
+import { RoutingProgressService } from 'src/modules/routing/routing-progress.service.js';
+import { RoutingController } from 'src/modules/routing/routing.controller.js';
+import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
+import { RoutingService } from 'src/modules/routing/routing.service.js';
+
+/**
+ * Global only to provide the receipt listener to RegistersService (which injects it
+ * optionally and imports nothing from here): registers never depends on routing.
+ */
+@Global()
+@Module({
+  imports: [AuditModule, LettersModule, RegistersModule, NotificationsModule],
+  controllers: [RoutingController],
+  providers: [
+    RoutingRepository,
+    DeliveryTimePolicy,
+    RoutingService,
+    RoutingProgressService,
+    { provide: RECEIPT_LISTENER, useClass: DeliveryReceiptListener },
+  ],
+  exports: [RECEIPT_LISTENER, RoutingService, DeliveryTimePolicy],
+})
+export class RoutingModule {}

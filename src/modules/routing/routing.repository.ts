@@ -1,0 +1,596 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { SqlPredicate } from 'src/modules/auth/access.service.js';
+import type { AnnotationDecision } from 'src/modules/routing/annotation.entity.js';
+import type { DeliveryState } from 'src/modules/routing/delivery.entity.js';
+
+export interface DeliveryLockRow {
+  id: string;
+  letterId: string;
+  rootLetterId: string;
+  forwardId: string;
+  senderUnitId: string;
+  senderPath: string;
+  senderName: string;
+  recipientUnitId: string;
+  recipientPath: string;
+  recipientName: string;
+  hop: number;
+  state: DeliveryState;
+  sentAt: Date;
+  dueAt: Date | null;
+}
+
+export interface UnitInfo {
+  id: string;
+  path: string;
+  nameTh: string;
+  kind: string;
+  active: boolean;
+}
+
+export interface AnnotationRow {
+  id: string;
+  registerEntryId: string;
+  letterId: string;
+  unitId: string;
+  unitName: string;
+  authorUserId: string;
+  authorName: string;
+  authorPosition: string | null;
+  text: string;
+  decision: AnnotationDecision | null;
+  createdAt: Date;
+}
+
+export interface ForwardRow {
+  id: string;
+  letterId: string;
+  rootLetterId: string;
+  senderUnitId: string;
+  senderPath: string;
+  senderName: string;
+  cancelledAt: Date | null;
+}
+
+/** What a forward inserts: one delivery per target unit, the same for all but the unit. */
+export interface DeliveryBatch {
+  forwardId: string;
+  letterId: string;
+  rootLetterId: string;
+  senderUnitId: string;
+  senderPath: string;
+  parentDeliveryId: string | null;
+  hop: number;
+  forwardedBy: string;
+  sentAt: Date;
+  dueAt: Date;
+  explicitUnitIds: string[];
+  childKinds: string[];
+  subtreeKinds: string[];
+}
+
+/** A letter as lists show it; the service drops the subject for uncleared readers. */
+export interface LetterBrief {
+  letterId: string;
+  reference: string | null;
+  letterDateRaw: string | null;
+  speed: string;
+  secrecy: string;
+  subject: string;
+}
+
+export interface InboxRow extends LetterBrief {
+  deliveryId: string;
+  senderUnitId: string;
+  senderName: string;
+  sentAt: Date;
+  dueAt: Date | null;
+  speedRank: number;
+}
+
+export interface TreeRow {
+  id: string;
+  letterId: string;
+  parentDeliveryId: string | null;
+  hop: number;
+  senderUnitId: string;
+  senderName: string;
+  recipientUnitId: string;
+  recipientName: string;
+  recipientKind: string;
+  state: DeliveryState;
+  sentAt: Date;
+  dueAt: Date | null;
+  stateChangedAt: Date;
+  receiptNumber: number | null;
+}
+
+export interface ProgressSummaryRow {
+  deliveries: Record<DeliveryState | 'total', number>;
+  units: { total: number; received: number; pending: number; returned: number; cancelled: number };
+  rollup:
+    { childId: string; kind: string; total: number; received: number; pending: number }[] | null;
+  oldest: { unitId: string; pendingSince: string } | null;
+}
+
+export interface PendingUnitRow {
+  unitId: string;
+  nameTh: string;
+  kind: string;
+  path: string;
+  pendingSince: Date;
+  dueAt: Date | null;
+}
+
+export interface OverdueGroupRow {
+  unitId: string;
+  nameTh: string;
+  kind: string;
+  path: string;
+  overdue: number;
+  items: {
+    deliveryId: string;
+    letterId: string;
+    reference: string | null;
+    speed: string;
+    secrecy: string;
+    subject: string;
+    senderName: string;
+    sentAt: string;
+    dueAt: string;
+  }[];
+}
+
+/** Speed classes, most urgent first: the inbox order (domain.md §5: sort by urgency). */
+const SPEED_RANK = `CASE l.speed WHEN 'most_urgent' THEN 3 WHEN 'very_urgent' THEN 2 WHEN 'urgent' THEN 1 ELSE 0 END`;
+
+/** Per recipient unit, its best state: received beats sent beats returned beats cancelled. */
+const UNIT_STATUS = `CASE WHEN bool_or(d.state = 'received') THEN 'received'
+  WHEN bool_or(d.state = 'sent') THEN 'sent'
+  WHEN bool_or(d.state = 'returned') THEN 'returned' ELSE 'cancelled' END`;
+
+@Injectable()
+export class RoutingRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async findUnits(manager: EntityManager, ids: string[]): Promise<UnitInfo[]> {
+    return manager.query(
+      `SELECT id, path, name_th AS "nameTh", kind, active FROM units WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /** The delivery by which `unitId` received `letterId` (for a re-issue that encloses it). */
+  async findReceivedDelivery(
+    manager: EntityManager,
+    unitId: string,
+    letterId: string,
+  ): Promise<{ id: string; hop: number } | undefined> {
+    const rows: { id: string; hop: number }[] = await manager.query(
+      `SELECT id, hop FROM deliveries
+        WHERE recipient_unit_id = $1 AND letter_id = $2 AND state = 'received'
+        ORDER BY state_changed_at DESC LIMIT 1`,
+      [unitId, letterId],
+    );
+    return rows[0];
+  }
+
+  async findDeliveryHop(manager: EntityManager, id: string): Promise<number | undefined> {
+    const rows: { hop: number }[] = await manager.query(
+      'SELECT hop FROM deliveries WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.hop;
+  }
+
+  /** Locks the delivery row until the transaction ends (registration and cancel serialise). */
+  async lockDelivery(manager: EntityManager, id: string): Promise<DeliveryLockRow | undefined> {
+    const rows: DeliveryLockRow[] = await manager.query(
+      `SELECT d.id, d.letter_id AS "letterId", d.root_letter_id AS "rootLetterId", d.forward_id AS "forwardId",
+              d.sender_unit_id AS "senderUnitId", su.path AS "senderPath", su.name_th AS "senderName",
+              d.recipient_unit_id AS "recipientUnitId", ru.path AS "recipientPath", ru.name_th AS "recipientName",
+              d.hop, d.state, d.sent_at AS "sentAt", d.due_at AS "dueAt"
+         FROM deliveries d
+         JOIN units su ON su.id = d.sender_unit_id
+         JOIN units ru ON ru.id = d.recipient_unit_id
+        WHERE d.id = $1
+        FOR UPDATE OF d`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async markReceived(
+    manager: EntityManager,
+    id: string,
+    receipt: { entryId: string; number: number; at: Date },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE deliveries SET state = 'received', receipt_entry_id = $2, receipt_number = $3, state_changed_at = $4
+        WHERE id = $1`,
+      [id, receipt.entryId, receipt.number, receipt.at],
+    );
+  }
+
+  async setState(
+    manager: EntityManager,
+    id: string,
+    state: DeliveryState,
+    reason: string | null,
+    at: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE deliveries SET state = $2, state_reason = $3, state_changed_at = $4 WHERE id = $1`,
+      [id, state, reason, at],
+    );
+  }
+
+  async lockForward(manager: EntityManager, id: string): Promise<ForwardRow | undefined> {
+    const rows: ForwardRow[] = await manager.query(
+      `SELECT f.id, f.letter_id AS "letterId", f.root_letter_id AS "rootLetterId",
+              f.sender_unit_id AS "senderUnitId", u.path AS "senderPath", u.name_th AS "senderName",
+              f.cancelled_at AS "cancelledAt"
+         FROM forwards f JOIN units u ON u.id = f.sender_unit_id
+        WHERE f.id = $1 FOR UPDATE OF f`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  /** Cancels every delivery of a forward still in one of `fromStates`; returns their recipients. */
+  async cancelForwardDeliveries(
+    manager: EntityManager,
+    forwardId: string,
+    fromStates: DeliveryState[],
+    reason: string,
+    at: Date,
+  ): Promise<{ cancelled: string[]; untouched: number }> {
+    const cancelled: { recipient_unit_id: string }[] = await manager.query(
+      // Wrapped in a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+      `WITH cancelled AS (
+         UPDATE deliveries SET state = 'cancelled', state_reason = $3, state_changed_at = $4
+          WHERE forward_id = $1 AND state = ANY($2::text[])
+          RETURNING recipient_unit_id)
+       SELECT recipient_unit_id FROM cancelled`,
+      [forwardId, fromStates, reason, at],
+    );
+    await manager.query('UPDATE forwards SET cancelled_at = $2 WHERE id = $1', [forwardId, at]);
+    const rest: { count: number }[] = await manager.query(
+      `SELECT count(*)::int AS count FROM deliveries WHERE forward_id = $1 AND state <> 'cancelled'`,
+      [forwardId],
+    );
+    return { cancelled: cancelled.map((r) => r.recipient_unit_id), untouched: rest[0].count };
+  }
+
+  async insertAnnotation(
+    manager: EntityManager,
+    row: Omit<AnnotationRow, 'id' | 'unitName'>,
+  ): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO annotations (register_entry_id, letter_id, unit_id, author_user_id, author_name, author_position,
+                                text, decision, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [
+        row.registerEntryId,
+        row.letterId,
+        row.unitId,
+        row.authorUserId,
+        row.authorName,
+        row.authorPosition,
+        row.text,
+        row.decision,
+        row.createdAt,
+      ],
+    );
+    return rows[0].id;
+  }
+
+  async findAnnotations(manager: EntityManager, entryId: string): Promise<AnnotationRow[]> {
+    return manager.query(
+      `SELECT a.id, a.register_entry_id AS "registerEntryId", a.letter_id AS "letterId", a.unit_id AS "unitId",
+              u.name_th AS "unitName", a.author_user_id AS "authorUserId", a.author_name AS "authorName",
+              a.author_position AS "authorPosition", a.text, a.decision, a.created_at AS "createdAt"
+         FROM annotations a JOIN units u ON u.id = a.unit_id
+        WHERE a.register_entry_id = $1
+        ORDER BY a.created_at, a.id`,
+      [entryId],
+    );
+  }
+
+  async insertForward(
+    manager: EntityManager,
+    row: {
+      id: string;
+      letterId: string;
+      rootLetterId: string;
+      senderUnitId: string;
+      registerEntryId: string;
+      parentDeliveryId: string | null;
+      annotationId: string | null;
+      forwardedBy: string;
+      createdAt: Date;
+      responseDueAt: Date | null;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO forwards (id, letter_id, root_letter_id, sender_unit_id, register_entry_id, parent_delivery_id,
+                             annotation_id, forwarded_by, created_at, response_due_at, recipients_created,
+                             recipients_skipped)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0)`,
+      [
+        row.id,
+        row.letterId,
+        row.rootLetterId,
+        row.senderUnitId,
+        row.registerEntryId,
+        row.parentDeliveryId,
+        row.annotationId,
+        row.forwardedBy,
+        row.createdAt,
+        row.responseDueAt,
+      ],
+    );
+  }
+
+  async setForwardCounts(
+    manager: EntityManager,
+    id: string,
+    created: number,
+    skipped: number,
+  ): Promise<void> {
+    await manager.query(
+      'UPDATE forwards SET recipients_created = $2, recipients_skipped = $3 WHERE id = $1',
+      [id, created, skipped],
+    );
+  }
+
+  /**
+   * One statement for the whole forward, whatever its size: resolve the targets (explicit
+   * ids, children of given kinds, subtree units of given kinds), insert one delivery per
+   * target, skip targets that already have this letter live from this sender (the partial
+   * unique index `deliveries_live_key`), and answer which were created and which skipped.
+   */
+  async insertDeliveries(
+    manager: EntityManager,
+    batch: DeliveryBatch,
+  ): Promise<{ created: string[]; skipped: string[] }> {
+    const rows: { unit_id: string; created: boolean }[] = await manager.query(
+      `WITH targets AS (
+         SELECT u.id FROM units u WHERE u.id = ANY($10::uuid[]) AND u.active
+         UNION
+         SELECT u.id FROM units u
+          WHERE u.parent_id = $4 AND u.kind = ANY($11::text[]) AND u.active
+         UNION
+         SELECT u.id FROM units u
+          WHERE u.path LIKE $13 AND u.kind = ANY($12::text[]) AND u.active
+       ),
+       inserted AS (
+         INSERT INTO deliveries (letter_id, root_letter_id, sender_unit_id, recipient_unit_id, parent_delivery_id,
+                                 forward_id, forwarded_by, sent_at, due_at, state, state_changed_at, hop)
+         SELECT $2, $3, $4, t.id, $5, $1, $6, $7, $8, 'sent', $7, $9
+           FROM targets t WHERE t.id <> $4
+         ON CONFLICT (letter_id, sender_unit_id, recipient_unit_id) WHERE state IN ('sent', 'received')
+         DO NOTHING
+         RETURNING recipient_unit_id
+       )
+       SELECT t.id AS unit_id, (i.recipient_unit_id IS NOT NULL) AS created
+         FROM targets t LEFT JOIN inserted i ON i.recipient_unit_id = t.id
+        WHERE t.id <> $4`,
+      [
+        batch.forwardId,
+        batch.letterId,
+        batch.rootLetterId,
+        batch.senderUnitId,
+        batch.parentDeliveryId,
+        batch.forwardedBy,
+        batch.sentAt,
+        batch.dueAt,
+        batch.hop,
+        batch.explicitUnitIds,
+        batch.childKinds,
+        batch.subtreeKinds,
+        `${batch.senderPath}%`,
+      ],
+    );
+    const created: string[] = [];
+    const skipped: string[] = [];
+    for (const row of rows) (row.created ? created : skipped).push(row.unit_id);
+    return { created, skipped };
+  }
+
+  /** Pending deliveries of a unit: most urgent first, then oldest, keyset-paginated. */
+  async findInbox(
+    unitId: string,
+    cursor: { rank: number; sentAt: string; id: string } | null,
+    limit: number,
+  ): Promise<InboxRow[]> {
+    const params: unknown[] = [unitId, limit + 1];
+    let after = '';
+    if (cursor) {
+      params.push(cursor.rank, cursor.sentAt, cursor.id);
+      after = `AND (${SPEED_RANK} < $3 OR (${SPEED_RANK} = $3 AND (d.sent_at, d.id) > ($4::timestamptz, $5::uuid)))`;
+    }
+    return this.dataSource.query(
+      `SELECT d.id AS "deliveryId", d.letter_id AS "letterId", l.reference_raw AS "reference",
+              l.letter_date_raw AS "letterDateRaw", l.speed, l.secrecy, l.subject,
+              d.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
+              d.sent_at AS "sentAt", d.due_at AS "dueAt", ${SPEED_RANK} AS "speedRank"
+         FROM deliveries d
+         JOIN letters l ON l.id = d.letter_id
+         JOIN units su ON su.id = d.sender_unit_id
+        WHERE d.recipient_unit_id = $1 AND d.state = 'sent' ${after}
+        ORDER BY ${SPEED_RANK} DESC, d.sent_at, d.id
+        LIMIT $2`,
+      params,
+    );
+  }
+
+  /** Deliveries per level of the root letter's tree that the predicate lets through. */
+  async countTreeLevels(
+    rootLetterId: string,
+    visibility: SqlPredicate,
+  ): Promise<{ hop: number; total: number; received: number; pending: number }[]> {
+    // `visibility` was built with its first parameter at $2.
+    return this.dataSource.query(
+      `SELECT d.hop, count(*)::int AS total, count(*) FILTER (WHERE d.state = 'received')::int AS received,
+              count(*) FILTER (WHERE d.state = 'sent')::int AS pending
+         FROM deliveries d
+        WHERE d.root_letter_id = $1 AND ${visibility.sql}
+        GROUP BY d.hop ORDER BY d.hop`,
+      [rootLetterId, ...visibility.params],
+    );
+  }
+
+  async findTreePage(
+    rootLetterId: string,
+    visibility: SqlPredicate,
+    options: { level: number | null; cursor: { hop: number; id: string } | null; limit: number },
+  ): Promise<TreeRow[]> {
+    const params: unknown[] = [rootLetterId, ...visibility.params];
+    const where = [`d.root_letter_id = $1`, visibility.sql];
+    if (options.level !== null) {
+      params.push(options.level);
+      where.push(`d.hop = $${params.length}`);
+    }
+    if (options.cursor) {
+      params.push(options.cursor.hop, options.cursor.id);
+      where.push(`(d.hop, d.id) > ($${params.length - 1}::smallint, $${params.length}::uuid)`);
+    }
+    params.push(options.limit + 1);
+    return this.dataSource.query(
+      `SELECT d.id, d.letter_id AS "letterId", d.parent_delivery_id AS "parentDeliveryId", d.hop,
+              d.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
+              d.recipient_unit_id AS "recipientUnitId", ru.name_th AS "recipientName", ru.kind AS "recipientKind",
+              d.state, d.sent_at AS "sentAt", d.due_at AS "dueAt", d.state_changed_at AS "stateChangedAt",
+              d.receipt_number AS "receiptNumber"
+         FROM deliveries d
+         JOIN units su ON su.id = d.sender_unit_id
+         JOIN units ru ON ru.id = d.recipient_unit_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY d.hop, d.id
+        LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /**
+   * The progress of one root letter inside a unit's subtree, in one statement: the
+   * deliveries of the root (index on root_letter_id) joined to their recipient units and
+   * kept when the unit's path is under `unitPath`; then per recipient unit its best state,
+   * totals, the roll-up per child of the unit and recipient kind, and the oldest pending.
+   */
+  async findProgressSummary(rootLetterId: string, unitPath: string): Promise<ProgressSummaryRow> {
+    const rows: ProgressSummaryRow[] = await this.dataSource.query(
+      `WITH per_unit AS MATERIALIZED (
+         SELECT d.recipient_unit_id AS unit_id, u.kind, u.path, ${UNIT_STATUS} AS status,
+                min(d.sent_at) FILTER (WHERE d.state = 'sent') AS pending_since,
+                count(*) FILTER (WHERE d.state = 'sent') AS n_sent,
+                count(*) FILTER (WHERE d.state = 'received') AS n_received,
+                count(*) FILTER (WHERE d.state = 'returned') AS n_returned,
+                count(*) FILTER (WHERE d.state = 'cancelled') AS n_cancelled
+           FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
+          WHERE d.root_letter_id = $1 AND u.path LIKE $2
+          GROUP BY d.recipient_unit_id, u.kind, u.path
+       )
+       SELECT
+         (SELECT json_build_object(
+             'sent', COALESCE(sum(n_sent), 0), 'received', COALESCE(sum(n_received), 0),
+             'returned', COALESCE(sum(n_returned), 0), 'cancelled', COALESCE(sum(n_cancelled), 0),
+             'total', COALESCE(sum(n_sent + n_received + n_returned + n_cancelled), 0))
+            FROM per_unit) AS deliveries,
+         (SELECT json_build_object(
+             'total', count(*), 'received', count(*) FILTER (WHERE status = 'received'),
+             'pending', count(*) FILTER (WHERE status = 'sent'),
+             'returned', count(*) FILTER (WHERE status = 'returned'),
+             'cancelled', count(*) FILTER (WHERE status = 'cancelled'))
+            FROM per_unit) AS units,
+         (SELECT json_agg(r ORDER BY r."childId", r.kind) FROM (
+             SELECT split_part(substr(path, $3), '/', 1) AS "childId", kind,
+                    count(*)::int AS total, count(*) FILTER (WHERE status = 'received')::int AS received,
+                    count(*) FILTER (WHERE status = 'sent')::int AS pending
+               FROM per_unit WHERE path <> $4
+              GROUP BY 1, 2) r) AS rollup,
+         (SELECT json_build_object('unitId', unit_id, 'pendingSince', pending_since)
+            FROM per_unit WHERE status = 'sent' ORDER BY pending_since, unit_id LIMIT 1) AS oldest`,
+      [rootLetterId, `${unitPath}%`, unitPath.length + 1, unitPath],
+    );
+    return rows[0];
+  }
+
+  /** Recipient units under `unitPath` that have the root letter pending and not received. */
+  async findPendingUnits(
+    rootLetterId: string,
+    unitPath: string,
+    cursor: { since: string; unitId: string } | null,
+    limit: number,
+  ): Promise<PendingUnitRow[]> {
+    const params: unknown[] = [rootLetterId, `${unitPath}%`, limit + 1];
+    let after = '';
+    if (cursor) {
+      params.push(cursor.since, cursor.unitId);
+      after = `AND (min(d.sent_at) FILTER (WHERE d.state = 'sent'), u.id) > ($4::timestamptz, $5::uuid)`;
+    }
+    return this.dataSource.query(
+      `SELECT u.id AS "unitId", u.name_th AS "nameTh", u.kind, u.path,
+              min(d.sent_at) FILTER (WHERE d.state = 'sent') AS "pendingSince",
+              min(d.due_at) FILTER (WHERE d.state = 'sent') AS "dueAt"
+         FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
+        WHERE d.root_letter_id = $1 AND u.path LIKE $2
+        GROUP BY u.id
+       HAVING bool_or(d.state = 'sent') AND NOT bool_or(d.state = 'received') ${after}
+        ORDER BY 5, u.id
+        LIMIT $3`,
+      params,
+    );
+  }
+
+  async findUnitNames(ids: string[]): Promise<{ id: string; nameTh: string; kind: string }[]> {
+    return this.dataSource.query(
+      `SELECT id, name_th AS "nameTh", kind FROM units WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /**
+   * Overdue deliveries (pending past due) in a subtree, grouped by recipient unit in path
+   * order, a page of units at a time, each with up to `perUnit` deliveries, oldest due first.
+   */
+  async findOverdue(
+    unitPath: string,
+    now: Date,
+    afterPath: string | null,
+    limit: number,
+    perUnit: number,
+  ): Promise<OverdueGroupRow[]> {
+    return this.dataSource.query(
+      `WITH page AS (
+         SELECT u.id, u.name_th, u.kind, u.path, count(*)::int AS overdue
+           FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
+          WHERE d.state = 'sent' AND d.due_at < $2 AND u.path LIKE $1
+            AND ($3::text IS NULL OR u.path > $3)
+          GROUP BY u.id
+          ORDER BY u.path
+          LIMIT $4
+       )
+       SELECT p.id AS "unitId", p.name_th AS "nameTh", p.kind, p.path, p.overdue, items.items
+         FROM page p
+         CROSS JOIN LATERAL (
+           SELECT json_agg(json_build_object(
+                    'deliveryId', x.id, 'letterId', x.letter_id, 'reference', x.reference_raw,
+                    'speed', x.speed, 'secrecy', x.secrecy, 'subject', x.subject,
+                    'senderName', x.sender_name, 'sentAt', x.sent_at, 'dueAt', x.due_at)
+                    ORDER BY x.due_at, x.id) AS items
+             FROM (SELECT d.id, d.letter_id, l.reference_raw, l.speed, l.secrecy, l.subject,
+                          su.name_th AS sender_name, d.sent_at, d.due_at
+                     FROM deliveries d
+                     JOIN letters l ON l.id = d.letter_id
+                     JOIN units su ON su.id = d.sender_unit_id
+                    WHERE d.recipient_unit_id = p.id AND d.state = 'sent' AND d.due_at < $2
+                    ORDER BY d.due_at, d.id LIMIT $5) x
+         ) items
+        ORDER BY p.path`,
+      [`${unitPath}%`, now, afterPath, limit + 1, perUnit],
+    );
+  }
+}

@@ -1,0 +1,556 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Clock } from 'src/common/clock.js';
+import { CommonErrors, DomainError } from 'src/common/domain-error.js';
+import { IdempotencyService } from 'src/common/idempotency/idempotency.service.js';
+import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
+import { AccessService } from 'src/modules/auth/access.service.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import { AuditService } from 'src/modules/audit/audit.service.js';
+import type { LetterRow } from 'src/modules/letters/letters.repository.js';
+import { LettersService } from 'src/modules/letters/letters.service.js';
+import {
+  containsLink,
+  NotificationsService,
+} from 'src/modules/notifications/notifications.service.js';
+import type { Register } from 'src/modules/registers/register.entity.js';
+import type { EntryRow } from 'src/modules/registers/registers.repository.js';
+import { RegistersService } from 'src/modules/registers/registers.service.js';
+import type { SecrecyLevel } from 'src/modules/users/roles.js';
+import { nextDeliveryState, statesAllowing } from 'src/modules/routing/delivery-state.js';
+import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
+import type {
+  AnnotationDto,
+  ForwardDto,
+  PageQuery,
+  ReasonDto,
+} from 'src/modules/routing/routing.dto.js';
+import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
+import {
+  type AnnotationRow,
+  type DeliveryLockRow,
+  type LetterBrief,
+  RoutingRepository,
+} from 'src/modules/routing/routing.repository.js';
+
+/** Roles that send and receive for a unit (its registry): clerks, heads and admins. */
+const REGISTRY_ROLES = new Set(['clerk', 'head', 'admin']);
+
+export interface ForwardAnswer {
+  forwardId: string;
+  letterId: string;
+  rootLetterId: string;
+  senderUnitId: string;
+  parentDeliveryId: string | null;
+  annotationId: string | null;
+  sentAt: string;
+  dueAt: string;
+  responseDueAt: string | null;
+  created: number;
+  skipped: { count: number; unitIds: string[] };
+}
+
+/** Largest list of skipped units an answer carries (the count is always exact). */
+const SKIPPED_LISTED = 200;
+
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, check: (values: unknown[]) => boolean): unknown[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(values) && check(values)) return values;
+  } catch {
+    // fall through
+  }
+  throw new DomainError(RoutingErrors.ROUTING_CURSOR_INVALID);
+}
+
+const UUID = /^[0-9a-f-]{36}$/;
+export const isUuid = (v: unknown) => typeof v === 'string' && UUID.test(v);
+export const isInstant = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+/**
+ * Forwarding (domain.md §6) and the life of a delivery (§7): annotations, forwards to
+ * many units at once, returns and cancellations, the inbox of a unit.
+ */
+@Injectable()
+export class RoutingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: RoutingRepository,
+    private readonly registers: RegistersService,
+    private readonly letters: LettersService,
+    private readonly notifications: NotificationsService,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly idempotency: IdempotencyService,
+    private readonly time: DeliveryTimePolicy,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** The letter as a list shows it: no subject for a reader without the clearance. */
+  brief<T extends LetterBrief>(
+    principal: Principal,
+    row: T,
+  ): Omit<T, 'subject'> & {
+    subject?: string;
+  } {
+    if (this.access.canSeeSecrecy(principal, row.secrecy as SecrecyLevel)) return row;
+    const { subject: _hidden, ...rest } = row;
+    void _hidden;
+    return rest;
+  }
+
+  private actsForRegistry(principal: Principal, unitId: string): boolean {
+    return principal.grants.some((g) => g.unitId === unitId && REGISTRY_ROLES.has(g.role));
+  }
+
+  // ---- annotations (เกษียนหนังสือ) ----------------------------------------------------------
+
+  async annotate(principal: Principal, entryId: string, dto: AnnotationDto) {
+    const { entry, register } = await this.registers.getEntry(principal, entryId);
+    return this.dataSource.transaction(async (manager) => {
+      const annotation = await this.writeAnnotation(manager, principal, entry, register, dto);
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        unitId: register.unitId,
+        action: 'annotation.added',
+        subjectType: 'register_entry',
+        subjectId: entry.id,
+        data: { annotationId: annotation.id, decision: annotation.decision },
+      });
+      return annotation;
+    });
+  }
+
+  private async writeAnnotation(
+    manager: EntityManager,
+    principal: Principal,
+    entry: EntryRow,
+    register: Register,
+    dto: AnnotationDto,
+  ): Promise<AnnotationRow> {
+    const row = {
+      registerEntryId: entry.id,
+      letterId: entry.letterId,
+      unitId: register.unitId,
+      authorUserId: principal.userId,
+      authorName: principal.displayName,
+      authorPosition: principal.positionTitle,
+      text: dto.text.trim(),
+      decision: dto.decision ?? null,
+      createdAt: this.clock.now(),
+    };
+    const id = await this.repository.insertAnnotation(manager, row);
+    const unitName = principal.grants.find((g) => g.unitId === register.unitId)?.unitName ?? '';
+    return { id, ...row, unitName };
+  }
+
+  async listAnnotations(principal: Principal, entryId: string) {
+    const { entry } = await this.registers.getEntry(principal, entryId);
+    return {
+      registerEntryId: entry.id,
+      items: await this.repository.findAnnotations(this.dataSource.manager, entry.id),
+    };
+  }
+
+  // ---- forwarding --------------------------------------------------------------------------
+
+  /**
+   * Sends on a letter the unit has in its register (received, or its own outgoing letter)
+   * to many units in one transaction: the forward, its annotation, one delivery per
+   * recipient (one statement), one notification per recipient unit (one statement), the
+   * audit event. An Idempotency-Key makes a retry return the first answer.
+   */
+  async forward(
+    principal: Principal,
+    entryId: string,
+    dto: ForwardDto,
+    idempotencyKey?: string,
+  ): Promise<{ status: number; body: ForwardAnswer; replayed: boolean }> {
+    const explicit = [...new Set(dto.unitIds ?? [])];
+    const childKinds = [...new Set(dto.childKinds ?? [])];
+    const subtreeKinds = [...new Set(dto.subtreeKinds ?? [])];
+    if (explicit.length + childKinds.length + subtreeKinds.length === 0) {
+      throw new DomainError(CommonErrors.VALIDATION_FAILED, {
+        errors: [
+          {
+            field: 'unitIds',
+            code: 'isNotEmpty',
+            message: 'ต้องระบุผู้รับ: unitIds, childKinds หรือ subtreeKinds',
+          },
+        ],
+      });
+    }
+    const { entry, register } = await this.registers.getEntry(principal, entryId);
+    if (!this.actsForRegistry(principal, register.unitId)) {
+      throw new DomainError(CommonErrors.FORBIDDEN);
+    }
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(
+        manager,
+        {
+          key: idempotencyKey,
+          owner: principal.userId,
+          scope: `forward:${entryId}`,
+          request: dto,
+        },
+        async () => {
+          if (entry.status !== 'active')
+            throw new DomainError(RoutingErrors.FORWARD_ENTRY_CANCELLED);
+          const letter = await this.letters.findVisible(manager, principal, entry.letterId);
+          const [sender] = await this.repository.findUnits(manager, [register.unitId]);
+          const now = this.clock.now();
+          let responseDueAt: Date | null = null;
+          if (dto.responseDueAt) {
+            responseDueAt = new Date(dto.responseDueAt);
+            if (Number.isNaN(responseDueAt.getTime()) || responseDueAt <= now)
+              throw new DomainError(RoutingErrors.FORWARD_DEADLINE_INVALID);
+          }
+          await this.checkExplicitRecipients(manager, explicit, sender.path);
+          const parent = await this.parentDelivery(manager, entry, letter, register.unitId);
+          const annotation = dto.annotation
+            ? await this.writeAnnotation(manager, principal, entry, register, dto.annotation)
+            : null;
+          const forwardId = randomUUID();
+          await this.repository.insertForward(manager, {
+            id: forwardId,
+            letterId: letter.id,
+            rootLetterId: letter.rootLetterId,
+            senderUnitId: register.unitId,
+            registerEntryId: entry.id,
+            parentDeliveryId: parent?.id ?? null,
+            annotationId: annotation?.id ?? null,
+            forwardedBy: principal.userId,
+            createdAt: now,
+            responseDueAt,
+          });
+          const dueAt = this.time.acknowledgeBy(now, letter.speed, letter.speedDeadline);
+          const { created, skipped } = await this.repository.insertDeliveries(manager, {
+            forwardId,
+            letterId: letter.id,
+            rootLetterId: letter.rootLetterId,
+            senderUnitId: register.unitId,
+            senderPath: sender.path,
+            parentDeliveryId: parent?.id ?? null,
+            hop: (parent?.hop ?? 0) + 1,
+            forwardedBy: principal.userId,
+            sentAt: now,
+            dueAt,
+            explicitUnitIds: explicit,
+            childKinds,
+            subtreeKinds,
+          });
+          if (created.length + skipped.length === 0)
+            throw new DomainError(RoutingErrors.FORWARD_NO_RECIPIENTS);
+          await this.repository.setForwardCounts(
+            manager,
+            forwardId,
+            created.length,
+            skipped.length,
+          );
+          await this.notifications.notifyUnits(
+            manager,
+            created,
+            'delivery.new',
+            this.letterPayload(letter, {
+              forwardId,
+              fromUnitId: sender.id,
+              fromUnitName: sender.nameTh,
+              dueAt: dueAt.toISOString(),
+            }),
+          );
+          await this.audit.record(manager, {
+            actor: this.access.actor(principal),
+            unitId: register.unitId,
+            action: 'letter.forwarded',
+            subjectType: 'forward',
+            subjectId: forwardId,
+            data: {
+              letterId: letter.id,
+              rootLetterId: letter.rootLetterId,
+              registerEntryId: entry.id,
+              parentDeliveryId: parent?.id ?? null,
+              explicit: explicit.length,
+              childKinds,
+              subtreeKinds,
+              created: created.length,
+              skipped: skipped.length,
+              dueAt: dueAt.toISOString(),
+            },
+          });
+          return {
+            status: 201,
+            body: {
+              forwardId,
+              letterId: letter.id,
+              rootLetterId: letter.rootLetterId,
+              senderUnitId: register.unitId,
+              parentDeliveryId: parent?.id ?? null,
+              annotationId: annotation?.id ?? null,
+              sentAt: now.toISOString(),
+              dueAt: dueAt.toISOString(),
+              responseDueAt: responseDueAt?.toISOString() ?? null,
+              created: created.length,
+              skipped: { count: skipped.length, unitIds: skipped.slice(0, SKIPPED_LISTED) },
+            },
+          };
+        },
+      ),
+    );
+  }
+
+  /**
+   * What a notification may say about a letter: ids, its ที่ and speed; the subject only
+   * when the letter is not secret and carries no link (invariant 8).
+   */
+  private letterPayload(
+    letter: LetterRow,
+    extra: Record<string, unknown>,
+  ): Record<string, unknown> {
+    const subject =
+      letter.secrecy === 'none' && !containsLink(letter.subject) ? letter.subject : undefined;
+    const reference =
+      letter.referenceRaw && !containsLink(letter.referenceRaw) ? letter.referenceRaw : null;
+    return {
+      letterId: letter.id,
+      rootLetterId: letter.rootLetterId,
+      reference,
+      speed: letter.speed,
+      secrecy: letter.secrecy,
+      ...(subject ? { subject } : {}),
+      ...extra,
+    };
+  }
+
+  /** Explicit recipients exist, are active and (FORWARD_SCOPE=subtree) lie below the sender. */
+  private async checkExplicitRecipients(
+    manager: EntityManager,
+    ids: string[],
+    senderPath: string,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    const units = await this.repository.findUnits(manager, ids);
+    const found = new Map(units.filter((u) => u.active).map((u) => [u.id, u]));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0) {
+      throw new DomainError(RoutingErrors.FORWARD_RECIPIENT_NOT_FOUND, {
+        data: { unitIds: missing.slice(0, SKIPPED_LISTED) },
+      });
+    }
+    const outside = units.filter(
+      (u) =>
+        u.path === senderPath ||
+        (this.config.forwardScope === 'subtree' && !u.path.startsWith(senderPath)),
+    );
+    if (outside.length > 0) {
+      throw new DomainError(RoutingErrors.FORWARD_RECIPIENT_OUT_OF_SCOPE, {
+        data: { unitIds: outside.slice(0, SKIPPED_LISTED).map((u) => u.id) },
+      });
+    }
+  }
+
+  /**
+   * The delivery by which the forwarding unit got the letter: the one its register entry
+   * acknowledged; for a re-issue (a new letter enclosing the upstream one), the delivery
+   * by which it received the enclosed letter; none at the origin.
+   */
+  private async parentDelivery(
+    manager: EntityManager,
+    entry: EntryRow,
+    letter: LetterRow,
+    unitId: string,
+  ): Promise<{ id: string; hop: number } | null> {
+    if (entry.deliveryId) {
+      const hop = await this.repository.findDeliveryHop(manager, entry.deliveryId);
+      return hop === undefined ? null : { id: entry.deliveryId, hop };
+    }
+    if (letter.enclosesLetterId) {
+      return (
+        (await this.repository.findReceivedDelivery(manager, unitId, letter.enclosesLetterId)) ??
+        null
+      );
+    }
+    return null;
+  }
+
+  // ---- return and cancel -------------------------------------------------------------------
+
+  /**
+   * Locks the delivery and checks the principal may see it (sender or recipient side, and
+   * the letter's secrecy); anything else is a 404.
+   */
+  private async visibleDelivery(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+  ): Promise<DeliveryLockRow> {
+    const delivery = await this.repository.lockDelivery(manager, id);
+    if (
+      !delivery ||
+      !(
+        this.access.canSeeUnitRef(principal, {
+          id: delivery.recipientUnitId,
+          path: delivery.recipientPath,
+        }) ||
+        this.access.canSeeUnitRef(principal, {
+          id: delivery.senderUnitId,
+          path: delivery.senderPath,
+        })
+      )
+    ) {
+      throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND);
+    }
+    try {
+      await this.letters.findVisible(manager, principal, delivery.letterId);
+    } catch {
+      throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND);
+    }
+    return delivery;
+  }
+
+  /** ส่งคืน: the recipient sends it back (wrong recipient) with a reason; the sender is told. */
+  async returnDelivery(principal: Principal, id: string, dto: ReasonDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const delivery = await this.visibleDelivery(manager, principal, id);
+      if (!this.actsForRegistry(principal, delivery.recipientUnitId))
+        throw new DomainError(CommonErrors.FORBIDDEN);
+      const state = nextDeliveryState(delivery.state, 'return');
+      const now = this.clock.now();
+      const reason = dto.reason.trim();
+      await this.repository.setState(manager, delivery.id, state, reason, now);
+      await this.notifications.notifyUnit(manager, delivery.senderUnitId, 'delivery.returned', {
+        deliveryId: delivery.id,
+        letterId: delivery.letterId,
+        byUnitId: delivery.recipientUnitId,
+        byUnitName: delivery.recipientName,
+        reason,
+      });
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        unitId: delivery.recipientUnitId,
+        action: 'delivery.returned',
+        subjectType: 'delivery',
+        subjectId: delivery.id,
+        data: { letterId: delivery.letterId, from: delivery.state, reason },
+      });
+      return { id: delivery.id, state, stateReason: reason, stateChangedAt: now.toISOString() };
+    });
+  }
+
+  /** The sender withdraws one delivery; the recipient's inbox is told. */
+  async cancelDelivery(principal: Principal, id: string, dto: ReasonDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const delivery = await this.visibleDelivery(manager, principal, id);
+      if (!this.actsForRegistry(principal, delivery.senderUnitId))
+        throw new DomainError(CommonErrors.FORBIDDEN);
+      const state = nextDeliveryState(delivery.state, 'cancel');
+      const now = this.clock.now();
+      const reason = dto.reason.trim();
+      await this.repository.setState(manager, delivery.id, state, reason, now);
+      await this.notifications.notifyUnit(manager, delivery.recipientUnitId, 'delivery.cancelled', {
+        deliveryId: delivery.id,
+        letterId: delivery.letterId,
+        byUnitId: delivery.senderUnitId,
+        byUnitName: delivery.senderName,
+        reason,
+      });
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        unitId: delivery.senderUnitId,
+        action: 'delivery.cancelled',
+        subjectType: 'delivery',
+        subjectId: delivery.id,
+        data: { letterId: delivery.letterId, from: delivery.state, reason },
+      });
+      return { id: delivery.id, state, stateReason: reason, stateChangedAt: now.toISOString() };
+    });
+  }
+
+  /** The sender withdraws a whole forward: every delivery not yet registered is cancelled. */
+  async cancelForward(principal: Principal, forwardId: string, dto: ReasonDto) {
+    return this.dataSource.transaction(async (manager) => {
+      const forward = await this.repository.lockForward(manager, forwardId);
+      if (
+        !forward ||
+        !this.access.canSeeUnitRef(principal, {
+          id: forward.senderUnitId,
+          path: forward.senderPath,
+        })
+      ) {
+        throw new DomainError(RoutingErrors.FORWARD_NOT_FOUND);
+      }
+      if (!this.actsForRegistry(principal, forward.senderUnitId))
+        throw new DomainError(CommonErrors.FORBIDDEN);
+      const now = this.clock.now();
+      const reason = dto.reason.trim();
+      const { cancelled, untouched } = await this.repository.cancelForwardDeliveries(
+        manager,
+        forward.id,
+        statesAllowing('cancel'),
+        reason,
+        now,
+      );
+      await this.notifications.notifyUnits(manager, cancelled, 'delivery.cancelled', {
+        forwardId: forward.id,
+        letterId: forward.letterId,
+        byUnitId: forward.senderUnitId,
+        byUnitName: forward.senderName,
+        reason,
+      });
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        unitId: forward.senderUnitId,
+        action: 'forward.cancelled',
+        subjectType: 'forward',
+        subjectId: forward.id,
+        data: { letterId: forward.letterId, cancelled: cancelled.length, untouched, reason },
+      });
+      return { forwardId: forward.id, cancelled: cancelled.length, notCancelled: untouched };
+    });
+  }
+
+  // ---- the inbox ---------------------------------------------------------------------------
+
+  /** Pending deliveries of a unit, most urgent first, then oldest first. */
+  async inbox(principal: Principal, unitId: string, query: PageQuery) {
+    if (!(await this.access.canSeeUnit(principal, unitId)))
+      throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND);
+    const limit = query.limit ?? 50;
+    const cursor = query.cursor
+      ? decodeCursor(
+          query.cursor,
+          (v) => v.length === 3 && Number.isInteger(v[0]) && isInstant(v[1]) && isUuid(v[2]),
+        )
+      : null;
+    const rows = await this.repository.findInbox(
+      unitId,
+      cursor
+        ? { rank: cursor[0] as number, sentAt: cursor[1] as string, id: cursor[2] as string }
+        : null,
+      limit,
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const now = this.clock.now();
+    return {
+      unitId,
+      items: items.map(({ speedRank: _rank, ...row }) => {
+        void _rank;
+        return {
+          ...this.brief(principal, row),
+          ageHours: this.time.ageHours(new Date(row.sentAt), now),
+          overdue: row.dueAt !== null && new Date(row.dueAt) < now,
+        };
+      }),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor([last.speedRank, new Date(last.sentAt).toISOString(), last.deliveryId])
+          : null,
+    };
+  }
+}
