@@ -1,0 +1,490 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../harness/app.js';
+import { bearer, newUnit, newUser, type TestUnit } from '../factories/world.js';
+
+/**
+ * A ministry circular travels down over HTTP only: forward → inbox → register with the
+ * delivery (ลงรับ) → forward on → progress, tree and overdue views, returns, cancels,
+ * notifications, duplicate arrival, re-issue, and the races on one delivery.
+ */
+describe('forwarding a circular down the hierarchy', () => {
+  let t: TestApp;
+  let ministry: TestUnit;
+  let province: TestUnit;
+  let otherProvince: TestUnit;
+  let mueang: TestUnit;
+  let selaphum: TestUnit;
+  let town: TestUnit;
+  let sao: TestUnit;
+  let sao2: TestUnit;
+  const auth: Record<string, string> = {};
+  let letterId: string;
+  let ministryEntryId: string;
+  let toProvince: string;
+
+  const api = (user: string) => ({
+    get: (path: string) => t.http.get(`/api/v1${path}`).set('Authorization', auth[user]),
+    post: (path: string, body: object = {}, headers: Record<string, string> = {}) =>
+      t.http.post(`/api/v1${path}`).set('Authorization', auth[user]).set(headers).send(body),
+  });
+
+  async function register(unit: TestUnit, user: string, body: object) {
+    const registers = await api(user).get(`/units/${unit.id}/registers`).expect(200);
+    const incoming = (registers.body as { id: string; kind: string }[]).find(
+      (r) => r.kind === 'incoming',
+    )!;
+    return api(user).post(`/registers/${incoming.id}/entries`, body);
+  }
+
+  async function inbox(unit: TestUnit, user: string) {
+    const res = await api(user).get(`/units/${unit.id}/inbox`).expect(200);
+    return res.body as {
+      items: { deliveryId: string; letterId: string; subject?: string; speed: string }[];
+    };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set('2026-01-15T03:55:00Z');
+    const ds = t.dataSource;
+    ministry = await newUnit(ds, {
+      nameTh: 'กระทรวงมหาดไทย',
+      kind: 'ministry',
+      letterCode: 'มท',
+      ownerNumber: '0210.5',
+    });
+    province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
+    otherProvince = await newUnit(ds, {
+      nameTh: 'จังหวัดขอนแก่น',
+      kind: 'province',
+      parent: ministry,
+    });
+    mueang = await newUnit(ds, {
+      nameTh: 'อำเภอเมืองร้อยเอ็ด',
+      kind: 'district',
+      parent: province,
+      letterCode: 'รอ',
+      ownerNumber: '0318',
+    });
+    selaphum = await newUnit(ds, { nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
+    town = await newUnit(ds, {
+      nameTh: 'เทศบาลเมืองร้อยเอ็ด',
+      kind: 'town_municipality',
+      parent: mueang,
+    });
+    sao = await newUnit(ds, {
+      nameTh: 'องค์การบริหารส่วนตำบลเหนือเมือง',
+      kind: 'subdistrict_administration',
+      parent: mueang,
+    });
+    sao2 = await newUnit(ds, {
+      nameTh: 'องค์การบริหารส่วนตำบลดงลาน',
+      kind: 'subdistrict_administration',
+      parent: mueang,
+    });
+    const users: [string, TestUnit, 'clerk' | 'head'][] = [
+      ['clerk.moi', ministry, 'clerk'],
+      ['head.moi', ministry, 'head'],
+      ['clerk.roiet', province, 'clerk'],
+      ['head.roiet', province, 'head'],
+      ['clerk.khonkaen', otherProvince, 'clerk'],
+      ['clerk.mueang', mueang, 'clerk'],
+      ['clerk.selaphum', selaphum, 'clerk'],
+      ['clerk.town', town, 'clerk'],
+      ['clerk.sao', sao, 'clerk'],
+      ['clerk2.sao', sao, 'clerk'],
+      ['clerk.sao2', sao2, 'clerk'],
+    ];
+    for (const [username, unit, role] of users) {
+      await newUser(
+        ds,
+        username,
+        [{ unit, role }],
+        username.startsWith('head') ? 'secret' : 'none',
+      );
+      auth[username] = await bearer(t, username);
+    }
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('the ministry numbers its circular and forwards it, with an annotation, idempotently', async () => {
+    const letter = await api('clerk.moi')
+      .post('/letters', {
+        kind: 'external',
+        speed: 'most_urgent',
+        subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี กรณีการส่ง SMS ที่มีการแนบลิงก์',
+        addressee: 'ผู้ว่าราชการจังหวัดทุกจังหวัด',
+      })
+      .expect(201);
+    letterId = letter.body.id;
+    const registers = await api('clerk.moi').get(`/units/${ministry.id}/registers`).expect(200);
+    const circular = (registers.body as { id: string; kind: string }[]).find(
+      (r) => r.kind === 'circular',
+    )!;
+    const number = await api('clerk.moi')
+      .post(`/registers/${circular.id}/numbers`, { letterId })
+      .expect(201);
+    ministryEntryId = number.body.id;
+
+    const body = {
+      unitIds: [province.id, otherProvince.id],
+      annotation: { text: 'เห็นควรแจ้งจังหวัดทุกจังหวัดทราบ', decision: 'proceed' },
+    };
+    const first = await api('clerk.moi')
+      .post(`/register-entries/${ministryEntryId}/forwards`, body, { 'Idempotency-Key': 'fw-1' })
+      .expect(201);
+    expect(first.body).toMatchObject({
+      letterId,
+      rootLetterId: letterId,
+      parentDeliveryId: null,
+      created: 2,
+      skipped: { count: 0, unitIds: [] },
+      dueAt: '2026-01-18T03:55:00.000Z',
+    });
+    const replay = await api('clerk.moi')
+      .post(`/register-entries/${ministryEntryId}/forwards`, body, { 'Idempotency-Key': 'fw-1' })
+      .expect(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual(first.body);
+
+    // Without the key, the same forward again skips both live recipients.
+    const again = await api('clerk.moi')
+      .post(`/register-entries/${ministryEntryId}/forwards`, { unitIds: [province.id] })
+      .expect(201);
+    expect(again.body).toMatchObject({ created: 0, skipped: { count: 1, unitIds: [province.id] } });
+
+    const annotations = await api('clerk.moi')
+      .get(`/register-entries/${ministryEntryId}/annotations`)
+      .expect(200);
+    expect(annotations.body.items).toHaveLength(1);
+    expect(annotations.body.items[0]).toMatchObject({
+      text: 'เห็นควรแจ้งจังหวัดทุกจังหวัดทราบ',
+      decision: 'proceed',
+      unitId: ministry.id,
+      authorName: 'clerk.moi',
+    });
+  });
+
+  it('the province sees it in its inbox and notifications, registers it: that is the acknowledgment', async () => {
+    const box = await inbox(province, 'clerk.roiet');
+    expect(box.items).toHaveLength(1);
+    expect(box.items[0]).toMatchObject({ letterId, speed: 'most_urgent' });
+    expect(box.items[0].subject).toContain('SMS');
+    toProvince = box.items[0].deliveryId;
+
+    const notes = await api('clerk.roiet').get('/notifications').expect(200);
+    expect(notes.body.unreadCount).toBe(1);
+    expect(notes.body.items[0]).toMatchObject({
+      kind: 'delivery.new',
+      unitId: province.id,
+      payload: { letterId, fromUnitName: 'กระทรวงมหาดไทย' },
+    });
+    expect(JSON.stringify(notes.body)).not.toMatch(/https?:/);
+    await api('clerk.roiet').post(`/notifications/${notes.body.items[0].id}/read`).expect(200);
+    expect((await api('clerk.roiet').get('/notifications').expect(200)).body.unreadCount).toBe(0);
+    // Another province's clerk sees neither the inbox nor the notification.
+    await api('clerk.khonkaen').get(`/units/${province.id}/inbox`).expect(404);
+    await api('clerk.khonkaen').post(`/notifications/${notes.body.items[0].id}/read`).expect(404);
+
+    // Registering in another unit's register with this delivery is refused.
+    const wrong = await register(otherProvince, 'clerk.khonkaen', { deliveryId: toProvince });
+    expect(wrong.status).toBe(404);
+
+    const entry = await register(province, 'clerk.roiet', { deliveryId: toProvince });
+    expect(entry.status, JSON.stringify(entry.body)).toBe(201);
+    expect(entry.body).toMatchObject({ deliveryId: toProvince, letterId, receiptNumber: 1 });
+    const twice = await register(province, 'clerk.roiet', { deliveryId: toProvince });
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('DELIVERY_NOT_PENDING');
+    expect((await inbox(province, 'clerk.roiet')).items).toHaveLength(0);
+
+    const [row] = await t.dataSource.query(
+      'SELECT state, receipt_number, receipt_entry_id FROM deliveries WHERE id = $1',
+      [toProvince],
+    );
+    expect(row).toEqual({ state: 'received', receipt_number: 1, receipt_entry_id: entry.body.id });
+
+    // Forwarding down: districts and the town municipality directly (subtree kinds).
+    const outside = await api('clerk.roiet').post(`/register-entries/${entry.body.id}/forwards`, {
+      unitIds: [otherProvince.id],
+    });
+    expect(outside.status).toBe(422);
+    expect(outside.body.code).toBe('FORWARD_RECIPIENT_OUT_OF_SCOPE');
+    const down = await api('clerk.roiet')
+      .post(`/register-entries/${entry.body.id}/forwards`, {
+        subtreeKinds: ['district', 'town_municipality'],
+        annotation: { text: 'แจ้งอำเภอและเทศบาลเมืองทราบ', decision: 'noted' },
+      })
+      .expect(201);
+    expect(down.body).toMatchObject({ created: 3, parentDeliveryId: toProvince });
+  });
+
+  it('a district forwards to its local administrations; the town gets it twice and is warned', async () => {
+    t.clock.advance(10 * 60_000);
+    const box = await inbox(mueang, 'clerk.mueang');
+    const entry = await register(mueang, 'clerk.mueang', { deliveryId: box.items[0].deliveryId });
+    expect(entry.status).toBe(201);
+    const fw = await api('clerk.mueang')
+      .post(`/register-entries/${entry.body.id}/forwards`, {
+        childKinds: ['subdistrict_administration', 'town_municipality'],
+      })
+      .expect(201);
+    expect(fw.body.created).toBe(3);
+
+    const townBox = await inbox(town, 'clerk.town');
+    expect(townBox.items).toHaveLength(2);
+    const first = await register(town, 'clerk.town', { deliveryId: townBox.items[0].deliveryId });
+    expect(first.status).toBe(201);
+    expect(first.body.warnings).toEqual([]);
+    const second = await register(town, 'clerk.town', { deliveryId: townBox.items[1].deliveryId });
+    expect(second.status).toBe(201);
+    expect(second.body.warnings).toEqual([
+      expect.objectContaining({ code: 'duplicate_arrival', entryId: first.body.id }),
+    ]);
+  });
+
+  it('two clerks registering the same delivery at once make one entry', async () => {
+    const box = await inbox(sao, 'clerk.sao');
+    const deliveryId = box.items[0].deliveryId;
+    const answers = await Promise.all([
+      register(sao, 'clerk.sao', { deliveryId }),
+      register(sao, 'clerk2.sao', { deliveryId }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const [{ count }] = await t.dataSource.query(
+      'SELECT count(*)::int AS count FROM register_entries WHERE delivery_id = $1',
+      [deliveryId],
+    );
+    expect(count).toBe(1);
+  });
+
+  it('progress, tree and overdue views count what happened, per subtree', async () => {
+    const progress = await api('head.roiet')
+      .get(`/letters/${letterId}/progress?unitId=${province.id}`)
+      .expect(200);
+    // Province, 2 districts, town (twice: counted once), 2 อบต.
+    expect(progress.body.units).toEqual({
+      total: 6,
+      received: 4,
+      pending: 2,
+      returned: 0,
+      cancelled: 0,
+    });
+    expect(progress.body.deliveries).toMatchObject({ total: 7, received: 5, sent: 2 });
+    const byChild = Object.fromEntries(
+      (progress.body.children as { unitId: string; total: number; byKind: unknown[] }[]).map(
+        (c) => [c.unitId, c],
+      ),
+    );
+    expect(byChild[mueang.id]).toMatchObject({ total: 4, received: 3, pending: 1 });
+    expect(byChild[mueang.id].byKind).toEqual(
+      expect.arrayContaining([
+        { kind: 'subdistrict_administration', total: 2, received: 1, pending: 1 },
+        { kind: 'town_municipality', total: 1, received: 1, pending: 0 },
+      ]),
+    );
+    expect(byChild[selaphum.id]).toMatchObject({ total: 1, received: 0, pending: 1 });
+    expect(
+      (progress.body.notReceived.items as { unitId: string }[]).map((i) => i.unitId).sort(),
+    ).toEqual([selaphum.id, sao2.id].sort());
+    expect(progress.body.oldestPending.unitId).toBe(selaphum.id);
+
+    const nation = await api('head.moi')
+      .get(`/letters/${letterId}/progress?unitId=${ministry.id}`)
+      .expect(200);
+    expect(nation.body.units).toMatchObject({ total: 7, received: 4, pending: 3 });
+    // The other province's clerk may not look into Roi Et.
+    await api('clerk.khonkaen')
+      .get(`/letters/${letterId}/progress?unitId=${province.id}`)
+      .expect(404);
+
+    const tree = await api('head.moi').get(`/letters/${letterId}/tree?limit=4`).expect(200);
+    expect(tree.body.levels).toEqual([
+      { level: 1, total: 2, received: 1, pending: 1 },
+      { level: 2, total: 3, received: 2, pending: 1 },
+      { level: 3, total: 3, received: 2, pending: 1 },
+    ]);
+    expect(tree.body.items).toHaveLength(4);
+    const rest = await api('head.moi')
+      .get(`/letters/${letterId}/tree?limit=4&cursor=${tree.body.nextCursor}`)
+      .expect(200);
+    expect(rest.body.items).toHaveLength(4);
+    expect(rest.body.nextCursor).toBeNull();
+
+    t.clock.set('2026-01-18T05:55:00Z'); // 74 h after sending: past the 72 h default
+    for (const username of Object.keys(auth)) auth[username] = await bearer(t, username);
+    const overdue = await api('head.moi').get(`/units/${ministry.id}/overdue`).expect(200);
+    const groups = overdue.body.groups as { unitId: string; items: { ageHours: number }[] }[];
+    expect(groups.map((g) => g.unitId).sort()).toEqual(
+      [otherProvince.id, selaphum.id, sao2.id].sort(),
+    );
+    expect(groups.find((g) => g.unitId === otherProvince.id)!.items[0]).toMatchObject({
+      ageHours: 74,
+      overdueHours: 2,
+    });
+    const roiEt = await api('head.roiet').get(`/units/${province.id}/overdue`).expect(200);
+    expect(roiEt.body.groups).toHaveLength(2);
+  });
+
+  it('returns and cancellations follow the transition table and notify the other side', async () => {
+    const saoBox = await inbox(sao2, 'clerk.sao2');
+    const deliveryId = saoBox.items[0].deliveryId;
+    // Only the recipient returns; only the sender cancels.
+    await api('clerk.mueang').post(`/deliveries/${deliveryId}/return`, { reason: 'x' }).expect(403);
+    await api('clerk.khonkaen')
+      .post(`/deliveries/${deliveryId}/return`, { reason: 'x' })
+      .expect(404);
+    const returned = await api('clerk.sao2')
+      .post(`/deliveries/${deliveryId}/return`, { reason: 'ส่งผิดหน่วยงาน' })
+      .expect(200);
+    expect(returned.body).toMatchObject({ state: 'returned', stateReason: 'ส่งผิดหน่วยงาน' });
+    const again = await api('clerk.mueang')
+      .post(`/deliveries/${deliveryId}/cancel`, { reason: 'x' })
+      .expect(409);
+    expect(again.body.code).toBe('DELIVERY_NOT_PENDING');
+    const mueangNotes = await api('clerk.mueang').get('/notifications?unread=true').expect(200);
+    expect(mueangNotes.body.items[0]).toMatchObject({
+      kind: 'delivery.returned',
+      payload: { deliveryId, reason: 'ส่งผิดหน่วยงาน' },
+    });
+
+    // A returned delivery can be sent again (it is no longer live).
+    const mueangEntry = (
+      await t.dataSource.query(
+        `SELECT e.id FROM register_entries e JOIN registers r ON r.id = e.register_id WHERE r.unit_id = $1`,
+        [mueang.id],
+      )
+    )[0].id as string;
+    const resend = await api('clerk.mueang')
+      .post(`/register-entries/${mueangEntry}/forwards`, { unitIds: [sao2.id] })
+      .expect(201);
+    expect(resend.body.created).toBe(1);
+
+    // The province cancels the whole forward to its districts: only the pending one goes.
+    const [fw] = await t.dataSource.query(`SELECT id FROM forwards WHERE sender_unit_id = $1`, [
+      province.id,
+    ]);
+    const cancel = await api('clerk.roiet')
+      .post(`/forwards/${fw.id}/cancel`, { reason: 'ส่งซ้ำซ้อน' })
+      .expect(200);
+    expect(cancel.body).toEqual({ forwardId: fw.id, cancelled: 1, notCancelled: 2 });
+    expect((await inbox(selaphum, 'clerk.selaphum')).items).toHaveLength(0);
+    const notes = await api('clerk.selaphum').get('/notifications').expect(200);
+    expect(notes.body.items.map((n: { kind: string }) => n.kind)).toEqual([
+      'delivery.cancelled',
+      'delivery.new',
+    ]);
+  });
+
+  it('a sender cancelling while the recipient registers ends in one consistent state', async () => {
+    const [entry] = await t.dataSource.query(
+      `SELECT e.id FROM register_entries e JOIN registers r ON r.id = e.register_id WHERE r.unit_id = $1 AND e.delivery_id IS NULL`,
+      [ministry.id],
+    );
+    for (let round = 0; round < 4; round++) {
+      await t.dataSource.query(
+        `UPDATE deliveries SET state = 'cancelled' WHERE recipient_unit_id = $1 AND state = 'sent'`,
+        [otherProvince.id],
+      );
+      await api('clerk.moi')
+        .post(`/register-entries/${entry.id}/forwards`, { unitIds: [otherProvince.id] })
+        .expect(201);
+      const { deliveryId } = (await inbox(otherProvince, 'clerk.khonkaen')).items[0];
+      const [cancelled, registered] = await Promise.all([
+        api('clerk.moi').post(`/deliveries/${deliveryId}/cancel`, { reason: 'ยกเลิก' }),
+        register(otherProvince, 'clerk.khonkaen', { deliveryId }),
+      ]);
+      const [row] = await t.dataSource.query(
+        'SELECT state, receipt_entry_id FROM deliveries WHERE id = $1',
+        [deliveryId],
+      );
+      if (cancelled.status === 200) {
+        expect(registered.status).toBe(409);
+        expect(row).toEqual({ state: 'cancelled', receipt_entry_id: null });
+      } else {
+        expect(cancelled.status).toBe(409);
+        expect(registered.status).toBe(201);
+        expect(row).toEqual({ state: 'received', receipt_entry_id: registered.body.id });
+        break;
+      }
+    }
+  });
+
+  it('a re-issued letter enclosing the circular counts toward the root', async () => {
+    const reissue = await api('clerk.mueang')
+      .post('/letters', {
+        kind: 'stamped',
+        subject: 'แจ้งแนวทางการงดส่ง SMS ที่มีลิงก์',
+        enclosesLetterId: letterId,
+      })
+      .expect(201);
+    expect(reissue.body.rootLetterId).toBe(letterId);
+    const registers = await api('clerk.mueang').get(`/units/${mueang.id}/registers`).expect(200);
+    const outgoing = (registers.body as { id: string; kind: string }[]).find(
+      (r) => r.kind === 'outgoing',
+    )!;
+    const number = await api('clerk.mueang')
+      .post(`/registers/${outgoing.id}/numbers`, { letterId: reissue.body.id })
+      .expect(201);
+    const fw = await api('clerk.mueang')
+      .post(`/register-entries/${number.body.id}/forwards`, { unitIds: [town.id] })
+      .expect(201);
+    expect(fw.body).toMatchObject({ rootLetterId: letterId, created: 1 });
+    expect(fw.body.parentDeliveryId).not.toBeNull();
+    // Its deliveries hang under the delivery by which the district received the circular.
+    const tree = await api('head.moi').get(`/letters/${letterId}/tree?level=3`).expect(200);
+    expect(
+      (tree.body.items as { letterId: string }[]).filter((i) => i.letterId === reissue.body.id),
+    ).toEqual([expect.objectContaining({ recipientUnitId: town.id, level: 3, state: 'sent' })]);
+    const progress = await api('head.roiet')
+      .get(`/letters/${letterId}/progress?unitId=${mueang.id}`)
+      .expect(200);
+    expect(progress.body.deliveries.total).toBeGreaterThan(progress.body.units.total);
+  });
+
+  it('a secret letter shows no subject to an uncleared clerk, anywhere', async () => {
+    const letter = await api('head.moi')
+      .post('/letters', { kind: 'memo', subject: 'เรื่องลับเฉพาะ', secrecy: 'confidential' })
+      .expect(201);
+    const registers = await api('head.moi').get(`/units/${ministry.id}/registers`).expect(200);
+    const outgoing = (registers.body as { id: string; kind: string }[]).find(
+      (r) => r.kind === 'outgoing',
+    )!;
+    const number = await api('head.moi')
+      .post(`/registers/${outgoing.id}/numbers`, { letterId: letter.body.id })
+      .expect(201);
+    await api('head.moi')
+      .post(`/register-entries/${number.body.id}/forwards`, { unitIds: [province.id] })
+      .expect(201);
+    const box = await inbox(province, 'clerk.roiet');
+    const item = box.items.find((i) => i.letterId === letter.body.id)!;
+    expect(item).toBeDefined();
+    expect(item).not.toHaveProperty('subject');
+    const headBox = await inbox(province, 'head.roiet');
+    expect(headBox.items.find((i) => i.letterId === letter.body.id)!.subject).toBe('เรื่องลับเฉพาะ');
+    const notes = await api('clerk.roiet').get('/notifications').expect(200);
+    expect(JSON.stringify(notes.body)).not.toContain('เรื่องลับเฉพาะ');
+    // The uncleared clerk may not even open its progress.
+    await api('clerk.roiet').get(`/letters/${letter.body.id}/progress`).expect(404);
+  });
+
+  it('annotations are append-only in the database', async () => {
+    await api('head.moi')
+      .post(`/register-entries/${ministryEntryId}/annotations`, { text: 'ทราบ', decision: 'noted' })
+      .expect(201);
+    const list = await api('clerk.moi')
+      .get(`/register-entries/${ministryEntryId}/annotations`)
+      .expect(200);
+    expect(list.body.items.map((a: { text: string }) => a.text)).toEqual([
+      'เห็นควรแจ้งจังหวัดทุกจังหวัดทราบ',
+      'ทราบ',
+    ]);
+    await expect(t.dataSource.query(`UPDATE annotations SET text = 'แก้'`)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(t.dataSource.query(`DELETE FROM annotations`)).rejects.toThrow(/append-only/);
+    await api('clerk.khonkaen').get(`/register-entries/${ministryEntryId}/annotations`).expect(404);
+  });
+});
