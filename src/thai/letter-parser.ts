@@ -38,6 +38,7 @@ import {
   leadingMarks,
   parenthesisedName,
   refLabelEnd,
+  resetDateCache,
   dateOnlyCell,
   startsBodyParagraph,
   startsWithPersonTitle,
@@ -540,6 +541,7 @@ function legacyWarnings(document: string, letter: Omit<ParsedLetter, 'warnings'>
  * Parse the OCR text of a letter. Never throws; absent fields are null or [], never guessed.
  */
 export function parseLetter(text: string, options: LetterParseOptions = {}): ParsedLetter {
+  resetDateCache();
   const document = normalizeDocumentText(text);
   const lines = toLines(document);
   const receiptStamps = extractReceiptStamps(lines);

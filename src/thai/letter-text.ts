@@ -22,7 +22,9 @@ export interface Line {
 }
 
 export function toLines(document: string): Line[] {
-  return document.split('\n').map((text) => ({ text, match: toMatchForm(text) }));
+  // The match form keeps offsets and line breaks, so it splits into the same lines.
+  const matches = toMatchForm(document).split('\n');
+  return document.split('\n').map((text, i) => ({ text, match: matches[i] ?? text }));
 }
 
 /** Blank out [start, end) of a line (kept as spaces so offsets stay valid). */
@@ -33,8 +35,16 @@ export function maskLine(line: Line, start: number, end: number = line.text.leng
   line.match = line.match.slice(0, start) + pad + line.match.slice(end);
 }
 
+const NON_SPACE = /\S/;
+
 export function isBlank(line: Line | undefined): boolean {
-  return line === undefined || line.text.trim() === '';
+  return line === undefined || !NON_SPACE.test(line.text);
+}
+
+/** Offset of the first non-space character (the length when there is none). */
+function leadOf(text: string): number {
+  const i = text.search(NON_SPACE);
+  return i < 0 ? text.length : i;
 }
 
 /** Field text as the output wants it: whitespace runs collapsed, trimmed. */
@@ -106,8 +116,12 @@ export interface LabelMatch {
 }
 
 /** The field label a line starts with (after leading spaces), on the match form. */
+/** First letters of every label: most lines are rejected on one character. */
+const LABEL_INITIALS = new Set(['ส', 'อ', 'เ', 'ถ', 'บ', 'ข', 'ด', 'ว']);
+
 export function labelOf(line: Line): LabelMatch | null {
-  const lead = line.match.length - line.match.trimStart().length;
+  const lead = leadOf(line.match);
+  if (!LABEL_INITIALS.has(line.match.charAt(lead))) return null;
   const rest = line.match.slice(lead);
   for (const [label, re] of LABELS) {
     const m = re.exec(rest);
@@ -147,9 +161,12 @@ export interface Marks {
  * its printed date and time.
  */
 export function leadingMarks(line: Line): Marks {
-  let pos = line.match.length - line.match.trimStart().length;
+  let pos = leadOf(line.match);
   let speed: string | null = null;
   let secrecy: string | null = null;
+  // Every mark starts with ด (ด่วน…) or ล (ลับ…).
+  const first = line.match.charAt(pos);
+  if (first !== 'ด' && first !== 'ล') return { speed, secrecy, end: pos };
   for (;;) {
     const rest = line.match.slice(pos);
     const m = MARK_TOKEN.exec(rest);
@@ -173,6 +190,7 @@ export function leadingMarks(line: Line): Marks {
 
 /** A line that holds only marks: ด่วนที่สุด / ลับ / ด่วนมาก ลับมาก. */
 export function isMarkOnly(line: Line): Marks | null {
+  if (!line.match.includes('ด่วน') && !line.match.includes('ลับ')) return null;
   const bare: Line = {
     text: line.text.replace(/[()[\]]/g, ' '),
     match: line.match.replace(/[()[\]]/g, ' '),
@@ -233,9 +251,24 @@ export function startsBodyParagraph(text: string): boolean {
 // Dates on a line.
 
 /** The dates of a line that are real (date !== null) or not, in order. */
-export function datesOf(line: Line): DateInText[] {
-  if (!/\d/.test(line.match)) return [];
-  return findDatesInText(line.match);
+// The parser asks about the same line text several times (head, foot, stamps); a date scan
+// is the dearest recogniser, so results are kept per text for the length of one parse
+// (parseLetter calls resetDateCache), which also keeps memory bounded.
+const DATE_CACHE = new Map<string, DateInText[]>();
+const NO_DATES: DateInText[] = [];
+
+export function resetDateCache(): void {
+  DATE_CACHE.clear();
+}
+
+export function datesOf(line: Line): readonly DateInText[] {
+  if (!/\d/.test(line.match)) return NO_DATES;
+  let dates = DATE_CACHE.get(line.match);
+  if (dates === undefined) {
+    dates = findDatesInText(line.match);
+    DATE_CACHE.set(line.match, dates);
+  }
+  return dates;
 }
 
 /**
