@@ -2,19 +2,27 @@ import 'reflect-metadata';
 import type { CliCommand, CliIo } from 'src/cli/command.js';
 import { seedCommand } from 'src/cli/seed.commands.js';
 import { auditVerifyCommand, migrateCommand } from 'src/cli/system.commands.js';
+import { parseDateCommand, parseLetterCommand, parseRefCommand } from 'src/cli/thai.commands.js';
 import { userCreateCommand } from 'src/cli/users.commands.js';
 import { configOrExit, exitOnStartupError } from 'src/process/bootstrap.js';
 
 /** Every administration command; `--help` lists them all. */
-const COMMANDS: CliCommand[] = [migrateCommand, auditVerifyCommand, seedCommand, userCreateCommand];
+const COMMANDS: CliCommand[] = [
+  migrateCommand,
+  auditVerifyCommand,
+  seedCommand,
+  userCreateCommand,
+  parseLetterCommand,
+  parseDateCommand,
+  parseRefCommand,
+];
 
 function help(io: CliIo): void {
-  const width = Math.max(...COMMANDS.map((c) => c.usage.length));
   io.stdout.write('Usage: node dist/cli.js <command> [options]\n\nCommands:\n');
   for (const command of COMMANDS) {
-    io.stdout.write(`  ${command.usage.padEnd(width)}  ${command.description}\n`);
+    io.stdout.write(`  ${command.usage}\n      ${command.description}\n`);
   }
-  io.stdout.write(`  ${'--help'.padEnd(width)}  Show this list.\n`);
+  io.stdout.write('  --help\n      Show this list (or, after a command, its usage).\n');
 }
 
 async function main(argv: string[]): Promise<number> {

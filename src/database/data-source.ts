@@ -17,6 +17,7 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourc
     synchronize: false,
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'saraban' },
+    // JIT compiles for a second on big estimated costs; every query here is short (OLTP).
+    extra: { max: poolSize, application_name: 'saraban', options: '-c jit=off' },
   };
 }

@@ -4,10 +4,22 @@
  * `NAME: <figure> <unit> vs reference <figure> <unit>, ratio <r>`.
  */
 import { auditAppendScenario } from './scenarios/audit-append.js';
+import { parseLetterScenario } from './scenarios/parse-letter.js';
+import { registerHttpScenario } from './scenarios/register-http.js';
+import { search1mScenario } from './scenarios/search-1m.js';
+import { stampPdfScenario } from './scenarios/stamp-pdf.js';
 import { subtreeScenario } from './scenarios/subtree.js';
 import type { BenchFigure, BenchScenario } from './scenario.js';
 
-const SCENARIOS: BenchScenario[] = [auditAppendScenario, subtreeScenario];
+/** Cheap scenarios first; search-1m loads a million letters and takes minutes. */
+const SCENARIOS: BenchScenario[] = [
+  auditAppendScenario,
+  parseLetterScenario,
+  stampPdfScenario,
+  subtreeScenario,
+  registerHttpScenario,
+  search1mScenario,
+];
 
 function figure(f: BenchFigure): string {
   const digits = f.value >= 100 ? 0 : f.value >= 10 ? 1 : 2;
