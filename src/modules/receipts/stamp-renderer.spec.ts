@@ -191,6 +191,15 @@ describe('renderStampedPdf', () => {
     expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
   });
 
+  it('gives the same bytes whether or not the font subset was cached', async () => {
+    // Glyphs no other test draws, so the first rendering builds a new subset.
+    const fresh = [{ ...CHAIN[0], unitName: 'ฃฅฆ ศูนย์ฐานข้อมูลเฉพาะกิจ ๆ ฯ' }];
+    const first = await renderStampedPdf(letter, fresh);
+    const second = await renderStampedPdf(letter, fresh);
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    expect(pageText(second, 1)).toContain(fresh[0].unitName);
+  });
+
   it('never changes the original bytes', async () => {
     const copy = letter.slice();
     await renderStampedPdf(letter, CHAIN);

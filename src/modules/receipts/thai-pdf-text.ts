@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
 import fontkit from '@pdf-lib/fontkit';
-import type { Font as FontkitFont, GlyphRun } from '@pdf-lib/fontkit';
+import type { Font as FontkitFont, GlyphRun, Subset, SubsetStream } from '@pdf-lib/fontkit';
 import {
   PDFHexString,
   PDFName,
@@ -46,6 +47,27 @@ export interface DrawThaiTextOptions {
   color?: Color;
 }
 
+/** A small least-recently-used map: Map iterates in insertion order. */
+class Lru<K, V> {
+  private readonly entries = new Map<K, V>();
+  constructor(private readonly capacity: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, value);
+  }
+}
+
 const SARABUN_FILES: Record<SarabunWeight, string> = {
   regular: '@expo-google-fonts/sarabun/400Regular/Sarabun_400Regular.ttf',
   bold: '@expo-google-fonts/sarabun/700Bold/Sarabun_700Bold.ttf',
@@ -67,30 +89,96 @@ export function loadSarabunBytes(weight: SarabunWeight): Promise<Uint8Array> {
   return bytes;
 }
 
-/** Shaped runs kept per parsed font; a register repeats the same cells many times. */
-const LAYOUT_CACHE_SIZE = 2000;
-
 /**
  * Remembers recent layouts of a parsed font. drawThaiText shapes a line and pdf-lib's
  * encodeText shapes it again; shaping is pure, so the second call and any repeated
- * text reuse the first result. Only the default feature set is cached.
+ * text (a register repeats its cells) reuse the first result. Only the default
+ * feature set is cached.
  */
 function memoiseLayout(font: FontkitFont): FontkitFont {
   const shape = font.layout.bind(font);
-  const runs = new Map<string, GlyphRun>();
+  const runs = new Lru<string, GlyphRun>(2000);
   font.layout = (text, features) => {
     if (features !== undefined) return shape(text, features);
     let run = runs.get(text);
-    if (run) {
-      runs.delete(text); // re-insert: Map order is the recency order
-    } else {
+    if (!run) {
       run = shape(text);
-      if (runs.size >= LAYOUT_CACHE_SIZE) runs.delete(runs.keys().next().value!);
+      runs.set(text, run);
     }
-    runs.set(text, run);
     return run;
   };
   return font;
+}
+
+/**
+ * Font programs already subset, by glyph list. A registry stamps letter after letter
+ * with the same unit names and labels, and every digit is in each subset (see
+ * embedSarabun), so the glyph list repeats and the subset need not be rebuilt. fontkit
+ * also delivers a new subset through a timer, which costs more than the work itself.
+ */
+const subsetPrograms = new Lru<string, Uint8Array>(64);
+
+/** Replays cached bytes the way pdf-lib listens to fontkit's subset stream. */
+function replay(bytes: Uint8Array): SubsetStream {
+  const handlers: Partial<Record<'data' | 'end', (data: Uint8Array) => unknown>> = {};
+  const stream: SubsetStream = {
+    on(event, callback) {
+      handlers[event] = callback;
+      return stream;
+    },
+  };
+  queueMicrotask(() => {
+    handlers.data?.(bytes);
+    handlers.end?.(bytes);
+  });
+  return stream;
+}
+
+function cacheSubsetPrograms(font: FontkitFont): void {
+  const createSubset = font.createSubset.bind(font);
+  font.createSubset = (): Subset => {
+    const subset = createSubset();
+    const encodeStream = subset.encodeStream.bind(subset);
+    subset.encodeStream = () => {
+      // fontkit's subset keeps the original glyph ids in inclusion order.
+      const key = `${font.postscriptName}:${(subset as unknown as { glyphs: number[] }).glyphs.join(',')}`;
+      const cached = subsetPrograms.get(key);
+      if (cached) return replay(cached);
+      const parts: Uint8Array[] = [];
+      return encodeStream()
+        .on('data', (data) => parts.push(data))
+        .on('end', () => subsetPrograms.set(key, Buffer.concat(parts)));
+    };
+    return subset;
+  };
+}
+
+/** Compressed font programs and ToUnicode maps, by content. */
+const compressionCached = new WeakSet<object>();
+const compressed = new Lru<string, Uint8Array>(64);
+/** Font subsets and ToUnicode maps are far smaller; a caller's images are left alone. */
+const COMPRESSED_CACHE_MAX_INPUT = 128 * 1024;
+
+/**
+ * pdf-lib deflates every font program and ToUnicode map on each save; reuse the
+ * result for content seen before. The bytes are pdf-lib's own, so a cached and an
+ * uncached rendering are identical.
+ */
+function cacheCompression(doc: PDFDocument): void {
+  const context = doc.context;
+  if (compressionCached.has(context)) return;
+  compressionCached.add(context);
+  const flateStream = context.flateStream.bind(context);
+  context.flateStream = (contents, dict = {}) => {
+    if (contents.length > COMPRESSED_CACHE_MAX_INPUT) return flateStream(contents, dict);
+    const bytes = typeof contents === 'string' ? Buffer.from(contents, 'latin1') : contents;
+    const key = createHash('sha256').update(bytes).digest('base64');
+    const cached = compressed.get(key);
+    if (cached) return context.stream(cached, { ...dict, Filter: 'FlateDecode' });
+    const stream = flateStream(contents, dict);
+    compressed.set(key, stream.getContents());
+    return stream;
+  };
 }
 
 /**
@@ -104,16 +192,27 @@ const cachingFontkit = {
     let font = parsedFonts.get(bytes);
     if (!font) {
       font = memoiseLayout(fontkit.create(bytes));
+      cacheSubsetPrograms(font);
       parsedFonts.set(bytes, font);
     }
     return font;
   },
 };
 
+/**
+ * Glyphs every subset starts with, in this order: digits of both scripts and the
+ * punctuation of dates, times and numbers. Receipt numbers and dates then change no
+ * subset's glyph list, so its cached program is reused.
+ */
+const BASE_GLYPHS = '๐๑๒๓๔๕๖๗๘๙0123456789 .,:/-()น';
+
 /** Embeds one Sarabun weight; always subset, since the full font breaks Sarabun's spacing. */
 export async function embedSarabun(doc: PDFDocument, weight: SarabunWeight): Promise<PDFFont> {
   doc.registerFontkit(cachingFontkit);
-  return doc.embedFont(await loadSarabunBytes(weight), { subset: true });
+  cacheCompression(doc);
+  const font = await doc.embedFont(await loadSarabunBytes(weight), { subset: true });
+  font.encodeText(BASE_GLYPHS);
+  return font;
 }
 
 export async function embedSarabunFamily(doc: PDFDocument): Promise<ThaiFonts> {
@@ -327,20 +426,16 @@ interface Token {
 }
 
 /** Recently segmented paragraphs: fitting a stamp wraps the same name at many sizes. */
-const tokenCache = new Map<string, readonly Token[]>();
-const TOKEN_CACHE_SIZE = 500;
+const tokenCache = new Lru<string, readonly Token[]>(500);
 const TOKEN_CACHE_MAX_LENGTH = 2000;
 
 function tokenizeCached(paragraph: string): readonly Token[] {
   if (paragraph.length > TOKEN_CACHE_MAX_LENGTH) return tokenize(paragraph);
   let tokens = tokenCache.get(paragraph);
-  if (tokens) {
-    tokenCache.delete(paragraph); // re-insert: Map order is the recency order
-  } else {
+  if (!tokens) {
     tokens = tokenize(paragraph);
-    if (tokenCache.size >= TOKEN_CACHE_SIZE) tokenCache.delete(tokenCache.keys().next().value!);
+    tokenCache.set(paragraph, tokens);
   }
-  tokenCache.set(paragraph, tokens);
   return tokens;
 }
 
