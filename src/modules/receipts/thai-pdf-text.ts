@@ -316,7 +316,8 @@ function glyphOperators(
       parts.push(fmt(shift));
     }
     glyphs += hex.slice(i * 4, i * 4 + 4);
-    at = target + run.glyphs[i].advanceWidth;
+    // Track the position the rounded shift really gives, so rounding never accumulates.
+    at = at - shift / toThousandths + run.glyphs[i].advanceWidth;
     pen += position.xAdvance;
   });
   flush();
