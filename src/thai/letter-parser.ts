@@ -221,7 +221,7 @@ function enclosureLetterDates(items: readonly string[]): DatedItem[] {
   const out: DatedItem[] = [];
   for (const [index, item] of items.entries()) {
     for (const d of datesOf({ text: item, match: toMatchForm(item) })) {
-      if (d.date !== null && d.prefix !== null && /^(?:ลง|ลว)/.test(d.prefix)) {
+      if (d.date !== null && d.prefix !== null && /^(?:ลง\s?วันที่|ลว)/.test(d.prefix)) {
         out.push({ field: 'enclosures', index, date: d.date });
       }
     }
@@ -264,6 +264,12 @@ function readHead(lines: Line[]): Head {
       unitParts = null;
       continue;
     }
+    const framed = isMarkOnly(line);
+    if (framed !== null) {
+      head.speed ??= framed.speed;
+      head.secrecy ??= framed.secrecy;
+      continue;
+    }
     const marks = leadingMarks(line);
     const rest: Line = { text: line.text.slice(marks.end), match: line.match.slice(marks.end) };
     if (marks.speed !== null || marks.secrecy !== null) {
@@ -299,6 +305,8 @@ function readHead(lines: Line[]): Head {
         const parsed = parseReferenceNumber(cell);
         if (parsed.ok) head.reference = parsed.value;
         else head.referenceError = parsed.error.code;
+        const dated = datesOf(afterLabel).find((d) => d.prefix !== null && /^วันที่/.test(d.prefix));
+        if (dated !== undefined) head.dateField = { line: no, d: dated, text: afterLabel.text };
       }
       continue;
     }
@@ -383,6 +391,18 @@ interface Foot {
   date: DateAt | null;
 }
 
+/** Two to four words of Thai letters, nothing that reads as a note (ตามสิ่งที่ส่งมาด้วย). */
+function looksLikeName(text: string): boolean {
+  const words = text.split(' ');
+  return (
+    words.length >= 2 &&
+    words.length <= 4 &&
+    text.length <= 50 &&
+    /^[\u0E01-\u0E4E. ]+$/.test(text) &&
+    !/ตาม|รายละเอียด|สำเนา|ลงชื่อ|แนบ|ฉบับ|จำนวน|หน้า/.test(text)
+  );
+}
+
 function isFootStructure(line: Line): boolean {
   const label = labelOf(line);
   return (
@@ -420,6 +440,18 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
     }
   }
   if (signature < 0 && closing >= 0) signature = firstParen;
+  // No closing (memos, stamped letters) and no title: a short name in parentheses, the rank
+  // printed above it (พันตำรวจเอก / (วิชัย สายทอง)).
+  if (signature < 0 && firstParen >= 0) {
+    for (let no = firstParen; no < lines.length; no++) {
+      const line = lines[no];
+      const name = line === undefined ? null : parenthesisedName(line);
+      if (name !== null && looksLikeName(name)) {
+        signature = no;
+        break;
+      }
+    }
+  }
 
   // The foot date of a stamped letter: the last date line after the body.
   let searchFrom = signature >= 0 ? signature + 1 : closing >= 0 ? closing + 1 : bodyStart;

@@ -189,11 +189,14 @@ export function leadingMarks(line: Line): Marks {
 }
 
 /** A line that holds only marks: ด่วนที่สุด / ลับ / ด่วนมาก ลับมาก. */
+/** Brackets, bars and rules some agencies and OCR draw around a mark: (ลับ) | ด่วน | -ลับ-. */
+const MARK_FRAME = /[()[\]|*\-–—"“”]/g;
+
 export function isMarkOnly(line: Line): Marks | null {
   if (!line.match.includes('ด่วน') && !line.match.includes('ลับ')) return null;
   const bare: Line = {
-    text: line.text.replace(/[()[\]]/g, ' '),
-    match: line.match.replace(/[()[\]]/g, ' '),
+    text: line.text.replace(MARK_FRAME, ' '),
+    match: line.match.replace(MARK_FRAME, ' '),
   };
   const marks = leadingMarks(bare);
   if (marks.speed === null && marks.secrecy === null) return null;

@@ -29,6 +29,7 @@ import {
   refLabelEnd,
   startsCell,
   startsWithUnitWord,
+  type Cell,
   type Line,
 } from 'src/thai/letter-text.js';
 
@@ -125,12 +126,45 @@ function lastCellStart(text: string, before: number = text.length): number | nul
   return last === undefined ? null : last.start;
 }
 
-/** Prefer a date written after วันที่ (the stamp's), then one not after ลงวันที่ (the letter's). */
-function pickStampDate(dates: DateInText[]): DateInText | null {
-  const stampOwn = dates.filter((d) => !/^(?:ลง|ลว)/.test(d.prefix ?? ''));
-  return (
-    stampOwn.find((d) => d.prefix !== null) ?? stampOwn[stampOwn.length - 1] ?? dates[0] ?? null
-  );
+/** Where the cell holding the character before `at` ends: the next column gap or the end. */
+function cellEndAt(text: string, at: number): number {
+  for (const c of cellsOf(text)) if (at - 1 >= c.start && at - 1 < c.end) return c.end;
+  return at;
+}
+
+/** A stamp's text lines up in a column: cells further than this from it belong to others. */
+const COLUMN_SLACK = 15;
+
+function cellNear(text: string, column: number): Cell | null {
+  let best: Cell | null = null;
+  for (const c of cellsOf(text)) {
+    if (Math.abs(c.start - column) > COLUMN_SLACK) continue;
+    if (best === null || Math.abs(c.start - column) < Math.abs(best.start - column)) best = c;
+  }
+  return best;
+}
+
+/** ลงวันที่ / ลว. on a stamp copy the letter's date; the stamp's own date is the other one. */
+const isStampOwnDate = (d: DateInText): boolean => !/^(?:ลง\s?วันที่|ลว)/.test(d.prefix ?? '');
+
+/** Cells of a line that hold a date and nothing else but a time or dotted lines. */
+function dateCells(line: Line): DateInText[] {
+  const out: DateInText[] = [];
+  for (const cell of cellsOf(line.text)) {
+    const match = line.match.slice(cell.start, cell.end);
+    const dates = datesOf({ text: cell.text, match });
+    const d = dates[0];
+    if (dates.length !== 1 || d === undefined) continue;
+    const before = match.slice(0, d.index).trim();
+    const after = match.slice(d.end);
+    const times = findTimesInText(after);
+    const onlyTime = times.length === 1 && after.slice(times[0]?.end ?? 0).trim() === '';
+    if (before !== '' && !/^รับ(?:วันที่)?$/.test(before)) continue;
+    if (!/^[\s._…]*$/.test(after) && !onlyTime) continue;
+    const shift = (n: number): number => n + cell.start;
+    out.push({ ...d, index: shift(d.index), end: shift(d.end), dateIndex: shift(d.dateIndex) });
+  }
+  return out;
 }
 
 function findAnchors(lines: Line[]): Anchor[] {
@@ -151,49 +185,100 @@ function findAnchors(lines: Line[]): Anchor[] {
   return anchors;
 }
 
-/** Group anchors of one stamp: same line, or the next line while the stamp has no date yet. */
+/**
+ * Anchors of one stamp: on the same line without a column gap between them (เลขที่รับ 229
+ * เลขรับที่ 520), or on the next line in the same column while the stamp has no date yet.
+ * Anchors a column gap apart are stamps side by side.
+ */
 function groupAnchors(lines: Line[], anchors: Anchor[]): Anchor[][] {
   const groups: Anchor[][] = [];
   for (const a of anchors) {
-    const current = groups[groups.length - 1];
-    const last = current?.[current.length - 1];
-    if (current !== undefined && last !== undefined) {
-      const sameLine = last.line === a.line;
-      const nextLine =
+    const group = groups.find((g) => {
+      const last = g[g.length - 1];
+      const head = g[0];
+      if (last === undefined || head === undefined) return false;
+      const text = lines[a.line]?.text ?? '';
+      if (last.line === a.line) return !/ {2,}/.test(text.slice(last.end, a.index));
+      const after = lines[last.line]?.match.slice(last.end) ?? '';
+      return (
         a.line === last.line + 1 &&
-        datesOf({ text: '', match: lines[last.line]?.match.slice(last.end) ?? '' }).length === 0;
-      if (sameLine || nextLine) {
-        current.push(a);
-        continue;
-      }
-    }
-    groups.push([a]);
+        Math.abs(a.index - head.index) <= COLUMN_SLACK &&
+        datesOf({ text: '', match: after }).length === 0
+      );
+    });
+    if (group === undefined) groups.push([a]);
+    else group.push(a);
   }
   return groups;
 }
 
+interface Spot<T> {
+  line: number;
+  item: T;
+}
+
+/** The candidate nearest the stamp's column, then nearest its anchor line. */
+function nearest<T extends { index: number }>(
+  spots: Spot<T>[],
+  column: number,
+  line: number,
+): Spot<T> | null {
+  let best: Spot<T> | null = null;
+  const cost = (s: Spot<T>): number =>
+    Math.abs(s.item.index - column) * 10 + Math.abs(s.line - line);
+  for (const s of spots) if (best === null || cost(s) < cost(best)) best = s;
+  return best;
+}
+
+const startsBlock = (lines: Line[], no: number): boolean => no === 0 || isBlank(lines[no - 1]);
+
+interface UnitAt {
+  name: string;
+  line: number;
+  start: number;
+}
+
 /**
- * The date of a stamp written as its own cell: the last cell of the line is a date
- * (after วันที่ / รับ / รับวันที่ at most) and at most a time after it.
+ * The unit in the stamp's column above its number: a line with a unit word (สำนักงาน…,
+ * กลุ่มงาน…), possibly wrapped onto the next line, or a short Thai line at the top of the
+ * stamp's block (สารบรรณกลาง).
  */
-function dateCell(line: Line): DateInText | null {
-  const cells = cellsOf(line.text);
-  const cell = cells[cells.length - 1];
-  if (cell === undefined) return null;
-  const match = line.match.slice(cell.start, cell.end);
-  const dates = datesOf({ text: cell.text, match });
-  const d = dates[0];
-  if (dates.length !== 1 || d === undefined) return null;
-  const before = match.slice(0, d.index).trim();
-  const after = match.slice(d.end);
-  const times = findTimesInText(after);
-  const onlyTime = times.length === 1 && after.slice(times[0]?.end ?? 0).trim() === '';
-  const afterEmpty = /^[\s._…]*$/.test(after);
-  if ((before !== '' && !/^รับ(?:วันที่)?$/.test(before)) || (!afterEmpty && !onlyTime)) {
-    return null;
+function unitAbove(lines: Line[], from: number, column: number): UnitAt | null {
+  const parts: Cell[] = [];
+  for (let no = from; no >= 0 && no > from - 3; no--) {
+    const line = lines[no];
+    if (line === undefined || isBlank(line)) return null;
+    const cell = cellNear(line.text, column);
+    if (cell === null) return null;
+    const probe: Line = { text: cell.text, match: line.match.slice(cell.start, cell.end) };
+    if (startsWithUnitWord(cell.text)) {
+      if (unitCandidate(probe, 0, false) === null) return null;
+      // A unit printed on two lines (โรงพยาบาลขอนแก่น / งานสารบรรณ): take the line above too.
+      let top = { no, cell };
+      const upper = lines[no - 1];
+      const upperCell = upper === undefined || isBlank(upper) ? null : cellNear(upper.text, column);
+      if (upper !== undefined && upperCell !== null && startsWithUnitWord(upperCell.text)) {
+        const upperProbe: Line = {
+          text: upperCell.text,
+          match: upper.match.slice(upperCell.start, upperCell.end),
+        };
+        if (unitCandidate(upperProbe, 0, false) !== null) top = { no: no - 1, cell: upperCell };
+      }
+      const cells = top.no === no ? [cell, ...parts] : [top.cell, cell, ...parts];
+      const name = unitName(cells.map((c) => c.text).join(' '));
+      return name === null ? null : { name, line: top.no, start: top.cell.start };
+    }
+    // A line without a unit word: the second line of a wrapped name, or the box's first line.
+    if (/\d/.test(probe.match) || cell.text.length > 60) return null;
+    if (unitCandidate(probe, 0, true) === null) return null;
+    if (startsBlock(lines, no)) {
+      if (parts.length > 0) return null;
+      const name = unitName(cell.text);
+      return name === null ? null : { name, line: no, start: cell.start };
+    }
+    parts.unshift(cell);
   }
-  const shift = (n: number): number => n + cell.start;
-  return { ...d, index: shift(d.index), end: shift(d.end), dateIndex: shift(d.dateIndex) };
+  return null;
 }
 
 function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
@@ -202,38 +287,44 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   if (first === undefined || lastAnchor === undefined) return null;
   const best = group.reduce((a, b) => (b.rank < a.rank ? b : a));
   const anchorLine = lines[first.line];
-  if (anchorLine === undefined) return null;
-  const pre = anchorLine.text.slice(0, first.index);
+  const lastLine = lines[lastAnchor.line];
+  if (anchorLine === undefined || lastLine === undefined) return null;
+  const column = first.index;
 
-  // The date: after the last keyword on its line, else at the start of a cell below; a
-  // stamp may also carry its date above the number (๑๖ ม.ค. ๖๙ / รับที่ ๒๑๔).
-  let date: DateInText | null = pickStampDate(
-    datesOf(anchorLine).filter((d) => d.index >= lastAnchor.end),
-  );
-  let dateLine = date === null ? -1 : first.line;
-  for (let no = lastAnchor.line + 1; date === null && no <= lastAnchor.line + 3; no++) {
-    const line = lines[no];
-    if (line === undefined || isBlank(line)) break;
-    date = pickStampDate(datesOf(line).filter((d) => startsCell(line.text, d.index)));
-    if (date !== null) dateLine = no;
-  }
-  let dateAbove = false;
-  for (let no = first.line - 1; date === null && no >= first.line - 2 && no >= 0; no--) {
-    const line = lines[no];
-    if (line === undefined || isBlank(line)) break;
-    date = dateCell(line);
-    if (date !== null) {
-      dateLine = no;
-      dateAbove = true;
+  // The date: right after the number in the same cell; else the nearest in the stamp's
+  // column on the next lines; else above the number (๑๖ ม.ค. ๖๙ / รับที่ ๒๑๔).
+  const after = datesOf(lastLine).filter((d) => d.index >= lastAnchor.end && isStampOwnDate(d));
+  let date: Spot<DateInText> | null;
+  const inCell = after.find((d) => !/ {2,}/.test(lastLine.text.slice(lastAnchor.end, d.index)));
+  if (inCell !== undefined) {
+    date = { line: lastAnchor.line, item: inCell };
+  } else {
+    const below: Spot<DateInText>[] = after.map((item) => ({ line: lastAnchor.line, item }));
+    for (let no = lastAnchor.line + 1; no <= lastAnchor.line + 3; no++) {
+      const line = lines[no];
+      if (line === undefined || isBlank(line)) break;
+      for (const item of datesOf(line)) {
+        if (startsCell(line.text, item.index) && isStampOwnDate(item))
+          below.push({ line: no, item });
+      }
+    }
+    date = nearest(below, column, lastAnchor.line);
+    if (date === null) {
+      const above: Spot<DateInText>[] = [];
+      for (let no = first.line - 1; no >= first.line - 2 && no >= 0; no--) {
+        const line = lines[no];
+        if (line === undefined || isBlank(line)) break;
+        for (const item of dateCells(line)) above.push({ line: no, item });
+      }
+      const inColumn = above.filter((s) => Math.abs(s.item.index - column) <= COLUMN_SLACK);
+      date = nearest(inColumn, column, first.line);
     }
   }
+  const dateAbove = date !== null && date.line < first.line;
 
-  // The unit: text before the keyword in the same cell, else the line above (above the
-  // date when the date is on top).
-  let unit: string | null = null;
-  let unitLine = first.line;
-  let unitStart = first.index;
-  if (pre.trim() !== '') {
+  // The unit: text before the keyword in the same cell, else the stamp's column above.
+  let unit: UnitAt | null = null;
+  if (anchorLine.text.slice(0, first.index).trim() !== '') {
     let start = lastCellStart(anchorLine.text, first.index) ?? 0;
     // Letter text sharing the cell (ที่ มท …/๒๖๓ เลขรับ ๑๒; ด่วนที่สุด กองคลัง เลขรับ ๑๒).
     const ref = refLabelEnd(anchorLine.match.slice(start));
@@ -250,66 +341,74 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
     const candidate = anchorLine.text.slice(start, first.index);
     if (candidate.trim() !== '' && startsWithUnitWord(candidate)) {
       const probe: Line = { text: candidate, match: anchorLine.match.slice(start, first.index) };
-      unit = unitCandidate(probe, 0, false);
-      if (unit !== null) unitStart = start + (candidate.length - candidate.trimStart().length);
+      const name = unitCandidate(probe, 0, false);
+      const lead = candidate.length - candidate.trimStart().length;
+      if (name !== null) unit = { name, line: first.line, start: start + lead };
     }
   }
-  const aboveNo = dateAbove ? dateLine - 1 : first.line - 1;
-  const above = lines[aboveNo];
-  if (unit === null && above !== undefined && !isBlank(above)) {
-    const start = cellsOf(above.text).length > 1 ? (lastCellStart(above.text) ?? 0) : 0;
-    const firstOfBlock = aboveNo === 0 || isBlank(lines[aboveNo - 1]);
-    unit = unitCandidate(above, start, firstOfBlock && pre.trim() === '');
-    if (unit !== null) {
-      unitLine = aboveNo;
-      unitStart =
-        start + (above.text.slice(start).length - above.text.slice(start).trimStart().length);
-    }
-  }
+  unit ??= unitAbove(lines, dateAbove && date !== null ? date.line - 1 : first.line - 1, column);
 
-  // The time: on the anchor line after the keyword, or at the start of a cell near it.
-  let time: string | null = null;
-  let timeLine = -1;
-  let timeIndex = -1;
-  const fromLine = Math.min(lastAnchor.line, dateLine < 0 ? lastAnchor.line : dateLine);
-  const toLine = Math.max(dateLine, lastAnchor.line) + 1;
-  for (let no = fromLine; no <= toLine && time === null; no++) {
+  // The time: right after the number or the date, else in the stamp's column just below.
+  const times: Spot<{ index: number; time: string }>[] = [];
+  const fromLine = Math.min(date?.line ?? lastAnchor.line, lastAnchor.line);
+  const toLine = Math.max(date?.line ?? lastAnchor.line, lastAnchor.line) + 1;
+  for (let no = fromLine; no <= toLine; no++) {
     const line = lines[no];
     if (line === undefined || (no > lastAnchor.line && isBlank(line))) break;
-    const from = no === lastAnchor.line ? lastAnchor.end : 0;
-    const found = findTimesInText(line.match).find(
-      (t) =>
-        t.index >= from &&
-        t.time !== null &&
-        (no === lastAnchor.line || no === dateLine || startsCell(line.text, t.index)),
-    );
-    if (found !== undefined) {
-      time = found.time;
-      timeLine = no;
-      timeIndex = found.index;
+    for (const t of findTimesInText(line.match)) {
+      if (t.time === null || (no === lastAnchor.line && t.index < lastAnchor.end)) continue;
+      const afterAnchor = no === lastAnchor.line;
+      const afterDate = date !== null && no === date.line && t.index >= date.item.end;
+      if (afterAnchor || afterDate || startsCell(line.text, t.index)) {
+        times.push({ line: no, item: { index: t.index, time: t.time } });
+      }
     }
   }
+  const time = nearest(times, date?.item.index ?? column, date?.line ?? lastAnchor.line);
 
-  // Blank out what the stamp owns, from where it starts on each line to the line's end.
-  const owned = new Map<number, number>();
+  // Blank out what the stamp owns, cell by cell, so a stamp beside it keeps its text.
+  const spans = new Map<number, number>();
   const own = (no: number, start: number): void => {
-    owned.set(no, Math.min(owned.get(no) ?? start, start));
+    spans.set(no, Math.min(spans.get(no) ?? start, start));
   };
-  if (unit !== null) own(unitLine, unitStart);
+  if (unit !== null) {
+    own(unit.line, unit.start);
+    for (let no = unit.line + 1; no < first.line; no++) {
+      const cell = cellNear(lines[no]?.text ?? '', column);
+      const isDateLine = date !== null && dateAbove && no === date.line;
+      if (cell !== null && !isDateLine) own(no, cell.start);
+    }
+  }
   for (const a of group) own(a.line, a.index);
-  if (date !== null) own(dateLine, date.index);
-  if (time !== null) own(timeLine, timeIndex);
-  for (const [no, start] of owned) {
+  if (date !== null) own(date.line, date.item.index);
+  if (time !== null) own(time.line, time.item.index);
+  const ends = new Map<number, number>();
+  for (const a of group) ends.set(a.line, Math.max(ends.get(a.line) ?? 0, a.end));
+  if (date !== null) ends.set(date.line, Math.max(ends.get(date.line) ?? 0, date.item.end));
+  for (const [no, start] of spans) {
     const line = lines[no];
-    if (line !== undefined) maskLine(line, start);
+    if (line === undefined) continue;
+    const lastOwned = Math.max(ends.get(no) ?? 0, start + 1);
+    maskLine(line, start, cellEndAt(line.text, lastOwned));
   }
 
-  const top = [...owned.entries()].sort((a, b) => a[0] - b[0])[0] ?? [first.line, first.index];
+  const top = [...spans.entries()].sort((x, y) => x[0] - y[0])[0];
   return {
-    stamp: { unit, receiptNumber: best.number, date: date?.date ?? null, time },
-    line: top[0],
-    column: top[1],
+    stamp: {
+      unit: unit?.name ?? null,
+      receiptNumber: best.number,
+      date: date?.item.date ?? null,
+      time: time?.item.time ?? null,
+    },
+    line: top?.[0] ?? first.line,
+    column: top?.[1] ?? first.index,
   };
+}
+
+/** The date of a stamp written as its own cell, the last on its line. */
+function dateCell(line: Line): DateInText | null {
+  const cells = dateCells(line);
+  return cells[cells.length - 1] ?? null;
 }
 
 /** Line index where the letter head starts: its ที่ line, บันทึกข้อความ or ส่วนราชการ. */
