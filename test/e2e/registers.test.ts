@@ -191,6 +191,72 @@ describe('registers: numbers, corrections and bad input', () => {
     expect(await committedNumbers(incoming, 2569)).toEqual(before);
   });
 
+  it('resolves a citation to the letter it names, among the letters the clerk may see', async () => {
+    const cited = await newLetter('หนังสือต้นเรื่อง', {
+      referenceNumber: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
+      letterDate: '๑๙ พฤศจิกายน ๒๕๖๘',
+    });
+    const citing = await t.http
+      .post('/api/v1/letters')
+      .set('Authorization', clerk)
+      .send({
+        kind: 'external',
+        subject: 'หนังสือที่อ้างถึง',
+        references: [
+          'หนังสือกระทรวงมหาดไทย ที่ มท 0210.5/ว 10557 ลงวันที่ 19 พ.ย. 2568',
+          'ศค ๐๒๑๓/ว ๒๐๑๕๒',
+        ],
+      })
+      .expect(201);
+    expect(citing.body.references).toEqual([
+      expect.objectContaining({
+        agencyPrefix: 'มท',
+        serial: 10557,
+        circular: true,
+        date: '2025-11-19',
+        letterId: cited,
+      }),
+      expect.objectContaining({ agencyPrefix: 'ศค', serial: 20152, letterId: null }),
+    ]);
+    // The other province cannot resolve (and so learn of) a letter it may not see.
+    const blind = await t.http
+      .post('/api/v1/letters')
+      .set('Authorization', outsider)
+      .send({
+        kind: 'external',
+        subject: 'อ้างถึงจากอีกจังหวัด',
+        references: ['มท ๐๒๑๐.๕/ว๑๐๕๕๗ ลงวันที่ ๑๙ พฤศจิกายน ๒๕๖๘'],
+      })
+      .expect(201);
+    expect(blind.body.references[0].letterId).toBeNull();
+  });
+
+  it('refuses a secret letter in an ordinary register, and a top-secret letter altogether', async () => {
+    await newUser(t.dataSource, 'clerk.cleared', [{ unit: office, role: 'clerk' }], 'secret');
+    const cleared = await bearer(t, 'clerk.cleared');
+    const secret = (
+      await t.http
+        .post('/api/v1/letters')
+        .set('Authorization', cleared)
+        .send({ kind: 'external', subject: 'เรื่องลับ', secrecy: 'confidential' })
+        .expect(201)
+    ).body.id as string;
+    const before = await committedNumbers(incoming, 2569);
+    const res = await t.http
+      .post(`/api/v1/registers/${incoming}/entries`)
+      .set('Authorization', cleared)
+      .send({ letterId: secret })
+      .expect(422);
+    expect(res.body.code).toBe('LETTER_NOT_REGISTRABLE');
+    const topSecret = await t.http
+      .post('/api/v1/letters')
+      .set('Authorization', cleared)
+      .send({ kind: 'external', subject: 'ลับที่สุด', secrecy: 'top_secret' })
+      .expect(422);
+    expect(topSecret.body.code).toBe('LETTER_TOP_SECRET');
+    expect(await committedNumbers(incoming, 2569)).toEqual(before);
+  });
+
   it('continues from the paper book, and refuses a floor below numbers already used', async () => {
     const registers = (
       await t.http

@@ -23,8 +23,8 @@ import { parseThaiDate } from 'src/thai/be-date.js';
 import { toArabicDigits, toThaiDigits } from 'src/thai/digits.js';
 import { SECRECY_CLASSES, SPEED_CLASSES } from 'src/thai/labels.js';
 import { type ParsedLetter, parseLetter } from 'src/thai/letter-parser.js';
-import { normalizeThaiText } from 'src/thai/normalize.js';
-import { parseReferenceNumber } from 'src/thai/reference-number.js';
+import { normalizeThaiText, toMatchForm } from 'src/thai/normalize.js';
+import { findReferenceNumbers, parseReferenceNumber } from 'src/thai/reference-number.js';
 
 /** Fields of a new letter after parsing and checks, before it is written. */
 interface LetterDraft {
@@ -63,6 +63,25 @@ function speedCode(label: string | null): Speed {
 
 function secrecyCode(label: string | null): Secrecy {
   return SECRECY_CLASSES.find((s) => s.label === label)?.code ?? 'none';
+}
+
+/**
+ * An item of อ้างถึง as a clerk types it ("หนังสือ… ที่ มท ๐๒๑๐.๕/ว๑๐๕๕๗ ลงวันที่ ๑๙ พ.ย. ๒๕๖๘"):
+ * the first reference number in it and the date after ลงวันที่ / ลว. Raw text is kept.
+ */
+export function citedLetter(raw: string): Omit<LetterReference, 'letterId'> {
+  const text = normalizeThaiText(raw);
+  const found = findReferenceNumbers(text, toMatchForm(text))[0];
+  const dated = /(?:ลงวันที่|ลว\.)\s*(.+)$/.exec(text);
+  const date = dated ? parseThaiDate(dated[1]) : null;
+  return {
+    raw: text,
+    agencyPrefix: found?.value.agencyPrefix ?? null,
+    agencyNumber: found?.value.agencyNumber ?? null,
+    circular: found?.value.circular ?? false,
+    serial: found?.value.serial ?? null,
+    date: date?.ok ? date.value.date : null,
+  };
 }
 
 /** Escapes LIKE wildcards so a clerk's `%` or `_` is searched for literally. */
@@ -114,19 +133,7 @@ export class LettersService {
         errors: [{ field: 'letterDate', code: date.error.code, message: date.error.message }],
       });
     }
-    const references = (dto.references ?? []).map((raw) => {
-      const parsed = parseReferenceNumber(raw);
-      const cited = /(?:ลงวันที่|ลว\.)\s*(.+)$/.exec(raw);
-      const citedDate = cited ? parseThaiDate(cited[1]) : null;
-      return {
-        raw: normalizeThaiText(raw),
-        agencyPrefix: parsed.ok ? parsed.value.agencyPrefix : null,
-        agencyNumber: parsed.ok ? parsed.value.agencyNumber : null,
-        circular: parsed.ok ? parsed.value.circular : false,
-        serial: parsed.ok ? parsed.value.serial : null,
-        date: citedDate?.ok ? citedDate.value.date : null,
-      };
-    });
+    const references = (dto.references ?? []).map((raw) => citedLetter(raw));
     return this.create(principal, dto.unitId, dto.fileIds ?? [], dto.enclosesLetterId, {
       kind: dto.kind,
       speed: dto.speed ?? 'none',
@@ -310,7 +317,12 @@ export class LettersService {
   async findVisible(manager: EntityManager, principal: Principal, id: string): Promise<LetterRow> {
     const letter = await this.repository.findById(manager, id);
     if (!letter) throw new DomainError(LetterErrors.LETTER_NOT_FOUND);
-    const units = await this.repository.findLetterUnits(manager, id);
+    const scope = this.access.visibleUnitsPredicate(
+      principal,
+      { unitIdColumn: 'u.id', unitPathColumn: 'u.path' },
+      2,
+    );
+    const units = await this.repository.findLetterUnits(manager, id, scope);
     if (!this.access.canSeeLetterAt(principal, units, letter.secrecy)) {
       throw new DomainError(LetterErrors.LETTER_NOT_FOUND);
     }
