@@ -111,7 +111,27 @@ export class LettersRepository {
    * Every unit a letter is "at": the unit that recorded it, the units whose registers
    * hold it, and the units it was delivered to. Access is decided on these.
    */
-  async findLetterUnits(manager: EntityManager, letterId: string): Promise<UnitRef[]> {
+  async findLetterUnits(
+    manager: EntityManager,
+    letterId: string,
+    scope?: SqlPredicate,
+  ): Promise<UnitRef[]> {
+    if (scope) {
+      // With `scope` (built from $2 on `u.id`/`u.path`): one unit inside it, found by
+      // index probes. A circular delivered to thousands of units must not load them all
+      // to decide one access.
+      return manager.query(
+        `SELECT u.id, u.path FROM units u
+          WHERE ${scope.sql}
+            AND (u.id = (SELECT created_unit_id FROM letters WHERE id = $1)
+              OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = $1 AND d.recipient_unit_id = u.id)
+              OR EXISTS (SELECT 1 FROM register_entries e JOIN registers r ON r.id = e.register_id
+                          WHERE e.letter_id = $1 AND r.unit_id = u.id)
+              OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = $1 AND d.sender_unit_id = u.id))
+          LIMIT 1`,
+        [letterId, ...scope.params],
+      );
+    }
     return manager.query(
       `SELECT u.id, u.path FROM units u WHERE u.id IN (
          SELECT created_unit_id FROM letters WHERE id = $1

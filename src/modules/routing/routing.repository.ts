@@ -305,7 +305,7 @@ export class RoutingRepository {
       letterId: string;
       rootLetterId: string;
       senderUnitId: string;
-      registerEntryId: string;
+      registerEntryId: string | null;
       parentDeliveryId: string | null;
       annotationId: string | null;
       forwardedBy: string;
