@@ -140,17 +140,29 @@ const CONTINUATION =
 /** An item that ends with its quantity (… จำนวน ๑ ฉบับ) or a year is complete. */
 const COMPLETE_ITEM = /(?:ฉบับ|ชุด|แผ่น|เล่ม|หน้า|รายการ|แผ่นดิสก์|แผ่นซีดี|\d{2,4})\s*\)?\s*$/;
 
-function continuesField(field: HeaderField, parts: readonly string[], line: Line): boolean {
+/** An enclosure line that is a whole item on its own: … จำนวน ๑ ชุด. */
+const QUANTITY_ITEM = /จำนวน\s*\d+\s*(?:ฉบับ|ชุด|แผ่น|เล่ม|หน้า|รายการ|แผ่นดิสก์|แผ่นซีดี)\s*\)?\s*$/;
+
+/**
+ * Whether a line continues the current header field: 'continue' (a wrapped line),
+ * 'item' (the next item of an unnumbered enclosure list, one item a line) or 'stop'.
+ */
+function continuesField(
+  field: HeaderField,
+  parts: readonly string[],
+  line: Line,
+): 'continue' | 'item' | 'stop' {
   const text = line.text.trim();
   const match = line.match.trim();
-  if (field === 'salutation' || field === 'to') return false;
-  if (isMarkOnly(line) !== null) return false;
-  if (field === 'subject') return !startsBodyParagraph(text);
-  if (STARTS_WITH_MARKER.test(match)) return true;
-  if (startsBodyParagraph(text)) return false;
-  if (CONTINUATION.test(match)) return true;
+  if (field === 'salutation' || field === 'to') return 'stop';
+  if (isMarkOnly(line) !== null) return 'stop';
+  if (field === 'subject') return startsBodyParagraph(text) ? 'stop' : 'continue';
+  if (STARTS_WITH_MARKER.test(match)) return 'continue';
+  if (startsBodyParagraph(text)) return 'stop';
+  if (CONTINUATION.test(match)) return 'continue';
   const last = toMatchForm(parts[parts.length - 1] ?? '');
-  return !COMPLETE_ITEM.test(last);
+  if (!COMPLETE_ITEM.test(last)) return 'continue';
+  return field === 'enclosure' && QUANTITY_ITEM.test(match) ? 'item' : 'stop';
 }
 
 interface Item {
@@ -177,6 +189,16 @@ function splitItems(text: string): Item[] {
       match: clean(match.slice(c.contentAt, end)),
     };
   });
+}
+
+/** Enclosure items: numbered (๑. … ๒. …) or one unnumbered item per ITEM_BREAK. */
+function enclosureItems(parts: readonly string[]): Item[] {
+  const groups: string[][] = [[]];
+  for (const part of parts) {
+    if (part === ITEM_BREAK) groups.push([]);
+    else groups[groups.length - 1]?.push(part);
+  }
+  return groups.flatMap((g) => splitItems(clean(g.join(' '))));
 }
 
 /** The date a cited letter carries: after ลงวันที่/ลว./วันที่ first, else the first one. */
@@ -348,7 +370,11 @@ function readHead(lines: Line[]): Head {
   return head;
 }
 
+/** Marks, among a field's lines, where an unnumbered enclosure list starts a new item. */
+const ITEM_BREAK = '\u0000';
+
 interface Fields {
+  /** The lines of each field (whitespace folded), ITEM_BREAK between unnumbered items. */
   values: Map<HeaderField, string[]>;
   bodyStart: number;
 }
@@ -374,11 +400,11 @@ function readFields(lines: Line[], start: number): Fields {
       continue;
     }
     const parts = current === null ? undefined : values.get(current);
-    if (current !== null && parts !== undefined && continuesField(current, parts, line)) {
-      parts.push(clean(line.text));
-      continue;
-    }
-    break;
+    const next =
+      current === null || parts === undefined ? 'stop' : continuesField(current, parts, line);
+    if (next === 'stop' || parts === undefined) break;
+    if (next === 'item') parts.push(ITEM_BREAK);
+    parts.push(clean(line.text));
   }
   return { values, bodyStart: no };
 }
@@ -591,7 +617,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   const field = (name: HeaderField): string | null => {
     const parts = fields.values.get(name);
     if (parts === undefined) return null;
-    const value = clean(parts.join(' '));
+    const value = clean(parts.filter((p) => p !== ITEM_BREAK).join(' '));
     return value === '' ? null : value;
   };
 
@@ -606,12 +632,11 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   const citedText = field('cited');
   const enclosureText = field('enclosure');
   const references = citedText === null ? [] : referencesOf(citedText);
-  const enclosures =
-    enclosureText === null
-      ? []
-      : splitItems(enclosureText)
-          .map((i) => i.text)
-          .filter((t) => t !== '');
+  const enclosures = (
+    enclosureText === null ? [] : enclosureItems(fields.values.get('enclosure') ?? [])
+  )
+    .map((i) => i.text)
+    .filter((t) => t !== '');
 
   const letter: Omit<ParsedLetter, 'warnings'> = {
     kind,

@@ -231,9 +231,12 @@ export function parenthesisedName(line: Line): string | null {
   return clean(m[1]);
 }
 
-/** Telephone, fax, e-mail and web lines at the foot (and where they start inside a line). */
+/**
+ * Telephone, fax, e-mail, web and coordinator (ผู้ประสานงาน) lines at the foot, and where they
+ * start inside a line: the owning unit ends before them.
+ */
 const CONTACT =
-  /(?:^|\s)(?:โทร(?:ศัพท์|สาร)?\.?|แฟกซ์|Fax|FAX|Tel\.?|TEL\.?|ไปรษณีย์อิเล็กทรอนิกส์|อีเมล|อีเมล์|E-?mail|e-?mail|www\.|http)/;
+  /(?:^|\s)(?:โทร(?:ศัพท์|สาร)?\.?|ผู้ประสานงาน|ผู้รับผิดชอบ|ติดต่อ|แฟกซ์|Fax|FAX|Tel\.?|TEL\.?|ไปรษณีย์อิเล็กทรอนิกส์|อีเมล|อีเมล์|E-?mail|e-?mail|www\.|http)/;
 
 /** Offset where a contact entry starts in the line, or null. */
 export function contactStart(text: string): number | null {

@@ -74,7 +74,7 @@ function keywordRank(keyword: string): number {
 const LEADER = '[\\s.:_…]*';
 
 const RECEIPT_ANCHOR = new RegExp(
-  `(?<=^|[\\s.:(|])(?<kw>${KEYWORDS.join('|')})(?:หนังสือ)?${LEADER}(?:ที่${LEADER})?(?<num>\\d{1,3}(?:,\\d{3})+|\\d{1,7})(?![\\d,])`,
+  `(?<=^|[\\s.:(|])(?<kw>${KEYWORDS.join('|')})(?:หนังสือ)?${LEADER}(?:(?:เลข)?ที่${LEADER})?(?<num>\\d{1,3}(?:,\\d{3})+|\\d{1,7})(?![\\d,])`,
   'g',
 );
 
