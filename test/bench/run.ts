@@ -4,6 +4,8 @@
  * `NAME: <figure> <unit> vs reference <figure> <unit>, ratio <r>`.
  */
 import { auditAppendScenario } from './scenarios/audit-append.js';
+import { fanoutNationalScenario } from './scenarios/fanout-national.js';
+import { progressScenario } from './scenarios/progress.js';
 import { parseLetterScenario } from './scenarios/parse-letter.js';
 import { registerHttpScenario } from './scenarios/register-http.js';
 import { search1mScenario } from './scenarios/search-1m.js';
@@ -19,6 +21,8 @@ const SCENARIOS: BenchScenario[] = [
   subtreeScenario,
   registerHttpScenario,
   search1mScenario,
+  fanoutNationalScenario,
+  progressScenario,
 ];
 
 function figure(f: BenchFigure): string {
