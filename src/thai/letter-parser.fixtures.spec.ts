@@ -4,6 +4,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLetter } from 'src/thai/letter-parser.js';
 
@@ -37,5 +38,32 @@ describe('letter fixtures', () => {
     expect(slips.length).toBeGreaterThanOrEqual(3);
     const stampCounts = new Set(parsed.map((p) => p.receiptStamps.length));
     for (const n of [0, 1, 2, 3]) expect(stampCounts).toContain(n);
+  });
+});
+
+describe('letter fixtures under OCR noise that must not matter', () => {
+  const ZERO_WIDTH = ['\u200B', '\u200C', '\u200D', '\uFEFF', '\u2060'];
+
+  it.each(names)('%s: zero-width characters, split ำ and CRLF change nothing', (name) => {
+    const text = readFileSync(`${dir}${name}.txt`, 'utf8');
+    const expected = JSON.parse(JSON.stringify(parseLetter(text)));
+    const noisy = fc.record({
+      inserts: fc.array(fc.tuple(fc.nat({ max: text.length }), fc.constantFrom(...ZERO_WIDTH)), {
+        maxLength: 40,
+      }),
+      splitAm: fc.boolean(),
+      crlf: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(noisy, ({ inserts, splitAm, crlf }) => {
+        let t = splitAm ? text.replace(/\u0E33/g, '\u0E4D\u0E32') : text;
+        for (const [at, ch] of [...inserts].sort((a, b) => b[0] - a[0])) {
+          t = t.slice(0, at) + ch + t.slice(at);
+        }
+        if (crlf) t = t.replace(/\r?\n/g, '\r\n');
+        expect(JSON.parse(JSON.stringify(parseLetter(t)))).toEqual(expected);
+      }),
+      { numRuns: 15, seed: 42 },
+    );
   });
 });

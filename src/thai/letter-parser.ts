@@ -31,6 +31,7 @@ import {
 import {
   clean,
   contactStart,
+  dateOnlyCell,
   datesOf,
   isBlank,
   isMarkOnly,
@@ -39,7 +40,6 @@ import {
   parenthesisedName,
   refLabelEnd,
   resetDateCache,
-  dateOnlyCell,
   startsBodyParagraph,
   startsWithPersonTitle,
   startsWithUnitWord,

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cellsOf,
+  contactStart,
+  dateOnlyCell,
+  isMarkOnly,
+  labelOf,
+  leadingMarks,
+  maskLine,
+  parenthesisedName,
+  refLabelEnd,
+  startsBodyParagraph,
+  startsCell,
+  startsWithPersonTitle,
+  startsWithUnitWord,
+  toLines,
+  type Line,
+} from 'src/thai/letter-text.js';
+import { toMatchForm } from 'src/thai/normalize.js';
+
+const line = (text: string): Line => ({ text, match: toMatchForm(text) });
+
+describe('line model', () => {
+  it('splits a document into lines with their match form', () => {
+    expect(toLines('ที่ มท ๐๒๑๐/๑\no๑')).toEqual([
+      { text: 'ที่ มท ๐๒๑๐/๑', match: 'ที่ มท 0210/1' },
+      { text: 'o๑', match: '01' },
+    ]);
+  });
+
+  it('masks keep offsets', () => {
+    const l = line('ที่ มท ๑/๒   เลขรับ ๙');
+    maskLine(l, 12);
+    expect(l.text).toBe('ที่ มท ๑/๒' + ' '.repeat(l.text.length - 'ที่ มท ๑/๒'.length));
+    expect(l.match.length).toBe(l.text.length);
+  });
+
+  it('splits cells at column gaps only', () => {
+    expect(cellsOf('ที่ มท ๑/๒      กระทรวงมหาดไทย').map((c) => c.text)).toEqual([
+      'ที่ มท ๑/๒',
+      'กระทรวงมหาดไทย',
+    ]);
+    expect(startsCell('ก ข    ค', 7)).toBe(true);
+    expect(startsCell('ก ข ค', 4)).toBe(false);
+  });
+});
+
+describe('labels', () => {
+  it.each([
+    ['เรื่อง  ขอเชิญประชุม', 'subject', 'ขอเชิญประชุม'],
+    ['เรื่อง: ขอเชิญประชุม', 'subject', 'ขอเชิญประชุม'],
+    ['เรียน ผู้ว่าราชการจังหวัด', 'salutation', 'ผู้ว่าราชการจังหวัด'],
+    ['ถึง  นายอำเภอ ทุกอำเภอ', 'to', 'นายอำเภอ ทุกอำเภอ'],
+    ['อ้างถึง  หนังสือ', 'cited', 'หนังสือ'],
+    ['สิ่งที่ส่งมาด้วย  แบบรายงาน', 'enclosure', 'แบบรายงาน'],
+    ['สิ่งที่แนบมาด้วย  แบบรายงาน', 'enclosure', 'แบบรายงาน'],
+    ['ส่วนราชการ  กองคลัง', 'unit', 'กองคลัง'],
+    ['บันทึกข้อความ', 'memoHead', ''],
+    ['วันที่ ๑๕ มกราคม ๒๕๖๙', 'date', '๑๕ มกราคม ๒๕๖๙'],
+    ['สำเนาส่ง  นายอำเภอ', 'copies', 'นายอำเภอ'],
+    ['    ขอแสดงความนับถือ', 'closing', ''],
+  ])('%j → %s', (text, label, content) => {
+    expect(labelOf(line(text))).toMatchObject({ label, content });
+  });
+
+  it.each(['เรียนรู้การทำงาน', 'ถึงแม้ว่า', 'วันที่ประชุม', 'ส่วนราชการที่เกี่ยวข้อง', 'ด้วยกระทรวง'])(
+    '%j is not a label',
+    (text) => {
+      expect(labelOf(line(text))).toBeNull();
+    },
+  );
+
+  it('knows a ที่ line from ที่ประชุม', () => {
+    expect(refLabelEnd('ที่ มท 0210/1')).toBe(4);
+    expect(refLabelEnd('ที่มท0210/1')).toBe(3);
+    expect(refLabelEnd('ที่ประชุม 1/2569')).toBeNull();
+  });
+});
+
+describe('marks', () => {
+  it.each([
+    ['ด่วนที่สุด', 'ด่วนที่สุด', null],
+    ['ด่วน ที่สุด', 'ด่วนที่สุด', null],
+    ['ด่วนมาก  ลับมาก', 'ด่วนมาก', 'ลับมาก'],
+    ['  ลับ  ', null, 'ลับ'],
+    ['(ลับ)', null, 'ลับ'],
+    ['| ด่วน |', 'ด่วน', null],
+    ['- ลับที่สุด -', null, 'ลับที่สุด'],
+  ])('%j is a mark line', (text, speed, secrecy) => {
+    expect(isMarkOnly(line(text))).toMatchObject({ speed, secrecy });
+  });
+
+  it.each(['สายด่วน ๑๕๕๖', 'ด่วนที่สุด ที่ ศค ๐๒๑๓/ว ๒', 'ลับเฉพาะ', 'ความลับ', ''])(
+    '%j is not a mark line',
+    (text) => {
+      expect(isMarkOnly(line(text))).toBeNull();
+    },
+  );
+
+  it('reads marks before other text and says where they end', () => {
+    const l = line('ด่วนที่สุด ที่ มท ๐๒๑๐/๑');
+    const marks = leadingMarks(l);
+    expect(marks.speed).toBe('ด่วนที่สุด');
+    expect(l.text.slice(marks.end)).toBe('ที่ มท ๐๒๑๐/๑');
+  });
+});
+
+describe('people, units and contacts', () => {
+  it('reads a name in parentheses', () => {
+    expect(parenthesisedName(line('   ( นายสมชาย  ใจดี )  '))).toBe('นายสมชาย ใจดี');
+    expect(parenthesisedName(line('(123)'))).toBeNull();
+    expect(parenthesisedName(line('(นาย ก) และ (นาย ข)'))).toBeNull();
+  });
+
+  it('knows titles, unit words, contact lines and body openings', () => {
+    expect(startsWithPersonTitle('นางสาวสุดา')).toBe(true);
+    expect(startsWithPersonTitle('สมชาย')).toBe(false);
+    expect(startsWithUnitWord('กลุ่มงานยุทธศาสตร์')).toBe(true);
+    expect(startsWithUnitWord('ผู้ว่าราชการจังหวัด')).toBe(false);
+    expect(contactStart('กองคลัง โทร. ๐ ๒๒๒๒ ๑๑๑๑')).toBe(8);
+    expect(contactStart('หมายเลขโทรศัพท์')).toBeNull();
+    expect(startsBodyParagraph('ตามที่กระทรวง')).toBe(true);
+    expect(startsBodyParagraph('แบบรายงาน')).toBe(false);
+  });
+});
+
+describe('dateOnlyCell', () => {
+  it.each([
+    ['๑๒ มกราคม ๒๕๖๙', '2026-01-12'],
+    ['          ๑๒  มกราคม  ๒๕๖๙', '2026-01-12'],
+    ['วันที่ ๑๒ มกราคม ๒๕๖๙', '2026-01-12'],
+    ['๑๒ มกราคม ๒๕๖๙          (ครุฑ)', '2026-01-12'],
+    ['กรมการปกครอง        ๑๒ มกราคม ๒๕๖๙', '2026-01-12'],
+  ])('%j → %s', (text, date) => {
+    expect(dateOnlyCell(line(text))?.date).toBe(date);
+  });
+
+  it.each(['ศูนย์ราชการเฉลิมพระเกียรติ ๘๐ พรรษา ๕ ธันวาคม ๒๕๕๐', 'ภายในวันที่ ๓๐ มกราคม ๒๕๖๙ นั้น'])(
+    '%j has no date of its own',
+    (text) => {
+      expect(dateOnlyCell(line(text))).toBeNull();
+    },
+  );
+});
