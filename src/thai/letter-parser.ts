@@ -623,8 +623,14 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
 
   let dateAt: DateAt | null = head.dateField;
   if (dateAt === null) {
+    // Letters print the full month name (๑๒ มกราคม ๒๕๖๙); a register-style date line left
+    // in the head is more likely a clerk's note, so it only counts when there is no other.
     const afterRef = head.dateLines.filter((d) => d.line > head.referenceLine);
-    dateAt = afterRef[afterRef.length - 1] ?? head.dateLines[head.dateLines.length - 1] ?? null;
+    const candidates = afterRef.length > 0 ? afterRef : head.dateLines;
+    const official = candidates.filter((d) =>
+      /[\u0E01-\u0E4E]{5,}/.test(d.text.slice(d.d.dateIndex, d.d.end)),
+    );
+    dateAt = official[official.length - 1] ?? candidates[candidates.length - 1] ?? null;
   }
   if (dateAt === null || kind === 'stamped') dateAt = foot.date ?? dateAt;
   const letterDate = dateAt === null ? null : letterDateOf(dateAt);

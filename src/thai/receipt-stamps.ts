@@ -441,26 +441,40 @@ export function letterHeadLine(lines: Line[]): number {
 
 const NUMBER_ONLY = /^(?:[\u0E01-\u0E4E.]{1,15}\s*)?(\d{1,7})$/;
 
-/** Stamps without a receipt keyword, above the letter head (see the module comment). */
+/** A date in the register style (๑๕ ม.ค. ๒๕๖๙, 15/01/2569), not a full month name. */
+function isRegisterStyle(line: Line, d: DateInText): boolean {
+  return !/[\u0E01-\u0E4E]{5,}/.test(line.match.slice(d.dateIndex, d.end));
+}
+
+/**
+ * Stamps without a receipt keyword (see the module comment). Above the letter head a date
+ * block is enough; further down, where the letter has dates of its own, only an unlabelled
+ * register-style date with a number or a time beside it counts.
+ */
 function unanchoredStamps(lines: Line[], headLine: number): Located[] {
   const found: Located[] = [];
   let no = 0;
-  while (no < headLine) {
+  while (no < lines.length) {
     if (isBlank(lines[no])) {
       no++;
       continue;
     }
     const blockStart = no;
-    while (no < headLine && !isBlank(lines[no])) no++;
+    const strict = blockStart >= headLine;
+    // A block above the head ends where the head starts, even without a blank line.
+    const end = strict ? lines.length : headLine;
+    while (no < end && !isBlank(lines[no])) no++;
     const block = lines.slice(blockStart, no);
+    if (strict && block.length > 5) continue;
     // The date: a cell that is only a date (a line of letter marks may share the line).
     let date: { cellLine: number; d: DateInText } | null = null;
     for (const [k, line] of block.entries()) {
       const d = dateCell(line);
-      if (d !== null) {
-        date = { cellLine: k, d };
-        break;
-      }
+      if (d === null) continue;
+      const labelled = labelOf(line) !== null || refLabelEnd(line.match) !== null;
+      if (strict && (labelled || d.prefix !== null || !isRegisterStyle(line, d))) continue;
+      date = { cellLine: k, d };
+      break;
     }
     if (date === null) continue;
     const dateLine = block[date.cellLine];
@@ -495,17 +509,13 @@ function unanchoredStamps(lines: Line[], headLine: number): Located[] {
         }
       }
     }
-    // A lone date line needs the register style to count as a stamp: a full month name
-    // above the head is more likely part of the letter than a clerk's stamp.
-    const lone = receiptNumber === null && time === null && unit === null;
-    if (
-      lone &&
-      /[\u0E01-\u0E4E]{5,}/.test(
-        dateLine.match.slice(date.d.index, date.d.end).replace(/วันที่|รับ/g, ''),
-      )
-    ) {
-      continue;
-    }
+    // Without a number or a time: above the head a unit or the register style will do (a
+    // full month name alone is more likely the letter's); below it, nothing will.
+    const withItems = receiptNumber !== null || time !== null;
+    const accepted = strict
+      ? withItems
+      : withItems || unit !== null || isRegisterStyle(dateLine, date.d);
+    if (!accepted) continue;
     for (const o of owned) maskLine(o.line, o.start);
     found.push({
       stamp: { unit, receiptNumber, date: date.d.date, time },
