@@ -5,9 +5,15 @@ import {
   PDFOperatorNames,
   clip,
   endPath,
+  lineTo,
+  moveTo,
   popGraphicsState,
   pushGraphicsState,
   rgb,
+  setDashPattern,
+  setLineWidth,
+  setStrokingColor,
+  stroke,
   type PDFPage,
 } from 'pdf-lib';
 
@@ -125,15 +131,16 @@ function drawStamp(page: PDFPage, fonts: ThaiFonts, stamp: StampPlacement): void
     clip(),
     endPath(),
   );
-  for (const guide of stamp.guides) {
-    page.drawLine({
-      start: { x: guide.x1, y: guide.y },
-      end: { x: guide.x2, y: guide.y },
-      thickness: borderWidth * 0.5,
-      color: STAMP_INK,
-      dashArray: [borderWidth, borderWidth * 1.5],
-    });
-  }
+  // The dotted writing lines as one path.
+  page.pushOperators(
+    pushGraphicsState(),
+    setStrokingColor(STAMP_INK),
+    setLineWidth(borderWidth * 0.5),
+    setDashPattern([borderWidth, borderWidth * 1.5], 0),
+    ...stamp.guides.flatMap((guide) => [moveTo(guide.x1, guide.y), lineTo(guide.x2, guide.y)]),
+    stroke(),
+    popGraphicsState(),
+  );
   for (const text of stamp.texts) {
     drawThaiText(page, fonts[text.weight], text.text, {
       x: text.x,
