@@ -14,6 +14,7 @@ import {
 import { convertDigits, type DigitSet } from 'src/thai/digits.js';
 import {
   ERA_BUDDHIST,
+  MONTHS,
   MONTH_PATTERN,
   WEEKDAY_PATTERN,
   monthLabel,
@@ -92,6 +93,10 @@ const NUMERIC_WHOLE = new RegExp(
 // Stamp forms print dotted lines after วันที่ and เวลา: วันที่.....๑๕ ม.ค. ๒๕๖๙
 const LEADER = '[\\s.:_…]*';
 const DATE_IN_TEXT = new RegExp(`(?:(?<pre>${PREFIX})${LEADER})?${DATE_BODY}`, 'g');
+/** Every month word starts with one of these letters (labels.ts MONTHS). */
+const DATE_HINT = new RegExp(
+  `\\d\\s*(?:เดือน\\s*)?[${[...new Set(MONTHS.flatMap((m) => [m.name, m.abbreviation, ...m.variants]).map((w) => w.charAt(0)))].join('')}]|\\d\\s*\\/\\s*\\d`,
+);
 /** A time inside running text: needs เวลา before it or น. after it to count. */
 const TIME_IN_TEXT = new RegExp(
   `(?:(?<at>เวลา)${LEADER})?${TIME_BODY}(?<suffix>${TIME_SUFFIX}\\.?)?`,
@@ -269,6 +274,9 @@ export interface DateInText {
  */
 export function findDatesInText(matchText: string, options: DateParseOptions = {}): DateInText[] {
   const found: DateInText[] = [];
+  // Most lines with digits hold no date (๑ ฉบับ, telephone numbers); skip the full pattern
+  // unless a digit is followed by the first letter of a month word or a slash.
+  if (!DATE_HINT.test(matchText)) return found;
   for (const m of matchText.matchAll(DATE_IN_TEXT)) {
     const g = (m.groups ?? {}) as DateGroups & { pre?: string };
     const resolved = resolveDate(g, options);

@@ -278,24 +278,44 @@ export function datesOf(line: Line): readonly DateInText[] {
 }
 
 /**
+ * Dates that fill a whole cell of the line (optionally after วันที่ / รับ, with dotted lines
+ * or, when `timeAfter`, a time after them), from the line's one cached date scan.
+ */
+export function datesFillingCells(line: Line, timeAfter: boolean): DateInText[] {
+  const dates = datesOf(line);
+  if (dates.length === 0) return NO_DATES;
+  const out: DateInText[] = [];
+  for (const cell of cellsOf(line.text)) {
+    const inside = dates.filter((d) => d.index >= cell.start && d.end <= cell.end);
+    const d = inside[0];
+    if (inside.length !== 1 || d === undefined) continue;
+    const before = line.match.slice(cell.start, d.index).trim();
+    const after = line.match.slice(d.end, cell.end);
+    if (before !== '' && !/^รับ(?:วันที่)?$/.test(before)) continue;
+    if (/^[\s._…]*$/.test(after)) out.push(d);
+    else if (timeAfter && TIME_ONLY.test(after)) out.push(d);
+  }
+  return out;
+}
+
+const TIME_ONLY = /^\s*(?:เวลา[\s.:_…]*)?\d{1,2}\s*[.:]\s*\d{2}\s*(?:น\s*\.?|นาฬิกา)?[\s._…]*$/;
+
+/**
  * The date of a line that holds a date on its own: the whole line, or one of its column
  * cells (OCR may put another column on the same row), optionally after วันที่. Dates
  * inside other text (an address such as "ศูนย์ราชการเฉลิมพระเกียรติ ๘๐ พรรษา ๕ ธันวาคม
  * ๒๕๕๐") do not count. Offsets are those of the line.
  */
 export function dateOnlyCell(line: Line): DateInText | null {
-  if (!/\d/.test(line.match)) return null;
+  const dates = datesOf(line);
   // The whole line first: OCR spreads a date's own words with wide spaces (๑๒  มกราคม  ๒๕๖๙).
-  const whole =
-    line.text.trim() === '' ? [] : [{ start: 0, end: line.text.length, text: line.text }];
-  for (const cell of [...whole, ...cellsOf(line.text)]) {
-    const match = line.match.slice(cell.start, cell.end);
-    const dates = datesOf({ text: cell.text, match });
-    const d = dates[0];
-    if (dates.length !== 1 || d === undefined) continue;
-    if (match.slice(0, d.index).trim() !== '' || !/^[\s._…]*$/.test(match.slice(d.end))) continue;
-    const shift = (n: number): number => n + cell.start;
-    return { ...d, index: shift(d.index), end: shift(d.end), dateIndex: shift(d.dateIndex) };
+  const only = dates.length === 1 ? dates[0] : undefined;
+  if (
+    only !== undefined &&
+    line.match.slice(0, only.index).trim() === '' &&
+    /^[\s._…]*$/.test(line.match.slice(only.end))
+  ) {
+    return only;
   }
-  return null;
+  return datesFillingCells(line, false)[0] ?? null;
 }

@@ -20,6 +20,7 @@ import {
   cellsOf,
   clean,
   contactStart,
+  datesFillingCells,
   datesOf,
   isBlank,
   isMarkOnly,
@@ -149,22 +150,7 @@ const isStampOwnDate = (d: DateInText): boolean => !/^(?:ลง\s?วันท�
 
 /** Cells of a line that hold a date and nothing else but a time or dotted lines. */
 function dateCells(line: Line): DateInText[] {
-  const out: DateInText[] = [];
-  for (const cell of cellsOf(line.text)) {
-    const match = line.match.slice(cell.start, cell.end);
-    const dates = datesOf({ text: cell.text, match });
-    const d = dates[0];
-    if (dates.length !== 1 || d === undefined) continue;
-    const before = match.slice(0, d.index).trim();
-    const after = match.slice(d.end);
-    const times = findTimesInText(after);
-    const onlyTime = times.length === 1 && after.slice(times[0]?.end ?? 0).trim() === '';
-    if (before !== '' && !/^รับ(?:วันที่)?$/.test(before)) continue;
-    if (!/^[\s._…]*$/.test(after) && !onlyTime) continue;
-    const shift = (n: number): number => n + cell.start;
-    out.push({ ...d, index: shift(d.index), end: shift(d.end), dateIndex: shift(d.dateIndex) });
-  }
-  return out;
+  return datesFillingCells(line, true);
 }
 
 function findAnchors(lines: Line[]): Anchor[] {
