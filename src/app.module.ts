@@ -20,6 +20,9 @@ import { HealthModule } from 'src/modules/health/health.module.js';
 import { OrganisationsModule } from 'src/modules/organisations/organisations.module.js';
 import { SeedModule } from 'src/modules/seed/seed.module.js';
 import { UsersModule } from 'src/modules/users/users.module.js';
+import { EscalationModule } from 'src/modules/escalation/escalation.module.js';
+import { EscalationWorkerModule } from 'src/modules/escalation/escalation-worker.module.js';
+import { QueueModule } from 'src/queue/queue.module.js';
 import { redisOptions } from 'src/queue/redis.js';
 
 export interface AppModuleOptions {
@@ -33,6 +36,7 @@ export interface AppModuleOptions {
 /** Modules every process has: domain services, the database, the queues. */
 function domainModules(): DynamicModule['imports'] {
   return [
+    QueueModule,
     AuditModule,
     AuthModule,
     FilesModule,
@@ -41,6 +45,7 @@ function domainModules(): DynamicModule['imports'] {
     ReceiptsModule,
     NotificationsModule,
     RoutingModule,
+    EscalationModule,
     OrganisationsModule,
     UsersModule,
     SeedModule,
@@ -49,7 +54,7 @@ function domainModules(): DynamicModule['imports'] {
 
 /** Processors and sweeps; only the worker (or a single-machine process) loads them. */
 function workerModules(): DynamicModule['imports'] {
-  return [ScheduleModule.forRoot()];
+  return [ScheduleModule.forRoot(), EscalationWorkerModule];
 }
 
 @Module({})

@@ -4,11 +4,24 @@
  */
 export abstract class Clock {
   abstract now(): Date;
+
+  /**
+   * "Now" for comparisons with stored deadlines made in SQL (`COALESCE($n, now())`): null
+   * means PostgreSQL's own now(), so replicas with skewed clocks agree on what is due. A
+   * clock that tests move returns its own time instead.
+   */
+  databaseNow(): Date | null {
+    return this.now();
+  }
 }
 
 export class SystemClock extends Clock {
   now(): Date {
     return new Date();
+  }
+
+  override databaseNow(): null {
+    return null;
   }
 }
 

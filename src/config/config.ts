@@ -41,6 +41,32 @@ export interface AppConfig {
   deliveryDefaultAckHours: number;
   /** Whom a unit may forward to: its own subtree (the hierarchy), or any unit. */
   forwardScope: 'subtree' | 'any';
+  /** Office hours of the working calendar (Asia/Bangkok), `HH:MM`. */
+  officeHoursStart: string;
+  officeHoursEnd: string;
+  /** Office weekdays, 0 = Sunday … 6 = Saturday. */
+  officeWeekdays: number[];
+  /** Seconds between reconcile sweeps of escalation wake-ups (one run per slot). */
+  escalationSweepIntervalSeconds: number;
+  /** Largest number of due escalations one sweep enqueues. */
+  escalationSweepBatch: number;
+  /** Bounded wait for an enqueue after commit; past it, the sweep restores the job. */
+  queueEnqueueTimeoutMs: number;
+  /** Jobs one worker process runs at once, per queue. */
+  queueConcurrency: number;
+  /** BullMQ job lock; a job of a killed worker is retried about twice this later. */
+  queueLockDurationMs: number;
+  /** SMTP server for e-mail notifications (`smtp://` or `smtps://`); empty = e-mail off. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** Webhook endpoints that receive every outbound notification; empty = webhooks off. */
+  webhookUrls: string[];
+  /** Time (Bangkok, `HH:MM`) of the daily digest on working days. */
+  digestTime: string;
+  /** Lifetime of the queue-dashboard cookie set by POST /admin/queue-session. */
+  queueSessionTtlSeconds: number;
+  /** Bearer token required by GET /metrics; empty = open (bind it to an internal network). */
+  metricsToken: string | null;
   /** True when the secrets are the built-in development defaults. */
   usingDevelopmentSecrets: boolean;
 }
@@ -124,6 +150,43 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`FORWARD_SCOPE must be subtree or any (got "${forwardScope}")`);
   }
 
+  const timeOfDay = (name: string, fallback: string): string => {
+    const raw = read(name, fallback);
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) {
+      problems.push(`${name} must be HH:MM, 00:00 to 23:59 (got "${raw}")`);
+      return fallback;
+    }
+    return raw;
+  };
+  const officeHoursStart = timeOfDay('OFFICE_HOURS_START', '08:30');
+  const officeHoursEnd = timeOfDay('OFFICE_HOURS_END', '16:30');
+  if (officeHoursStart >= officeHoursEnd) {
+    problems.push(
+      `OFFICE_HOURS_START (${officeHoursStart}) must be earlier than OFFICE_HOURS_END (${officeHoursEnd})`,
+    );
+  }
+  const weekdaysRaw = read('OFFICE_WEEKDAYS', '1,2,3,4,5');
+  const officeWeekdays = [...new Set(weekdaysRaw.split(',').map((d) => d.trim()))].map(Number);
+  if (
+    officeWeekdays.length === 0 ||
+    officeWeekdays.some((d) => !Number.isInteger(d) || d < 0 || d > 6)
+  ) {
+    problems.push(
+      `OFFICE_WEEKDAYS must list weekdays 0 (Sunday) to 6 (Saturday), comma-separated (got "${weekdaysRaw}")`,
+    );
+  }
+  const smtpRaw = read('SMTP_URL', '');
+  const smtpUrl = smtpRaw === '' ? null : url('SMTP_URL', smtpRaw, ['smtp:', 'smtps:']);
+  const webhookUrls = read('WEBHOOK_URLS', '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '')
+    .map((u) => url('WEBHOOK_URLS', u, ['http:', 'https:']));
+  const metricsToken = read('METRICS_TOKEN', '');
+  if (metricsToken !== '' && metricsToken.length < 16) {
+    problems.push('METRICS_TOKEN must be at least 16 characters long (or empty)');
+  }
+
   const config: AppConfig = {
     nodeEnv,
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/saraban', [
@@ -148,6 +211,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     fileCheckMemoryMb: integer('FILE_CHECK_MEMORY_MB', 256, 32, 8192),
     deliveryDefaultAckHours: integer('DELIVERY_DEFAULT_ACK_HOURS', 72, 1, 8760),
     forwardScope: forwardScope === 'any' ? 'any' : 'subtree',
+    officeHoursStart,
+    officeHoursEnd,
+    officeWeekdays,
+    escalationSweepIntervalSeconds: integer('ESCALATION_SWEEP_INTERVAL_SECONDS', 60, 1, 3600),
+    escalationSweepBatch: integer('ESCALATION_SWEEP_BATCH', 5000, 1, 1_000_000),
+    queueEnqueueTimeoutMs: integer('QUEUE_ENQUEUE_TIMEOUT_MS', 1000, 50, 60_000),
+    queueConcurrency: integer('QUEUE_CONCURRENCY', 8, 1, 256),
+    queueLockDurationMs: integer('QUEUE_LOCK_DURATION_MS', 30_000, 1000, 600_000),
+    smtpUrl,
+    smtpFrom: read('SMTP_FROM', 'saraban@localhost'),
+    webhookUrls,
+    digestTime: timeOfDay('DIGEST_TIME', '08:00'),
+    queueSessionTtlSeconds: integer('QUEUE_SESSION_TTL_SECONDS', 600, 30, 86_400),
+    metricsToken: metricsToken === '' ? null : metricsToken,
     usingDevelopmentSecrets,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -10,6 +10,12 @@ import { Annotation } from 'src/modules/routing/annotation.entity.js';
 import { Delivery } from 'src/modules/routing/delivery.entity.js';
 import { Forward } from 'src/modules/routing/forward.entity.js';
 import { Notification } from 'src/modules/notifications/notification.entity.js';
+import { NotificationPreference } from 'src/modules/notifications/notification-preference.entity.js';
+import { OutboundMessage } from 'src/modules/notifications/outbound-message.entity.js';
+import { Escalation } from 'src/modules/escalation/escalation.entity.js';
+import { EscalationPolicy } from 'src/modules/escalation/escalation-policy.entity.js';
+import { Holiday } from 'src/modules/escalation/holiday.entity.js';
+import { SweepRun } from 'src/modules/escalation/sweep-run.entity.js';
 import { RefreshToken } from 'src/modules/auth/refresh-token.entity.js';
 import { Unit } from 'src/modules/organisations/unit.entity.js';
 import { Membership } from 'src/modules/users/membership.entity.js';
@@ -33,4 +39,10 @@ export const ENTITIES = [
   Forward,
   Annotation,
   Notification,
+  NotificationPreference,
+  OutboundMessage,
+  Holiday,
+  EscalationPolicy,
+  Escalation,
+  SweepRun,
 ];

@@ -141,7 +141,8 @@ describe('forwarding a circular down the hierarchy', () => {
       parentDeliveryId: null,
       created: 2,
       skipped: { count: 0, unitIds: [] },
-      dueAt: '2026-01-18T03:55:00.000Z',
+      // ด่วนที่สุด: 2 working hours by the escalation policy (Thursday 10:55 → 12:55).
+      dueAt: '2026-01-15T05:55:00.000Z',
     });
     const replay = await api('clerk.moi')
       .post(`/register-entries/${ministryEntryId}/forwards`, body, { 'Idempotency-Key': 'fw-1' })
@@ -313,7 +314,7 @@ describe('forwarding a circular down the hierarchy', () => {
     expect(rest.body.items).toHaveLength(4);
     expect(rest.body.nextCursor).toBeNull();
 
-    t.clock.set('2026-01-18T05:55:00Z'); // 74 h after sending: past the 72 h default
+    t.clock.set('2026-01-18T05:55:00Z'); // 74 h after sending: past the 2 working hours
     for (const username of Object.keys(auth)) auth[username] = await bearer(t, username);
     const overdue = await api('head.moi').get(`/units/${ministry.id}/overdue`).expect(200);
     const groups = overdue.body.groups as { unitId: string; items: { ageHours: number }[] }[];
@@ -322,7 +323,7 @@ describe('forwarding a circular down the hierarchy', () => {
     );
     expect(groups.find((g) => g.unitId === otherProvince.id)!.items[0]).toMatchObject({
       ageHours: 74,
-      overdueHours: 2,
+      overdueHours: 72,
     });
     const roiEt = await api('head.roiet').get(`/units/${province.id}/overdue`).expect(200);
     expect(roiEt.body.groups).toHaveLength(2);

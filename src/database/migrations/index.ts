@@ -3,6 +3,7 @@ import { Organisations1795904323267 } from 'src/database/migrations/179590432326
 import { LettersAndRegisters1795904756307 } from 'src/database/migrations/1795904756307-LettersAndRegisters.js';
 import { Routing1795905055926 } from 'src/database/migrations/1795905055926-Routing.js';
 import { LetterSearchOrder1795905800384 } from 'src/database/migrations/1795905800384-LetterSearchOrder.js';
+import { Escalation1795906364491 } from 'src/database/migrations/1795906364491-Escalation.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   LettersAndRegisters1795904756307,
   Routing1795905055926,
   LetterSearchOrder1795905800384,
+  Escalation1795906364491,
 ];

@@ -146,6 +146,16 @@ export class AccessService {
     return this.canSeeLetterAt(principal, units, letter.secrecy);
   }
 
+  /**
+   * System-wide settings (holidays, deadline policy, the queue dashboard) belong to the
+   * administrators of a root unit of the tree: they administer everything below it.
+   */
+  canAdministerSystem(principal: Principal): boolean {
+    return principal.grants.some(
+      (grant) => grant.role === 'admin' && grant.unitPath.split('/').filter(Boolean).length === 1,
+    );
+  }
+
   /** The audit actor for a principal's command. */
   actor(principal: Principal): AuditActor {
     return { userId: principal.userId, name: principal.username };

@@ -1,8 +1,21 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
-import { ListNotificationsQuery } from 'src/modules/notifications/notifications.dto.js';
+import {
+  ListNotificationsQuery,
+  NotificationPreferencesDto,
+} from 'src/modules/notifications/notifications.dto.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 
 @ApiTags('notifications')
@@ -43,6 +56,29 @@ export class NotificationsController {
   })
   list(@CurrentUser() principal: Principal, @Query() query: ListNotificationsQuery) {
     return this.notifications.list(principal, query);
+  }
+
+  @Get('unread-count')
+  @ApiOperation({ summary: 'Number of unread notifications of the user and their units' })
+  @ApiOkResponse({ schema: { example: { unreadCount: 3 } } })
+  unreadCount(@CurrentUser() principal: Principal) {
+    return this.notifications.unreadCount(principal);
+  }
+
+  @Get('preferences')
+  @ApiOperation({ summary: "The user's e-mail address for notifications and digest choice" })
+  @ApiOkResponse({ schema: { example: { email: 'saraban@roiet.go.th', digest: true } } })
+  preferences(@CurrentUser() principal: Principal) {
+    return this.notifications.getPreferences(principal);
+  }
+
+  @Put('preferences')
+  @ApiOperation({
+    summary: 'Set the e-mail address for notifications and whether to get the daily digest',
+  })
+  @ApiOkResponse({ schema: { example: { email: 'saraban@roiet.go.th', digest: false } } })
+  setPreferences(@CurrentUser() principal: Principal, @Body() body: NotificationPreferencesDto) {
+    return this.notifications.setPreferences(principal, body);
   }
 
   @Post(':id/read')

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ description: 'Only unread ones', example: true })
@@ -22,4 +32,22 @@ export class ListNotificationsQuery {
   @Min(1)
   @Max(100)
   limit?: number;
+}
+
+export class NotificationPreferencesDto {
+  @ApiPropertyOptional({
+    description: 'Address for e-mail notifications (null removes it); used when SMTP_URL is set',
+    example: 'saraban@roiet.go.th',
+    nullable: true,
+  })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiPropertyOptional({ description: 'Receive the daily digest on working days', example: true })
+  @IsOptional()
+  @IsBoolean()
+  digest?: boolean;
 }

@@ -3,11 +3,12 @@ import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { NotificationsController } from 'src/modules/notifications/notifications.controller.js';
 import { NotificationsRepository } from 'src/modules/notifications/notifications.repository.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
+import { EmailChannel, WebhookChannel } from 'src/modules/notifications/outbound.channel.js';
 
 @Module({
   imports: [AuditModule],
   controllers: [NotificationsController],
-  providers: [NotificationsRepository, NotificationsService],
+  providers: [NotificationsRepository, NotificationsService, EmailChannel, WebhookChannel],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -111,4 +111,198 @@ export class NotificationsRepository {
     );
     return rows.length > 0;
   }
+
+  /** One in-app notification per user, in one statement. */
+  async insertForUsers(
+    manager: EntityManager,
+    userIds: string[],
+    kind: string,
+    payload: Record<string, unknown>,
+    now: Date,
+  ): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `INSERT INTO notifications (user_id, kind, payload, created_at)
+       SELECT user_id, $2, $3::jsonb, $4 FROM unnest($1::uuid[]) AS t(user_id)
+       RETURNING id`,
+      [userIds, kind, JSON.stringify(payload), now],
+    );
+    return rows.length;
+  }
+
+  async findEmails(
+    manager: EntityManager,
+    userIds: string[],
+  ): Promise<{ userId: string; email: string }[]> {
+    return manager.query(
+      `SELECT p.user_id AS "userId", p.email FROM notification_preferences p
+        JOIN users u ON u.id = p.user_id AND u.active
+        WHERE p.user_id = ANY($1::uuid[]) AND p.email IS NOT NULL`,
+      [userIds],
+    );
+  }
+
+  async insertOutbound(
+    manager: EntityManager,
+    rows: {
+      channel: 'email' | 'webhook';
+      address: string;
+      userId: string | null;
+      kind: string;
+      subject: string;
+      body: string;
+      state: 'pending' | 'refused';
+      lastError: string | null;
+    }[],
+    now: Date,
+  ): Promise<{ id: string; state: string }[]> {
+    if (rows.length === 0) return [];
+    return manager.query(
+      `INSERT INTO outbound_messages (channel, address, user_id, kind, subject, body, state, last_error, created_at)
+       SELECT r.channel, r.address, r."userId", r.kind, r.subject, r.body, r.state, r."lastError", $2
+         FROM jsonb_to_recordset($1::jsonb) AS r(channel text, address text, "userId" uuid, kind text,
+              subject text, body text, state text, "lastError" text)
+       RETURNING id, state`,
+      [JSON.stringify(rows), now],
+    );
+  }
+
+  /** Locks one outbox row for sending (a second worker waits, then finds it sent). */
+  async lockOutbound(
+    manager: EntityManager,
+    id: string,
+  ): Promise<
+    | {
+        id: string;
+        channel: 'email' | 'webhook';
+        address: string;
+        kind: string;
+        subject: string;
+        body: string;
+        state: string;
+        attempts: number;
+      }
+    | undefined
+  > {
+    const rows: {
+      id: string;
+      channel: 'email' | 'webhook';
+      address: string;
+      kind: string;
+      subject: string;
+      body: string;
+      state: string;
+      attempts: number;
+    }[] = await manager.query(
+      `SELECT id, channel, address, kind, subject, body, state, attempts
+         FROM outbound_messages WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0];
+  }
+
+  async finishOutbound(
+    manager: EntityManager,
+    id: string,
+    result: { state: 'sent' | 'pending' | 'failed' | 'refused'; error: string | null; at: Date },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE outbound_messages
+          SET state = $2, last_error = $3, attempts = attempts + 1,
+              sent_at = CASE WHEN $2 = 'sent' THEN $4::timestamptz ELSE sent_at END
+        WHERE id = $1`,
+      [id, result.state, result.error, result.at],
+    );
+  }
+
+  /** Pending outbox rows older than `before` (their job may be lost), oldest first. */
+  async findPendingOutbound(
+    before: Date | null,
+    olderThanSeconds: number,
+    limit: number,
+  ): Promise<string[]> {
+    const rows: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM outbound_messages
+        WHERE state = 'pending'
+          AND created_at <= COALESCE($1::timestamptz, now()) - make_interval(secs => $2)
+        ORDER BY created_at LIMIT $3`,
+      [before, olderThanSeconds, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async upsertPreferences(
+    manager: EntityManager,
+    userId: string,
+    prefs: { email: string | null | undefined; digest: boolean | undefined },
+    now: Date,
+  ): Promise<{ email: string | null; digest: boolean }> {
+    const rows: { email: string | null; digest: boolean }[] = await manager.query(
+      `INSERT INTO notification_preferences (user_id, email, digest, updated_at)
+       VALUES ($1, $2, COALESCE($3, true), $4)
+       ON CONFLICT (user_id) DO UPDATE SET
+         email = CASE WHEN $5 THEN EXCLUDED.email ELSE notification_preferences.email END,
+         digest = COALESCE($3, notification_preferences.digest),
+         updated_at = EXCLUDED.updated_at
+       RETURNING email, digest`,
+      [userId, prefs.email ?? null, prefs.digest ?? null, now, prefs.email !== undefined],
+    );
+    return rows[0];
+  }
+
+  async findPreferences(userId: string): Promise<{ email: string | null; digest: boolean }> {
+    const rows: { email: string | null; digest: boolean }[] = await this.dataSource.query(
+      `SELECT email, digest FROM notification_preferences WHERE user_id = $1`,
+      [userId],
+    );
+    return rows[0] ?? { email: null, digest: true };
+  }
+
+  /**
+   * The digest of `date` for every active user who wants one and has something waiting:
+   * unread notifications, and letters waiting for registration (ลงรับ) in units where they
+   * are clerk or head. Users who already have that day's digest are skipped (the job may
+   * run twice). One statement; returns the users and their counts.
+   */
+  async insertDigests(
+    manager: EntityManager,
+    date: string,
+    now: Date,
+  ): Promise<{ userId: string; unread: number; pending: number; overdue: number }[]> {
+    return manager.query(
+      `WITH counts AS (
+         SELECT u.id AS user_id,
+                (SELECT count(*)::int FROM notifications n
+                  WHERE n.read_at IS NULL AND n.kind <> 'digest'
+                    AND (n.user_id = u.id OR n.unit_id IN (
+                      SELECT m.unit_id FROM memberships m WHERE m.user_id = u.id
+                         AND m.starts_at <= $2 AND (m.ends_at IS NULL OR m.ends_at > $2)))) AS unread,
+                (SELECT count(*)::int FROM deliveries d
+                  WHERE d.state = 'sent' AND d.recipient_unit_id IN (
+                      SELECT m.unit_id FROM memberships m WHERE m.user_id = u.id
+                         AND m.role IN ('clerk', 'head')
+                         AND m.starts_at <= $2 AND (m.ends_at IS NULL OR m.ends_at > $2))) AS pending,
+                (SELECT count(*)::int FROM deliveries d
+                  WHERE d.state = 'sent' AND d.due_at <= $2 AND d.recipient_unit_id IN (
+                      SELECT m.unit_id FROM memberships m WHERE m.user_id = u.id
+                         AND m.role IN ('clerk', 'head')
+                         AND m.starts_at <= $2 AND (m.ends_at IS NULL OR m.ends_at > $2))) AS overdue
+           FROM users u
+           LEFT JOIN notification_preferences p ON p.user_id = u.id
+          WHERE u.active AND COALESCE(p.digest, true)
+            AND NOT EXISTS (SELECT 1 FROM notifications n
+                             WHERE n.user_id = u.id AND n.kind = 'digest' AND n.payload->>'date' = $1)
+       ),
+       inserted AS (
+         INSERT INTO notifications (user_id, kind, payload, created_at)
+         SELECT user_id, 'digest',
+                jsonb_build_object('date', $1::text, 'unread', unread, 'pending', pending, 'overdue', overdue), $2
+           FROM counts WHERE unread + pending > 0
+         RETURNING user_id, payload
+       )
+       SELECT user_id AS "userId", (payload->>'unread')::int AS unread,
+              (payload->>'pending')::int AS pending, (payload->>'overdue')::int AS overdue
+         FROM inserted`,
+      [date, now],
+    );
+  }
 }

@@ -5,21 +5,24 @@ import { DomainError } from 'src/common/domain-error.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { AuditService } from 'src/modules/audit/audit.service.js';
+import { logger } from 'src/logging/logger.js';
+import { containsLink } from 'src/modules/notifications/link-check.js';
+import { notificationText } from 'src/modules/notifications/notification-text.js';
+import {
+  EmailChannel,
+  type OutboundChannel,
+  WebhookChannel,
+} from 'src/modules/notifications/outbound.channel.js';
+import { JobQueue } from 'src/queue/job-queue.js';
+import { type JobOutcome, type JobRequest, outboxJobId } from 'src/queue/jobs.js';
 import { NotificationErrors } from 'src/modules/notifications/notifications.errors.js';
 import {
   type NotificationRow,
   NotificationsRepository,
 } from 'src/modules/notifications/notifications.repository.js';
 
-/** Invariant 8: no links go out. Anything that looks like one refuses the notification. */
-const LINK_PATTERN = /\b(?:https?:\/\/|www\.)|\b[a-z0-9-]+\.(?:com|net|org|go\.th|co\.th|ly|me)\b/i;
-
-export function containsLink(value: unknown): boolean {
-  if (typeof value === 'string') return LINK_PATTERN.test(value);
-  if (Array.isArray(value)) return value.some(containsLink);
-  if (value && typeof value === 'object') return Object.values(value).some(containsLink);
-  return false;
-}
+/** Invariant 8: no links go out (the check lives in link-check.ts). */
+export { containsLink };
 
 export interface NotificationPage {
   items: NotificationRow[];
@@ -39,6 +42,9 @@ export class NotificationsService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly email: EmailChannel,
+    private readonly webhook: WebhookChannel,
+    private readonly jobs: JobQueue,
   ) {}
 
   async notifyUnit(
@@ -142,6 +148,165 @@ export class NotificationsService {
         });
       }
       return { marked: marked.length };
+    });
+  }
+
+  // ---- people and outbound channels (issue 7) ------------------------------------------------
+
+  /**
+   * In-app notifications for these users and, for enabled channels, outbox rows written
+   * in the caller's transaction (invariant 2). Returns the jobs to enqueue after commit.
+   */
+  async notifyUsers(
+    manager: EntityManager,
+    userIds: string[],
+    kind: string,
+    payload: Record<string, unknown>,
+  ): Promise<{ notified: number; jobs: JobRequest[] }> {
+    if (userIds.length === 0) return { notified: 0, jobs: [] };
+    if (containsLink(payload)) throw new DomainError(NotificationErrors.NOTIFICATION_HAS_LINK);
+    const now = this.clock.now();
+    const notified = await this.repository.insertForUsers(manager, userIds, kind, payload, now);
+    const jobs = await this.queueOutbound(manager, userIds, kind, payload);
+    return { notified, jobs };
+  }
+
+  /**
+   * Outbox rows for one event: an e-mail per user with an address (when SMTP is on), one
+   * post per webhook (when on). Text that fails the no-links check is stored as refused,
+   * logged, and never sent.
+   */
+  async queueOutbound(
+    manager: EntityManager,
+    userIds: string[],
+    kind: string,
+    payload: Record<string, unknown>,
+  ): Promise<JobRequest[]> {
+    const message = notificationText(kind, payload);
+    const refused = containsLink([message.subject, message.body]);
+    if (refused) {
+      logger.warn({ kind }, 'outbound notification refused: it looks like it carries a link');
+    }
+    const rows: Parameters<NotificationsRepository['insertOutbound']>[1] = [];
+    const common = {
+      kind,
+      subject: message.subject,
+      body: message.body,
+      state: refused ? ('refused' as const) : ('pending' as const),
+      lastError: refused ? 'no-links check: URL-like text' : null,
+    };
+    if (this.email.enabled && userIds.length > 0) {
+      for (const { userId, email } of await this.repository.findEmails(manager, userIds)) {
+        rows.push({ channel: 'email', address: email, userId, ...common });
+      }
+    }
+    if (this.webhook.enabled) {
+      for (const address of this.webhook.addresses()) {
+        rows.push({ channel: 'webhook', address, userId: null, ...common });
+      }
+    }
+    const inserted = await this.repository.insertOutbound(manager, rows, this.clock.now());
+    return inserted
+      .filter((row) => row.state === 'pending')
+      .map((row) => ({
+        name: 'notifications.outbox' as const,
+        id: outboxJobId(row.id),
+        data: { messageId: row.id },
+      }));
+  }
+
+  /** Job: send one outbox row. Idempotent: a sent, refused or failed row is left alone. */
+  async deliverOutbound(messageId: string): Promise<JobOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const message = await this.repository.lockOutbound(manager, messageId);
+      if (!message || message.state !== 'pending') return { done: 'not pending' };
+      const now = this.clock.now();
+      // Checked again at the door: rows written by anything else meet the same rule.
+      if (containsLink([message.subject, message.body])) {
+        logger.warn({ messageId, kind: message.kind }, 'outbound message refused: URL-like text');
+        await this.repository.finishOutbound(manager, message.id, {
+          state: 'refused',
+          error: 'no-links check: URL-like text',
+          at: now,
+        });
+        return { done: 'refused' };
+      }
+      const channel: OutboundChannel = message.channel === 'email' ? this.email : this.webhook;
+      if (!channel.enabled) {
+        await this.repository.finishOutbound(manager, message.id, {
+          state: 'failed',
+          error: `${message.channel} is off`,
+          at: now,
+        });
+        return { done: 'channel off' };
+      }
+      try {
+        await channel.send(message.address, message);
+      } catch (error) {
+        const failedForGood = message.attempts + 1 >= 10;
+        await this.repository.finishOutbound(manager, message.id, {
+          state: failedForGood ? 'failed' : 'pending',
+          error: (error as Error).message.slice(0, 500),
+          at: now,
+        });
+        if (failedForGood) return { done: 'failed' };
+        // Committed as pending with the error; the job's retry (or the sweep) tries again.
+        return { retryAt: new Date(Date.now() + 30_000 * (message.attempts + 1)) };
+      }
+      await this.repository.finishOutbound(manager, message.id, {
+        state: 'sent',
+        error: null,
+        at: now,
+      });
+      return { done: 'sent' };
+    });
+  }
+
+  /** Job: the daily digest of `date`, one per user, then their e-mails after commit. */
+  async buildDigests(date: string): Promise<JobOutcome> {
+    const jobs = await this.dataSource.transaction(async (manager) => {
+      const digests = await this.repository.insertDigests(manager, date, this.clock.now());
+      const requests: JobRequest[] = [];
+      for (const digest of digests) {
+        requests.push(
+          ...(await this.queueOutbound(manager, [digest.userId], 'digest', { date, ...digest })),
+        );
+      }
+      return { requests, users: digests.length };
+    });
+    await this.jobs.addAfterCommit(jobs.requests);
+    return { done: `digests for ${jobs.users} users` };
+  }
+
+  async unreadCount(principal: Principal): Promise<{ unreadCount: number }> {
+    return {
+      unreadCount: await this.repository.countUnread(
+        principal.userId,
+        this.access.actingUnitIds(principal),
+      ),
+    };
+  }
+
+  getPreferences(principal: Principal) {
+    return this.repository.findPreferences(principal.userId);
+  }
+
+  async setPreferences(principal: Principal, prefs: { email?: string | null; digest?: boolean }) {
+    return this.dataSource.transaction(async (manager) => {
+      const saved = await this.repository.upsertPreferences(
+        manager,
+        principal.userId,
+        { email: prefs.email, digest: prefs.digest },
+        this.clock.now(),
+      );
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        action: 'notifications.preferences',
+        subjectType: 'user',
+        subjectId: principal.userId,
+        data: { email: saved.email !== null, digest: saved.digest },
+      });
+      return saved;
     });
   }
 }

@@ -1,25 +1,52 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
 
 const HOUR_MS = 3_600_000;
 
 /**
- * Time rules of deliveries in one place, so the escalation module can swap them for its
- * working-time policy (deadlines per speed class counted in office hours, domain.md §7).
- * Until then: a flat DELIVERY_DEFAULT_ACK_HOURS of wall-clock time for every speed, and
- * ages in wall-clock hours.
+ * Deadlines of new deliveries, provided by the escalation module (working-time policy per
+ * speed class, domain.md §7) through this token, so routing never imports escalation.
+ */
+export const DELIVERY_DEADLINES = Symbol('DELIVERY_DEADLINES');
+
+export interface DeliveryDeadlines {
+  /** Due time of a delivery created now, computed in the forwarding transaction. */
+  acknowledgeBy(manager: EntityManager, sentAt: Date, speed: Speed): Promise<Date>;
+  /** After the forward committed: schedule the wake-ups of its deliveries. Never throws. */
+  deliveriesCreated(forwardId: string): Promise<void>;
+}
+
+/**
+ * Time rules of deliveries in one place. With the escalation module loaded, due times are
+ * its working-time policy; without it, a flat DELIVERY_DEFAULT_ACK_HOURS of wall-clock
+ * time. Ages are wall-clock hours.
  */
 @Injectable()
 export class DeliveryTimePolicy {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(DELIVERY_DEADLINES) private readonly deadlines?: DeliveryDeadlines,
+  ) {}
 
   /** When the recipient should have registered (ลงรับ) a delivery sent at `sentAt`. */
-  acknowledgeBy(sentAt: Date, speed: Speed, speedDeadline: Date | null): Date {
-    void speed;
-    const due = new Date(sentAt.getTime() + this.config.deliveryDefaultAckHours * HOUR_MS);
+  async acknowledgeBy(
+    manager: EntityManager,
+    sentAt: Date,
+    speed: Speed,
+    speedDeadline: Date | null,
+  ): Promise<Date> {
+    const due = this.deadlines
+      ? await this.deadlines.acknowledgeBy(manager, sentAt, speed)
+      : new Date(sentAt.getTime() + this.config.deliveryDefaultAckHours * HOUR_MS);
     // "ด่วนภายใน <date time>": the letter itself says by when it must arrive.
     return speedDeadline && speedDeadline < due ? speedDeadline : due;
+  }
+
+  /** After commit: the first wake-ups of a forward's deliveries (escalation module). */
+  async deliveriesCreated(forwardId: string): Promise<void> {
+    await this.deadlines?.deliveriesCreated(forwardId);
   }
 
   /** Age of a delivery (or of its overdue span) in hours, one decimal. */

@@ -190,7 +190,7 @@ export class RoutingService {
     if (!this.actsForRegistry(principal, register.unitId)) {
       throw new DomainError(CommonErrors.FORBIDDEN);
     }
-    return this.dataSource.transaction((manager) =>
+    const answer = await this.dataSource.transaction((manager) =>
       this.idempotency.run(
         manager,
         {
@@ -229,7 +229,12 @@ export class RoutingService {
             createdAt: now,
             responseDueAt,
           });
-          const dueAt = this.time.acknowledgeBy(now, letter.speed, letter.speedDeadline);
+          const dueAt = await this.time.acknowledgeBy(
+            manager,
+            now,
+            letter.speed,
+            letter.speedDeadline,
+          );
           const { created, skipped } = await this.repository.insertDeliveries(manager, {
             forwardId,
             letterId: letter.id,
@@ -302,6 +307,9 @@ export class RoutingService {
         },
       ),
     );
+    // Enqueued after the commit, never inside it (invariant 2); a replay enqueues nothing new.
+    if (!answer.replayed) await this.time.deliveriesCreated(answer.body.forwardId);
+    return answer;
   }
 
   /**

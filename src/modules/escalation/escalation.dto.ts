@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { SPEED_CODES, type Speed } from 'src/modules/letters/letter.entity.js';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class HolidayDto {
+  @ApiProperty({ description: 'ISO date (Gregorian, Bangkok)', example: '2026-03-03' })
+  @Matches(ISO_DATE)
+  date: string;
+
+  @ApiProperty({ example: 'วันมาฆบูชา' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  nameTh: string;
+
+  @ApiPropertyOptional({ example: 'Makha Bucha Day', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  nameEn?: string | null;
+}
+
+export class HolidayImportDto {
+  @ApiProperty({ description: 'Gregorian year the list is for', example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  year: number;
+
+  @ApiPropertyOptional({
+    description: "Remove the year's holidays first (seeded ones too), then add the list",
+    example: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  replace?: boolean;
+
+  @ApiProperty({
+    type: [HolidayDto],
+    example: [
+      { date: '2026-03-03', nameTh: 'วันมาฆบูชา', nameEn: 'Makha Bucha Day' },
+      { date: '2026-05-31', nameTh: 'วันวิสาขบูชา', nameEn: 'Visakha Bucha Day' },
+    ],
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(366)
+  @ValidateNested({ each: true })
+  @Type(() => HolidayDto)
+  holidays: HolidayDto[];
+}
+
+export class HolidayYearQuery {
+  @ApiPropertyOptional({ description: 'Gregorian year', example: 2026 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2200)
+  year?: number;
+}
+
+export class PolicyDto {
+  @ApiProperty({
+    description:
+      'Working minutes to register (ลงรับ) before the first reminder (a working day = 480)',
+    example: 120,
+  })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  ackWorkingMinutes: number;
+
+  @ApiProperty({
+    description:
+      'Working minutes from each level to the next ([1→2, 2→3, 3→4]); length + 1 = levels (1–4)',
+    example: [120, 240, 480],
+  })
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(100_000, { each: true })
+  stepWorkingMinutes: number[];
+}
+
+export class SpeedParam {
+  @ApiProperty({ enum: SPEED_CODES, example: 'most_urgent' })
+  @IsIn(SPEED_CODES)
+  speed: Speed;
+}

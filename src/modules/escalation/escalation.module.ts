@@ -1,0 +1,26 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { EscalationController } from 'src/modules/escalation/escalation.controller.js';
+import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
+import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+import { MetricsController } from 'src/modules/escalation/metrics.controller.js';
+import { QueueDashboardController } from 'src/modules/escalation/queue-dashboard.controller.js';
+import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
+import { DELIVERY_DEADLINES } from 'src/modules/routing/delivery-time.policy.js';
+
+/**
+ * Global only to provide the working-time deadlines to routing (DeliveryTimePolicy injects
+ * them optionally and imports nothing from here): routing never depends on escalation.
+ */
+@Global()
+@Module({
+  imports: [AuditModule, NotificationsModule],
+  controllers: [EscalationController, QueueDashboardController, MetricsController],
+  providers: [
+    EscalationRepository,
+    EscalationService,
+    { provide: DELIVERY_DEADLINES, useExisting: EscalationService },
+  ],
+  exports: [EscalationService, DELIVERY_DEADLINES],
+})
+export class EscalationModule {}

@@ -1,0 +1,384 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Speed } from 'src/modules/letters/letter.entity.js';
+import type { MembershipRole } from 'src/modules/users/roles.js';
+
+/** Key of the transaction-level advisory lock under which one worker runs a sweep slot. */
+export const SWEEP_LOCK_KEY = 7_000_001;
+
+export interface PolicyRow {
+  speed: Speed;
+  ackWorkingMinutes: number;
+  stepWorkingMinutes: number[];
+  updatedAt: Date;
+}
+
+export interface HolidayRow {
+  date: string;
+  nameTh: string;
+  nameEn: string | null;
+  source: 'seed' | 'admin';
+}
+
+/** A delivery locked for one rung of the ladder, with what its messages need. */
+export interface EscalationTarget {
+  id: string;
+  state: string;
+  dueAt: Date | null;
+  /** Level 1's due time has come, by PostgreSQL's clock (or the test clock). */
+  due: boolean;
+  letterId: string;
+  rootLetterId: string;
+  forwardId: string;
+  recipientUnitId: string;
+  recipientUnitName: string;
+  senderUnitId: string;
+  senderUnitName: string;
+  rootUnitId: string | null;
+  speed: Speed;
+  secrecy: string;
+  subject: string;
+  referenceRaw: string | null;
+  /** เลขรับ (or outgoing number) under which the sender holds the letter it forwarded. */
+  senderReceiptNumber: number | null;
+}
+
+export interface DueEscalation {
+  deliveryId: string;
+  level: number;
+  dueAt: Date;
+}
+
+const NOW = (n: number) => `COALESCE($${n}::timestamptz, now())`;
+
+/** All SQL of the escalation module. `now` parameters are null for PostgreSQL's now(). */
+@Injectable()
+export class EscalationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  // ---- calendar and policy ------------------------------------------------------------------
+
+  async findHolidayDates(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+    const rows: { date: string }[] = await manager.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM holidays ORDER BY date`,
+    );
+    return rows.map((row) => row.date);
+  }
+
+  async findHolidays(from: string | null, to: string | null): Promise<HolidayRow[]> {
+    return this.dataSource.query(
+      `SELECT to_char(date, 'YYYY-MM-DD') AS date, name_th AS "nameTh", name_en AS "nameEn", source
+         FROM holidays
+        WHERE ($1::date IS NULL OR date >= $1) AND ($2::date IS NULL OR date <= $2)
+        ORDER BY date`,
+      [from, to],
+    );
+  }
+
+  /** Inserts holidays; a date already present is left as it is. Returns the dates added. */
+  async insertHolidays(
+    manager: EntityManager,
+    rows: { date: string; nameTh: string; nameEn: string | null }[],
+    source: 'seed' | 'admin',
+    by: string | null,
+    now: Date,
+  ): Promise<string[]> {
+    const inserted: { date: string }[] = await manager.query(
+      `INSERT INTO holidays (date, name_th, name_en, source, created_at, created_by)
+       SELECT r.date, r."nameTh", r."nameEn", $2, $4, $3
+         FROM jsonb_to_recordset($1::jsonb) AS r(date date, "nameTh" text, "nameEn" text)
+       ON CONFLICT (date) DO NOTHING
+       RETURNING to_char(date, 'YYYY-MM-DD') AS date`,
+      [JSON.stringify(rows), source, by, now],
+    );
+    return inserted.map((row) => row.date).sort();
+  }
+
+  async deleteHoliday(manager: EntityManager, date: string): Promise<HolidayRow | undefined> {
+    const rows: HolidayRow[] = await manager.query(
+      `WITH removed AS (DELETE FROM holidays WHERE date = $1 RETURNING *)
+       SELECT to_char(date, 'YYYY-MM-DD') AS date, name_th AS "nameTh", name_en AS "nameEn", source
+         FROM removed`,
+      [date],
+    );
+    return rows[0];
+  }
+
+  /** Removes a Gregorian year's holidays (for an import that replaces the year). */
+  async deleteHolidaysOfYear(manager: EntityManager, year: number): Promise<number> {
+    const rows: unknown[] = await manager.query(
+      `WITH removed AS (DELETE FROM holidays WHERE date >= make_date($1, 1, 1)
+                          AND date < make_date($1 + 1, 1, 1) RETURNING 1)
+       SELECT 1 FROM removed`,
+      [year],
+    );
+    return rows.length;
+  }
+
+  async findPolicies(manager: EntityManager = this.dataSource.manager): Promise<PolicyRow[]> {
+    return manager.query(
+      `SELECT speed, ack_working_minutes AS "ackWorkingMinutes",
+              step_working_minutes AS "stepWorkingMinutes", updated_at AS "updatedAt"
+         FROM escalation_policies
+        ORDER BY array_position(ARRAY['most_urgent', 'very_urgent', 'urgent', 'none'], speed)`,
+    );
+  }
+
+  async findPolicy(manager: EntityManager, speed: Speed): Promise<PolicyRow | undefined> {
+    const rows: PolicyRow[] = await manager.query(
+      `SELECT speed, ack_working_minutes AS "ackWorkingMinutes",
+              step_working_minutes AS "stepWorkingMinutes", updated_at AS "updatedAt"
+         FROM escalation_policies WHERE speed = $1`,
+      [speed],
+    );
+    return rows[0];
+  }
+
+  async upsertPolicy(
+    manager: EntityManager,
+    policy: { speed: Speed; ackWorkingMinutes: number; stepWorkingMinutes: number[] },
+    by: string,
+    now: Date,
+  ): Promise<PolicyRow> {
+    const rows: PolicyRow[] = await manager.query(
+      `INSERT INTO escalation_policies (speed, ack_working_minutes, step_working_minutes, updated_at, updated_by)
+       VALUES ($1, $2, $3::int[], $4, $5)
+       ON CONFLICT (speed) DO UPDATE SET ack_working_minutes = EXCLUDED.ack_working_minutes,
+         step_working_minutes = EXCLUDED.step_working_minutes, updated_at = EXCLUDED.updated_at,
+         updated_by = EXCLUDED.updated_by
+       RETURNING speed, ack_working_minutes AS "ackWorkingMinutes",
+                 step_working_minutes AS "stepWorkingMinutes", updated_at AS "updatedAt"`,
+      [policy.speed, policy.ackWorkingMinutes, policy.stepWorkingMinutes, now, by],
+    );
+    return rows[0];
+  }
+
+  // ---- the ladder ---------------------------------------------------------------------------
+
+  /** Deliveries of a forward still waiting, for their first wake-up after the commit. */
+  async findPendingOfForward(forwardId: string): Promise<{ id: string; dueAt: Date }[]> {
+    return this.dataSource.query(
+      `SELECT id, due_at AS "dueAt" FROM deliveries
+        WHERE forward_id = $1 AND state = 'sent' AND due_at IS NOT NULL`,
+      [forwardId],
+    );
+  }
+
+  /**
+   * Locks the delivery row (a registration racing this job waits here, or this job waits
+   * for it) and reads what the messages need.
+   */
+  async lockTarget(
+    manager: EntityManager,
+    deliveryId: string,
+    now: Date | null,
+  ): Promise<EscalationTarget | undefined> {
+    const rows: EscalationTarget[] = await manager.query(
+      `SELECT d.id, d.state, d.due_at AS "dueAt", (d.due_at <= ${NOW(2)}) AS due,
+              d.letter_id AS "letterId", d.root_letter_id AS "rootLetterId", d.forward_id AS "forwardId",
+              d.recipient_unit_id AS "recipientUnitId", ru.name_th AS "recipientUnitName",
+              d.sender_unit_id AS "senderUnitId", su.name_th AS "senderUnitName",
+              root.created_unit_id AS "rootUnitId",
+              l.speed, l.secrecy, l.subject, l.reference_raw AS "referenceRaw",
+              re.number AS "senderReceiptNumber"
+         FROM deliveries d
+         JOIN letters l ON l.id = d.letter_id
+         JOIN letters root ON root.id = d.root_letter_id
+         JOIN units ru ON ru.id = d.recipient_unit_id
+         JOIN units su ON su.id = d.sender_unit_id
+         LEFT JOIN forwards f ON f.id = d.forward_id
+         LEFT JOIN register_entries re ON re.id = f.register_entry_id
+        WHERE d.id = $1
+        FOR UPDATE OF d`,
+      [deliveryId, now],
+    );
+    return rows[0];
+  }
+
+  async findRung(
+    manager: EntityManager,
+    deliveryId: string,
+    level: number,
+    now: Date | null,
+  ): Promise<{ id: string; nextDueAt: Date | null; nextDue: boolean } | undefined> {
+    const rows: { id: string; nextDueAt: Date | null; nextDue: boolean }[] = await manager.query(
+      `SELECT id, next_due_at AS "nextDueAt", COALESCE(next_due_at <= ${NOW(3)}, false) AS "nextDue"
+         FROM escalations WHERE delivery_id = $1 AND level = $2`,
+      [deliveryId, level, now],
+    );
+    return rows[0];
+  }
+
+  /** The rung, once: a second writer finds the unique key and gets null. */
+  async insertRung(
+    manager: EntityManager,
+    row: {
+      deliveryId: string;
+      level: number;
+      dueAt: Date;
+      escalatedAt: Date;
+      notifiedUnitId: string | null;
+      notifiedUserIds: string[];
+      nextDueAt: Date | null;
+    },
+  ): Promise<string | null> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO escalations (delivery_id, level, due_at, escalated_at, notified_unit_id, notified_user_ids, next_due_at)
+       VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7)
+       ON CONFLICT ON CONSTRAINT escalations_delivery_level_key DO NOTHING
+       RETURNING id`,
+      [
+        row.deliveryId,
+        row.level,
+        row.dueAt,
+        row.escalatedAt,
+        row.notifiedUnitId,
+        row.notifiedUserIds,
+        row.nextDueAt,
+      ],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /** The next rung is handled (ran, or found the delivery settled): the sweep stops asking. */
+  async clearNextDue(manager: EntityManager, deliveryId: string, level: number): Promise<void> {
+    await manager.query(
+      `UPDATE escalations SET next_due_at = NULL
+        WHERE delivery_id = $1 AND level = $2 AND next_due_at IS NOT NULL`,
+      [deliveryId, level],
+    );
+  }
+
+  /** Active users holding one of `roles` in the unit right now (acting heads included). */
+  async findMembers(
+    manager: EntityManager,
+    unitId: string,
+    roles: MembershipRole[],
+    now: Date,
+  ): Promise<string[]> {
+    const rows: { userId: string }[] = await manager.query(
+      `SELECT DISTINCT m.user_id AS "userId"
+         FROM memberships m JOIN users u ON u.id = m.user_id AND u.active
+        WHERE m.unit_id = $1 AND m.role = ANY($2::text[])
+          AND m.starts_at <= $3 AND (m.ends_at IS NULL OR m.ends_at > $3)
+        ORDER BY 1`,
+      [unitId, roles, now],
+    );
+    return rows.map((row) => row.userId);
+  }
+
+  /** The sender's overdue recipients of the same letter (level 3's list). */
+  async findOverdueRecipients(
+    manager: EntityManager,
+    senderUnitId: string,
+    letterId: string,
+    now: Date | null,
+    limit: number,
+  ): Promise<{ count: number; units: { unitId: string; name: string; dueAt: string }[] }> {
+    const rows: { unitId: string; name: string; dueAt: Date; total: number }[] =
+      await manager.query(
+        `SELECT d.recipient_unit_id AS "unitId", u.name_th AS name, d.due_at AS "dueAt",
+                count(*) OVER ()::int AS total
+           FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
+          WHERE d.sender_unit_id = $1 AND d.letter_id = $2 AND d.state = 'sent'
+            AND d.due_at <= ${NOW(3)}
+          ORDER BY d.due_at, u.name_th LIMIT $4`,
+        [senderUnitId, letterId, now, limit],
+      );
+    return {
+      count: rows[0]?.total ?? 0,
+      units: rows.map((row) => ({
+        unitId: row.unitId,
+        name: row.name,
+        dueAt: new Date(row.dueAt).toISOString(),
+      })),
+    };
+  }
+
+  // ---- the reconcile sweep ------------------------------------------------------------------
+
+  /** Whether this transaction holds the sweep lock (another worker's sweep holds it now). */
+  async tryLockSweep(manager: EntityManager): Promise<boolean> {
+    const rows: { locked: boolean }[] = await manager.query(
+      'SELECT pg_try_advisory_xact_lock($1) AS locked',
+      [SWEEP_LOCK_KEY],
+    );
+    return rows[0].locked;
+  }
+
+  /** Claims this slot's run; null when another worker already ran it. */
+  async claimSweepSlot(
+    manager: EntityManager,
+    intervalSeconds: number,
+    worker: string,
+    now: Date | null,
+  ): Promise<string | null> {
+    const rows: { slot: string }[] = await manager.query(
+      `INSERT INTO escalation_sweep_runs (slot, started_at, worker)
+       VALUES (floor(extract(epoch FROM ${NOW(1)}) / $2)::bigint, ${NOW(1)}, $3)
+       ON CONFLICT (slot) DO NOTHING RETURNING slot`,
+      [now, intervalSeconds, worker],
+    );
+    return rows[0]?.slot ?? null;
+  }
+
+  async finishSweepRun(
+    manager: EntityManager,
+    slot: string,
+    counts: { candidates: number; enqueued: number; promoted: number },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE escalation_sweep_runs SET candidates = $2, enqueued = $3, promoted = $4 WHERE slot = $1`,
+      [slot, counts.candidates, counts.enqueued, counts.promoted],
+    );
+  }
+
+  /**
+   * Rungs that are due and not recorded, asked of PostgreSQL: level 1 of pending deliveries
+   * past their due time (the partial index on due_at WHERE state = 'sent'), and the next
+   * level of recorded rungs whose next due time has come (the partial index on
+   * next_due_at). Cost follows the overdue rows, not the table.
+   */
+  async findDueRungs(
+    manager: EntityManager,
+    now: Date | null,
+    limit: number,
+  ): Promise<DueEscalation[]> {
+    return manager.query(
+      `(SELECT d.id AS "deliveryId", 1 AS level, d.due_at AS "dueAt"
+          FROM deliveries d
+         WHERE d.state = 'sent' AND d.due_at <= ${NOW(1)}
+           AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.delivery_id = d.id AND e.level = 1)
+         ORDER BY d.due_at LIMIT $2)
+       UNION ALL
+       (SELECT e.delivery_id, e.level + 1, e.next_due_at
+          FROM escalations e
+         WHERE e.next_due_at <= ${NOW(1)}
+         ORDER BY e.next_due_at LIMIT $2)`,
+      [now, limit],
+    );
+  }
+
+  // ---- metrics ------------------------------------------------------------------------------
+
+  async countOverdue(now: Date | null): Promise<number> {
+    const rows: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM deliveries WHERE state = 'sent' AND due_at <= ${NOW(1)}`,
+      [now],
+    );
+    return rows[0].count;
+  }
+
+  async countByLevel(): Promise<{ level: number; count: number }[]> {
+    return this.dataSource.query(
+      `SELECT level, count(*)::int AS count FROM escalations GROUP BY level ORDER BY level`,
+    );
+  }
+
+  async countSweepRuns(): Promise<number> {
+    const rows: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM escalation_sweep_runs`,
+    );
+    return rows[0].count;
+  }
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
+
+/** A message as it leaves the system: plain text, already through the no-links check. */
+export interface OutboundText {
+  kind: string;
+  subject: string;
+  body: string;
+}
+
+/** One way out (e-mail, webhook). Every channel gets the same checked text. */
+export interface OutboundChannel {
+  readonly name: 'email' | 'webhook';
+  readonly enabled: boolean;
+  send(address: string, message: OutboundText): Promise<void>;
+}
+
+/** E-mail over SMTP (`SMTP_URL`); off when it is empty. */
+@Injectable()
+export class EmailChannel implements OutboundChannel {
+  readonly name = 'email' as const;
+  readonly enabled: boolean;
+  private transport?: Transporter;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.enabled = config.smtpUrl !== null;
+  }
+
+  async send(address: string, message: OutboundText): Promise<void> {
+    if (!this.config.smtpUrl) throw new Error('e-mail is off (SMTP_URL is empty)');
+    this.transport ??= createTransport(this.config.smtpUrl);
+    // Text only: no HTML part that a client could turn into links.
+    await this.transport.sendMail({
+      from: this.config.smtpFrom,
+      to: address,
+      subject: message.subject,
+      text: message.body,
+    });
+  }
+}
+
+/** JSON POST to each of `WEBHOOK_URLS`; off when it is empty. */
+@Injectable()
+export class WebhookChannel implements OutboundChannel {
+  readonly name = 'webhook' as const;
+  readonly enabled: boolean;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.enabled = config.webhookUrls.length > 0;
+  }
+
+  addresses(): string[] {
+    return this.config.webhookUrls;
+  }
+
+  async send(address: string, message: OutboundText): Promise<void> {
+    const response = await fetch(address, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: message.kind, subject: message.subject, text: message.body }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+  }
+}
