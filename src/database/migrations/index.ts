@@ -4,6 +4,7 @@ import { LettersAndRegisters1795904756307 } from 'src/database/migrations/179590
 import { Routing1795905055926 } from 'src/database/migrations/1795905055926-Routing.js';
 import { LetterSearchOrder1795905800384 } from 'src/database/migrations/1795905800384-LetterSearchOrder.js';
 import { Escalation1795906364491 } from 'src/database/migrations/1795906364491-Escalation.js';
+import { DeliveryProgressCover1795907849428 } from 'src/database/migrations/1795907849428-DeliveryProgressCover.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Routing1795905055926,
   LetterSearchOrder1795905800384,
   Escalation1795906364491,
+  DeliveryProgressCover1795907849428,
 ];

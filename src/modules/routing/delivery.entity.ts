@@ -22,7 +22,9 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number];
 @Entity({ name: 'deliveries' })
 @Check('deliveries_state_check', `"state" IN ('sent', 'received', 'returned', 'cancelled')`)
 @Index('deliveries_letter_recipient_idx', ['letterId', 'recipientUnitId'])
-@Index('deliveries_root_state_idx', ['rootLetterId', 'state'])
+// Hand-written: (root_letter_id, state) INCLUDE (recipient_unit_id, sent_at), so one letter's
+// progress is an index-only scan however many other letters the table holds.
+@Index('deliveries_root_state_idx', { synchronize: false })
 @Index('deliveries_recipient_state_idx', ['recipientUnitId', 'state', 'sentAt'])
 @Index('deliveries_parent_idx', ['parentDeliveryId'])
 @Index('deliveries_forward_idx', ['forwardId'])
