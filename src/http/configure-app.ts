@@ -98,6 +98,9 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
         directives: {
           'script-src': ["'self'", "'unsafe-inline'"],
           'style-src': ["'self'", "'unsafe-inline'"],
+          // Behind TLS in production; on a plain-http office server the upgrade would
+          // send the docs' and dashboard's scripts to an https port that is not there.
+          'upgrade-insecure-requests': config.nodeEnv === 'production' ? [] : null,
         },
       },
     }),
