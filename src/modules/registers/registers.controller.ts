@@ -1,24 +1,17 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import {
+  AcceptsIdempotencyKey,
+  IdempotencyKeyHeader,
+  replyIdempotent,
+} from 'src/common/idempotency/idempotent-reply.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import {
@@ -43,12 +36,6 @@ const ENTRY_EXAMPLE = {
   status: 'active',
   display: { receiptNumber: '๕๒๐', date: '๑๕ ม.ค. ๒๕๖๙', time: '๑๐.๕๕ น.' },
   warnings: [],
-};
-
-const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
-  required: false,
-  description: 'A retry with the same key returns the first answer and takes no second number',
 };
 
 @ApiTags('registers')
@@ -115,19 +102,16 @@ export class RegistersController {
   @ApiOperation({
     summary: 'Register a letter (ลงรับ): the next receipt number of the Buddhist-era year',
   })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @AcceptsIdempotencyKey('takes no second number')
   @ApiCreatedResponse({ schema: { example: ENTRY_EXAMPLE } })
   async receive(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RegisterLetterDto,
     @Res({ passthrough: true }) response: Response,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ) {
-    const answer = await this.registers.receive(principal, id, dto, key);
-    response.status(answer.status);
-    if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return answer.body;
+    return replyIdempotent(response, await this.registers.receive(principal, id, dto, key));
   }
 
   @Get('registers/:id/entries')
@@ -161,7 +145,7 @@ export class RegistersController {
 
   @Post('registers/:id/numbers')
   @ApiOperation({ summary: 'Give an outgoing letter its ที่ from an outgoing or circular register' })
-  @ApiHeader(IDEMPOTENCY_HEADER)
+  @AcceptsIdempotencyKey('takes no second number')
   @ApiCreatedResponse({
     schema: { example: { ...ENTRY_EXAMPLE, referenceNumber: 'รอ ๐๐๑๗.๓/ว ๑๒๓' } },
   })
@@ -170,12 +154,12 @@ export class RegistersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: AllocateNumberDto,
     @Res({ passthrough: true }) response: Response,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ) {
-    const answer = await this.registers.allocateOutgoingNumber(principal, id, dto, key);
-    response.status(answer.status);
-    if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return answer.body;
+    return replyIdempotent(
+      response,
+      await this.registers.allocateOutgoingNumber(principal, id, dto, key),
+    );
   }
 
   @Get('registers/:id/printout.pdf')

@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Param,
   ParseUUIDPipe,
@@ -10,14 +9,13 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import {
+  AcceptsIdempotencyKey,
+  IdempotencyKeyHeader,
+  replyIdempotent,
+} from 'src/common/idempotency/idempotent-reply.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import {
@@ -86,11 +84,7 @@ export class RoutingController {
     summary:
       'Forward a registered letter to many units at once (explicit units, children of kinds, subtree units of kinds)',
   })
-  @ApiHeader({
-    name: 'Idempotency-Key',
-    required: false,
-    description: 'A retry with the same key returns the first answer and sends nothing twice',
-  })
+  @AcceptsIdempotencyKey('sends nothing twice')
   @ApiCreatedResponse({
     schema: {
       example: {
@@ -113,12 +107,9 @@ export class RoutingController {
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ForwardDto,
     @Res({ passthrough: true }) response: Response,
-    @Headers('idempotency-key') key?: string,
+    @IdempotencyKeyHeader() key?: string,
   ) {
-    const answer = await this.routing.forward(principal, id, dto, key);
-    response.status(answer.status);
-    if (answer.replayed) response.setHeader('Idempotent-Replayed', 'true');
-    return answer.body;
+    return replyIdempotent(response, await this.routing.forward(principal, id, dto, key));
   }
 
   @Get('units/:id/inbox')
