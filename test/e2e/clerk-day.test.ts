@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../harness/app.js';
 import { bearer, newUnit, newUser, samplePdf, type TestUnit } from '../factories/world.js';
 
 const SEED_TEXT = readFileSync(
-  new URL('../../../shared/fixtures/letters/seed-moi-sms-links.txt', import.meta.url),
+  new URL('../fixtures/letters/seed-moi-sms-links.txt', import.meta.url),
   'utf8',
 );
 
