@@ -1,0 +1,95 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { DataSource } from 'typeorm';
+import type { Clock } from 'src/common/clock.js';
+import type { AppConfig } from 'src/config/config.js';
+import { AuditRepository } from 'src/modules/audit/audit.repository.js';
+import { AuditService } from 'src/modules/audit/audit.service.js';
+import { AccessService } from 'src/modules/auth/access.service.js';
+import { AuthRepository } from 'src/modules/auth/auth.repository.js';
+import { EscalationProcessor } from 'src/modules/escalation/escalation.processor.js';
+import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
+import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+import { ReconcileSweep } from 'src/modules/escalation/reconcile.sweep.js';
+import { NotificationsRepository } from 'src/modules/notifications/notifications.repository.js';
+import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
+import { EmailChannel, WebhookChannel } from 'src/modules/notifications/outbound.channel.js';
+import { JobQueue } from 'src/queue/job-queue.js';
+import { JobsWorker } from 'src/queue/jobs.worker.js';
+
+/**
+ * The escalation services as the worker module wires them, built by hand: the bench runs
+ * under tsx, which emits no decorator metadata for Nest's injector. Same classes, same
+ * code paths as `node dist/worker.js`.
+ */
+export interface EscalationWiring {
+  jobs: JobQueue;
+  repository: EscalationRepository;
+  escalation: EscalationService;
+  sweep: ReconcileSweep;
+  /** Starts this process's BullMQ workers (the worker process's JobsWorker). */
+  startWorkers(): JobsWorker;
+  close(): Promise<void>;
+}
+
+export async function wireEscalation(
+  dataSource: DataSource,
+  config: AppConfig,
+  clock: Clock,
+): Promise<EscalationWiring> {
+  const jobs = new JobQueue(config);
+  await jobs.onModuleInit();
+  const audit = new AuditService(new AuditRepository(dataSource), clock);
+  const access = new AccessService(new AuthRepository(dataSource));
+  const notificationsRepository = new NotificationsRepository(dataSource);
+  const notifications = new NotificationsService(
+    dataSource,
+    notificationsRepository,
+    access,
+    audit,
+    clock,
+    new EmailChannel(config),
+    new WebhookChannel(config),
+    jobs,
+  );
+  const repository = new EscalationRepository(dataSource);
+  const escalation = new EscalationService(
+    dataSource,
+    repository,
+    notifications,
+    access,
+    audit,
+    jobs,
+    clock,
+    config,
+  );
+  const sweep = new ReconcileSweep(
+    dataSource,
+    repository,
+    notificationsRepository,
+    escalation,
+    jobs,
+    new SchedulerRegistry(),
+    clock,
+    config,
+  );
+  const workers: JobsWorker[] = [];
+  return {
+    jobs,
+    repository,
+    escalation,
+    sweep,
+    startWorkers() {
+      const worker = new JobsWorker(
+        config,
+        new EscalationProcessor(escalation, notifications).handlers(),
+      );
+      worker.onApplicationBootstrap();
+      workers.push(worker);
+      return worker;
+    },
+    async close() {
+      for (const worker of workers) await worker.onApplicationShutdown();
+      await jobs.onApplicationShutdown();
+    },
+  };
+}
