@@ -4,6 +4,7 @@
  * `NAME: <figure> <unit> vs reference <figure> <unit>, ratio <r>`.
  */
 import { auditAppendScenario } from './scenarios/audit-append.js';
+import { escalateScenario } from './scenarios/escalate.js';
 import { fanoutNationalScenario } from './scenarios/fanout-national.js';
 import { progressScenario } from './scenarios/progress.js';
 import { parseLetterScenario } from './scenarios/parse-letter.js';
@@ -11,6 +12,7 @@ import { registerHttpScenario } from './scenarios/register-http.js';
 import { search1mScenario } from './scenarios/search-1m.js';
 import { stampPdfScenario } from './scenarios/stamp-pdf.js';
 import { subtreeScenario } from './scenarios/subtree.js';
+import { sweepScenario } from './scenarios/sweep.js';
 import type { BenchFigure, BenchScenario } from './scenario.js';
 
 /** Cheap scenarios first; search-1m loads a million letters and takes minutes. */
@@ -20,9 +22,11 @@ const SCENARIOS: BenchScenario[] = [
   stampPdfScenario,
   subtreeScenario,
   registerHttpScenario,
+  escalateScenario,
   search1mScenario,
   fanoutNationalScenario,
   progressScenario,
+  sweepScenario,
 ];
 
 function figure(f: BenchFigure): string {
