@@ -6,10 +6,10 @@ import { migrate } from 'src/database/bootstrap.js';
 import { configureHttpApp } from 'src/http/configure-app.js';
 import { logger } from 'src/logging/logger.js';
 import {
-  checkRedis,
   closeOnSignals,
   configOrExit,
   exitOnStartupError,
+  preflightRedis,
 } from 'src/process/bootstrap.js';
 
 /**
@@ -20,13 +20,13 @@ async function main(): Promise<void> {
   const config = configOrExit();
   const withWorker = process.argv.includes('--with-worker') || process.env.RUN_WORKER === '1';
   const applied = await migrate(config.databaseUrl);
+  await preflightRedis(config);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ config, worker: withWorker }),
     { bodyParser: false, abortOnError: false, bufferLogs: true },
   );
   configureHttpApp(app, config);
-  await checkRedis(app, config);
   closeOnSignals(app, config);
   await app.listen(config.port);
   logger.info(

@@ -7,22 +7,22 @@ import { AppModule } from 'src/app.module.js';
 import { migrate } from 'src/database/bootstrap.js';
 import { logger, PinoNestLogger } from 'src/logging/logger.js';
 import {
-  checkRedis,
   closeOnSignals,
   configOrExit,
   exitOnStartupError,
+  preflightRedis,
 } from 'src/process/bootstrap.js';
 
 /** The worker: BullMQ processors and the scheduled sweeps, no HTTP. */
 async function main(): Promise<void> {
   const config = configOrExit();
   await migrate(config.databaseUrl);
+  await preflightRedis(config);
   const app = await NestFactory.createApplicationContext(
     AppModule.register({ config, worker: true }),
     { logger: new PinoNestLogger(), abortOnError: false },
   );
   app.enableShutdownHooks();
-  await checkRedis(app, config);
   closeOnSignals(app, config);
   await app.init();
   logger.info('Saraban worker started');

@@ -1,10 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Redis } from 'ioredis';
-import { REDIS } from 'src/common/core.module.js';
 import { type AppConfig, ConfigError, loadConfig } from 'src/config/config.js';
 import { StartupError } from 'src/database/bootstrap.js';
 import { logger, setLogLevel } from 'src/logging/logger.js';
-import { checkEvictionPolicy, RedisPolicyError } from 'src/queue/redis.js';
+import { checkEvictionPolicy, createCommandClient, RedisPolicyError } from 'src/queue/redis.js';
 
 /** Reads the configuration or ends the process with one line per bad variable. */
 export function configOrExit(options: { quiet?: boolean } = {}): AppConfig {
@@ -37,16 +35,25 @@ export function exitOnStartupError(error: unknown): never {
   process.exit(1);
 }
 
-export async function checkRedis(app: INestApplicationContext, config: AppConfig): Promise<void> {
-  const redis = app.get<Redis>(REDIS);
+/**
+ * Checks Redis before any queue connects (BullMQ would start working, and warning, first):
+ * an evicting policy is refused in production and warned about otherwise. Redis being away
+ * is not fatal: wake-ups wait for it and the sweep restores them from PostgreSQL.
+ */
+export async function preflightRedis(config: AppConfig): Promise<void> {
+  const redis = createCommandClient(config.redisUrl);
   try {
     await redis.connect();
   } catch {
-    // The health check reports it; queues reconnect by themselves when Redis returns.
     logger.warn(`cannot reach Redis at ${new URL(config.redisUrl).host}; wake-ups wait for it`);
+    redis.disconnect();
     return;
   }
-  await checkEvictionPolicy(redis, config.nodeEnv === 'production');
+  try {
+    await checkEvictionPolicy(redis, config.nodeEnv === 'production');
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /**
