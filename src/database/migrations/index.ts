@@ -5,6 +5,7 @@ import { Routing1795905055926 } from 'src/database/migrations/1795905055926-Rout
 import { LetterSearchOrder1795905800384 } from 'src/database/migrations/1795905800384-LetterSearchOrder.js';
 import { Escalation1795906364491 } from 'src/database/migrations/1795906364491-Escalation.js';
 import { DeliveryProgressCover1795907849428 } from 'src/database/migrations/1795907849428-DeliveryProgressCover.js';
+import { EscalationStarted1795908915835 } from 'src/database/migrations/1795908915835-EscalationStarted.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   LetterSearchOrder1795905800384,
   Escalation1795906364491,
   DeliveryProgressCover1795907849428,
+  EscalationStarted1795908915835,
 ];

@@ -237,6 +237,12 @@ export class EscalationRepository {
         row.nextDueAt,
       ],
     );
+    if (rows[0] && row.level === 1) {
+      // The ladder has started: the delivery leaves the sweep's level-1 candidates.
+      await manager.query('UPDATE deliveries SET escalation_started = true WHERE id = $1', [
+        row.deliveryId,
+      ]);
+    }
     return rows[0]?.id ?? null;
   }
 
@@ -347,7 +353,7 @@ export class EscalationRepository {
     return manager.query(
       `(SELECT d.id AS "deliveryId", 1 AS level, d.due_at AS "dueAt"
           FROM deliveries d
-         WHERE d.state = 'sent' AND d.due_at <= ${NOW(1)}
+         WHERE d.state = 'sent' AND NOT d.escalation_started AND d.due_at <= ${NOW(1)}
            AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.delivery_id = d.id AND e.level = 1)
          ORDER BY d.due_at LIMIT $2)
        UNION ALL

@@ -33,8 +33,10 @@ export type DeliveryState = (typeof DELIVERY_STATES)[number];
 // Hand-written partial unique index: one live (sent or received) delivery per letter,
 // sender and recipient, so a repeated forward skips instead of duplicating.
 @Index('deliveries_live_key', { synchronize: false })
-// Hand-written partial index: pending deliveries by due time, for the overdue views and sweep.
+// Hand-written partial indexes: pending deliveries by due time (overdue views), and those
+// whose ladder has not started yet (the sweep's level-1 candidates).
 @Index('deliveries_pending_due_idx', { synchronize: false })
+@Index('deliveries_unescalated_due_idx', { synchronize: false })
 export class Delivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -82,6 +84,13 @@ export class Delivery {
   @ManyToOne(() => Forward, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'forward_id', foreignKeyConstraintName: 'deliveries_forward_fk' })
   forward?: Forward;
+
+  /**
+   * Set with the first escalation (in its transaction): a delivery that stays unregistered
+   * leaves the sweep's level-1 index instead of being rescanned on every run.
+   */
+  @Column({ name: 'escalation_started', type: 'boolean', default: false })
+  escalationStarted: boolean;
 
   /** Level in the delivery tree: 1 for the origin's recipients, parent's hop + 1 below. */
   @Column({ type: 'smallint', default: 1 })
