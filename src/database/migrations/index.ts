@@ -6,6 +6,7 @@ import { LetterSearchOrder1795905800384 } from 'src/database/migrations/17959058
 import { Escalation1795906364491 } from 'src/database/migrations/1795906364491-Escalation.js';
 import { DeliveryProgressCover1795907849428 } from 'src/database/migrations/1795907849428-DeliveryProgressCover.js';
 import { EscalationStarted1795908915835 } from 'src/database/migrations/1795908915835-EscalationStarted.js';
+import { EntryLetterRegisterIndex1795909457019 } from 'src/database/migrations/1795909457019-EntryLetterRegisterIndex.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Escalation1795906364491,
   DeliveryProgressCover1795907849428,
   EscalationStarted1795908915835,
+  EntryLetterRegisterIndex1795909457019,
 ];

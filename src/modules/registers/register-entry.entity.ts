@@ -17,7 +17,8 @@ import { Register } from 'src/modules/registers/register.entity.js';
  */
 @Entity({ name: 'register_entries' })
 @Index('register_entries_number_key', ['registerId', 'beYear', 'number'], { unique: true })
-@Index('register_entries_letter_idx', ['letterId'])
+// (letter, register): a letter's receipts, and one unit's receipt of a letter, in one probe.
+@Index('register_entries_letter_register_idx', ['letterId', 'registerId'])
 @Index('register_entries_register_time_idx', ['registerId', 'registeredAt'])
 @Check('register_entries_status_check', `"status" IN ('active', 'cancelled')`)
 @Check('register_entries_number_check', `"number" > 0`)

@@ -257,6 +257,33 @@ export class RegistersRepository {
     );
   }
 
+  /**
+   * The unit's active receipt of any letter of this chain (same root), if there is one.
+   * Each (letter, register) pair is one probe of register_entries_letter_register_idx, so
+   * the cost follows the chain, never the size of the register.
+   */
+  async findEarlierReceiptOfRoot(
+    manager: EntityManager,
+    unitId: string,
+    rootLetterId: string,
+  ): Promise<{ id: string; registerId: string; number: number; beYear: number }[]> {
+    return manager.query(
+      // Per chain letter (a handful), its receipt in this unit's registers: the LATERAL
+      // with OFFSET 0 keeps that order even on stale statistics.
+      `SELECT x.id, x.register_id AS "registerId", x.number, x.be_year AS "beYear"
+         FROM letters l
+         CROSS JOIN LATERAL (
+           SELECT e.id, e.register_id, e.number, e.be_year, e.registered_at
+             FROM register_entries e
+            WHERE e.letter_id = l.id AND e.status = 'active'
+              AND e.register_id IN (SELECT r.id FROM registers r WHERE r.unit_id = $1 AND r.direction = 'incoming')
+           OFFSET 0) x
+        WHERE l.root_letter_id = $2
+        ORDER BY x.registered_at LIMIT 1`,
+      [unitId, rootLetterId],
+    );
+  }
+
   async findEntriesOfLetter(manager: EntityManager, letterId: string): Promise<EntryRow[]> {
     return manager.query(
       `SELECT ${ENTRY_COLUMNS} FROM register_entries e WHERE e.letter_id = $1 ORDER BY e.registered_at, e.id`,

@@ -349,24 +349,14 @@ export class RegistersService {
     unitId: string,
     rootLetterId: string,
   ) {
-    const earlier = await manager.query(
-      `SELECT e.id, e.register_id AS "registerId", e.number, e.be_year AS "beYear"
-         FROM register_entries e
-         JOIN registers r ON r.id = e.register_id AND r.unit_id = $1 AND r.direction = 'incoming'
-         JOIN letters l ON l.id = e.letter_id AND l.root_letter_id = $2
-        WHERE e.status = 'active'
-        ORDER BY e.registered_at LIMIT 1`,
-      [unitId, rootLetterId],
-    );
-    return (earlier as { id: string; registerId: string; number: number; beYear: number }[]).map(
-      (e) => ({
-        code: 'duplicate_arrival',
-        message: `หน่วยงานนี้ลงรับหนังสือเรื่องนี้แล้ว เลขรับที่ ${formatNumber(e.number, { digits: 'thai' })}/${formatNumber(e.beYear, { digits: 'thai' })}`,
-        entryId: e.id,
-        registerId: e.registerId,
-        receiptNumber: e.number,
-      }),
-    );
+    const earlier = await this.repository.findEarlierReceiptOfRoot(manager, unitId, rootLetterId);
+    return earlier.map((e) => ({
+      code: 'duplicate_arrival',
+      message: `หน่วยงานนี้ลงรับหนังสือเรื่องนี้แล้ว เลขรับที่ ${formatNumber(e.number, { digits: 'thai' })}/${formatNumber(e.beYear, { digits: 'thai' })}`,
+      entryId: e.id,
+      registerId: e.registerId,
+      receiptNumber: e.number,
+    }));
   }
 
   /** Outgoing and circular registers give a letter its ที่: `รอ ๐๐๑๗.๓/ว ๑๒๓`. */
