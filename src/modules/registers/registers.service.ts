@@ -285,7 +285,7 @@ export class RegistersService {
           const now = this.clock.now();
           const beYear = bangkokBuddhistYear(now);
           const number = await this.repository.allocateNumber(manager, register.id, beYear);
-          let entry = await this.repository.insertEntry(manager, {
+          const entry = await this.repository.insertEntry(manager, {
             registerId: register.id,
             beYear,
             number,
@@ -307,7 +307,7 @@ export class RegistersService {
               await this.repository.markCancelled(
                 manager,
                 replaced.id,
-                `ยกเลิก แทนด้วยเลขรับ ${number}/${beYear}`,
+                `ยกเลิก แทนด้วยเลขรับ ${entry.number}/${beYear}`,
                 now,
               );
             }
@@ -320,7 +320,6 @@ export class RegistersService {
               letterId: letter.id,
               deliveryId: dto.deliveryId ?? null,
             });
-            entry = (await this.repository.findEntry(manager, entry.id)) ?? entry;
           }
           await this.audit.record(manager, {
             actor: this.access.actor(principal),
@@ -331,7 +330,7 @@ export class RegistersService {
             data: {
               registerId: register.id,
               beYear,
-              number,
+              number: entry.number,
               letterId: letter.id,
               deliveryId: dto.deliveryId ?? null,
               replaces: replaced?.id ?? null,
