@@ -35,7 +35,6 @@ export default tseslint.config(
   {
     // The Thai core is pure (architecture.md invariant 5): no framework, database or I/O.
     files: ['src/thai/**/*.ts'],
-    ignores: ['src/thai/**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseLetter } from 'src/thai/letter-parser.js';
 
-const dir = fileURLToPath(new URL('../../test/fixtures/letters/', import.meta.url));
+const dir = fileURLToPath(new URL('../fixtures/letters/', import.meta.url));
 const names = readdirSync(dir)
   .filter((f) => f.endsWith('.txt'))
   .map((f) => f.slice(0, -'.txt'.length))
