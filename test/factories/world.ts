@@ -1,21 +1,19 @@
-import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { TestApp } from '../harness/app.js';
-import { hashPassword } from 'src/modules/users/password.js';
 import type { MembershipRole } from 'src/modules/users/roles.js';
 import type { UnitKind } from 'src/modules/organisations/unit-kind.js';
+import * as organisations from './organisations.js';
 
-export const TEST_PASSWORD = 'correct-horse-battery-2569';
-let passwordHash: Promise<string> | undefined;
+/**
+ * Short forms of the organisation factories for tests that only need a unit tree, some
+ * staff and their tokens; the rows are written by ./organisations.ts.
+ */
+export const TEST_PASSWORD = organisations.TEST_PASSWORD;
 
-export interface TestUnit {
-  id: string;
-  path: string;
-  nameTh: string;
-}
+export type TestUnit = organisations.UnitFixture;
 
-/** A unit under `parent` (or a root), written straight to the table. */
-export async function newUnit(
+/** A unit under `parent` (or a root of kind `other`). */
+export function newUnit(
   ds: DataSource,
   options: {
     nameTh: string;
@@ -26,24 +24,7 @@ export async function newUnit(
     referenceDigits?: 'thai' | 'arabic';
   },
 ): Promise<TestUnit> {
-  const id = randomUUID();
-  const path = `${options.parent?.path ?? '/'}${id}/`;
-  await ds.query(
-    `INSERT INTO units (id, kind, name_th, letter_code, owner_number, parent_id, path, depth, active, reference_digits, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, true, $9, now(), now())`,
-    [
-      id,
-      options.kind ?? 'other',
-      options.nameTh,
-      options.letterCode ?? null,
-      options.ownerNumber ?? null,
-      options.parent?.id ?? null,
-      path,
-      path.split('/').length - 3,
-      options.referenceDigits ?? 'thai',
-    ],
-  );
-  return { id, path, nameTh: options.nameTh };
+  return organisations.newUnit(ds, { ...options, kind: options.kind ?? 'other' });
 }
 
 export interface TestUser {
@@ -52,27 +33,13 @@ export interface TestUser {
 }
 
 /** A user with memberships; every test user has the same (strong) password. */
-export async function newUser(
+export function newUser(
   ds: DataSource,
   username: string,
   memberships: { unit: TestUnit; role: MembershipRole }[],
   clearance: 'none' | 'confidential' | 'secret' = 'none',
 ): Promise<TestUser> {
-  passwordHash ??= hashPassword(TEST_PASSWORD);
-  const id = randomUUID();
-  await ds.query(
-    `INSERT INTO users (id, username, display_name, password_hash, clearance, active, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, true, now(), now())`,
-    [id, username, username, await passwordHash, clearance],
-  );
-  for (const membership of memberships) {
-    await ds.query(
-      `INSERT INTO memberships (user_id, unit_id, role, acting, starts_at, created_at)
-       VALUES ($1, $2, $3, false, '2000-01-01T00:00:00Z', now())`,
-      [id, membership.unit.id, membership.role],
-    );
-  }
-  return { id, username };
+  return organisations.newUser(ds, { username, displayName: username, memberships, clearance });
 }
 
 /** Signs in over HTTP and returns the Authorization header value. */
