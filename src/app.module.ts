@@ -66,8 +66,14 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, options.clock),
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(config.databaseUrl, config.databasePoolSize),
-          dataSourceFactory: () => openDataSource(config.databaseUrl, config.databasePoolSize),
+          useFactory: () =>
+            dataSourceOptions(
+              config.databaseUrl,
+              config.databasePoolSize,
+              config.databasePoolWaitMs,
+            ),
+          dataSourceFactory: () =>
+            openDataSource(config.databaseUrl, config.databasePoolSize, config.databasePoolWaitMs),
         }),
         BullModule.forRoot({
           connection: redisOptions(config.redisUrl) as ConnectionOptions,

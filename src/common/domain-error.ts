@@ -97,6 +97,11 @@ export const CommonErrors = defineErrors({
     title: 'Service unavailable',
     detail: 'ระบบไม่พร้อมให้บริการชั่วคราว',
   },
+  DATABASE_BUSY: {
+    status: 503,
+    title: 'Database busy',
+    detail: 'ฐานข้อมูลมีงานค้างมาก กรุณาลองใหม่อีกครั้งในอีกสักครู่',
+  },
   INTERNAL: {
     status: 500,
     title: 'Internal error',

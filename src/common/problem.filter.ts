@@ -51,11 +51,17 @@ function fromBodyParser(error: unknown): DomainError | undefined {
   }
 }
 
+/** pg-pool's error when no connection frees up within DATABASE_POOL_WAIT_MS. */
+function isPoolTimeout(error: unknown): boolean {
+  return error instanceof Error && error.message === 'timeout exceeded when trying to connect';
+}
+
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   const parserError = fromBodyParser(error);
   if (parserError) return parserError;
   if (error instanceof HttpException) return fromHttpStatus(error.getStatus());
+  if (isPoolTimeout(error)) return new DomainError(CommonErrors.DATABASE_BUSY);
   return new DomainError(CommonErrors.INTERNAL);
 }
 

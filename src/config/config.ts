@@ -19,6 +19,8 @@ export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
   databaseUrl: string;
   databasePoolSize: number;
+  /** How long a command waits for a free connection before it fails with 503. */
+  databasePoolWaitMs: number;
   redisUrl: string;
   port: number;
   dataDir: string;
@@ -194,6 +196,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       'postgresql:',
     ]),
     databasePoolSize: integer('DATABASE_POOL_SIZE', 20, 1, 500),
+    databasePoolWaitMs: integer('DATABASE_POOL_WAIT_MS', 10_000, 100, 600_000),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     port: integer('PORT', 3000, 0, 65535),
     dataDir: read('DATA_DIR', '.data'),

@@ -85,8 +85,12 @@ export async function migrate(databaseUrl: string): Promise<string[]> {
 }
 
 /** Opens the shared DataSource, turning an unreachable server into one clear line. */
-export async function openDataSource(databaseUrl: string, poolSize: number): Promise<DataSource> {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl, poolSize));
+export async function openDataSource(
+  databaseUrl: string,
+  poolSize: number,
+  poolWaitMs: number,
+): Promise<DataSource> {
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, poolSize, poolWaitMs));
   try {
     return await dataSource.initialize();
   } catch (error) {

@@ -6,7 +6,11 @@ import { MIGRATIONS } from 'src/database/migrations/index.js';
  * The one DataSource definition shared by the API, the worker, the CLI and the tests.
  * `synchronize` is never on: the schema changes only through committed migrations.
  */
-export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourceOptions {
+export function dataSourceOptions(
+  databaseUrl: string,
+  poolSize = 20,
+  poolWaitMs = 10_000,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
@@ -18,6 +22,13 @@ export function dataSourceOptions(databaseUrl: string, poolSize = 20): DataSourc
     migrationsRun: false,
     logging: false,
     // JIT compiles for a second on big estimated costs; every query here is short (OLTP).
-    extra: { max: poolSize, application_name: 'saraban', options: '-c jit=off' },
+    // A request that cannot get a connection within poolWaitMs fails (503) instead of
+    // waiting forever behind a pool that is exhausted.
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: poolWaitMs,
+      application_name: 'saraban',
+      options: '-c jit=off',
+    },
   };
 }

@@ -95,7 +95,7 @@ describe('access control matrix (BOLA)', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ oneConnection: true });
     const ds = t.dataSource;
     const add = async (name: string, parent: UnitFixture | null, kind: UnitFixture['kind']) => {
       const unit = await newUnit(ds, { parent, kind, nameTh: `หน่วยลับเฉพาะ-${name}` });

@@ -29,7 +29,7 @@ describe('sign-in, tokens and sessions', () => {
   let district: UnitFixture;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ oneConnection: true });
     const root = await newUnit(t.dataSource, { kind: 'ministry', nameTh: 'กระทรวงทดสอบ' });
     province = await newUnit(t.dataSource, {
       parent: root,
@@ -293,7 +293,7 @@ describe('sign-in, tokens and sessions', () => {
 describe('sign-in throttling', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ oneConnection: true });
   });
   afterAll(async () => {
     await t.close();

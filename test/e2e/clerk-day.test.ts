@@ -24,7 +24,10 @@ describe('a clerk at the provincial office', () => {
   let auth: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'saraban-data-')) } });
+    t = await createTestApp({
+      oneConnection: true,
+      env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'saraban-data-')) },
+    });
     t.clock.set('2026-01-15T03:55:00Z'); // 10.55 น. Bangkok
     const province = await newUnit(t.dataSource, {
       nameTh: 'จังหวัดร้อยเอ็ด',

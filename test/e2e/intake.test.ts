@@ -31,7 +31,7 @@ function cliWithInput(
 describe('letter intake over HTTP', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ oneConnection: true });
   });
   afterAll(async () => {
     await t?.close();

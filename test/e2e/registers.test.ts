@@ -35,7 +35,7 @@ describe('registers: numbers, corrections and bad input', () => {
     ).map((r: { number: number }) => r.number);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ oneConnection: true });
     t.clock.set('2026-03-02T02:00:00Z');
     office = await newUnit(t.dataSource, {
       nameTh: 'สำนักงานจังหวัดร้อยเอ็ด',
@@ -334,7 +334,7 @@ describe('secret letters never reach an uncleared user', () => {
   const CANARY = 'นกขมิ้นเหลืองอ่อน-ลับเฉพาะ';
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ oneConnection: true });
   });
   afterAll(async () => {
     await t?.close();

@@ -20,7 +20,7 @@ describe('units and users administration', () => {
   let adminId: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ oneConnection: true });
     root = await newUnit(t.dataSource, { kind: 'ministry', nameTh: 'กระทรวงมหาดไทย' });
     province = await newUnit(t.dataSource, {
       parent: root,

@@ -35,6 +35,7 @@ describe('uploads: every bad file gets its own code', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
+      oneConnection: true,
       env: {
         DATA_DIR: mkdtempSync(join(tmpdir(), 'saraban-up-')),
         FILE_MAX_BYTES: '200000',

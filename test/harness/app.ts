@@ -21,11 +21,24 @@ export interface TestApp {
 /**
  * The real application on this file's database and queue prefix, served in-process for
  * supertest. Time is a ManualClock the test moves.
+ *
+ * `oneConnection` gives the application a pool of a single connection. A command that
+ * reaches for a second connection while its transaction holds the first then waits for
+ * itself and fails with 503 DATABASE_BUSY, every time; under load in production the same
+ * mistake starves the pool. Suites that walk many endpoints one request at a time use it.
  */
 export async function createTestApp(
-  options: { worker?: boolean; env?: Record<string, string>; clock?: ManualClock } = {},
+  options: {
+    worker?: boolean;
+    env?: Record<string, string>;
+    clock?: ManualClock;
+    oneConnection?: boolean;
+  } = {},
 ): Promise<TestApp> {
-  const config = loadConfig({ ...process.env, ...options.env });
+  const pool = options.oneConnection
+    ? { DATABASE_POOL_SIZE: '1', DATABASE_POOL_WAIT_MS: '10000' }
+    : {};
+  const config = loadConfig({ ...process.env, ...pool, ...options.env });
   const clock = options.clock ?? new ManualClock();
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ config, clock, worker: options.worker ?? false }),

@@ -5,7 +5,7 @@ import { newUnit, newUser, TEST_PASSWORD } from '../factories/world.js';
 
 function startApi(port: number): { child: ChildProcess; exited: Promise<number | null> } {
   const child = spawn('node', ['dist/main.js'], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '16' },
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '4' },
     stdio: 'ignore',
   });
   return { child, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };

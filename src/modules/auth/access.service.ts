@@ -88,8 +88,13 @@ export class AccessService {
     );
   }
 
-  async canSeeUnit(principal: Principal, unitId: string): Promise<boolean> {
-    const unit = await this.repository.findUnitRef(unitId);
+  /** Inside a transaction pass its manager: a second pooled connection can starve the pool. */
+  async canSeeUnit(
+    principal: Principal,
+    unitId: string,
+    manager?: EntityManager,
+  ): Promise<boolean> {
+    const unit = await this.repository.findUnitRef(unitId, manager);
     return unit !== null && this.canSeeUnitRef(principal, unit);
   }
 

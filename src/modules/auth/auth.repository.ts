@@ -171,11 +171,10 @@ export class AuthRepository {
     return updated;
   }
 
-  async isUserActive(userId: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      'SELECT 1 FROM users WHERE id = $1 AND active',
-      [userId],
-    );
+  async isUserActive(manager: EntityManager, userId: string): Promise<boolean> {
+    const rows: unknown[] = await manager.query('SELECT 1 FROM users WHERE id = $1 AND active', [
+      userId,
+    ]);
     return rows.length === 1;
   }
 }

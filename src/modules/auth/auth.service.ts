@@ -104,7 +104,8 @@ export class AuthService {
         });
         return { kind: 'reused' as const };
       }
-      if (!(await this.repository.isUserActive(row.userId))) return { kind: 'invalid' as const };
+      if (!(await this.repository.isUserActive(manager, row.userId)))
+        return { kind: 'invalid' as const };
       const pair = await this.issue(manager, row.userId, row.familyId, row.id);
       await this.audit.record(manager, {
         actor: { userId: row.userId, name: 'system' },

@@ -95,6 +95,7 @@ export class ReconcileSweep implements OnApplicationBootstrap, OnApplicationShut
         this.config.escalationSweepBatch,
       );
       const pendingOutbox = await this.outbox.findPendingOutbound(
+        manager,
         dbNow,
         OUTBOX_GRACE_SECONDS,
         this.config.escalationSweepBatch,

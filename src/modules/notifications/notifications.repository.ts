@@ -216,11 +216,12 @@ export class NotificationsRepository {
 
   /** Pending outbox rows older than `before` (their job may be lost), oldest first. */
   async findPendingOutbound(
+    manager: EntityManager,
     before: Date | null,
     olderThanSeconds: number,
     limit: number,
   ): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await manager.query(
       `SELECT id FROM outbound_messages
         WHERE state = 'pending'
           AND created_at <= COALESCE($1::timestamptz, now()) - make_interval(secs => $2)

@@ -101,7 +101,7 @@ export class RegistersService {
     if (
       !register ||
       !this.access.canSeeSecrecy(principal, register.minClearance) ||
-      !(await this.access.canSeeUnit(principal, register.unitId))
+      !(await this.access.canSeeUnit(principal, register.unitId, manager))
     ) {
       throw new DomainError(RegisterErrors.REGISTER_NOT_FOUND);
     }
@@ -139,7 +139,7 @@ export class RegistersService {
   ): Promise<Register> {
     return this.dataSource.transaction(async (manager) => {
       if (!(await this.access.canAdministerUnit(principal, unitId, manager))) {
-        if (await this.access.canSeeUnit(principal, unitId))
+        if (await this.access.canSeeUnit(principal, unitId, manager))
           throw new DomainError(CommonErrors.FORBIDDEN);
         throw new DomainError(RegisterErrors.REGISTER_NOT_FOUND);
       }

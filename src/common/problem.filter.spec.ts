@@ -1,0 +1,23 @@
+import { BadRequestException } from '@nestjs/common';
+import { describe, expect, it } from 'vitest';
+import { CommonErrors, DomainError } from 'src/common/domain-error.js';
+import { toDomainError, toProblem } from 'src/common/problem.filter.js';
+
+describe('toDomainError', () => {
+  it('answers an exhausted connection pool with 503 DATABASE_BUSY and a Thai detail', () => {
+    const problem = toProblem(toDomainError(new Error('timeout exceeded when trying to connect')));
+    expect(problem).toMatchObject({
+      status: 503,
+      code: 'DATABASE_BUSY',
+      type: 'urn:saraban:problem:database-busy',
+    });
+    expect(problem.detail).toMatch(/[\u0E00-\u0E7F]/);
+  });
+
+  it('keeps other unknown errors internal, and domain errors as they are', () => {
+    expect(toDomainError(new Error('boom')).code).toBe('INTERNAL');
+    expect(toDomainError(new BadRequestException()).code).toBe('VALIDATION_FAILED');
+    const own = new DomainError(CommonErrors.FORBIDDEN);
+    expect(toDomainError(own)).toBe(own);
+  });
+});
