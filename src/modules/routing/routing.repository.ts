@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from 'src/database/prepared-query.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
 import type { AnnotationDecision } from 'src/modules/routing/annotation.entity.js';
 import type { DeliveryState } from 'src/modules/routing/delivery.entity.js';
@@ -54,16 +55,24 @@ export interface ForwardRow {
 }
 
 /** What a forward inserts: one delivery per target unit, the same for all but the unit. */
-export interface DeliveryBatch {
-  forwardId: string;
+/** A forward to write; its recipient counts come from the deliveries written with it. */
+export interface NewForward {
+  id: string;
   letterId: string;
   rootLetterId: string;
   senderUnitId: string;
-  senderPath: string;
+  registerEntryId: string | null;
   parentDeliveryId: string | null;
-  hop: number;
+  annotationId: string | null;
   forwardedBy: string;
-  sentAt: Date;
+  createdAt: Date;
+  responseDueAt: Date | null;
+}
+
+/** Who receives a forward, and the deliveries' own fields. */
+export interface DeliveryBatch {
+  senderPath: string;
+  hop: number;
   dueAt: Date;
   explicitUnitIds: string[];
   childKinds: string[];
@@ -298,100 +307,81 @@ export class RoutingRepository {
     );
   }
 
-  async insertForward(
-    manager: EntityManager,
-    row: {
-      id: string;
-      letterId: string;
-      rootLetterId: string;
-      senderUnitId: string;
-      registerEntryId: string | null;
-      parentDeliveryId: string | null;
-      annotationId: string | null;
-      forwardedBy: string;
-      createdAt: Date;
-      responseDueAt: Date | null;
-    },
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO forwards (id, letter_id, root_letter_id, sender_unit_id, register_entry_id, parent_delivery_id,
-                             annotation_id, forwarded_by, created_at, response_due_at, recipients_created,
-                             recipients_skipped)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0, 0)`,
-      [
-        row.id,
-        row.letterId,
-        row.rootLetterId,
-        row.senderUnitId,
-        row.registerEntryId,
-        row.parentDeliveryId,
-        row.annotationId,
-        row.forwardedBy,
-        row.createdAt,
-        row.responseDueAt,
-      ],
-    );
-  }
-
-  async setForwardCounts(
-    manager: EntityManager,
-    id: string,
-    created: number,
-    skipped: number,
-  ): Promise<void> {
-    await manager.query(
-      'UPDATE forwards SET recipients_created = $2, recipients_skipped = $3 WHERE id = $1',
-      [id, created, skipped],
-    );
-  }
-
   /**
    * One statement for the whole forward, whatever its size: resolve the targets (explicit
    * ids, children of given kinds, subtree units of given kinds), insert one delivery per
    * target, skip targets that already have this letter live from this sender (the partial
-   * unique index `deliveries_live_key`), and answer which were created and which skipped.
+   * unique index `deliveries_live_key`), write the forward row with its counts, and answer
+   * which targets were created and which skipped. Without any target nothing is written.
+   * Only the target rules in use are planned; the deliveries' foreign key to the forward
+   * is checked at the end of the statement, when both rows exist. A unit's forward is the
+   * hottest write of a nationwide circular, so the statement is prepared per connection.
    */
-  async insertDeliveries(
+  async insertForward(
     manager: EntityManager,
+    forward: NewForward,
     batch: DeliveryBatch,
   ): Promise<{ created: string[]; skipped: string[] }> {
-    const rows: { unit_id: string; created: boolean }[] = await manager.query(
+    const params: unknown[] = [
+      forward.id,
+      forward.letterId,
+      forward.rootLetterId,
+      forward.senderUnitId,
+      forward.parentDeliveryId,
+      forward.forwardedBy,
+      forward.createdAt,
+      batch.dueAt,
+      batch.hop,
+      forward.registerEntryId,
+      forward.annotationId,
+      forward.responseDueAt,
+    ];
+    const rules: string[] = [];
+    if (batch.explicitUnitIds.length > 0) {
+      params.push(batch.explicitUnitIds);
+      rules.push(
+        `SELECT u.id FROM units u WHERE u.id = ANY($${params.length}::uuid[]) AND u.active`,
+      );
+    }
+    if (batch.childKinds.length > 0) {
+      params.push(batch.childKinds);
+      rules.push(
+        `SELECT u.id FROM units u WHERE u.parent_id = $4 AND u.kind = ANY($${params.length}::text[]) AND u.active`,
+      );
+    }
+    if (batch.subtreeKinds.length > 0) {
+      params.push(batch.subtreeKinds, `${batch.senderPath}%`);
+      rules.push(
+        `SELECT u.id FROM units u WHERE u.path LIKE $${params.length} AND u.kind = ANY($${params.length - 1}::text[]) AND u.active`,
+      );
+    }
+    if (rules.length === 0) return { created: [], skipped: [] };
+    const rows = await preparedQuery<{ unit_id: string; created: boolean }>(
+      manager,
       `WITH targets AS (
-         SELECT u.id FROM units u WHERE u.id = ANY($10::uuid[]) AND u.active
-         UNION
-         SELECT u.id FROM units u
-          WHERE u.parent_id = $4 AND u.kind = ANY($11::text[]) AND u.active
-         UNION
-         SELECT u.id FROM units u
-          WHERE u.path LIKE $13 AND u.kind = ANY($12::text[]) AND u.active
+         SELECT id FROM (${rules.join(' UNION ')}) r WHERE id <> $4
        ),
        inserted AS (
          INSERT INTO deliveries (letter_id, root_letter_id, sender_unit_id, recipient_unit_id, parent_delivery_id,
                                  forward_id, forwarded_by, sent_at, due_at, state, state_changed_at, hop)
-         SELECT $2, $3, $4, t.id, $5, $1, $6, $7, $8, 'sent', $7, $9
-           FROM targets t WHERE t.id <> $4
+         SELECT $2, $3, $4, t.id, $5, $1, $6, $7, $8, 'sent', $7, $9 FROM targets t
          ON CONFLICT (letter_id, sender_unit_id, recipient_unit_id) WHERE state IN ('sent', 'received')
          DO NOTHING
          RETURNING recipient_unit_id
+       ),
+       counts AS (
+         SELECT (SELECT count(*) FROM targets)::int AS total, (SELECT count(*) FROM inserted)::int AS created
+       ),
+       forward AS (
+         INSERT INTO forwards (id, letter_id, root_letter_id, sender_unit_id, register_entry_id, parent_delivery_id,
+                               annotation_id, forwarded_by, created_at, response_due_at, recipients_created,
+                               recipients_skipped)
+         SELECT $1, $2, $3, $4, $10, $5, $11, $6, $7, $12, c.created, c.total - c.created
+           FROM counts c WHERE c.total > 0
        )
        SELECT t.id AS unit_id, (i.recipient_unit_id IS NOT NULL) AS created
-         FROM targets t LEFT JOIN inserted i ON i.recipient_unit_id = t.id
-        WHERE t.id <> $4`,
-      [
-        batch.forwardId,
-        batch.letterId,
-        batch.rootLetterId,
-        batch.senderUnitId,
-        batch.parentDeliveryId,
-        batch.forwardedBy,
-        batch.sentAt,
-        batch.dueAt,
-        batch.hop,
-        batch.explicitUnitIds,
-        batch.childKinds,
-        batch.subtreeKinds,
-        `${batch.senderPath}%`,
-      ],
+         FROM targets t LEFT JOIN inserted i ON i.recipient_unit_id = t.id`,
+      params,
     );
     const created: string[] = [];
     const skipped: string[] = [];

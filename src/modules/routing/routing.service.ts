@@ -217,47 +217,37 @@ export class RoutingService {
             ? await this.writeAnnotation(manager, principal, entry, register, dto.annotation)
             : null;
           const forwardId = randomUUID();
-          await this.repository.insertForward(manager, {
-            id: forwardId,
-            letterId: letter.id,
-            rootLetterId: letter.rootLetterId,
-            senderUnitId: register.unitId,
-            registerEntryId: entry.id,
-            parentDeliveryId: parent?.id ?? null,
-            annotationId: annotation?.id ?? null,
-            forwardedBy: principal.userId,
-            createdAt: now,
-            responseDueAt,
-          });
           const dueAt = await this.time.acknowledgeBy(
             manager,
             now,
             letter.speed,
             letter.speedDeadline,
           );
-          const { created, skipped } = await this.repository.insertDeliveries(manager, {
-            forwardId,
-            letterId: letter.id,
-            rootLetterId: letter.rootLetterId,
-            senderUnitId: register.unitId,
-            senderPath: sender.path,
-            parentDeliveryId: parent?.id ?? null,
-            hop: (parent?.hop ?? 0) + 1,
-            forwardedBy: principal.userId,
-            sentAt: now,
-            dueAt,
-            explicitUnitIds: explicit,
-            childKinds,
-            subtreeKinds,
-          });
+          const { created, skipped } = await this.repository.insertForward(
+            manager,
+            {
+              id: forwardId,
+              letterId: letter.id,
+              rootLetterId: letter.rootLetterId,
+              senderUnitId: register.unitId,
+              registerEntryId: entry.id,
+              parentDeliveryId: parent?.id ?? null,
+              annotationId: annotation?.id ?? null,
+              forwardedBy: principal.userId,
+              createdAt: now,
+              responseDueAt,
+            },
+            {
+              senderPath: sender.path,
+              hop: (parent?.hop ?? 0) + 1,
+              dueAt,
+              explicitUnitIds: explicit,
+              childKinds,
+              subtreeKinds,
+            },
+          );
           if (created.length + skipped.length === 0)
             throw new DomainError(RoutingErrors.FORWARD_NO_RECIPIENTS);
-          await this.repository.setForwardCounts(
-            manager,
-            forwardId,
-            created.length,
-            skipped.length,
-          );
           await this.notifications.notifyUnits(
             manager,
             created,

@@ -1,0 +1,25 @@
+import { createHash } from 'node:crypto';
+import type { ClientBase } from 'pg';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Runs `text` as a named prepared statement on the manager's connection (its transaction's
+ * connection inside a transaction), so PostgreSQL parses it once per connection and can
+ * keep its plan. For statements on hot paths that run many times a second; the name is a
+ * hash of the text, so one connection never sees one name with two texts.
+ */
+export async function preparedQuery<T>(
+  manager: EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const name = `saraban_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as ClientBase;
+    const result = await client.query<T & object>({ name, text, values });
+    return result.rows;
+  } finally {
+    if (!manager.queryRunner) await runner.release();
+  }
+}
