@@ -4,6 +4,7 @@ import {
   composeSaraAm,
   decodeTis620Garbage,
   detectLegacyEncoding,
+  foldThaiMarks,
   foldWhitespace,
   normalizeDocumentText,
   normalizeThaiText,
@@ -110,5 +111,20 @@ describe('detectLegacyEncoding', () => {
 
   it('decodes TIS-620 garbage for display', () => {
     expect(decodeTis620Garbage('Ë¹Ñ§Ê×Í')).toBe('หนังสือ');
+  });
+});
+
+describe('foldThaiMarks', () => {
+  it('removes the vowel and tone marks above and below, and nothing else', () => {
+    expect(foldThaiMarks('ครั้งที่')).toBe('ครงท');
+    expect(foldThaiMarks('ผู้ใหญ่บ้าน')).toBe('ผใหญบาน');
+    expect(foldThaiMarks('น้ำ เกาะ แกะ ๑๒๓ ABC')).toBe('นำ เกาะ แกะ ๑๒๓ ABC');
+  });
+
+  it('only ever widens a match: a substring stays a substring once folded', () => {
+    const text = 'ขออนุญาตตัดไม้สักในเขตป่าสงวน';
+    for (let i = 0; i < text.length; i++)
+      for (let j = i + 1; j <= text.length; j++)
+        expect(foldThaiMarks(text).includes(foldThaiMarks(text.slice(i, j)))).toBe(true);
   });
 });

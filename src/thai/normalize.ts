@@ -49,6 +49,25 @@ export function normalizeDocumentText(text: string): string {
     .replace(ODD_SPACE, ' ');
 }
 
+/**
+ * The Thai vowel and tone marks written above or below a consonant (Unicode category Mn):
+ * ั ิ ี ึ ื ุ ู ฺ ็ ่ ้ ๊ ๋ ์ ํ ๎. The search fold in the database (`saraban_search_fold`)
+ * removes exactly these.
+ */
+export const THAI_COMBINING_MARKS =
+  '\u0E31\u0E34\u0E35\u0E36\u0E37\u0E38\u0E39\u0E3A\u0E47\u0E48\u0E49\u0E4A\u0E4B\u0E4C\u0E4D\u0E4E';
+const COMBINING_MARK = new RegExp(`[${THAI_COMBINING_MARKS}]`, 'g');
+
+/**
+ * The text without its Thai combining marks: the form search indexes hold. Trigram
+ * indexing cuts words at these marks (they are not letters to it), so `ครั้งที่` would
+ * index as the fragments `คร`, `ง`, `ท`; without the marks it is one word, `ครงท`.
+ * A fold only ever widens a match, so a search still checks the text itself.
+ */
+export function foldThaiMarks(text: string): string {
+  return text.replace(COMBINING_MARK, '');
+}
+
 const NUMERIC_RUN = /(?<![A-Za-z])[0-9\u0E50-\u0E59oO][0-9\u0E50-\u0E59oO.]*(?![A-Za-z])/g;
 
 /**

@@ -54,10 +54,11 @@ export interface LetterReference {
 @Index('letters_created_unit_idx', ['createdUnitId', 'createdAt'])
 // Search pages newest first: a common word walks this index instead of sorting every match.
 @Index('letters_created_idx', ['createdAt', 'id'])
-// Hand-written in the migration: GIN trigram indexes for Thai substring search.
-@Index('letters_subject_trgm_idx', { synchronize: false })
-@Index('letters_sender_trgm_idx', { synchronize: false })
-@Index('letters_reference_trgm_idx', { synchronize: false })
+// Hand-written in the migrations: GIN trigram indexes on the text without Thai marks
+// (saraban_search_fold) for Thai substring search.
+@Index('letters_subject_fold_trgm_idx', { synchronize: false })
+@Index('letters_sender_fold_trgm_idx', { synchronize: false })
+@Index('letters_reference_fold_trgm_idx', { synchronize: false })
 export class Letter {
   @PrimaryGeneratedColumn('uuid')
   id: string;
