@@ -37,6 +37,11 @@ const RUNGS: Record<number, { kind: string; roles: MembershipRole[] }> = {
 /** Largest list of overdue recipients a level-3 message carries (the count is exact). */
 const OVERDUE_LISTED = 50;
 
+/** Stored text for a notification, or null when it looks like a link (invariant 8). */
+function linkFree(text: string | null): string | null {
+  return text && !containsLink(text) ? text : null;
+}
+
 export interface HolidayInput {
   date: string;
   nameTh: string;
@@ -221,7 +226,8 @@ export class EscalationService implements DeliveryDeadlines {
   /**
    * What the people are told: ids, the ที่ and the sender's เลขรับ to look it up by, the
    * recipient, the due time; the subject only for a letter that is not secret (and
-   * carries no link).
+   * carries no link). Stored text that looks like a link (a ที่, a unit's name) is left
+   * out: notifyUsers refuses such a payload, and the rung would never be recorded.
    */
   private async payload(
     manager: EntityManager,
@@ -235,14 +241,13 @@ export class EscalationService implements DeliveryDeadlines {
       letterId: target.letterId,
       rootLetterId: target.rootLetterId,
       level,
-      reference:
-        target.referenceRaw && !containsLink(target.referenceRaw) ? target.referenceRaw : null,
+      reference: linkFree(target.referenceRaw),
       senderReceiptNumber: target.senderReceiptNumber,
       speed: target.speed,
       secrecy: target.secrecy,
       recipientUnitId: target.recipientUnitId,
-      recipientUnitName: target.recipientUnitName,
-      senderUnitName: target.senderUnitName,
+      recipientUnitName: linkFree(target.recipientUnitName),
+      senderUnitName: linkFree(target.senderUnitName),
       dueAt: dueAt.toISOString(),
     };
     if (target.secrecy === 'none' && !containsLink(target.subject)) {
@@ -257,7 +262,10 @@ export class EscalationService implements DeliveryDeadlines {
         OVERDUE_LISTED,
       );
       payload.overdueCount = overdue.count;
-      payload.overdueRecipients = overdue.units;
+      payload.overdueRecipients = overdue.units.map((unit) => ({
+        ...unit,
+        name: linkFree(unit.name),
+      }));
     }
     return payload;
   }
