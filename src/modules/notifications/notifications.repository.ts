@@ -259,6 +259,17 @@ export class NotificationsRepository {
   }
 
   /**
+   * Serialises the digests of one day until the transaction ends: a second run of the same
+   * day (a job that stalled and was taken by another worker) waits, then finds them written.
+   */
+  async lockDigestDay(manager: EntityManager, date: string): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('notifications.digest'), hashtext($1))`,
+      [date],
+    );
+  }
+
+  /**
    * The digest of `date` for every active user who wants one and has something waiting:
    * unread notifications, and letters waiting for registration (ลงรับ) in units where they
    * are clerk or head. Users who already have that day's digest are skipped (the job may

@@ -265,6 +265,7 @@ export class NotificationsService {
   /** Job: the daily digest of `date`, one per user, then their e-mails after commit. */
   async buildDigests(date: string): Promise<JobOutcome> {
     const jobs = await this.dataSource.transaction(async (manager) => {
+      await this.repository.lockDigestDay(manager, date);
       const digests = await this.repository.insertDigests(manager, date, this.clock.now());
       const requests: JobRequest[] = [];
       for (const digest of digests) {
