@@ -488,4 +488,37 @@ describe('forwarding a circular down the hierarchy', () => {
     await expect(t.dataSource.query(`DELETE FROM annotations`)).rejects.toThrow(/append-only/);
     await api('clerk.khonkaen').get(`/register-entries/${ministryEntryId}/annotations`).expect(404);
   });
+
+  it('a unit whose name looks like a link still forwards; its name stays out of notifications', async () => {
+    const dataCentre = await newUnit(t.dataSource, {
+      nameTh: 'ศูนย์ข้อมูลเปิดภาครัฐ (data.go.th)',
+      parent: ministry,
+      letterCode: 'ศข',
+      ownerNumber: '0101',
+    });
+    const team = await newUnit(t.dataSource, { nameTh: 'ฝ่ายบริการข้อมูล', parent: dataCentre });
+    await newUser(t.dataSource, 'clerk.data', [{ unit: dataCentre, role: 'clerk' }]);
+    await newUser(t.dataSource, 'clerk.team', [{ unit: team, role: 'clerk' }]);
+    auth['clerk.data'] = await bearer(t, 'clerk.data');
+    auth['clerk.team'] = await bearer(t, 'clerk.team');
+    const letter = await api('clerk.data')
+      .post('/letters', { kind: 'external', subject: 'แจ้งชุดข้อมูลเปิดประจำปี' })
+      .expect(201);
+    const registers = await api('clerk.data').get(`/units/${dataCentre.id}/registers`).expect(200);
+    const outgoing = (registers.body as { id: string; kind: string }[]).find(
+      (r) => r.kind === 'outgoing',
+    )!;
+    const number = await api('clerk.data')
+      .post(`/registers/${outgoing.id}/numbers`, { letterId: letter.body.id })
+      .expect(201);
+    await api('clerk.data')
+      .post(`/register-entries/${number.body.id}/forwards`, { unitIds: [team.id] })
+      .expect(201);
+    const notes = await api('clerk.team').get('/notifications').expect(200);
+    const note = (notes.body.items as { kind: string; payload: Record<string, unknown> }[]).find(
+      (n) => n.payload.letterId === letter.body.id,
+    )!;
+    expect(note).toMatchObject({ kind: 'delivery.new', payload: { fromUnitName: null } });
+    expect(JSON.stringify(notes.body)).not.toContain('data.go.th');
+  });
 });

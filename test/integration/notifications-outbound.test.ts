@@ -7,6 +7,7 @@ import { containsLink } from 'src/modules/notifications/link-check.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { digestJobId, type JobRequest, outboxJobId } from 'src/queue/jobs.js';
+import { formatThaiDate } from 'src/thai/be-date.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { decodeMessage, type DecodedMessage, SmtpSink } from '../harness/smtp-sink.js';
 import { WebhookSink } from '../harness/webhook-sink.js';
@@ -249,6 +250,8 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
     expect(mail.headers.to).toBe(CLERK_EMAIL);
     expect(mail.contentType).toMatch(/^text\/plain; charset=utf-8$/i);
     expect(mail.subject).toMatch(/^เตือน: หนังสือยังไม่ได้ลงรับ เกินกำหนด/);
+    // The due time as a clerk reads it (Bangkok, Buddhist era), never a UTC timestamp.
+    expect(mail.subject).toMatch(/\([๐-๙]+ [ก-๛]+ [๐-๙]{4} เวลา [๐-๙]{2}\.[๐-๙]{2} น\.\)$/);
     expect(mail.text.split('\n')).toEqual([
       mail.subject,
       `หนังสือที่ ${letter.reference} เลขทะเบียนของหน่วยผู้ส่ง ${letter.number}`,
@@ -645,7 +648,10 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
         )
       ).map((row: { payload: Record<string, unknown> }) => row.payload);
     const digestMails = (date: string) =>
-      mails().filter((mail) => mail.subject === `สรุปงานสารบรรณประจำวันที่ ${date}`);
+      mails().filter(
+        (mail) =>
+          mail.subject === `สรุปงานสารบรรณประจำวันที่ ${formatThaiDate(date, { digits: 'thai' })}`,
+      );
 
     beforeAll(async () => {
       t.clock.set('2027-06-11T01:00:00Z');
@@ -736,7 +742,7 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
           ds.query(
             `SELECT user_id, address, state FROM outbound_messages
               WHERE kind = 'digest' AND channel = 'email' AND subject LIKE '%' || $1`,
-            [date],
+            [formatThaiDate(date, { digits: 'thai' })],
           ),
         (r: OutboxRow[]) => r.length > 0 && r.every((row) => row.state === 'sent'),
       );
@@ -997,7 +1003,8 @@ describe('the worker process: the digest job sends e-mail with SMTP_URL from its
       60_000,
     );
     const mail = decodeMessage(message.raw);
-    expect(mail.subject).toBe(`สรุปงานสารบรรณประจำวันที่ ${date}`);
+    expect(mail.subject).toBe(`สรุปงานสารบรรณประจำวันที่ ${formatThaiDate(date, { digits: 'thai' })}`);
+    expect(mail.subject).toBe('สรุปงานสารบรรณประจำวันที่ ๒๒ มิถุนายน ๒๕๗๐');
     expect(mail.text).toContain('หนังสือรอลงรับ 2 ฉบับ');
     expect(containsLink([mail.subject, mail.text])).toBe(false);
     const [row] = await until(

@@ -16,7 +16,7 @@ import {
 import { fixedNationalHolidays } from 'src/modules/escalation/national-holidays.js';
 import { WorkingCalendar } from 'src/modules/escalation/working-calendar.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
-import { containsLink } from 'src/modules/notifications/link-check.js';
+import { containsLink, withoutLink } from 'src/modules/notifications/link-check.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 import type { DeliveryDeadlines } from 'src/modules/routing/delivery-time.policy.js';
 import type { MembershipRole } from 'src/modules/users/roles.js';
@@ -36,11 +36,6 @@ const RUNGS: Record<number, { kind: string; roles: MembershipRole[] }> = {
 
 /** Largest list of overdue recipients a level-3 message carries (the count is exact). */
 const OVERDUE_LISTED = 50;
-
-/** Stored text for a notification, or null when it looks like a link (invariant 8). */
-function linkFree(text: string | null): string | null {
-  return text && !containsLink(text) ? text : null;
-}
 
 export interface HolidayInput {
   date: string;
@@ -241,13 +236,13 @@ export class EscalationService implements DeliveryDeadlines {
       letterId: target.letterId,
       rootLetterId: target.rootLetterId,
       level,
-      reference: linkFree(target.referenceRaw),
+      reference: withoutLink(target.referenceRaw),
       senderReceiptNumber: target.senderReceiptNumber,
       speed: target.speed,
       secrecy: target.secrecy,
       recipientUnitId: target.recipientUnitId,
-      recipientUnitName: linkFree(target.recipientUnitName),
-      senderUnitName: linkFree(target.senderUnitName),
+      recipientUnitName: withoutLink(target.recipientUnitName),
+      senderUnitName: withoutLink(target.senderUnitName),
       dueAt: dueAt.toISOString(),
     };
     if (target.secrecy === 'none' && !containsLink(target.subject)) {
@@ -264,7 +259,7 @@ export class EscalationService implements DeliveryDeadlines {
       payload.overdueCount = overdue.count;
       payload.overdueRecipients = overdue.units.map((unit) => ({
         ...unit,
-        name: linkFree(unit.name),
+        name: withoutLink(unit.name),
       }));
     }
     return payload;

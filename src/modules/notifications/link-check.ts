@@ -80,3 +80,8 @@ export function containsLink(value: unknown): boolean {
   if (value && typeof value === 'object') return Object.values(value).some(containsLink);
   return false;
 }
+
+/** Stored text for a notification, or null when it looks like a link (invariant 8). */
+export function withoutLink(text: string | null): string | null {
+  return text && !containsLink(text) ? text : null;
+}

@@ -1,4 +1,18 @@
 import type { OutboundText } from 'src/modules/notifications/outbound.channel.js';
+import { formatThaiDate, formatThaiTime } from 'src/thai/be-date.js';
+import { bangkokDate, bangkokTime } from 'src/thai/calendar.js';
+
+/** An instant as a clerk reads it: Bangkok date and time, `๗ มิถุนายน ๒๕๗๐ เวลา ๑๑.๐๐ น.` */
+function thaiInstant(iso: string): string | null {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return null;
+  return `${formatThaiDate(bangkokDate(at), { digits: 'thai' })} เวลา ${formatThaiTime(bangkokTime(at), { digits: 'thai' })}`;
+}
+
+/** A calendar date (YYYY-MM-DD) in the official style. */
+function thaiDate(iso: string): string | null {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatThaiDate(iso, { digits: 'thai' }) : null;
+}
 
 /**
  * Plain Thai text of an outbound notification, from its in-app payload. It names the
@@ -27,7 +41,8 @@ export function notificationText(kind: string, payload: Record<string, unknown>)
   const subjectLine = text('subject') ? `เรื่อง ${text('subject')}` : null;
   const lookUp = 'โปรดค้นหาด้วยเลขที่หนังสือในระบบสารบรรณ';
   const recipient = text('recipientUnitName');
-  const due = text('dueAtText') ?? text('dueAt');
+  const dueAt = text('dueAt');
+  const due = text('dueAtText') ?? (dueAt ? (thaiInstant(dueAt) ?? dueAt) : null);
 
   let headline: string;
   switch (kind) {
@@ -47,16 +62,18 @@ export function notificationText(kind: string, payload: Record<string, unknown>)
     case 'escalation.registry':
       headline = `รายงานหน่วยงานเจ้าของเรื่อง: ${recipient ?? 'หน่วยงานผู้รับ'} ยังไม่ได้ลงรับหนังสือ`;
       break;
-    case 'digest':
+    case 'digest': {
+      const date = text('date');
       return {
         kind,
-        subject: `สรุปงานสารบรรณประจำวันที่ ${text('date') ?? ''}`.trim(),
+        subject: `สรุปงานสารบรรณประจำวันที่ ${date ? (thaiDate(date) ?? date) : ''}`.trim(),
         body: [
           `การแจ้งเตือนที่ยังไม่ได้อ่าน ${number('unread') ?? 0} รายการ`,
           `หนังสือรอลงรับ ${number('pending') ?? 0} ฉบับ (เกินกำหนด ${number('overdue') ?? 0} ฉบับ)`,
           'โปรดเข้าสู่ระบบสารบรรณเพื่อดูรายละเอียด',
         ].join('\n'),
       };
+    }
     default:
       headline = `การแจ้งเตือน (${kind})`;
   }

@@ -6,7 +6,7 @@ import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { logger } from 'src/logging/logger.js';
-import { containsLink } from 'src/modules/notifications/link-check.js';
+import { containsLink, withoutLink } from 'src/modules/notifications/link-check.js';
 import { notificationText } from 'src/modules/notifications/notification-text.js';
 import {
   EmailChannel,
@@ -22,7 +22,7 @@ import {
 } from 'src/modules/notifications/notifications.repository.js';
 
 /** Invariant 8: no links go out (the check lives in link-check.ts). */
-export { containsLink };
+export { containsLink, withoutLink };
 
 export interface NotificationPage {
   items: NotificationRow[];

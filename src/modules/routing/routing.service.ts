@@ -13,6 +13,7 @@ import { LettersService } from 'src/modules/letters/letters.service.js';
 import {
   containsLink,
   NotificationsService,
+  withoutLink,
 } from 'src/modules/notifications/notifications.service.js';
 import type { Register } from 'src/modules/registers/register.entity.js';
 import type { EntryRow } from 'src/modules/registers/registers.repository.js';
@@ -255,7 +256,7 @@ export class RoutingService {
             this.letterPayload(letter, {
               forwardId,
               fromUnitId: sender.id,
-              fromUnitName: sender.nameTh,
+              fromUnitName: withoutLink(sender.nameTh),
               dueAt: dueAt.toISOString(),
             }),
           );
@@ -304,7 +305,8 @@ export class RoutingService {
 
   /**
    * What a notification may say about a letter: ids, its ที่ and speed; the subject only
-   * when the letter is not secret and carries no link (invariant 8).
+   * when the letter is not secret and carries no link (invariant 8). Unit names that look
+   * like links are left out too: notifyUnits refuses a payload that carries one.
    */
   private letterPayload(
     letter: LetterRow,
@@ -312,8 +314,7 @@ export class RoutingService {
   ): Record<string, unknown> {
     const subject =
       letter.secrecy === 'none' && !containsLink(letter.subject) ? letter.subject : undefined;
-    const reference =
-      letter.referenceRaw && !containsLink(letter.referenceRaw) ? letter.referenceRaw : null;
+    const reference = withoutLink(letter.referenceRaw);
     return {
       letterId: letter.id,
       rootLetterId: letter.rootLetterId,
@@ -425,7 +426,7 @@ export class RoutingService {
         deliveryId: delivery.id,
         letterId: delivery.letterId,
         byUnitId: delivery.recipientUnitId,
-        byUnitName: delivery.recipientName,
+        byUnitName: withoutLink(delivery.recipientName),
         reason,
       });
       await this.audit.record(manager, {
@@ -454,7 +455,7 @@ export class RoutingService {
         deliveryId: delivery.id,
         letterId: delivery.letterId,
         byUnitId: delivery.senderUnitId,
-        byUnitName: delivery.senderName,
+        byUnitName: withoutLink(delivery.senderName),
         reason,
       });
       await this.audit.record(manager, {
@@ -497,7 +498,7 @@ export class RoutingService {
         forwardId: forward.id,
         letterId: forward.letterId,
         byUnitId: forward.senderUnitId,
-        byUnitName: forward.senderName,
+        byUnitName: withoutLink(forward.senderName),
         reason,
       });
       await this.audit.record(manager, {
