@@ -7,9 +7,7 @@ describe('notificationText', () => {
       reference: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
       dueAt: '2027-06-07T04:00:00.000Z',
     });
-    expect(message.subject).toBe(
-      'เตือน: หนังสือยังไม่ได้ลงรับ เกินกำหนด (๗ มิถุนายน ๒๕๗๐ เวลา ๑๑.๐๐ น.)',
-    );
+    expect(message.subject).toBe('เตือน: หนังสือยังไม่ได้ลงรับ เกินกำหนด (๗ มิถุนายน ๒๕๗๐ เวลา ๑๑.๐๐ น.)');
     expect(message.body).not.toContain('2027');
   });
 
