@@ -51,21 +51,27 @@ export function normalizeDocumentText(text: string): string {
 
 /**
  * The Thai vowel and tone marks written above or below a consonant (Unicode category Mn):
- * ั ิ ี ึ ื ุ ู ฺ ็ ่ ้ ๊ ๋ ์ ํ ๎. The search fold in the database (`saraban_search_fold`)
- * removes exactly these.
+ * ั ิ ี ึ ื ุ ู ฺ ็ ่ ้ ๊ ๋ ์ ํ ๎, and the letters that stand in for them in the search form:
+ * sixteen lower-case IPA letters (U+0250–U+025F) that official letters do not use. The
+ * database function `saraban_search_form` makes the same substitution.
  */
 export const THAI_COMBINING_MARKS =
   '\u0E31\u0E34\u0E35\u0E36\u0E37\u0E38\u0E39\u0E3A\u0E47\u0E48\u0E49\u0E4A\u0E4B\u0E4C\u0E4D\u0E4E';
+export const SEARCH_FORM_LETTERS =
+  '\u0250\u0251\u0252\u0253\u0254\u0255\u0256\u0257\u0258\u0259\u025A\u025B\u025C\u025D\u025E\u025F';
 const COMBINING_MARK = new RegExp(`[${THAI_COMBINING_MARKS}]`, 'g');
 
 /**
- * The text without its Thai combining marks: the form search indexes hold. Trigram
- * indexing cuts words at these marks (they are not letters to it), so `ครั้งที่` would
- * index as the fragments `คร`, `ง`, `ท`; without the marks it is one word, `ครงท`.
- * A fold only ever widens a match, so a search still checks the text itself.
+ * The form search indexes hold: every Thai vowel or tone mark above or below replaced by
+ * a stand-in letter. Trigram indexing cuts words at the marks (they are not letters to
+ * it), so `ครั้งที่` would index as the fragments `คร`, `ง`, `ท` and a search with a mark
+ * in it would match nearly every letter; in the search form it is one word again, and
+ * the substitution is one to one, so a substring stays a substring and nothing else is.
  */
-export function foldThaiMarks(text: string): string {
-  return text.replace(COMBINING_MARK, '');
+export function searchForm(text: string): string {
+  return text.replace(COMBINING_MARK, (mark) =>
+    SEARCH_FORM_LETTERS.charAt(THAI_COMBINING_MARKS.indexOf(mark)),
+  );
 }
 
 const NUMERIC_RUN = /(?<![A-Za-z])[0-9\u0E50-\u0E59oO][0-9\u0E50-\u0E59oO.]*(?![A-Za-z])/g;

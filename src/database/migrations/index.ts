@@ -7,7 +7,7 @@ import { Escalation1795906364491 } from 'src/database/migrations/1795906364491-E
 import { DeliveryProgressCover1795907849428 } from 'src/database/migrations/1795907849428-DeliveryProgressCover.js';
 import { EscalationStarted1795908915835 } from 'src/database/migrations/1795908915835-EscalationStarted.js';
 import { EntryLetterRegisterIndex1795909457019 } from 'src/database/migrations/1795909457019-EntryLetterRegisterIndex.js';
-import { LetterSearchFold1795910600000 } from 'src/database/migrations/1795910600000-LetterSearchFold.js';
+import { LetterSearchForm1795910600000 } from 'src/database/migrations/1795910600000-LetterSearchForm.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -20,5 +20,5 @@ export const MIGRATIONS = [
   DeliveryProgressCover1795907849428,
   EscalationStarted1795908915835,
   EntryLetterRegisterIndex1795909457019,
-  LetterSearchFold1795910600000,
+  LetterSearchForm1795910600000,
 ];

@@ -54,11 +54,11 @@ export interface LetterReference {
 @Index('letters_created_unit_idx', ['createdUnitId', 'createdAt'])
 // Search pages newest first: a common word walks this index instead of sorting every match.
 @Index('letters_created_idx', ['createdAt', 'id'])
-// Hand-written in the migrations: GIN trigram indexes on the text without Thai marks
-// (saraban_search_fold) for Thai substring search.
-@Index('letters_subject_fold_trgm_idx', { synchronize: false })
-@Index('letters_sender_fold_trgm_idx', { synchronize: false })
-@Index('letters_reference_fold_trgm_idx', { synchronize: false })
+// Hand-written in the migrations: GIN trigram indexes on the search form of the text
+// (saraban_search_form: Thai marks replaced by letters) for Thai substring search.
+@Index('letters_subject_form_trgm_idx', { synchronize: false })
+@Index('letters_sender_form_trgm_idx', { synchronize: false })
+@Index('letters_reference_form_trgm_idx', { synchronize: false })
 export class Letter {
   @PrimaryGeneratedColumn('uuid')
   id: string;

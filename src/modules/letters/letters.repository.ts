@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
 import type { UnitRef } from 'src/modules/auth/principal.js';
 import type { Letter } from 'src/modules/letters/letter.entity.js';
-import { foldThaiMarks } from 'src/thai/normalize.js';
+import { searchForm } from 'src/thai/normalize.js';
 
 export type LetterRow = Omit<Letter, 'senderUnit' | 'enclosesLetter' | 'createdUnit'> & {
   fileIds: string[];
@@ -207,21 +207,19 @@ export class LettersRepository {
     };
     const where = [visibility.sql, `l.secrecy = ANY(${add(filters.secrecyLevels)}::text[])`];
     if (filters.pattern) {
-      // The trigram indexes hold the text without Thai vowel and tone marks (pg_trgm cuts
-      // words at them), so they find candidates; the plain ILIKE then keeps exact matches.
-      // It is wrapped in COALESCE (NULL fields) so that the planner takes it at one half
-      // instead of multiplying two estimates of the same match: a common word then walks
-      // the newest letters instead of sorting every match.
-      // Thai has no letter case: without a cased letter in the query, LIKE answers exactly
-      // what ILIKE would, and compares bytes instead of lower-casing every row.
+      // The trigram indexes hold the search form of the text (Thai marks replaced by
+      // letters, which pg_trgm would otherwise cut words at); the plain match on the text
+      // itself stays as the final word. It is wrapped in COALESCE (NULL fields) so that
+      // the planner takes it at one half instead of multiplying two estimates of the same
+      // match: a common word then walks the newest letters instead of sorting every match.
       const fields = ['l.subject', 'l.sender_text', 'l.reference_raw'];
       const patterns = [filters.pattern, ...(filters.altPattern ? [filters.altPattern] : [])];
       const like = patterns.some((p) => p.toLowerCase() !== p.toUpperCase()) ? 'ILIKE' : 'LIKE';
       const exact = patterns.map(add);
-      const folded = patterns.map((p) => add(foldThaiMarks(p)));
+      const forms = patterns.map((p) => add(searchForm(p)));
       const any = (test: (field: string, p: string) => string, ps: string[]) =>
         ps.flatMap((p) => fields.map((f) => test(f, p))).join(' OR ');
-      where.push(`(${any((f, p) => `saraban_search_fold(${f}) ${like} ${p}`, folded)})`);
+      where.push(`(${any((f, p) => `saraban_search_form(${f}) ${like} ${p}`, forms)})`);
       where.push(`COALESCE(${any((f, p) => `${f} ${like} ${p}`, exact)}, false)`);
     }
     if (filters.from) where.push(`l.letter_date >= ${add(filters.from)}::date`);

@@ -92,7 +92,7 @@ export const search1mScenario: BenchScenario = {
     await pool.query(`UPDATE units SET path = path || id || '/' WHERE parent_id = $1`, [root]);
     // Load without the search indexes, then build them (as a migration of real data would).
     await pool.query(
-      'DROP INDEX letters_subject_fold_trgm_idx, letters_sender_fold_trgm_idx, letters_reference_fold_trgm_idx',
+      'DROP INDEX letters_subject_form_trgm_idx, letters_sender_form_trgm_idx, letters_reference_form_trgm_idx',
     );
     const started = performance.now();
     for (let done = 0; done < LETTERS; done += 100_000) {
@@ -120,9 +120,9 @@ export const search1mScenario: BenchScenario = {
       ['reference_raw', 'letters_reference'],
     ]) {
       await pool.query(
-        `CREATE INDEX ${prefix}_fold_trgm_idx ON letters USING gin (saraban_search_fold(${column}) gin_trgm_ops)`,
+        `CREATE INDEX ${prefix}_form_trgm_idx ON letters USING gin (saraban_search_form(${column}) gin_trgm_ops)`,
       );
-      await pool.query(`ALTER INDEX ${prefix}_fold_trgm_idx ALTER COLUMN 1 SET STATISTICS 1000`);
+      await pool.query(`ALTER INDEX ${prefix}_form_trgm_idx ALTER COLUMN 1 SET STATISTICS 1000`);
     }
     await pool.query('ANALYZE letters');
     log(`  loaded and indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
