@@ -60,6 +60,8 @@ export interface AppConfig {
   queueLockDurationMs: number;
   /** SMTP server for e-mail notifications (`smtp://` or `smtps://`); empty = e-mail off. */
   smtpUrl: string | null;
+  /** Longest wait for an SMTP server to connect, greet or answer: a send holds its outbox row. */
+  smtpTimeoutMs: number;
   smtpFrom: string;
   /** Webhook endpoints that receive every outbound notification; empty = webhooks off. */
   webhookUrls: string[];
@@ -224,6 +226,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     queueLockDurationMs: integer('QUEUE_LOCK_DURATION_MS', 30_000, 1000, 600_000),
     smtpUrl,
     smtpFrom: read('SMTP_FROM', 'saraban@localhost'),
+    smtpTimeoutMs: integer('SMTP_TIMEOUT_MS', 30_000, 100, 600_000),
     webhookUrls,
     digestTime: timeOfDay('DIGEST_TIME', '08:00'),
     queueSessionTtlSeconds: integer('QUEUE_SESSION_TTL_SECONDS', 600, 30, 86_400),

@@ -23,13 +23,16 @@ export interface DecodedMessage {
  * `.`, RSET, NOOP, QUIT. It offers no extension (no STARTTLS, no AUTH), so a client
  * talks plain SMTP to it, and records every accepted message. Listens on port 0.
  *
- * `rejectRecipients` answers RCPT TO with 550, for tests of a refusing server.
+ * `rejectRecipients` answers RCPT TO with 550, for tests of a refusing server; `hangOn`
+ * (a verb such as `MAIL`) stops answering from that command on, for tests of a server
+ * that hangs mid-conversation.
  */
 export class SmtpSink {
   readonly messages: SinkMessage[] = [];
   /** Every command line received, for tests that check what a client tried. */
   readonly commands: string[] = [];
   rejectRecipients = false;
+  hangOn: string | null = null;
   port = 0;
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
@@ -64,6 +67,7 @@ export class SmtpSink {
     this.sockets.add(socket);
     socket.on('close', () => this.sockets.delete(socket));
     socket.on('error', () => socket.destroy());
+
     const reply = (line: string) => {
       if (!socket.destroyed) socket.write(`${line}\r\n`);
     };
@@ -71,10 +75,16 @@ export class SmtpSink {
     let from: string | null = null;
     let to: string[] = [];
     let data: string[] | null = null;
+    let hung = false;
 
     const command = (line: string) => {
       this.commands.push(line);
       const verb = line.split(' ', 1)[0].toUpperCase();
+      if (this.hangOn !== null && verb === this.hangOn) {
+        data = null;
+        hung = true;
+      }
+      if (hung) return;
       const argument = line.slice(verb.length).trim();
       switch (verb) {
         case 'EHLO':

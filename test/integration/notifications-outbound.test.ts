@@ -1018,3 +1018,51 @@ describe('the worker process: the digest job sends e-mail with SMTP_URL from its
     expect(sink.to('proc.clerk@roiet.go.th')).toHaveLength(1);
   });
 });
+
+describe('a hung SMTP server: the send gives up after SMTP_TIMEOUT_MS, the row waits for its retry', () => {
+  const sink = new SmtpSink();
+  let t: TestApp;
+
+  beforeAll(async () => {
+    sink.hangOn = 'MAIL';
+    await sink.start();
+    t = await createTestApp({
+      env: {
+        QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}_hung`,
+        SMTP_URL: sink.url(),
+        SMTP_TIMEOUT_MS: '500',
+      },
+    });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink.stop();
+  });
+
+  it('a server that greets, then never answers, leaves the row pending with the timeout as its error', async () => {
+    const unit = await newUnit(t.dataSource, { nameTh: 'อำเภอโพนทอง', kind: 'district' });
+    const user = await newUser(t.dataSource, 'hung.clerk', [{ unit, role: 'clerk' }]);
+    await t.dataSource.query(
+      `INSERT INTO notification_preferences (user_id, email, digest, updated_at) VALUES ($1, 'hung.clerk@roiet.go.th', true, now())`,
+      [user.id],
+    );
+    const notifications = t.get(NotificationsService);
+    await t.dataSource.transaction((manager) =>
+      notifications.queueOutbound(manager, [user.id], 'escalation.reminder', {
+        reference: 'มท 0210.5/ว 902',
+      }),
+    );
+    const [row] = await t.dataSource.query(
+      `SELECT id FROM outbound_messages WHERE address = 'hung.clerk@roiet.go.th'`,
+    );
+    expect(await notifications.deliverOutbound(row.id)).toHaveProperty('retryAt');
+    const [after] = await t.dataSource.query(
+      `SELECT state, attempts, last_error, sent_at FROM outbound_messages WHERE id = $1`,
+      [row.id],
+    );
+    expect(after).toMatchObject({ state: 'pending', attempts: 1, sent_at: null });
+    expect(after.last_error).toMatch(/timeout/i);
+    expect(sink.commands.some((command) => /^MAIL/i.test(command))).toBe(true);
+    expect(sink.messages).toEqual([]);
+  });
+});

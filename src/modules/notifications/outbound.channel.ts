@@ -29,7 +29,17 @@ export class EmailChannel implements OutboundChannel {
 
   async send(address: string, message: OutboundText): Promise<void> {
     if (!this.config.smtpUrl) throw new Error('e-mail is off (SMTP_URL is empty)');
-    this.transport ??= createTransport(this.config.smtpUrl);
+    // A send holds its outbox row locked: a silent server must not hold it for the
+    // library's default hour. nodemailer reads its options from the URL's query, so the
+    // timeouts go there, unless the URL sets them itself.
+    if (!this.transport) {
+      const url = new URL(this.config.smtpUrl);
+      for (const option of ['connectionTimeout', 'greetingTimeout', 'socketTimeout']) {
+        if (!url.searchParams.has(option))
+          url.searchParams.set(option, String(this.config.smtpTimeoutMs));
+      }
+      this.transport = createTransport(url.toString());
+    }
     // Text only: no HTML part that a client could turn into links.
     await this.transport.sendMail({
       from: this.config.smtpFrom,
