@@ -191,7 +191,7 @@ async function timeSweep(
  */
 export const sweepScenario: BenchScenario = {
   name: 'sweep',
-  description: `reconcile sweep among ${(ROWS / 1e6).toFixed(0)}M deliveries, 0.1% overdue vs among 100k, 0.1% overdue`,
+  description: `reconcile sweep among ${(ROWS / 1e6).toFixed(0)}M deliveries, 0.1% overdue vs among 100k, 0.1% overdue: cost per overdue row`,
   async run(log) {
     setLogLevel('warn');
     const prefix = `bench_sweep_${process.pid}`;
@@ -238,9 +238,23 @@ export const sweepScenario: BenchScenario = {
       ) {
         throw new Error('the sweep did not find the expected overdue rows');
       }
+      log(
+        `  whole sweeps, ${ROWS} vs ${REFERENCE_ROWS} rows: ${measured.sweepMs.toFixed(1)} ms vs ` +
+          `${reference.sweepMs.toFixed(1)} ms, ratio ${(measured.sweepMs / reference.sweepMs).toFixed(2)} ` +
+          `(${overdue} vs ${referenceOverdue} overdue rows to restore)`,
+      );
+      // The headline: cost per overdue row. The issue's two tables differ 100x in overdue
+      // rows as well as in size; a sweep whose cost follows the overdue rows, not the
+      // table, keeps this near 1 (the control above checks the same with equal counts).
       return {
-        measured: { value: measured.sweepMs, unit: 'ms' },
-        reference: { value: reference.sweepMs, unit: 'ms' },
+        measured: {
+          value: (measured.sweepMs / measured.candidates) * 1000,
+          unit: 'µs per overdue row',
+        },
+        reference: {
+          value: (reference.sweepMs / reference.candidates) * 1000,
+          unit: 'µs per overdue row',
+        },
       };
     } finally {
       await deleteQueueKeys(loadConfig().redisUrl, prefix);
