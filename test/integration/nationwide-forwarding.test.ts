@@ -258,6 +258,28 @@ describe('a circular to the whole country', () => {
       expect(got.oldestPending === null).toBe(notReceived.length === 0);
     }
 
+    // Paging through a province's units that have not registered: every one exactly once.
+    const province = provinces[0];
+    const pendingInProvince = [...expected.keys()]
+      .map((id) => byId.get(id)!)
+      .filter((u) => u.path.startsWith(province.path) && !received.has(u.id))
+      .map((u) => u.id);
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 100; page++) {
+      const got = await progress.progress(supervisor, letterId, {
+        unitId: province.id,
+        limit: 7,
+        ...(cursor ? { cursor } : {}),
+      });
+      paged.push(...got.notReceived.items.map((item) => item.unitId));
+      if (!got.notReceived.nextCursor) break;
+      cursor = got.notReceived.nextCursor;
+    }
+    expect(pendingInProvince.length).toBeGreaterThan(7); // more than one page
+    expect(paged.length).toBe(pendingInProvince.length);
+    expect(new Set(paged)).toEqual(new Set(pendingInProvince));
+
     // The nation, per province: e.g. "18/20 districts received" for every province.
     const nation = await progress.progress(supervisor, letterId, { unitId: ministry.id, limit: 1 });
     expect(nation.children).toHaveLength(77);

@@ -89,15 +89,13 @@ export class RoutingProgressService {
     const cursor = query.cursor
       ? decodeCursor(query.cursor, (v) => v.length === 2 && isInstant(v[0]) && isUuid(v[1]))
       : null;
-    const [summary, pending] = await Promise.all([
-      this.repository.findProgressSummary(letter.rootLetterId, unit.path),
-      this.repository.findPendingUnits(
-        letter.rootLetterId,
-        unit.path,
-        cursor ? { since: cursor[0] as string, unitId: cursor[1] as string } : null,
-        limit,
-      ),
-    ]);
+    const summary = await this.repository.findProgress(
+      letter.rootLetterId,
+      unit.path,
+      cursor ? { since: cursor[0] as string, unitId: cursor[1] as string } : null,
+      limit,
+    );
+    const pending = summary.pending;
     const rollupRows = summary.rollup ?? [];
     const childIds = [...new Set(rollupRows.map((r) => r.childId))];
     const names = new Map(

@@ -32,8 +32,8 @@ const RECURSIVE_REFERENCE = `WITH RECURSIVE tree AS (
 
 /**
  * One letter's progress (nation and one province) with 10 million deliveries of other
- * letters in the table: RoutingRepository.findProgressSummary + findPendingUnits (the
- * two statements of GET /letters/:id/progress), median of 30 runs each.
+ * letters in the table: RoutingRepository.findProgress (the statement of
+ * GET /letters/:id/progress), median of 30 runs each.
  */
 export const progressScenario: BenchScenario = {
   name: 'progress',
@@ -121,14 +121,10 @@ export const progressScenario: BenchScenario = {
       }
       return median(samples);
     };
-    const progressOf = (path: string) => () =>
-      Promise.all([
-        repository.findProgressSummary(letterId, path),
-        repository.findPendingUnits(letterId, path, null, 50),
-      ]);
+    const progressOf = (path: string) => () => repository.findProgress(letterId, path, null, 50);
     const nationMs = await time(progressOf(ministry.path));
     const provinceMs = await time(progressOf(province.path));
-    const summary = await repository.findProgressSummary(letterId, ministry.path);
+    const summary = await repository.findProgress(letterId, ministry.path, null, 50);
     log(`  nation: ${JSON.stringify(summary.units)}; ${nationMs.toFixed(1)} ms`);
     log(`  one province: ${provinceMs.toFixed(1)} ms`);
     const referenceMs = await time(() =>
