@@ -21,35 +21,25 @@ const MINE = `(n.user_id = $1 OR n.unit_id = ANY($2::uuid[]))`;
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One row per unit, one statement whatever the number of units. */
-  async insertForUnits(
+  /**
+   * The same notification for each of these units or users, one statement whatever their
+   * number (a forward to 8,000 units notifies 8,000 inboxes); returns the new ids.
+   */
+  async insertFor(
     manager: EntityManager,
-    unitIds: string[],
+    addressee: 'unit_id' | 'user_id',
+    ids: string[],
     kind: string,
     payload: Record<string, unknown>,
     now: Date,
-  ): Promise<number> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO notifications (unit_id, kind, payload, created_at)
-       SELECT unit_id, $2, $3::jsonb, $4 FROM unnest($1::uuid[]) AS t(unit_id)
-       RETURNING id`,
-      [unitIds, kind, JSON.stringify(payload), now],
-    );
-    return rows.length;
-  }
-
-  async insertForUser(
-    manager: EntityManager,
-    userId: string,
-    kind: string,
-    payload: Record<string, unknown>,
-    now: Date,
-  ): Promise<string> {
+  ): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      `INSERT INTO notifications (user_id, kind, payload, created_at) VALUES ($1, $2, $3::jsonb, $4) RETURNING id`,
-      [userId, kind, JSON.stringify(payload), now],
+      `INSERT INTO notifications (${addressee}, kind, payload, created_at)
+       SELECT addressee, $2, $3::jsonb, $4 FROM unnest($1::uuid[]) AS t(addressee)
+       RETURNING id`,
+      [ids, kind, JSON.stringify(payload), now],
     );
-    return rows[0].id;
+    return rows.map((row) => row.id);
   }
 
   async findPage(
@@ -110,23 +100,6 @@ export class NotificationsRepository {
       [userId, unitIds, id],
     );
     return rows.length > 0;
-  }
-
-  /** One in-app notification per user, in one statement. */
-  async insertForUsers(
-    manager: EntityManager,
-    userIds: string[],
-    kind: string,
-    payload: Record<string, unknown>,
-    now: Date,
-  ): Promise<number> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO notifications (user_id, kind, payload, created_at)
-       SELECT user_id, $2, $3::jsonb, $4 FROM unnest($1::uuid[]) AS t(user_id)
-       RETURNING id`,
-      [userIds, kind, JSON.stringify(payload), now],
-    );
-    return rows.length;
   }
 
   async findEmails(

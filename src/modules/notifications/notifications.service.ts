@@ -65,7 +65,15 @@ export class NotificationsService {
   ): Promise<number> {
     if (unitIds.length === 0) return 0;
     if (containsLink(payload)) throw new DomainError(NotificationErrors.NOTIFICATION_HAS_LINK);
-    return this.repository.insertForUnits(manager, unitIds, kind, payload, this.clock.now());
+    const ids = await this.repository.insertFor(
+      manager,
+      'unit_id',
+      unitIds,
+      kind,
+      payload,
+      this.clock.now(),
+    );
+    return ids.length;
   }
 
   async notifyUser(
@@ -75,7 +83,15 @@ export class NotificationsService {
     payload: Record<string, unknown>,
   ): Promise<string> {
     if (containsLink(payload)) throw new DomainError(NotificationErrors.NOTIFICATION_HAS_LINK);
-    return this.repository.insertForUser(manager, userId, kind, payload, this.clock.now());
+    const [id] = await this.repository.insertFor(
+      manager,
+      'user_id',
+      [userId],
+      kind,
+      payload,
+      this.clock.now(),
+    );
+    return id;
   }
 
   /** Newest first: the user's own and those of the units they are a member of. */
@@ -166,7 +182,14 @@ export class NotificationsService {
     if (userIds.length === 0) return { notified: 0, jobs: [] };
     if (containsLink(payload)) throw new DomainError(NotificationErrors.NOTIFICATION_HAS_LINK);
     const now = this.clock.now();
-    const notified = await this.repository.insertForUsers(manager, userIds, kind, payload, now);
+    const { length: notified } = await this.repository.insertFor(
+      manager,
+      'user_id',
+      userIds,
+      kind,
+      payload,
+      now,
+    );
     const jobs = await this.queueOutbound(manager, userIds, kind, payload);
     return { notified, jobs };
   }

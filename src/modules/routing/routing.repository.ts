@@ -54,7 +54,6 @@ export interface ForwardRow {
   cancelledAt: Date | null;
 }
 
-/** What a forward inserts: one delivery per target unit, the same for all but the unit. */
 /** A forward to write; its recipient counts come from the deliveries written with it. */
 export interface NewForward {
   id: string;
