@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newUnit, newUser, type TestUnit } from '../factories/world.js';
+import { bearer, newMinistry, newUnit, newUser, type TestUnit } from '../factories/world.js';
 
 /**
  * A ministry circular travels down over HTTP only: forward → inbox → register with the
@@ -47,12 +47,7 @@ describe('forwarding a circular down the hierarchy', () => {
     t = await createTestApp();
     t.clock.set('2026-01-15T03:55:00Z');
     const ds = t.dataSource;
-    ministry = await newUnit(ds, {
-      nameTh: 'กระทรวงมหาดไทย',
-      kind: 'ministry',
-      letterCode: 'มท',
-      ownerNumber: '0210.5',
-    });
+    ministry = await newMinistry(ds);
     province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
     otherProvince = await newUnit(ds, {
       nameTh: 'จังหวัดขอนแก่น',

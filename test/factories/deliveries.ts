@@ -1,4 +1,24 @@
 import type { DataSource } from 'typeorm';
+import { newUnit, newUser, type TestUnit } from './world.js';
+
+/**
+ * A province and one of its districts with the people the ladder reaches: the province's
+ * clerk and head (levels 4 and 3), the district's head (level 2) and `districtClerks`
+ * (level 1).
+ */
+export async function newLadderUnits(
+  ds: DataSource,
+  districtClerks: string[],
+): Promise<{ province: TestUnit; district: TestUnit }> {
+  const province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' });
+  const district = await newUnit(ds, { nameTh: 'อำเภอเมือง', kind: 'district', parent: province });
+  await newUser(ds, 'clerk.roiet', [{ unit: province, role: 'clerk' }]);
+  await newUser(ds, 'head.roiet', [{ unit: province, role: 'head' }]);
+  for (const username of districtClerks)
+    await newUser(ds, username, [{ unit: district, role: 'clerk' }]);
+  await newUser(ds, 'head.mueang', [{ unit: district, role: 'head' }]);
+  return { province, district };
+}
 
 /**
  * Pending deliveries written straight to the tables, set-based: `count` letters from

@@ -27,6 +27,16 @@ export function newUnit(
   return organisations.newUnit(ds, { ...options, kind: options.kind ?? 'other' });
 }
 
+/** กระทรวงมหาดไทย, a root ministry with its letter code and owner number (มท ๐๒๑๐.๕). */
+export function newMinistry(ds: DataSource): Promise<TestUnit> {
+  return newUnit(ds, {
+    nameTh: 'กระทรวงมหาดไทย',
+    kind: 'ministry',
+    letterCode: 'มท',
+    ownerNumber: '0210.5',
+  });
+}
+
 export interface TestUser {
   id: string;
   username: string;
@@ -40,6 +50,15 @@ export function newUser(
   clearance: 'none' | 'confidential' | 'secret' = 'none',
 ): Promise<TestUser> {
   return organisations.newUser(ds, { username, displayName: username, memberships, clearance });
+}
+
+/** `count(*)` (or any single `count` column) of a query, as a number. */
+export async function countOf(
+  ds: DataSource,
+  sql: string,
+  params: unknown[] = [],
+): Promise<number> {
+  return Number((await ds.query(sql, params))[0].count);
 }
 
 /** Signs in over HTTP and returns the Authorization header value. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReconcileSweep } from 'src/modules/escalation/reconcile.sweep.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { TcpProxy } from '../harness/tcp-proxy.js';
-import { bearer, newUnit, newUser, type TestUnit } from '../factories/world.js';
+import { bearer, newMinistry, newUnit, newUser, type TestUnit } from '../factories/world.js';
 
 /**
  * Redis away for a while (a TCP proxy in front of it is stopped): numbering and forwarding
@@ -24,12 +24,7 @@ describe('escalation with Redis down', () => {
       env: { REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_ENQUEUE_TIMEOUT_MS: '300' },
     });
     t.clock.set('2026-04-10T08:30:00Z');
-    ministry = await newUnit(t.dataSource, {
-      nameTh: 'กระทรวงมหาดไทย',
-      kind: 'ministry',
-      letterCode: 'มท',
-      ownerNumber: '0210.5',
-    });
+    ministry = await newMinistry(t.dataSource);
     province = await newUnit(t.dataSource, { nameTh: 'จังหวัดร้อยเอ็ด', parent: ministry });
     await newUser(t.dataSource, 'clerk.moi', [{ unit: ministry, role: 'clerk' }]);
     await newUser(t.dataSource, 'clerk.roiet', [{ unit: province, role: 'clerk' }]);

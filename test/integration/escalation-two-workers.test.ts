@@ -5,8 +5,8 @@ import { ManualClock } from 'src/common/clock.js';
 import { ReconcileSweep, type SweepResult } from 'src/modules/escalation/reconcile.sweep.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { startWorker, until, type WorkerProcess } from '../harness/worker-process.js';
-import { newUnit, newUser } from '../factories/world.js';
-import { newPendingDeliveries } from '../factories/deliveries.js';
+import { countOf } from '../factories/world.js';
+import { newLadderUnits, newPendingDeliveries } from '../factories/deliveries.js';
 
 const DELIVERIES = 300;
 const LEVELS = 4;
@@ -32,16 +32,10 @@ describe('two workers, the sweep in both', () => {
     await t?.close();
   });
 
-  const count = async (sql: string, params: unknown[] = []) =>
-    Number((await ds.query(sql, params))[0].count);
+  const count = (sql: string, params: unknown[] = []) => countOf(ds, sql, params);
 
   it('no escalation twice, no sweep slot twice', async () => {
-    const province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' });
-    const district = await newUnit(ds, { nameTh: 'อำเภอเมือง', kind: 'district', parent: province });
-    await newUser(ds, 'clerk.roiet', [{ unit: province, role: 'clerk' }]);
-    await newUser(ds, 'head.roiet', [{ unit: province, role: 'head' }]);
-    await newUser(ds, 'clerk.mueang', [{ unit: district, role: 'clerk' }]);
-    await newUser(ds, 'head.mueang', [{ unit: district, role: 'head' }]);
+    const { province, district } = await newLadderUnits(ds, ['clerk.mueang']);
     const now = Date.now();
     // Due 60 days ago: every rung is due by the workers' clocks, nothing is in Redis.
     await newPendingDeliveries(ds, {

@@ -4,8 +4,8 @@ import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId, type JobRequest } from 'src/queue/jobs.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { startWorker, until, type WorkerProcess } from '../harness/worker-process.js';
-import { newUnit, newUser } from '../factories/world.js';
-import { newPendingDeliveries } from '../factories/deliveries.js';
+import { countOf } from '../factories/world.js';
+import { newLadderUnits, newPendingDeliveries } from '../factories/deliveries.js';
 
 const DELIVERIES = 200;
 const LEVELS = 4;
@@ -35,17 +35,10 @@ describe('escalation worker killed with SIGKILL mid-run', () => {
     await t?.close();
   });
 
-  const count = async (sql: string, params: unknown[] = []) =>
-    Number((await ds.query(sql, params))[0].count);
+  const count = (sql: string, params: unknown[] = []) => countOf(ds, sql, params);
 
   it('records each (delivery, level) once, and notifies once', async () => {
-    const province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' });
-    const district = await newUnit(ds, { nameTh: 'อำเภอเมือง', kind: 'district', parent: province });
-    await newUser(ds, 'clerk.roiet', [{ unit: province, role: 'clerk' }]);
-    await newUser(ds, 'head.roiet', [{ unit: province, role: 'head' }]);
-    await newUser(ds, 'clerk1.mueang', [{ unit: district, role: 'clerk' }]);
-    await newUser(ds, 'clerk2.mueang', [{ unit: district, role: 'clerk' }]);
-    await newUser(ds, 'head.mueang', [{ unit: district, role: 'head' }]);
+    const { province, district } = await newLadderUnits(ds, ['clerk1.mueang', 'clerk2.mueang']);
     const now = Date.now();
     const ids = await newPendingDeliveries(ds, {
       sender: province,

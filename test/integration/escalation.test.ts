@@ -5,7 +5,15 @@ import { EscalationService } from 'src/modules/escalation/escalation.service.js'
 import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId } from 'src/queue/jobs.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newUnit, newUser, type TestUnit, type TestUser } from '../factories/world.js';
+import {
+  bearer,
+  countOf,
+  newMinistry,
+  newUnit,
+  newUser,
+  type TestUnit,
+  type TestUser,
+} from '../factories/world.js';
 import { deleteQueueKeys, newPendingDeliveries } from '../factories/deliveries.js';
 
 const MINUTE = 60_000;
@@ -31,8 +39,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
   const users: Record<string, TestUser> = {};
   const auth: Record<string, string> = {};
 
-  const count = async (sql: string, params: unknown[] = []) =>
-    Number((await ds.query(sql, params))[0].count);
+  const count = (sql: string, params: unknown[] = []) => countOf(ds, sql, params);
   /** Sweeps once in a new slot (the clock moves a minute first, as time does). */
   const sweepNow = async () => {
     t.clock.advance(MINUTE);
@@ -48,12 +55,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
     t = await createTestApp({ worker: true });
     ds = t.dataSource;
     sweep = t.get(ReconcileSweep);
-    ministry = await newUnit(ds, {
-      nameTh: 'กระทรวงมหาดไทย',
-      kind: 'ministry',
-      letterCode: 'มท',
-      ownerNumber: '0210.5',
-    });
+    ministry = await newMinistry(ds);
     province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
     district = await newUnit(ds, { nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
     const people: [string, TestUnit, 'clerk' | 'head' | 'admin'][] = [

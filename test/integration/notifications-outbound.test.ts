@@ -12,7 +12,14 @@ import { createTestApp, type TestApp } from '../harness/app.js';
 import { decodeMessage, type DecodedMessage, SmtpSink } from '../harness/smtp-sink.js';
 import { WebhookSink } from '../harness/webhook-sink.js';
 import { startWorker, until, type WorkerProcess } from '../harness/worker-process.js';
-import { bearer, newUnit, newUser, type TestUnit, type TestUser } from '../factories/world.js';
+import {
+  bearer,
+  newMinistry,
+  newUnit,
+  newUser,
+  type TestUnit,
+  type TestUser,
+} from '../factories/world.js';
 import { newPendingDeliveries } from '../factories/deliveries.js';
 
 /**
@@ -196,12 +203,7 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
     sweep = t.get(ReconcileSweep);
     notifications = t.get(NotificationsService);
     jobs = t.get(JobQueue);
-    ministry = await newUnit(ds, {
-      nameTh: 'กระทรวงมหาดไทย',
-      kind: 'ministry',
-      letterCode: 'มท',
-      ownerNumber: '0210.5',
-    });
+    ministry = await newMinistry(ds);
     province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
     users['clerk.moi'] = await newUser(
       ds,
