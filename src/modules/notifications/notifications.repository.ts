@@ -17,6 +17,18 @@ const COLUMNS = `n.id, n.user_id AS "userId", n.unit_id AS "unitId", n.kind, n.p
 /** The addressee condition "for this user or one of these units", from $1 and $2. */
 const MINE = `(n.user_id = $1 OR n.unit_id = ANY($2::uuid[]))`;
 
+/** An outbox row as the sender reads it. */
+interface OutboxRow {
+  id: string;
+  channel: 'email' | 'webhook';
+  address: string;
+  kind: string;
+  subject: string;
+  body: string;
+  state: string;
+  attempts: number;
+}
+
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -140,32 +152,8 @@ export class NotificationsRepository {
   }
 
   /** Locks one outbox row for sending (a second worker waits, then finds it sent). */
-  async lockOutbound(
-    manager: EntityManager,
-    id: string,
-  ): Promise<
-    | {
-        id: string;
-        channel: 'email' | 'webhook';
-        address: string;
-        kind: string;
-        subject: string;
-        body: string;
-        state: string;
-        attempts: number;
-      }
-    | undefined
-  > {
-    const rows: {
-      id: string;
-      channel: 'email' | 'webhook';
-      address: string;
-      kind: string;
-      subject: string;
-      body: string;
-      state: string;
-      attempts: number;
-    }[] = await manager.query(
+  async lockOutbound(manager: EntityManager, id: string): Promise<OutboxRow | undefined> {
+    const rows: OutboxRow[] = await manager.query(
       `SELECT id, channel, address, kind, subject, body, state, attempts
          FROM outbound_messages WHERE id = $1 FOR UPDATE`,
       [id],
