@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { Server } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from 'src/app.module.js';
@@ -29,9 +30,12 @@ async function main(): Promise<void> {
   configureHttpApp(app, config);
   closeOnSignals(app, config);
   await app.listen(config.port);
+  // PORT=0 asks the system for a free port: name the one actually bound.
+  const address = (app.getHttpServer() as Server).address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
-    { port: config.port, worker: withWorker },
-    `Saraban API on http://localhost:${config.port} (docs at /api/docs)`,
+    { port, worker: withWorker },
+    `Saraban API on http://localhost:${port} (docs at /api/docs)`,
   );
 }
 

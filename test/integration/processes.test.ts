@@ -1,6 +1,7 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { startApi } from '../harness/api-process.js';
 
 const run = promisify(execFile);
 
@@ -50,27 +51,10 @@ describe('process start-up and shutdown', () => {
   });
 
   it('serves, then exits 0 on SIGTERM within the grace period', async () => {
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
-    const child = spawn('node', ['dist/main.js', '--with-worker'], {
-      env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', SHUTDOWN_GRACE_MS: '8000' },
-      stdio: 'ignore',
-    });
-    const exited = new Promise<number | null>((resolve) =>
-      child.on('exit', (code) => resolve(code)),
-    );
-    await expect
-      .poll(
-        async () =>
-          (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status,
-        {
-          timeout: 30_000,
-          interval: 200,
-        },
-      )
-      .toBe(200);
+    const api = await startApi({ SHUTDOWN_GRACE_MS: '8000' }, ['--with-worker']);
     const started = Date.now();
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -1,27 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi } from '../harness/api-process.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { newUnit, newUser, TEST_PASSWORD } from '../factories/world.js';
-
-function startApi(port: number): { child: ChildProcess; exited: Promise<number | null> } {
-  const child = spawn('node', ['dist/main.js'], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '4' },
-    stdio: 'ignore',
-  });
-  return { child, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-}
-
-async function waitReady(port: number): Promise<void> {
-  await expect
-    .poll(
-      async () => (await fetch(`http://127.0.0.1:${port}/health/ready`).catch(() => null))?.status,
-      {
-        timeout: 30_000,
-        interval: 200,
-      },
-    )
-    .toBe(200);
-}
 
 /**
  * Invariant 3 under a crash: two API processes take numbers from one register while one of
@@ -56,12 +37,12 @@ describe('registrations from two processes, one killed mid-run', () => {
       [unit.id, user.id],
     );
 
-    const base = 30_000 + Math.floor(Math.random() * 20_000);
-    const a = startApi(base);
-    const b = startApi(base + 1);
+    const [a, b] = await Promise.all([
+      startApi({ DATABASE_POOL_SIZE: '4' }),
+      startApi({ DATABASE_POOL_SIZE: '4' }),
+    ]);
     processes.push(a.child, b.child);
-    await Promise.all([waitReady(base), waitReady(base + 1)]);
-    const login = await fetch(`http://127.0.0.1:${base}/api/v1/auth/login`, {
+    const login = await fetch(`${a.url}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ username: 'crash.clerk', password: TEST_PASSWORD }),
@@ -70,19 +51,16 @@ describe('registrations from two processes, one killed mid-run', () => {
 
     let killed = false;
     const answered: { id: string; receiptNumber: number }[] = [];
-    const registerOn = async (port: number, letterId: string) => {
+    const registerOn = async (api: typeof a, letterId: string) => {
       try {
-        const res = await fetch(
-          `http://127.0.0.1:${port}/api/v1/registers/${register[0].id}/entries`,
-          {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-            body: JSON.stringify({ letterId }),
-          },
-        );
+        const res = await fetch(`${api.url}/api/v1/registers/${register[0].id}/entries`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ letterId }),
+        });
         if (res.status === 201)
           answered.push((await res.json()) as { id: string; receiptNumber: number });
-        if (port === base + 1 && !killed) {
+        if (api === b && !killed) {
           // The first answer from B means B is mid-run: kill it without warning.
           killed = true;
           b.child.kill('SIGKILL');
@@ -91,9 +69,7 @@ describe('registrations from two processes, one killed mid-run', () => {
         // Requests in flight on the killed process fail; the client never saw a 201.
       }
     };
-    await Promise.all(
-      letters.map((letter, i) => registerOn(i % 2 === 0 ? base : base + 1, letter.id)),
-    );
+    await Promise.all(letters.map((letter, i) => registerOn(i % 2 === 0 ? a : b, letter.id)));
     expect(killed).toBe(true);
     expect(await b.exited).toBe(null); // killed by a signal
 
