@@ -73,6 +73,17 @@ export const fanoutNationalScenario: BenchScenario = {
       return new Map(rows.map((r) => [r.unit, r.id]));
     };
 
+    const walAt = async (): Promise<string> =>
+      (await dataSource.query('SELECT pg_current_wal_insert_lsn()::text AS lsn'))[0].lsn;
+    const walSince = async (from: string): Promise<number> =>
+      Number(
+        (
+          await dataSource.query('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1) AS b', [
+            from,
+          ])
+        )[0].b,
+      );
+    const walBefore = await walAt();
     const started = performance.now();
     await forward(ministry, null, 1, { childKinds: ['province'], subtreeKinds: [] });
     const toProvinces = await deliveriesAt(1);
@@ -97,7 +108,10 @@ export const fanoutNationalScenario: BenchScenario = {
       [letterId],
     );
     const count = counted[0].count;
-    log(`  ${count} deliveries in ${forwards} forwards: ${forwardMs.toFixed(0)} ms`);
+    log(
+      `  ${count} deliveries in ${forwards} forwards: ${forwardMs.toFixed(0)} ms, ` +
+        `${((await walSince(walBefore)) / 1024).toFixed(0)} kB of WAL`,
+    );
 
     // Reference: the same rows, exported, deleted, then COPY'd back into the same table.
     const file = `/tmp/saraban-bench-fanout-${process.pid}.csv`;
@@ -106,10 +120,14 @@ export const fanoutNationalScenario: BenchScenario = {
     );
     await dataSource.query('DELETE FROM deliveries WHERE letter_id = $1', [letterId]);
     await dataSource.query('VACUUM deliveries');
+    const copyWal = await walAt();
     const copyStarted = performance.now();
     await dataSource.query(`COPY deliveries FROM '${file}' WITH (FORMAT csv)`);
     const copyMs = performance.now() - copyStarted;
-    log(`  COPY of the same ${count} rows: ${copyMs.toFixed(0)} ms`);
+    log(
+      `  COPY of the same ${count} rows: ${copyMs.toFixed(0)} ms, ` +
+        `${((await walSince(copyWal)) / 1024).toFixed(0)} kB of WAL`,
+    );
     await dataSource.destroy();
     return {
       measured: { value: forwardMs, unit: 'ms' },
