@@ -764,6 +764,12 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
       ]);
       expect(containsLink([mail.subject, mail.text])).toBe(false);
       expect(digestMails(date).flatMap((m) => m.to)).not.toContain('off@roiet.go.th');
+      // Digests are personal: the webhooks (the system's event feed) get none.
+      expect(
+        await ds.query(
+          `SELECT count(*)::int AS n FROM outbound_messages WHERE kind = 'digest' AND channel = 'webhook'`,
+        ),
+      ).toEqual([{ n: 0 }]);
 
       // The job runs again (a retry, a second tick): nothing new anywhere.
       const before = await ds.query(

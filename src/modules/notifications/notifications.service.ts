@@ -196,14 +196,16 @@ export class NotificationsService {
 
   /**
    * Outbox rows for one event: an e-mail per user with an address (when SMTP is on), one
-   * post per webhook (when on). Text that fails the no-links check is stored as refused,
-   * logged, and never sent.
+   * post per webhook (when on, and unless `toWebhooks` is false: a message meant for one
+   * person). Text that fails the no-links check is stored as refused, logged, and never
+   * sent.
    */
   async queueOutbound(
     manager: EntityManager,
     userIds: string[],
     kind: string,
     payload: Record<string, unknown>,
+    toWebhooks = true,
   ): Promise<JobRequest[]> {
     const message = notificationText(kind, payload);
     const refused = containsLink([message.subject, message.body]);
@@ -223,7 +225,7 @@ export class NotificationsService {
         rows.push({ channel: 'email', address: email, userId, ...common });
       }
     }
-    if (this.webhook.enabled) {
+    if (this.webhook.enabled && toWebhooks) {
       for (const address of this.webhook.addresses()) {
         rows.push({ channel: 'webhook', address, userId: null, ...common });
       }
@@ -292,8 +294,16 @@ export class NotificationsService {
       const digests = await this.repository.insertDigests(manager, date, this.clock.now());
       const requests: JobRequest[] = [];
       for (const digest of digests) {
+        // A digest is one person's counts: it goes to their address, not to the webhooks,
+        // which carry the system's events and would get one unnamed digest per user.
         requests.push(
-          ...(await this.queueOutbound(manager, [digest.userId], 'digest', { date, ...digest })),
+          ...(await this.queueOutbound(
+            manager,
+            [digest.userId],
+            'digest',
+            { date, ...digest },
+            false,
+          )),
         );
       }
       return { requests, users: digests.length };
