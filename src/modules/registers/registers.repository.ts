@@ -170,29 +170,62 @@ export class RegistersRepository {
     manager: EntityManager,
     entry: Omit<RegisterEntry, 'id' | 'register' | 'letter'>,
   ): Promise<EntryRow> {
+    return this.writeEntry(manager, entry, entry.number);
+  }
+
+  /**
+   * Takes the next number of the year (as `allocateNumber`) and writes the entry with it in
+   * one statement: every registration of the register queues on the counter row's lock,
+   * and this holds it for one round trip less than the two calls.
+   */
+  async insertNextEntry(
+    manager: EntityManager,
+    entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>,
+  ): Promise<EntryRow> {
+    return this.writeEntry(manager, entry, 'next');
+  }
+
+  private async writeEntry(
+    manager: EntityManager,
+    entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>,
+    number: number | 'next',
+  ): Promise<EntryRow> {
+    const params: unknown[] = [
+      entry.registerId,
+      entry.beYear,
+      entry.letterId,
+      entry.registeredAt,
+      entry.action,
+      entry.remarks,
+      entry.status,
+      entry.cancelReason,
+      entry.cancelledAt,
+      entry.replacesEntryId,
+      entry.replacedByEntryId,
+      entry.deliveryId,
+      entry.issuedReference,
+      entry.createdBy,
+    ];
+    let next = '';
+    let value = '(SELECT last_number FROM next)';
+    if (number === 'next') {
+      next = `WITH next AS (
+         INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, 1)
+         ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + 1
+         RETURNING last_number
+       )`;
+    } else {
+      params.push(number);
+      value = `$${params.length}`;
+    }
     const rows: EntryRow[] = await manager.query(
-      `INSERT INTO register_entries AS e
+      `${next}
+       INSERT INTO register_entries AS e
          (register_id, be_year, number, letter_id, registered_at, action, remarks, status, cancel_reason,
           cancelled_at, replaces_entry_id, replaced_by_entry_id, delivery_id, issued_reference, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       VALUES ($1, $2, ${value}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
        RETURNING ${ENTRY_COLUMNS}`,
-      [
-        entry.registerId,
-        entry.beYear,
-        entry.number,
-        entry.letterId,
-        entry.registeredAt,
-        entry.action,
-        entry.remarks,
-        entry.status,
-        entry.cancelReason,
-        entry.cancelledAt,
-        entry.replacesEntryId,
-        entry.replacedByEntryId,
-        entry.deliveryId,
-        entry.issuedReference,
-        entry.createdBy,
-      ],
+      params,
     );
     return rows[0];
   }

@@ -284,11 +284,9 @@ export class RegistersService {
 
           const now = this.clock.now();
           const beYear = bangkokBuddhistYear(now);
-          const number = await this.repository.allocateNumber(manager, register.id, beYear);
-          const entry = await this.repository.insertEntry(manager, {
+          const entry = await this.repository.insertNextEntry(manager, {
             registerId: register.id,
             beYear,
-            number,
             letterId: letter.id,
             registeredAt: now,
             action: dto.action ?? null,
