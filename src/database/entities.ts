@@ -1,4 +1,5 @@
 import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.entity.js';
+import { AuditChainHead } from 'src/modules/audit/audit-chain-head.entity.js';
 import { AuditEvent } from 'src/modules/audit/audit-event.entity.js';
 import { StoredFile } from 'src/modules/files/stored-file.entity.js';
 import { Letter } from 'src/modules/letters/letter.entity.js';
@@ -24,6 +25,7 @@ import { User } from 'src/modules/users/user.entity.js';
 /** Every entity of the application; the DataSource and the schema-drift test read this list. */
 export const ENTITIES = [
   AuditEvent,
+  AuditChainHead,
   Unit,
   User,
   Membership,

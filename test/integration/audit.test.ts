@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService, SYSTEM_ACTOR } from 'src/modules/audit/audit.service.js';
-import { GENESIS_HASH } from 'src/modules/audit/audit-hash.js';
+import { auditHash, GENESIS_HASH } from 'src/modules/audit/audit-hash.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 
 const run = promisify(execFile);
@@ -80,6 +80,109 @@ describe('audit trail', () => {
     );
     await expect(t.dataSource.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query('TRUNCATE audit_events')).rejects.toThrow(/append-only/);
+  });
+
+  it('keeps its head on the newest event, and names a chain whose newest events are gone', async () => {
+    await append('kept');
+    const second = await append('to-be-lost-1');
+    const last = await append('to-be-lost-2');
+    expect(await t.dataSource.query('SELECT last_event_id, hash FROM audit_chain_head')).toEqual(
+      await t.dataSource.query('SELECT id AS last_event_id, hash FROM audit_events WHERE id = $1', [
+        last,
+      ]),
+    );
+    await expect(t.dataSource.query('DELETE FROM audit_chain_head')).rejects.toThrow(
+      /keeps its row/,
+    );
+
+    // A superuser cuts the chain short: every remaining link still fits, the head does not.
+    const lost: Record<string, unknown>[] = await t.dataSource.query(
+      'SELECT * FROM audit_events WHERE id >= $1 ORDER BY id',
+      [second],
+    );
+    const bypassing = async (sql: string, params: unknown[] = []) => {
+      await t.dataSource.query(
+        'ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete',
+      );
+      try {
+        await t.dataSource.query(sql, params);
+      } finally {
+        await t.dataSource.query(
+          'ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete',
+        );
+      }
+    };
+    await bypassing('DELETE FROM audit_events WHERE id >= $1', [second]);
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      brokenId: last,
+      reason: 'head_mismatch',
+    });
+
+    // Put back, the chain is whole again.
+    for (const row of lost) {
+      await t.dataSource.query(
+        `INSERT INTO audit_events (id, occurred_at, actor_user_id, actor_name, unit_id, action,
+                                   subject_type, subject_id, data, prev_hash, hash)
+         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+        [
+          row.id,
+          row.occurred_at,
+          row.actor_user_id,
+          row.actor_name,
+          row.unit_id,
+          row.action,
+          row.subject_type,
+          row.subject_id,
+          JSON.stringify(row.data),
+          row.prev_hash,
+          row.hash,
+        ],
+      );
+    }
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('names an event written past the head, even one whose hash links correctly', async () => {
+    await append('before-the-forgery');
+    const [head] = await t.dataSource.query('SELECT hash FROM audit_chain_head');
+    const fields = {
+      occurredAt: new Date(),
+      actorUserId: null,
+      actorName: 'forger',
+      unitId: null,
+      action: 'forged',
+      subjectType: 'test',
+      subjectId: 'forged',
+      data: {},
+      prevHash: head.hash as string,
+    };
+    const [forged] = await t.dataSource.query(
+      `INSERT INTO audit_events (occurred_at, actor_user_id, actor_name, unit_id, action,
+                                 subject_type, subject_id, data, prev_hash, hash)
+       VALUES ($1, NULL, $2, NULL, $3, $4, $5, '{}', $6, $7) RETURNING id`,
+      [
+        fields.occurredAt,
+        fields.actorName,
+        fields.action,
+        fields.subjectType,
+        fields.subjectId,
+        fields.prevHash,
+        auditHash(fields),
+      ],
+    );
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      brokenId: forged.id,
+      reason: 'head_mismatch',
+    });
+    // Accepted by moving the head to it, the chain is whole and appends link after it.
+    await t.dataSource.query('UPDATE audit_chain_head SET last_event_id = $1, hash = $2', [
+      forged.id,
+      auditHash(fields),
+    ]);
+    await append('after-the-forgery');
+    expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
   it('names the first hand-edited row, in the service and through the CLI', async () => {

@@ -8,6 +8,7 @@ import { DeliveryProgressCover1795907849428 } from 'src/database/migrations/1795
 import { EscalationStarted1795908915835 } from 'src/database/migrations/1795908915835-EscalationStarted.js';
 import { EntryLetterRegisterIndex1795909457019 } from 'src/database/migrations/1795909457019-EntryLetterRegisterIndex.js';
 import { LetterSearchForm1795910600000 } from 'src/database/migrations/1795910600000-LetterSearchForm.js';
+import { AuditChainHead1795923506512 } from 'src/database/migrations/1795923506512-AuditChainHead.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   EscalationStarted1795908915835,
   EntryLetterRegisterIndex1795909457019,
   LetterSearchForm1795910600000,
+  AuditChainHead1795923506512,
 ];

@@ -1,32 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from 'src/database/prepared-query.js';
 import { AuditEvent } from 'src/modules/audit/audit-event.entity.js';
-
-/** Key of the transaction-level advisory lock that serialises appends to the chain. */
-const AUDIT_APPEND_LOCK_KEY = 4_242_002;
 
 @Injectable()
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Held until the caller's transaction ends, so the next writer sees this link. */
-  async lockChain(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_APPEND_LOCK_KEY]);
-  }
-
-  async findChainTip(manager: EntityManager): Promise<string | null> {
-    const rows: { hash: string }[] = await manager.query(
-      'SELECT hash FROM audit_events ORDER BY id DESC LIMIT 1',
+  /**
+   * Locks the chain's head row until the caller's transaction ends and returns the hash to
+   * link to. A writer that waited for the lock reads the head as the previous writer left
+   * it (READ COMMITTED re-reads a row it waited for), so the chain never forks.
+   */
+  async lockHead(manager: EntityManager): Promise<string> {
+    const rows: { hash: string }[] = await preparedQuery(
+      manager,
+      'SELECT hash FROM audit_chain_head WHERE id = 1 FOR UPDATE',
+      [],
     );
-    return rows[0]?.hash ?? null;
+    if (!rows[0]) throw new Error('audit_chain_head has no row: run the migrations');
+    return rows[0].hash;
   }
 
+  /** The head as committed now, for the verifier. */
+  async findHead(): Promise<{ lastEventId: string | null; hash: string }> {
+    const rows: { lastEventId: string | null; hash: string }[] = await this.dataSource.query(
+      'SELECT last_event_id AS "lastEventId", hash FROM audit_chain_head WHERE id = 1',
+    );
+    return rows[0];
+  }
+
+  /** Appends the event and moves the head to it, in one statement; under `lockHead`. */
   async insert(manager: EntityManager, event: Omit<AuditEvent, 'id'>): Promise<string> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO audit_events
-         (occurred_at, actor_user_id, actor_name, unit_id, action, subject_type, subject_id, data, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       RETURNING id`,
+    const rows: { id: string }[] = await preparedQuery(
+      manager,
+      `WITH event AS (
+         INSERT INTO audit_events
+           (occurred_at, actor_user_id, actor_name, unit_id, action, subject_type, subject_id, data, prev_hash, hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         RETURNING id, hash
+       )
+       UPDATE audit_chain_head h SET last_event_id = event.id, hash = event.hash
+         FROM event WHERE h.id = 1
+       RETURNING event.id`,
       [
         event.occurredAt,
         event.actorUserId,

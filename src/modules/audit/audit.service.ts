@@ -26,7 +26,13 @@ export interface AuditEventInput {
 
 export type VerifyResult =
   | { ok: true; events: number }
-  | { ok: false; events: number; brokenId: string; reason: 'hash_mismatch' | 'prev_hash_mismatch' };
+  | {
+      ok: false;
+      events: number;
+      brokenId: string;
+      /** head_mismatch: the chain does not end at the head (its newest events are gone). */
+      reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'head_mismatch';
+    };
 
 @Injectable()
 export class AuditService {
@@ -37,15 +43,15 @@ export class AuditService {
 
   /**
    * Appends an event inside the caller's transaction (invariant 2: the change and its
-   * audit event commit together). Appends are serialised so the chain never forks; call
-   * it as the last statement of a command to hold the lock briefly.
+   * audit event commit together). Appends are serialised on the chain's head row so the
+   * chain never forks; call it as the last statement of a command to hold the lock
+   * briefly. Two round trips: lock and read the head, then insert and move the head.
    */
   async record(manager: EntityManager, input: AuditEventInput): Promise<string> {
     if (!manager.queryRunner?.isTransactionActive) {
       throw new Error('AuditService.record must run inside a transaction');
     }
-    await this.repository.lockChain(manager);
-    const prevHash = (await this.repository.findChainTip(manager)) ?? GENESIS_HASH;
+    const prevHash = await this.repository.lockHead(manager);
     const event = {
       occurredAt: this.clock.now(),
       actorUserId: input.actor.userId,
@@ -60,14 +66,21 @@ export class AuditService {
     return this.repository.insert(manager, { ...event, hash: auditHash(event) });
   }
 
-  /** Walks the chain from the start and names the first row that does not fit. */
+  /**
+   * Walks the chain from the start and names the first row that does not fit. The head
+   * read before the walk must be a row of it with the same hash (the chain was not cut
+   * short), and the head read after must not be behind the walk (nothing was appended
+   * without moving the head). Events appended while it walks are checked as links too.
+   */
   async verify(onProgress?: (events: number) => void): Promise<VerifyResult> {
+    const head = await this.repository.findHead();
+    let headSeen = head.lastEventId === null;
     let prevHash = GENESIS_HASH;
     let afterId = '0';
     let events = 0;
     for (;;) {
       const page = await this.repository.findPageAfter(afterId, 5000);
-      if (page.length === 0) return { ok: true, events };
+      if (page.length === 0) break;
       for (const row of page) {
         if (row.prevHash !== prevHash) {
           return { ok: false, events, brokenId: row.id, reason: 'prev_hash_mismatch' };
@@ -75,12 +88,26 @@ export class AuditService {
         if (auditHash(row) !== row.hash) {
           return { ok: false, events, brokenId: row.id, reason: 'hash_mismatch' };
         }
+        if (row.id === head.lastEventId) {
+          if (row.hash !== head.hash) {
+            return { ok: false, events, brokenId: row.id, reason: 'head_mismatch' };
+          }
+          headSeen = true;
+        }
         prevHash = row.hash;
         events += 1;
       }
       afterId = page[page.length - 1].id;
       onProgress?.(events);
     }
+    if (!headSeen) {
+      return { ok: false, events, brokenId: head.lastEventId!, reason: 'head_mismatch' };
+    }
+    const headAfter = await this.repository.findHead();
+    if (events > 0 && BigInt(afterId) > BigInt(headAfter.lastEventId ?? '0')) {
+      return { ok: false, events, brokenId: afterId, reason: 'head_mismatch' };
+    }
+    return { ok: true, events };
   }
 
   findBySubject(subjectType: string, subjectId: string): Promise<AuditEvent[]> {
