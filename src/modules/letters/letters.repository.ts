@@ -100,47 +100,41 @@ export class LettersRepository {
     }
   }
 
-  async findById(manager: EntityManager, id: string): Promise<LetterRow | undefined> {
-    const rows: LetterRow[] = await manager.query(
-      `SELECT ${LETTER_COLUMNS} FROM letters l WHERE l.id = $1`,
-      [id],
-    );
-    return rows[0];
-  }
-
   /**
-   * Every unit a letter is "at": the unit that recorded it, the units whose registers
-   * hold it, and the units it was delivered to. Access is decided on these.
+   * The letter, and one unit inside `scope` (built from $2 on `u.id`/`u.path`) where the
+   * letter is "at": the unit that recorded it, a unit whose register holds it, a unit it
+   * was delivered to or sent from. Access is decided on that unit; one query, and a
+   * circular delivered to thousands of units is decided by index probes, not by loading
+   * them all.
    */
-  async findLetterUnits(
+  async findWithUnitInScope(
     manager: EntityManager,
-    letterId: string,
-    scope?: SqlPredicate,
-  ): Promise<UnitRef[]> {
-    if (scope) {
-      // With `scope` (built from $2 on `u.id`/`u.path`): one unit inside it, found by
-      // index probes. A circular delivered to thousands of units must not load them all
-      // to decide one access.
-      return manager.query(
-        `SELECT u.id, u.path FROM units u
-          WHERE ${scope.sql}
-            AND (u.id = (SELECT created_unit_id FROM letters WHERE id = $1)
-              OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = $1 AND d.recipient_unit_id = u.id)
-              OR EXISTS (SELECT 1 FROM register_entries e JOIN registers r ON r.id = e.register_id
-                          WHERE e.letter_id = $1 AND r.unit_id = u.id)
-              OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = $1 AND d.sender_unit_id = u.id))
-          LIMIT 1`,
-        [letterId, ...scope.params],
+    id: string,
+    scope: SqlPredicate,
+  ): Promise<{ letter: LetterRow; unit: UnitRef | null } | undefined> {
+    const rows: (LetterRow & { scopeUnitId: string | null; scopeUnitPath: string | null })[] =
+      await manager.query(
+        `SELECT ${LETTER_COLUMNS}, s.id AS "scopeUnitId", s.path AS "scopeUnitPath"
+           FROM letters l
+           LEFT JOIN LATERAL (
+             SELECT u.id, u.path FROM units u
+              WHERE ${scope.sql}
+                AND (u.id = l.created_unit_id
+                  OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = $1 AND d.recipient_unit_id = u.id)
+                  OR EXISTS (SELECT 1 FROM register_entries e JOIN registers r ON r.id = e.register_id
+                              WHERE e.letter_id = $1 AND r.unit_id = u.id)
+                  OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = $1 AND d.sender_unit_id = u.id))
+              LIMIT 1
+           ) s ON true
+          WHERE l.id = $1`,
+        [id, ...scope.params],
       );
-    }
-    return manager.query(
-      `SELECT u.id, u.path FROM units u WHERE u.id IN (
-         SELECT created_unit_id FROM letters WHERE id = $1
-         UNION SELECT r.unit_id FROM register_entries e JOIN registers r ON r.id = e.register_id WHERE e.letter_id = $1
-         UNION SELECT d.recipient_unit_id FROM deliveries d WHERE d.letter_id = $1
-         UNION SELECT d.sender_unit_id FROM deliveries d WHERE d.letter_id = $1)`,
-      [letterId],
-    );
+    if (!rows[0]) return undefined;
+    const { scopeUnitId, scopeUnitPath, ...letter } = rows[0];
+    return {
+      letter,
+      unit: scopeUnitId && scopeUnitPath ? { id: scopeUnitId, path: scopeUnitPath } : null,
+    };
   }
 
   /** Files the principal's units uploaded (a letter may link only those). */

@@ -315,18 +315,19 @@ export class LettersService {
 
   /** The letter, or LETTER_NOT_FOUND when it does not exist or the principal may not see it. */
   async findVisible(manager: EntityManager, principal: Principal, id: string): Promise<LetterRow> {
-    const letter = await this.repository.findById(manager, id);
-    if (!letter) throw new DomainError(LetterErrors.LETTER_NOT_FOUND);
     const scope = this.access.visibleUnitsPredicate(
       principal,
       { unitIdColumn: 'u.id', unitPathColumn: 'u.path' },
       2,
     );
-    const units = await this.repository.findLetterUnits(manager, id, scope);
-    if (!this.access.canSeeLetterAt(principal, units, letter.secrecy)) {
+    const found = await this.repository.findWithUnitInScope(manager, id, scope);
+    if (
+      !found ||
+      !this.access.canSeeLetterAt(principal, found.unit ? [found.unit] : [], found.letter.secrecy)
+    ) {
       throw new DomainError(LetterErrors.LETTER_NOT_FOUND);
     }
-    return letter;
+    return found.letter;
   }
 
   get(principal: Principal, id: string): Promise<LetterRow> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { UnitRef } from 'src/modules/auth/principal.js';
 import type { Register, RegisterKind } from 'src/modules/registers/register.entity.js';
 import type { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
 
@@ -87,12 +88,19 @@ export class RegistersRepository {
     );
   }
 
-  async findRegister(manager: EntityManager, id: string): Promise<Register | undefined> {
-    const rows: Register[] = await manager.query(
-      `SELECT ${REGISTER_COLUMNS} FROM registers r WHERE r.id = $1`,
+  /** The register and its unit's path (what access decides on), in one query. */
+  async findRegister(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ register: Register; unit: UnitRef } | undefined> {
+    const rows: (Register & { unitPath: string })[] = await manager.query(
+      `SELECT ${REGISTER_COLUMNS}, u.path AS "unitPath"
+         FROM registers r JOIN units u ON u.id = r.unit_id WHERE r.id = $1`,
       [id],
     );
-    return rows[0];
+    if (!rows[0]) return undefined;
+    const { unitPath, ...register } = rows[0];
+    return { register, unit: { id: register.unitId, path: unitPath } };
   }
 
   async insertRegister(

@@ -97,15 +97,15 @@ export class RegistersService {
     principal: Principal,
     id: string,
   ): Promise<Register> {
-    const register = await this.repository.findRegister(manager, id);
+    const found = await this.repository.findRegister(manager, id);
     if (
-      !register ||
-      !this.access.canSeeSecrecy(principal, register.minClearance) ||
-      !(await this.access.canSeeUnit(principal, register.unitId, manager))
+      !found ||
+      !this.access.canSeeSecrecy(principal, found.register.minClearance) ||
+      !this.access.canSeeUnitRef(principal, found.unit)
     ) {
       throw new DomainError(RegisterErrors.REGISTER_NOT_FOUND);
     }
-    return register;
+    return found.register;
   }
 
   /** Visible and the principal writes in that unit's books (clerk, head or admin of the unit itself). */
