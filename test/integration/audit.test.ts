@@ -57,6 +57,23 @@ describe('audit trail', () => {
     expect(after[0].n).toBe(before[0].n);
   });
 
+  it('refuses an append that links to anything but the head, and writes nothing', async () => {
+    await append('the-head');
+    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_events');
+    await expect(
+      t.dataSource.transaction((manager) =>
+        audit.recordAfterLock(manager, GENESIS_HASH, {
+          actor: SYSTEM_ACTOR,
+          action: 'stale-link',
+          subjectType: 'test',
+          subjectId: 'stale',
+        }),
+      ),
+    ).rejects.toThrow(/head moved/);
+    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM audit_events')).toEqual(before);
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
   it('never forks the chain under 40 concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 40 }, (_, i) =>

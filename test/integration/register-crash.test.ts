@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditService } from 'src/modules/audit/audit.service.js';
 import { startApi } from '../harness/api-process.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { newUnit, newUser, TEST_PASSWORD } from '../factories/world.js';
@@ -87,5 +88,13 @@ describe('registrations from two processes, one killed mid-run', () => {
       [register[0].id],
     );
     expect(counter[0].last_number).toBe(rows.length);
+    // Every committed registration audited once, on one unforked chain.
+    const audited: { n: number }[] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM audit_events
+        WHERE action = 'register-entry.created' AND subject_id = ANY($1::text[])`,
+      [rows.map((r) => r.id)],
+    );
+    expect(audited[0].n).toBe(rows.length);
+    expect(await t.get(AuditService).verify()).toMatchObject({ ok: true });
   });
 });

@@ -48,10 +48,22 @@ export class AuditService {
    * briefly. Two round trips: lock and read the head, then insert and move the head.
    */
   async record(manager: EntityManager, input: AuditEventInput): Promise<string> {
-    if (!manager.queryRunner?.isTransactionActive) {
-      throw new Error('AuditService.record must run inside a transaction');
-    }
-    const prevHash = await this.repository.lockHead(manager);
+    this.requireTransaction(manager);
+    return this.recordAfterLock(manager, await this.repository.lockHead(manager), input);
+  }
+
+  /**
+   * As `record`, for a command whose last write already took the head lock: it ran
+   * `AUDIT_HEAD_LOCK_SQL` as a CTE and passes the hash it yielded. One round trip fewer
+   * inside the lock, which every audited command waits for in turn. A hash that is not the
+   * head's (the lock was not taken in this transaction) writes nothing and throws.
+   */
+  async recordAfterLock(
+    manager: EntityManager,
+    prevHash: string,
+    input: AuditEventInput,
+  ): Promise<string> {
+    this.requireTransaction(manager);
     const event = {
       occurredAt: this.clock.now(),
       actorUserId: input.actor.userId,
@@ -64,6 +76,12 @@ export class AuditService {
       prevHash,
     };
     return this.repository.insert(manager, { ...event, hash: auditHash(event) });
+  }
+
+  private requireTransaction(manager: EntityManager): void {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('AuditService.record must run inside a transaction');
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedQuery } from 'src/database/prepared-query.js';
+import { AUDIT_HEAD_LOCK_SQL } from 'src/modules/audit/audit.repository.js';
 import type { UnitRef } from 'src/modules/auth/principal.js';
 import type { Register, RegisterKind } from 'src/modules/registers/register.entity.js';
 import type { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
@@ -184,20 +186,29 @@ export class RegistersRepository {
   /**
    * Takes the next number of the year (as `allocateNumber`) and writes the entry with it in
    * one statement: every registration of the register queues on the counter row's lock,
-   * and this holds it for one round trip less than the two calls.
+   * and this holds it for one round trip less than the two calls. With `lockAuditHead`
+   * (when the entry is the command's last write) the same statement takes the audit
+   * chain's head lock and returns the hash for `AuditService.recordAfterLock`: one round
+   * trip less inside that lock as well.
    */
   async insertNextEntry(
     manager: EntityManager,
     entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>,
-  ): Promise<EntryRow> {
-    return this.writeEntry(manager, entry, 'next');
+    lockAuditHead: boolean,
+  ): Promise<{ entry: EntryRow; auditPrevHash: string | null }> {
+    const { auditPrevHash, ...row } = await this.writeEntry(
+      manager,
+      entry,
+      lockAuditHead ? 'next, audit head' : 'next',
+    );
+    return { entry: row, auditPrevHash: auditPrevHash ?? null };
   }
 
   private async writeEntry(
     manager: EntityManager,
     entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>,
-    number: number | 'next',
-  ): Promise<EntryRow> {
+    number: number | 'next' | 'next, audit head',
+  ): Promise<EntryRow & { auditPrevHash?: string }> {
     const params: unknown[] = [
       entry.registerId,
       entry.beYear,
@@ -216,23 +227,32 @@ export class RegistersRepository {
     ];
     let next = '';
     let value = '(SELECT last_number FROM next)';
-    if (number === 'next') {
+    let returning = ENTRY_COLUMNS;
+    if (typeof number === 'number') {
+      params.push(number);
+      value = `$${params.length}`;
+    } else {
       next = `WITH next AS (
          INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, 1)
          ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + 1
          RETURNING last_number
        )`;
-    } else {
-      params.push(number);
-      value = `$${params.length}`;
+      if (number === 'next, audit head') {
+        // Evaluated for the returned row, so after the counter: locks are taken in the
+        // order every command takes them, the audit head last.
+        next += `, audit_head AS (${AUDIT_HEAD_LOCK_SQL})`;
+        returning += `, (SELECT hash FROM audit_head) AS "auditPrevHash"`;
+      }
     }
-    const rows: EntryRow[] = await manager.query(
+    // Prepared: the counter row is locked while this runs, so no parse or plan in there.
+    const rows = await preparedQuery<EntryRow & { auditPrevHash?: string }>(
+      manager,
       `${next}
        INSERT INTO register_entries AS e
          (register_id, be_year, number, letter_id, registered_at, action, remarks, status, cancel_reason,
           cancelled_at, replaces_entry_id, replaced_by_entry_id, delivery_id, issued_reference, created_by)
        VALUES ($1, $2, ${value}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       RETURNING ${ENTRY_COLUMNS}`,
+       RETURNING ${returning}`,
       params,
     );
     return rows[0];

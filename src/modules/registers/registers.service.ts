@@ -5,7 +5,7 @@ import { CommonErrors, DomainError } from 'src/common/domain-error.js';
 import { IdempotencyService } from 'src/common/idempotency/idempotency.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
-import { AuditService } from 'src/modules/audit/audit.service.js';
+import { type AuditEventInput, AuditService } from 'src/modules/audit/audit.service.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
 import type { Register } from 'src/modules/registers/register.entity.js';
 import { RECEIPT_LISTENER, type ReceiptListener } from 'src/modules/registers/receipt-listener.js';
@@ -284,22 +284,28 @@ export class RegistersService {
 
           const now = this.clock.now();
           const beYear = bangkokBuddhistYear(now);
-          const entry = await this.repository.insertNextEntry(manager, {
-            registerId: register.id,
-            beYear,
-            letterId: letter.id,
-            registeredAt: now,
-            action: dto.action ?? null,
-            remarks: dto.remarks ?? null,
-            status: 'active',
-            cancelReason: null,
-            cancelledAt: null,
-            replacesEntryId: replaced?.id ?? null,
-            replacedByEntryId: null,
-            deliveryId: dto.deliveryId ?? null,
-            issuedReference: null,
-            createdBy: principal.userId,
-          });
+          // With nothing to write after the entry, its statement also takes the audit lock.
+          const entryIsLastWrite = !replaced && !dto.deliveryId;
+          const { entry, auditPrevHash } = await this.repository.insertNextEntry(
+            manager,
+            {
+              registerId: register.id,
+              beYear,
+              letterId: letter.id,
+              registeredAt: now,
+              action: dto.action ?? null,
+              remarks: dto.remarks ?? null,
+              status: 'active',
+              cancelReason: null,
+              cancelledAt: null,
+              replacesEntryId: replaced?.id ?? null,
+              replacedByEntryId: null,
+              deliveryId: dto.deliveryId ?? null,
+              issuedReference: null,
+              createdBy: principal.userId,
+            },
+            entryIsLastWrite,
+          );
           if (replaced) {
             if (replaced.status === 'active') {
               await this.repository.markCancelled(
@@ -319,7 +325,7 @@ export class RegistersService {
               deliveryId: dto.deliveryId ?? null,
             });
           }
-          await this.audit.record(manager, {
+          const event: AuditEventInput = {
             actor: this.access.actor(principal),
             unitId: register.unitId,
             action: replaced ? 'register-entry.replaced' : 'register-entry.created',
@@ -333,7 +339,9 @@ export class RegistersService {
               deliveryId: dto.deliveryId ?? null,
               replaces: replaced?.id ?? null,
             },
-          });
+          };
+          if (auditPrevHash) await this.audit.recordAfterLock(manager, auditPrevHash, event);
+          else await this.audit.record(manager, event);
           return { status: 201, body: entryView(entry, warnings) };
         },
       ),
