@@ -45,6 +45,14 @@ const ENTRY_COLUMNS = `e.id, e.register_id AS "registerId", e.be_year AS "beYear
 const REGISTER_COLUMNS = `r.id, r.unit_id AS "unitId", r.kind, r.direction, r.name,
   r.min_clearance AS "minClearance", r.active, r.created_at AS "createdAt"`;
 
+/** A unit's earlier receipt of a letter chain (domain.md §6: duplicate arrival). */
+export interface EarlierReceipt {
+  id: string;
+  registerId: string;
+  number: number;
+  beYear: number;
+}
+
 /** Printout and CSV line: the entry with the letter's columns as printed. */
 export interface PrintoutRow {
   number: number;
@@ -186,29 +194,28 @@ export class RegistersRepository {
   /**
    * Takes the next number of the year (as `allocateNumber`) and writes the entry with it in
    * one statement: every registration of the register queues on the counter row's lock,
-   * and this holds it for one round trip less than the two calls. With `lockAuditHead`
-   * (when the entry is the command's last write) the same statement takes the audit
-   * chain's head lock and returns the hash for `AuditService.recordAfterLock`: one round
-   * trip less inside that lock as well.
+   * and this holds it for one round trip less than the two calls. The same statement finds
+   * the unit's earlier receipt of the chain (`earlier`, domain.md §6: any letter with the
+   * same root, in the unit's incoming registers; each (letter, register) pair one probe of
+   * register_entries_letter_register_idx, so the cost follows the chain, never the size of
+   * the register). With `lockAuditHead` (when the entry is the command's last write) it
+   * also takes the audit chain's head lock and returns the hash for
+   * `AuditService.recordAfterLock`: one round trip less inside that lock as well.
    */
   async insertNextEntry(
     manager: EntityManager,
     entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>,
-    lockAuditHead: boolean,
-  ): Promise<{ entry: EntryRow; auditPrevHash: string | null }> {
-    const { auditPrevHash, ...row } = await this.writeEntry(
-      manager,
-      entry,
-      lockAuditHead ? 'next, audit head' : 'next',
-    );
-    return { entry: row, auditPrevHash: auditPrevHash ?? null };
+    options: { unitId: string; rootLetterId: string; lockAuditHead: boolean },
+  ): Promise<{ entry: EntryRow; earlier: EarlierReceipt | null; auditPrevHash: string | null }> {
+    const { auditPrevHash, earlier, ...row } = await this.writeEntry(manager, entry, options);
+    return { entry: row, earlier: earlier ?? null, auditPrevHash: auditPrevHash ?? null };
   }
 
   private async writeEntry(
     manager: EntityManager,
     entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>,
-    number: number | 'next' | 'next, audit head',
-  ): Promise<EntryRow & { auditPrevHash?: string }> {
+    number: number | { unitId: string; rootLetterId: string; lockAuditHead: boolean },
+  ): Promise<EntryRow & { auditPrevHash?: string; earlier?: EarlierReceipt | null }> {
     const params: unknown[] = [
       entry.registerId,
       entry.beYear,
@@ -232,12 +239,28 @@ export class RegistersRepository {
       params.push(number);
       value = `$${params.length}`;
     } else {
+      params.push(number.unitId, number.rootLetterId);
       next = `WITH next AS (
          INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, 1)
          ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + 1
          RETURNING last_number
+       ), earlier AS (
+         -- Per chain letter (a handful), its receipt in this unit's registers: the LATERAL
+         -- with OFFSET 0 keeps that order even on stale statistics. The statement's
+         -- snapshot does not see the entry it writes.
+         SELECT x.id, x.register_id AS "registerId", x.number, x.be_year AS "beYear"
+           FROM letters l
+           CROSS JOIN LATERAL (
+             SELECT r_e.id, r_e.register_id, r_e.number, r_e.be_year, r_e.registered_at
+               FROM register_entries r_e
+              WHERE r_e.letter_id = l.id AND r_e.status = 'active'
+                AND r_e.register_id IN (SELECT r.id FROM registers r WHERE r.unit_id = $15 AND r.direction = 'incoming')
+             OFFSET 0) x
+          WHERE l.root_letter_id = $16
+          ORDER BY x.registered_at LIMIT 1
        )`;
-      if (number === 'next, audit head') {
+      returning += `, (SELECT row_to_json(earlier) FROM earlier) AS earlier`;
+      if (number.lockAuditHead) {
         // Evaluated for the returned row, so after the counter: locks are taken in the
         // order every command takes them, the audit head last.
         next += `, audit_head AS (${AUDIT_HEAD_LOCK_SQL})`;
@@ -245,7 +268,9 @@ export class RegistersRepository {
       }
     }
     // Prepared: the counter row is locked while this runs, so no parse or plan in there.
-    const rows = await preparedQuery<EntryRow & { auditPrevHash?: string }>(
+    const rows = await preparedQuery<
+      EntryRow & { auditPrevHash?: string; earlier?: EarlierReceipt | null }
+    >(
       manager,
       `${next}
        INSERT INTO register_entries AS e
@@ -315,33 +340,6 @@ export class RegistersRepository {
         WHERE e.register_id = $1 AND e.registered_at >= $2 AND e.registered_at < $3
         ORDER BY e.be_year, e.number`,
       [registerId, from, to],
-    );
-  }
-
-  /**
-   * The unit's active receipt of any letter of this chain (same root), if there is one.
-   * Each (letter, register) pair is one probe of register_entries_letter_register_idx, so
-   * the cost follows the chain, never the size of the register.
-   */
-  async findEarlierReceiptOfRoot(
-    manager: EntityManager,
-    unitId: string,
-    rootLetterId: string,
-  ): Promise<{ id: string; registerId: string; number: number; beYear: number }[]> {
-    return manager.query(
-      // Per chain letter (a handful), its receipt in this unit's registers: the LATERAL
-      // with OFFSET 0 keeps that order even on stale statistics.
-      `SELECT x.id, x.register_id AS "registerId", x.number, x.be_year AS "beYear"
-         FROM letters l
-         CROSS JOIN LATERAL (
-           SELECT e.id, e.register_id, e.number, e.be_year, e.registered_at
-             FROM register_entries e
-            WHERE e.letter_id = l.id AND e.status = 'active'
-              AND e.register_id IN (SELECT r.id FROM registers r WHERE r.unit_id = $1 AND r.direction = 'incoming')
-           OFFSET 0) x
-        WHERE l.root_letter_id = $2
-        ORDER BY x.registered_at LIMIT 1`,
-      [unitId, rootLetterId],
     );
   }
 

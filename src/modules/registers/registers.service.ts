@@ -17,7 +17,11 @@ import type {
   RegisterLetterDto,
 } from 'src/modules/registers/registers.dto.js';
 import { RegisterErrors } from 'src/modules/registers/registers.errors.js';
-import { type EntryRow, RegistersRepository } from 'src/modules/registers/registers.repository.js';
+import {
+  type EarlierReceipt,
+  type EntryRow,
+  RegistersRepository,
+} from 'src/modules/registers/registers.repository.js';
 import { bangkokBuddhistYear, bangkokDate, bangkokTime } from 'src/thai/calendar.js';
 import { formatThaiDate, formatThaiTime } from 'src/thai/be-date.js';
 import { formatNumber } from 'src/thai/digits.js';
@@ -50,6 +54,22 @@ export interface EntryView {
     registerId?: string;
     receiptNumber?: number;
   }[];
+}
+
+/** domain.md §6: a unit can receive the same root letter twice (from the district and directly). */
+function duplicateArrivalWarnings(earlier: EarlierReceipt | null): EntryView['warnings'] {
+  if (!earlier) return [];
+  const number = formatNumber(earlier.number, { digits: 'thai' });
+  const year = formatNumber(earlier.beYear, { digits: 'thai' });
+  return [
+    {
+      code: 'duplicate_arrival',
+      message: `หน่วยงานนี้ลงรับหนังสือเรื่องนี้แล้ว เลขรับที่ ${number}/${year}`,
+      entryId: earlier.id,
+      registerId: earlier.registerId,
+      receiptNumber: earlier.number,
+    },
+  ];
 }
 
 export function entryView(entry: EntryRow, warnings: EntryView['warnings'] = []): EntryView {
@@ -276,17 +296,12 @@ export class RegistersService {
             if (replaced.replacedByEntryId)
               throw new DomainError(RegisterErrors.ENTRY_ALREADY_CANCELLED);
           }
-          const warnings = await this.duplicateArrivalWarnings(
-            manager,
-            register.unitId,
-            letter.rootLetterId,
-          );
 
           const now = this.clock.now();
           const beYear = bangkokBuddhistYear(now);
           // With nothing to write after the entry, its statement also takes the audit lock.
           const entryIsLastWrite = !replaced && !dto.deliveryId;
-          const { entry, auditPrevHash } = await this.repository.insertNextEntry(
+          const { entry, earlier, auditPrevHash } = await this.repository.insertNextEntry(
             manager,
             {
               registerId: register.id,
@@ -304,7 +319,11 @@ export class RegistersService {
               issuedReference: null,
               createdBy: principal.userId,
             },
-            entryIsLastWrite,
+            {
+              unitId: register.unitId,
+              rootLetterId: letter.rootLetterId,
+              lockAuditHead: entryIsLastWrite,
+            },
           );
           if (replaced) {
             if (replaced.status === 'active') {
@@ -342,26 +361,10 @@ export class RegistersService {
           };
           if (auditPrevHash) await this.audit.recordAfterLock(manager, auditPrevHash, event);
           else await this.audit.record(manager, event);
-          return { status: 201, body: entryView(entry, warnings) };
+          return { status: 201, body: entryView(entry, duplicateArrivalWarnings(earlier)) };
         },
       ),
     );
-  }
-
-  /** domain.md §6: a unit can receive the same root letter twice (from the district and directly). */
-  private async duplicateArrivalWarnings(
-    manager: EntityManager,
-    unitId: string,
-    rootLetterId: string,
-  ) {
-    const earlier = await this.repository.findEarlierReceiptOfRoot(manager, unitId, rootLetterId);
-    return earlier.map((e) => ({
-      code: 'duplicate_arrival',
-      message: `หน่วยงานนี้ลงรับหนังสือเรื่องนี้แล้ว เลขรับที่ ${formatNumber(e.number, { digits: 'thai' })}/${formatNumber(e.beYear, { digits: 'thai' })}`,
-      entryId: e.id,
-      registerId: e.registerId,
-      receiptNumber: e.number,
-    }));
   }
 
   /** Outgoing and circular registers give a letter its ที่: `รอ ๐๐๑๗.๓/ว ๑๒๓`. */
