@@ -160,43 +160,42 @@ describe('audit trail', () => {
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
-  it('names an event written past the head, even one whose hash links correctly', async () => {
+  it('names the first event written past the head, even when the links fit', async () => {
     await append('before-the-forgery');
     const [head] = await t.dataSource.query('SELECT hash FROM audit_chain_head');
-    const fields = {
-      occurredAt: new Date(),
-      actorUserId: null,
-      actorName: 'forger',
-      unitId: null,
-      action: 'forged',
-      subjectType: 'test',
-      subjectId: 'forged',
-      data: {},
-      prevHash: head.hash as string,
+    // Two rows written straight into the table, each linked to the one before.
+    const forge = async (subjectId: string, prevHash: string) => {
+      const fields = {
+        occurredAt: new Date(),
+        actorUserId: null,
+        actorName: 'forger',
+        unitId: null,
+        action: 'forged',
+        subjectType: 'test',
+        subjectId,
+        data: {},
+        prevHash,
+      };
+      const hash = auditHash(fields);
+      const [row] = await t.dataSource.query(
+        `INSERT INTO audit_events (occurred_at, actor_user_id, actor_name, unit_id, action,
+                                   subject_type, subject_id, data, prev_hash, hash)
+         VALUES ($1, NULL, $2, NULL, $3, $4, $5, '{}', $6, $7) RETURNING id`,
+        [fields.occurredAt, 'forger', 'forged', 'test', subjectId, prevHash, hash],
+      );
+      return { id: row.id as string, hash };
     };
-    const [forged] = await t.dataSource.query(
-      `INSERT INTO audit_events (occurred_at, actor_user_id, actor_name, unit_id, action,
-                                 subject_type, subject_id, data, prev_hash, hash)
-       VALUES ($1, NULL, $2, NULL, $3, $4, $5, '{}', $6, $7) RETURNING id`,
-      [
-        fields.occurredAt,
-        fields.actorName,
-        fields.action,
-        fields.subjectType,
-        fields.subjectId,
-        fields.prevHash,
-        auditHash(fields),
-      ],
-    );
+    const first = await forge('forged-1', head.hash as string);
+    const second = await forge('forged-2', first.hash);
     expect(await audit.verify()).toMatchObject({
       ok: false,
-      brokenId: forged.id,
+      brokenId: first.id,
       reason: 'head_mismatch',
     });
-    // Accepted by moving the head to it, the chain is whole and appends link after it.
+    // Accepted by moving the head to them, the chain is whole and appends link after it.
     await t.dataSource.query('UPDATE audit_chain_head SET last_event_id = $1, hash = $2', [
-      forged.id,
-      auditHash(fields),
+      second.id,
+      second.hash,
     ]);
     await append('after-the-forgery');
     expect(await audit.verify()).toMatchObject({ ok: true });

@@ -30,7 +30,10 @@ export type VerifyResult =
       ok: false;
       events: number;
       brokenId: string;
-      /** head_mismatch: the chain does not end at the head (its newest events are gone). */
+      /**
+       * head_mismatch: the chain does not end at the head: its newest events are gone
+       * (brokenId: the head's event), or one was written past it (brokenId: the first).
+       */
       reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'head_mismatch';
     };
 
@@ -123,7 +126,8 @@ export class AuditService {
     }
     const headAfter = await this.repository.findHead();
     if (events > 0 && BigInt(afterId) > BigInt(headAfter.lastEventId ?? '0')) {
-      return { ok: false, events, brokenId: afterId, reason: 'head_mismatch' };
+      const [past] = await this.repository.findPageAfter(headAfter.lastEventId ?? '0', 1);
+      return { ok: false, events, brokenId: past.id, reason: 'head_mismatch' };
     }
     return { ok: true, events };
   }
