@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newMinistry, newUnit, newUser, type TestUnit } from '../factories/world.js';
+import {
+  bearer,
+  newMinistry,
+  newUnit,
+  newUser,
+  numberAndForward,
+  type TestUnit,
+} from '../factories/world.js';
 
 /**
  * A ministry circular travels down over HTTP only: forward → inbox → register with the
@@ -417,18 +424,15 @@ describe('forwarding a circular down the hierarchy', () => {
       })
       .expect(201);
     expect(reissue.body.rootLetterId).toBe(letterId);
-    const registers = await api('clerk.mueang').get(`/units/${mueang.id}/registers`).expect(200);
-    const outgoing = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'outgoing',
-    )!;
-    const number = await api('clerk.mueang')
-      .post(`/registers/${outgoing.id}/numbers`, { letterId: reissue.body.id })
-      .expect(201);
-    const fw = await api('clerk.mueang')
-      .post(`/register-entries/${number.body.id}/forwards`, { unitIds: [town.id] })
-      .expect(201);
-    expect(fw.body).toMatchObject({ rootLetterId: letterId, created: 1 });
-    expect(fw.body.parentDeliveryId).not.toBeNull();
+    const { forward: fw } = await numberAndForward(
+      t,
+      auth['clerk.mueang'],
+      mueang.id,
+      reissue.body.id,
+      { unitIds: [town.id] },
+    );
+    expect(fw).toMatchObject({ rootLetterId: letterId, created: 1 });
+    expect(fw.parentDeliveryId).not.toBeNull();
     // Its deliveries hang under the delivery by which the district received the circular.
     const tree = await api('head.moi').get(`/letters/${letterId}/tree?level=3`).expect(200);
     expect(
@@ -444,16 +448,9 @@ describe('forwarding a circular down the hierarchy', () => {
     const letter = await api('head.moi')
       .post('/letters', { kind: 'memo', subject: 'เรื่องลับเฉพาะ', secrecy: 'confidential' })
       .expect(201);
-    const registers = await api('head.moi').get(`/units/${ministry.id}/registers`).expect(200);
-    const outgoing = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'outgoing',
-    )!;
-    const number = await api('head.moi')
-      .post(`/registers/${outgoing.id}/numbers`, { letterId: letter.body.id })
-      .expect(201);
-    await api('head.moi')
-      .post(`/register-entries/${number.body.id}/forwards`, { unitIds: [province.id] })
-      .expect(201);
+    await numberAndForward(t, auth['head.moi'], ministry.id, letter.body.id, {
+      unitIds: [province.id],
+    });
     const box = await inbox(province, 'clerk.roiet');
     const item = box.items.find((i) => i.letterId === letter.body.id)!;
     expect(item).toBeDefined();
@@ -499,16 +496,9 @@ describe('forwarding a circular down the hierarchy', () => {
     const letter = await api('clerk.data')
       .post('/letters', { kind: 'external', subject: 'แจ้งชุดข้อมูลเปิดประจำปี' })
       .expect(201);
-    const registers = await api('clerk.data').get(`/units/${dataCentre.id}/registers`).expect(200);
-    const outgoing = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'outgoing',
-    )!;
-    const number = await api('clerk.data')
-      .post(`/registers/${outgoing.id}/numbers`, { letterId: letter.body.id })
-      .expect(201);
-    await api('clerk.data')
-      .post(`/register-entries/${number.body.id}/forwards`, { unitIds: [team.id] })
-      .expect(201);
+    await numberAndForward(t, auth['clerk.data'], dataCentre.id, letter.body.id, {
+      unitIds: [team.id],
+    });
     const notes = await api('clerk.team').get('/notifications').expect(200);
     const note = (notes.body.items as { kind: string; payload: Record<string, unknown> }[]).find(
       (n) => n.payload.letterId === letter.body.id,

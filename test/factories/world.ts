@@ -61,6 +61,38 @@ export async function countOf(
   return Number((await ds.query(sql, params))[0].count);
 }
 
+/**
+ * Over HTTP, as a clerk does it: numbers the letter in the unit's outgoing register, then
+ * forwards it with `forward` (recipients, annotation…). Each step must answer 201; returns
+ * both bodies.
+ */
+export async function numberAndForward(
+  t: TestApp,
+  authorization: string,
+  unitId: string,
+  letterId: string,
+  forward: object,
+): Promise<{ entry: Record<string, unknown>; forward: Record<string, unknown> }> {
+  const registers = await t.http
+    .get(`/api/v1/units/${unitId}/registers`)
+    .set('Authorization', authorization)
+    .expect(200);
+  const outgoing = (registers.body as { id: string; kind: string }[]).find(
+    (r) => r.kind === 'outgoing',
+  )!;
+  const entry = await t.http
+    .post(`/api/v1/registers/${outgoing.id}/numbers`)
+    .set('Authorization', authorization)
+    .send({ letterId })
+    .expect(201);
+  const forwarded = await t.http
+    .post(`/api/v1/register-entries/${entry.body.id}/forwards`)
+    .set('Authorization', authorization)
+    .send(forward)
+    .expect(201);
+  return { entry: entry.body, forward: forwarded.body };
+}
+
 /** Signs in over HTTP and returns the Authorization header value. */
 export async function bearer(t: TestApp, username: string): Promise<string> {
   const res = await t.http.post('/api/v1/auth/login').send({ username, password: TEST_PASSWORD });

@@ -11,23 +11,14 @@ import {
   newMinistry,
   newUnit,
   newUser,
+  numberAndForward,
   type TestUnit,
   type TestUser,
 } from '../factories/world.js';
 import { deleteQueueKeys, newPendingDeliveries } from '../factories/deliveries.js';
+import { until } from '../harness/worker-process.js';
 
 const MINUTE = 60_000;
-
-/** Polls PostgreSQL until `check` holds (jobs run in this process's worker). */
-async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, ms = 30_000) {
-  const start = Date.now();
-  for (;;) {
-    const value = await read();
-    if (check(value)) return value;
-    if (Date.now() - start > ms) throw new Error(`timed out; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('escalation: working-time deadlines and the reminder ladder', () => {
   let t: TestApp;
@@ -87,23 +78,13 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
       speed: 'most_urgent',
       subject: 'ขอให้รายงานผลการดำเนินงาน',
     }).expect(201);
-    const registers = await t.http
-      .get(`/api/v1/units/${ministry.id}/registers`)
-      .set('Authorization', auth['clerk.moi'])
-      .expect(200);
-    const outgoing = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'outgoing',
-    )!;
-    const entry = await api(`/registers/${outgoing.id}/numbers`, {
-      letterId: letter.body.id,
-    }).expect(201);
-    const forward = await api(`/register-entries/${entry.body.id}/forwards`, {
+    const { forward } = await numberAndForward(t, auth['clerk.moi'], ministry.id, letter.body.id, {
       unitIds: [province.id],
-    }).expect(201);
+    });
     // 60 working minutes on Friday, then Thursday 16 April 08:30 + 60 min.
-    expect(forward.body.dueAt).toBe('2026-04-16T02:30:00.000Z');
+    expect(forward.dueAt).toBe('2026-04-16T02:30:00.000Z');
     const [delivery] = await ds.query(`SELECT id FROM deliveries WHERE forward_id = $1`, [
-      forward.body.forwardId,
+      forward.forwardId,
     ]);
     // The first wake-up waits in Redis under its deterministic id.
     expect(await t.get(JobQueue).standing('escalation', escalationJobId(delivery.id, 1))).toBe(

@@ -17,6 +17,7 @@ import {
   newMinistry,
   newUnit,
   newUser,
+  numberAndForward,
   type TestUnit,
   type TestUser,
 } from '../factories/world.js';
@@ -94,28 +95,27 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
 
   /** A letter numbered in the ministry's outgoing register and forwarded to the province. */
   const forwardToProvince = async (letter: { subject: string; secrecy?: string }) => {
-    const moi = await api('clerk.moi');
-    const created = await moi
-      .post('/letters', { kind: 'external', speed: 'most_urgent', ...letter })
+    const authorization = await bearer(t, 'clerk.moi');
+    const created = await t.http
+      .post('/api/v1/letters')
+      .set('Authorization', authorization)
+      .send({ kind: 'external', speed: 'most_urgent', ...letter })
       .expect(201);
-    const registers = await moi.get(`/units/${ministry.id}/registers`).expect(200);
-    const outgoing = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'outgoing',
-    )!;
-    const entry = await moi
-      .post(`/registers/${outgoing.id}/numbers`, { letterId: created.body.id })
-      .expect(201);
-    const forward = await moi
-      .post(`/register-entries/${entry.body.id}/forwards`, { unitIds: [province.id] })
-      .expect(201);
+    const { entry, forward } = await numberAndForward(
+      t,
+      authorization,
+      ministry.id,
+      created.body.id,
+      { unitIds: [province.id] },
+    );
     const [delivery] = await ds.query(`SELECT id FROM deliveries WHERE forward_id = $1`, [
-      forward.body.forwardId,
+      forward.forwardId,
     ]);
     return {
       deliveryId: delivery.id as string,
-      reference: entry.body.referenceNumber as string,
-      number: entry.body.receiptNumber as number,
-      dueAt: new Date(forward.body.dueAt as string),
+      reference: entry.referenceNumber as string,
+      number: entry.receiptNumber as number,
+      dueAt: new Date(forward.dueAt as string),
     };
   };
 
@@ -914,6 +914,39 @@ describe('the digest tick: working days only, one job per day whatever the repli
   });
 });
 
+/** A district clerk whose outbound notifications go to `<username>@roiet.go.th`. */
+async function newClerkWithEmail(t: TestApp, username: string, district: string) {
+  const unit = await newUnit(t.dataSource, { nameTh: district, kind: 'district' });
+  const user = await newUser(t.dataSource, username, [{ unit, role: 'clerk' }]);
+  const email = `${username}@roiet.go.th`;
+  await t.dataSource.query(
+    `INSERT INTO notification_preferences (user_id, email, digest, updated_at) VALUES ($1, $2, true, now())`,
+    [user.id, email],
+  );
+  return { unit, user, email };
+}
+
+/** Queues one reminder e-mail to the clerk, tries it once; the outcome and the row after. */
+async function sendOneReminder(
+  t: TestApp,
+  clerk: { user: TestUser; email: string },
+  reference: string,
+) {
+  const notifications = t.get(NotificationsService);
+  await t.dataSource.transaction((manager) =>
+    notifications.queueOutbound(manager, [clerk.user.id], 'escalation.reminder', { reference }),
+  );
+  const [row] = await t.dataSource.query(`SELECT id FROM outbound_messages WHERE address = $1`, [
+    clerk.email,
+  ]);
+  const outcome = await notifications.deliverOutbound(row.id);
+  const [after] = await t.dataSource.query(
+    `SELECT state, attempts, last_error, sent_at FROM outbound_messages WHERE id = $1`,
+    [row.id],
+  );
+  return { outcome, after };
+}
+
 describe('SMTP and TLS: plain SMTP unless the URL requires TLS', () => {
   const sink = new SmtpSink();
   let t: TestApp;
@@ -933,26 +966,9 @@ describe('SMTP and TLS: plain SMTP unless the URL requires TLS', () => {
   });
 
   it('with ?requireTLS=true a server without STARTTLS gets nothing in clear; the row stays pending', async () => {
-    const unit = await newUnit(t.dataSource, { nameTh: 'อำเภอจตุรพักตรพิมาน', kind: 'district' });
-    const user = await newUser(t.dataSource, 'tls.clerk', [{ unit, role: 'clerk' }]);
-    await t.dataSource.query(
-      `INSERT INTO notification_preferences (user_id, email, digest, updated_at) VALUES ($1, 'tls.clerk@roiet.go.th', true, now())`,
-      [user.id],
-    );
-    const notifications = t.get(NotificationsService);
-    await t.dataSource.transaction((manager) =>
-      notifications.queueOutbound(manager, [user.id], 'escalation.reminder', {
-        reference: 'มท 0210.5/ว 901',
-      }),
-    );
-    const [row] = await t.dataSource.query(
-      `SELECT id FROM outbound_messages WHERE address = 'tls.clerk@roiet.go.th'`,
-    );
-    expect(await notifications.deliverOutbound(row.id)).toHaveProperty('retryAt');
-    const [after] = await t.dataSource.query(
-      `SELECT state, attempts, last_error FROM outbound_messages WHERE id = $1`,
-      [row.id],
-    );
+    const clerk = await newClerkWithEmail(t, 'tls.clerk', 'อำเภอจตุรพักตรพิมาน');
+    const { outcome, after } = await sendOneReminder(t, clerk, 'มท 0210.5/ว 901');
+    expect(outcome).toHaveProperty('retryAt');
     expect(after).toMatchObject({ state: 'pending', attempts: 1 });
     expect(after.last_error).toMatch(/STARTTLS/);
     expect(sink.commands).toContain('STARTTLS');
@@ -971,12 +987,7 @@ describe('the worker process: the digest job sends e-mail with SMTP_URL from its
     await sink.start();
     // The producer side only: the api enqueues, dist/worker.js processes.
     t = await createTestApp({ env: { QUEUE_PREFIX: prefix } });
-    const unit = await newUnit(t.dataSource, { nameTh: 'อำเภอธวัชบุรี', kind: 'district' });
-    const user = await newUser(t.dataSource, 'proc.clerk', [{ unit, role: 'clerk' }]);
-    await t.dataSource.query(
-      `INSERT INTO notification_preferences (user_id, email, digest, updated_at) VALUES ($1, 'proc.clerk@roiet.go.th', true, now())`,
-      [user.id],
-    );
+    const { unit } = await newClerkWithEmail(t, 'proc.clerk', 'อำเภอธวัชบุรี');
     await newPendingDeliveries(t.dataSource, {
       sender: unit,
       recipient: unit,
@@ -1048,26 +1059,9 @@ describe('a hung SMTP server: the send gives up after SMTP_TIMEOUT_MS, the row w
   });
 
   it('a server that greets, then never answers, leaves the row pending with the timeout as its error', async () => {
-    const unit = await newUnit(t.dataSource, { nameTh: 'อำเภอโพนทอง', kind: 'district' });
-    const user = await newUser(t.dataSource, 'hung.clerk', [{ unit, role: 'clerk' }]);
-    await t.dataSource.query(
-      `INSERT INTO notification_preferences (user_id, email, digest, updated_at) VALUES ($1, 'hung.clerk@roiet.go.th', true, now())`,
-      [user.id],
-    );
-    const notifications = t.get(NotificationsService);
-    await t.dataSource.transaction((manager) =>
-      notifications.queueOutbound(manager, [user.id], 'escalation.reminder', {
-        reference: 'มท 0210.5/ว 902',
-      }),
-    );
-    const [row] = await t.dataSource.query(
-      `SELECT id FROM outbound_messages WHERE address = 'hung.clerk@roiet.go.th'`,
-    );
-    expect(await notifications.deliverOutbound(row.id)).toHaveProperty('retryAt');
-    const [after] = await t.dataSource.query(
-      `SELECT state, attempts, last_error, sent_at FROM outbound_messages WHERE id = $1`,
-      [row.id],
-    );
+    const clerk = await newClerkWithEmail(t, 'hung.clerk', 'อำเภอโพนทอง');
+    const { outcome, after } = await sendOneReminder(t, clerk, 'มท 0210.5/ว 902');
+    expect(outcome).toHaveProperty('retryAt');
     expect(after).toMatchObject({ state: 'pending', attempts: 1, sent_at: null });
     expect(after.last_error).toMatch(/timeout/i);
     expect(sink.commands.some((command) => /^MAIL/i.test(command))).toBe(true);
