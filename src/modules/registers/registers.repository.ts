@@ -45,6 +45,30 @@ const ENTRY_COLUMNS = `e.id, e.register_id AS "registerId", e.be_year AS "beYear
 const REGISTER_COLUMNS = `r.id, r.unit_id AS "unitId", r.kind, r.direction, r.name,
   r.min_clearance AS "minClearance", r.active, r.created_at AS "createdAt"`;
 
+/** The columns an entry is written with, its number last; values from `entryValues`. */
+const ENTRY_INSERT_COLUMNS = `(register_id, be_year, letter_id, registered_at, action, remarks, status,
+  cancel_reason, cancelled_at, replaces_entry_id, replaced_by_entry_id, delivery_id,
+  issued_reference, created_by, number)`;
+
+function entryValues(entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>) {
+  return [
+    entry.registerId,
+    entry.beYear,
+    entry.letterId,
+    entry.registeredAt,
+    entry.action,
+    entry.remarks,
+    entry.status,
+    entry.cancelReason,
+    entry.cancelledAt,
+    entry.replacesEntryId,
+    entry.replacedByEntryId,
+    entry.deliveryId,
+    entry.issuedReference,
+    entry.createdBy,
+  ];
+}
+
 /** A unit's earlier receipt of a letter chain (domain.md §6: duplicate arrival). */
 export interface EarlierReceipt {
   id: string;
@@ -188,7 +212,13 @@ export class RegistersRepository {
     manager: EntityManager,
     entry: Omit<RegisterEntry, 'id' | 'register' | 'letter'>,
   ): Promise<EntryRow> {
-    return this.writeEntry(manager, entry, entry.number);
+    const rows: EntryRow[] = await manager.query(
+      `INSERT INTO register_entries AS e ${ENTRY_INSERT_COLUMNS}
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       RETURNING ${ENTRY_COLUMNS}`,
+      [...entryValues(entry), entry.number],
+    );
+    return rows[0];
   }
 
   /**
@@ -207,40 +237,18 @@ export class RegistersRepository {
     entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>,
     options: { unitId: string; rootLetterId: string; lockAuditHead: boolean },
   ): Promise<{ entry: EntryRow; earlier: EarlierReceipt | null; auditPrevHash: string | null }> {
-    const { auditPrevHash, earlier, ...row } = await this.writeEntry(manager, entry, options);
-    return { entry: row, earlier: earlier ?? null, auditPrevHash: auditPrevHash ?? null };
-  }
-
-  private async writeEntry(
-    manager: EntityManager,
-    entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>,
-    number: number | { unitId: string; rootLetterId: string; lockAuditHead: boolean },
-  ): Promise<EntryRow & { auditPrevHash?: string; earlier?: EarlierReceipt | null }> {
-    const params: unknown[] = [
-      entry.registerId,
-      entry.beYear,
-      entry.letterId,
-      entry.registeredAt,
-      entry.action,
-      entry.remarks,
-      entry.status,
-      entry.cancelReason,
-      entry.cancelledAt,
-      entry.replacesEntryId,
-      entry.replacedByEntryId,
-      entry.deliveryId,
-      entry.issuedReference,
-      entry.createdBy,
-    ];
-    let next = '';
-    let value = '(SELECT last_number FROM next)';
-    let returning = ENTRY_COLUMNS;
-    if (typeof number === 'number') {
-      params.push(number);
-      value = `$${params.length}`;
-    } else {
-      params.push(number.unitId, number.rootLetterId);
-      next = `WITH next AS (
+    // Evaluated for the returned row, so after the counter: locks are taken in the order
+    // every command takes them, the audit head last.
+    const auditHead = options.lockAuditHead ? `, audit_head AS (${AUDIT_HEAD_LOCK_SQL})` : '';
+    const auditPrevHash = options.lockAuditHead
+      ? `, (SELECT hash FROM audit_head) AS "auditPrevHash"`
+      : '';
+    // Prepared: the counter row is locked while this runs, so no parse or plan in there.
+    const rows = await preparedQuery<
+      EntryRow & { earlier: EarlierReceipt | null; auditPrevHash?: string }
+    >(
+      manager,
+      `WITH next AS (
          INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, 1)
          ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + 1
          RETURNING last_number
@@ -258,29 +266,14 @@ export class RegistersRepository {
              OFFSET 0) x
           WHERE l.root_letter_id = $16
           ORDER BY x.registered_at LIMIT 1
-       )`;
-      returning += `, (SELECT row_to_json(earlier) FROM earlier) AS earlier`;
-      if (number.lockAuditHead) {
-        // Evaluated for the returned row, so after the counter: locks are taken in the
-        // order every command takes them, the audit head last.
-        next += `, audit_head AS (${AUDIT_HEAD_LOCK_SQL})`;
-        returning += `, (SELECT hash FROM audit_head) AS "auditPrevHash"`;
-      }
-    }
-    // Prepared: the counter row is locked while this runs, so no parse or plan in there.
-    const rows = await preparedQuery<
-      EntryRow & { auditPrevHash?: string; earlier?: EarlierReceipt | null }
-    >(
-      manager,
-      `${next}
-       INSERT INTO register_entries AS e
-         (register_id, be_year, number, letter_id, registered_at, action, remarks, status, cancel_reason,
-          cancelled_at, replaces_entry_id, replaced_by_entry_id, delivery_id, issued_reference, created_by)
-       VALUES ($1, $2, ${value}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       RETURNING ${returning}`,
-      params,
+       )${auditHead}
+       INSERT INTO register_entries AS e ${ENTRY_INSERT_COLUMNS}
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, (SELECT last_number FROM next))
+       RETURNING ${ENTRY_COLUMNS}, (SELECT row_to_json(earlier) FROM earlier) AS earlier${auditPrevHash}`,
+      [...entryValues(entry), options.unitId, options.rootLetterId],
     );
-    return rows[0];
+    const { earlier, auditPrevHash: prevHash, ...row } = rows[0];
+    return { entry: row, earlier, auditPrevHash: prevHash ?? null };
   }
 
   async findEntry(manager: EntityManager, id: string, lock = false): Promise<EntryRow | undefined> {
