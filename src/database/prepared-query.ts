@@ -13,7 +13,7 @@ export async function preparedQuery<T>(
   text: string,
   values: unknown[],
 ): Promise<T[]> {
-  const name = `saraban_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+  const name = statementName(text);
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     const client = (await runner.connect()) as ClientBase;
@@ -22,4 +22,16 @@ export async function preparedQuery<T>(
   } finally {
     if (!manager.queryRunner) await runner.release();
   }
+}
+
+/** The texts are a handful, fixed by the code: each is hashed once per process. */
+const names = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `saraban_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
 }

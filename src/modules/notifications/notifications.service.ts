@@ -205,7 +205,7 @@ export class NotificationsService {
     userIds: string[],
     kind: string,
     payload: Record<string, unknown>,
-    toWebhooks = true,
+    { toWebhooks = true }: { toWebhooks?: boolean } = {},
   ): Promise<JobRequest[]> {
     const message = notificationText(kind, payload);
     const refused = containsLink([message.subject, message.body]);
@@ -302,7 +302,7 @@ export class NotificationsService {
             [digest.userId],
             'digest',
             { date, ...digest },
-            false,
+            { toWebhooks: false },
           )),
         );
       }
