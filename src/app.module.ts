@@ -21,7 +21,7 @@ import { OrganisationsModule } from 'src/modules/organisations/organisations.mod
 import { SeedModule } from 'src/modules/seed/seed.module.js';
 import { UsersModule } from 'src/modules/users/users.module.js';
 import { EscalationModule } from 'src/modules/escalation/escalation.module.js';
-import { EscalationWorkerModule } from 'src/modules/escalation/escalation-worker.module.js';
+import { EscalationWorkerModule } from 'src/worker/worker.module.js';
 import { QueueModule } from 'src/queue/queue.module.js';
 import { redisOptions } from 'src/queue/redis.js';
 

@@ -16,7 +16,7 @@ import { OutboundMessage } from 'src/modules/notifications/outbound-message.enti
 import { Escalation } from 'src/modules/escalation/escalation.entity.js';
 import { EscalationPolicy } from 'src/modules/escalation/escalation-policy.entity.js';
 import { Holiday } from 'src/modules/escalation/holiday.entity.js';
-import { SweepRun } from 'src/modules/escalation/sweep-run.entity.js';
+import { SweepRun } from 'src/worker/sweep-run.entity.js';
 import { RefreshToken } from 'src/modules/auth/refresh-token.entity.js';
 import { Unit } from 'src/modules/organisations/unit.entity.js';
 import { Membership } from 'src/modules/users/membership.entity.js';

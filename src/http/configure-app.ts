@@ -9,7 +9,7 @@ import { CommonErrors, DomainError, type FieldError } from 'src/common/domain-er
 import { ProblemFilter, sendProblem, toDomainError, toProblem } from 'src/common/problem.filter.js';
 import type { AppConfig } from 'src/config/config.js';
 import { logger, PinoNestLogger, requestContext } from 'src/logging/logger.js';
-import { mountQueueDashboard } from 'src/modules/escalation/queue-dashboard.js';
+import { mountQueueDashboard } from 'src/queue/queue-dashboard.js';
 
 /** The largest text a clerk may paste into the intake parser. */
 export const INTAKE_TEXT_LIMIT_BYTES = 200 * 1024;

@@ -112,6 +112,6 @@ export {
   type ParsedLetter,
   type Signatory,
 } from 'src/thai/letter-parser.js';
-export type { ReceiptStamp } from 'src/thai/receipt-stamps.js';
+export type { PrintedStamp } from 'src/thai/printed-stamps.js';
 export type { ConsistencyOptions } from 'src/thai/letter-checks.js';
 export { formatLetterSummary, type SummaryOptions } from 'src/thai/letter-summary.js';

@@ -48,7 +48,7 @@ import {
   type Line,
 } from 'src/thai/letter-text.js';
 import { detectLegacyEncoding, normalizeDocumentText, toMatchForm } from 'src/thai/normalize.js';
-import { extractReceiptStamps, type ReceiptStamp } from 'src/thai/receipt-stamps.js';
+import { extractPrintedStamps, type PrintedStamp } from 'src/thai/printed-stamps.js';
 import {
   findReferenceNumbers,
   parseReferenceNumber,
@@ -100,7 +100,7 @@ export interface ParsedLetter {
   enclosures: string[];
   signatory: Signatory | null;
   ownerUnit: string | null;
-  receiptStamps: ReceiptStamp[];
+  receiptStamps: PrintedStamp[];
   warnings: LetterWarning[];
 }
 
@@ -602,7 +602,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   resetDateCache();
   const document = normalizeDocumentText(text);
   const lines = toLines(document);
-  const receiptStamps = extractReceiptStamps(lines);
+  const receiptStamps = extractPrintedStamps(lines);
   const head = readHead(lines);
   const fields = readFields(lines, head.end);
 

@@ -6,15 +6,15 @@ import { AuditRepository } from 'src/modules/audit/audit.repository.js';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import { AuthRepository } from 'src/modules/auth/auth.repository.js';
-import { EscalationProcessor } from 'src/modules/escalation/escalation.processor.js';
+import { EscalationProcessor } from 'src/modules/escalation/escalation.jobs.js';
 import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
-import { ReconcileSweep } from 'src/modules/escalation/reconcile.sweep.js';
+import { ReconcileSweep } from 'src/worker/reconcile.cron.js';
 import { NotificationsRepository } from 'src/modules/notifications/notifications.repository.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 import { EmailChannel, WebhookChannel } from 'src/modules/notifications/outbound.channel.js';
 import { JobQueue } from 'src/queue/job-queue.js';
-import { JobsWorker } from 'src/queue/jobs.worker.js';
+import { JobsWorker } from 'src/worker/jobs.worker.js';
 
 /**
  * The escalation services as the worker module wires them, built by hand: the bench runs

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ReconcileSweep } from 'src/modules/escalation/reconcile.sweep.js';
+import { ReconcileSweep } from 'src/worker/reconcile.cron.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { TcpProxy } from '../harness/tcp-proxy.js';
 import { bearer, newMinistry, newUnit, newUser, type TestUnit } from '../factories/world.js';

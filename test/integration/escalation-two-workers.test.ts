@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { ManualClock } from 'src/common/clock.js';
-import { ReconcileSweep, type SweepResult } from 'src/modules/escalation/reconcile.sweep.js';
+import { ReconcileSweep, type SweepResult } from 'src/worker/reconcile.cron.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { startWorker, until, type WorkerProcess } from '../harness/worker-process.js';
 import { countOf } from '../factories/world.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DataSource } from 'typeorm';
-import { ReconcileSweep } from 'src/modules/escalation/reconcile.sweep.js';
+import { ReconcileSweep } from 'src/worker/reconcile.cron.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId } from 'src/queue/jobs.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { logger } from 'src/logging/logger.js';
 import { ManualClock } from 'src/common/clock.js';
-import { ReconcileSweep } from 'src/modules/escalation/reconcile.sweep.js';
+import { ReconcileSweep } from 'src/worker/reconcile.cron.js';
 import { containsLink } from 'src/modules/notifications/link-check.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 import { JobQueue } from 'src/queue/job-queue.js';

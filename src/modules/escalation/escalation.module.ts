@@ -3,8 +3,8 @@ import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { EscalationController } from 'src/modules/escalation/escalation.controller.js';
 import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
-import { MetricsController } from 'src/modules/escalation/metrics.controller.js';
-import { QueueDashboardController } from 'src/modules/escalation/queue-dashboard.controller.js';
+import { MetricsController } from 'src/modules/health/metrics.controller.js';
+import { QueueDashboardController } from 'src/queue/queue-dashboard.controller.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
 import { DELIVERY_DEADLINES } from 'src/modules/routing/delivery-time.policy.js';
 

@@ -26,13 +26,9 @@ import {
   type StampText,
   type TextMetrics,
 } from 'src/modules/receipts/stamp-layout.js';
-import {
-  drawThaiText,
-  embedSarabunFamily,
-  measureThaiText,
-  wrapThaiText,
-  type ThaiFonts,
-} from 'src/modules/receipts/thai-pdf-text.js';
+import { embedSarabunFamily, type ThaiFonts } from 'src/pdf/fonts.js';
+import { drawThaiText, measureThaiText } from 'src/pdf/glyphs.js';
+import { wrapThaiText } from 'src/pdf/line-breaking.js';
 
 /** One stamp of the chain: the receiving unit and its receipt, formatted for print. */
 export type StampInput = StampText;

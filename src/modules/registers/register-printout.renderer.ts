@@ -1,12 +1,8 @@
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 
-import {
-  breakLines,
-  drawThaiText,
-  embedSarabunFamily,
-  measureThaiText,
-  type ThaiFonts,
-} from 'src/modules/receipts/thai-pdf-text.js';
+import { embedSarabunFamily, type ThaiFonts } from 'src/pdf/fonts.js';
+import { drawThaiText, measureThaiText } from 'src/pdf/glyphs.js';
+import { breakLines } from 'src/pdf/line-breaking.js';
 
 /** One register entry, every field already formatted for print by the caller. */
 export interface RegisterPrintoutRow {

@@ -1,7 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 
 import { renderStampedPdf, type StampInput } from 'src/modules/receipts/stamp-renderer.js';
-import { drawThaiText, embedSarabun } from 'src/modules/receipts/thai-pdf-text.js';
+import { embedSarabun } from 'src/pdf/fonts.js';
+import { drawThaiText } from 'src/pdf/glyphs.js';
 
 import type { BenchScenario } from '../scenario.js';
 

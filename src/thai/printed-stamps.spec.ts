@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { toLines } from 'src/thai/letter-text.js';
 import { normalizeDocumentText } from 'src/thai/normalize.js';
-import { extractReceiptStamps, type ReceiptStamp } from 'src/thai/receipt-stamps.js';
+import { extractPrintedStamps, type PrintedStamp } from 'src/thai/printed-stamps.js';
 
-function stampsOf(text: string): { stamps: ReceiptStamp[]; rest: string } {
+function stampsOf(text: string): { stamps: PrintedStamp[]; rest: string } {
   const lines = toLines(normalizeDocumentText(text));
-  const stamps = extractReceiptStamps(lines);
+  const stamps = extractPrintedStamps(lines);
   return { stamps, rest: lines.map((l) => l.text.trimEnd()).join('\n') };
 }
 
@@ -14,10 +14,10 @@ const stamp = (
   receiptNumber: number | null,
   date: string | null,
   time: string | null,
-): ReceiptStamp => ({ unit, receiptNumber, date, time });
+): PrintedStamp => ({ unit, receiptNumber, date, time });
 
-describe('extractReceiptStamps', () => {
-  it.each<[string, string, ReceiptStamp[]]>([
+describe('extractPrintedStamps', () => {
+  it.each<[string, string, PrintedStamp[]]>([
     [
       'a boxed stamp with every field',
       'กองคลัง\nเลขรับ ๑๒\nวันที่ ๓ ก.พ. ๒๕๖๙\nเวลา ๑๐.๕๕ น.\n\nที่ มท ๐๒๑๐/๑',

@@ -6,10 +6,7 @@ import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
-import {
-  QUEUE_DASHBOARD_PATH,
-  QUEUE_SESSION_COOKIE,
-} from 'src/modules/escalation/queue-dashboard.js';
+import { QUEUE_DASHBOARD_PATH, QUEUE_SESSION_COOKIE } from 'src/queue/queue-dashboard.js';
 
 @ApiTags('admin')
 @Authenticated()

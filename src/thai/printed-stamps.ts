@@ -1,5 +1,6 @@
 /**
- * Receipt stamps (ตรารับหนังสือ, ระเบียบงานสารบรรณ ข้อ ๓๘; domain.md §5) in OCR text.
+ * Receipt stamps printed on paper (ตรารับหนังสือ, ระเบียบงานสารบรรณ ข้อ ๓๘), read back from
+ * a letter's OCR text. The stamps this system draws are in src/modules/receipts/.
  *
  * A stamp is a box at the top right of the first page with the receiving unit's name,
  * เลขรับ, วันที่ and เวลา. In OCR text its lines may stand alone, sit before the letter
@@ -34,7 +35,7 @@ import {
   type Line,
 } from 'src/thai/letter-text.js';
 
-export interface ReceiptStamp {
+export interface PrintedStamp {
   /** The receiving unit as printed, location words dropped; null when the stamp names none. */
   unit: string | null;
   /** เลขรับ: the receiving unit's register number. */
@@ -46,7 +47,7 @@ export interface ReceiptStamp {
 }
 
 interface Located {
-  stamp: ReceiptStamp;
+  stamp: PrintedStamp;
   line: number;
   column: number;
 }
@@ -516,7 +517,7 @@ function unanchoredStamps(lines: Line[], headLine: number): Located[] {
  * Find every receipt stamp, in order of appearance, and blank its text out of `lines`
  * (mutated) so the letter parser reads the letter alone.
  */
-export function extractReceiptStamps(lines: Line[]): ReceiptStamp[] {
+export function extractPrintedStamps(lines: Line[]): PrintedStamp[] {
   const located: Located[] = [];
   for (const group of groupAnchors(lines, findAnchors(lines))) {
     const stamp = anchoredStamp(lines, group);

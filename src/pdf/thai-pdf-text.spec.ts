@@ -4,14 +4,9 @@ import fc from 'fast-check';
 import { PDFDocument, type PDFFont } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import {
-  breakLines,
-  drawThaiText,
-  embedSarabun,
-  embedSarabunFamily,
-  measureThaiText,
-  wrapThaiText,
-} from 'src/modules/receipts/thai-pdf-text.js';
+import { embedSarabun, embedSarabunFamily } from 'src/pdf/fonts.js';
+import { drawThaiText, measureThaiText } from 'src/pdf/glyphs.js';
+import { breakLines, wrapThaiText } from 'src/pdf/line-breaking.js';
 
 /** Text of a PDF as poppler extracts it; a missing pdftotext fails the test, never skips it. */
 function pdftotext(pdf: Uint8Array): string {
