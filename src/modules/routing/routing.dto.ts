@@ -133,3 +133,21 @@ export class ProgressQuery extends PageQuery {
   @IsUUID()
   unitId?: string;
 }
+
+export class ForwardTargetsQuery extends PageQuery {
+  @ApiPropertyOptional({
+    description: "List the units directly below this one (default: the sender's organisation)",
+  })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Instead, search the whole scope by Thai name (2+ characters)',
+    example: 'เสลภูมิ',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

@@ -43,6 +43,16 @@ export const RoutingErrors = defineErrors({
     title: 'Response deadline cannot be read',
     detail: 'อ่านกำหนดวันตอบไม่ได้ หรือกำหนดวันอยู่ในอดีต',
   },
+  FORWARD_UNIT_NOT_FOUND: {
+    status: 404,
+    title: 'Unit not found',
+    detail: 'ไม่พบหน่วยงานที่ระบุ',
+  },
+  FORWARD_SEARCH_TOO_SHORT: {
+    status: 400,
+    title: 'Search text too short',
+    detail: 'พิมพ์ชื่อหน่วยงานอย่างน้อย ๒ ตัวอักษร',
+  },
   ROUTING_CURSOR_INVALID: { status: 400, title: 'Invalid cursor', detail: 'ค่า cursor ไม่ถูกต้อง' },
   ROUTING_UNIT_REQUIRED: {
     status: 400,

@@ -6,6 +6,9 @@ import { RECEIPT_LISTENER } from 'src/modules/registers/receipt-listener.js';
 import { RegistersModule } from 'src/modules/registers/registers.module.js';
 import { DeliveryReceiptListener } from 'src/modules/routing/delivery-receipt.listener.js';
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
+import { ForwardTargetsController } from 'src/modules/routing/forward-targets.controller.js';
+import { ForwardTargetsRepository } from 'src/modules/routing/forward-targets.repository.js';
+import { ForwardTargetsService } from 'src/modules/routing/forward-targets.service.js';
 import { RoutingProgressService } from 'src/modules/routing/routing-progress.service.js';
 import { RoutingController } from 'src/modules/routing/routing.controller.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
@@ -18,12 +21,14 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
 @Global()
 @Module({
   imports: [AuditModule, LettersModule, RegistersModule, NotificationsModule],
-  controllers: [RoutingController],
+  controllers: [RoutingController, ForwardTargetsController],
   providers: [
     RoutingRepository,
     DeliveryTimePolicy,
     RoutingService,
     RoutingProgressService,
+    ForwardTargetsRepository,
+    ForwardTargetsService,
     { provide: RECEIPT_LISTENER, useClass: DeliveryReceiptListener },
   ],
   exports: [RECEIPT_LISTENER, RoutingService, DeliveryTimePolicy],

@@ -70,7 +70,8 @@ export interface NewForward {
 
 /** Who receives a forward, and the deliveries' own fields. */
 export interface DeliveryBatch {
-  senderPath: string;
+  /** The organisation the forward goes out in (forward-scope.ts): kinds are picked under it. */
+  scope: { unitId: string; path: string };
   hop: number;
   dueAt: Date;
   explicitUnitIds: string[];
@@ -157,6 +158,35 @@ const SPEED_RANK = `CASE l.speed WHEN 'most_urgent' THEN 3 WHEN 'very_urgent' TH
 const UNIT_STATUS = `CASE WHEN bool_or(d.state = 'received') THEN 'received'
   WHEN bool_or(d.state = 'sent') THEN 'sent'
   WHEN bool_or(d.state = 'returned') THEN 'returned' ELSE 'cancelled' END`;
+
+/**
+ * The target rules of a forward, as SELECTs of unit ids to UNION, their parameters pushed
+ * onto `params`: explicit ids, children of the scope's organisation of given kinds, units of
+ * given kinds anywhere in its subtree. Only active units.
+ */
+export function targetRules(
+  params: unknown[],
+  batch: Pick<DeliveryBatch, 'scope' | 'explicitUnitIds' | 'childKinds' | 'subtreeKinds'>,
+): string[] {
+  const rules: string[] = [];
+  if (batch.explicitUnitIds.length > 0) {
+    params.push(batch.explicitUnitIds);
+    rules.push(`SELECT u.id FROM units u WHERE u.id = ANY($${params.length}::uuid[]) AND u.active`);
+  }
+  if (batch.childKinds.length > 0) {
+    params.push(batch.scope.unitId, batch.childKinds);
+    rules.push(
+      `SELECT u.id FROM units u WHERE u.parent_id = $${params.length - 1} AND u.kind = ANY($${params.length}::text[]) AND u.active`,
+    );
+  }
+  if (batch.subtreeKinds.length > 0) {
+    params.push(batch.subtreeKinds, `${batch.scope.path}%`);
+    rules.push(
+      `SELECT u.id FROM units u WHERE u.path LIKE $${params.length} AND u.kind = ANY($${params.length - 1}::text[]) AND u.active`,
+    );
+  }
+  return rules;
+}
 
 @Injectable()
 export class RoutingRepository {
@@ -334,31 +364,14 @@ export class RoutingRepository {
       forward.registerEntryId,
       forward.annotationId,
       forward.responseDueAt,
+      batch.scope.unitId,
     ];
-    const rules: string[] = [];
-    if (batch.explicitUnitIds.length > 0) {
-      params.push(batch.explicitUnitIds);
-      rules.push(
-        `SELECT u.id FROM units u WHERE u.id = ANY($${params.length}::uuid[]) AND u.active`,
-      );
-    }
-    if (batch.childKinds.length > 0) {
-      params.push(batch.childKinds);
-      rules.push(
-        `SELECT u.id FROM units u WHERE u.parent_id = $4 AND u.kind = ANY($${params.length}::text[]) AND u.active`,
-      );
-    }
-    if (batch.subtreeKinds.length > 0) {
-      params.push(batch.subtreeKinds, `${batch.senderPath}%`);
-      rules.push(
-        `SELECT u.id FROM units u WHERE u.path LIKE $${params.length} AND u.kind = ANY($${params.length - 1}::text[]) AND u.active`,
-      );
-    }
+    const rules = targetRules(params, batch);
     if (rules.length === 0) return { created: [], skipped: [] };
     const rows = await preparedQuery<{ unit_id: string; created: boolean }>(
       manager,
       `WITH targets AS (
-         SELECT id FROM (${rules.join(' UNION ')}) r WHERE id <> $4
+         SELECT id FROM (${rules.join(' UNION ')}) r WHERE id <> $4 AND id <> $13
        ),
        inserted AS (
          INSERT INTO deliveries (letter_id, root_letter_id, sender_unit_id, recipient_unit_id, parent_delivery_id,

@@ -21,6 +21,8 @@ import { RegistersService } from 'src/modules/registers/registers.service.js';
 import type { SecrecyLevel } from 'src/modules/users/roles.js';
 import { nextDeliveryState, statesAllowing } from 'src/modules/routing/delivery-state.js';
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
+import { FORWARDING_ROLES } from 'src/modules/routing/forward-scope.js';
+import { ForwardTargetsRepository } from 'src/modules/routing/forward-targets.repository.js';
 import type {
   AnnotationDto,
   ForwardDto,
@@ -35,7 +37,7 @@ import {
   RoutingRepository,
 } from 'src/modules/routing/routing.repository.js';
 
-/** Roles that send and receive for a unit (its registry): clerks, heads and admins. */
+/** Roles that receive, return and cancel for a unit (its registry): clerks, heads and admins. */
 const REGISTRY_ROLES = new Set(['clerk', 'head', 'admin']);
 
 export interface ForwardAnswer {
@@ -82,6 +84,7 @@ export class RoutingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly repository: RoutingRepository,
+    private readonly scopes: ForwardTargetsRepository,
     private readonly registers: RegistersService,
     private readonly letters: LettersService,
     private readonly notifications: NotificationsService,
@@ -188,7 +191,9 @@ export class RoutingService {
       });
     }
     const { entry, register } = await this.registers.getEntry(principal, entryId);
-    if (!this.actsForRegistry(principal, register.unitId)) {
+    if (
+      !principal.grants.some((g) => g.unitId === register.unitId && FORWARDING_ROLES.has(g.role))
+    ) {
       throw new DomainError(CommonErrors.FORBIDDEN);
     }
     const answer = await this.dataSource.transaction((manager) =>
@@ -204,7 +209,9 @@ export class RoutingService {
           if (entry.status !== 'active')
             throw new DomainError(RoutingErrors.FORWARD_ENTRY_CANCELLED);
           const letter = await this.letters.findVisible(manager, principal, entry.letterId);
-          const [sender] = await this.repository.findUnits(manager, [register.unitId]);
+          const scope = await this.scopes.findScope(manager, register.unitId);
+          if (!scope) throw new DomainError(RoutingErrors.FORWARD_UNIT_NOT_FOUND);
+          const { sender, organisation } = scope;
           const now = this.clock.now();
           let responseDueAt: Date | null = null;
           if (dto.responseDueAt) {
@@ -212,7 +219,7 @@ export class RoutingService {
             if (Number.isNaN(responseDueAt.getTime()) || responseDueAt <= now)
               throw new DomainError(RoutingErrors.FORWARD_DEADLINE_INVALID);
           }
-          await this.checkExplicitRecipients(manager, explicit, sender.path);
+          await this.checkExplicitRecipients(manager, explicit, sender.id, organisation);
           const parent = await this.parentDelivery(manager, entry, letter, register.unitId);
           const annotation = dto.annotation
             ? await this.writeAnnotation(manager, principal, entry, register, dto.annotation)
@@ -239,7 +246,7 @@ export class RoutingService {
               responseDueAt,
             },
             {
-              senderPath: sender.path,
+              scope: { unitId: organisation.id, path: organisation.path },
               hop: (parent?.hop ?? 0) + 1,
               dueAt,
               explicitUnitIds: explicit,
@@ -326,11 +333,15 @@ export class RoutingService {
     };
   }
 
-  /** Explicit recipients exist, are active and (FORWARD_SCOPE=subtree) lie below the sender. */
+  /**
+   * Explicit recipients exist, are active, are neither the sender nor its organisation and
+   * (FORWARD_SCOPE=subtree) lie below the organisation (forward-scope.ts).
+   */
   private async checkExplicitRecipients(
     manager: EntityManager,
     ids: string[],
-    senderPath: string,
+    senderId: string,
+    organisation: { id: string; path: string },
   ): Promise<void> {
     if (ids.length === 0) return;
     const units = await this.repository.findUnits(manager, ids);
@@ -343,8 +354,9 @@ export class RoutingService {
     }
     const outside = units.filter(
       (u) =>
-        u.path === senderPath ||
-        (this.config.forwardScope === 'subtree' && !u.path.startsWith(senderPath)),
+        u.id === senderId ||
+        u.id === organisation.id ||
+        (this.config.forwardScope === 'subtree' && !u.path.startsWith(organisation.path)),
     );
     if (outside.length > 0) {
       throw new DomainError(RoutingErrors.FORWARD_RECIPIENT_OUT_OF_SCOPE, {

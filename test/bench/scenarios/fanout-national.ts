@@ -61,7 +61,13 @@ export const fanoutNationalScenario: BenchScenario = {
           createdAt: sentAt,
           responseDueAt: null,
         },
-        { senderPath: sender.path, hop, dueAt, explicitUnitIds: [], ...kinds },
+        {
+          scope: { unitId: sender.id, path: sender.path },
+          hop,
+          dueAt,
+          explicitUnitIds: [],
+          ...kinds,
+        },
       );
       forwards += 1;
     };

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CommonErrors, DomainError } from 'src/common/domain-error.js';
+import { AccessService } from 'src/modules/auth/access.service.js';
+import type { Principal } from 'src/modules/auth/principal.js';
+import { unitKindLabel, type UnitKind } from 'src/modules/organisations/unit-kind.js';
+import { RegistersService } from 'src/modules/registers/registers.service.js';
+import { FORWARDING_ROLES, QUICK_PICKS } from 'src/modules/routing/forward-scope.js';
+import {
+  type ForwardScopeRow,
+  ForwardTargetsRepository,
+  type TargetUnitRow,
+} from 'src/modules/routing/forward-targets.repository.js';
+import type { ForwardDto, ForwardTargetsQuery } from 'src/modules/routing/routing.dto.js';
+import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
+import { decodeCursor, encodeCursor, isUuid } from 'src/modules/routing/routing.service.js';
+
+/** Fewest characters of a name search (the trigram index needs three). */
+const SEARCH_MIN_CHARACTERS = 2;
+
+/**
+ * The recipient picker's data: the units a sender may forward to, whatever the reader
+ * could otherwise see. A clerk sees only their own unit in the unit tree, yet must pick
+ * the districts the province sends to; the scope of a forward is a forwarding rule, not a
+ * visibility rule, so it is answered here to those who may forward from the unit.
+ */
+@Injectable()
+export class ForwardTargetsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: ForwardTargetsRepository,
+    private readonly registers: RegistersService,
+    private readonly access: AccessService,
+  ) {}
+
+  /** May this principal send letters on from this unit? */
+  mayForwardFrom(principal: Principal, unitId: string): boolean {
+    return principal.grants.some((g) => g.unitId === unitId && FORWARDING_ROLES.has(g.role));
+  }
+
+  private async scopeFor(principal: Principal, unitId: string): Promise<ForwardScopeRow> {
+    const scope = await this.repository.findScope(this.dataSource.manager, unitId);
+    if (!scope || !this.access.canSeeUnitRef(principal, scope.sender))
+      throw new DomainError(RoutingErrors.FORWARD_UNIT_NOT_FOUND);
+    if (!this.mayForwardFrom(principal, unitId)) throw new DomainError(CommonErrors.FORBIDDEN);
+    return scope;
+  }
+
+  async targets(principal: Principal, unitId: string, query: ForwardTargetsQuery) {
+    const scope = await this.scopeFor(principal, unitId);
+    const limit = query.limit ?? 100;
+    const cursor = query.cursor
+      ? decodeCursor(
+          query.cursor,
+          (v) => v.length === 2 && typeof v[0] === 'string' && isUuid(v[1]),
+        )
+      : null;
+    const after = cursor ? { name: cursor[0] as string, id: cursor[1] as string } : null;
+    const org = scope.organisation;
+    let rows: TargetUnitRow[];
+    let parent: { id: string; nameTh: string; kind: string } | null = null;
+    const text = query.q
+      ?.normalize('NFC')
+      .replace(/[\u200B-\u200D\uFEFF]/g, '')
+      .trim();
+    if (text !== undefined) {
+      if ([...text].length < SEARCH_MIN_CHARACTERS)
+        throw new DomainError(RoutingErrors.FORWARD_SEARCH_TOO_SHORT);
+      rows = await this.repository.search(scope, text, after, limit);
+    } else {
+      const parentId = query.parentId ?? org.id;
+      const [node] = await this.repository.findUnitsById([parentId]);
+      // Outside the scope nothing is listed, as if the unit did not exist.
+      if (!node || !node.path.startsWith(org.path))
+        throw new DomainError(RoutingErrors.FORWARD_UNIT_NOT_FOUND);
+      parent = { id: node.id, nameTh: node.nameTh, kind: node.kind };
+      rows = await this.repository.findChildren(scope, parentId, after, limit);
+    }
+    const items = rows.slice(0, limit);
+    const parentNames = await this.repository.findNames([
+      ...new Set(items.map((r) => r.parentId).filter((id): id is string => id !== null)),
+    ]);
+    const kinds = [...new Set(QUICK_PICKS.flatMap((pick) => [...pick.subtreeKinds]))];
+    const counts = await this.repository.countKinds(scope, kinds);
+    const last = items[items.length - 1];
+    return {
+      unit: pick(scope.sender),
+      organisation: pick(org),
+      parent,
+      items: items.map((row) => ({
+        id: row.id,
+        nameTh: row.nameTh,
+        kind: row.kind,
+        kindLabel: unitKindLabel(row.kind as UnitKind),
+        parentId: row.parentId,
+        parentName: row.parentId ? (parentNames.get(row.parentId) ?? null) : null,
+        children: row.children,
+        localAdministrations: row.localAdministrations,
+        selectable: row.id !== scope.sender.id && row.id !== org.id,
+      })),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.nameTh, last.id]) : null,
+      quickPicks: QUICK_PICKS.map((p) => ({
+        key: p.key,
+        labelTh: p.labelTh,
+        subtreeKinds: [...p.subtreeKinds],
+        count: p.subtreeKinds.reduce((n, kind) => n + (counts.get(kind) ?? 0), 0),
+      })).filter((p) => p.count > 0),
+    };
+  }
+
+  /** How many units a forward would reach, and how many already have the letter from this unit. */
+  async preview(principal: Principal, entryId: string, dto: ForwardDto) {
+    const { entry, register } = await this.registers.getEntry(principal, entryId);
+    if (!this.mayForwardFrom(principal, register.unitId))
+      throw new DomainError(CommonErrors.FORBIDDEN);
+    const scope = await this.scopeFor(principal, register.unitId);
+    const { total, alreadySent } = await this.repository.preview(
+      this.dataSource.manager,
+      entry.letterId,
+      scope,
+      {
+        explicitUnitIds: [...new Set(dto.unitIds ?? [])],
+        childKinds: [...new Set(dto.childKinds ?? [])],
+        subtreeKinds: [...new Set(dto.subtreeKinds ?? [])],
+      },
+    );
+    return { recipients: total, alreadySent, willCreate: total - alreadySent };
+  }
+}
+
+function pick(unit: { id: string; nameTh: string; kind: string }) {
+  return { id: unit.id, nameTh: unit.nameTh, kind: unit.kind };
+}
