@@ -56,6 +56,14 @@ export interface DateParseOptions {
 export const DEFAULT_MIN_YEAR = 2400;
 export const DEFAULT_MAX_YEAR = 2700;
 
+/**
+ * The years a letter can carry: from พ.ศ. ๒๔๗๕ (the ministries of the constitutional
+ * government, older than any letter a register still cites) to พ.ศ. ๒๖๐๐. A letter year
+ * outside is an OCR or typing error (๒๑๖๙, ๒๖๙๙, a Gregorian 2026 read as พ.ศ.), reported
+ * as `year_out_of_range`, never turned into a date. Policy: callers may pass their own.
+ */
+export const LETTER_YEARS: Readonly<Required<DateParseOptions>> = { minYear: 2475, maxYear: 2600 };
+
 const TIME_ERROR_MESSAGE = 'เวลาไม่ถูกต้อง ชั่วโมงต้องอยู่ระหว่าง ๐๐–๒๓ และนาทีระหว่าง ๐๐–๕๙';
 
 // ---------------------------------------------------------------------------------------
@@ -66,15 +74,17 @@ const ERA = '(?:พ\\s*\\.?\\s*ศ\\s*\\.?|ค\\s*\\.?\\s*ศ\\s*\\.?)';
 // รับวันที่ / ลงรับวันที่ are a stamp's own date; ลงวันที่ / ลว. give a letter's date.
 const PREFIX = `(?:(?:(?:ลง\\s?)?รับ\\s?)?วันที่|(?:ลง\\s?)?วันที่|ลว\\s?\\.?|วัน\\s?(?<wd>${WEEKDAY_PATTERN})\\s*(?:ที่)?)`;
 // Formal documents may write เดือน before the month: วันที่ ๑ เดือนมกราคม พ.ศ. ๒๕๖๙.
-const NAMED_DATE = `(?<!\\d)(?<d>\\d{1,2})\\s*(?:เดือน\\s*)?(?<mon>${MONTH_PATTERN})(?![\\u0E01-\\u0E2E])\\s*(?:(?<era>${ERA})\\s*)?(?<y>\\d{4}|\\d{2})(?!\\d)`;
+const NAMED_DATE = `(?<!\\d)(?<d>\\d{1,2})\\s*(?:เดือน\\s*)?(?<mon>${MONTH_PATTERN})(?![\\u0E01-\\u0E2E])\\s*(?:(?<era>${ERA})\\s*)?(?<y>\\d{2,5})(?!\\d)`;
 const SLASHED_DATE = `(?<!\\d)(?<sd>\\d{1,2})\\s*\\/\\s*(?<sm>\\d{1,2})\\s*\\/\\s*(?:(?<sera>${ERA})\\s*)?(?<sy>\\d{4}|\\d{2})(?!\\d)`;
 const DATE_BODY = `(?:${NAMED_DATE}|${SLASHED_DATE})`;
 const TIME_BODY = `(?<!\\d)(?<h>\\d{1,2})\\s*[.:]\\s*(?<mi>\\d{1,2})(?!\\d)`;
 const TIME_SUFFIX = '(?:\\s*(?:น\\s*\\.?|นาฬิกา))';
+/** A time written before the date (stamps: เวลา ๐๙.๓๐ น. วันที่ ๗ ก.ค. ๖๗). */
+const TIME_FIRST = `(?:(?:เวลา\\s*:?\\s*)?(?<!\\d)(?<bh>\\d{1,2})\\s*[.:]\\s*(?<bmi>\\d{1,2})(?!\\d)${TIME_SUFFIX}?\\.?\\s*,?\\s*)`;
 
 /** A whole input: optional prefix, a date, optionally a time. */
 const WHOLE_DATE = new RegExp(
-  `^(?:${PREFIX}\\s*:?\\s*)?${DATE_BODY}(?:\\s*,?\\s*(?:เวลา\\s*:?\\s*)?${TIME_BODY}${TIME_SUFFIX}?\\.?)?$`,
+  `^${TIME_FIRST}?(?:${PREFIX}\\s*:?\\s*)?${DATE_BODY}(?:\\s*,?\\s*(?:เวลา\\s*:?\\s*)?${TIME_BODY}${TIME_SUFFIX}?\\.?)?$`,
 );
 /** A date without a year, to give a precise reason. */
 const YEARLESS_DATE = new RegExp(
@@ -86,7 +96,7 @@ const UNKNOWN_MONTH = new RegExp(
 );
 /** Slashed or dashed numeric dates for whole inputs (15/01/2569, 15-01-2569, 15.01.2569). */
 const NUMERIC_WHOLE = new RegExp(
-  `^(?:${PREFIX}\\s*)?(?<sd>\\d{1,2})\\s*(?<sep>[-.])\\s*(?<sm>\\d{1,2})\\s*\\k<sep>\\s*(?:(?<sera>${ERA})\\s*)?(?<sy>\\d{4}|\\d{2})(?:\\s*,?\\s*(?:เวลา\\s*)?${TIME_BODY}${TIME_SUFFIX}?\\.?)?$`,
+  `^${TIME_FIRST}?(?:${PREFIX}\\s*)?(?<sd>\\d{1,2})\\s*(?<sep>[-.])\\s*(?<sm>\\d{1,2})\\s*\\k<sep>\\s*(?:(?<sera>${ERA})\\s*)?(?<sy>\\d{4}|\\d{2})(?:\\s*,?\\s*(?:เวลา\\s*)?${TIME_BODY}${TIME_SUFFIX}?\\.?)?$`,
 );
 
 /** Date expressions inside running text (letters, stamps). Global, sticky-free. */
@@ -115,6 +125,8 @@ interface DateGroups {
   sy?: string | undefined;
   h?: string | undefined;
   mi?: string | undefined;
+  bh?: string | undefined;
+  bmi?: string | undefined;
 }
 
 function isGregorianEra(era: string | undefined): boolean {
@@ -127,7 +139,8 @@ function yearOf(digits: string, era: string | undefined): { gregorian: number; b
     const gregorian = digits.length === 2 ? 2000 + n : n;
     return { gregorian, buddhist: toBuddhistYear(gregorian) };
   }
-  // Two-digit years mean 25xx (domain.md §8): ๖๙ = 2569.
+  // Two-digit years mean 25xx (domain.md §8): ๖๙ = 2569. Three or five digits are no
+  // year at all and fall out of range.
   const buddhist = digits.length === 2 ? 2500 + n : n;
   return { gregorian: toGregorianYear(buddhist), buddhist };
 }
@@ -199,7 +212,9 @@ function resolveDate(
       );
     }
   }
-  const time = resolveTime(g.h, g.mi);
+  // One time only: before the date or after it, never both.
+  if (g.bh !== undefined && g.h !== undefined) return fail('unrecognised', 'เขียนเวลาไว้สองแห่ง');
+  const time = g.bh !== undefined ? resolveTime(g.bh, g.bmi) : resolveTime(g.h, g.mi);
   if (!time.ok) return time;
   return ok({ date, time: time.value });
 }

@@ -73,6 +73,7 @@ export {
 export {
   DEFAULT_MAX_YEAR,
   DEFAULT_MIN_YEAR,
+  LETTER_YEARS,
   findDatesInText,
   findTimesInText,
   formatThaiDate,

@@ -29,6 +29,7 @@ import {
   type DatedItem,
 } from 'src/thai/letter-checks.js';
 import {
+  bareRefLabelEnd,
   clean,
   contactStart,
   dateOnlyCell,
@@ -304,7 +305,7 @@ function readHead(lines: Line[]): Head {
       head.end = no;
       break;
     }
-    const refEnd = refLabelEnd(rest.match);
+    const refEnd = refLabelEnd(rest.match) ?? bareRefLabelEnd(rest.match);
     if (refEnd !== null && head.reference === null && head.referenceError === null) {
       unitParts = null;
       head.referenceLine = no;

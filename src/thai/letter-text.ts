@@ -3,7 +3,7 @@
  * extractor share: field labels, speed/secrecy marks, unit names, contact lines, column
  * gaps. Everything here works on one line at a time with precompiled patterns.
  */
-import { findDatesInText, type DateInText } from 'src/thai/be-date.js';
+import { LETTER_YEARS, findDatesInText, type DateInText } from 'src/thai/be-date.js';
 import {
   SECRECY_PATTERN,
   SPEED_PATTERN,
@@ -76,6 +76,17 @@ export function startsCell(text: string, index: number): boolean {
   return before.trim() === '' || /\S {2,}$/.test(before);
 }
 
+/**
+ * startsCell, or only a time stands between the cell's start and index (a stamp that
+ * prints เวลา ๐๙.๓๐ น. before วันที่ ๗ ก.ค. ๖๗). `line.match` is searched for the time.
+ */
+export function startsCellAfterTime(line: Line, index: number): boolean {
+  if (startsCell(line.text, index)) return true;
+  const cells = cellsOf(line.text.slice(0, index));
+  const start = cells[cells.length - 1]?.start ?? 0;
+  return TIME_ONLY.test(line.match.slice(start, index));
+}
+
 // ---------------------------------------------------------------------------------------
 // Labels.
 
@@ -96,14 +107,20 @@ const LABELS: readonly (readonly [FieldLabel, RegExp])[] = [
   ['enclosure', /^(?:สิ่งที่ส่งมาด้วย|สิ่งที่แนบมาด้วย|สิ่งที่ส่งมาพร้อมนี้)\s*[:：]?\s*/],
   ['cited', /^อ้างถึง\s*[:：]?\s*/],
   ['subject', /^เรื่อง\s*[:：]?\s*/],
-  ['salutation', /^เรียน(?!รู้)\s*[:：]?\s*/],
+  // คำขึ้นต้น (ระเบียบงานสารบรรณ ภาคผนวก ๘): เรียน for most addressees, กราบเรียน for the
+  // Prime Minister, the President of the Privy Council and their peers, กราบทูล / ทูล for
+  // members of the royal family, นมัสการ for monks. The addressee is what follows the word.
+  [
+    'salutation',
+    /^(?:ขอพระราชทานกราบบังคมทูล|ขอประทานกราบทูล|กราบทูล|กราบเรียน|ทูล(?=\s|[:：])|นมัสการ(?=\s|[:：])|เรียน(?!รู้))\s*[:：]?\s*/,
+  ],
   ['to', /^ถึง(?=\s|[:：]|$)\s*[:：]?\s*/],
   ['unit', /^ส่วนราชการ(?!ที่)\s*[:：]?\s*/],
   ['memoHead', /^บันทึก\s?ข้อความ\s*/],
   ['copies', /^สำเนา\s?ส่ง\s*[:：]?\s*/],
   [
     'closing',
-    /^(?:ขอแสดงความนับถือ(?:อย่างสูง|อย่างยิ่ง)?|ด้วยความเคารพ(?:อย่างสูง)?|ขอแสดงความเคารพ(?:อย่างสูง)?)\s*$/,
+    /^(?:ขอแสดงความนับถือ(?:อย่างสูง|อย่างยิ่ง)?|ด้วยความเคารพ(?:อย่างสูง|อย่างยิ่ง)?|ขอแสดงความเคารพ(?:อย่างสูง|อย่างยิ่ง)?|ควรมิควรแล้วแต่จะ(?:ทรง)?(?:พระกรุณา)?โปรด\S*|ขอนมัสการด้วยความเคารพ(?:อย่างยิ่ง)?)\s*$/,
   ],
   ['date', /^วันที่(?=\s*\d)\s*/],
 ];
@@ -117,7 +134,7 @@ export interface LabelMatch {
 
 /** The field label a line starts with (after leading spaces), on the match form. */
 /** First letters of every label: most lines are rejected on one character. */
-const LABEL_INITIALS = new Set(['ส', 'อ', 'เ', 'ถ', 'บ', 'ข', 'ด', 'ว']);
+const LABEL_INITIALS = new Set(['ส', 'อ', 'เ', 'ถ', 'บ', 'ข', 'ด', 'ว', 'ก', 'ท', 'น', 'ค']);
 
 export function labelOf(line: Line): LabelMatch | null {
   const lead = leadOf(line.match);
@@ -138,6 +155,18 @@ const REF_LABEL = /^\s*ที่\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*\d)/;
 
 export function refLabelEnd(match: string): number | null {
   const m = REF_LABEL.exec(match);
+  return m === null ? null : m[0].length;
+}
+
+/**
+ * `ที่` followed by a number without letters before it: a bare serial (ที่ ๒๖๓) or an owner
+ * number and serial with the letter code missing (ที่ ๐๒๑๐.๕/๒๖๓, ที่ /ว ๑๒). In a letter's
+ * head this is a reference number that is wrong, not a line to skip.
+ */
+const BARE_REF_LABEL = /^\s*ที่\s*[:.]?\s*(?=(?:\d[\d.\s]*)?\/\s*(?:ว\s*\.?\s*)?\d|\d+\s*(?: {2}|$))/;
+
+export function bareRefLabelEnd(match: string): number | null {
+  const m = BARE_REF_LABEL.exec(match);
   return m === null ? null : m[0].length;
 }
 
@@ -206,12 +235,73 @@ export function isMarkOnly(line: Line): Marks | null {
 // ---------------------------------------------------------------------------------------
 // Units, people, contacts.
 
+/**
+ * Abbreviated unit names as clerks write them on stamps and feet, always with their dot:
+ * สนจ. (สำนักงานจังหวัด), สถจ. (สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด), ทถ. (ท้องถิ่น),
+ * อบต./อบจ., ทต./ทม./ทน. (เทศบาลตำบล/เมือง/นคร), สสจ./สสอ. (สาธารณสุขจังหวัด/อำเภอ),
+ * รพ./รพ.สต. (โรงพยาบาล/ส่งเสริมสุขภาพตำบล), สพป./สพม./สพฐ. (เขตพื้นที่การศึกษา), ศธจ.,
+ * พมจ., ปภ., ปศจ., กษจ., สภ. (สถานีตำรวจภูธร), บก./บช./กก. (ตำรวจ), สนง. (สำนักงาน) …
+ * Position abbreviations (ผอ., ผวจ., นอ.) are people, not units, and are not listed.
+ */
+const UNIT_ABBREVIATIONS = [
+  'สนจ',
+  'สถจ',
+  'สถอ',
+  'สถ',
+  'ทถ',
+  'อบต',
+  'อบจ',
+  'ทต',
+  'ทม',
+  'ทน',
+  'สสจ',
+  'สสอ',
+  'รพ',
+  'รพสต',
+  'สพป',
+  'สพม',
+  'สพฐ',
+  'ศธจ',
+  'ศธภ',
+  'พมจ',
+  'ปภ',
+  'ปศจ',
+  'ปศอ',
+  'กษจ',
+  'กษอ',
+  'สภ',
+  'สภ.อ',
+  'บก',
+  'บช',
+  'กก',
+  'สนง',
+  'สป',
+  'สปจ',
+  'สรจ',
+  'สคจ',
+  'ยธจ',
+  'สตง',
+  'สตช',
+  'กทม',
+];
+const UNIT_ABBREVIATION = new RegExp(
+  `^(?:${[...UNIT_ABBREVIATIONS]
+    .sort((a, b) => b.length - a.length)
+    .map((a) => [...a.replace('.', '')].join('\\.?'))
+    .join('|')})\\.\\s?(?=[\\u0E01-\\u0E2E])`,
+);
+
+/** Whether text starts with a listed unit abbreviation and its dot (สนจ.ร้อยเอ็ด, อบต. บ้านใหม่). */
+export function startsWithUnitAbbreviation(text: string): boolean {
+  return UNIT_ABBREVIATION.test(text.trimStart());
+}
+
 /** Words a unit name starts with (สำนักงาน…, กลุ่มงาน…, อบต.…). */
 const UNIT_START =
   /^(?:สำนักงาน|สำนัก|กอง|กลุ่ม|ฝ่าย|ศูนย์|ส่วน|งาน|แผนก|หน่วย|กรม|กระทรวง|จังหวัด|อำเภอ|ที่ว่าการ|ที่ทำการ|ศาลากลาง|องค์การ|องค์กร|เทศบาล|อบต|อบจ|โรงเรียน|โรงพยาบาล|วิทยาลัย|มหาวิทยาลัย|สถาบัน|สถานี|สภา|คณะ|ศาล|ตำรวจ|ค่าย|กองบัญชาการ|สาธารณสุข|ด่าน)/;
 
 export function startsWithUnitWord(text: string): boolean {
-  return UNIT_START.test(text.trimStart());
+  return UNIT_START.test(text.trimStart()) || startsWithUnitAbbreviation(text);
 }
 
 /** Personal titles a signatory's name starts with. */
@@ -247,7 +337,7 @@ export function contactStart(text: string): number | null {
 
 /** Openings of a body paragraph: a header field never continues with these. */
 const BODY_OPENER =
-  /^(?:ตามที่|ตามหนังสือ|ตามมติ|ตามระเบียบ|ตามประกาศ|ตามคำสั่ง|ตามบันทึก|ตาม\s|ด้วย|อนุสนธิ|เนื่องด้วย|เนื่องจาก|ในการนี้|จึงเรียน|จึงขอ|โดยที่|ข้าพเจ้า|กระผม|ดิฉัน|บัดนี้|สืบเนื่อง)/;
+  /^(?:ตามที่|ตามหนังสือ|ตามมติ|ตามระเบียบ|ตามประกาศ|ตามคำสั่ง|ตามบันทึก|ตาม\s|ด้วย|อนุสนธิ|เนื่องด้วย|เนื่องจาก|ในการนี้|จึงเรียน|จึงกราบเรียน|จึงกราบทูล|จึงขอ|โดยที่|ข้าพเจ้า|กระผม|ดิฉัน|บัดนี้|สืบเนื่อง)/;
 
 export function startsBodyParagraph(text: string): boolean {
   return BODY_OPENER.test(text.trimStart());
@@ -271,7 +361,7 @@ export function datesOf(line: Line): readonly DateInText[] {
   if (!/\d/.test(line.match)) return NO_DATES;
   let dates = DATE_CACHE.get(line.match);
   if (dates === undefined) {
-    dates = findDatesInText(line.match);
+    dates = findDatesInText(line.match, LETTER_YEARS);
     DATE_CACHE.set(line.match, dates);
   }
   return dates;
@@ -291,7 +381,9 @@ export function datesFillingCells(line: Line, timeAfter: boolean): DateInText[] 
     if (inside.length !== 1 || d === undefined) continue;
     const before = line.match.slice(cell.start, d.index).trim();
     const after = line.match.slice(d.end, cell.end);
-    if (before !== '' && !/^รับ(?:วันที่)?$/.test(before)) continue;
+    // A stamp may print its time first: เวลา ๐๙.๓๐ น. วันที่ ๗ ก.ค. ๖๗.
+    const timeBefore = timeAfter && TIME_ONLY.test(before);
+    if (before !== '' && !timeBefore && !/^รับ(?:วันที่)?$/.test(before)) continue;
     if (/^[\s._…]*$/.test(after)) out.push(d);
     else if (timeAfter && TIME_ONLY.test(after)) out.push(d);
   }

@@ -30,6 +30,7 @@ import {
   maskLine,
   refLabelEnd,
   startsCell,
+  startsCellAfterTime,
   startsWithUnitWord,
   type Cell,
   type Line,
@@ -291,7 +292,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       const line = lines[no];
       if (line === undefined || isBlank(line)) break;
       for (const item of datesOf(line)) {
-        if (startsCell(line.text, item.index) && isStampOwnDate(item))
+        if (startsCellAfterTime(line, item.index) && isStampOwnDate(item))
           below.push({ line: no, item });
       }
     }

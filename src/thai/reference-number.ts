@@ -49,6 +49,10 @@ export function parseReferenceNumber(input: string): Result<ReferenceNumber, Ref
   const start = lead === null ? 0 : lead[0].length;
   const body = match.slice(start);
   if (body === '') return fail('empty', 'ไม่ได้ระบุเลขที่หนังสือ');
+  // A bare serial (๒๖๓, 263) names no agency at all: the letters are what is missing.
+  if (/^[\d\s./ว]*$/.test(body) && !/[\u0E01-\u0E2E]{2}/.test(body)) {
+    return fail('no_prefix', 'ไม่พบรหัสตัวพยัญชนะของส่วนราชการ (ตัวอักษรไทย ๒–๔ ตัว เช่น มท)');
+  }
   const slash = body.indexOf('/');
   if (slash < 0) {
     return fail('no_slash', 'เลขที่หนังสือต้องมีเครื่องหมาย / คั่นระหว่างรหัสส่วนราชการกับเลขทะเบียน');

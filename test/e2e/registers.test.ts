@@ -191,6 +191,36 @@ describe('registers: numbers, corrections and bad input', () => {
     expect(await committedNumbers(incoming, 2569)).toEqual(before);
   });
 
+  it('refuses a letter whose year no letter can have, or whose number has no agency letters', async () => {
+    const letters = async () =>
+      Number((await t.dataSource.query(`SELECT count(*) FROM letters`))[0].count);
+    const before = await letters();
+    for (const letterDate of ['๑๒ มกราคม ๒๖๙๙', '12 มกราคม 2026', '๑๒ ม.ค. ๕๖๙']) {
+      const bad = await t.http
+        .post('/api/v1/letters')
+        .set('Authorization', clerk)
+        .send({ kind: 'external', subject: 'ปีผิด', letterDate })
+        .expect(400);
+      expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(bad.body).toMatchObject({
+        code: 'LETTER_DATE_INVALID',
+        errors: [{ field: 'letterDate', code: 'year_out_of_range' }],
+      });
+    }
+    for (const referenceNumber of ['๐๒๑๐.๕/๒๖๓', '๒๖๓']) {
+      const bad = await t.http
+        .post('/api/v1/letters')
+        .set('Authorization', clerk)
+        .send({ kind: 'external', subject: 'เลขผิด', referenceNumber })
+        .expect(400);
+      expect(bad.body).toMatchObject({
+        code: 'LETTER_REFERENCE_INVALID',
+        errors: [{ field: 'referenceNumber', code: 'no_prefix' }],
+      });
+    }
+    expect(await letters()).toBe(before);
+  });
+
   it('resolves a citation to the letter it names, among the letters the clerk may see', async () => {
     const cited = await newLetter('หนังสือต้นเรื่อง', {
       referenceNumber: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',

@@ -19,7 +19,7 @@ import {
   type LetterSummaryRow,
 } from 'src/modules/letters/letters.repository.js';
 import type { LetterReference, Secrecy, Speed } from 'src/modules/letters/letter.entity.js';
-import { parseThaiDate } from 'src/thai/be-date.js';
+import { LETTER_YEARS, parseThaiDate } from 'src/thai/be-date.js';
 import { toArabicDigits, toThaiDigits } from 'src/thai/digits.js';
 import { SECRECY_CLASSES, SPEED_CLASSES } from 'src/thai/labels.js';
 import { type ParsedLetter, parseLetter } from 'src/thai/letter-parser.js';
@@ -73,7 +73,7 @@ export function citedLetter(raw: string): Omit<LetterReference, 'letterId'> {
   const text = normalizeThaiText(raw);
   const found = findReferenceNumbers(text, toMatchForm(text))[0];
   const dated = /(?:ลงวันที่|ลว\.)\s*(.+)$/.exec(text);
-  const date = dated ? parseThaiDate(dated[1]) : null;
+  const date = dated ? parseThaiDate(dated[1], LETTER_YEARS) : null;
   return {
     raw: text,
     agencyPrefix: found?.value.agencyPrefix ?? null,
@@ -127,7 +127,7 @@ export class LettersService {
         ],
       });
     }
-    const date = dto.letterDate ? parseThaiDate(dto.letterDate) : null;
+    const date = dto.letterDate ? parseThaiDate(dto.letterDate, LETTER_YEARS) : null;
     if (date && !date.ok) {
       throw new DomainError(LetterErrors.LETTER_DATE_INVALID, {
         errors: [{ field: 'letterDate', code: date.error.code, message: date.error.message }],
