@@ -303,6 +303,8 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
     await admin('delete', '/holidays/2026-05-31').expect(404);
     const national = await admin('post', '/holidays/national/2571').expect(200);
     expect(national.body.added).toContain('2028-12-05');
+    // 10 December 2028 is a Sunday: Monday 11 December is its substitution day.
+    expect(national.body.added).toContain('2028-12-11');
     // Seeded years are already there.
     expect((await admin('post', '/holidays/national/2569').expect(200)).body.added).toEqual([]);
 
@@ -321,6 +323,24 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
     await admin('put', '/escalation-policies/fast')
       .send({ ackWorkingMinutes: 1, stepWorkingMinutes: [] })
       .expect(400);
+  });
+
+  it('a substitution day moves the due time: 5 December 2026 is a Saturday, Monday 7 is off', async () => {
+    // Friday 4 December 2026, 15:30 in Bangkok.
+    t.clock.set('2026-12-04T08:30:00Z');
+    await signInAgain();
+    const [seeded] = await ds.query(`SELECT name_th FROM holidays WHERE date = '2026-12-07'`);
+    expect(seeded).toEqual({ name_th: 'วันหยุดชดเชยวันพ่อแห่งชาติ' });
+    const letter = await t.http
+      .post('/api/v1/letters')
+      .set('Authorization', auth['clerk.moi'])
+      .send({ kind: 'external', speed: 'most_urgent', subject: 'ขอข้อมูลด่วนที่สุด' })
+      .expect(201);
+    const { forward } = await numberAndForward(t, auth['clerk.moi'], ministry.id, letter.body.id, {
+      unitIds: [province.id],
+    });
+    // 60 working minutes on Friday; Saturday, Sunday and Monday closed; Tuesday 09:30.
+    expect(forward.dueAt).toBe('2026-12-08T02:30:00.000Z');
   });
 
   it('metrics come from PostgreSQL at scrape time; the dashboard needs an admin cookie', async () => {

@@ -9,6 +9,7 @@ import { EscalationStarted1795908915835 } from 'src/database/migrations/17959089
 import { EntryLetterRegisterIndex1795909457019 } from 'src/database/migrations/1795909457019-EntryLetterRegisterIndex.js';
 import { LetterSearchForm1795910600000 } from 'src/database/migrations/1795910600000-LetterSearchForm.js';
 import { AuditChainHead1795923506512 } from 'src/database/migrations/1795923506512-AuditChainHead.js';
+import { SubstitutionHolidays1796500652705 } from 'src/database/migrations/1796500652705-SubstitutionHolidays.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   EntryLetterRegisterIndex1795909457019,
   LetterSearchForm1795910600000,
   AuditChainHead1795923506512,
+  SubstitutionHolidays1796500652705,
 ];

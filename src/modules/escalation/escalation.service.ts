@@ -13,7 +13,7 @@ import {
   type EscalationTarget,
   type PolicyRow,
 } from 'src/modules/escalation/escalation.repository.js';
-import { fixedNationalHolidays } from 'src/modules/escalation/national-holidays.js';
+import { nationalHolidaysWithSubstitutes } from 'src/modules/escalation/national-holidays.js';
 import { WorkingCalendar } from 'src/modules/escalation/working-calendar.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
 import { containsLink, withoutLink } from 'src/modules/notifications/link-check.js';
@@ -324,7 +324,7 @@ export class EscalationService implements DeliveryDeadlines {
     this.requireAdmin(principal);
     let holidays;
     try {
-      holidays = fixedNationalHolidays(beYear);
+      holidays = nationalHolidaysWithSubstitutes(beYear);
     } catch (error) {
       throw new DomainError(CommonErrors.VALIDATION_FAILED, {
         errors: [{ field: 'beYear', code: 'min', message: (error as Error).message }],

@@ -1,10 +1,9 @@
 /**
- * Thai national public holidays that fall on a fixed Gregorian date every year, as data for
- * seeding the working calendar's holiday list.
+ * Thai national public holidays that fall on a fixed Gregorian date every year, and their
+ * substitution days (วันหยุดชดเชย), as data for seeding the working calendar's holiday list.
  *
- * Only fixed dates are here. Lunar holidays (มาฆบูชา, วิสาขบูชา, อาสาฬหบูชา, เข้าพรรษา),
- * special holidays the Cabinet declares at short notice, and substitution days (วันหยุดชดเชย)
- * for holidays falling on a weekend are announced each year, so they are not computed: an
+ * Lunar holidays (มาฆบูชา, วิสาขบูชา, อาสาฬหบูชา, เข้าพรรษา) and special holidays the Cabinet
+ * declares at short notice are announced each year, so they are not computed: an
  * administrator adds them as holiday data (domain.md §7).
  */
 
@@ -109,4 +108,114 @@ export function fixedNationalHolidays(
 
 function twoDigits(value: number): string {
   return String(value).padStart(2, '0');
+}
+
+/** A holiday given to {@link substitutionDays}: its date and whether it earns a substitute. */
+export interface HolidayForSubstitution {
+  /** ISO date `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly nameTh: string;
+  readonly nameEn: string | null;
+  /**
+   * True for the annual government holidays (วันหยุดราชการประจำปี: the fixed-date ones here
+   * and the lunar ones of the yearly announcement); false for a special holiday the Cabinet
+   * declares and for a substitution day itself, which earn none.
+   */
+  readonly substitutable: boolean;
+}
+
+/** A substitution day (วันหยุดชดเชย) and the holiday it makes up for. */
+export interface SubstitutionDay {
+  readonly date: string;
+  readonly nameTh: string;
+  readonly nameEn: string;
+  /** The first weekend holiday of the run it makes up for. */
+  readonly forDate: string;
+}
+
+const MS_PER_DAY = 86_400_000;
+
+function dayNumber(iso: string): number {
+  return Math.floor(Date.parse(`${iso}T00:00:00Z`) / MS_PER_DAY);
+}
+
+function isoOfDay(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * Substitution days (วันหยุดชดเชย) under the Cabinet's standing rule (มติคณะรัฐมนตรี
+ * ๑ พฤษภาคม ๒๕๔๔ and ๓ กุมภาพันธ์ ๒๕๔๗): an annual government holiday that falls on the
+ * weekly day off moves to the next working day, and a run of closed days earns at most one
+ * substitute. So:
+ * - 5 December 2026 (Saturday) → Monday 7 December 2026 off;
+ * - two holidays on one weekend (อาสาฬหบูชา on Saturday, เข้าพรรษา on Sunday) → one day, the
+ *   Monday;
+ * - the next working day skips holidays: วันสิ้นปี on Sunday 31 December, 1 January a Monday
+ *   holiday → Tuesday 2 January off (the run is Saturday–Monday, the substitute after it).
+ * A run is a stretch of consecutive days none of which is an office day (weekly day off or
+ * holiday). `officeWeekdays` uses getUTCDay numbering (default Monday–Friday).
+ */
+export function substitutionDays(
+  holidays: readonly HolidayForSubstitution[],
+  officeWeekdays: readonly number[] = [1, 2, 3, 4, 5],
+): SubstitutionDay[] {
+  const byDay = new Map<number, HolidayForSubstitution>();
+  for (const h of holidays) if (!byDay.has(dayNumber(h.date))) byDay.set(dayNumber(h.date), h);
+  const office = new Set(officeWeekdays);
+  if (office.size === 0) return [];
+  // 1970-01-01 (day 0) was a Thursday.
+  const weekdayOfDay = (day: number): number => (((day + 4) % 7) + 7) % 7;
+  const weeklyOff = (day: number): boolean => !office.has(weekdayOfDay(day));
+  const closed = (day: number): boolean => weeklyOff(day) || byDay.has(day);
+
+  const out: SubstitutionDay[] = [];
+  const taken = new Set<number>();
+  const days = [...byDay.keys()].sort((a, b) => a - b);
+  for (const day of days) {
+    const holiday = byDay.get(day);
+    if (holiday === undefined || !holiday.substitutable || !weeklyOff(day)) continue;
+    // The run of closed days this weekend holiday sits in.
+    let start = day;
+    while (closed(start - 1)) start--;
+    let end = day;
+    while (closed(end + 1) || taken.has(end + 1)) end++;
+    // One substitute per run: the first substitutable weekend holiday of the run owns it.
+    let first = start;
+    while (first < day) {
+      const h = byDay.get(first);
+      if (h?.substitutable === true && weeklyOff(first)) break;
+      first++;
+    }
+    if (first !== day) continue;
+    const date = end + 1;
+    taken.add(date);
+    out.push({
+      date: isoOfDay(date),
+      nameTh: `วันหยุดชดเชย${holiday.nameTh}`,
+      nameEn: `Substitution day for ${holiday.nameEn ?? holiday.nameTh}`,
+      forDate: holiday.date,
+    });
+  }
+  return out;
+}
+
+/**
+ * The fixed-date holidays of Buddhist-era year `beYear` with their substitution days, in
+ * date order: what government offices close on. A holiday at the end of the year before
+ * (วันสิ้นปี on a Sunday) may give a substitute in this year; a substitute falling in the
+ * next year belongs to that year's list.
+ */
+export function nationalHolidaysWithSubstitutes(beYear: number): NationalHoliday[] {
+  const own = fixedNationalHolidays(beYear);
+  const around = [
+    ...(beYear > FIRST_BE_YEAR ? fixedNationalHolidays(beYear - 1) : []),
+    ...own,
+    ...fixedNationalHolidays(beYear + 1),
+  ];
+  const year = String(beYear - BE_TO_CE);
+  const substitutes = substitutionDays(around.map((h) => ({ ...h, substitutable: true })))
+    .filter((s) => s.date.startsWith(`${year}-`))
+    .map((s) => ({ date: s.date, nameTh: s.nameTh, nameEn: s.nameEn, governmentOffices: true }));
+  return [...own, ...substitutes].sort((a, b) => a.date.localeCompare(b.date));
 }
