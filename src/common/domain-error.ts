@@ -65,6 +65,26 @@ export const CommonErrors = defineErrors({
     title: 'Malformed request body',
     detail: 'เนื้อหาคำขอไม่ใช่ JSON ที่ถูกต้อง',
   },
+  BODY_TOO_DEEP: {
+    status: 400,
+    title: 'Request body nested too deeply',
+    detail: 'ข้อมูล JSON ที่ส่งมาซ้อนกันลึกเกินกำหนด',
+  },
+  BODY_TOO_MANY_MEMBERS: {
+    status: 413,
+    title: 'Request body has too many members',
+    detail: 'ออบเจ็กต์หรือรายการใน JSON ที่ส่งมามีจำนวนช่องมากเกินกำหนด',
+  },
+  TEXT_CONTAINS_NUL: {
+    status: 400,
+    title: 'Text contains a NUL character',
+    detail: 'ข้อความที่ส่งมามีอักขระ NUL (U+0000) ซึ่งระบบไม่รับ',
+  },
+  INVALID_VALUE: {
+    status: 400,
+    title: 'Invalid value',
+    detail: 'ค่าที่ส่งมาอยู่นอกขอบเขตหรือรูปแบบที่ระบบจัดเก็บได้',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     title: 'Payload too large',

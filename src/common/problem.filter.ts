@@ -56,12 +56,37 @@ function isPoolTimeout(error: unknown): boolean {
   return error instanceof Error && error.message === 'timeout exceeded when trying to connect';
 }
 
+/**
+ * PostgreSQL's data exceptions caused by a value a client sent that validation let
+ * through (a number past integer range, a malformed uuid or date, text too long, a NULL
+ * for a required column). Validation is the first line and should refuse these; this is
+ * the second, so a missed case is a 400, never a 500. The caller logs it as a warning.
+ */
+const CLIENT_VALUE_SQLSTATES = new Set([
+  '22001', // string_data_right_truncation
+  '22003', // numeric_value_out_of_range
+  '22007', // invalid_datetime_format
+  '22008', // datetime_field_overflow
+  '22021', // character_not_in_repertoire (U+0000 in text)
+  '22P02', // invalid_text_representation
+  '22P05', // untranslatable_character
+  '23502', // not_null_violation
+]);
+
+export function isClientValueError(error: unknown): boolean {
+  const code =
+    (error as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError?.code ??
+    (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && CLIENT_VALUE_SQLSTATES.has(code);
+}
+
 export function toDomainError(error: unknown): DomainError {
   if (error instanceof DomainError) return error;
   const parserError = fromBodyParser(error);
   if (parserError) return parserError;
   if (error instanceof HttpException) return fromHttpStatus(error.getStatus());
   if (isPoolTimeout(error)) return new DomainError(CommonErrors.DATABASE_BUSY);
+  if (isClientValueError(error)) return new DomainError(CommonErrors.INVALID_VALUE);
   return new DomainError(CommonErrors.INTERNAL);
 }
 
@@ -95,6 +120,9 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const error = toDomainError(exception);
+    if (isClientValueError(exception)) {
+      logger.warn({ err: exception, reqId: request.id }, 'a value validation let through');
+    }
     if (error.status >= 500 && !(exception instanceof DomainError && error.status === 503)) {
       logger.error({ err: exception, reqId: request.id }, 'request failed');
     }

@@ -34,6 +34,10 @@ export interface AppConfig {
   shutdownGraceMs: number;
   /** Largest JSON body the API accepts. */
   bodyLimitBytes: number;
+  /** Deepest nesting of objects and arrays a JSON body may have (400 beyond). */
+  jsonMaxDepth: number;
+  /** Most keys or items one JSON object or array may have (413 beyond). */
+  jsonMaxMembers: number;
   /** Upload checks (files module). */
   fileMaxBytes: number;
   fileMaxPages: number;
@@ -210,6 +214,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     refreshTokenTtlSeconds: integer('REFRESH_TOKEN_TTL', 1_209_600, 300, 31_536_000),
     shutdownGraceMs: integer('SHUTDOWN_GRACE_MS', 8_000, 0, 600_000),
     bodyLimitBytes: integer('BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+    jsonMaxDepth: integer('JSON_MAX_DEPTH', 32, 4, 1000),
+    jsonMaxMembers: integer('JSON_MAX_MEMBERS', 10_000, 10, 10_000_000),
     fileMaxBytes: integer('FILE_MAX_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     fileMaxPages: integer('FILE_MAX_PAGES', 500, 1, 100_000),
     fileCheckTimeoutMs: integer('FILE_CHECK_TIMEOUT_MS', 15_000, 100, 600_000),

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { RequestMethod, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  type PipeTransform,
+  RequestMethod,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -8,6 +14,7 @@ import { pinoHttp } from 'pino-http';
 import { CommonErrors, DomainError, type FieldError } from 'src/common/domain-error.js';
 import { ProblemFilter, sendProblem, toDomainError, toProblem } from 'src/common/problem.filter.js';
 import type { AppConfig } from 'src/config/config.js';
+import { findNulString, type JsonShapeProblem, scanJsonShape } from 'src/http/json-guard.js';
 import { logger, PinoNestLogger, requestContext } from 'src/logging/logger.js';
 import { mountQueueDashboard } from 'src/queue/queue-dashboard.js';
 
@@ -50,6 +57,46 @@ function thaiConstraintMessage(code: string, english: string): string {
   };
   return `${thai[code] ?? 'ค่าไม่ถูกต้อง'} (${english})`;
 }
+
+function jsonShapeError(problem: JsonShapeProblem): DomainError {
+  switch (problem.kind) {
+    case 'depth':
+      return new DomainError(CommonErrors.BODY_TOO_DEEP, {
+        detail: `ข้อมูล JSON ซ้อนกันได้ไม่เกิน ${problem.limit} ชั้น`,
+      });
+    case 'members':
+      return new DomainError(CommonErrors.BODY_TOO_MANY_MEMBERS, {
+        detail: `ออบเจ็กต์หรือรายการหนึ่งใน JSON มีได้ไม่เกิน ${problem.limit} ช่อง`,
+      });
+    case 'nul':
+      return new DomainError(CommonErrors.TEXT_CONTAINS_NUL);
+  }
+}
+
+/**
+ * U+0000 in a query string or route parameter: PostgreSQL cannot store or compare it,
+ * so it is refused here for every endpoint instead of failing in a statement.
+ */
+export const nulPipe: PipeTransform = {
+  transform(value: unknown, metadata: ArgumentMetadata) {
+    if (metadata.type === 'custom') return value;
+    const field = findNulString(value);
+    if (field !== undefined) {
+      throw new DomainError(CommonErrors.TEXT_CONTAINS_NUL, {
+        errors: [
+          {
+            field: metadata.data
+              ? `${metadata.data}${field === '(value)' ? '' : `.${field}`}`
+              : field,
+            code: 'noNul',
+            message: 'มีอักขระ NUL (U+0000)',
+          },
+        ],
+      });
+    }
+    return value;
+  },
+};
 
 export const validationPipe = new ValidationPipe({
   whitelist: true,
@@ -105,8 +152,29 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
       },
     }),
   );
-  app.use(express.json({ limit: config.bodyLimitBytes }));
-  app.use(express.text({ limit: INTAKE_TEXT_LIMIT_BYTES, type: 'text/plain' }));
+  // The shape of a JSON body is checked on its bytes before JSON.parse (json-guard.ts):
+  // a nesting bomb is refused after a few bytes, before parsing or validation walk it.
+  app.use(
+    express.json({
+      limit: config.bodyLimitBytes,
+      verify: (_req, _res, bytes) => {
+        const problem = scanJsonShape(bytes, {
+          maxDepth: config.jsonMaxDepth,
+          maxMembers: config.jsonMaxMembers,
+        });
+        if (problem) throw jsonShapeError(problem);
+      },
+    }),
+  );
+  app.use(
+    express.text({
+      limit: INTAKE_TEXT_LIMIT_BYTES,
+      type: 'text/plain',
+      verify: (_req, _res, bytes) => {
+        if (bytes.includes(0)) throw new DomainError(CommonErrors.TEXT_CONTAINS_NUL);
+      },
+    }),
+  );
   // Body-parser errors happen before Nest routes; answer them as problem+json too.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (!error) return next();
@@ -122,7 +190,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   });
   // Bull Board for administrators, outside the API prefix (it serves its own pages).
   mountQueueDashboard(app);
-  app.useGlobalPipes(validationPipe);
+  app.useGlobalPipes(nulPipe, validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
 

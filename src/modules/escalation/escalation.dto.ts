@@ -14,8 +14,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObjects, Optional } from 'src/common/validation.js';
 import { SPEED_CODES, type Speed } from 'src/modules/letters/letter.entity.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -50,7 +50,7 @@ export class HolidayImportDto {
     description: "Remove the year's holidays first (seeded ones too), then add the list",
     example: false,
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   replace?: boolean;
 
@@ -64,14 +64,13 @@ export class HolidayImportDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(366)
-  @ValidateNested({ each: true })
-  @Type(() => HolidayDto)
+  @NestedObjects(() => HolidayDto)
   holidays: HolidayDto[];
 }
 
 export class HolidayYearQuery {
   @ApiPropertyOptional({ description: 'Gregorian year', example: 2026 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(2000)

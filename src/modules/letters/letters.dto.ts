@@ -5,26 +5,25 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject, Optional } from 'src/common/validation.js';
 import { LETTER_KINDS, SECRECY_CODES, SPEED_CODES } from 'src/modules/letters/letter.entity.js';
 
 export class SignatoryDto {
   @ApiPropertyOptional({ example: 'นายโชตินรินทร์ เกิดสม' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(300)
   name?: string;
 
   @ApiPropertyOptional({ example: 'รองปลัดกระทรวงมหาดไทย ปฏิบัติราชการแทน ปลัดกระทรวงมหาดไทย' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   position?: string;
@@ -35,7 +34,7 @@ export class CreateLetterDto {
   @ApiPropertyOptional({
     description: 'Unit recording the letter (required when you act for several)',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   unitId?: string;
 
@@ -44,23 +43,23 @@ export class CreateLetterDto {
   kind: (typeof LETTER_KINDS)[number];
 
   @ApiPropertyOptional({ enum: SPEED_CODES, example: 'most_urgent' })
-  @IsOptional()
+  @Optional()
   @IsIn(SPEED_CODES)
   speed?: (typeof SPEED_CODES)[number];
 
   @ApiPropertyOptional({ enum: SECRECY_CODES, example: 'none' })
-  @IsOptional()
+  @Optional()
   @IsIn(SECRECY_CODES)
   secrecy?: (typeof SECRECY_CODES)[number];
 
   @ApiPropertyOptional({ description: 'ที่ as printed', example: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   referenceNumber?: string;
 
   @ApiPropertyOptional({ description: 'Date as printed (BE)', example: '๑๒ มกราคม ๒๕๖๙' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   letterDate?: string;
@@ -72,7 +71,7 @@ export class CreateLetterDto {
   subject: string;
 
   @ApiPropertyOptional({ description: 'เรียน / ถึง', example: 'ผู้ว่าราชการจังหวัดทุกจังหวัด' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   addressee?: string;
@@ -81,7 +80,7 @@ export class CreateLetterDto {
     description: 'อ้างถึง: cited letters as printed',
     example: ['มท ๐๒๑๐.๕/ว๑๐๕๕๗ ลงวันที่ ๑๙ พฤศจิกายน ๒๕๖๘'],
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(20)
   @IsString({ each: true })
@@ -89,7 +88,7 @@ export class CreateLetterDto {
   references?: string[];
 
   @ApiPropertyOptional({ description: 'สิ่งที่ส่งมาด้วย', example: ['สำเนาหนังสือ จำนวน ๑ ฉบับ'] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -97,18 +96,17 @@ export class CreateLetterDto {
   enclosures?: string[];
 
   @ApiPropertyOptional({ type: SignatoryDto })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => SignatoryDto)
+  @Optional()
+  @NestedObject(() => SignatoryDto)
   signatory?: SignatoryDto;
 
   @ApiPropertyOptional({ description: 'Sending unit, when it is in this system' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   senderUnitId?: string;
 
   @ApiPropertyOptional({ description: 'Sender as printed', example: 'กระทรวงมหาดไทย' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   senderText?: string;
@@ -117,7 +115,7 @@ export class CreateLetterDto {
     description: 'Uploaded PDF ids; the first is the letter itself',
     type: [String],
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
@@ -126,7 +124,7 @@ export class CreateLetterDto {
   @ApiPropertyOptional({
     description: 'Re-issue: the upstream letter this one encloses (keeps its root)',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   enclosesLetterId?: string;
 }
@@ -134,7 +132,7 @@ export class CreateLetterDto {
 /** A letter from its OCR text: the Thai intake parser fills the fields. */
 export class CreateLetterFromTextDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   unitId?: string;
 
@@ -144,25 +142,25 @@ export class CreateLetterFromTextDto {
   text: string;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true })
   fileIds?: string[];
 
   @ApiPropertyOptional({ description: 'Sender as printed, when the text does not say it' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(1000)
   senderText?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   senderUnitId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   enclosesLetterId?: string;
 }
@@ -172,41 +170,41 @@ export class SearchLettersQuery {
     description: 'Thai substring of subject, sender or ที่ (3+ characters)',
     example: 'อาชญากรรม',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ description: 'Letter date from (BE or ISO)', example: '๑ ม.ค. ๒๕๖๙' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(50)
   from?: string;
 
   @ApiPropertyOptional({ description: 'Letter date to (BE or ISO)', example: '31/01/2569' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(50)
   to?: string;
 
   @ApiPropertyOptional({ enum: SPEED_CODES })
-  @IsOptional()
+  @Optional()
   @IsIn(SPEED_CODES)
   speed?: (typeof SPEED_CODES)[number];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsUUID()
   registerId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
 
   @ApiPropertyOptional({ default: 20, maximum: 100 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)

@@ -11,22 +11,23 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { Optional } from 'src/common/validation.js';
 
 export class ListNotificationsQuery {
   @ApiPropertyOptional({ description: 'Only unread ones', example: true })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   unread?: boolean;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   cursor?: string;
 
   @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -47,7 +48,7 @@ export class NotificationPreferencesDto {
   email?: string | null;
 
   @ApiPropertyOptional({ description: 'Receive the daily digest on working days', example: true })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   digest?: boolean;
 }

@@ -12,6 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { Optional } from 'src/common/validation.js';
 import {
   REFERENCE_DIGITS,
   type ReferenceDigits,
@@ -43,32 +44,32 @@ export class CreateUnitDto {
   nameTh: string;
 
   @ApiPropertyOptional({ example: 'กยผ.' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(100)
   shortName?: string;
 
   @ApiPropertyOptional({ example: 'รอ' })
-  @IsOptional()
+  @Optional()
   @Matches(LETTER_CODE)
   letterCode?: string;
 
   @ApiPropertyOptional({ example: '0017.3' })
-  @IsOptional()
+  @Optional()
   @Matches(OWNER_NUMBER)
   @MaxLength(40)
   ownerNumber?: string;
 
   @ApiPropertyOptional({ example: 'หัวหน้ากลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(300)
   headPosition?: string;
 
   @ApiPropertyOptional({ enum: REFERENCE_DIGITS, default: 'thai' })
-  @IsOptional()
+  @Optional()
   @IsIn(REFERENCE_DIGITS)
   referenceDigits?: ReferenceDigits;
 }
@@ -76,7 +77,7 @@ export class CreateUnitDto {
 /** Rename and edit the descriptive fields; `null` clears an optional one. */
 export class UpdateUnitDto {
   @ApiPropertyOptional({ example: 'สำนักงานจังหวัดร้อยเอ็ด' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
@@ -109,7 +110,7 @@ export class UpdateUnitDto {
   headPosition?: string | null;
 
   @ApiPropertyOptional({ enum: REFERENCE_DIGITS })
-  @IsOptional()
+  @Optional()
   @IsIn(REFERENCE_DIGITS)
   referenceDigits?: ReferenceDigits;
 }
@@ -122,13 +123,13 @@ export class MoveUnitDto {
 
 export class UnitListQuery {
   @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(500)
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
+  @Optional()
   @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
   @IsInt()
   @Min(1)
@@ -141,7 +142,7 @@ export class SubtreeQuery extends UnitListQuery {
     description: 'Thai substring of the unit name, at least 3 characters',
     example: 'เทศบาล',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(100)
   q?: string;

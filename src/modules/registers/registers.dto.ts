@@ -1,36 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Optional } from 'src/common/validation.js';
 
 export class RegisterLetterDto {
   @ApiPropertyOptional({ description: 'The letter to register (or give deliveryId)' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   letterId?: string;
 
   @ApiPropertyOptional({ description: 'The delivery this registration acknowledges (ลงรับ)' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   deliveryId?: string;
 
   @ApiPropertyOptional({ description: 'การปฏิบัติ', example: 'เสนอ ผวจ. / ส่งกลุ่มงานยุทธศาสตร์' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   action?: string;
 
   @ApiPropertyOptional({ description: 'หมายเหตุ' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   remarks?: string;
@@ -38,7 +29,7 @@ export class RegisterLetterDto {
   @ApiPropertyOptional({
     description: 'Cancel-and-replace: the entry this one replaces (same register)',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   replacesEntryId?: string;
 }
@@ -57,7 +48,7 @@ export class AllocateNumberDto {
   letterId: string;
 
   @ApiPropertyOptional({ description: 'หมายเหตุ' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(2000)
   remarks?: string;
@@ -79,7 +70,7 @@ export class CreateRegisterDto {
     default: 'none',
     description: 'A secret register',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(['none', 'confidential', 'secret'])
   minClearance?: 'none' | 'confidential' | 'secret';
 }
@@ -108,7 +99,7 @@ export class ListEntriesQuery {
     description: 'Buddhist-era year (default: this year in Bangkok)',
     example: 2569,
   })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(2400)
@@ -116,14 +107,15 @@ export class ListEntriesQuery {
   year?: number;
 
   @ApiPropertyOptional({ description: 'Return entries after this number' })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(2_147_483_647) // the entry number is a PostgreSQL integer
   after?: number;
 
   @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -133,13 +125,13 @@ export class ListEntriesQuery {
 
 export class PrintoutQuery {
   @ApiPropertyOptional({ description: 'From date (BE or ISO), inclusive', example: '๑ ม.ค. ๒๕๖๙' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(50)
   from?: string;
 
   @ApiPropertyOptional({ description: 'To date (BE or ISO), inclusive', example: '31/01/2569' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(50)
   to?: string;

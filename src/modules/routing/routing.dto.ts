@@ -6,15 +6,14 @@ import {
   IsIn,
   IsInt,
   IsISO8601,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
+import { NestedObject, Optional } from 'src/common/validation.js';
 import { UNIT_KIND_CODES, type UnitKind } from 'src/modules/organisations/unit-kind.js';
 import {
   ANNOTATION_DECISION_CODES,
@@ -33,7 +32,7 @@ export class AnnotationDto {
     description: 'noted ทราบ, proceed ดำเนินการ, agreed เห็นชอบ, approved อนุมัติ, other',
     example: 'proceed',
   })
-  @IsOptional()
+  @Optional()
   @IsIn(ANNOTATION_DECISION_CODES)
   decision?: AnnotationDecision;
 }
@@ -47,7 +46,7 @@ export class ForwardDto {
     description: 'Recipient units by id',
     example: ['8f2d…', '4b7a…'],
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @ArrayMaxSize(MAX_FORWARD_RECIPIENTS)
   @IsUUID('all', { each: true })
@@ -59,7 +58,7 @@ export class ForwardDto {
     description: "Every direct child of the sending unit of these kinds (a district's อบต.)",
     example: ['subdistrict_municipality', 'subdistrict_administration'],
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @IsIn(UNIT_KIND_CODES, { each: true })
   childKinds?: UnitKind[];
@@ -70,22 +69,21 @@ export class ForwardDto {
     description: "Every unit of these kinds anywhere in the sending unit's subtree",
     example: ['provincial_division', 'district', 'provincial_administration', 'town_municipality'],
   })
-  @IsOptional()
+  @Optional()
   @IsArray()
   @IsIn(UNIT_KIND_CODES, { each: true })
   subtreeKinds?: UnitKind[];
 
   @ApiPropertyOptional({ type: AnnotationDto, description: 'เกษียน written with the forward' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AnnotationDto)
+  @Optional()
+  @NestedObject(() => AnnotationDto)
   annotation?: AnnotationDto;
 
   @ApiPropertyOptional({
     description: 'When the recipients must report or reply (ISO instant)',
     example: '2026-01-30T10:00:00+07:00',
   })
-  @IsOptional()
+  @Optional()
   @IsISO8601({ strict: true })
   responseDueAt?: string;
 }
@@ -100,13 +98,13 @@ export class ReasonDto {
 
 export class PageQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(300)
   cursor?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -116,7 +114,7 @@ export class PageQuery {
 
 export class TreeQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only this level (1: the origin’s recipients)', example: 2 })
-  @IsOptional()
+  @Optional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -129,7 +127,7 @@ export class ProgressQuery extends PageQuery {
     description: 'Whose subtree (default: the unit you act for)',
     example: '8f2d…',
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   unitId?: string;
 }

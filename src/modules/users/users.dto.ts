@@ -5,12 +5,12 @@ import {
   IsDateString,
   IsIn,
   IsNotEmpty,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MaxLength,
 } from 'class-validator';
+import { Optional } from 'src/common/validation.js';
 import {
   CLEARANCE_CODES,
   type Clearance,
@@ -39,7 +39,7 @@ export class CreateUserDto {
   displayName: string;
 
   @ApiPropertyOptional({ example: 'เจ้าพนักงานธุรการชำนาญงาน' })
-  @IsOptional()
+  @Optional()
   @Transform(trim)
   @IsString()
   @MaxLength(200)
@@ -51,7 +51,7 @@ export class CreateUserDto {
   password: string;
 
   @ApiPropertyOptional({ enum: CLEARANCE_CODES, default: 'none' })
-  @IsOptional()
+  @Optional()
   @IsIn(CLEARANCE_CODES)
   clearance?: Clearance;
 
@@ -77,18 +77,18 @@ export class AddMembershipDto {
     description: 'รักษาราชการแทน: acting head from startsOn to endsOn (Bangkok dates, inclusive)',
     default: false,
   })
-  @IsOptional()
+  @Optional()
   @IsBoolean()
   acting?: boolean;
 
   @ApiPropertyOptional({ example: '2026-02-01', description: 'ISO date; required when acting' })
-  @IsOptional()
+  @Optional()
   @IsDateString({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   startsOn?: string;
 
   @ApiPropertyOptional({ example: '2026-02-14', description: 'ISO date; required when acting' })
-  @IsOptional()
+  @Optional()
   @IsDateString({ strict: true })
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   endsOn?: string;
