@@ -136,7 +136,7 @@ export class ForwardTargetsQuery extends PageQuery {
   @ApiPropertyOptional({
     description: "List the units directly below this one (default: the sender's organisation)",
   })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   parentId?: string;
 
@@ -144,7 +144,7 @@ export class ForwardTargetsQuery extends PageQuery {
     description: 'Instead, search the whole scope by Thai name (2+ characters)',
     example: 'เสลภูมิ',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @MaxLength(200)
   q?: string;
