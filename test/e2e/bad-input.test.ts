@@ -54,10 +54,10 @@ describe('bad input answers 4xx, never 500', () => {
       .send({ letterId: letter.body.id })
       .expect(201);
     entryId = entry.body.id as string;
-  });
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
-  });
+  }, 300_000);
 
   const expectProblem = (
     res: { status: number; headers: Record<string, string>; body: { code?: string } },

@@ -13,10 +13,10 @@ import { bearer, newMinistry, newUnit, newUser, samplePdf } from '../factories/w
  * query string and path parameters are generated from the operation's schemas — valid
  * values mixed with hostile ones (null, wrong types, NUL bytes, numbers out of range,
  * arrays for objects, unknown keys) — never answer 5xx, and every 4xx is problem+json
- * with a stable code. FUZZ_RUNS sets the runs per operation (default 25, bounded for
+ * with a stable code. FUZZ_RUNS sets the runs per operation (default 20, bounded for
  * CI); FUZZ_SEED replays a failing run.
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 
 interface Schema {
@@ -179,10 +179,10 @@ describe('every endpoint of the OpenAPI document survives generated input', () =
       }
     }
     doc = (await t.http.get('/api/docs-json').expect(200)).body as OpenApi;
-  });
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
-  });
+  }, 300_000);
 
   const resolve = (schema: Schema | undefined): Schema => {
     if (!schema) return {};
@@ -449,5 +449,5 @@ describe('every endpoint of the OpenAPI document survives generated input', () =
     }
     if (process.env.FUZZ_VERBOSE) console.log(statuses, ids);
     expect(failures).toEqual([]);
-  });
+  }, 900_000);
 });

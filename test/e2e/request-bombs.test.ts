@@ -15,10 +15,10 @@ describe('request bombs are refused at the body parser', () => {
     const unit = await newUnit(t.dataSource, { nameTh: 'หน่วยทดสอบคำขอ' });
     await newUser(t.dataSource, 'bomb.clerk', [{ unit, role: 'clerk' }]);
     auth = await bearer(t, 'bomb.clerk');
-  });
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
-  });
+  }, 300_000);
 
   const post = (path: string, body: string) =>
     t.http.post(path).set('Content-Type', 'application/json').send(body);
