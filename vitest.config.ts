@@ -14,7 +14,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', include: ['src/**/*.spec.ts', 'test/unit/**/*.spec.ts'] },
+        // Projects do not inherit the root's test options: each names its own time limits.
+        test: {
+          name: 'unit',
+          include: ['src/**/*.spec.ts', 'test/unit/**/*.spec.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         resolve: { alias },
@@ -24,6 +30,7 @@ export default defineConfig({
           globalSetup: ['test/harness/global-setup.ts'],
           setupFiles: ['test/harness/setup-file.ts'],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],
