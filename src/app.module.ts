@@ -1,6 +1,4 @@
-import { BullModule } from '@nestjs/bullmq';
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { ConnectionOptions } from 'bullmq';
 import { ScheduleModule } from '@nestjs/schedule';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Clock } from 'src/common/clock.js';
@@ -21,9 +19,8 @@ import { OrganisationsModule } from 'src/modules/organisations/organisations.mod
 import { SeedModule } from 'src/modules/seed/seed.module.js';
 import { UsersModule } from 'src/modules/users/users.module.js';
 import { EscalationModule } from 'src/modules/escalation/escalation.module.js';
-import { EscalationWorkerModule } from 'src/worker/worker.module.js';
+import { WorkerModule } from 'src/worker/worker.module.js';
 import { QueueModule } from 'src/queue/queue.module.js';
-import { redisOptions } from 'src/queue/redis.js';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -54,7 +51,7 @@ function domainModules(): DynamicModule['imports'] {
 
 /** Processors and sweeps; only the worker (or a single-machine process) loads them. */
 function workerModules(): DynamicModule['imports'] {
-  return [ScheduleModule.forRoot(), EscalationWorkerModule];
+  return [ScheduleModule.forRoot(), WorkerModule];
 }
 
 @Module({})
@@ -74,10 +71,6 @@ export class AppModule {
             ),
           dataSourceFactory: () =>
             openDataSource(config.databaseUrl, config.databasePoolSize, config.databasePoolWaitMs),
-        }),
-        BullModule.forRoot({
-          connection: redisOptions(config.redisUrl) as ConnectionOptions,
-          prefix: config.queuePrefix,
         }),
         HealthModule,
         ...(domainModules() ?? []),

@@ -1,27 +1,66 @@
 import { Module } from '@nestjs/common';
+import { EscalationJobs } from 'src/modules/escalation/escalation.jobs.js';
 import { EscalationModule } from 'src/modules/escalation/escalation.module.js';
-import { EscalationProcessor } from 'src/modules/escalation/escalation.jobs.js';
-import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
-import { ReconcileSweep } from 'src/worker/reconcile.cron.js';
+import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+import { DigestCron } from 'src/modules/notifications/digest.cron.js';
+import { NotificationsJobs } from 'src/modules/notifications/notifications.jobs.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
-import { NotificationsRepository } from 'src/modules/notifications/notifications.repository.js';
+import { WORKING_DAYS, type WorkingDays } from 'src/modules/notifications/working-days.port.js';
+import type { JobHandlers } from 'src/queue/jobs.js';
+import type { ReconcileSource } from 'src/queue/reconcile-source.js';
 import { JOB_HANDLERS, JobsWorker } from 'src/worker/jobs.worker.js';
+import { RECONCILE_SOURCES, ReconcileSweep } from 'src/worker/reconcile.cron.js';
+import { SweepRepository } from 'src/worker/sweep.repository.js';
 
-/** Processors and sweeps: only in the worker (or a single-machine process). */
+/**
+ * The handler table of every job, gathered from the modules that own them. The return
+ * type makes it complete at compile time; JobsWorker checks it again at start-up.
+ */
+export function jobHandlerTable(
+  escalation: EscalationJobs,
+  notifications: NotificationsJobs,
+): JobHandlers {
+  return { ...escalation.handlers(), ...notifications.handlers() };
+}
+
+/** What the reconcile sweep asks, in order: due escalation rungs, then unsent outbox rows. */
+export function reconcileSources(
+  escalation: EscalationJobs,
+  notifications: NotificationsJobs,
+): ReconcileSource[] {
+  return [escalation, notifications];
+}
+
+/**
+ * The worker: BullMQ processors dispatching to the modules' job handlers, and the
+ * scheduled work (reconcile sweep, daily digest). Only the worker process (or a
+ * single-machine process) loads it; the api only enqueues.
+ */
 @Module({
   imports: [EscalationModule, NotificationsModule],
   providers: [
-    EscalationRepository,
-    NotificationsRepository,
-    EscalationProcessor,
     {
       provide: JOB_HANDLERS,
-      useFactory: (processor: EscalationProcessor) => processor.handlers(),
-      inject: [EscalationProcessor],
+      useFactory: jobHandlerTable,
+      inject: [EscalationJobs, NotificationsJobs],
+    },
+    {
+      provide: RECONCILE_SOURCES,
+      useFactory: reconcileSources,
+      inject: [EscalationJobs, NotificationsJobs],
+    },
+    {
+      provide: WORKING_DAYS,
+      useFactory: (escalation: EscalationService): WorkingDays => ({
+        isWorkingDay: async (date) => (await escalation.calendar()).isWorkingDay(date),
+      }),
+      inject: [EscalationService],
     },
     JobsWorker,
+    SweepRepository,
     ReconcileSweep,
+    DigestCron,
   ],
-  exports: [ReconcileSweep],
+  exports: [ReconcileSweep, DigestCron],
 })
-export class EscalationWorkerModule {}
+export class WorkerModule {}

@@ -6,15 +6,18 @@ import { AuditRepository } from 'src/modules/audit/audit.repository.js';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import { AuthRepository } from 'src/modules/auth/auth.repository.js';
-import { EscalationProcessor } from 'src/modules/escalation/escalation.jobs.js';
+import { EscalationJobs } from 'src/modules/escalation/escalation.jobs.js';
 import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 import { ReconcileSweep } from 'src/worker/reconcile.cron.js';
 import { NotificationsRepository } from 'src/modules/notifications/notifications.repository.js';
+import { NotificationsJobs } from 'src/modules/notifications/notifications.jobs.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 import { EmailChannel, WebhookChannel } from 'src/modules/notifications/outbound.channel.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { JobsWorker } from 'src/worker/jobs.worker.js';
+import { jobHandlerTable, reconcileSources } from 'src/worker/worker.module.js';
+import { SweepRepository } from 'src/worker/sweep.repository.js';
 
 /**
  * The escalation services as the worker module wires them, built by hand: the bench runs
@@ -62,11 +65,12 @@ export async function wireEscalation(
     clock,
     config,
   );
+  const escalationJobs = new EscalationJobs(escalation, repository);
+  const notificationsJobs = new NotificationsJobs(notifications, notificationsRepository);
   const sweep = new ReconcileSweep(
     dataSource,
-    repository,
-    notificationsRepository,
-    escalation,
+    new SweepRepository(),
+    reconcileSources(escalationJobs, notificationsJobs),
     jobs,
     new SchedulerRegistry(),
     clock,
@@ -79,10 +83,7 @@ export async function wireEscalation(
     escalation,
     sweep,
     startWorkers() {
-      const worker = new JobsWorker(
-        config,
-        new EscalationProcessor(escalation, notifications).handlers(),
-      );
+      const worker = new JobsWorker(config, jobHandlerTable(escalationJobs, notificationsJobs));
       worker.onApplicationBootstrap();
       workers.push(worker);
       return worker;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { logger } from 'src/logging/logger.js';
 import { ManualClock } from 'src/common/clock.js';
+import { DigestCron } from 'src/modules/notifications/digest.cron.js';
 import { ReconcileSweep } from 'src/worker/reconcile.cron.js';
 import { containsLink } from 'src/modules/notifications/link-check.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
@@ -790,7 +791,7 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
       // Tuesday 15 June 2027, 08:00 in Bangkok: what the cron of DIGEST_TIME does.
       t.clock.set('2027-06-15T01:00:00Z');
       const date = '2027-06-15';
-      expect(await sweep.digestTick()).toBe(true);
+      expect(await t.get(DigestCron).tick()).toBe(true);
       const [mail] = await until(
         async () => digestMails(date).filter((m) => m.to.includes(DIGEST_EMAIL)),
         (found) => found.length > 0,
@@ -832,8 +833,7 @@ describe('the digest tick: working days only, one job per day whatever the repli
   };
   let a: TestApp;
   let b: TestApp;
-  const tickBoth = () =>
-    Promise.all([a.get(ReconcileSweep).digestTick(), b.get(ReconcileSweep).digestTick()]);
+  const tickBoth = () => Promise.all([a.get(DigestCron).tick(), b.get(DigestCron).tick()]);
   const digestJobIds = async () =>
     (
       await a
@@ -890,7 +890,7 @@ describe('the digest tick: working days only, one job per day whatever the repli
   it('weekends and holidays of the holidays table get no digest; the day is Bangkok’s', async () => {
     const tick = async (at: string) => {
       clock.set(at);
-      return a.get(ReconcileSweep).digestTick();
+      return a.get(DigestCron).tick();
     };
     expect(await tick('2027-06-19T01:00:00Z')).toBe(false); // Saturday
     expect(await tick('2027-06-20T01:00:00Z')).toBe(false); // Sunday

@@ -1,25 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
-import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
-import type { JobHandlers } from 'src/queue/jobs.js';
+import type { JobHandlers, JobRequest } from 'src/queue/jobs.js';
+import type { ReconcileSource } from 'src/queue/reconcile-source.js';
 
 /**
- * The worker's handler table: one entry per job name (the type makes it exhaustive, and
- * JobsWorker refuses to start when an entry is missing). Handlers are the services' own
- * methods, so a job and a direct call do the same thing.
+ * Escalation's queue work: the handler of a rung's wake-up (the service's own method, so a
+ * job and a direct call do the same thing) and the rungs the reconcile sweep must find
+ * enqueued.
  */
 @Injectable()
-export class EscalationProcessor {
+export class EscalationJobs implements ReconcileSource {
   constructor(
     private readonly escalation: EscalationService,
-    private readonly notifications: NotificationsService,
+    private readonly repository: EscalationRepository,
   ) {}
 
-  handlers(): JobHandlers {
+  handlers(): Pick<JobHandlers, 'escalation.level'> {
     return {
       'escalation.level': (data) => this.escalation.escalate(data.deliveryId, data.level),
-      'notifications.outbox': (data) => this.notifications.deliverOutbound(data.messageId),
-      'notifications.digest': (data) => this.notifications.buildDigests(data.date),
     };
+  }
+
+  /** Rungs due and not recorded, asked of PostgreSQL. */
+  async dueJobs(manager: EntityManager, now: Date | null, limit: number): Promise<JobRequest[]> {
+    const due = await this.repository.findDueRungs(manager, now, limit);
+    return due.map((rung) =>
+      this.escalation.rungJob(rung.deliveryId, rung.level, new Date(rung.dueAt)),
+    );
   }
 }

@@ -3,8 +3,7 @@ import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { EscalationController } from 'src/modules/escalation/escalation.controller.js';
 import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
-import { MetricsController } from 'src/modules/health/metrics.controller.js';
-import { QueueDashboardController } from 'src/queue/queue-dashboard.controller.js';
+import { EscalationJobs } from 'src/modules/escalation/escalation.jobs.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
 import { DELIVERY_DEADLINES } from 'src/modules/routing/delivery-time.policy.js';
 
@@ -15,12 +14,13 @@ import { DELIVERY_DEADLINES } from 'src/modules/routing/delivery-time.policy.js'
 @Global()
 @Module({
   imports: [AuditModule, NotificationsModule],
-  controllers: [EscalationController, QueueDashboardController, MetricsController],
+  controllers: [EscalationController],
   providers: [
     EscalationRepository,
     EscalationService,
+    EscalationJobs,
     { provide: DELIVERY_DEADLINES, useExisting: EscalationService },
   ],
-  exports: [EscalationService, DELIVERY_DEADLINES],
+  exports: [EscalationService, EscalationJobs, DELIVERY_DEADLINES],
 })
 export class EscalationModule {}

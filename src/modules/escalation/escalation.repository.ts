@@ -3,9 +3,6 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
 import type { MembershipRole } from 'src/modules/users/roles.js';
 
-/** Key of the transaction-level advisory lock under which one worker runs a sweep slot. */
-export const SWEEP_LOCK_KEY = 7_000_001;
-
 export interface PolicyRow {
   speed: Speed;
   ackWorkingMinutes: number;
@@ -301,43 +298,7 @@ export class EscalationRepository {
     };
   }
 
-  // ---- the reconcile sweep ------------------------------------------------------------------
-
-  /** Whether this transaction holds the sweep lock (another worker's sweep holds it now). */
-  async tryLockSweep(manager: EntityManager): Promise<boolean> {
-    const rows: { locked: boolean }[] = await manager.query(
-      'SELECT pg_try_advisory_xact_lock($1) AS locked',
-      [SWEEP_LOCK_KEY],
-    );
-    return rows[0].locked;
-  }
-
-  /** Claims this slot's run; null when another worker already ran it. */
-  async claimSweepSlot(
-    manager: EntityManager,
-    intervalSeconds: number,
-    worker: string,
-    now: Date | null,
-  ): Promise<string | null> {
-    const rows: { slot: string }[] = await manager.query(
-      `INSERT INTO escalation_sweep_runs (slot, started_at, worker)
-       VALUES (floor(extract(epoch FROM ${NOW(1)}) / $2)::bigint, ${NOW(1)}, $3)
-       ON CONFLICT (slot) DO NOTHING RETURNING slot`,
-      [now, intervalSeconds, worker],
-    );
-    return rows[0]?.slot ?? null;
-  }
-
-  async finishSweepRun(
-    manager: EntityManager,
-    slot: string,
-    counts: { candidates: number; enqueued: number; promoted: number },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE escalation_sweep_runs SET candidates = $2, enqueued = $3, promoted = $4 WHERE slot = $1`,
-      [slot, counts.candidates, counts.enqueued, counts.promoted],
-    );
-  }
+  // ---- the reconcile sweep's source ---------------------------------------------------------
 
   /**
    * Rungs that are due and not recorded, asked of PostgreSQL: level 1 of pending deliveries
@@ -367,24 +328,9 @@ export class EscalationRepository {
 
   // ---- metrics ------------------------------------------------------------------------------
 
-  async countOverdue(now: Date | null): Promise<number> {
-    const rows: { count: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM deliveries WHERE state = 'sent' AND due_at <= ${NOW(1)}`,
-      [now],
-    );
-    return rows[0].count;
-  }
-
   async countByLevel(): Promise<{ level: number; count: number }[]> {
     return this.dataSource.query(
       `SELECT level, count(*)::int AS count FROM escalations GROUP BY level ORDER BY level`,
     );
-  }
-
-  async countSweepRuns(): Promise<number> {
-    const rows: { count: number }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM escalation_sweep_runs`,
-    );
-    return rows[0].count;
   }
 }

@@ -406,4 +406,9 @@ export class EscalationService implements DeliveryDeadlines {
       });
     }
   }
+
+  /** Escalations recorded, by ladder level (the metrics' gauge). */
+  countByLevel(): Promise<{ level: number; count: number }[]> {
+    return this.repository.countByLevel();
+  }
 }

@@ -8,32 +8,11 @@ import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { BlobStorage } from 'src/modules/files/blob-storage.js';
+import { type UploadedFileView, view } from 'src/modules/files/files.dto.js';
 import { FileErrors } from 'src/modules/files/files.errors.js';
 import { FilesRepository, type FileRow } from 'src/modules/files/files.repository.js';
 import { hasPdfMagic } from 'src/modules/files/pdf-inspection.js';
 import { inspectPdf } from 'src/modules/files/pdf-inspector.js';
-
-export interface UploadedFileView {
-  id: string;
-  sha256: string;
-  pages: number;
-  size: number;
-  mediaType: string;
-  originalName: string | null;
-  createdAt: string;
-}
-
-function view(row: FileRow): UploadedFileView {
-  return {
-    id: row.id,
-    sha256: row.sha256,
-    pages: row.pages,
-    size: Number(row.size),
-    mediaType: row.mediaType,
-    originalName: row.originalName,
-    createdAt: new Date(row.createdAt).toISOString(),
-  };
-}
 
 @Injectable()
 export class FilesService {

@@ -2,10 +2,10 @@ import { Controller, Get, Header, Inject, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Gauge, Registry } from 'prom-client';
-import { Clock } from 'src/common/clock.js';
 import { CommonErrors, DomainError } from 'src/common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
-import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
+import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+import { RoutingProgressService } from 'src/modules/routing/routing-progress.service.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 
 /**
@@ -36,9 +36,9 @@ export class MetricsController {
   });
 
   constructor(
-    private readonly repository: EscalationRepository,
+    private readonly escalation: EscalationService,
+    private readonly routing: RoutingProgressService,
     private readonly jobs: JobQueue,
-    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -61,8 +61,8 @@ export class MetricsController {
     this.queueJobs.reset();
     this.escalations.reset();
     const [overdue, byLevel] = await Promise.all([
-      this.repository.countOverdue(this.clock.databaseNow()),
-      this.repository.countByLevel(),
+      this.routing.countOverdue(),
+      this.escalation.countByLevel(),
     ]);
     this.overdue.set(overdue);
     for (const level of [1, 2, 3, 4]) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
+import { decodeCursor, encodeCursor, readCreatedAtCursor } from 'src/common/cursor.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { parseUserDate } from 'src/common/user-date.js';
 import { AccessService, type SqlPredicate } from 'src/modules/auth/access.service.js';
@@ -357,25 +358,9 @@ export class LettersService {
       }
       return iso;
     };
-    let cursor: { createdAt: string; id: string } | null = null;
-    if (query.cursor) {
-      try {
-        const decoded = JSON.parse(Buffer.from(query.cursor, 'base64url').toString('utf8')) as [
-          string,
-          string,
-        ];
-        if (
-          !Array.isArray(decoded) ||
-          Number.isNaN(Date.parse(decoded[0])) ||
-          !/^[0-9a-f-]{36}$/.test(decoded[1])
-        ) {
-          throw new Error('bad cursor');
-        }
-        cursor = { createdAt: decoded[0], id: decoded[1] };
-      } catch {
-        throw new DomainError(LetterErrors.SEARCH_CURSOR_INVALID);
-      }
-    }
+    const cursor = query.cursor
+      ? decodeCursor(query.cursor, LetterErrors.SEARCH_CURSOR_INVALID, readCreatedAtCursor)
+      : null;
     const limit = query.limit ?? 20;
     const rows = await this.repository.search(
       {
@@ -395,9 +380,7 @@ export class LettersService {
     const last = items[items.length - 1];
     const nextCursor =
       rows.length > limit && last
-        ? Buffer.from(JSON.stringify([new Date(last.createdAt).toISOString(), last.id])).toString(
-            'base64url',
-          )
+        ? encodeCursor([new Date(last.createdAt).toISOString(), last.id])
         : null;
     return { items, nextCursor };
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { NotificationsJobs } from 'src/modules/notifications/notifications.jobs.js';
 import { NotificationsController } from 'src/modules/notifications/notifications.controller.js';
 import { NotificationsRepository } from 'src/modules/notifications/notifications.repository.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
@@ -8,7 +9,13 @@ import { EmailChannel, WebhookChannel } from 'src/modules/notifications/outbound
 @Module({
   imports: [AuditModule],
   controllers: [NotificationsController],
-  providers: [NotificationsRepository, NotificationsService, EmailChannel, WebhookChannel],
-  exports: [NotificationsService],
+  providers: [
+    NotificationsRepository,
+    NotificationsService,
+    NotificationsJobs,
+    EmailChannel,
+    WebhookChannel,
+  ],
+  exports: [NotificationsService, NotificationsJobs],
 })
 export class NotificationsModule {}

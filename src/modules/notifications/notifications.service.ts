@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
+import { decodeCursor, encodeCursor, readCreatedAtCursor } from 'src/common/cursor.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
@@ -100,19 +101,13 @@ export class NotificationsService {
     query: { unread?: boolean; cursor?: string; limit?: number },
   ): Promise<NotificationPage> {
     const unitIds = this.access.actingUnitIds(principal);
-    let cursor: { createdAt: string; id: string } | null = null;
-    if (query.cursor) {
-      try {
-        const [createdAt, id] = JSON.parse(
-          Buffer.from(query.cursor, 'base64url').toString('utf8'),
-        ) as [string, string];
-        if (Number.isNaN(Date.parse(createdAt)) || !/^[0-9a-f-]{36}$/.test(id))
-          throw new Error('bad cursor');
-        cursor = { createdAt, id };
-      } catch {
-        throw new DomainError(NotificationErrors.NOTIFICATION_CURSOR_INVALID);
-      }
-    }
+    const cursor = query.cursor
+      ? decodeCursor(
+          query.cursor,
+          NotificationErrors.NOTIFICATION_CURSOR_INVALID,
+          readCreatedAtCursor,
+        )
+      : null;
     const limit = query.limit ?? 20;
     const rows = await this.repository.findPage(principal.userId, unitIds, {
       unreadOnly: query.unread ?? false,
@@ -126,9 +121,7 @@ export class NotificationsService {
       unreadCount: await this.repository.countUnread(principal.userId, unitIds),
       nextCursor:
         rows.length > limit && last
-          ? Buffer.from(JSON.stringify([new Date(last.createdAt).toISOString(), last.id])).toString(
-              'base64url',
-            )
+          ? encodeCursor([new Date(last.createdAt).toISOString(), last.id])
           : null,
     };
   }

@@ -18,7 +18,9 @@ import {
   type ReferenceDigits,
   UNIT_KIND_CODES,
   type UnitKind,
+  unitKindLabel,
 } from 'src/modules/organisations/unit-kind.js';
+import type { UnitRow } from 'src/modules/organisations/organisations.repository.js';
 
 /** Letter codes are Thai consonants (มท, รอ), possibly with a dot. */
 const LETTER_CODE = /^[\u0E01-\u0E2E.]{1,10}$/;
@@ -165,3 +167,39 @@ export const UNIT_EXAMPLE = {
 };
 
 export const UNIT_PAGE_EXAMPLE = { items: [UNIT_EXAMPLE], nextCursor: null };
+
+// ---- presenters ----------------------------------------------------------------------------
+
+export interface UnitView {
+  id: string;
+  kind: UnitKind;
+  kindLabel: string;
+  nameTh: string;
+  shortName: string | null;
+  letterCode: string | null;
+  ownerNumber: string | null;
+  headPosition: string | null;
+  parentId: string | null;
+  depth: number;
+  active: boolean;
+  referenceDigits: ReferenceDigits;
+  geocode: string | null;
+}
+
+export function toView(row: UnitRow): UnitView {
+  return {
+    id: row.id,
+    kind: row.kind,
+    kindLabel: unitKindLabel(row.kind),
+    nameTh: row.nameTh,
+    shortName: row.shortName,
+    letterCode: row.letterCode,
+    ownerNumber: row.ownerNumber,
+    headPosition: row.headPosition,
+    parentId: row.parentId,
+    depth: row.depth,
+    active: row.active,
+    referenceDigits: row.referenceDigits,
+    geocode: row.geocode,
+  };
+}

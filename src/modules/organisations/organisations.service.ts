@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { decodeCursor, encodeCursor } from 'src/common/cursor.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
@@ -6,7 +7,12 @@ import { DomainError } from 'src/common/domain-error.js';
 import { type AuditActor, AuditService } from 'src/modules/audit/audit.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
-import type { CreateUnitDto, UpdateUnitDto } from 'src/modules/organisations/organisations.dto.js';
+import {
+  type CreateUnitDto,
+  toView,
+  type UnitView,
+  type UpdateUnitDto,
+} from 'src/modules/organisations/organisations.dto.js';
 import { OrganisationsErrors } from 'src/modules/organisations/organisations.errors.js';
 import {
   type EditableUnitFields,
@@ -15,27 +21,7 @@ import {
   type UnitRow,
 } from 'src/modules/organisations/organisations.repository.js';
 import type { SeedUnit } from 'src/modules/organisations/national-tree.js';
-import {
-  type ReferenceDigits,
-  unitKindLabel,
-  type UnitKind,
-} from 'src/modules/organisations/unit-kind.js';
-
-export interface UnitView {
-  id: string;
-  kind: UnitKind;
-  kindLabel: string;
-  nameTh: string;
-  shortName: string | null;
-  letterCode: string | null;
-  ownerNumber: string | null;
-  headPosition: string | null;
-  parentId: string | null;
-  depth: number;
-  active: boolean;
-  referenceDigits: ReferenceDigits;
-  geocode: string | null;
-}
+import type { ReferenceDigits } from 'src/modules/organisations/unit-kind.js';
 
 export interface UnitPage {
   items: UnitView[];
@@ -51,53 +37,27 @@ export const SEARCH_MIN_CHARACTERS = 3;
 const DEFAULT_PAGE = 100;
 const SEED_BATCH = 1000;
 
-function toView(row: UnitRow): UnitView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    kindLabel: unitKindLabel(row.kind),
-    nameTh: row.nameTh,
-    shortName: row.shortName,
-    letterCode: row.letterCode,
-    ownerNumber: row.ownerNumber,
-    headPosition: row.headPosition,
-    parentId: row.parentId,
-    depth: row.depth,
-    active: row.active,
-    referenceDigits: row.referenceDigits,
-    geocode: row.geocode,
-  };
+function unitCursor(row: UnitRow): string {
+  return encodeCursor({ n: row.nameTh, i: row.id });
 }
 
-function encodeCursor(row: UnitRow): string {
-  return Buffer.from(JSON.stringify({ n: row.nameTh, i: row.id })).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): UnitCursor | null {
+function readUnitCursor(cursor: string | undefined): UnitCursor | null {
   if (!cursor) return null;
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as {
-      n?: unknown;
-      i?: unknown;
-    };
-    if (
-      typeof parsed.n === 'string' &&
+  return decodeCursor(cursor, OrganisationsErrors.INVALID_CURSOR, (value) => {
+    const parsed = (value ?? {}) as { n?: unknown; i?: unknown };
+    return typeof parsed.n === 'string' &&
       typeof parsed.i === 'string' &&
       /^[0-9a-f-]{36}$/i.test(parsed.i)
-    ) {
-      return { name: parsed.n, id: parsed.i };
-    }
-  } catch {
-    // fall through
-  }
-  throw new DomainError(OrganisationsErrors.INVALID_CURSOR);
+      ? { name: parsed.n, id: parsed.i }
+      : null;
+  });
 }
 
 function page(rows: UnitRow[], limit: number): UnitPage {
   const items = rows.slice(0, limit);
   return {
     items: items.map(toView),
-    nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null,
+    nextCursor: rows.length > limit ? unitCursor(items[items.length - 1]) : null,
   };
 }
 
@@ -138,7 +98,7 @@ export class OrganisationsService {
     const rows = await this.repository.findChildren(
       unitId,
       visible,
-      decodeCursor(request.cursor),
+      readUnitCursor(request.cursor),
       limit + 1,
     );
     return page(rows, limit);
@@ -168,7 +128,7 @@ export class OrganisationsService {
       root.path,
       text,
       visible,
-      decodeCursor(request.cursor),
+      readUnitCursor(request.cursor),
       limit + 1,
     );
     return page(rows, limit);

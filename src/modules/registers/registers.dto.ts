@@ -2,6 +2,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Optional } from 'src/common/validation.js';
+import type { EntryRow } from 'src/modules/registers/registers.repository.js';
+import { formatThaiDate, formatThaiTime } from 'src/thai/be-date.js';
+import { bangkokDate, bangkokTime } from 'src/thai/calendar.js';
+import { formatNumber } from 'src/thai/digits.js';
 
 export class RegisterLetterDto {
   @ApiPropertyOptional({ description: 'The letter to register (or give deliveryId)' })
@@ -135,4 +139,58 @@ export class PrintoutQuery {
   @IsString()
   @MaxLength(50)
   to?: string;
+}
+
+// ---- presenters ----------------------------------------------------------------------------
+
+export interface EntryView {
+  id: string;
+  registerId: string;
+  receiptNumber: number;
+  beYear: number;
+  receivedAt: string;
+  letterId: string;
+  deliveryId: string | null;
+  action: string | null;
+  remarks: string | null;
+  status: 'active' | 'cancelled';
+  cancelReason: string | null;
+  replacesEntryId: string | null;
+  replacedByEntryId: string | null;
+  issuedReference: string | null;
+  /** As the stamp and the register print them (Thai digits). */
+  display: { receiptNumber: string; date: string; time: string };
+  warnings: {
+    code: string;
+    message: string;
+    entryId?: string;
+    registerId?: string;
+    receiptNumber?: number;
+  }[];
+}
+
+export function entryView(entry: EntryRow, warnings: EntryView['warnings'] = []): EntryView {
+  const at = new Date(entry.registeredAt);
+  return {
+    id: entry.id,
+    registerId: entry.registerId,
+    receiptNumber: entry.number,
+    beYear: entry.beYear,
+    receivedAt: at.toISOString(),
+    letterId: entry.letterId,
+    deliveryId: entry.deliveryId,
+    action: entry.action,
+    remarks: entry.remarks,
+    status: entry.status,
+    cancelReason: entry.cancelReason,
+    replacesEntryId: entry.replacesEntryId,
+    replacedByEntryId: entry.replacedByEntryId,
+    issuedReference: entry.issuedReference,
+    display: {
+      receiptNumber: formatNumber(entry.number, { digits: 'thai' }),
+      date: formatThaiDate(bangkokDate(at), { style: 'register', digits: 'thai' }),
+      time: formatThaiTime(bangkokTime(at), { digits: 'thai' }),
+    },
+    warnings,
+  };
 }

@@ -9,12 +9,14 @@ import { type AuditEventInput, AuditService } from 'src/modules/audit/audit.serv
 import { LettersService } from 'src/modules/letters/letters.service.js';
 import type { Register } from 'src/modules/registers/register.entity.js';
 import { RECEIPT_LISTENER, type ReceiptListener } from 'src/modules/registers/receipt-listener.js';
-import type {
-  AllocateNumberDto,
-  CreateRegisterDto,
-  ListEntriesQuery,
-  OpeningFloorDto,
-  RegisterLetterDto,
+import {
+  type AllocateNumberDto,
+  type CreateRegisterDto,
+  entryView,
+  type EntryView,
+  type ListEntriesQuery,
+  type OpeningFloorDto,
+  type RegisterLetterDto,
 } from 'src/modules/registers/registers.dto.js';
 import { RegisterErrors } from 'src/modules/registers/registers.errors.js';
 import {
@@ -22,39 +24,12 @@ import {
   type EntryRow,
   RegistersRepository,
 } from 'src/modules/registers/registers.repository.js';
-import { bangkokBuddhistYear, bangkokDate, bangkokTime } from 'src/thai/calendar.js';
-import { formatThaiDate, formatThaiTime } from 'src/thai/be-date.js';
+import { bangkokBuddhistYear } from 'src/thai/calendar.js';
 import { formatNumber } from 'src/thai/digits.js';
 import { formatReferenceNumber } from 'src/thai/reference-number.js';
 
 /** Roles that may write in a unit's registers: the registry clerks, and heads and admins. */
 const WRITER_ROLES = new Set(['clerk', 'head', 'admin']);
-
-export interface EntryView {
-  id: string;
-  registerId: string;
-  receiptNumber: number;
-  beYear: number;
-  receivedAt: string;
-  letterId: string;
-  deliveryId: string | null;
-  action: string | null;
-  remarks: string | null;
-  status: 'active' | 'cancelled';
-  cancelReason: string | null;
-  replacesEntryId: string | null;
-  replacedByEntryId: string | null;
-  issuedReference: string | null;
-  /** As the stamp and the register print them (Thai digits). */
-  display: { receiptNumber: string; date: string; time: string };
-  warnings: {
-    code: string;
-    message: string;
-    entryId?: string;
-    registerId?: string;
-    receiptNumber?: number;
-  }[];
-}
 
 /** domain.md §6: a unit can receive the same root letter twice (from the district and directly). */
 function duplicateArrivalWarnings(earlier: EarlierReceipt | null): EntryView['warnings'] {
@@ -70,32 +45,6 @@ function duplicateArrivalWarnings(earlier: EarlierReceipt | null): EntryView['wa
       receiptNumber: earlier.number,
     },
   ];
-}
-
-export function entryView(entry: EntryRow, warnings: EntryView['warnings'] = []): EntryView {
-  const at = new Date(entry.registeredAt);
-  return {
-    id: entry.id,
-    registerId: entry.registerId,
-    receiptNumber: entry.number,
-    beYear: entry.beYear,
-    receivedAt: at.toISOString(),
-    letterId: entry.letterId,
-    deliveryId: entry.deliveryId,
-    action: entry.action,
-    remarks: entry.remarks,
-    status: entry.status,
-    cancelReason: entry.cancelReason,
-    replacesEntryId: entry.replacesEntryId,
-    replacedByEntryId: entry.replacedByEntryId,
-    issuedReference: entry.issuedReference,
-    display: {
-      receiptNumber: formatNumber(entry.number, { digits: 'thai' }),
-      date: formatThaiDate(bangkokDate(at), { style: 'register', digits: 'thai' }),
-      time: formatThaiTime(bangkokTime(at), { digits: 'thai' }),
-    },
-    warnings,
-  };
 }
 
 @Injectable()

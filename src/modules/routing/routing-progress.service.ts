@@ -5,17 +5,12 @@ import { DomainError } from 'src/common/domain-error.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
+import { decodeCursor, encodeCursor, isInstant, isUuid } from 'src/common/cursor.js';
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
 import type { PageQuery, ProgressQuery, TreeQuery } from 'src/modules/routing/routing.dto.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  isInstant,
-  isUuid,
-  RoutingService,
-} from 'src/modules/routing/routing.service.js';
+import { RoutingService } from 'src/modules/routing/routing.service.js';
 
 /**
  * The supervisor's views: the delivery tree of a root letter, its acknowledgment
@@ -33,6 +28,11 @@ export class RoutingProgressService {
     private readonly time: DeliveryTimePolicy,
     private readonly clock: Clock,
   ) {}
+
+  /** Deliveries not registered past their due time, nationwide (the metrics' gauge). */
+  countOverdue(): Promise<number> {
+    return this.repository.countOverdue(this.clock.databaseNow());
+  }
 
   private async visibleUnit(principal: Principal, unitId: string) {
     const [unit] = await this.repository.findUnits(this.dataSource.manager, [unitId]);
@@ -55,13 +55,17 @@ export class RoutingProgressService {
     };
     const limit = query.limit ?? 50;
     const cursor = query.cursor
-      ? decodeCursor(query.cursor, (v) => v.length === 2 && Number.isInteger(v[0]) && isUuid(v[1]))
+      ? decodeCursor(query.cursor, RoutingErrors.ROUTING_CURSOR_INVALID, (v) =>
+          Array.isArray(v) && v.length === 2 && Number.isInteger(v[0]) && isUuid(v[1])
+            ? { hop: v[0] as number, id: v[1] }
+            : null,
+        )
       : null;
     const [levels, rows] = await Promise.all([
       this.repository.countTreeLevels(letter.rootLetterId, visibility),
       this.repository.findTreePage(letter.rootLetterId, visibility, {
         level: query.level ?? null,
-        cursor: cursor ? { hop: cursor[0] as number, id: cursor[1] as string } : null,
+        cursor,
         limit,
       }),
     ]);
@@ -87,12 +91,16 @@ export class RoutingProgressService {
     const unit = await this.visibleUnit(principal, unitId);
     const limit = query.limit ?? 50;
     const cursor = query.cursor
-      ? decodeCursor(query.cursor, (v) => v.length === 2 && isInstant(v[0]) && isUuid(v[1]))
+      ? decodeCursor(query.cursor, RoutingErrors.ROUTING_CURSOR_INVALID, (v) =>
+          Array.isArray(v) && v.length === 2 && isInstant(v[0]) && isUuid(v[1])
+            ? { since: v[0], unitId: v[1] }
+            : null,
+        )
       : null;
     const summary = await this.repository.findProgress(
       letter.rootLetterId,
       unit.path,
-      cursor ? { since: cursor[0] as string, unitId: cursor[1] as string } : null,
+      cursor,
       limit,
     );
     const pending = summary.pending;
@@ -156,16 +164,12 @@ export class RoutingProgressService {
     const unit = await this.visibleUnit(principal, unitId);
     const limit = Math.min(query.limit ?? 50, 200);
     const cursor = query.cursor
-      ? decodeCursor(query.cursor, (v) => v.length === 1 && typeof v[0] === 'string')
+      ? decodeCursor(query.cursor, RoutingErrors.ROUTING_CURSOR_INVALID, (v) =>
+          Array.isArray(v) && v.length === 1 && typeof v[0] === 'string' ? v[0] : null,
+        )
       : null;
     const now = this.clock.now();
-    const rows = await this.repository.findOverdue(
-      unit.path,
-      now,
-      (cursor?.[0] as string | undefined) ?? null,
-      limit,
-      50,
-    );
+    const rows = await this.repository.findOverdue(unit.path, now, cursor, limit, 50);
     const groups = rows.slice(0, limit);
     const last = groups[groups.length - 1];
     return {

@@ -31,6 +31,6 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
     ForwardTargetsService,
     { provide: RECEIPT_LISTENER, useClass: DeliveryReceiptListener },
   ],
-  exports: [RECEIPT_LISTENER, RoutingService, DeliveryTimePolicy],
+  exports: [RECEIPT_LISTENER, RoutingService, RoutingProgressService, DeliveryTimePolicy],
 })
 export class RoutingModule {}

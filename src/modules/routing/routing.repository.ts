@@ -612,4 +612,14 @@ export class RoutingRepository {
       [`${unitPath}%`, now, afterPath, limit + 1, perUnit],
     );
   }
+
+  /** Deliveries not registered past their due time (the metrics' overdue gauge). */
+  async countOverdue(now: Date | null): Promise<number> {
+    const rows: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM deliveries
+        WHERE state = 'sent' AND due_at <= COALESCE($1::timestamptz, now())`,
+      [now],
+    );
+    return rows[0].count;
+  }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
+import { decodeCursor, encodeCursor, isInstant, isUuid } from 'src/common/cursor.js';
 import { CommonErrors, DomainError } from 'src/common/domain-error.js';
 import { IdempotencyService } from 'src/common/idempotency/idempotency.service.js';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
@@ -56,24 +57,6 @@ export interface ForwardAnswer {
 
 /** Largest list of skipped units an answer carries (the count is always exact). */
 const SKIPPED_LISTED = 200;
-
-export function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, check: (values: unknown[]) => boolean): unknown[] {
-  try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(values) && check(values)) return values;
-  } catch {
-    // fall through
-  }
-  throw new DomainError(RoutingErrors.ROUTING_CURSOR_INVALID);
-}
-
-const UUID = /^[0-9a-f-]{36}$/;
-export const isUuid = (v: unknown) => typeof v === 'string' && UUID.test(v);
-export const isInstant = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
 
 /**
  * Forwarding (domain.md §6) and the life of a delivery (§7): annotations, forwards to
@@ -533,18 +516,17 @@ export class RoutingService {
       throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND);
     const limit = query.limit ?? 50;
     const cursor = query.cursor
-      ? decodeCursor(
-          query.cursor,
-          (v) => v.length === 3 && Number.isInteger(v[0]) && isInstant(v[1]) && isUuid(v[2]),
+      ? decodeCursor(query.cursor, RoutingErrors.ROUTING_CURSOR_INVALID, (v) =>
+          Array.isArray(v) &&
+          v.length === 3 &&
+          Number.isInteger(v[0]) &&
+          isInstant(v[1]) &&
+          isUuid(v[2])
+            ? { rank: v[0] as number, sentAt: v[1], id: v[2] }
+            : null,
         )
       : null;
-    const rows = await this.repository.findInbox(
-      unitId,
-      cursor
-        ? { rank: cursor[0] as number, sentAt: cursor[1] as string, id: cursor[2] as string }
-        : null,
-      limit,
-    );
+    const rows = await this.repository.findInbox(unitId, cursor, limit);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const now = this.clock.now();
