@@ -13,7 +13,7 @@ import {
 } from 'src/modules/routing/forward-targets.repository.js';
 import type { ForwardDto, ForwardTargetsQuery } from 'src/modules/routing/routing.dto.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
-import { decodeCursor, encodeCursor, isUuid } from 'src/modules/routing/routing.service.js';
+import { decodeCursor, encodeCursor, isUuid } from 'src/common/cursor.js';
 
 /** Fewest characters of a name search (the trigram index needs three). */
 const SEARCH_MIN_CHARACTERS = 2;
@@ -49,13 +49,13 @@ export class ForwardTargetsService {
   async targets(principal: Principal, unitId: string, query: ForwardTargetsQuery) {
     const scope = await this.scopeFor(principal, unitId);
     const limit = query.limit ?? 100;
-    const cursor = query.cursor
-      ? decodeCursor(
-          query.cursor,
-          (v) => v.length === 2 && typeof v[0] === 'string' && isUuid(v[1]),
+    const after = query.cursor
+      ? decodeCursor(query.cursor, RoutingErrors.ROUTING_CURSOR_INVALID, (v) =>
+          Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isUuid(v[1])
+            ? { name: v[0], id: v[1] }
+            : null,
         )
       : null;
-    const after = cursor ? { name: cursor[0] as string, id: cursor[1] as string } : null;
     const org = scope.organisation;
     let rows: TargetUnitRow[];
     let parent: { id: string; nameTh: string; kind: string } | null = null;
