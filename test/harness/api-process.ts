@@ -22,7 +22,7 @@ export async function startApi(
   env: Record<string, string> = {},
   args: string[] = [],
 ): Promise<ApiProcess> {
-  const child = spawn('node', ['dist/main.js', ...args], {
+  const child = spawn(process.execPath, ['dist/main.js', ...args], {
     env: { ...process.env, ...env, PORT: '0', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

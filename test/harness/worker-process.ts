@@ -15,7 +15,7 @@ export interface WorkerProcess {
  * and the sweep runs every second. `npm test` builds dist first.
  */
 export function startWorker(env: Record<string, string> = {}): WorkerProcess {
-  const child = spawn('node', ['dist/worker.js'], {
+  const child = spawn(process.execPath, ['dist/worker.js'], {
     env: {
       ...process.env,
       LOG_LEVEL: 'silent',
