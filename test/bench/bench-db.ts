@@ -5,22 +5,110 @@ import { dataSourceOptions } from 'src/database/data-source.js';
 
 const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
 
+/**
+ * `BENCH_KEEP=1` keeps every `saraban_bench_*` database a run used, and lets the scenarios
+ * whose data set is only read (progress, search-1m, sweep, subtree, national-day) reuse
+ * it on the next run instead of loading it again. Without it, the runner drops them at
+ * the end: the 10M-row tables of progress and sweep alone are gigabytes.
+ */
+export const benchKeep = process.env.BENCH_KEEP === '1';
+
+/** Every bench database this process created or opened, for the runner to drop. */
+const used = new Set<string>();
+
 export function benchDatabaseUrl(name: string): string {
   return `${SERVER}/${name}`;
 }
 
-/** A freshly migrated database for one scenario (dropped first if a previous run left it). */
-export async function freshBenchDatabase(name: string): Promise<string> {
+/** Marks a database as this run's, so that `dropBenchDatabases` removes it. */
+export function useBenchDatabase(name: string): string {
+  used.add(name);
+  return benchDatabaseUrl(name);
+}
+
+async function withAdmin<T>(body: (admin: pg.Client) => Promise<T>): Promise<T> {
   const admin = new pg.Client({ connectionString: benchDatabaseUrl('postgres') });
   await admin.connect();
   try {
-    await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    return await body(admin);
   } finally {
     await admin.end();
   }
-  const url = benchDatabaseUrl(name);
+}
+
+/** A freshly migrated database for one scenario (dropped first if a previous run left it). */
+export async function freshBenchDatabase(name: string): Promise<string> {
+  const url = useBenchDatabase(name);
+  await withAdmin((admin) =>
+    admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+  );
   await migrate(url);
   return url;
+}
+
+/**
+ * A database holding a data set that the measurement only reads. With BENCH_KEEP=1 an
+ * existing one whose `bench_dataset` marker names the same `key` (the data set's sizes)
+ * is reused as it is; otherwise it is created fresh, `build` loads it, and the marker is
+ * written last, so a load interrupted half-way is never mistaken for a whole one.
+ */
+export async function benchDataset(
+  name: string,
+  key: string,
+  build: (url: string) => Promise<void>,
+  log: (line: string) => void,
+): Promise<string> {
+  const url = useBenchDatabase(name);
+  if (benchKeep && (await datasetKey(name)) === key) {
+    log(`  reusing ${name} (${key}; BENCH_KEEP=1)`);
+    await migrate(url); // migrations added since it was built apply to the kept data
+    return url;
+  }
+  await freshBenchDatabase(name);
+  await build(url);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('CREATE TABLE bench_dataset (key text NOT NULL)');
+    await client.query('INSERT INTO bench_dataset (key) VALUES ($1)', [key]);
+  } finally {
+    await client.end();
+  }
+  return url;
+}
+
+async function datasetKey(name: string): Promise<string | undefined> {
+  const exists = await withAdmin(async (admin) => {
+    const rows = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    return (rows.rowCount ?? 0) > 0;
+  });
+  if (!exists) return undefined;
+  const client = new pg.Client({ connectionString: benchDatabaseUrl(name) });
+  await client.connect();
+  try {
+    const rows = await client.query<{ key: string }>('SELECT key FROM bench_dataset');
+    return rows.rows[0]?.key;
+  } catch {
+    return undefined; // no marker: not a whole data set
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Drops every bench database this run used, unless BENCH_KEEP=1. Called by the runner at
+ * the end, after a failure too. Returns the names dropped.
+ */
+export async function dropBenchDatabases(): Promise<string[]> {
+  if (benchKeep || used.size === 0) return [];
+  const names = [...used];
+  await withAdmin(async (admin) => {
+    for (const name of names) {
+      await admin.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`);
+    }
+  });
+  used.clear();
+  return names;
 }
 
 export async function openBenchDataSource(url: string, poolSize = 40): Promise<DataSource> {

@@ -14,6 +14,7 @@ import { stampPdfScenario } from './scenarios/stamp-pdf.js';
 import { subtreeScenario } from './scenarios/subtree.js';
 import { sweepScenario } from './scenarios/sweep.js';
 import type { BenchFigure, BenchScenario } from './scenario.js';
+import { benchKeep, dropBenchDatabases } from './bench-db.js';
 
 /** Cheap scenarios first; search-1m loads a million letters and takes minutes. */
 const SCENARIOS: BenchScenario[] = [
@@ -47,13 +48,22 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const chosen = args.length === 0 ? SCENARIOS : SCENARIOS.filter((s) => args.includes(s.name));
-  for (const scenario of chosen) {
-    console.log(`# ${scenario.name}: ${scenario.description}`);
-    const { measured, reference } = await scenario.run((line) => console.log(line));
-    const ratio = measured.value / reference.value;
-    console.log(
-      `${scenario.name}: ${figure(measured)} vs reference ${figure(reference)}, ratio ${ratio.toFixed(2)}`,
-    );
+  try {
+    for (const scenario of chosen) {
+      console.log(`# ${scenario.name}: ${scenario.description}`);
+      const { measured, reference } = await scenario.run((line) => console.log(line));
+      const ratio = measured.value / reference.value;
+      console.log(
+        `${scenario.name}: ${figure(measured)} vs reference ${figure(reference)}, ratio ${ratio.toFixed(2)}`,
+      );
+    }
+  } finally {
+    // The bench databases go, after a failure too, unless BENCH_KEEP=1 keeps them for reuse.
+    const dropped = await dropBenchDatabases();
+    if (dropped.length > 0)
+      console.log(`# dropped ${dropped.join(', ')} (BENCH_KEEP=1 keeps them)`);
+    else if (benchKeep)
+      console.log('# BENCH_KEEP=1: the bench databases are kept for the next run');
   }
   return 0;
 }

@@ -1,11 +1,13 @@
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
-import { freshBenchDatabase, openBenchDataSource } from '../bench-db.js';
+import { benchDataset, openBenchDataSource } from '../bench-db.js';
 import { insertBenchForward, insertBenchLetter, insertNationalUnits } from '../national-units.js';
 import type { BenchScenario } from '../scenario.js';
 
 const OTHER_DELIVERIES = Number(process.env.BENCH_PROGRESS_ROWS ?? 10_000_000);
 const OTHER_LETTERS = 2_000;
 const RUNS = 30;
+const MEASURED_SUBJECT = 'หนังสือเวียนที่วัด';
+const PROVINCE_SEED_KEY = 'th:ร้อยเอ็ด';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -39,77 +41,102 @@ export const progressScenario: BenchScenario = {
   name: 'progress',
   description: `one letter's progress (nation, one province) among ${(OTHER_DELIVERIES / 1e6).toFixed(0)}M other deliveries vs a recursive CTE over parent deliveries`,
   async run(log) {
-    const url = await freshBenchDatabase('saraban_bench_progress');
+    const url = await benchDataset(
+      'saraban_bench_progress',
+      `${OTHER_DELIVERIES} deliveries of ${OTHER_LETTERS} letters`,
+      async (target) => {
+        const dataSource = await openBenchDataSource(target, 4);
+        try {
+          const units = await insertNationalUnits(dataSource);
+          const ministry = units.find((u) => u.kind === 'ministry')!;
+          log(
+            `  ${units.length} units; generating ${OTHER_DELIVERIES} deliveries of other letters…`,
+          );
+
+          // Other letters, with their forwards, then the deliveries in chunks, set-based.
+          await dataSource.query(
+            `INSERT INTO letters (id, kind, subject, root_letter_id, created_unit_id, created_at)
+         SELECT id, 'external', 'หนังสืออื่น', id, $2, now()
+           FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, $1)) g`,
+            [OTHER_LETTERS, ministry.id],
+          );
+          await dataSource.query(
+            `CREATE TABLE bench_letters AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM letters`,
+          );
+          await dataSource.query(
+            `INSERT INTO forwards (id, letter_id, root_letter_id, sender_unit_id, created_at, recipients_created, recipients_skipped)
+         SELECT id, id, id, $1, now(), 0, 0 FROM bench_letters`,
+            [ministry.id],
+          );
+          await dataSource.query(
+            `CREATE TABLE bench_units AS SELECT row_number() OVER (ORDER BY path) - 1 AS n, id, parent_id FROM units WHERE parent_id IS NOT NULL`,
+          );
+          // Indexes are rebuilt after the load (faster than maintaining them row by row).
+          const indexes: { indexname: string; indexdef: string }[] = await dataSource.query(
+            `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'deliveries' AND indexname NOT LIKE 'PK_%'`,
+          );
+          for (const index of indexes) await dataSource.query(`DROP INDEX ${index.indexname}`);
+          const unitRows: { n: number }[] = await dataSource.query(
+            'SELECT count(*)::int AS n FROM bench_units',
+          );
+          const unitCount = unitRows[0].n;
+          const chunk = 1_000_000;
+          const loadStarted = performance.now();
+          for (let start = 0; start < OTHER_DELIVERIES; start += chunk) {
+            await dataSource.query(
+              `INSERT INTO deliveries (letter_id, root_letter_id, sender_unit_id, recipient_unit_id, forward_id, sent_at,
+                                   due_at, state, state_changed_at, hop)
+           SELECT l.id, l.id, u.parent_id, u.id, l.id, now() - interval '10 days', now() - interval '7 days',
+                  CASE WHEN g % 5 = 0 THEN 'sent' ELSE 'received' END, now(), 1
+             FROM generate_series($1::bigint, $2::bigint) g
+             JOIN bench_letters l ON l.n = g % ${OTHER_LETTERS}
+             JOIN bench_units u ON u.n = (g / ${OTHER_LETTERS}) % $3`,
+              [start, Math.min(start + chunk, OTHER_DELIVERIES) - 1, unitCount],
+            );
+            log(
+              `  ${Math.min(start + chunk, OTHER_DELIVERIES)} rows (${((performance.now() - loadStarted) / 1000).toFixed(0)} s)`,
+            );
+          }
+          for (const index of indexes) {
+            await dataSource.query(index.indexdef);
+            log(`  index ${index.indexname} rebuilt`);
+          }
+
+          // The measured letter: the nation's fan-out (one delivery per unit below the
+          // ministry, parent links by the tree), 60% registered.
+          const letterId = await insertBenchLetter(dataSource, ministry.id, MEASURED_SUBJECT);
+          const forwardId = await insertBenchForward(dataSource, letterId, ministry.id);
+          await dataSource.query(
+            `INSERT INTO deliveries (id, letter_id, root_letter_id, sender_unit_id, recipient_unit_id, forward_id, sent_at,
+                                 due_at, state, state_changed_at, hop, parent_delivery_id)
+         SELECT u.id, $1, $1, u.parent_id, u.id, $2, now(), now() + interval '3 days',
+                CASE WHEN random() < 0.6 THEN 'received' ELSE 'sent' END, now(), u.depth,
+                CASE WHEN u.depth > 1 THEN u.parent_id END
+           FROM units u WHERE u.parent_id IS NOT NULL`,
+            [letterId, forwardId],
+          );
+          await dataSource.query('VACUUM ANALYZE deliveries');
+          await dataSource.query('ANALYZE units');
+        } finally {
+          await dataSource.destroy();
+        }
+      },
+      log,
+    );
     const dataSource = await openBenchDataSource(url, 4);
-    const units = await insertNationalUnits(dataSource);
-    const ministry = units.find((u) => u.kind === 'ministry')!;
-    const province = units.find((u) => u.kind === 'province' && u.path.length > 0)!;
-    log(`  ${units.length} units; generating ${OTHER_DELIVERIES} deliveries of other letters…`);
-
-    // Other letters, with their forwards, then the deliveries in chunks, set-based.
-    await dataSource.query(
-      `INSERT INTO letters (id, kind, subject, root_letter_id, created_unit_id, created_at)
-       SELECT id, 'external', 'หนังสืออื่น', id, $2, now()
-         FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, $1)) g`,
-      [OTHER_LETTERS, ministry.id],
+    const [ministry]: { path: string }[] = await dataSource.query(
+      `SELECT path FROM units WHERE kind = 'ministry'`,
     );
-    await dataSource.query(
-      `CREATE TABLE bench_letters AS SELECT row_number() OVER (ORDER BY id) - 1 AS n, id FROM letters`,
+    // One province, the same on every run and on reuse: Roi Et (subtree uses it too).
+    const [province]: { path: string }[] = await dataSource.query(
+      `SELECT path FROM units WHERE kind = 'province' AND seed_key = $1`,
+      [PROVINCE_SEED_KEY],
     );
-    await dataSource.query(
-      `INSERT INTO forwards (id, letter_id, root_letter_id, sender_unit_id, created_at, recipients_created, recipients_skipped)
-       SELECT id, id, id, $1, now(), 0, 0 FROM bench_letters`,
-      [ministry.id],
+    const [measured]: { id: string }[] = await dataSource.query(
+      'SELECT id FROM letters WHERE subject = $1',
+      [MEASURED_SUBJECT],
     );
-    await dataSource.query(
-      `CREATE TABLE bench_units AS SELECT row_number() OVER (ORDER BY path) - 1 AS n, id, parent_id FROM units WHERE parent_id IS NOT NULL`,
-    );
-    // Indexes are rebuilt after the load (faster than maintaining them row by row).
-    const indexes: { indexname: string; indexdef: string }[] = await dataSource.query(
-      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'deliveries' AND indexname NOT LIKE 'PK_%'`,
-    );
-    for (const index of indexes) await dataSource.query(`DROP INDEX ${index.indexname}`);
-    const unitRows: { n: number }[] = await dataSource.query(
-      'SELECT count(*)::int AS n FROM bench_units',
-    );
-    const unitCount = unitRows[0].n;
-    const chunk = 1_000_000;
-    const loadStarted = performance.now();
-    for (let start = 0; start < OTHER_DELIVERIES; start += chunk) {
-      await dataSource.query(
-        `INSERT INTO deliveries (letter_id, root_letter_id, sender_unit_id, recipient_unit_id, forward_id, sent_at,
-                                 due_at, state, state_changed_at, hop)
-         SELECT l.id, l.id, u.parent_id, u.id, l.id, now() - interval '10 days', now() - interval '7 days',
-                CASE WHEN g % 5 = 0 THEN 'sent' ELSE 'received' END, now(), 1
-           FROM generate_series($1::bigint, $2::bigint) g
-           JOIN bench_letters l ON l.n = g % ${OTHER_LETTERS}
-           JOIN bench_units u ON u.n = (g / ${OTHER_LETTERS}) % $3`,
-        [start, Math.min(start + chunk, OTHER_DELIVERIES) - 1, unitCount],
-      );
-      log(
-        `  ${Math.min(start + chunk, OTHER_DELIVERIES)} rows (${((performance.now() - loadStarted) / 1000).toFixed(0)} s)`,
-      );
-    }
-    for (const index of indexes) {
-      await dataSource.query(index.indexdef);
-      log(`  index ${index.indexname} rebuilt`);
-    }
-
-    // The measured letter: the nation's fan-out (one delivery per unit below the
-    // ministry, parent links by the tree), 60% registered.
-    const letterId = await insertBenchLetter(dataSource, ministry.id, 'หนังสือเวียนที่วัด');
-    const forwardId = await insertBenchForward(dataSource, letterId, ministry.id);
-    await dataSource.query(
-      `INSERT INTO deliveries (id, letter_id, root_letter_id, sender_unit_id, recipient_unit_id, forward_id, sent_at,
-                               due_at, state, state_changed_at, hop, parent_delivery_id)
-       SELECT u.id, $1, $1, u.parent_id, u.id, $2, now(), now() + interval '3 days',
-              CASE WHEN random() < 0.6 THEN 'received' ELSE 'sent' END, now(), u.depth,
-              CASE WHEN u.depth > 1 THEN u.parent_id END
-         FROM units u WHERE u.parent_id IS NOT NULL`,
-      [letterId, forwardId],
-    );
-    await dataSource.query('VACUUM ANALYZE deliveries');
-    await dataSource.query('ANALYZE units');
+    const letterId = measured.id;
 
     const repository = new RoutingRepository(dataSource);
     const time = async (body: () => Promise<unknown>) => {

@@ -3,7 +3,7 @@ import type { Principal } from 'src/modules/auth/principal.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import { LettersRepository } from 'src/modules/letters/letters.repository.js';
 import { LettersService, likePattern } from 'src/modules/letters/letters.service.js';
-import { freshBenchDatabase, openBenchDataSource } from '../bench-db.js';
+import { benchDataset, openBenchDataSource } from '../bench-db.js';
 import type { BenchScenario } from '../scenario.js';
 
 const LETTERS = Number(process.env.BENCH_SEARCH_LETTERS ?? 1_000_000);
@@ -74,61 +74,77 @@ export const search1mScenario: BenchScenario = {
   name: 'search-1m',
   description: `${LETTERS} letters, p95 of ${QUERIES} Thai substring searches (pg_trgm GIN) vs the same queries without the index`,
   async run(log) {
-    const url = await freshBenchDatabase('saraban_bench_search');
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
-    const root = (
-      await pool.query(
-        `INSERT INTO units (kind, name_th, path, depth, active, reference_digits, created_at, updated_at)
-         VALUES ('ministry', 'กระทรวงมหาดไทย', '/', 0, true, 'thai', now(), now()) RETURNING id`,
-      )
-    ).rows[0].id as string;
-    await pool.query(`UPDATE units SET path = '/' || id || '/' WHERE id = $1`, [root]);
-    await pool.query(
-      `INSERT INTO units (kind, name_th, parent_id, path, depth, active, reference_digits, created_at, updated_at)
-       SELECT 'province', 'จังหวัดที่ ' || n, $1::uuid, '/' || $1::text || '/', 1, true, 'thai', now(), now()
-         FROM generate_series(1, 100) n`,
-      [root],
+    const url = await benchDataset(
+      'saraban_bench_search',
+      `${LETTERS} letters`,
+      async (target) => {
+        const pool = new pg.Pool({ connectionString: target, max: 4 });
+        try {
+          const root = (
+            await pool.query(
+              `INSERT INTO units (kind, name_th, path, depth, active, reference_digits, created_at, updated_at)
+             VALUES ('ministry', 'กระทรวงมหาดไทย', '/', 0, true, 'thai', now(), now()) RETURNING id`,
+            )
+          ).rows[0].id as string;
+          await pool.query(`UPDATE units SET path = '/' || id || '/' WHERE id = $1`, [root]);
+          await pool.query(
+            `INSERT INTO units (kind, name_th, parent_id, path, depth, active, reference_digits, created_at, updated_at)
+           SELECT 'province', 'จังหวัดที่ ' || n, $1::uuid, '/' || $1::text || '/', 1, true, 'thai', now(), now()
+             FROM generate_series(1, 100) n`,
+            [root],
+          );
+          await pool.query(`UPDATE units SET path = path || id || '/' WHERE parent_id = $1`, [
+            root,
+          ]);
+          // Load without the search indexes, then build them (as a migration of real data would).
+          await pool.query(
+            'DROP INDEX letters_subject_form_trgm_idx, letters_sender_form_trgm_idx, letters_reference_form_trgm_idx',
+          );
+          const started = performance.now();
+          for (let done = 0; done < LETTERS; done += 100_000) {
+            const batch = Math.min(100_000, LETTERS - done);
+            await pool.query(
+              `WITH w AS (SELECT $2::text[] AS words), u AS (SELECT array_agg(id) AS ids FROM units WHERE parent_id = $1)
+             INSERT INTO letters (id, kind, subject, sender_text, reference_raw, agency_prefix, agency_number, serial,
+                                  letter_date, root_letter_id, created_unit_id, created_at)
+             SELECT g.id, 'external',
+                    words[1 + floor(random() * 50)::int] || words[1 + floor(random() * 50)::int] || ' ' ||
+                    words[1 + floor(random() * 50)::int] || words[1 + floor(random() * 50)::int] || ' ครั้งที่ ' || g.n,
+                    'สำนักงาน' || words[1 + floor(random() * 50)::int],
+                    'มท ' || lpad((g.n % 9000)::text, 4, '0') || '.' || (g.n % 7) || '/' || g.n,
+                    'มท', lpad((g.n % 9000)::text, 4, '0') || '.' || (g.n % 7), g.n,
+                    date '2020-01-01' + (g.n % 2500), g.id, ids[1 + (g.n % 100)],
+                    timestamptz '2020-01-01' + g.n * interval '1 minute'
+               FROM w, u, (SELECT gen_random_uuid() AS id, n FROM generate_series($3::int, $4::int) n) g`,
+              [root, WORDS, done + 1, done + batch],
+            );
+            log(`  ${done + batch} letters`);
+          }
+          for (const [column, prefix] of [
+            ['subject', 'letters_subject'],
+            ['sender_text', 'letters_sender'],
+            ['reference_raw', 'letters_reference'],
+          ]) {
+            await pool.query(
+              `CREATE INDEX ${prefix}_form_trgm_idx ON letters USING gin (saraban_search_form(${column}) gin_trgm_ops)`,
+            );
+            await pool.query(
+              `ALTER INDEX ${prefix}_form_trgm_idx ALTER COLUMN 1 SET STATISTICS 1000`,
+            );
+          }
+          await pool.query('ANALYZE letters');
+          log(`  loaded and indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        } finally {
+          await pool.end();
+        }
+      },
+      log,
     );
-    await pool.query(`UPDATE units SET path = path || id || '/' WHERE parent_id = $1`, [root]);
-    // Load without the search indexes, then build them (as a migration of real data would).
-    await pool.query(
-      'DROP INDEX letters_subject_form_trgm_idx, letters_sender_form_trgm_idx, letters_reference_form_trgm_idx',
-    );
-    const started = performance.now();
-    for (let done = 0; done < LETTERS; done += 100_000) {
-      const batch = Math.min(100_000, LETTERS - done);
-      await pool.query(
-        `WITH w AS (SELECT $2::text[] AS words), u AS (SELECT array_agg(id) AS ids FROM units WHERE parent_id = $1)
-         INSERT INTO letters (id, kind, subject, sender_text, reference_raw, agency_prefix, agency_number, serial,
-                              letter_date, root_letter_id, created_unit_id, created_at)
-         SELECT g.id, 'external',
-                words[1 + floor(random() * 50)::int] || words[1 + floor(random() * 50)::int] || ' ' ||
-                words[1 + floor(random() * 50)::int] || words[1 + floor(random() * 50)::int] || ' ครั้งที่ ' || g.n,
-                'สำนักงาน' || words[1 + floor(random() * 50)::int],
-                'มท ' || lpad((g.n % 9000)::text, 4, '0') || '.' || (g.n % 7) || '/' || g.n,
-                'มท', lpad((g.n % 9000)::text, 4, '0') || '.' || (g.n % 7), g.n,
-                date '2020-01-01' + (g.n % 2500), g.id, ids[1 + (g.n % 100)],
-                timestamptz '2020-01-01' + g.n * interval '1 minute'
-           FROM w, u, (SELECT gen_random_uuid() AS id, n FROM generate_series($3::int, $4::int) n) g`,
-        [root, WORDS, done + 1, done + batch],
-      );
-      log(`  ${done + batch} letters`);
-    }
-    for (const [column, prefix] of [
-      ['subject', 'letters_subject'],
-      ['sender_text', 'letters_sender'],
-      ['reference_raw', 'letters_reference'],
-    ]) {
-      await pool.query(
-        `CREATE INDEX ${prefix}_form_trgm_idx ON letters USING gin (saraban_search_form(${column}) gin_trgm_ops)`,
-      );
-      await pool.query(`ALTER INDEX ${prefix}_form_trgm_idx ALTER COLUMN 1 SET STATISTICS 1000`);
-    }
-    await pool.query('ANALYZE letters');
-    log(`  loaded and indexed in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    await pool.end();
 
     const dataSource = await openBenchDataSource(url, 4);
+    const [{ id: root }]: { id: string }[] = await dataSource.query(
+      `SELECT id FROM units WHERE kind = 'ministry' AND parent_id IS NULL`,
+    );
     const repository = new LettersRepository(dataSource);
     const access = new AccessService(undefined as never);
     const service = new LettersService(

@@ -12,7 +12,7 @@ import {
 } from 'src/modules/organisations/national-tree.js';
 import { OrganisationsRepository } from 'src/modules/organisations/organisations.repository.js';
 import { OrganisationsService } from 'src/modules/organisations/organisations.service.js';
-import { benchDatabaseUrl, openBenchDataSource } from '../bench-db.js';
+import { openBenchDataSource, useBenchDatabase } from '../bench-db.js';
 import type { BenchScenario } from '../scenario.js';
 
 const DATABASE = 'saraban_bench';
@@ -35,7 +35,7 @@ export const subtreeScenario: BenchScenario = {
   description:
     'list a province subtree (Roi Et) and the national subtree: path prefix index vs recursive CTE (median ms per query)',
   async run(log) {
-    const url = benchDatabaseUrl(DATABASE);
+    const url = useBenchDatabase(DATABASE);
     await migrate(url);
     const dataSource = await openBenchDataSource(url, 4);
     try {

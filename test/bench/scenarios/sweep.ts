@@ -3,7 +3,7 @@ import { ManualClock } from 'src/common/clock.js';
 import { loadConfig } from 'src/config/config.js';
 import { setLogLevel } from 'src/logging/logger.js';
 import { deleteQueueKeys } from '../../factories/deliveries.js';
-import { freshBenchDatabase, openBenchDataSource } from '../bench-db.js';
+import { benchDataset, openBenchDataSource } from '../bench-db.js';
 import { wireEscalation } from '../escalation-wiring.js';
 import type { BenchScenario } from '../scenario.js';
 
@@ -196,12 +196,20 @@ export const sweepScenario: BenchScenario = {
     setLogLevel('warn');
     const prefix = `bench_sweep_${process.pid}`;
     try {
-      const referenceUrl = await freshBenchDatabase('saraban_bench_sweep_100k');
       log(`  reference: ${REFERENCE_ROWS} deliveries…`);
-      await loadDeliveries(referenceUrl, REFERENCE_ROWS, log);
-      const url = await freshBenchDatabase('saraban_bench_sweep');
+      const referenceUrl = await benchDataset(
+        'saraban_bench_sweep_100k',
+        `${REFERENCE_ROWS} deliveries`,
+        (target) => loadDeliveries(target, REFERENCE_ROWS, log),
+        log,
+      );
       log(`  ${ROWS} deliveries…`);
-      await loadDeliveries(url, ROWS, log);
+      const url = await benchDataset(
+        'saraban_bench_sweep',
+        `${ROWS} deliveries`,
+        (target) => loadDeliveries(target, ROWS, log),
+        log,
+      );
 
       const overdue = ROWS / OVERDUE_EVERY;
       const referenceOverdue = REFERENCE_ROWS / OVERDUE_EVERY;
