@@ -25,7 +25,8 @@ export interface DecodedMessage {
  *
  * `rejectRecipients` answers RCPT TO with 550, for tests of a refusing server; `hangOn`
  * (a verb such as `MAIL`) stops answering from that command on, for tests of a server
- * that hangs mid-conversation.
+ * that hangs mid-conversation. `replyDelayMs` answers every line that late, for tests of a
+ * slow server.
  */
 export class SmtpSink {
   readonly messages: SinkMessage[] = [];
@@ -33,6 +34,7 @@ export class SmtpSink {
   readonly commands: string[] = [];
   rejectRecipients = false;
   hangOn: string | null = null;
+  replyDelayMs = 0;
   port = 0;
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
@@ -69,7 +71,12 @@ export class SmtpSink {
     socket.on('error', () => socket.destroy());
 
     const reply = (line: string) => {
-      if (!socket.destroyed) socket.write(`${line}\r\n`);
+      const write = () => {
+        if (!socket.destroyed) socket.write(`${line}\r\n`);
+      };
+      // The same delay for every line keeps the answers in order.
+      if (this.replyDelayMs > 0) setTimeout(write, this.replyDelayMs);
+      else write();
     };
     let buffer = '';
     let from: string | null = null;
@@ -115,7 +122,7 @@ export class SmtpSink {
           return reply('250 ok');
         case 'QUIT':
           reply('221 bye');
-          socket.end();
+          setTimeout(() => socket.end(), this.replyDelayMs);
           return;
         default:
           return reply('502 command not implemented');

@@ -10,6 +10,7 @@ import { EntryLetterRegisterIndex1795909457019 } from 'src/database/migrations/1
 import { LetterSearchForm1795910600000 } from 'src/database/migrations/1795910600000-LetterSearchForm.js';
 import { AuditChainHead1795923506512 } from 'src/database/migrations/1795923506512-AuditChainHead.js';
 import { SubstitutionHolidays1796500652705 } from 'src/database/migrations/1796500652705-SubstitutionHolidays.js';
+import { OutboundClaim1796600000000 } from 'src/database/migrations/1796600000000-OutboundClaim.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   LetterSearchForm1795910600000,
   AuditChainHead1795923506512,
   SubstitutionHolidays1796500652705,
+  OutboundClaim1796600000000,
 ];

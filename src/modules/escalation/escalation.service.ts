@@ -19,7 +19,7 @@ import type { Speed } from 'src/modules/letters/letter.entity.js';
 import { containsLink, withoutLink } from 'src/modules/notifications/link-check.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 import type { DeliveryDeadlines } from 'src/modules/routing/delivery-time.policy.js';
-import type { MembershipRole } from 'src/modules/users/roles.js';
+import { MEMBERSHIP_ROLE_CODES, type MembershipRole } from 'src/modules/users/roles.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId, type JobOutcome, type JobRequest } from 'src/queue/jobs.js';
 
@@ -177,8 +177,17 @@ export class EscalationService implements DeliveryDeadlines {
         jobs = (await this.notifications.notifyUsers(manager, userIds, RUNGS[level].kind, payload))
           .jobs;
       } else if (unitId) {
-        // Nobody holds the role: the unit's shared inbox hears it instead.
+        // Nobody holds the role: the unit's shared inbox hears it instead, and it goes out
+        // like any other rung — e-mail to whoever is a member of the unit in any role (a
+        // shared inbox nobody opens must not swallow the reminder) and to the webhooks.
         await this.notifications.notifyUnit(manager, unitId, RUNGS[level].kind, payload);
+        const members = await this.repository.findMembers(
+          manager,
+          unitId,
+          [...MEMBERSHIP_ROLE_CODES],
+          now,
+        );
+        jobs = await this.notifications.queueOutbound(manager, members, RUNGS[level].kind, payload);
       }
       await this.audit.record(manager, {
         actor: SYSTEM_ACTOR,

@@ -27,6 +27,8 @@ interface OutboxRow {
   body: string;
   state: string;
   attempts: number;
+  /** The lease of the claim (claimOutbound), to record the outcome under. */
+  claimedUntil: Date;
 }
 
 @Injectable()
@@ -151,28 +153,47 @@ export class NotificationsRepository {
     );
   }
 
-  /** Locks one outbox row for sending (a second worker waits, then finds it sent). */
-  async lockOutbound(manager: EntityManager, id: string): Promise<OutboxRow | undefined> {
-    const rows: OutboxRow[] = await manager.query(
-      `SELECT id, channel, address, kind, subject, body, state, attempts
-         FROM outbound_messages WHERE id = $1 FOR UPDATE`,
-      [id],
+  /**
+   * Claims one pending outbox row for sending until `until`, in one statement that commits
+   * on its own: the send then runs with no lock and no connection held. A row another
+   * sender holds (its lease not yet run out) is not claimed; nor is one sent, refused or
+   * failed. Returns the row with the lease, or undefined.
+   */
+  async claimOutbound(id: string, now: Date, until: Date): Promise<OutboxRow | undefined> {
+    const rows: OutboxRow[] = await this.dataSource.query(
+      // Wrapped in a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+      `WITH claimed AS (
+         UPDATE outbound_messages SET claimed_until = $3
+          WHERE id = $1 AND state = 'pending' AND (claimed_until IS NULL OR claimed_until <= $2)
+          RETURNING id, channel, address, kind, subject, body, state, attempts, claimed_until)
+       SELECT id, channel, address, kind, subject, body, state, attempts,
+              claimed_until AS "claimedUntil" FROM claimed`,
+      [id, now, until],
     );
     return rows[0];
   }
 
+  /**
+   * Records the outcome of a claimed send and lets the claim go, only while the claim is
+   * still ours (same lease): a sender whose lease ran out and was taken over records
+   * nothing. Returns whether it was recorded.
+   */
   async finishOutbound(
-    manager: EntityManager,
     id: string,
+    claimedUntil: Date,
     result: { state: 'sent' | 'pending' | 'failed' | 'refused'; error: string | null; at: Date },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE outbound_messages
-          SET state = $2, last_error = $3, attempts = attempts + 1,
-              sent_at = CASE WHEN $2 = 'sent' THEN $4::timestamptz ELSE sent_at END
-        WHERE id = $1`,
-      [id, result.state, result.error, result.at],
+  ): Promise<boolean> {
+    const rows: unknown[] = await this.dataSource.query(
+      `WITH finished AS (
+         UPDATE outbound_messages
+            SET state = $3, last_error = $4, attempts = attempts + 1, claimed_until = NULL,
+                sent_at = CASE WHEN $3 = 'sent' THEN $5::timestamptz ELSE sent_at END
+          WHERE id = $1 AND claimed_until = $2
+          RETURNING id)
+       SELECT id FROM finished`,
+      [id, claimedUntil, result.state, result.error, result.at],
     );
+    return rows.length > 0;
   }
 
   /** Pending outbox rows older than `before` (their job may be lost), oldest first. */
@@ -184,7 +205,7 @@ export class NotificationsRepository {
   ): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
       `SELECT id FROM outbound_messages
-        WHERE state = 'pending'
+        WHERE state = 'pending' AND (claimed_until IS NULL OR claimed_until <= COALESCE($1::timestamptz, now()))
           AND created_at <= COALESCE($1::timestamptz, now()) - make_interval(secs => $2)
         ORDER BY created_at LIMIT $3`,
       [before, olderThanSeconds, limit],

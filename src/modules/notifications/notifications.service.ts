@@ -233,51 +233,64 @@ export class NotificationsService {
       }));
   }
 
-  /** Job: send one outbox row. Idempotent: a sent, refused or failed row is left alone. */
+  /**
+   * Job: send one outbox row. Claim, send, mark: the claim is one short statement that
+   * commits a lease on the row, the send runs holding no transaction, row lock or pooled
+   * connection (a slow SMTP server must not starve the pool the API and the other jobs
+   * need), and the outcome is recorded in another short statement under the same lease.
+   * Idempotent: a sent, refused or failed row, or one another sender holds, is left
+   * alone; a sender that dies mid-send leaves a lease that runs out, and the sweep's
+   * retry sends it then.
+   */
   async deliverOutbound(messageId: string): Promise<JobOutcome> {
-    return this.dataSource.transaction(async (manager) => {
-      const message = await this.repository.lockOutbound(manager, messageId);
-      if (!message || message.state !== 'pending') return { done: 'not pending' };
-      const now = this.clock.now();
-      // Checked again at the door: rows written by anything else meet the same rule.
-      if (containsLink([message.subject, message.body])) {
-        logger.warn({ messageId, kind: message.kind }, 'outbound message refused: URL-like text');
-        await this.repository.finishOutbound(manager, message.id, {
-          state: 'refused',
-          error: 'no-links check: URL-like text',
-          at: now,
-        });
-        return { done: 'refused' };
-      }
-      const channel: OutboundChannel = message.channel === 'email' ? this.email : this.webhook;
-      if (!channel.enabled) {
-        await this.repository.finishOutbound(manager, message.id, {
-          state: 'failed',
-          error: `${message.channel} is off`,
-          at: now,
-        });
-        return { done: 'channel off' };
-      }
-      try {
-        await channel.send(message.address, message);
-      } catch (error) {
-        const failedForGood = message.attempts + 1 >= 10;
-        await this.repository.finishOutbound(manager, message.id, {
-          state: failedForGood ? 'failed' : 'pending',
-          error: (error as Error).message.slice(0, 500),
-          at: now,
-        });
-        if (failedForGood) return { done: 'failed' };
-        // Committed as pending with the error; the job's retry (or the sweep) tries again.
-        return { retryAt: new Date(Date.now() + 30_000 * (message.attempts + 1)) };
-      }
-      await this.repository.finishOutbound(manager, message.id, {
-        state: 'sent',
-        error: null,
-        at: now,
+    const claimedAt = this.clock.now();
+    const message = await this.repository.claimOutbound(
+      messageId,
+      claimedAt,
+      new Date(claimedAt.getTime() + this.claimLeaseMs()),
+    );
+    if (!message) return { done: 'not pending' }; // or another sender holds it
+    const finish = (state: 'sent' | 'pending' | 'failed' | 'refused', error: string | null) =>
+      this.repository.finishOutbound(message.id, message.claimedUntil, {
+        state,
+        error,
+        at: this.clock.now(),
       });
-      return { done: 'sent' };
-    });
+    // Checked again at the door: rows written by anything else meet the same rule.
+    if (containsLink([message.subject, message.body])) {
+      logger.warn({ messageId, kind: message.kind }, 'outbound message refused: URL-like text');
+      await finish('refused', 'no-links check: URL-like text');
+      return { done: 'refused' };
+    }
+    const channel: OutboundChannel = message.channel === 'email' ? this.email : this.webhook;
+    if (!channel.enabled) {
+      await finish('failed', `${message.channel} is off`);
+      return { done: 'channel off' };
+    }
+    try {
+      await channel.send(message.address, message);
+    } catch (error) {
+      const failedForGood = message.attempts + 1 >= 10;
+      await finish(failedForGood ? 'failed' : 'pending', (error as Error).message.slice(0, 500));
+      if (failedForGood) return { done: 'failed' };
+      // Recorded as pending with the error; the job's retry (or the sweep) tries again.
+      return { retryAt: new Date(Date.now() + 30_000 * (message.attempts + 1)) };
+    }
+    if (!(await finish('sent', null))) {
+      // The lease ran out during the send and another sender took the row over.
+      logger.warn({ messageId }, 'outbound message sent after its claim ran out');
+      return { done: 'sent, claim lost' };
+    }
+    return { done: 'sent' };
+  }
+
+  /**
+   * How long a claim holds a message: longer than any send can take (nodemailer applies
+   * the SMTP timeout to the connection, the greeting and each answer), so two senders
+   * never send the same message while the first is alive.
+   */
+  private claimLeaseMs(): number {
+    return Math.max(5 * 60_000, 10 * this.email.timeoutMs);
   }
 
   /** Job: the daily digest of `date`, one per user, then their e-mails after commit. */

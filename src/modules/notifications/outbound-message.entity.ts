@@ -47,4 +47,12 @@ export class OutboundMessage {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;
+
+  /**
+   * While a sender holds the message: it is sent with no transaction, row lock or database
+   * connection held, so the claim is this lease. Another sender takes the message only
+   * once the lease has run out (the first sender died mid-send).
+   */
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil: Date | null;
 }

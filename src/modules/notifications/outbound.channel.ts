@@ -21,15 +21,18 @@ export interface OutboundChannel {
 export class EmailChannel implements OutboundChannel {
   readonly name = 'email' as const;
   readonly enabled: boolean;
+  /** The longest wait for the server at each step (connect, greeting, each answer). */
+  readonly timeoutMs: number;
   private transport?: Transporter;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.enabled = config.smtpUrl !== null;
+    this.timeoutMs = config.smtpTimeoutMs;
   }
 
   async send(address: string, message: OutboundText): Promise<void> {
     if (!this.config.smtpUrl) throw new Error('e-mail is off (SMTP_URL is empty)');
-    // A send holds its outbox row locked: a silent server must not hold it for the
+    // A send holds its outbox row's claim: a silent server must not hold it for the
     // library's default hour. nodemailer reads its options from the URL's query, so the
     // timeouts go there, unless the URL sets them itself.
     if (!this.transport) {
