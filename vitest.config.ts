@@ -12,10 +12,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      // extends: the root's timeouts and pool apply inside each project too (an inline
-      // project does not inherit them otherwise, and falls back to 5 s tests, 10 s hooks).
       {
-        extends: true,
         resolve: { alias },
         // Projects do not inherit the root's test options: each names its own time limits.
         test: {
@@ -26,7 +23,6 @@ export default defineConfig({
         },
       },
       {
-        extends: true,
         resolve: { alias },
         test: {
           name: 'integration',
