@@ -339,9 +339,15 @@ describe('access control matrix (BOLA)', () => {
         const listed = new Set((res.body.items as { id: string }[]).map((item) => item.id));
         const expected = units.filter((u) => inSubtree(u, unit) && sees(actor, u));
         for (const u of expected) expect(listed.has(u.id), `${actor.name} ${u.nameTh}`).toBe(true);
-        for (const id of listed) {
-          const u = units.find((x) => x.id === id);
-          if (u) expect(sees(actor, u), `${actor.name} must not list ${u.nameTh}`).toBe(true);
+        // Every listed unit, those the cases above created included, read back from the table.
+        const rows: UnitFixture[] = await t.dataSource.query(
+          `SELECT id, path, depth, parent_id AS "parentId", name_th AS "nameTh", kind
+             FROM units WHERE id = ANY($1)`,
+          [[...listed]],
+        );
+        expect(rows).toHaveLength(listed.size);
+        for (const u of rows) {
+          expect(sees(actor, u), `${actor.name} must not list ${u.nameTh}`).toBe(true);
         }
       }
     }
