@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import type { CliCommand, CliIo } from 'src/cli/command.js';
 import { seedCommand } from 'src/cli/seed.commands.js';
-import { auditVerifyCommand, migrateCommand } from 'src/cli/system.commands.js';
+import {
+  auditCheckpointCommand,
+  auditVerifyCommand,
+  migrateCommand,
+} from 'src/cli/system.commands.js';
 import { parseDateCommand, parseLetterCommand, parseRefCommand } from 'src/cli/thai.commands.js';
 import { userCreateCommand } from 'src/cli/users.commands.js';
 import { configOrExit, exitOnStartupError } from 'src/process/bootstrap.js';
@@ -10,6 +14,7 @@ import { configOrExit, exitOnStartupError } from 'src/process/bootstrap.js';
 const COMMANDS: CliCommand[] = [
   migrateCommand,
   auditVerifyCommand,
+  auditCheckpointCommand,
   seedCommand,
   userCreateCommand,
   parseLetterCommand,

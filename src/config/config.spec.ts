@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, DEVELOPMENT_ACCESS_SECRET, loadConfig, redact } from 'src/config/config.js';
 
@@ -28,6 +29,8 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging'],
     ['QUEUE_PREFIX', 'bad prefix!'],
     ['JWT_ACCESS_SECRET', 'short'],
+    ['AUDIT_SIGNING_KEY', 'not a key'],
+    ['AUDIT_CHECKPOINT_INTERVAL_MINUTES', '0'],
     ['ACCESS_TOKEN_TTL', '-5'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     let error: unknown;
@@ -57,11 +60,39 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         JWT_ACCESS_SECRET: secret,
         JWT_REFRESH_SECRET: `${secret}y`,
+        AUDIT_SIGNING_KEY: ed25519Base64(),
       }).usingDevelopmentSecrets,
     ).toBe(false);
+  });
+
+  it('requires the audit signing key in production, and takes PEM or base64 DER', () => {
+    const secret = 'x'.repeat(40);
+    const production = {
+      NODE_ENV: 'production',
+      JWT_ACCESS_SECRET: secret,
+      JWT_REFRESH_SECRET: secret,
+    };
+    expect(() => loadConfig(production)).toThrow(/AUDIT_SIGNING_KEY must be set in production/);
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(
+      loadConfig({ ...production, AUDIT_SIGNING_KEY: pem }).auditSigningKey?.asymmetricKeyType,
+    ).toBe('ed25519');
+    expect(loadConfig({ AUDIT_SIGNING_KEY: ed25519Base64() }).auditSigningKey).not.toBeNull();
+    // Another kind of key is refused by name.
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    expect(() =>
+      loadConfig({ AUDIT_SIGNING_KEY: rsa.export({ format: 'pem', type: 'pkcs8' }).toString() }),
+    ).toThrow(/AUDIT_SIGNING_KEY must be an Ed25519 private key/);
+    expect(loadConfig({}).auditSigningKey).toBeNull();
   });
 
   it('never prints a password', () => {
     expect(redact('postgres://user:hunter2@db:5432/x')).toBe('postgres://user:***@db:5432/x');
   });
 });
+
+function ed25519Base64(): string {
+  const { privateKey } = generateKeyPairSync('ed25519');
+  return privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');
+}

@@ -1,3 +1,5 @@
+import { createPrivateKey, type KeyObject } from 'node:crypto';
+
 /**
  * The one typed configuration of every process. It is read from the environment once,
  * validated, and a bad value stops start-up with a line naming the variable.
@@ -75,8 +77,27 @@ export interface AppConfig {
   queueSessionTtlSeconds: number;
   /** Bearer token required by GET /metrics; empty = open (bind it to an internal network). */
   metricsToken: string | null;
+  /**
+   * Ed25519 private key that signs audit checkpoints (PKCS#8, PEM or base64 DER). Required
+   * in production; elsewhere a development key is made once and kept in DATA_DIR.
+   */
+  auditSigningKey: KeyObject | null;
+  /** Minutes between scheduled audit checkpoints (the worker's sweep). */
+  auditCheckpointIntervalMinutes: number;
   /** True when the secrets are the built-in development defaults. */
   usingDevelopmentSecrets: boolean;
+}
+
+/** An Ed25519 private key from PEM text or base64 PKCS#8 DER; null when it is not one. */
+export function parseEd25519PrivateKey(raw: string): KeyObject | null {
+  try {
+    const key = raw.includes('-----BEGIN')
+      ? createPrivateKey(raw)
+      : createPrivateKey({ key: Buffer.from(raw, 'base64'), format: 'der', type: 'pkcs8' });
+    return key.asymmetricKeyType === 'ed25519' ? key : null;
+  } catch {
+    return null;
+  }
 }
 
 export const DEVELOPMENT_ACCESS_SECRET =
@@ -195,6 +216,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('METRICS_TOKEN must be at least 16 characters long (or empty)');
   }
 
+  const auditKeyRaw = read('AUDIT_SIGNING_KEY', '');
+  let auditSigningKey: KeyObject | null = null;
+  if (auditKeyRaw !== '') {
+    auditSigningKey = parseEd25519PrivateKey(auditKeyRaw);
+    if (!auditSigningKey) {
+      problems.push('AUDIT_SIGNING_KEY must be an Ed25519 private key (PKCS#8, PEM or base64 DER)');
+    }
+  } else if (nodeEnv === 'production') {
+    problems.push('AUDIT_SIGNING_KEY must be set in production (it signs the audit checkpoints)');
+  }
+
   const config: AppConfig = {
     nodeEnv,
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/saraban', [
@@ -237,6 +269,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     digestTime: timeOfDay('DIGEST_TIME', '08:00'),
     queueSessionTtlSeconds: integer('QUEUE_SESSION_TTL_SECONDS', 600, 30, 86_400),
     metricsToken: metricsToken === '' ? null : metricsToken,
+    auditSigningKey,
+    auditCheckpointIntervalMinutes: integer('AUDIT_CHECKPOINT_INTERVAL_MINUTES', 60, 1, 10_080),
     usingDevelopmentSecrets,
   };
   if (problems.length > 0) throw new ConfigError(problems);

@@ -1,5 +1,6 @@
 import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.entity.js';
-import { AuditChainHead } from 'src/modules/audit/audit-chain-head.entity.js';
+import { AuditChain } from 'src/modules/audit/audit-chain.entity.js';
+import { AuditCheckpoint } from 'src/modules/audit/audit-checkpoint.entity.js';
 import { AuditEvent } from 'src/modules/audit/audit-event.entity.js';
 import { StoredFile } from 'src/modules/files/stored-file.entity.js';
 import { Letter } from 'src/modules/letters/letter.entity.js';
@@ -25,7 +26,8 @@ import { User } from 'src/modules/users/user.entity.js';
 /** Every entity of the application; the DataSource and the schema-drift test read this list. */
 export const ENTITIES = [
   AuditEvent,
-  AuditChainHead,
+  AuditChain,
+  AuditCheckpoint,
   Unit,
   User,
   Membership,

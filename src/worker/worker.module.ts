@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { AuditCheckpointCron } from 'src/modules/audit/audit-checkpoint.cron.js';
 import { EscalationJobs } from 'src/modules/escalation/escalation.jobs.js';
 import { EscalationModule } from 'src/modules/escalation/escalation.module.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
@@ -33,11 +35,11 @@ export function reconcileSources(
 
 /**
  * The worker: BullMQ processors dispatching to the modules' job handlers, and the
- * scheduled work (reconcile sweep, daily digest). Only the worker process (or a
+ * scheduled work (reconcile sweep, daily digest, signed audit checkpoint). Only the worker process (or a
  * single-machine process) loads it; the api only enqueues.
  */
 @Module({
-  imports: [EscalationModule, NotificationsModule],
+  imports: [AuditModule, EscalationModule, NotificationsModule],
   providers: [
     {
       provide: JOB_HANDLERS,
@@ -60,7 +62,8 @@ export function reconcileSources(
     SweepRepository,
     ReconcileSweep,
     DigestCron,
+    AuditCheckpointCron,
   ],
-  exports: [ReconcileSweep, DigestCron],
+  exports: [ReconcileSweep, DigestCron, AuditCheckpointCron],
 })
 export class WorkerModule {}

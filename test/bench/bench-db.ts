@@ -1,7 +1,12 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { migrate } from 'src/database/bootstrap.js';
+import type { Clock } from 'src/common/clock.js';
+import { loadConfig } from 'src/config/config.js';
 import { dataSourceOptions } from 'src/database/data-source.js';
+import { AuditRepository } from 'src/modules/audit/audit.repository.js';
+import { AuditService } from 'src/modules/audit/audit.service.js';
+import { AuditSigningKey } from 'src/modules/audit/audit-signing-key.js';
 
 const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432';
 
@@ -129,4 +134,14 @@ export async function runConcurrently(
     }),
   );
   return performance.now() - started;
+}
+
+/** The audit service as the app wires it (checkpoints signed with the development key). */
+export function benchAuditService(dataSource: DataSource, clock: Clock): AuditService {
+  return new AuditService(
+    dataSource,
+    new AuditRepository(dataSource),
+    new AuditSigningKey(loadConfig()),
+    clock,
+  );
 }

@@ -2,8 +2,7 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { DataSource } from 'typeorm';
 import type { Clock } from 'src/common/clock.js';
 import type { AppConfig } from 'src/config/config.js';
-import { AuditRepository } from 'src/modules/audit/audit.repository.js';
-import { AuditService } from 'src/modules/audit/audit.service.js';
+import { benchAuditService } from './bench-db.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import { AuthRepository } from 'src/modules/auth/auth.repository.js';
 import { EscalationJobs } from 'src/modules/escalation/escalation.jobs.js';
@@ -41,7 +40,7 @@ export async function wireEscalation(
 ): Promise<EscalationWiring> {
   const jobs = new JobQueue(config);
   await jobs.onModuleInit();
-  const audit = new AuditService(new AuditRepository(dataSource), clock);
+  const audit = benchAuditService(dataSource, clock);
   const access = new AccessService(new AuthRepository(dataSource));
   const notificationsRepository = new NotificationsRepository(dataSource);
   const notifications = new NotificationsService(

@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
@@ -55,6 +56,9 @@ describe('Redis eviction policy at start-up', () => {
         NODE_ENV: 'production',
         JWT_ACCESS_SECRET: secret,
         JWT_REFRESH_SECRET: `${secret}y`,
+        AUDIT_SIGNING_KEY: generateKeyPairSync('ed25519')
+          .privateKey.export({ format: 'der', type: 'pkcs8' })
+          .toString('base64'),
         REDIS_URL: `redis://127.0.0.1:${port}`,
         LOG_LEVEL: 'silent',
       },

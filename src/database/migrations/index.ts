@@ -8,6 +8,7 @@ import { DeliveryProgressCover1795907849428 } from 'src/database/migrations/1795
 import { EscalationStarted1795908915835 } from 'src/database/migrations/1795908915835-EscalationStarted.js';
 import { EntryLetterRegisterIndex1795909457019 } from 'src/database/migrations/1795909457019-EntryLetterRegisterIndex.js';
 import { LetterSearchForm1795910600000 } from 'src/database/migrations/1795910600000-LetterSearchForm.js';
+import { AuditChainPerUnit1796700000000 } from 'src/database/migrations/1796700000000-AuditChainPerUnit.js';
 import { AuditChainHead1795923506512 } from 'src/database/migrations/1795923506512-AuditChainHead.js';
 import { SubstitutionHolidays1796500652705 } from 'src/database/migrations/1796500652705-SubstitutionHolidays.js';
 import { OutboundClaim1796600000000 } from 'src/database/migrations/1796600000000-OutboundClaim.js';
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AuditChainHead1795923506512,
   SubstitutionHolidays1796500652705,
   OutboundClaim1796600000000,
+  AuditChainPerUnit1796700000000,
 ];

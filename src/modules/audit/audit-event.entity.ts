@@ -7,9 +7,13 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity({ name: 'audit_events' })
 @Index('audit_events_subject_idx', ['subjectType', 'subjectId'])
 export class AuditEvent {
-  /** Chain order: appends are serialised, so ids rise in chain order. */
+  /** Within a chain, appends are serialised on its head, so ids rise in chain order. */
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
+
+  /** The chain it links into: `system` or the acting unit's id (see AuditChain). */
+  @Column({ type: 'text' })
+  chain: string;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt: Date;

@@ -1,7 +1,20 @@
 import { createHash } from 'node:crypto';
 
-/** prev_hash of the first event of the chain. */
+/** prev_hash of the first event of the system chain (the single chain of earlier versions). */
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The chain of work no unit did; it also holds every event written before chains were per unit. */
+export const SYSTEM_CHAIN = 'system';
+
+/**
+ * prev_hash of a chain's first event. A unit's chain starts from a hash of its own key, so
+ * a chain's events cannot be passed off as another's. The database function
+ * `audit_chain_lock` computes the same value when it creates the chain's row.
+ */
+export function auditChainGenesis(chain: string): string {
+  if (chain === SYSTEM_CHAIN) return GENESIS_HASH;
+  return createHash('sha256').update(`saraban audit chain ${chain}`, 'utf8').digest('hex');
+}
 
 export interface HashedFields {
   occurredAt: Date;

@@ -1,80 +1,117 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from 'src/database/prepared-query.js';
+import type { AuditCheckpoint } from 'src/modules/audit/audit-checkpoint.entity.js';
 import { AuditEvent } from 'src/modules/audit/audit-event.entity.js';
 
-/**
- * Locks the chain's head row until the transaction ends and yields the hash to link to
- * (`hash`). A writer that waited for the lock reads the head as the previous writer left
- * it (READ COMMITTED re-reads a row it waited for), so the chain never forks. A command
- * may run it as a CTE of its own last write (see `AuditService.recordAfterLock`).
- */
-export const AUDIT_HEAD_LOCK_SQL = 'SELECT hash FROM audit_chain_head WHERE id = 1 FOR UPDATE';
+/** A chain's end as the verifier and the checkpoint read it. */
+export interface ChainHead {
+  chain: string;
+  lastEventId: string | null;
+  hash: string;
+  events: number;
+}
+
+/** An event as it is appended: everything but the id the database gives it. */
+export type NewAuditEvent = Omit<AuditEvent, 'id'>;
 
 @Injectable()
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Runs `AUDIT_HEAD_LOCK_SQL`: the lock, and the hash to link to. */
-  async lockHead(manager: EntityManager): Promise<string> {
-    const rows: { hash: string }[] = await preparedQuery(manager, AUDIT_HEAD_LOCK_SQL, []);
-    if (!rows[0]) throw new Error('audit_chain_head has no row: run the migrations');
+  /**
+   * Locks one chain's row until the transaction ends (creating it the first time) and
+   * yields the hash to link to: the database function `audit_chain_lock`, which a command
+   * may also call inside its own last statement (see `AuditService.chainFor`).
+   */
+  async lockChain(manager: EntityManager, chain: string): Promise<string> {
+    const rows: { hash: string }[] = await preparedQuery(
+      manager,
+      'SELECT hash FROM audit_chain_lock($1)',
+      [chain],
+    );
+    if (!rows[0]) throw new Error('audit_chain_lock returned nothing: run the migrations');
     return rows[0].hash;
   }
 
-  /** The head as committed now, for the verifier. */
-  async findHead(): Promise<{ lastEventId: string | null; hash: string }> {
-    const rows: { lastEventId: string | null; hash: string }[] = await this.dataSource.query(
-      'SELECT last_event_id AS "lastEventId", hash FROM audit_chain_head WHERE id = 1',
-    );
-    return rows[0];
-  }
-
   /**
-   * Appends the event and moves the head to it, in one statement, under the head lock. Only
-   * if the head is still the event's prev_hash: an append that did not hold the lock finds
-   * it moved, writes nothing, and throws, rather than fork the chain.
+   * Appends events of one chain, in order, and moves the chain's row to the last of them,
+   * in one statement, under the chain's lock. Only if the row is still the first event's
+   * prev_hash: an append that did not hold the lock finds it moved, writes nothing, and
+   * throws, rather than fork the chain. Ids are given in the order of the list (the insert
+   * reads the rows in that order), so within a chain ids rise in chain order.
    */
-  async insert(manager: EntityManager, event: Omit<AuditEvent, 'id'>): Promise<string> {
-    const rows: { id: string }[] = await preparedQuery(
+  async insert(manager: EntityManager, chain: string, events: NewAuditEvent[]): Promise<string[]> {
+    const column = <K extends keyof NewAuditEvent>(key: K) => events.map((e) => e[key]);
+    const rows: { ids: string[] | null }[] = await preparedQuery(
       manager,
-      `WITH event AS (
+      `WITH head AS (
+         SELECT 1 FROM audit_chains WHERE chain = $1 AND hash = $2
+       ), event AS (
          INSERT INTO audit_events
-           (occurred_at, actor_user_id, actor_name, unit_id, action, subject_type, subject_id, data, prev_hash, hash)
-         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
-          WHERE EXISTS (SELECT 1 FROM audit_chain_head WHERE id = 1 AND hash = $9)
-         RETURNING id, hash
+           (chain, occurred_at, actor_user_id, actor_name, unit_id, action, subject_type, subject_id, data, prev_hash, hash)
+         SELECT $1, e.occurred_at, e.actor_user_id, e.actor_name, e.unit_id, e.action, e.subject_type,
+                e.subject_id, e.data::jsonb, e.prev_hash, e.hash
+           FROM unnest($3::timestamptz[], $4::uuid[], $5::text[], $6::uuid[], $7::text[], $8::text[],
+                       $9::text[], $10::text[], $11::text[], $12::text[])
+                WITH ORDINALITY AS e(occurred_at, actor_user_id, actor_name, unit_id, action, subject_type,
+                                     subject_id, data, prev_hash, hash, n)
+          WHERE EXISTS (SELECT 1 FROM head)
+          ORDER BY e.n
+         RETURNING id
        )
-       UPDATE audit_chain_head h SET last_event_id = event.id, hash = event.hash
-         FROM event WHERE h.id = 1
-       RETURNING event.id`,
+       UPDATE audit_chains c
+          SET last_event_id = (SELECT max(id) FROM event), hash = $13,
+              events = c.events + (SELECT count(*) FROM event)
+        WHERE c.chain = $1 AND EXISTS (SELECT 1 FROM event)
+       RETURNING (SELECT array_agg(id::text ORDER BY id) FROM event) AS ids`,
       [
-        event.occurredAt,
-        event.actorUserId,
-        event.actorName,
-        event.unitId,
-        event.action,
-        event.subjectType,
-        event.subjectId,
-        JSON.stringify(event.data),
-        event.prevHash,
-        event.hash,
+        chain,
+        events[0].prevHash,
+        column('occurredAt'),
+        column('actorUserId'),
+        column('actorName'),
+        column('unitId'),
+        column('action'),
+        column('subjectType'),
+        column('subjectId'),
+        events.map((e) => JSON.stringify(e.data)),
+        column('prevHash'),
+        column('hash'),
+        events[events.length - 1].hash,
       ],
     );
-    if (!rows[0]) throw new Error('audit chain head moved: an append must hold the head lock');
-    return rows[0].id;
+    if (!rows[0]?.ids) {
+      throw new Error(`audit chain ${chain} moved: an append must hold the chain's lock`);
+    }
+    return rows[0].ids;
   }
 
-  /** A page of the chain in order, for the verifier. */
-  async findPageAfter(afterId: string, limit: number): Promise<AuditEvent[]> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT id, occurred_at, actor_user_id, actor_name, unit_id, action, subject_type,
-              subject_id, data, prev_hash, hash
-         FROM audit_events WHERE id > $1 ORDER BY id LIMIT $2`,
+  /** Every chain's end, in chain order (one statement: one consistent moment). */
+  async findChains(manager: EntityManager = this.dataSource.manager): Promise<ChainHead[]> {
+    const rows: { chain: string; lastEventId: string | null; hash: string; events: string }[] =
+      await manager.query(
+        `SELECT chain, last_event_id::text AS "lastEventId", hash, events::text AS events
+           FROM audit_chains ORDER BY chain COLLATE "C"`,
+      );
+    return rows.map((row) => ({ ...row, events: Number(row.events) }));
+  }
+
+  /** A page of all chains' events in id order, for the verifier. */
+  async findPageAfter(
+    manager: EntityManager,
+    afterId: string,
+    limit: number,
+  ): Promise<AuditEvent[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT e.id::text AS id, e.chain, e.occurred_at, e.actor_user_id, e.actor_name, e.unit_id,
+              e.action, e.subject_type, e.subject_id, e.data, e.prev_hash, e.hash
+         FROM audit_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
       [afterId, limit],
     );
     return rows.map((row) => ({
-      id: String(row.id),
+      id: row.id as string,
+      chain: row.chain as string,
       occurredAt: row.occurred_at as Date,
       actorUserId: row.actor_user_id as string | null,
       actorName: row.actor_name as string,
@@ -86,6 +123,36 @@ export class AuditRepository {
       prevHash: row.prev_hash as string,
       hash: row.hash as string,
     }));
+  }
+
+  async insertCheckpoint(
+    manager: EntityManager,
+    checkpoint: Omit<AuditCheckpoint, 'id'>,
+  ): Promise<AuditCheckpoint> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO audit_checkpoints (created_at, payload, signature, public_key)
+       VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
+      [checkpoint.createdAt, checkpoint.payload, checkpoint.signature, checkpoint.publicKey],
+    );
+    return { id: rows[0].id, ...checkpoint };
+  }
+
+  async findNewestCheckpoint(
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AuditCheckpoint | undefined> {
+    const rows: AuditCheckpoint[] = await manager.query(
+      `SELECT id::text AS id, created_at AS "createdAt", payload, signature, public_key AS "publicKey"
+         FROM audit_checkpoints ORDER BY id DESC LIMIT 1`,
+    );
+    return rows[0];
+  }
+
+  /** Serialises checkpoint runs of several workers (transaction-level advisory lock). */
+  async tryLockCheckpoint(manager: EntityManager): Promise<boolean> {
+    const rows: { locked: boolean }[] = await manager.query(
+      `SELECT pg_try_advisory_xact_lock(hashtext('saraban.audit.checkpoint')) AS locked`,
+    );
+    return rows[0].locked;
   }
 
   async findBySubject(subjectType: string, subjectId: string): Promise<AuditEvent[]> {

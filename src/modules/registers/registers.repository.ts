@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from 'src/database/prepared-query.js';
-import { AUDIT_HEAD_LOCK_SQL } from 'src/modules/audit/audit.repository.js';
 import type { UnitRef } from 'src/modules/auth/principal.js';
 import type { Register, RegisterKind } from 'src/modules/registers/register.entity.js';
 import type { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
@@ -228,20 +227,19 @@ export class RegistersRepository {
    * the unit's earlier receipt of the chain (`earlier`, domain.md §6: any letter with the
    * same root, in the unit's incoming registers; each (letter, register) pair one probe of
    * register_entries_letter_register_idx, so the cost follows the chain, never the size of
-   * the register). With `lockAuditHead` (when the entry is the command's last write) it
-   * also takes the audit chain's head lock and returns the hash for
+   * the register). With `auditChain` (when the entry is the command's last write) it also
+   * calls the audit module's `audit_chain_lock(chain)` and returns the hash it yields for
    * `AuditService.recordAfterLock`: one round trip less inside that lock as well.
    */
   async insertNextEntry(
     manager: EntityManager,
     entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>,
-    options: { unitId: string; rootLetterId: string; lockAuditHead: boolean },
+    options: { unitId: string; rootLetterId: string; auditChain: string | null },
   ): Promise<{ entry: EntryRow; earlier: EarlierReceipt | null; auditPrevHash: string | null }> {
     // Evaluated for the returned row, so after the counter: locks are taken in the order
-    // every command takes them, the audit head last.
-    const auditHead = options.lockAuditHead ? `, audit_head AS (${AUDIT_HEAD_LOCK_SQL})` : '';
-    const auditPrevHash = options.lockAuditHead
-      ? `, (SELECT hash FROM audit_head) AS "auditPrevHash"`
+    // every command takes them, the audit chain last.
+    const auditPrevHash = options.auditChain
+      ? `, (SELECT hash FROM audit_chain_lock($17)) AS "auditPrevHash"`
       : '';
     // Prepared: the counter row is locked while this runs, so no parse or plan in there.
     const rows = await preparedQuery<
@@ -266,11 +264,16 @@ export class RegistersRepository {
              OFFSET 0) x
           WHERE l.root_letter_id = $16
           ORDER BY x.registered_at LIMIT 1
-       )${auditHead}
+       )
        INSERT INTO register_entries AS e ${ENTRY_INSERT_COLUMNS}
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, (SELECT last_number FROM next))
        RETURNING ${ENTRY_COLUMNS}, (SELECT row_to_json(earlier) FROM earlier) AS earlier${auditPrevHash}`,
-      [...entryValues(entry), options.unitId, options.rootLetterId],
+      [
+        ...entryValues(entry),
+        options.unitId,
+        options.rootLetterId,
+        ...(options.auditChain ? [options.auditChain] : []),
+      ],
     );
     const { earlier, auditPrevHash: prevHash, ...row } = rows[0];
     return { entry: row, earlier, auditPrevHash: prevHash ?? null };

@@ -271,7 +271,7 @@ export class RegistersService {
             {
               unitId: register.unitId,
               rootLetterId: letter.rootLetterId,
-              lockAuditHead: entryIsLastWrite,
+              auditChain: entryIsLastWrite ? this.audit.chainFor(manager, register.unitId) : null,
             },
           );
           if (replaced) {
@@ -308,8 +308,10 @@ export class RegistersService {
               replaces: replaced?.id ?? null,
             },
           };
-          if (auditPrevHash) await this.audit.recordAfterLock(manager, auditPrevHash, event);
-          else await this.audit.record(manager, event);
+          if (auditPrevHash) {
+            const chain = this.audit.chainFor(manager, register.unitId);
+            await this.audit.recordAfterLock(manager, chain, auditPrevHash, [event]);
+          } else await this.audit.record(manager, event);
           return { status: 201, body: entryView(entry, duplicateArrivalWarnings(earlier)) };
         },
       ),

@@ -142,8 +142,8 @@ export const registerHttpScenario: BenchScenario = {
             prevHash: GENESIS_HASH,
           };
           await client.query(
-            `INSERT INTO audit_events (occurred_at, actor_user_id, actor_name, unit_id, action, subject_type, subject_id, data, prev_hash, hash)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            `INSERT INTO audit_events (chain, occurred_at, actor_user_id, actor_name, unit_id, action, subject_type, subject_id, data, prev_hash, hash)
+             VALUES ($4::text, $1, $2, $3, $4::uuid, $5, $6, $7, $8, $9, $10)`,
             [
               fields.occurredAt,
               user,

@@ -1,7 +1,5 @@
 import { SystemClock } from 'src/common/clock.js';
 import { migrate } from 'src/database/bootstrap.js';
-import { AuditRepository } from 'src/modules/audit/audit.repository.js';
-import { AuditService } from 'src/modules/audit/audit.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import { AuthRepository } from 'src/modules/auth/auth.repository.js';
 import {
@@ -12,7 +10,7 @@ import {
 } from 'src/modules/organisations/national-tree.js';
 import { OrganisationsRepository } from 'src/modules/organisations/organisations.repository.js';
 import { OrganisationsService } from 'src/modules/organisations/organisations.service.js';
-import { openBenchDataSource, useBenchDatabase } from '../bench-db.js';
+import { benchAuditService, openBenchDataSource, useBenchDatabase } from '../bench-db.js';
 import type { BenchScenario } from '../scenario.js';
 
 const DATABASE = 'saraban_bench';
@@ -44,7 +42,7 @@ export const subtreeScenario: BenchScenario = {
         dataSource,
         new OrganisationsRepository(dataSource),
         new AccessService(new AuthRepository(dataSource)),
-        new AuditService(new AuditRepository(dataSource), clock),
+        benchAuditService(dataSource, clock),
         clock,
       );
       const units = buildNationalTree(await loadAddressRows(), readLetterCodes());
