@@ -1,6 +1,7 @@
-import { applyDecorators, Headers } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { RequestHeader } from 'src/common/request-header.js';
 
 /** Documents the optional `Idempotency-Key` header of a command (invariant 4). */
 export function AcceptsIdempotencyKey(effect: string): MethodDecorator {
@@ -14,7 +15,7 @@ export function AcceptsIdempotencyKey(effect: string): MethodDecorator {
 }
 
 /** The `Idempotency-Key` request header as a handler parameter. */
-export const IdempotencyKeyHeader = (): ParameterDecorator => Headers('idempotency-key');
+export const IdempotencyKeyHeader = (): ParameterDecorator => RequestHeader('Idempotency-Key');
 
 /** Sends a command's (possibly replayed) answer: its stored status, and a marker on a replay. */
 export function replyIdempotent<T>(

@@ -1,6 +1,7 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError } from 'src/common/domain-error.js';
+import { RequestHeader } from 'src/common/request-header.js';
 import { INTAKE_TEXT_LIMIT_BYTES } from 'src/http/configure-app.js';
 import { LetterErrors } from 'src/modules/letters/letters.errors.js';
 import { parseLetter } from 'src/thai/letter-parser.js';
@@ -40,7 +41,7 @@ export class IntakeController {
       },
     },
   })
-  parse(@Body() body: unknown, @Headers('content-type') contentType?: string) {
+  parse(@Body() body: unknown, @RequestHeader('Content-Type') contentType?: string) {
     const text =
       typeof body === 'string'
         ? body
