@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
+  ApiForbiddenResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -16,6 +18,26 @@ import { AuthErrors } from 'src/modules/auth/auth.errors.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import { AuthService, type TokenPair } from 'src/modules/auth/auth.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
+import {
+  assertSameOriginCookieRequest,
+  clearRefreshCookie,
+  readRefreshCookie,
+  SESSION_MODE_COOKIE,
+  SESSION_MODE_HEADER,
+  setRefreshCookie,
+  wantsCookieSession,
+} from 'src/modules/auth/refresh-cookie.js';
+
+/** What a browser gets: the refresh token went into the HttpOnly cookie, not the body. */
+type BrowserTokens = Omit<TokenPair, 'refreshToken'>;
+
+const SESSION_HEADER_DOC = {
+  name: SESSION_MODE_HEADER,
+  required: false,
+  enum: [SESSION_MODE_COOKIE],
+  description:
+    'Browsers send `cookie`: the refresh token is then set as an HttpOnly, Secure, SameSite=Strict cookie on /api/v1/auth and left out of the body',
+};
 
 @ApiTags('auth')
 @Controller()
@@ -32,13 +54,15 @@ export class AuthController {
   @ApiOkResponse({ schema: { example: TOKEN_PAIR_EXAMPLE } })
   @ApiUnauthorizedResponse({ description: 'problem+json INVALID_CREDENTIALS' })
   @ApiTooManyRequestsResponse({ description: 'problem+json LOGIN_THROTTLED, with Retry-After' })
+  @ApiHeader(SESSION_HEADER_DOC)
   async login(
     @Body() body: LoginDto,
     @Req() request: Request,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<TokenPair> {
+  ): Promise<TokenPair | BrowserTokens> {
     try {
-      return await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+      const pair = await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
+      return wantsCookieSession(request) ? this.toBrowser(pair, response) : pair;
     } catch (error) {
       if (error instanceof DomainError && error.code === AuthErrors.LOGIN_THROTTLED.code) {
         const retryAfter = error.extras.data?.retryAfter;
@@ -56,24 +80,50 @@ export class AuthController {
   @ApiOperation({
     summary: 'Exchange a refresh token for a new pair (rotation)',
     description:
-      'The presented refresh token is spent. Presenting a spent token again ends the whole session (every token of its family).',
+      'The presented refresh token is spent. Presenting a spent token again ends the whole session (every token of its family). Without `refreshToken` in the body, the token is the refresh cookie, and the request must carry `X-Saraban-Session: cookie` and come from this origin (CSRF).',
   })
   @ApiBody({ type: RefreshDto })
+  @ApiHeader(SESSION_HEADER_DOC)
   @ApiOkResponse({ schema: { example: TOKEN_PAIR_EXAMPLE } })
   @ApiUnauthorizedResponse({
     description: 'problem+json REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED',
   })
-  refresh(@Body() body: RefreshDto): Promise<TokenPair> {
-    return this.auth.refresh(body.refreshToken);
+  @ApiForbiddenResponse({ description: 'problem+json CSRF_CHECK_FAILED (cookie without header)' })
+  async refresh(
+    @Body() body: RefreshDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<TokenPair | BrowserTokens> {
+    if (body.refreshToken !== undefined) return this.auth.refresh(body.refreshToken);
+    assertSameOriginCookieRequest(request);
+    const token = readRefreshCookie(request);
+    if (token === undefined) throw new DomainError(AuthErrors.REFRESH_TOKEN_INVALID);
+    try {
+      return this.toBrowser(await this.auth.refresh(token), response);
+    } catch (error) {
+      // A spent or reused cookie is of no further use: the browser forgets it.
+      clearRefreshCookie(response);
+      throw error;
+    }
   }
 
   @Post('auth/logout')
   @HttpCode(204)
   @Authenticated()
   @ApiOperation({ summary: 'Sign out: end this session and its refresh tokens' })
-  @ApiNoContentResponse({ description: 'Signed out' })
-  async logout(@CurrentUser() principal: Principal): Promise<void> {
+  @ApiNoContentResponse({ description: 'Signed out (and the refresh cookie cleared)' })
+  async logout(
+    @CurrentUser() principal: Principal,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<void> {
     await this.auth.logout(principal);
+    clearRefreshCookie(response);
+  }
+
+  private toBrowser(pair: TokenPair, response: Response): BrowserTokens {
+    const { refreshToken, ...rest } = pair;
+    setRefreshCookie(response, refreshToken, this.auth.refreshTokenTtlSeconds);
+    return rest;
   }
 
   @Get('me')

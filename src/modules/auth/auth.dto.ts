@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'saraban.office' })
@@ -16,11 +16,16 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty({ description: 'The refresh token from sign-in or the previous refresh' })
+  @ApiProperty({
+    required: false,
+    description:
+      'The refresh token from sign-in or the previous refresh; browsers leave it out and send the cookie',
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(4096)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export const TOKEN_PAIR_EXAMPLE = {

@@ -22,6 +22,11 @@ export const AuthErrors = defineErrors({
     title: 'Refresh token reused; the session was ended',
     detail: 'โทเค็นสำหรับต่ออายุถูกใช้ซ้ำ ระบบจึงยุติการเข้าสู่ระบบนี้ทั้งหมด กรุณาเข้าสู่ระบบใหม่',
   },
+  CSRF_CHECK_FAILED: {
+    status: 403,
+    title: 'Cookie request without the session header or from another origin',
+    detail: 'คำขอนี้ไม่ได้มาจากหน้าจอของระบบ จึงไม่ได้ดำเนินการ กรุณาเข้าสู่ระบบใหม่',
+  },
   LOGIN_THROTTLED: {
     status: 429,
     title: 'Too many sign-in attempts',

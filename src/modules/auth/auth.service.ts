@@ -39,6 +39,11 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** How long a refresh token (and so the browser's refresh cookie) lives. */
+  get refreshTokenTtlSeconds(): number {
+    return this.config.refreshTokenTtlSeconds;
+  }
+
   async login(usernameInput: string, password: string, clientIp: string): Promise<TokenPair> {
     const username = usernameInput.trim().toLowerCase();
     const retryAfter = await this.throttle.retryAfter(username, clientIp);
