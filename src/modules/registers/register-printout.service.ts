@@ -42,12 +42,46 @@ export class RegisterPrintoutService {
     return renderRegisterCsv(await this.input(principal, registerId, query));
   }
 
-  /** Period defaults to this Buddhist-era year up to today, Bangkok time. */
+  /**
+   * The same book as JSON, for screens: the printout's columns as printed, plus each
+   * entry's id, letter, status and registration instant, and the period as ISO dates.
+   */
+  async book(principal: Principal, registerId: string, query: PrintoutQuery) {
+    const { input, rows, from, to } = await this.read(principal, registerId, query);
+    return {
+      registerId,
+      unitName: input.unitName,
+      registerName: input.registerName,
+      from,
+      to,
+      periodText: input.periodText,
+      numberColumnHeader: input.numberColumnHeader,
+      rows: rows.map((row, index) => ({
+        entryId: row.entryId,
+        letterId: row.letterId,
+        number: row.number,
+        beYear: row.beYear,
+        registeredAt: row.registeredAt,
+        status: row.status,
+        ...input.rows[index],
+      })),
+    };
+  }
+
   private async input(
     principal: Principal,
     registerId: string,
     query: PrintoutQuery,
   ): Promise<RegisterPrintoutInput> {
+    return (await this.read(principal, registerId, query)).input;
+  }
+
+  /** Period defaults to this Buddhist-era year up to today, Bangkok time. */
+  private async read(
+    principal: Principal,
+    registerId: string,
+    query: PrintoutQuery,
+  ): Promise<{ input: RegisterPrintoutInput; rows: PrintoutRow[]; from: string; to: string }> {
     const register = await this.registers.findVisibleRegister(
       this.dataSource.manager,
       principal,
@@ -76,7 +110,7 @@ export class RegisterPrintoutService {
     );
     const registerDate = (iso: string) =>
       formatThaiDate(iso, { style: 'register', digits: 'thai' });
-    return {
+    const input: RegisterPrintoutInput = {
       unitName: units[0]?.name_th ?? '',
       registerName: register.name,
       periodText: `${registerDate(from)} – ${registerDate(to)}`,
@@ -84,6 +118,7 @@ export class RegisterPrintoutService {
       numberColumnHeader: register.direction === 'outgoing' ? 'เลขทะเบียนส่ง' : 'เลขทะเบียนรับ',
       rows: rows.map((row) => this.row(row, register.direction)),
     };
+    return { input, rows, from, to };
   }
 
   private row(row: PrintoutRow, direction: 'incoming' | 'outgoing') {

@@ -162,6 +162,50 @@ export class RegistersController {
     );
   }
 
+  @Get('registers/:id/book')
+  @ApiOperation({
+    summary:
+      'The register for a period in the regulation’s columns, as JSON (the printout’s rows; dates accept BE)',
+  })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        registerId: '51c0…',
+        unitName: 'สำนักงานจังหวัดร้อยเอ็ด',
+        registerName: 'ทะเบียนหนังสือรับ',
+        from: '2026-01-01',
+        to: '2026-01-31',
+        periodText: '๑ ม.ค. ๒๕๖๙ – ๓๑ ม.ค. ๒๕๖๙',
+        numberColumnHeader: 'เลขทะเบียนรับ',
+        rows: [
+          {
+            entryId: '9d2a…',
+            letterId: '0b1e…',
+            number: 520,
+            beYear: 2569,
+            registeredAt: '2026-01-15T03:55:00.000Z',
+            status: 'active',
+            receiptNumber: '๕๒๐/๒๕๖๙',
+            referenceNumber: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
+            letterDate: '๑๒ มกราคม ๒๕๖๙',
+            from: 'กระทรวงมหาดไทย',
+            to: 'ผู้ว่าราชการจังหวัดทุกจังหวัด',
+            subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
+            action: '',
+            remarks: '',
+          },
+        ],
+      },
+    },
+  })
+  book(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: PrintoutQuery,
+  ) {
+    return this.printouts.book(principal, id, query);
+  }
+
   @Get('registers/:id/printout.pdf')
   @ApiOperation({
     summary:

@@ -78,6 +78,8 @@ export interface EarlierReceipt {
 
 /** Printout and CSV line: the entry with the letter's columns as printed. */
 export interface PrintoutRow {
+  entryId: string;
+  letterId: string;
   number: number;
   beYear: number;
   registeredAt: Date;
@@ -327,8 +329,8 @@ export class RegistersRepository {
   /** Entries registered between two instants, with the letter's columns, in register order. */
   async findPrintoutRows(registerId: string, from: Date, to: Date): Promise<PrintoutRow[]> {
     return this.dataSource.query(
-      `SELECT e.number, e.be_year AS "beYear", e.registered_at AS "registeredAt",
-              l.reference_raw AS "referenceRaw", l.letter_date_raw AS "letterDateRaw",
+      `SELECT e.id AS "entryId", e.letter_id AS "letterId", e.number, e.be_year AS "beYear",
+              e.registered_at AS "registeredAt", l.reference_raw AS "referenceRaw", l.letter_date_raw AS "letterDateRaw",
               to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate", l.sender_text AS "senderText",
               l.addressee, l.subject, e.action, e.remarks, e.status, e.cancel_reason AS "cancelReason",
               e.issued_reference AS "issuedReference"

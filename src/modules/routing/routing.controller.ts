@@ -21,6 +21,7 @@ import type { Principal } from 'src/modules/auth/principal.js';
 import {
   AnnotationDto,
   ForwardDto,
+  InboxQuery,
   PageQuery,
   ProgressQuery,
   ReasonDto,
@@ -144,7 +145,7 @@ export class RoutingController {
   inbox(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: PageQuery,
+    @Query() query: InboxQuery,
   ) {
     return this.routing.inbox(principal, id, query);
   }

@@ -14,6 +14,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { NestedObject, Optional } from 'src/common/validation.js';
+import { SPEED_CODES, type Speed } from 'src/modules/letters/letter.entity.js';
 import { UNIT_KIND_CODES, type UnitKind } from 'src/modules/organisations/unit-kind.js';
 import {
   ANNOTATION_DECISION_CODES,
@@ -110,6 +111,24 @@ export class PageQuery {
   @Min(1)
   @Max(500)
   limit?: number;
+}
+
+export class InboxQuery extends PageQuery {
+  @ApiPropertyOptional({
+    enum: SPEED_CODES,
+    description: 'Only letters of this speed class (ความเร่งด่วน)',
+  })
+  @Optional()
+  @IsIn(SPEED_CODES)
+  speed?: Speed;
+
+  @ApiPropertyOptional({
+    enum: ['overdue', 'on_time'],
+    description: 'Only deliveries past their due time, or only those not yet past it',
+  })
+  @Optional()
+  @IsIn(['overdue', 'on_time'])
+  due?: 'overdue' | 'on_time';
 }
 
 export class TreeQuery extends PageQuery {

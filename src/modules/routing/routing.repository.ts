@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { preparedQuery } from 'src/database/prepared-query.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
+import type { Speed } from 'src/modules/letters/letter.entity.js';
 import type { AnnotationDecision } from 'src/modules/routing/annotation.entity.js';
 import type { DeliveryState } from 'src/modules/routing/delivery.entity.js';
 
@@ -401,17 +402,29 @@ export class RoutingRepository {
     return { created, skipped };
   }
 
-  /** Pending deliveries of a unit: most urgent first, then oldest, keyset-paginated. */
+  /** Pending deliveries of a unit: most urgent first, then oldest, keyset-paginated, filtered. */
   async findInbox(
     unitId: string,
     cursor: { rank: number; sentAt: string; id: string } | null,
     limit: number,
+    filter: { speed: Speed | null; due: 'overdue' | 'on_time' | null; now: Date },
   ): Promise<InboxRow[]> {
     const params: unknown[] = [unitId, limit + 1];
     let after = '';
     if (cursor) {
       params.push(cursor.rank, cursor.sentAt, cursor.id);
       after = `AND (${SPEED_RANK} < $3 OR (${SPEED_RANK} = $3 AND (d.sent_at, d.id) > ($4::timestamptz, $5::uuid)))`;
+    }
+    if (filter.speed !== null) {
+      params.push(filter.speed);
+      after += ` AND l.speed = $${params.length}`;
+    }
+    if (filter.due !== null) {
+      params.push(filter.now);
+      after +=
+        filter.due === 'overdue'
+          ? ` AND d.due_at < $${params.length}`
+          : ` AND (d.due_at IS NULL OR d.due_at >= $${params.length})`;
     }
     return this.dataSource.query(
       `SELECT d.id AS "deliveryId", d.letter_id AS "letterId", l.reference_raw AS "reference",

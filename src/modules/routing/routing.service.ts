@@ -27,7 +27,7 @@ import { ForwardTargetsRepository } from 'src/modules/routing/forward-targets.re
 import type {
   AnnotationDto,
   ForwardDto,
-  PageQuery,
+  InboxQuery,
   ReasonDto,
 } from 'src/modules/routing/routing.dto.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
@@ -511,7 +511,7 @@ export class RoutingService {
   // ---- the inbox ---------------------------------------------------------------------------
 
   /** Pending deliveries of a unit, most urgent first, then oldest first. */
-  async inbox(principal: Principal, unitId: string, query: PageQuery) {
+  async inbox(principal: Principal, unitId: string, query: InboxQuery) {
     if (!(await this.access.canSeeUnit(principal, unitId)))
       throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND);
     const limit = query.limit ?? 50;
@@ -526,7 +526,11 @@ export class RoutingService {
             : null,
         )
       : null;
-    const rows = await this.repository.findInbox(unitId, cursor, limit);
+    const rows = await this.repository.findInbox(unitId, cursor, limit, {
+      speed: query.speed ?? null,
+      due: query.due ?? null,
+      now: this.clock.now(),
+    });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const now = this.clock.now();
