@@ -2,19 +2,20 @@ import { randomUUID } from 'node:crypto';
 import {
   type ArgumentMetadata,
   type PipeTransform,
-  RequestMethod,
   ValidationPipe,
   type ValidationError,
 } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { CommonErrors, DomainError, type FieldError } from 'src/common/domain-error.js';
 import { ProblemFilter, sendProblem, toDomainError, toProblem } from 'src/common/problem.filter.js';
 import type { AppConfig } from 'src/config/config.js';
+import { mountConsole } from 'src/http/console-static.js';
 import { findNulString, type JsonShapeProblem, scanJsonShape } from 'src/http/json-guard.js';
+import { createOpenApiDocument, setApiPrefix } from 'src/http/openapi.js';
 import { logger, PinoNestLogger, requestContext } from 'src/logging/logger.js';
 import { mountQueueDashboard } from 'src/queue/queue-dashboard.js';
 
@@ -138,19 +139,42 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
       },
     }),
   );
-  app.use(
-    helmet({
-      // Swagger UI needs inline scripts and styles on its own page.
-      contentSecurityPolicy: {
-        directives: {
-          'script-src': ["'self'", "'unsafe-inline'"],
-          'style-src': ["'self'", "'unsafe-inline'"],
-          // Behind TLS in production; on a plain-http office server the upgrade would
-          // send the docs' and dashboard's scripts to an https port that is not there.
-          'upgrade-insecure-requests': config.nodeEnv === 'production' ? [] : null,
-        },
+  // The console and the API: a strict policy, nothing inline and nothing from elsewhere.
+  const strict = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'"],
+        'font-src': ["'self'"],
+        // PDFs are fetched with the access token and shown from blob: URLs.
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'frame-src': ["'self'", 'blob:'],
+        'object-src': ["'none'"],
+        'connect-src': ["'self'"],
+        'base-uri': ["'none'"],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'self'"],
+        'upgrade-insecure-requests': config.nodeEnv === 'production' ? [] : null,
       },
-    }),
+    },
+  });
+  // Swagger UI and the queue dashboard need inline scripts and styles on their own pages.
+  const relaxed = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        // Behind TLS in production; on a plain-http office server the upgrade would
+        // send the docs' and dashboard's scripts to an https port that is not there.
+        'upgrade-insecure-requests': config.nodeEnv === 'production' ? [] : null,
+      },
+    },
+  });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    /^\/(api\/docs|admin\/queues)(\/|-|$)/.test(req.path)
+      ? relaxed(req, res, next)
+      : strict(req, res, next),
   );
   // The shape of a JSON body is checked on its bytes before JSON.parse (json-guard.ts):
   // a nesting bomb is refused after a few bytes, before parsing or validation walk it.
@@ -181,29 +205,15 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
     sendProblem(res, toProblem(toDomainError(error), req));
   });
 
-  app.setGlobalPrefix('api/v1', {
-    exclude: [
-      { path: 'health/live', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  setApiPrefix(app);
   // Bull Board for administrators, outside the API prefix (it serves its own pages).
   mountQueueDashboard(app);
+  // The web console at `/`; /api, /health, /metrics and /admin/queues stay with their routes.
+  mountConsole(app);
   app.useGlobalPipes(nulPipe, validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Saraban API')
-      .setDescription(
-        'Thai government correspondence (งานสารบรรณ): letters, registers, receipt stamps, forwarding and escalation. Errors are RFC 9457 problem+json with a stable `code` and a Thai `detail`.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

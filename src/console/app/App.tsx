@@ -1,0 +1,76 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useSyncExternalStore } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { refresh, snapshot, subscribe } from '../api/session';
+import { ApiError } from '../api/client';
+import { InboxPage } from '../pages/InboxPage';
+import { IntakePage } from '../pages/IntakePage';
+import { RegistersPage } from '../pages/RegistersPage';
+import { SearchPage } from '../pages/SearchPage';
+import { SignInPage } from '../pages/SignInPage';
+import { Shell } from './Shell';
+import { WorkspaceProvider } from './workspace';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      // A network failure is retried; a refused request (4xx) is not.
+      retry: (count, error) => count < 2 && error instanceof ApiError && error.offline,
+      refetchOnWindowFocus: false,
+    },
+    mutations: { retry: false },
+  },
+});
+
+export function useSession() {
+  return useSyncExternalStore(subscribe, snapshot);
+}
+
+function RequireSession({ children }: { children: React.ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.status === 'unknown') return <p className="muted">กำลังโหลด…</p>;
+  if (session.status === 'signed-out') {
+    // Keep the page to come back to after signing in.
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/signin?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+export function App() {
+  useEffect(() => {
+    // A reload: the access token is gone with the page; the refresh cookie brings it back.
+    if (snapshot().status === 'unknown') void refresh();
+  }, []);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <BrowserRouter>
+        <Routes>
+          <Route path="/signin" element={<SignInPage />} />
+          <Route
+            path="*"
+            element={
+              <RequireSession>
+                <WorkspaceProvider>
+                  <Shell>
+                    <Routes>
+                      <Route path="/" element={<Navigate to="/inbox" replace />} />
+                      <Route path="/inbox" element={<InboxPage />} />
+                      <Route path="/intake" element={<IntakePage />} />
+                      <Route path="/registers" element={<RegistersPage />} />
+                      <Route path="/registers/:registerId" element={<RegistersPage />} />
+                      <Route path="/search" element={<SearchPage />} />
+                      <Route path="*" element={<p>ไม่พบหน้านี้</p>} />
+                    </Routes>
+                  </Shell>
+                </WorkspaceProvider>
+              </RequireSession>
+            }
+          />
+        </Routes>
+      </BrowserRouter>
+    </QueryClientProvider>
+  );
+}

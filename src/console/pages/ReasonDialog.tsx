@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ApiError } from '../api/client';
+
+/** A modal asking for a reason (ส่งคืน, ยกเลิก): focus stays inside, Escape closes it. */
+export function ReasonDialog(props: {
+  title: string;
+  label: string;
+  confirm: string;
+  pending: boolean;
+  error: ApiError | null;
+  onCancel: () => void;
+  onConfirm: (reason: string) => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [reason, setReason] = useState('');
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+  const fieldError = props.error?.forField('reason');
+  return (
+    <dialog ref={dialog} aria-labelledby="reason-title" onCancel={props.onCancel}>
+      <h2 id="reason-title">{props.title}</h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!props.pending) props.onConfirm(reason.trim());
+        }}
+      >
+        <div className="field">
+          <label htmlFor="reason">{props.label}</label>
+          <textarea
+            id="reason"
+            required
+            maxLength={1000}
+            value={reason}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? 'reason-error' : undefined}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          {fieldError && (
+            <span id="reason-error" className="field-error">
+              {fieldError}
+            </span>
+          )}
+        </div>
+        {props.error && !fieldError && (
+          <p className="alert error" role="alert">
+            {props.error.message}
+          </p>
+        )}
+        <div className="row">
+          <button type="submit" className="button danger" disabled={props.pending}>
+            {props.confirm}
+          </button>
+          <button type="button" className="button secondary" onClick={props.onCancel}>
+            ปิด
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

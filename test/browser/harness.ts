@@ -1,0 +1,198 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * The browser side of the console tests: Debian's Chromium driven by playwright-core (no
+ * browser download), a Thai locale in Bangkok time, axe-core for accessibility, and
+ * screenshots written to test/browser/screenshots/ (committed; the README shows them).
+ */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = new URL('./screenshots/', import.meta.url);
+const run = promisify(execFile);
+
+export function launchChromium(): Promise<Browser> {
+  // playwright-core adds --headless and a fresh --user-data-dir of its own.
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
+
+export interface ConsolePage {
+  context: BrowserContext;
+  page: Page;
+  /** Content-Security-Policy violations the page reported (there must be none). */
+  cspViolations: string[];
+}
+
+export async function openConsole(browser: Browser, baseURL: string): Promise<ConsolePage> {
+  const context = await browser.newContext({
+    baseURL,
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+    viewport: { width: 1366, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+  });
+  return { context, page, cspViolations };
+}
+
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe-core on the page as it is now: the serious and critical violations (WCAG 2.x A/AA). */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, so the page's CSP does not stop it.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
+    const result = (await axe.run({
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
+      },
+    })) as {
+      violations: {
+        id: string;
+        impact: string | null;
+        help: string;
+        nodes: { target: string[] }[];
+      }[];
+    };
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
+}
+
+/** The demo organisation and its accounts (README), in this test file's database. */
+export async function seedDemo(): Promise<void> {
+  await run('node', ['dist/cli.js', 'seed', '--demo'], {
+    env: { ...process.env, LOG_LEVEL: 'silent' },
+    timeout: 60_000,
+  });
+}
+
+export const DEMO_PASSWORD = 'saraban-demo-2569';
+
+/** A small API client for preparing data the way another unit's staff would. */
+export class Api {
+  private constructor(
+    readonly base: string,
+    readonly token: string,
+  ) {}
+
+  static async signIn(base: string, username: string): Promise<Api> {
+    const response = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    if (!response.ok) throw new Error(`sign-in as ${username}: ${response.status}`);
+    const body = (await response.json()) as { accessToken: string };
+    return new Api(base, body.accessToken);
+  }
+
+  async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.base}/api/v1${path}`, {
+      method,
+      headers: {
+        Authorization: `Bearer ${this.token}`,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  async upload(unitId: string, pdf: Uint8Array, name: string): Promise<string> {
+    const form = new FormData();
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), name);
+    const response = await fetch(`${this.base}/api/v1/files?unitId=${unitId}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${this.token}` },
+      body: form,
+    });
+    if (!response.ok) throw new Error(`upload: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { id: string }).id;
+  }
+
+  async unitId(): Promise<string> {
+    return (await this.call<{ unitIds: string[] }>('GET', '/me')).unitIds[0];
+  }
+
+  async register(unitId: string, kind: string): Promise<string> {
+    const registers = await this.call<{ id: string; kind: string }[]>(
+      'GET',
+      `/units/${unitId}/registers`,
+    );
+    return registers.find((r) => r.kind === kind)!.id;
+  }
+}
+
+/**
+ * Letters the province sends down to a unit: each recorded with its PDF, registered in the
+ * province's book and forwarded, so they wait in the unit's inbox as deliveries.
+ */
+export async function sendDown(
+  sender: Api,
+  recipientUnitId: string,
+  letters: { subject: string; speed: string; secrecy?: string }[],
+  pdf: Uint8Array,
+): Promise<void> {
+  const unitId = await sender.unitId();
+  const registerId = await sender.register(unitId, 'incoming');
+  for (const [index, letter] of letters.entries()) {
+    const fileId = await sender.upload(unitId, pdf, `letter-${index}.pdf`);
+    const created = await sender.call<{ id: string }>('POST', '/letters', {
+      unitId,
+      kind: 'external',
+      speed: letter.speed,
+      secrecy: letter.secrecy ?? 'none',
+      subject: letter.subject,
+      referenceNumber: `รอ ๐๐๑๗/ว ${index + 100}`,
+      letterDate: '๑ ธันวาคม ๒๕๖๙',
+      addressee: 'หัวหน้าสำนักงานจังหวัดร้อยเอ็ด',
+      senderText: 'จังหวัดร้อยเอ็ด',
+      fileIds: [fileId],
+    });
+    const entry = await sender.call<{ id: string }>('POST', `/registers/${registerId}/entries`, {
+      letterId: created.id,
+    });
+    await sender.call('POST', `/register-entries/${entry.id}/forwards`, {
+      unitIds: [recipientUnitId],
+    });
+  }
+}
