@@ -83,7 +83,7 @@ describe('the clerk’s day in the browser', () => {
       path: '/api/v1/auth',
     });
     expect(
-      await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage })),
+      await page.evaluate<string>('JSON.stringify({ ...localStorage, ...sessionStorage })'),
     ).not.toMatch(/eyJ/);
 
     // Inbox: most urgent first, badges shown.

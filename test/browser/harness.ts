@@ -66,28 +66,17 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, so the page's CSP does not stop it.
   await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (o: object) => Promise<unknown> } }).axe;
-    const result = (await axe.run({
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'],
-      },
-    })) as {
-      violations: {
-        id: string;
-        impact: string | null;
-        help: string;
-        nodes: { target: string[] }[];
-      }[];
-    };
+  const violations = await page.evaluate<AxeViolation[]>(`(async () => {
+    const result = await window.axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    });
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
       nodes: v.nodes.map((n) => n.target.join(' ')),
     }));
-  });
+  })()`);
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
@@ -101,6 +90,10 @@ export async function seedDemo(): Promise<void> {
     env: { ...process.env, LOG_LEVEL: 'silent' },
     timeout: 60_000,
   });
+}
+
+function thaiDigits(value: number): string {
+  return String(value).replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]);
 }
 
 export const DEMO_PASSWORD = 'saraban-demo-2569';
@@ -182,7 +175,7 @@ export async function sendDown(
       speed: letter.speed,
       secrecy: letter.secrecy ?? 'none',
       subject: letter.subject,
-      referenceNumber: `รอ ๐๐๑๗/ว ${index + 100}`,
+      referenceNumber: `รอ ๐๐๑๗/ว ${thaiDigits(index + 100)}`,
       letterDate: '๑ ธันวาคม ๒๕๖๙',
       addressee: 'หัวหน้าสำนักงานจังหวัดร้อยเอ็ด',
       senderText: 'จังหวัดร้อยเอ็ด',

@@ -535,6 +535,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/register-entries/{id}/forwards/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Count the recipients a forward would reach (and those that already have the letter from this unit), writing nothing */
+        post: operations["ForwardTargetsController_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/register-entries/{id}/stamped.pdf": {
         parameters: {
             query?: never;
@@ -769,6 +786,23 @@ export interface paths {
         put?: never;
         /** Deactivate a unit whose children are all inactive */
         post: operations["OrganisationsController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/forward-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Units the caller may forward to from this unit (recipient picker): children of a node, or a Thai name search, with quick picks by kind */
+        get: operations["ForwardTargetsController_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2415,6 +2449,38 @@ export interface operations {
             };
         };
     };
+    ForwardTargetsController_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForwardDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ReceiptsController_stamped: {
         parameters: {
             query?: never;
@@ -2967,6 +3033,56 @@ export interface operations {
             };
             /** @description problem+json UNIT_HAS_ACTIVE_CHILDREN */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ForwardTargetsController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description List the units directly below this one (default: the sender's organisation) */
+                parentId?: string;
+                /** @description Instead, search the whole scope by Thai name (2+ characters) */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json FORBIDDEN: you do not forward for this unit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json FORWARD_UNIT_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
