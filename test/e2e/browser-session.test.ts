@@ -145,6 +145,13 @@ describe('browser sessions: the refresh token in a cookie, with CSRF checks', ()
     expect(typeof same.body.accessToken).toBe('string');
   });
 
+  it('refuses a null or empty refresh token in the body as invalid input, not a cookie request', async () => {
+    for (const refreshToken of [null, '', 42]) {
+      const res = await t.http.post('/api/v1/auth/refresh').send({ refreshToken }).expect(400);
+      expect(res.body.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
   it('answers a cookie refresh with no cookie as an invalid refresh token', async () => {
     const none = await t.http.post('/api/v1/auth/refresh').set(SESSION).send({}).expect(401);
     expect(none.body.code).toBe('REFRESH_TOKEN_INVALID');

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { Optional } from 'src/common/validation.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'saraban.office' })
@@ -21,7 +22,7 @@ export class RefreshDto {
     description:
       'The refresh token from sign-in or the previous refresh; browsers leave it out and send the cookie',
   })
-  @IsOptional()
+  @Optional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(4096)
