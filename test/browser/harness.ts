@@ -42,6 +42,8 @@ export async function openConsole(browser: Browser, baseURL: string): Promise<Co
     viewport: { width: 1366, height: 900 },
     acceptDownloads: true,
   });
+  // A bound on waiting, not a speed check: CI machines can be slow and shared.
+  context.setDefaultTimeout(90_000);
   const page = await context.newPage();
   const cspViolations: string[] = [];
   page.on('console', (message) => {
