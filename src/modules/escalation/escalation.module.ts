@@ -1,26 +1,30 @@
-import { Global, Module } from '@nestjs/common';
+import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { EscalationController } from 'src/modules/escalation/escalation.controller.js';
 import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 import { EscalationJobs } from 'src/modules/escalation/escalation.jobs.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
-import { DELIVERY_DEADLINES } from 'src/modules/routing/delivery-time.policy.js';
+import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
+import { RoutingModule } from 'src/modules/routing/routing.module.js';
 
-/**
- * Global only to provide the working-time deadlines to routing (DeliveryTimePolicy injects
- * them optionally and imports nothing from here): routing never depends on escalation.
- */
-@Global()
+/** Gives routing's DeliveryTimePolicy the working-time deadlines of this module. */
+@Injectable()
+export class DeadlinesAttachment implements OnModuleInit {
+  constructor(
+    private readonly policy: DeliveryTimePolicy,
+    private readonly escalation: EscalationService,
+  ) {}
+
+  onModuleInit(): void {
+    this.policy.attachDeadlines(this.escalation);
+  }
+}
+
 @Module({
-  imports: [AuditModule, NotificationsModule],
+  imports: [AuditModule, NotificationsModule, RoutingModule],
   controllers: [EscalationController],
-  providers: [
-    EscalationRepository,
-    EscalationService,
-    EscalationJobs,
-    { provide: DELIVERY_DEADLINES, useExisting: EscalationService },
-  ],
-  exports: [EscalationService, EscalationJobs, DELIVERY_DEADLINES],
+  providers: [EscalationRepository, EscalationService, EscalationJobs, DeadlinesAttachment],
+  exports: [EscalationService, EscalationJobs],
 })
 export class EscalationModule {}

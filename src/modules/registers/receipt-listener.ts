@@ -1,3 +1,4 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from 'src/modules/auth/principal.js';
 import type { EntryRow } from 'src/modules/registers/registers.repository.js';
@@ -10,9 +11,9 @@ export interface RegisteredReceipt {
 }
 
 /**
- * Modules that react to a receipt in the same transaction (routing marks the delivery
- * received: that registration is the acknowledgment, ลงรับ). Registers knows only this
- * interface, so dependencies keep pointing one way.
+ * The port through which a module reacts to a receipt in the same transaction (routing
+ * marks the delivery received: that registration is the acknowledgment, ลงรับ). Registers
+ * knows only this interface, so dependencies keep pointing one way.
  */
 export interface ReceiptListener {
   /** Checks a delivery before a number is taken; throws a DomainError to refuse. Returns its letter id. */
@@ -25,4 +26,23 @@ export interface ReceiptListener {
   onRegistered(manager: EntityManager, receipt: RegisteredReceipt): Promise<void>;
 }
 
-export const RECEIPT_LISTENER = Symbol('RECEIPT_LISTENER');
+/**
+ * Where the receipt listener plugs in: RegistersModule exports it, and the module that
+ * implements ReceiptListener (routing, which imports registers) attaches itself at start.
+ * Without one, registering by delivery is refused.
+ */
+@Injectable()
+export class ReceiptListenerSlot {
+  private attached: ReceiptListener | undefined;
+
+  attach(listener: ReceiptListener): void {
+    if (this.attached && this.attached !== listener) {
+      throw new Error('a receipt listener is already attached');
+    }
+    this.attached = listener;
+  }
+
+  get listener(): ReceiptListener | undefined {
+    return this.attached;
+  }
+}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { LettersModule } from 'src/modules/letters/letters.module.js';
+import { ReceiptListenerSlot } from 'src/modules/registers/receipt-listener.js';
 import { RegisterPrintoutService } from 'src/modules/registers/register-printout.service.js';
 import { RegistersController } from 'src/modules/registers/registers.controller.js';
 import { RegistersRepository } from 'src/modules/registers/registers.repository.js';
@@ -9,7 +10,7 @@ import { RegistersService } from 'src/modules/registers/registers.service.js';
 @Module({
   imports: [AuditModule, LettersModule],
   controllers: [RegistersController],
-  providers: [RegistersRepository, RegistersService, RegisterPrintoutService],
-  exports: [RegistersService],
+  providers: [RegistersRepository, RegistersService, RegisterPrintoutService, ReceiptListenerSlot],
+  exports: [RegistersService, ReceiptListenerSlot],
 })
 export class RegistersModule {}

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
 import { CommonErrors, DomainError } from 'src/common/domain-error.js';
@@ -8,7 +8,7 @@ import type { Principal } from 'src/modules/auth/principal.js';
 import { type AuditEventInput, AuditService } from 'src/modules/audit/audit.service.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
 import type { Register } from 'src/modules/registers/register.entity.js';
-import { RECEIPT_LISTENER, type ReceiptListener } from 'src/modules/registers/receipt-listener.js';
+import { ReceiptListenerSlot } from 'src/modules/registers/receipt-listener.js';
 import {
   type AllocateNumberDto,
   type CreateRegisterDto,
@@ -57,7 +57,7 @@ export class RegistersService {
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: Clock,
-    @Optional() @Inject(RECEIPT_LISTENER) private readonly listener?: ReceiptListener,
+    private readonly receipts: ReceiptListenerSlot,
   ) {}
 
   /** The register, if the principal may see it (its unit, and its clearance); else 404. */
@@ -213,8 +213,9 @@ export class RegistersService {
             throw new DomainError(RegisterErrors.REGISTER_WRONG_DIRECTION);
           let letterId = dto.letterId;
           if (dto.deliveryId) {
-            if (!this.listener) throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
-            const deliveredLetter = await this.listener.checkDelivery(
+            const listener = this.receipts.listener;
+            if (!listener) throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
+            const deliveredLetter = await listener.checkDelivery(
               manager,
               principal,
               dto.deliveryId,
@@ -285,8 +286,9 @@ export class RegistersService {
             }
             await this.repository.linkReplacement(manager, replaced.id, entry.id);
           }
-          if (this.listener) {
-            await this.listener.onRegistered(manager, {
+          const listener = this.receipts.listener;
+          if (listener) {
+            await listener.onRegistered(manager, {
               entry,
               unitId: register.unitId,
               letterId: letter.id,

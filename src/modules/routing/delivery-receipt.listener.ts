@@ -1,9 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DomainError } from 'src/common/domain-error.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
-import type { ReceiptListener, RegisteredReceipt } from 'src/modules/registers/receipt-listener.js';
+import {
+  type ReceiptListener,
+  ReceiptListenerSlot,
+  type RegisteredReceipt,
+} from 'src/modules/registers/receipt-listener.js';
 import { nextDeliveryState } from 'src/modules/routing/delivery-state.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
@@ -15,11 +19,16 @@ import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
  * serialise on the row lock; the second finds it received and gets a 409.
  */
 @Injectable()
-export class DeliveryReceiptListener implements ReceiptListener {
+export class DeliveryReceiptListener implements ReceiptListener, OnModuleInit {
   constructor(
     private readonly repository: RoutingRepository,
     private readonly access: AccessService,
+    private readonly slot: ReceiptListenerSlot,
   ) {}
+
+  onModuleInit(): void {
+    this.slot.attach(this);
+  }
 
   async checkDelivery(
     manager: EntityManager,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
@@ -6,11 +6,9 @@ import type { Speed } from 'src/modules/letters/letter.entity.js';
 const HOUR_MS = 3_600_000;
 
 /**
- * Deadlines of new deliveries, provided by the escalation module (working-time policy per
- * speed class, domain.md §7) through this token, so routing never imports escalation.
+ * The port through which the escalation module gives the deadlines of new deliveries
+ * (working-time policy per speed class), so routing never imports escalation.
  */
-export const DELIVERY_DEADLINES = Symbol('DELIVERY_DEADLINES');
-
 export interface DeliveryDeadlines {
   /** Due time of a delivery created now, computed in the forwarding transaction. */
   acknowledgeBy(manager: EntityManager, sentAt: Date, speed: Speed): Promise<Date>;
@@ -25,10 +23,17 @@ export interface DeliveryDeadlines {
  */
 @Injectable()
 export class DeliveryTimePolicy {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(DELIVERY_DEADLINES) private readonly deadlines?: DeliveryDeadlines,
-  ) {}
+  private deadlines: DeliveryDeadlines | undefined;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  /** The escalation module attaches its working-time deadlines at start. */
+  attachDeadlines(deadlines: DeliveryDeadlines): void {
+    if (this.deadlines && this.deadlines !== deadlines) {
+      throw new Error('delivery deadlines are already attached');
+    }
+    this.deadlines = deadlines;
+  }
 
   /** When the recipient should have registered (ลงรับ) a delivery sent at `sentAt`. */
   async acknowledgeBy(

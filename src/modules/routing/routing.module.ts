@@ -1,8 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { LettersModule } from 'src/modules/letters/letters.module.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
-import { RECEIPT_LISTENER } from 'src/modules/registers/receipt-listener.js';
 import { RegistersModule } from 'src/modules/registers/registers.module.js';
 import { DeliveryReceiptListener } from 'src/modules/routing/delivery-receipt.listener.js';
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
@@ -15,10 +14,10 @@ import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import { RoutingService } from 'src/modules/routing/routing.service.js';
 
 /**
- * Global only to provide the receipt listener to RegistersService (which injects it
- * optionally and imports nothing from here): registers never depends on routing.
+ * Routing attaches its DeliveryReceiptListener to registers' ReceiptListenerSlot, and
+ * escalation attaches its deadlines to DeliveryTimePolicy's: dependencies point one way
+ * (registers never imports routing, routing never imports escalation).
  */
-@Global()
 @Module({
   imports: [AuditModule, LettersModule, RegistersModule, NotificationsModule],
   controllers: [RoutingController, ForwardTargetsController],
@@ -29,8 +28,8 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
     RoutingProgressService,
     ForwardTargetsRepository,
     ForwardTargetsService,
-    { provide: RECEIPT_LISTENER, useClass: DeliveryReceiptListener },
+    DeliveryReceiptListener,
   ],
-  exports: [RECEIPT_LISTENER, RoutingService, RoutingProgressService, DeliveryTimePolicy],
+  exports: [RoutingService, RoutingProgressService, DeliveryTimePolicy],
 })
 export class RoutingModule {}
