@@ -28,6 +28,8 @@ export interface FieldError {
   field: string;
   code: string;
   message: string;
+  /** In a batch request, the position (from 0) of the item the error is about. */
+  index?: number;
 }
 
 export class DomainError extends Error {

@@ -5,6 +5,7 @@ import {
   ApiOperation,
   ApiProduces,
   ApiTags,
+  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -21,6 +22,7 @@ import {
   ListEntriesQuery,
   OpeningFloorDto,
   PrintoutQuery,
+  RegisterBatchDto,
   RegisterLetterDto,
 } from 'src/modules/registers/registers.dto.js';
 import { RegisterPrintoutService } from 'src/modules/registers/register-printout.service.js';
@@ -112,6 +114,46 @@ export class RegistersController {
     @IdempotencyKeyHeader() key?: string,
   ) {
     return replyIdempotent(response, await this.registers.receive(principal, id, dto, key));
+  }
+
+  @Post('registers/:id/entries/batch')
+  @ApiOperation({
+    summary: 'Register up to 500 letters or deliveries at once (ลงรับทั้งชุด)',
+    description:
+      'One transaction: consecutive receipt numbers in the order given, each item checked as ' +
+      'POST /registers/{id}/entries checks it (access, delivery, clearance, replacement). ' +
+      'All or nothing: if any item fails, nothing is registered and the 422 problem lists ' +
+      'every failing item in errors[] with its index (from 0). An item repeating an earlier ' +
+      'item of the batch (the same letter, delivery or replaced entry) is refused as ' +
+      'DUPLICATE_BATCH_ITEM.',
+  })
+  @AcceptsIdempotencyKey('registers nothing twice')
+  @ApiCreatedResponse({
+    schema: { example: { registerId: '51c0…', beYear: 2569, items: [ENTRY_EXAMPLE] } },
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'Some items cannot be registered; nothing was',
+    schema: {
+      example: {
+        type: 'about:blank',
+        title: 'Batch rejected: some items cannot be registered',
+        status: 422,
+        code: 'BATCH_REJECTED',
+        detail: 'ลงรับทั้งชุดไม่ได้ …',
+        errors: [
+          { index: 3, field: 'items[3]', code: 'LETTER_NOT_FOUND', message: 'ไม่พบหนังสือที่ระบุ' },
+        ],
+      },
+    },
+  })
+  async receiveBatch(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RegisterBatchDto,
+    @Res({ passthrough: true }) response: Response,
+    @IdempotencyKeyHeader() key?: string,
+  ) {
+    return replyIdempotent(response, await this.registers.receiveBatch(principal, id, dto, key));
   }
 
   @Get('registers/:id/entries')

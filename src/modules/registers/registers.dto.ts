@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { Optional } from 'src/common/validation.js';
 import type { EntryRow } from 'src/modules/registers/registers.repository.js';
 import { formatThaiDate, formatThaiTime } from 'src/thai/be-date.js';
@@ -36,6 +49,24 @@ export class RegisterLetterDto {
   @Optional()
   @IsUUID()
   replacesEntryId?: string;
+}
+
+/** Most letters one batch registers (one transaction, one lock of the register's counter). */
+export const BATCH_MAX_ITEMS = 500;
+
+export class RegisterBatchDto {
+  @ApiProperty({
+    type: [RegisterLetterDto],
+    minItems: 1,
+    maxItems: BATCH_MAX_ITEMS,
+    description: `Up to ${BATCH_MAX_ITEMS} letters or deliveries; numbered consecutively in this order`,
+  })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(BATCH_MAX_ITEMS)
+  @ValidateNested({ each: true })
+  @Type(() => RegisterLetterDto)
+  items: RegisterLetterDto[];
 }
 
 export class CancelEntryDto {
@@ -167,6 +198,13 @@ export interface EntryView {
     registerId?: string;
     receiptNumber?: number;
   }[];
+}
+
+/** A registered batch: its entries in number order (the order of the request). */
+export interface BatchView {
+  registerId: string;
+  beYear: number;
+  items: EntryView[];
 }
 
 export function entryView(entry: EntryRow, warnings: EntryView['warnings'] = []): EntryView {

@@ -22,6 +22,16 @@ export const RegisterErrors = defineErrors({
     title: 'Register not found',
     detail: 'ไม่พบทะเบียนที่ระบุ',
   },
+  BATCH_REJECTED: {
+    status: 422,
+    title: 'Batch rejected: some items cannot be registered',
+    detail: 'ลงรับทั้งชุดไม่ได้ มีบางรายการที่ลงรับไม่ได้ (ดูลำดับรายการใน errors) จึงยังไม่ได้ลงรับรายการใดเลย',
+  },
+  DUPLICATE_BATCH_ITEM: {
+    status: 422,
+    title: 'Item repeats an earlier item of the batch',
+    detail: 'รายการนี้ซ้ำกับรายการก่อนหน้าในชุดเดียวกัน',
+  },
   LETTER_NOT_REGISTRABLE: {
     status: 422,
     title: 'Letter cannot be registered here',

@@ -281,6 +281,80 @@ export class RegistersRepository {
     return { entry: row, earlier, auditPrevHash: prevHash ?? null };
   }
 
+  /**
+   * A batch's entries: takes `entries.length` consecutive numbers of the year in one update
+   * of the counter row (invariant 3: still one row, one transaction, gap-free) and writes the
+   * entries with them in the order given, in one statement. Returned in number order.
+   */
+  async insertNextEntries(
+    manager: EntityManager,
+    registerId: string,
+    beYear: number,
+    entries: Omit<
+      RegisterEntry,
+      'id' | 'register' | 'letter' | 'number' | 'registerId' | 'beYear'
+    >[],
+  ): Promise<EntryRow[]> {
+    const column = <K extends keyof (typeof entries)[number]>(key: K) => entries.map((e) => e[key]);
+    const rows = await preparedQuery<EntryRow>(
+      manager,
+      `WITH next AS (
+         INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, $3)
+         ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + $3
+         RETURNING last_number
+       )
+       INSERT INTO register_entries AS e ${ENTRY_INSERT_COLUMNS}
+       SELECT $1, $2, x.letter_id, x.registered_at, x.action, x.remarks, x.status, NULL, NULL,
+              x.replaces_entry_id, NULL, x.delivery_id, NULL, x.created_by,
+              (SELECT last_number FROM next) - $3 + x.n
+         FROM unnest($4::uuid[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::uuid[],
+                     $10::uuid[], $11::uuid[])
+              WITH ORDINALITY AS x(letter_id, registered_at, action, remarks, status, replaces_entry_id,
+                                   delivery_id, created_by, n)
+       RETURNING ${ENTRY_COLUMNS}`,
+      [
+        registerId,
+        beYear,
+        entries.length,
+        column('letterId'),
+        column('registeredAt'),
+        column('action'),
+        column('remarks'),
+        column('status'),
+        column('replacesEntryId'),
+        column('deliveryId'),
+        column('createdBy'),
+      ],
+    );
+    return rows.sort((a, b) => a.number - b.number);
+  }
+
+  /**
+   * For each chain root, the unit's earliest active receipt of any letter of that chain in
+   * its incoming registers (domain.md §6), before a batch writes its own entries.
+   */
+  async findEarlierReceipts(
+    manager: EntityManager,
+    unitId: string,
+    rootLetterIds: string[],
+  ): Promise<Map<string, EarlierReceipt>> {
+    const rows: (EarlierReceipt & { rootLetterId: string })[] = await manager.query(
+      `SELECT DISTINCT ON (l.root_letter_id) l.root_letter_id AS "rootLetterId", x.id,
+              x.register_id AS "registerId", x.number, x.be_year AS "beYear"
+         FROM letters l
+         CROSS JOIN LATERAL (
+           SELECT r_e.id, r_e.register_id, r_e.number, r_e.be_year, r_e.registered_at
+             FROM register_entries r_e
+            WHERE r_e.letter_id = l.id AND r_e.status = 'active'
+              AND r_e.register_id IN (SELECT r.id FROM registers r WHERE r.unit_id = $1 AND r.direction = 'incoming')
+           OFFSET 0) x
+        WHERE l.root_letter_id = ANY($2::uuid[])
+        ORDER BY l.root_letter_id, x.registered_at`,
+      [unitId, rootLetterIds],
+    );
+    return new Map(rows.map(({ rootLetterId, ...earlier }) => [rootLetterId, earlier]));
+  }
+
   async findEntry(manager: EntityManager, id: string, lock = false): Promise<EntryRow | undefined> {
     const rows: EntryRow[] = await manager.query(
       `SELECT ${ENTRY_COLUMNS} FROM register_entries e WHERE e.id = $1 ${lock ? 'FOR UPDATE' : ''}`,

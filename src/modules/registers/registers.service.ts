@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
-import { CommonErrors, DomainError } from 'src/common/domain-error.js';
+import { CommonErrors, DomainError, type FieldError } from 'src/common/domain-error.js';
 import { IdempotencyService } from 'src/common/idempotency/idempotency.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { type AuditEventInput, AuditService } from 'src/modules/audit/audit.service.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
+import type { LetterRow } from 'src/modules/letters/letters.repository.js';
 import type { Register } from 'src/modules/registers/register.entity.js';
 import { ReceiptListenerSlot } from 'src/modules/registers/receipt-listener.js';
 import {
@@ -15,7 +16,9 @@ import {
   entryView,
   type EntryView,
   type ListEntriesQuery,
+  type BatchView,
   type OpeningFloorDto,
+  type RegisterBatchDto,
   type RegisterLetterDto,
 } from 'src/modules/registers/registers.dto.js';
 import { RegisterErrors } from 'src/modules/registers/registers.errors.js';
@@ -190,13 +193,7 @@ export class RegistersService {
     dto: RegisterLetterDto,
     idempotencyKey?: string,
   ): Promise<{ status: number; body: EntryView; replayed: boolean }> {
-    if (!dto.letterId && !dto.deliveryId) {
-      throw new DomainError(CommonErrors.VALIDATION_FAILED, {
-        errors: [
-          { field: 'letterId', code: 'isNotEmpty', message: 'ต้องระบุ letterId หรือ deliveryId' },
-        ],
-      });
-    }
+    if (!dto.letterId && !dto.deliveryId) throw new DomainError(...noLetterNorDelivery());
     return this.dataSource.transaction((manager) =>
       this.idempotency.run(
         manager,
@@ -207,45 +204,8 @@ export class RegistersService {
           request: dto,
         },
         async () => {
-          const register = await this.findWritableRegister(manager, principal, registerId);
-          if (!register.active) throw new DomainError(RegisterErrors.REGISTER_INACTIVE);
-          if (register.direction !== 'incoming')
-            throw new DomainError(RegisterErrors.REGISTER_WRONG_DIRECTION);
-          let letterId = dto.letterId;
-          if (dto.deliveryId) {
-            const listener = this.receipts.listener;
-            if (!listener) throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
-            const deliveredLetter = await listener.checkDelivery(
-              manager,
-              principal,
-              dto.deliveryId,
-              register.unitId,
-            );
-            if (letterId && letterId !== deliveredLetter) {
-              throw new DomainError(CommonErrors.VALIDATION_FAILED, {
-                errors: [
-                  {
-                    field: 'letterId',
-                    code: 'mismatch',
-                    message: 'letterId ไม่ตรงกับหนังสือของ deliveryId',
-                  },
-                ],
-              });
-            }
-            letterId = deliveredLetter;
-          }
-          const letter = await this.letters.findVisible(manager, principal, letterId!);
-          if (letter.secrecy !== 'none' && rank(letter.secrecy) > rank(register.minClearance)) {
-            throw new DomainError(RegisterErrors.LETTER_NOT_REGISTRABLE);
-          }
-          let replaced: EntryRow | undefined;
-          if (dto.replacesEntryId) {
-            replaced = await this.repository.findEntry(manager, dto.replacesEntryId, true);
-            if (!replaced || replaced.registerId !== register.id)
-              throw new DomainError(RegisterErrors.ENTRY_REPLACEMENT_MISMATCH);
-            if (replaced.replacedByEntryId)
-              throw new DomainError(RegisterErrors.ENTRY_ALREADY_CANCELLED);
-          }
+          const register = await this.findReceivingRegister(manager, principal, registerId);
+          const { letter, replaced } = await this.checkReceipt(manager, principal, register, dto);
 
           const now = this.clock.now();
           const beYear = bangkokBuddhistYear(now);
@@ -315,6 +275,216 @@ export class RegistersService {
             await this.audit.recordAfterLock(manager, chain, auditPrevHash, [event]);
           } else await this.audit.record(manager, event);
           return { status: 201, body: entryView(entry, duplicateArrivalWarnings(earlier)) };
+        },
+      ),
+    );
+  }
+
+  /** An incoming register the principal writes in, open. */
+  private async findReceivingRegister(
+    manager: EntityManager,
+    principal: Principal,
+    registerId: string,
+  ): Promise<Register> {
+    const register = await this.findWritableRegister(manager, principal, registerId);
+    if (!register.active) throw new DomainError(RegisterErrors.REGISTER_INACTIVE);
+    if (register.direction !== 'incoming')
+      throw new DomainError(RegisterErrors.REGISTER_WRONG_DIRECTION);
+    return register;
+  }
+
+  /**
+   * Everything a registration checks before it takes a number: the delivery (locked, for
+   * this register's unit), the letter (visible to the principal, not above the register's
+   * clearance), the entry it replaces. Throws a DomainError to refuse.
+   */
+  private async checkReceipt(
+    manager: EntityManager,
+    principal: Principal,
+    register: Register,
+    dto: RegisterLetterDto,
+  ): Promise<{ letter: LetterRow; replaced: EntryRow | undefined }> {
+    if (!dto.letterId && !dto.deliveryId) throw new DomainError(...noLetterNorDelivery());
+    let letterId = dto.letterId;
+    if (dto.deliveryId) {
+      if (!this.receipts.listener) throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
+      const deliveredLetter = await this.receipts.listener.checkDelivery(
+        manager,
+        principal,
+        dto.deliveryId,
+        register.unitId,
+      );
+      if (letterId && letterId !== deliveredLetter) {
+        throw new DomainError(CommonErrors.VALIDATION_FAILED, {
+          errors: [
+            {
+              field: 'letterId',
+              code: 'mismatch',
+              message: 'letterId ไม่ตรงกับหนังสือของ deliveryId',
+            },
+          ],
+        });
+      }
+      letterId = deliveredLetter;
+    }
+    const letter = await this.letters.findVisible(manager, principal, letterId!);
+    if (letter.secrecy !== 'none' && rank(letter.secrecy) > rank(register.minClearance)) {
+      throw new DomainError(RegisterErrors.LETTER_NOT_REGISTRABLE);
+    }
+    let replaced: EntryRow | undefined;
+    if (dto.replacesEntryId) {
+      replaced = await this.repository.findEntry(manager, dto.replacesEntryId, true);
+      if (!replaced || replaced.registerId !== register.id)
+        throw new DomainError(RegisterErrors.ENTRY_REPLACEMENT_MISMATCH);
+      if (replaced.replacedByEntryId) throw new DomainError(RegisterErrors.ENTRY_ALREADY_CANCELLED);
+    }
+    return { letter, replaced };
+  }
+
+  /**
+   * Registers a batch (the morning's mail, a circular's stack; up to BATCH_MAX_ITEMS) in
+   * one transaction. Every item is checked as `receive` checks it; if any fails, nothing is
+   * written and every failing item is named (`errors[].index`). Otherwise the items take
+   * consecutive numbers in the order given (one update of the counter row), deliveries are
+   * marked received and replaced entries cancelled as one by one, and each item has its
+   * audit event (one append of all of them). With an Idempotency-Key a retry returns the
+   * first answer.
+   */
+  async receiveBatch(
+    principal: Principal,
+    registerId: string,
+    dto: RegisterBatchDto,
+    idempotencyKey?: string,
+  ): Promise<{ status: number; body: BatchView; replayed: boolean }> {
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(
+        manager,
+        {
+          key: idempotencyKey,
+          owner: principal.userId,
+          scope: `register-entry-batch:${registerId}`,
+          request: dto,
+        },
+        async () => {
+          const register = await this.findReceivingRegister(manager, principal, registerId);
+          const errors: FieldError[] = [];
+          const checked: { letter: LetterRow; replaced: EntryRow | undefined }[] = [];
+          // A delivery is received once, an entry replaced once, and a letter listed twice
+          // in one batch is a slip of the hand: the later item is refused, naming the first.
+          const firstOf = new Map<string, number>();
+          for (const [index, item] of dto.items.entries()) {
+            try {
+              const result = await this.checkReceipt(manager, principal, register, item);
+              const keys = [
+                item.deliveryId ? `delivery:${item.deliveryId}` : `letter:${result.letter.id}`,
+                ...(item.replacesEntryId ? [`replaces:${item.replacesEntryId}`] : []),
+              ];
+              const repeated = keys.map((key) => firstOf.get(key)).find((i) => i !== undefined);
+              if (repeated !== undefined) {
+                errors.push({
+                  index,
+                  field: `items[${index}]`,
+                  code: RegisterErrors.DUPLICATE_BATCH_ITEM.code,
+                  message: `${RegisterErrors.DUPLICATE_BATCH_ITEM.detail} (รายการที่ ${repeated})`,
+                });
+                continue;
+              }
+              for (const key of keys) firstOf.set(key, index);
+              checked.push(result);
+            } catch (error) {
+              if (!(error instanceof DomainError)) throw error;
+              const detail = error.extras.errors?.map((e) => e.message).join('; ');
+              errors.push({
+                index,
+                field: `items[${index}]`,
+                code: error.code,
+                message: detail ? `${error.detail}: ${detail}` : error.detail,
+              });
+            }
+          }
+          if (errors.length > 0) throw new DomainError(RegisterErrors.BATCH_REJECTED, { errors });
+
+          const now = this.clock.now();
+          const beYear = bangkokBuddhistYear(now);
+          const roots = [...new Set(checked.map((c) => c.letter.rootLetterId))];
+          const earlierByRoot = await this.repository.findEarlierReceipts(
+            manager,
+            register.unitId,
+            roots,
+          );
+          const entries = await this.repository.insertNextEntries(
+            manager,
+            register.id,
+            beYear,
+            dto.items.map((item, i) => ({
+              letterId: checked[i].letter.id,
+              registeredAt: now,
+              action: item.action ?? null,
+              remarks: item.remarks ?? null,
+              status: 'active' as const,
+              cancelReason: null,
+              cancelledAt: null,
+              replacesEntryId: checked[i].replaced?.id ?? null,
+              replacedByEntryId: null,
+              deliveryId: item.deliveryId ?? null,
+              issuedReference: null,
+              createdBy: principal.userId,
+            })),
+          );
+          const views: EntryView[] = [];
+          const events: AuditEventInput[] = [];
+          for (const [i, entry] of entries.entries()) {
+            const { letter, replaced } = checked[i];
+            const item = dto.items[i];
+            if (replaced) {
+              if (replaced.status === 'active') {
+                await this.repository.markCancelled(
+                  manager,
+                  replaced.id,
+                  `ยกเลิก แทนด้วยเลขรับ ${entry.number}/${beYear}`,
+                  now,
+                );
+              }
+              await this.repository.linkReplacement(manager, replaced.id, entry.id);
+            }
+            if (this.receipts.listener) {
+              await this.receipts.listener.onRegistered(manager, {
+                entry,
+                unitId: register.unitId,
+                letterId: letter.id,
+                deliveryId: item.deliveryId ?? null,
+              });
+            }
+            // The first receipt of the chain: before the batch, or an earlier item of it.
+            const earlier = earlierByRoot.get(letter.rootLetterId) ?? null;
+            if (!earlier) {
+              earlierByRoot.set(letter.rootLetterId, {
+                id: entry.id,
+                registerId: entry.registerId,
+                number: entry.number,
+                beYear: entry.beYear,
+              });
+            }
+            views.push(entryView(entry, duplicateArrivalWarnings(earlier)));
+            events.push({
+              actor: this.access.actor(principal),
+              unitId: register.unitId,
+              action: replaced ? 'register-entry.replaced' : 'register-entry.created',
+              subjectType: 'register_entry',
+              subjectId: entry.id,
+              data: {
+                registerId: register.id,
+                beYear,
+                number: entry.number,
+                letterId: letter.id,
+                deliveryId: item.deliveryId ?? null,
+                replaces: replaced?.id ?? null,
+                batch: true,
+              },
+            });
+          }
+          await this.audit.recordMany(manager, events);
+          return { status: 201, body: { registerId: register.id, beYear, items: views } };
         },
       ),
     );
@@ -472,6 +642,17 @@ export class RegistersService {
       throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
     }
   }
+}
+
+function noLetterNorDelivery(): [typeof CommonErrors.VALIDATION_FAILED, { errors: FieldError[] }] {
+  return [
+    CommonErrors.VALIDATION_FAILED,
+    {
+      errors: [
+        { field: 'letterId', code: 'isNotEmpty', message: 'ต้องระบุ letterId หรือ deliveryId' },
+      ],
+    },
+  ];
 }
 
 function rank(level: string): number {
