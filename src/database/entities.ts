@@ -11,6 +11,7 @@ import { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
 import { Annotation } from 'src/modules/routing/annotation.entity.js';
 import { Delivery } from 'src/modules/routing/delivery.entity.js';
 import { Forward } from 'src/modules/routing/forward.entity.js';
+import { ProgressEvent } from 'src/modules/routing/progress-event.entity.js';
 import { Notification } from 'src/modules/notifications/notification.entity.js';
 import { NotificationPreference } from 'src/modules/notifications/notification-preference.entity.js';
 import { OutboundMessage } from 'src/modules/notifications/outbound-message.entity.js';
@@ -42,6 +43,7 @@ export const ENTITIES = [
   Delivery,
   Forward,
   Annotation,
+  ProgressEvent,
   Notification,
   NotificationPreference,
   OutboundMessage,

@@ -13,6 +13,7 @@ import { NotificationsRepository } from 'src/modules/notifications/notifications
 import { NotificationsJobs } from 'src/modules/notifications/notifications.jobs.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 import { EmailChannel, WebhookChannel } from 'src/modules/notifications/outbound.channel.js';
+import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { JobsWorker } from 'src/worker/jobs.worker.js';
 import { jobHandlerTable, reconcileSources } from 'src/worker/worker.module.js';
@@ -61,6 +62,7 @@ export async function wireEscalation(
     access,
     audit,
     jobs,
+    new ProgressEventsRepository(dataSource),
     clock,
     config,
   );

@@ -12,6 +12,7 @@ import { AuditChainPerUnit1796700000000 } from 'src/database/migrations/17967000
 import { AuditChainHead1795923506512 } from 'src/database/migrations/1795923506512-AuditChainHead.js';
 import { SubstitutionHolidays1796500652705 } from 'src/database/migrations/1796500652705-SubstitutionHolidays.js';
 import { OutboundClaim1796600000000 } from 'src/database/migrations/1796600000000-OutboundClaim.js';
+import { ProgressEvents1796710000000 } from 'src/database/migrations/1796710000000-ProgressEvents.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   SubstitutionHolidays1796500652705,
   OutboundClaim1796600000000,
   AuditChainPerUnit1796700000000,
+  ProgressEvents1796710000000,
 ];

@@ -22,6 +22,7 @@ import type { DeliveryDeadlines } from 'src/modules/routing/delivery-time.policy
 import { MEMBERSHIP_ROLE_CODES, type MembershipRole } from 'src/modules/users/roles.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId, type JobOutcome, type JobRequest } from 'src/queue/jobs.js';
+import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
 
 /** The top of the ladder. */
 export const LADDER_TOP = 4;
@@ -58,6 +59,7 @@ export class EscalationService implements DeliveryDeadlines {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
+    private readonly progressEvents: ProgressEventsRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -169,6 +171,19 @@ export class EscalationService implements DeliveryDeadlines {
         nextDueAt,
       });
       if (rungId === null) return { outcome: { done: 'already recorded' } };
+      await this.progressEvents.append(manager, [
+        {
+          kind: 'delivery.escalated',
+          rootLetterId: target.rootLetterId,
+          letterId: target.letterId,
+          deliveryId,
+          forwardId: target.forwardId,
+          senderUnitId: target.senderUnitId,
+          recipientUnitId: target.recipientUnitId,
+          level,
+          occurredAt: now,
+        },
+      ]);
       if (level > 1) await this.repository.clearNextDue(manager, deliveryId, level - 1);
 
       const payload = await this.payload(manager, target, level, dueAt, dbNow);

@@ -9,6 +9,7 @@ import {
   type RegisteredReceipt,
 } from 'src/modules/registers/receipt-listener.js';
 import { nextDeliveryState } from 'src/modules/routing/delivery-state.js';
+import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 
@@ -22,6 +23,7 @@ import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 export class DeliveryReceiptListener implements ReceiptListener, OnModuleInit {
   constructor(
     private readonly repository: RoutingRepository,
+    private readonly events: ProgressEventsRepository,
     private readonly access: AccessService,
     private readonly slot: ReceiptListenerSlot,
   ) {}
@@ -73,5 +75,18 @@ export class DeliveryReceiptListener implements ReceiptListener, OnModuleInit {
       number: receipt.entry.number,
       at: new Date(receipt.entry.registeredAt),
     });
+    await this.events.append(manager, [
+      {
+        kind: 'delivery.received',
+        rootLetterId: delivery.rootLetterId,
+        letterId: delivery.letterId,
+        deliveryId: delivery.id,
+        forwardId: delivery.forwardId,
+        senderUnitId: delivery.senderUnitId,
+        recipientUnitId: delivery.recipientUnitId,
+        receiptNumber: receipt.entry.number,
+        occurredAt: new Date(receipt.entry.registeredAt),
+      },
+    ]);
   }
 }

@@ -168,3 +168,23 @@ export class ForwardTargetsQuery extends PageQuery {
   @MaxLength(200)
   q?: string;
 }
+
+export class ProgressEventsQuery {
+  @ApiPropertyOptional({ description: "Only this letter's delivery tree (its root's)" })
+  @Optional()
+  @IsUUID()
+  letterId?: string;
+
+  @ApiPropertyOptional({ description: "Only deliveries sent or received in this unit's subtree" })
+  @Optional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({
+    description: 'Resume after this event (for clients that cannot set Last-Event-ID)',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(20)
+  lastEventId?: string;
+}

@@ -8,6 +8,10 @@ import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js'
 import { ForwardTargetsController } from 'src/modules/routing/forward-targets.controller.js';
 import { ForwardTargetsRepository } from 'src/modules/routing/forward-targets.repository.js';
 import { ForwardTargetsService } from 'src/modules/routing/forward-targets.service.js';
+import { ProgressEventsController } from 'src/modules/routing/progress-events.controller.js';
+import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
+import { ProgressEventsService } from 'src/modules/routing/progress-events.service.js';
+import { ProgressStream } from 'src/modules/routing/progress-stream.js';
 import { RoutingProgressService } from 'src/modules/routing/routing-progress.service.js';
 import { RoutingController } from 'src/modules/routing/routing.controller.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
@@ -20,7 +24,7 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
  */
 @Module({
   imports: [AuditModule, LettersModule, RegistersModule, NotificationsModule],
-  controllers: [RoutingController, ForwardTargetsController],
+  controllers: [RoutingController, ForwardTargetsController, ProgressEventsController],
   providers: [
     RoutingRepository,
     DeliveryTimePolicy,
@@ -29,7 +33,10 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
     ForwardTargetsRepository,
     ForwardTargetsService,
     DeliveryReceiptListener,
+    ProgressEventsRepository,
+    ProgressStream,
+    ProgressEventsService,
   ],
-  exports: [RoutingService, RoutingProgressService, DeliveryTimePolicy],
+  exports: [RoutingService, RoutingProgressService, DeliveryTimePolicy, ProgressEventsRepository],
 })
 export class RoutingModule {}

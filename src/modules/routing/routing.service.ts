@@ -24,6 +24,10 @@ import { nextDeliveryState, statesAllowing } from 'src/modules/routing/delivery-
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
 import { FORWARDING_ROLES } from 'src/modules/routing/forward-scope.js';
 import { ForwardTargetsRepository } from 'src/modules/routing/forward-targets.repository.js';
+import {
+  type NewProgressEvent,
+  ProgressEventsRepository,
+} from 'src/modules/routing/progress-events.repository.js';
 import type {
   AnnotationDto,
   ForwardDto,
@@ -68,6 +72,7 @@ export class RoutingService {
     private readonly dataSource: DataSource,
     private readonly repository: RoutingRepository,
     private readonly scopes: ForwardTargetsRepository,
+    private readonly events: ProgressEventsRepository,
     private readonly registers: RegistersService,
     private readonly letters: LettersService,
     private readonly notifications: NotificationsService,
@@ -239,6 +244,17 @@ export class RoutingService {
           );
           if (created.length + skipped.length === 0)
             throw new DomainError(RoutingErrors.FORWARD_NO_RECIPIENTS);
+          await this.events.append(manager, [
+            {
+              kind: 'forward.sent',
+              rootLetterId: letter.rootLetterId,
+              letterId: letter.id,
+              forwardId,
+              senderUnitId: register.unitId,
+              count: created.length,
+              occurredAt: now,
+            },
+          ]);
           await this.notifications.notifyUnits(
             manager,
             created,
@@ -407,6 +423,23 @@ export class RoutingService {
     return delivery;
   }
 
+  private deliveryEvent(
+    kind: 'delivery.returned' | 'delivery.cancelled',
+    delivery: DeliveryLockRow,
+    at: Date,
+  ): NewProgressEvent {
+    return {
+      kind,
+      rootLetterId: delivery.rootLetterId,
+      letterId: delivery.letterId,
+      deliveryId: delivery.id,
+      forwardId: delivery.forwardId,
+      senderUnitId: delivery.senderUnitId,
+      recipientUnitId: delivery.recipientUnitId,
+      occurredAt: at,
+    };
+  }
+
   /** ส่งคืน: the recipient sends it back (wrong recipient) with a reason; the sender is told. */
   async returnDelivery(principal: Principal, id: string, dto: ReasonDto) {
     return this.dataSource.transaction(async (manager) => {
@@ -417,6 +450,7 @@ export class RoutingService {
       const now = this.clock.now();
       const reason = dto.reason.trim();
       await this.repository.setState(manager, delivery.id, state, reason, now);
+      await this.events.append(manager, [this.deliveryEvent('delivery.returned', delivery, now)]);
       await this.notifications.notifyUnit(manager, delivery.senderUnitId, 'delivery.returned', {
         deliveryId: delivery.id,
         letterId: delivery.letterId,
@@ -446,6 +480,7 @@ export class RoutingService {
       const now = this.clock.now();
       const reason = dto.reason.trim();
       await this.repository.setState(manager, delivery.id, state, reason, now);
+      await this.events.append(manager, [this.deliveryEvent('delivery.cancelled', delivery, now)]);
       await this.notifications.notifyUnit(manager, delivery.recipientUnitId, 'delivery.cancelled', {
         deliveryId: delivery.id,
         letterId: delivery.letterId,
@@ -488,6 +523,18 @@ export class RoutingService {
         statesAllowing('cancel'),
         reason,
         now,
+      );
+      await this.events.append(
+        manager,
+        cancelled.map((recipientUnitId) => ({
+          kind: 'delivery.cancelled' as const,
+          rootLetterId: forward.rootLetterId,
+          letterId: forward.letterId,
+          forwardId: forward.id,
+          senderUnitId: forward.senderUnitId,
+          recipientUnitId,
+          occurredAt: now,
+        })),
       );
       await this.notifications.notifyUnits(manager, cancelled, 'delivery.cancelled', {
         forwardId: forward.id,
