@@ -500,6 +500,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/progress/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events: acknowledgments (ลงรับ), returns, cancellations, escalations and forwards of the letters you may see, live
+         * @description Each event is `id: <n>`, `event: progress`, `data: <json>`. Reconnect with the `Last-Event-ID` header (or `lastEventId`) to resume: the events are read back from PostgreSQL, whichever API process answers. When too many happened meanwhile, an `event: reset` says to reload the figures. No subject is ever sent; every event is checked against your access.
+         */
+        get: operations["ProgressEventsController_stream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/register-entries/{id}/annotations": {
         parameters: {
             query?: never;
@@ -632,6 +652,26 @@ export interface paths {
         put?: never;
         /** Cancel an entry: its number stays, with the reason */
         post: operations["RegistersController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/registers/{id}/entries/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register up to 500 letters or deliveries at once (ลงรับทั้งชุด)
+         * @description One transaction: consecutive receipt numbers in the order given, each item checked as POST /registers/{id}/entries checks it (access, delivery, clearance, replacement). All or nothing: if any item fails, nothing is registered and the 422 problem lists every failing item in errors[] with its index (from 0). An item repeating an earlier item of the batch (the same letter, delivery or replaced entry) is refused as DUPLICATE_BATCH_ITEM.
+         */
+        post: operations["RegistersController_receiveBatch"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1346,6 +1386,10 @@ export interface components {
         RefreshDto: {
             /** @description The refresh token from sign-in or the previous refresh; browsers leave it out and send the cookie */
             refreshToken?: string;
+        };
+        RegisterBatchDto: {
+            /** @description Up to 500 letters or deliveries; numbered consecutively in this order */
+            items: components["schemas"]["RegisterLetterDto"][];
         };
         RegisterLetterDto: {
             /**
@@ -2354,6 +2398,42 @@ export interface operations {
             };
         };
     };
+    ProgressEventsController_stream: {
+        parameters: {
+            query?: {
+                /** @description Resume after this event (for clients that cannot set Last-Event-ID) */
+                lastEventId?: string;
+                /** @description Only this letter's delivery tree (its root's) */
+                letterId?: string;
+                /** @description Only deliveries sent or received in this unit's subtree */
+                unitId?: string;
+            };
+            header: {
+                "last-event-id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": unknown;
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     RoutingController_annotations: {
         parameters: {
             query?: never;
@@ -2667,6 +2747,50 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    RegistersController_receiveBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key returns the first answer and registers nothing twice */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Some items cannot be registered; nothing was */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
             };
         };
     };

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CommonErrors, DomainError } from 'src/common/domain-error.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
@@ -24,7 +24,6 @@ export class ProgressEventsController {
       'Each event is `id: <n>`, `event: progress`, `data: <json>`. Reconnect with the `Last-Event-ID` header (or `lastEventId`) to resume: the events are read back from PostgreSQL, whichever API process answers. When too many happened meanwhile, an `event: reset` says to reload the figures. No subject is ever sent; every event is checked against your access.',
   })
   @ApiProduces('text/event-stream')
-  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event' })
   @ApiOkResponse({
     description: 'text/event-stream',
     schema: {
