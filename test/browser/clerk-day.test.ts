@@ -15,7 +15,7 @@ import {
 } from './harness.js';
 
 const LETTER_TEXT = readFileSync(
-  new URL('../../../shared/fixtures/letters/seed-moi-sms-links.txt', import.meta.url),
+  new URL('../fixtures/letters/seed-moi-sms-links.txt', import.meta.url),
   'utf8',
 );
 const PDF = readFileSync(new URL('../fixtures/pdf/two-page-letter.pdf', import.meta.url));

@@ -49,7 +49,7 @@ describe('two workers, the sweep in both', () => {
 
     workers.push(startWorker(), startWorker());
     const rungs = () => count(`SELECT count(*) FROM escalations`);
-    await until(rungs, (n) => n === DELIVERIES * LEVELS, 45_000);
+    await until(rungs, (n) => n === DELIVERIES * LEVELS, 150_000);
     // Both keep sweeping a while longer: nothing more may appear.
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (const worker of workers) worker.child.kill('SIGTERM');
@@ -93,7 +93,7 @@ describe('two workers, the sweep in both', () => {
         .map((name) => `${name} ${runs.filter((r) => r.worker === name).length}`)
         .join(', ')}`,
     );
-  });
+  }, 300_000);
 
   it('concurrent sweeps of one slot from two applications: one runs, the other stands down', async () => {
     // Two in-process applications on the same database and queue prefix, one clock; the

@@ -60,7 +60,7 @@ describe('escalation worker killed with SIGKILL mid-run', () => {
 
     const first = startWorker();
     workers.push(first);
-    await until(rungs, (n) => n >= 100, 30_000, 20);
+    await until(rungs, (n) => n >= 100, 90_000, 20);
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe(null);
     const atKill = await rungs();
@@ -72,7 +72,7 @@ describe('escalation worker killed with SIGKILL mid-run', () => {
 
     const second = startWorker();
     workers.push(second);
-    await until(rungs, (n) => n === DELIVERIES * LEVELS, 45_000);
+    await until(rungs, (n) => n === DELIVERIES * LEVELS, 150_000);
     // A few more sweeps and stalled checks: nothing more may appear.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     second.child.kill('SIGTERM');
@@ -114,5 +114,5 @@ describe('escalation worker killed with SIGKILL mid-run', () => {
       await count(`SELECT count(*) FROM audit_events WHERE action = 'delivery.escalated'`),
     ).toBe(DELIVERIES * LEVELS);
     console.log(`killed at ${atKill} rungs with ${orphaned} jobs active`);
-  });
+  }, 300_000);
 });
