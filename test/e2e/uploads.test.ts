@@ -5,6 +5,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { bearer, newUnit, newUser, samplePdf } from '../factories/world.js';
+import { buildPdf, escapeNames, HOSTILE } from '../factories/hostile-pdfs.js';
 
 async function pdfWithJavaScript(): Promise<Buffer> {
   const doc = await PDFDocument.load(await samplePdf('js'));
@@ -92,7 +93,7 @@ describe('uploads: every bad file gets its own code', () => {
     ],
     ['encrypted', encryptedPdf, 422, 'FILE_PDF_ENCRYPTED'],
     ['over the page limit', () => samplePdf('long', 5), 422, 'FILE_PDF_TOO_MANY_PAGES'],
-    ['carrying JavaScript', pdfWithJavaScript, 422, 'FILE_PDF_JAVASCRIPT'],
+    ['carrying JavaScript', pdfWithJavaScript, 422, 'FILE_PDF_ACTIVE_CONTENT'],
   ])('refuses a file that is %s', async (_name, make, status, code) => {
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM files');
     const res = await upload(await make()).expect(status);
@@ -101,6 +102,60 @@ describe('uploads: every bad file gets its own code', () => {
     expect(res.body.detail).toMatch(/[\u0E00-\u0E7F]/);
     const after = await t.dataSource.query('SELECT count(*)::int AS n FROM files');
     expect(after[0].n).toBe(before[0].n);
+  });
+
+  it.each(Object.entries(HOSTILE))(
+    'refuses active content: %s (object streams, and #xx-escaped names)',
+    async (_name, { kind, build }) => {
+      for (const bytes of [
+        await buildPdf(build, true),
+        escapeNames(await buildPdf(build, false)),
+      ]) {
+        const res = await upload(bytes);
+        expect(res.status, JSON.stringify(res.body)).toBe(422);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.body.code).toBe('FILE_PDF_ACTIVE_CONTENT');
+        expect(res.body.activeContent).toContain(kind);
+      }
+    },
+  );
+
+  it('serves originals as sandboxed attachments, inline only when the viewer asks', async () => {
+    const bytes = await samplePdf('headers');
+    const res = await upload(bytes, 'ไฟล์ทดสอบ.pdf').expect(201);
+    expect(res.body.originalName).toBe('ไฟล์ทดสอบ.pdf');
+    const meta = await t.http
+      .get(`/api/v1/files/${res.body.id}`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(meta.body.originalName).toBe('ไฟล์ทดสอบ.pdf');
+    const download = await t.http
+      .get(`/api/v1/files/${res.body.id}/content`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-security-policy']).toBe('sandbox');
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="_________.pdf"; filename*=UTF-8''${encodeURIComponent('ไฟล์ทดสอบ.pdf')}`,
+    );
+    const inline = await t.http
+      .get(`/api/v1/files/${res.body.id}/content?inline=1`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(inline.headers['content-disposition']).toMatch(/^inline; filename=/);
+    expect(inline.headers['content-security-policy']).toBe('sandbox');
+  });
+
+  it('keeps a name with quotes, paths and control characters harmless', async () => {
+    const res = await upload(await samplePdf('names'), '..\\a"b\u200b.pdf').expect(201);
+    expect(res.body.originalName).toBe('a"b.pdf');
+    const download = await t.http
+      .get(`/api/v1/files/${res.body.id}/content`)
+      .set('Authorization', auth)
+      .expect(200);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="a_b.pdf"; filename*=UTF-8''a%22b.pdf`,
+    );
   });
 
   it('refuses a request without a file, and a JSON body', async () => {

@@ -20,6 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { wantsInline } from 'src/http/downloads.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
@@ -93,12 +94,22 @@ export class FilesController {
 
   @Get(':id/content')
   @ApiOperation({ summary: 'Download the original PDF, unchanged (uploading unit)' })
+  @ApiQuery({
+    name: 'inline',
+    required: false,
+    description: '1: show in the console viewer instead of downloading',
+  })
   @ApiProduces('application/pdf')
   async content(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Res() response: Response,
+    @Query('inline') inline?: string,
   ) {
-    this.files.stream(await this.files.findUploadedVisible(principal, id), response);
+    this.files.stream(
+      await this.files.findUploadedVisible(principal, id),
+      response,
+      wantsInline(inline),
+    );
   }
 }

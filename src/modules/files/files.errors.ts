@@ -36,10 +36,11 @@ export const FileErrors = defineErrors({
     title: 'PDF has too many pages',
     detail: 'ไฟล์ PDF มีจำนวนหน้ามากเกินกำหนด',
   },
-  FILE_PDF_JAVASCRIPT: {
+  FILE_PDF_ACTIVE_CONTENT: {
     status: 422,
-    title: 'PDF contains JavaScript',
-    detail: 'ไฟล์ PDF นี้มีสคริปต์ (JavaScript) ฝังอยู่ ระบบไม่รับไฟล์ลักษณะนี้เพื่อความปลอดภัย',
+    title: 'PDF contains active content',
+    detail:
+      'ไฟล์ PDF นี้มีเนื้อหาที่สั่งทำงานได้ (สคริปต์ คำสั่งเปิดโปรแกรม การส่งข้อมูล สื่อฝัง หรือไฟล์แนบฝัง) ระบบไม่รับไฟล์ลักษณะนี้เพื่อความปลอดภัย',
   },
   FILE_PDF_CHECK_LIMIT: {
     status: 422,

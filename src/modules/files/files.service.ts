@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
 import { DomainError } from 'src/common/domain-error.js';
+import { safeFileName, setPdfHeaders } from 'src/http/downloads.js';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
@@ -59,8 +60,11 @@ export class FilesService {
           throw new DomainError(FileErrors.FILE_PDF_TOO_MANY_PAGES, {
             detail: `ไฟล์ PDF มี ${inspection.pages} หน้า เกินกำหนด ${this.config.fileMaxPages} หน้า`,
           });
-        case 'javascript':
-          throw new DomainError(FileErrors.FILE_PDF_JAVASCRIPT);
+        case 'active_content':
+          throw new DomainError(FileErrors.FILE_PDF_ACTIVE_CONTENT, {
+            detail: `ไฟล์ PDF นี้มีเนื้อหาที่สั่งทำงานได้ (${(inspection.found ?? []).join(', ')}) ระบบไม่รับไฟล์ลักษณะนี้เพื่อความปลอดภัย`,
+            data: { activeContent: inspection.found ?? [] },
+          });
         case 'timeout':
         case 'resource_limit':
           throw new DomainError(FileErrors.FILE_PDF_CHECK_LIMIT);
@@ -75,7 +79,7 @@ export class FilesService {
         size: String(bytes.byteLength),
         pages: inspection.pages,
         mediaType: 'application/pdf',
-        originalName,
+        originalName: originalName === null ? null : safeFileName(originalName) || null,
         uploadedBy: principal.userId,
         uploadedUnitId,
         createdAt: this.clock.now(),
@@ -111,12 +115,14 @@ export class FilesService {
   }
 
   /** Streams the original with the headers a PDF viewer needs; it never changes, so it caches. */
-  stream(row: FileRow, response: Response): void {
-    response.setHeader('Content-Type', row.mediaType);
+  stream(row: FileRow, response: Response, inline = false): void {
+    setPdfHeaders(response, {
+      filename: row.originalName ?? `${row.sha256.slice(0, 16)}.pdf`,
+      inline,
+    });
     response.setHeader('Content-Length', String(row.size));
     response.setHeader('ETag', `"${row.sha256}"`);
     response.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
-    response.setHeader('Content-Disposition', `inline; filename="${row.sha256.slice(0, 16)}.pdf"`);
     this.storage.open(row.sha256).pipe(response);
   }
 

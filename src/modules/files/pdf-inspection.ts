@@ -10,10 +10,12 @@ export type PdfInspection =
         | 'unparseable'
         | 'encrypted'
         | 'too_many_pages'
-        | 'javascript'
+        | 'active_content'
         | 'timeout'
         | 'resource_limit';
       pages?: number;
+      /** What active content was found (pdf-active-content.ts), for the problem's detail. */
+      found?: string[];
     };
 
 export const PDF_MAGIC = '%PDF-';

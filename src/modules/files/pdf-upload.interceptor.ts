@@ -29,6 +29,8 @@ export class PdfUploadInterceptor implements NestInterceptor {
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.upload = multer({
       storage: multer.memoryStorage(),
+      // File names arrive as UTF-8 (ไฟล์ทดสอบ.pdf); busboy's default reads them as Latin-1.
+      defParamCharset: 'utf8',
       limits: { fileSize: config.fileMaxBytes, files: 1, fields: 10, parts: 12 },
     }).single('file');
   }

@@ -14,9 +14,11 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { wantsInline } from 'src/http/downloads.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
@@ -106,15 +108,21 @@ export class LettersController {
     summary: 'Download a file of the letter (0 = the letter itself), original and unchanged',
   })
   @ApiProduces('application/pdf')
+  @ApiQuery({
+    name: 'inline',
+    required: false,
+    description: '1: show in the console viewer instead of downloading',
+  })
   async file(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('position', ParseIntPipe) position: number,
     @Res() response: Response,
+    @Query('inline') inline?: string,
   ) {
     const letter = await this.letters.get(principal, id);
     const fileId = letter.fileIds[position];
     if (!fileId) throw new DomainError(FileErrors.FILE_NOT_FOUND);
-    this.files.stream(await this.files.findById(fileId), response);
+    this.files.stream(await this.files.findById(fileId), response, wantsInline(inline));
   }
 }

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseUUIDPipe, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { setPdfHeaders, wantsInline } from 'src/http/downloads.js';
 import type { Response } from 'express';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
@@ -17,17 +18,22 @@ export class ReceiptsController {
       'The letter with every receipt stamp of its chain up to this receipt (top right, page 1)',
   })
   @ApiProduces('application/pdf')
+  @ApiQuery({
+    name: 'inline',
+    required: false,
+    description: '1: show in the console viewer instead of downloading',
+  })
   async stamped(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Res() response: Response,
+    @Query('inline') inline?: string,
   ) {
     const { bytes, etag } = await this.receipts.stampedPdf(principal, id);
-    response.setHeader('Content-Type', 'application/pdf');
+    setPdfHeaders(response, { filename: 'stamped.pdf', inline: wantsInline(inline) });
     response.setHeader('Content-Length', String(bytes.byteLength));
     response.setHeader('ETag', `"${etag}"`);
     response.setHeader('Cache-Control', 'private, max-age=0, must-revalidate');
-    response.setHeader('Content-Disposition', 'inline; filename="stamped.pdf"');
     response.end(Buffer.from(bytes));
   }
 

@@ -25,6 +25,7 @@ import {
   RegisterBatchDto,
   RegisterLetterDto,
 } from 'src/modules/registers/registers.dto.js';
+import { setPdfHeaders, wantsInline } from 'src/http/downloads.js';
 import { RegisterPrintoutService } from 'src/modules/registers/register-printout.service.js';
 import { RegistersService } from 'src/modules/registers/registers.service.js';
 
@@ -261,8 +262,7 @@ export class RegistersController {
     @Res() response: Response,
   ) {
     const pdf = await this.printouts.pdf(principal, id, query);
-    response.setHeader('Content-Type', 'application/pdf');
-    response.setHeader('Content-Disposition', 'inline; filename="register.pdf"');
+    setPdfHeaders(response, { filename: 'register.pdf', inline: wantsInline(query.inline) });
     response.end(Buffer.from(pdf));
   }
 

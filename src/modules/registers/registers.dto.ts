@@ -170,6 +170,14 @@ export class PrintoutQuery {
   @IsString()
   @MaxLength(50)
   to?: string;
+
+  @ApiPropertyOptional({
+    description: '1: show in the console viewer instead of downloading (PDF only)',
+    enum: ['1', 'true', '0', 'false'],
+  })
+  @Optional()
+  @IsIn(['1', 'true', '0', 'false'])
+  inline?: string;
 }
 
 // ---- presenters ----------------------------------------------------------------------------
