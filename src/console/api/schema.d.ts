@@ -1900,7 +1900,10 @@ export interface operations {
     };
     FilesController_content: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1: show in the console viewer instead of downloading */
+                inline?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2081,7 +2084,10 @@ export interface operations {
     };
     LettersController_file: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1: show in the console viewer instead of downloading */
+                inline?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2563,7 +2569,10 @@ export interface operations {
     };
     ReceiptsController_stamped: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 1: show in the console viewer instead of downloading */
+                inline?: string;
+            };
             header?: never;
             path: {
                 id: string;
@@ -2620,6 +2629,8 @@ export interface operations {
             query?: {
                 /** @description From date (BE or ISO), inclusive */
                 from?: string;
+                /** @description 1: show in the console viewer instead of downloading (PDF only) */
+                inline?: "1" | "true" | "0" | "false";
                 /** @description To date (BE or ISO), inclusive */
                 to?: string;
             };
@@ -2866,6 +2877,8 @@ export interface operations {
             query?: {
                 /** @description From date (BE or ISO), inclusive */
                 from?: string;
+                /** @description 1: show in the console viewer instead of downloading (PDF only) */
+                inline?: "1" | "true" | "0" | "false";
                 /** @description To date (BE or ISO), inclusive */
                 to?: string;
             };
@@ -2897,6 +2910,8 @@ export interface operations {
             query?: {
                 /** @description From date (BE or ISO), inclusive */
                 from?: string;
+                /** @description 1: show in the console viewer instead of downloading (PDF only) */
+                inline?: "1" | "true" | "0" | "false";
                 /** @description To date (BE or ISO), inclusive */
                 to?: string;
             };
