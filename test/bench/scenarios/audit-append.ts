@@ -86,7 +86,7 @@ export const auditAppendScenario: BenchScenario = {
     const plainMs = await runConcurrently(EVENTS, WRITERS, (i) =>
       pool.query(
         `INSERT INTO bench_audit_plain (id, chain, occurred_at, actor_user_id, actor_name, unit_id, action, subject_type, subject_id, data, prev_hash, hash)
-         VALUES (${i + 1}, $4, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+         VALUES (${i + 1}, $4::text, $1, $2, $3, $4::uuid, $5, $6, $7, $8, $9, $10)`,
         rows[i],
       ),
     );
