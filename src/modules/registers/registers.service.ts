@@ -5,7 +5,11 @@ import { CommonErrors, DomainError, type FieldError } from 'src/common/domain-er
 import { IdempotencyService } from 'src/common/idempotency/idempotency.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
-import { type AuditEventInput, AuditService } from 'src/modules/audit/audit.service.js';
+import {
+  type AuditActor,
+  type AuditEventInput,
+  AuditService,
+} from 'src/modules/audit/audit.service.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
 import type { LetterRow } from 'src/modules/letters/letters.repository.js';
 import type { Register } from 'src/modules/registers/register.entity.js';
@@ -48,6 +52,40 @@ function duplicateArrivalWarnings(earlier: EarlierReceipt | null): EntryView['wa
       receiptNumber: earlier.number,
     },
   ];
+}
+
+/**
+ * The audit event of one registration, alone or in a batch: `register-entry.replaced` when
+ * it replaces a cancelled entry, else `register-entry.created`.
+ */
+function registrationEvent(
+  actor: AuditActor,
+  register: Register,
+  registration: {
+    entry: EntryRow;
+    letterId: string;
+    deliveryId: string | null;
+    replaced: EntryRow | undefined;
+    batch?: true;
+  },
+): AuditEventInput {
+  const { entry, letterId, deliveryId, replaced, batch } = registration;
+  return {
+    actor,
+    unitId: register.unitId,
+    action: replaced ? 'register-entry.replaced' : 'register-entry.created',
+    subjectType: 'register_entry',
+    subjectId: entry.id,
+    data: {
+      registerId: register.id,
+      beYear: entry.beYear,
+      number: entry.number,
+      letterId,
+      deliveryId,
+      replaces: replaced?.id ?? null,
+      ...(batch ? { batch } : {}),
+    },
+  };
 }
 
 @Injectable()
@@ -255,21 +293,12 @@ export class RegistersService {
               deliveryId: dto.deliveryId ?? null,
             });
           }
-          const event: AuditEventInput = {
-            actor: this.access.actor(principal),
-            unitId: register.unitId,
-            action: replaced ? 'register-entry.replaced' : 'register-entry.created',
-            subjectType: 'register_entry',
-            subjectId: entry.id,
-            data: {
-              registerId: register.id,
-              beYear,
-              number: entry.number,
-              letterId: letter.id,
-              deliveryId: dto.deliveryId ?? null,
-              replaces: replaced?.id ?? null,
-            },
-          };
+          const event = registrationEvent(this.access.actor(principal), register, {
+            entry,
+            letterId: letter.id,
+            deliveryId: dto.deliveryId ?? null,
+            replaced,
+          });
           if (auditPrevHash) {
             const chain = this.audit.chainFor(manager, register.unitId);
             await this.audit.recordAfterLock(manager, chain, auditPrevHash, [event]);
@@ -466,22 +495,15 @@ export class RegistersService {
               });
             }
             views.push(entryView(entry, duplicateArrivalWarnings(earlier)));
-            events.push({
-              actor: this.access.actor(principal),
-              unitId: register.unitId,
-              action: replaced ? 'register-entry.replaced' : 'register-entry.created',
-              subjectType: 'register_entry',
-              subjectId: entry.id,
-              data: {
-                registerId: register.id,
-                beYear,
-                number: entry.number,
+            events.push(
+              registrationEvent(this.access.actor(principal), register, {
+                entry,
                 letterId: letter.id,
                 deliveryId: item.deliveryId ?? null,
-                replaces: replaced?.id ?? null,
+                replaced,
                 batch: true,
-              },
-            });
+              }),
+            );
           }
           await this.audit.recordMany(manager, events);
           return { status: 201, body: { registerId: register.id, beYear, items: views } };
