@@ -150,8 +150,8 @@ function jobOptions(request: JobRequest): JobsOptions {
     delay: Math.max(0, Math.round(request.delayMs ?? 0)),
     attempts: 5,
     backoff: { type: 'exponential', delay: 5000 },
-    // Removed when done, so the same id can be enqueued again later (ecosystem.md §3);
-    // PostgreSQL holds what happened.
+    // Removed when done, so the same id can be enqueued again later (BullMQ silently ignores
+    // a job id it still keeps as completed); PostgreSQL holds what happened.
     removeOnComplete: true,
     removeOnFail: { count: 1000 },
   };

@@ -1,7 +1,7 @@
 /**
  * Buddhist-era dates and times as clerks write them: parsing every printed form into an
  * ISO Gregorian date plus `HH:MM`, and formatting back in the official or register style
- * (domain.md §8).
+ * (see src/thai/README.md#dates).
  */
 import {
   formatIsoDate,
@@ -139,8 +139,8 @@ function yearOf(digits: string, era: string | undefined): { gregorian: number; b
     const gregorian = digits.length === 2 ? 2000 + n : n;
     return { gregorian, buddhist: toBuddhistYear(gregorian) };
   }
-  // Two-digit years mean 25xx (domain.md §8): ๖๙ = 2569. Three or five digits are no
-  // year at all and fall out of range.
+  // Two-digit years mean 25xx (see src/thai/README.md#dates): ๖๙ = 2569. Three or five digits are
+  // no year at all and fall out of range.
   const buddhist = digits.length === 2 ? 2500 + n : n;
   return { gregorian: toGregorianYear(buddhist), buddhist };
 }

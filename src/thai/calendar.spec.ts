@@ -76,7 +76,7 @@ describe('calendar arithmetic', () => {
   });
 
   it('knows weekdays of the seed letter', () => {
-    // domain.md §1: 12 Jan 2569 is a Monday; 12 Jan 2568 was a Sunday.
+    // The seed letter's date: 12 Jan 2569 is a Monday; 12 Jan 2568 was a Sunday.
     expect(weekdayOf('2026-01-12')).toBe(1);
     expect(weekdayOf('2025-01-12')).toBe(0);
   });

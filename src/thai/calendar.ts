@@ -1,8 +1,8 @@
 /**
  * Gregorian calendar arithmetic on ISO dates (`YYYY-MM-DD`) and the Buddhist era.
  *
- * Inside the system dates are ISO Gregorian (architecture.md invariant 6); BE = CE + 543
- * (domain.md §8). The arithmetic is done by hand on day numbers: Node's th-TH locale
+ * Inside the system dates are ISO Gregorian (invariant 6); BE = CE + 543 (see
+ * src/thai/README.md#dates). The arithmetic is done by hand on day numbers: Node's th-TH locale
  * already formats in the Buddhist calendar, so mixing Intl in would add 543 twice.
  *
  * The modern reckoning (year starts 1 January, in force since BE 2484 / CE 1941) is used
@@ -148,7 +148,10 @@ export function bangkokTime(instant: Date): string {
   return `${String(b.getUTCHours()).padStart(2, '0')}:${String(b.getUTCMinutes()).padStart(2, '0')}`;
 }
 
-/** The Buddhist-era year of an instant in Asia/Bangkok: the register year (domain.md §4). */
+/**
+ * The Buddhist-era year of an instant in Asia/Bangkok: the register year (see
+ * src/modules/registers/README.md#numbering).
+ */
 export function bangkokBuddhistYear(instant: Date): number {
   return toBuddhistYear(bangkokFields(instant).getUTCFullYear());
 }

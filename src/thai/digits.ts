@@ -1,5 +1,5 @@
 /**
- * Thai digits ๐–๙ (U+0E50–U+0E59) and Arabic digits 0–9 (domain.md §8).
+ * Thai digits ๐–๙ (U+0E50–U+0E59) and Arabic digits 0–9 (see src/thai/README.md#digits).
  * `Number('๑๒')` is NaN and `\d` does not match Thai digits, so convert explicitly.
  */
 

@@ -1,6 +1,7 @@
 /**
- * The Thai core's public API (architecture.md invariant 5: pure, no framework, database
- * or I/O). Everything else in the system calls these; they call nothing outside src/thai.
+ * The Thai core's public API (invariant 5, see src/thai/README.md#purity: pure, no
+ * framework, database or I/O). Everything else in the system calls these; they call nothing
+ * outside src/thai.
  */
 export type { ParseError, Result } from 'src/thai/result.js';
 

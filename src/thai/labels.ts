@@ -1,5 +1,5 @@
 /**
- * The one table of Thai labels and codes used by the Thai core (domain.md §2, §8, §10).
+ * The one table of Thai labels and codes used by the Thai core (see src/thai/README.md#labels).
  *
  * Every list that is matched against text is ordered longest label first, because the
  * short labels are prefixes of the long ones (ด่วน ⊂ ด่วนมาก ⊂ ด่วนที่สุด; ลับ ⊂ ลับมาก).
@@ -28,7 +28,7 @@ export type SecrecyClass = (typeof SECRECY_CLASSES)[number];
 export type SecrecyLabel = SecrecyClass['label'];
 export type SecrecyCode = SecrecyClass['code'];
 
-/** "ด่วนภายใน <date time>": must reach the addressee by then (domain.md §2). */
+/** "ด่วนภายใน <date time>": must reach the addressee by then. */
 export const SPEED_WITHIN_LABEL = 'ด่วนภายใน';
 
 export interface MonthLabel {
@@ -39,7 +39,7 @@ export interface MonthLabel {
   variants: readonly string[];
 }
 
-/** Month names and the register abbreviations (domain.md §8). */
+/** Month names and the register abbreviations (see src/thai/README.md#dates). */
 export const MONTHS: readonly MonthLabel[] = [
   // Variants: the spoken short forms clerks type (มกรา, กุมภา …) and common misspellings.
   { number: 1, name: 'มกราคม', abbreviation: 'ม.ค.', variants: ['มกรา'] },

@@ -1,6 +1,6 @@
 /**
  * Consistency checks between a letter's date, the dates it cites and its receipt stamps,
- * and the January year-slip rule (domain.md §8):
+ * and the January year-slip rule (see src/thai/README.md#year-slip):
  *
  * - a cited date (อ้างถึง, or a letter enclosed "ลงวันที่ …") after the letter's date fails;
  * - a receipt date before the letter's date fails;

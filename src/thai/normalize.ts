@@ -1,7 +1,7 @@
 /**
- * Text normalisation for Thai input (domain.md §8): PDF text and NFKC split ำ into
- * ํ + า, scanners and word processors leave zero-width characters, and legacy TIS-620
- * text decoded as Latin-1 turns into garbage that must be reported, never "fixed" silently.
+ * Text normalisation for Thai input (see src/thai/README.md#normalisation): PDF text and NFKC split
+ * ำ into ํ + า, scanners and word processors leave zero-width characters, and legacy TIS-620 text
+ * decoded as Latin-1 turns into garbage that must be reported, never "fixed" silently.
  */
 import { toArabicDigits } from 'src/thai/digits.js';
 
@@ -153,7 +153,7 @@ export function decodeUtf8Garbage(sample: string): string {
 
 /**
  * Find text that looks like Thai read in the wrong encoding. Returns findings to warn
- * about; the text itself is left exactly as it is (architecture.md invariant 7).
+ * about; the text itself is left exactly as it is (invariant 7).
  */
 export function detectLegacyEncoding(text: string): LegacyEncodingFinding[] {
   const findings: LegacyEncodingFinding[] = [];

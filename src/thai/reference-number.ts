@@ -1,5 +1,5 @@
 /**
- * Reference numbers (ที่) of Thai official letters, domain.md §3:
+ * Reference numbers (ที่) of Thai official letters (see src/thai/README.md#reference-numbers):
  * `<letter code> <owner number>/<serial>`, a circular puts ว before the serial
  * (`มท ๐๒๑๐.๕/ว๑๐๕๕๗`). The serial restarts every calendar year, so a reference number
  * identifies a letter only together with its year.

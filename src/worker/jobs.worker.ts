@@ -21,8 +21,8 @@ import { redisOptions } from 'src/queue/redis.js';
 export const JOB_HANDLERS = Symbol('JOB_HANDLERS');
 
 /**
- * Missing or unknown names in a handler table; start-up stops on any (style.md: a job
- * name with no handler stops start-up).
+ * Missing or unknown names in a handler table; start-up stops on any (see
+ * src/worker/README.md#handlers).
  */
 export function handlerTableProblems(handlers: Record<string, unknown>): string[] {
   const problems: string[] = [];

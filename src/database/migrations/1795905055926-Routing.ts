@@ -62,7 +62,7 @@ export class Routing1795905055926 implements MigrationInterface {
     await queryRunner.query(
       `CREATE UNIQUE INDEX "deliveries_live_key" ON "deliveries" ("letter_id", "sender_unit_id", "recipient_unit_id") WHERE "state" IN ('sent', 'received')`,
     );
-    // domain.md §6: annotations are append-only records.
+    // Annotations are append-only records (src/modules/routing/README.md#annotations).
     await queryRunner.query(`CREATE FUNCTION annotations_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   RAISE EXCEPTION 'annotations are append-only: add a new one' USING ERRCODE = 'integrity_constraint_violation';

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Escalation (issue 7): the holiday table seeded with the fixed-date national holidays of
+ * Escalation: the holiday table seeded with the fixed-date national holidays of
  * BE 2568–2570 (lunar and special holidays are added by an administrator), the deadline
  * policy per speed class with our default values, escalation records, sweep runs, and the
  * notification outbox and preferences.

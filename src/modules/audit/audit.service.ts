@@ -128,8 +128,8 @@ export class AuditService {
    * Appends an event inside the caller's transaction (invariant 2: the change and its
    * audit event commit together). Appends to one chain are serialised on the chain's row,
    * so it never forks; commands of other units do not wait. Call it as the last statement
-   * of a command to hold the lock briefly. Two round trips: lock and read the chain's end,
-   * then insert and move it.
+   * of a command to hold the lock briefly: it locks the chain and reads its end, then
+   * inserts and moves it.
    */
   async record(manager: EntityManager, input: AuditEventInput): Promise<string> {
     const [id] = await this.recordMany(manager, [input]);
@@ -147,8 +147,8 @@ export class AuditService {
   /**
    * As `record`, for a command whose last statement already called
    * `audit_chain_lock(chain)` (the key from `chainFor`) and passes the hash it yielded.
-   * One round trip fewer inside the lock. A hash that is not the chain's end (the lock was
-   * not taken in this transaction) writes nothing and throws.
+   * Only the insert then runs inside the lock. A hash that is not the chain's end (the lock
+   * was not taken in this transaction) writes nothing and throws.
    */
   async recordAfterLock(
     manager: EntityManager,

@@ -20,8 +20,8 @@ export interface SqlPredicate {
 }
 
 /**
- * THE place where access is decided (architecture.md invariant 9). Every module asks
- * here; nobody re-implements the rules.
+ * THE place where access is decided (invariant 9; src/modules/auth/README.md#access). Every module
+ * asks here; nobody re-implements the rules.
  *
  * Policy:
  * - A user acts for the units of their live memberships: `starts_at <= now < ends_at`,

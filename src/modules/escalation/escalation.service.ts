@@ -27,7 +27,7 @@ import { ProgressEventsRepository } from 'src/modules/routing/progress-events.re
 /** The top of the ladder. */
 export const LADDER_TOP = 4;
 
-/** Who each rung tells (domain.md §7) and the in-app kind. */
+/** Who each rung tells (see src/modules/escalation/README.md#ladder) and the in-app kind. */
 const RUNGS: Record<number, { kind: string; roles: MembershipRole[] }> = {
   1: { kind: 'escalation.reminder', roles: ['clerk'] },
   2: { kind: 'escalation.head', roles: ['head'] },
@@ -45,10 +45,10 @@ export interface HolidayInput {
 }
 
 /**
- * Working-time deadlines and the reminder ladder (issue 7, domain.md §7). The due time of
- * a delivery is fixed in the forwarding transaction; each rung is one transaction that
- * locks the delivery, records the rung (unique per delivery and level), its notifications
- * and outbox rows, and the audit event; the next wake-up is enqueued after the commit.
+ * Working-time deadlines and the reminder ladder (src/modules/escalation/README.md). The due time
+ * of a delivery is fixed in the forwarding transaction; each rung is one transaction that locks the
+ * delivery, records the rung (unique per delivery and level), its notifications and outbox rows,
+ * and the audit event; the next wake-up is enqueued after the commit.
  */
 @Injectable()
 export class EscalationService implements DeliveryDeadlines {

@@ -3,7 +3,7 @@ import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 /**
  * A day government offices are closed (วันหยุดราชการ), as data: the fixed-date national
  * holidays are seeded; lunar, substitution (ชดเชย) and special holidays the Cabinet declares
- * are added by an administrator (domain.md §7).
+ * are added by an administrator (see src/modules/escalation/README.md#holidays).
  */
 @Entity({ name: 'holidays' })
 @Check('holidays_source_check', `"source" IN ('seed', 'admin')`)

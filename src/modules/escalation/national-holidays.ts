@@ -4,7 +4,7 @@
  *
  * Lunar holidays (มาฆบูชา, วิสาขบูชา, อาสาฬหบูชา, เข้าพรรษา) and special holidays the Cabinet
  * declares at short notice are announced each year, so they are not computed: an
- * administrator adds them as holiday data (domain.md §7).
+ * administrator adds them as holiday data (see src/modules/escalation/README.md#holidays).
  */
 
 /** A fixed-date holiday in a given year. */

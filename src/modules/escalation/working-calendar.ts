@@ -1,6 +1,7 @@
 /**
- * Working-time calendar for escalation deadlines (domain.md §7): deadlines per speed class
- * are counted in office hours on working days, minus holidays, in Asia/Bangkok.
+ * Working-time calendar for escalation deadlines (see
+ * src/modules/escalation/README.md#working-time): deadlines per speed class are counted in office
+ * hours on working days, minus holidays, in Asia/Bangkok.
  *
  * Pure arithmetic on epoch milliseconds. Bangkok is a fixed UTC+7 with no daylight saving,
  * so nothing here reads the machine's time zone.
@@ -374,7 +375,7 @@ function parseIsoDate(value: unknown, problems: string[]): number | undefined {
     return undefined;
   }
   const [year, month, dayOfMonth] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  // Buddhist era belongs at the edges (architecture.md invariant 6); 2569 here means a
+  // Buddhist era belongs at the edges (invariant 6); 2569 here means a
   // clerk's BE year slipped through, not the year 2569 CE.
   if (year >= 2400) {
     problems.push(`holiday ${value as string} looks like a Buddhist-era year; use CE (BE − 543)`);

@@ -38,7 +38,7 @@ export interface LetterReference {
 }
 
 /**
- * A letter as a document (architecture.md, letters). What was printed is kept raw beside
+ * A letter as a document (src/modules/letters/README.md). What was printed is kept raw beside
  * the normalised value (invariant 7): the system suggests corrections, never rewrites.
  */
 @Entity({ name: 'letters' })
@@ -47,7 +47,7 @@ export interface LetterReference {
   `"kind" IN ('external', 'memo', 'stamped', 'directive', 'notice', 'record')`,
 )
 @Check('letters_speed_check', `"speed" IN ('none', 'urgent', 'very_urgent', 'most_urgent')`)
-// ลับที่สุด stays out of the electronic system (domain.md §2).
+// ลับที่สุด stays out of the electronic system (see src/modules/letters/README.md#secrecy).
 @Check('letters_secrecy_check', `"secrecy" IN ('none', 'confidential', 'secret')`)
 @Index('letters_reference_idx', ['agencyPrefix', 'agencyNumber', 'serial'])
 @Index('letters_root_idx', ['rootLetterId'])
@@ -99,7 +99,10 @@ export class Letter {
   @Column({ name: 'letter_date', type: 'date', nullable: true })
   letterDate: string | null;
 
-  /** Suggested correction when a January year slip is suspected (domain.md §8). */
+  /**
+   * Suggested correction when a January year slip is suspected (see
+   * src/modules/letters/README.md#raw-text-kept).
+   */
   @Column({ name: 'suggested_letter_date', type: 'date', nullable: true })
   suggestedLetterDate: string | null;
 

@@ -213,7 +213,7 @@ export class LettersService {
     draft: LetterDraft,
   ): Promise<LetterRow> {
     const createdUnitId = this.actingUnit(principal, unitId);
-    // ลับที่สุด stays out of the electronic system (domain.md §2).
+    // ลับที่สุด stays out of the electronic system (see src/modules/letters/README.md#secrecy).
     if (draft.secrecy === 'top_secret') throw new DomainError(LetterErrors.LETTER_TOP_SECRET);
     if (!this.access.canSeeSecrecy(principal, draft.secrecy)) {
       throw new DomainError(LetterErrors.LETTER_SECRECY_ABOVE_CLEARANCE);

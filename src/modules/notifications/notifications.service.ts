@@ -32,8 +32,9 @@ export interface NotificationPage {
 }
 
 /**
- * In-app notifications. Writers call it inside their own transaction; the escalation
- * work will add outbound channels behind the same no-links check.
+ * In-app notifications and outbound messages. Writers call it inside their own transaction;
+ * every channel goes through the same no-links check (see
+ * src/modules/notifications/README.md#no-links).
  */
 @Injectable()
 export class NotificationsService {
@@ -160,7 +161,7 @@ export class NotificationsService {
     });
   }
 
-  // ---- people and outbound channels (issue 7) ------------------------------------------------
+  // ---- people and outbound channels -----------------------------------------------------------
 
   /**
    * In-app notifications for these users and, for enabled channels, outbox rows written

@@ -68,7 +68,9 @@ export class RegisterEntry {
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true })
   cancelledAt: Date | null;
 
-  /** Cancel-and-replace, linked both ways (domain.md §4). */
+  /**
+   * Cancel-and-replace, linked both ways (see src/modules/registers/README.md#cancel-and-replace).
+   */
   @Column({ name: 'replaces_entry_id', type: 'uuid', nullable: true })
   replacesEntryId: string | null;
 

@@ -48,7 +48,10 @@ interface Column {
   align: 'left' | 'center';
 }
 
-/** The incoming register's columns, in the regulation's order (domain.md §4). */
+/**
+ * The incoming register's columns, in the regulation's order (see
+ * src/modules/registers/README.md#columns).
+ */
 const COLUMNS: readonly Column[] = [
   { key: 'receiptNumber', header: 'เลขทะเบียนรับ', width: 56, align: 'center' },
   { key: 'referenceNumber', header: 'ที่', width: 106, align: 'left' },

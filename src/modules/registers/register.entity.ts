@@ -14,8 +14,9 @@ export const REGISTER_KINDS = ['incoming', 'outgoing', 'circular', 'custom'] as 
 export type RegisterKind = (typeof REGISTER_KINDS)[number];
 
 /**
- * A book of numbers kept by a unit (domain.md §4). Incoming-style registers hand out
- * receipt numbers (เลขรับ); outgoing and circular registers hand out the serials of ที่.
+ * A book of numbers kept by a unit (see src/modules/registers/README.md#kinds). Incoming-style
+ * registers hand out receipt numbers (เลขรับ); outgoing and circular registers hand out the serials
+ * of ที่.
  */
 @Entity({ name: 'registers' })
 @Check('registers_kind_check', `"kind" IN ('incoming', 'outgoing', 'circular', 'custom')`)

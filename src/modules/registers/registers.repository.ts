@@ -5,7 +5,10 @@ import type { UnitRef } from 'src/modules/auth/principal.js';
 import type { Register, RegisterKind } from 'src/modules/registers/register.entity.js';
 import type { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
 
-/** The default books every unit keeps (domain.md §4); created on first use. */
+/**
+ * The default books every unit keeps (see src/modules/registers/README.md#kinds); created on first
+ * use.
+ */
 export const DEFAULT_REGISTERS: {
   kind: RegisterKind;
   direction: 'incoming' | 'outgoing';
@@ -68,7 +71,10 @@ function entryValues(entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | '
   ];
 }
 
-/** A unit's earlier receipt of a letter chain (domain.md §6: duplicate arrival). */
+/**
+ * A unit's earlier receipt of a letter chain (see
+ * src/modules/registers/README.md#duplicate-arrival).
+ */
 export interface EarlierReceipt {
   id: string;
   registerId: string;
@@ -224,14 +230,14 @@ export class RegistersRepository {
 
   /**
    * Takes the next number of the year (as `allocateNumber`) and writes the entry with it in
-   * one statement: every registration of the register queues on the counter row's lock,
-   * and this holds it for one round trip less than the two calls. The same statement finds
-   * the unit's earlier receipt of the chain (`earlier`, domain.md §6: any letter with the
+   * one statement: every registration of the register queues on the counter row's lock, so
+   * nothing else waits inside it. The same statement finds the unit's earlier receipt of the
+   * chain (`earlier`, see src/modules/registers/README.md#duplicate-arrival: any letter with the
    * same root, in the unit's incoming registers; each (letter, register) pair one probe of
-   * register_entries_letter_register_idx, so the cost follows the chain, never the size of
-   * the register). With `auditChain` (when the entry is the command's last write) it also
-   * calls the audit module's `audit_chain_lock(chain)` and returns the hash it yields for
-   * `AuditService.recordAfterLock`: one round trip less inside that lock as well.
+   * register_entries_letter_register_idx, so the cost follows the chain, never the size of the
+   * register). With `auditChain` (when the entry is the command's last write) it also calls the
+   * audit module's `audit_chain_lock(chain)` and returns the hash it yields for
+   * `AuditService.recordAfterLock`, so the audit lock too is taken by this statement.
    */
   async insertNextEntry(
     manager: EntityManager,
@@ -331,7 +337,8 @@ export class RegistersRepository {
 
   /**
    * For each chain root, the unit's earliest active receipt of any letter of that chain in
-   * its incoming registers (domain.md §6), before a batch writes its own entries.
+   * its incoming registers (see src/modules/registers/README.md#duplicate-arrival), before a batch
+   * writes its own entries.
    */
   async findEarlierReceipts(
     manager: EntityManager,

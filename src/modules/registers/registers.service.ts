@@ -38,7 +38,10 @@ import { formatReferenceNumber } from 'src/thai/reference-number.js';
 /** Roles that may write in a unit's registers: the registry clerks, and heads and admins. */
 const WRITER_ROLES = new Set(['clerk', 'head', 'admin']);
 
-/** domain.md §6: a unit can receive the same root letter twice (from the district and directly). */
+/**
+ * A unit can receive the same root letter twice (see
+ * src/modules/registers/README.md#duplicate-arrival).
+ */
 function duplicateArrivalWarnings(earlier: EarlierReceipt | null): EntryView['warnings'] {
   if (!earlier) return [];
   const number = formatNumber(earlier.number, { digits: 'thai' });
@@ -595,7 +598,10 @@ export class RegistersService {
     );
   }
 
-  /** Cancelling keeps the number with the reason (domain.md §4: never reused). */
+  /**
+   * Cancelling keeps the number with the reason: never reused (see
+   * src/modules/registers/README.md#cancel-and-replace).
+   */
   async cancel(
     principal: Principal,
     registerId: string,

@@ -27,8 +27,8 @@ export const ANNOTATION_DECISION_CODES: readonly AnnotationDecision[] = ANNOTATI
 );
 
 /**
- * เกษียนหนังสือ (domain.md §6): an append-only note on a unit's receipt, with its author,
- * position, unit and time. A trigger refuses UPDATE and DELETE.
+ * เกษียนหนังสือ (see src/modules/routing/README.md#annotations): an append-only note on a unit's
+ * receipt, with its author, position, unit and time. A trigger refuses UPDATE and DELETE.
  */
 @Entity({ name: 'annotations' })
 @Check(

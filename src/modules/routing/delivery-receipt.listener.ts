@@ -14,10 +14,10 @@ import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 
 /**
- * Registering a delivered letter is its acknowledgment (ลงรับ, domain.md §7): in the
- * registration's transaction, the delivery is locked, checked, then marked received
- * with the receipt number and entry. Two clerks registering the same delivery at once
- * serialise on the row lock; the second finds it received and gets a 409.
+ * Registering a delivered letter is its acknowledgment (ลงรับ, see
+ * src/modules/routing/README.md#acknowledgment): in the registration's transaction, the delivery is
+ * locked, checked, then marked received with the receipt number and entry. Two clerks registering
+ * the same delivery at once serialise on the row lock; the second finds it received and gets a 409.
  */
 @Injectable()
 export class DeliveryReceiptListener implements ReceiptListener, OnModuleInit {

@@ -2,7 +2,7 @@ import { DomainError } from 'src/common/domain-error.js';
 import type { DeliveryState } from 'src/modules/routing/delivery.entity.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
 
-/** What can happen to a delivery (domain.md §7). */
+/** What can happen to a delivery (see src/modules/routing/README.md#delivery-states). */
 export type DeliveryEvent = 'register' | 'return' | 'cancel';
 
 /**

@@ -14,7 +14,8 @@ import { Forward } from 'src/modules/routing/forward.entity.js';
 export const DELIVERY_STATES = ['sent', 'received', 'returned', 'cancelled'] as const;
 /**
  * Per (letter, recipient unit): sent → received (the recipient registered it: ลงรับ);
- * side branches returned (ส่งคืน) and cancelled by the sender (domain.md §7).
+ * side branches returned (ส่งคืน) and cancelled by the sender (see
+ * src/modules/routing/README.md#delivery-states).
  */
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 

@@ -152,7 +152,10 @@ export interface OverdueGroupRow {
   }[];
 }
 
-/** Speed classes, most urgent first: the inbox order (domain.md §5: sort by urgency). */
+/**
+ * Speed classes, most urgent first: the inbox order (see
+ * src/modules/routing/README.md#inbox-order).
+ */
 const SPEED_RANK = `CASE l.speed WHEN 'most_urgent' THEN 3 WHEN 'very_urgent' THEN 2 WHEN 'urgent' THEN 1 ELSE 0 END`;
 
 /** Per recipient unit, its best state: received beats sent beats returned beats cancelled. */
@@ -494,8 +497,7 @@ export class RoutingRepository {
    * best state (aggregated once), the delivery and unit totals, the roll-up per child of
    * the unit and kind, the oldest pending unit, and a page of the units still pending
    * (oldest first, keyset cursor). The deliveries are grouped by recipient id alone and
-   * the units' kind and path joined afterwards: grouping ~9,000 rows by their long paths
-   * cost a third of the nation's figure.
+   * the units' kind and path joined afterwards: grouping by the long paths costs far more.
    */
   async findProgress(
     rootLetterId: string,

@@ -63,8 +63,8 @@ export interface ForwardAnswer {
 const SKIPPED_LISTED = 200;
 
 /**
- * Forwarding (domain.md §6) and the life of a delivery (§7): annotations, forwards to
- * many units at once, returns and cancellations, the inbox of a unit.
+ * Forwarding and the life of a delivery (src/modules/routing/README.md): annotations,
+ * forwards to many units at once, returns and cancellations, the inbox of a unit.
  */
 @Injectable()
 export class RoutingService {
