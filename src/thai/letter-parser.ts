@@ -441,18 +441,20 @@ function isFootStructure(line: Line): boolean {
   );
 }
 
-function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
-  const foot: Foot = { signatory: null, ownerUnit: null, speed: null, secrecy: null, date: null };
-  let closing = -1;
+/** The closing line (ขอแสดงความนับถือ …) after the body; -1 when there is none. */
+function findClosing(lines: Line[], bodyStart: number): number {
   for (let no = bodyStart; no < lines.length; no++) {
     const line = lines[no];
-    if (line !== undefined && labelOf(line)?.label === 'closing') {
-      closing = no;
-      break;
-    }
+    if (line !== undefined && labelOf(line)?.label === 'closing') return no;
   }
+  return -1;
+}
 
-  // The signature: a name in parentheses; with a personal title, or right after the closing.
+/**
+ * The signature line: a name in parentheses; with a personal title, or right after the
+ * closing. -1 when there is none.
+ */
+function findSignature(lines: Line[], bodyStart: number, closing: number): number {
   let signature = -1;
   let firstParen = -1;
   for (let no = closing >= 0 ? closing + 1 : bodyStart; no < lines.length; no++) {
@@ -479,101 +481,157 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
       }
     }
   }
+  return signature;
+}
 
-  // The foot date of a stamped letter: the last date line after the body.
-  let searchFrom = signature >= 0 ? signature + 1 : closing >= 0 ? closing + 1 : bodyStart;
-  if (kind === 'stamped') {
-    for (let no = bodyStart; no < lines.length; no++) {
-      const line = lines[no];
-      if (line === undefined) continue;
-      if (contactStart(line.text) === 0) break;
-      const d = dateOnlyCell(line);
-      if (d !== null) foot.date = { line: no, d, text: line.text };
-    }
-    if (foot.date !== null) searchFrom = Math.max(searchFrom, foot.date.line + 1);
-  }
-
-  // Contact lines (โทร. …) mark the end of the owning unit's block.
-  let contact = -1;
-  for (let no = searchFrom; no < lines.length; no++) {
+/** The foot date of a stamped letter: the last date line after the body, before the contacts. */
+function findStampedLetterDate(lines: Line[], bodyStart: number): DateAt | null {
+  let date: DateAt | null = null;
+  for (let no = bodyStart; no < lines.length; no++) {
     const line = lines[no];
-    if (line !== undefined && contactStart(line.text) !== null && labelOf(line) === null) {
-      contact = no;
+    if (line === undefined) continue;
+    if (contactStart(line.text) === 0) break;
+    const d = dateOnlyCell(line);
+    if (d !== null) date = { line: no, d, text: line.text };
+  }
+  return date;
+}
+
+/** The first contact line (โทร. …) from `from`: it ends the owning unit's block. -1 when none. */
+function findContactLine(lines: Line[], from: number): number {
+  for (let no = from; no < lines.length; no++) {
+    const line = lines[no];
+    if (line !== undefined && contactStart(line.text) !== null && labelOf(line) === null) return no;
+  }
+  return -1;
+}
+
+/**
+ * The signatory: the name on the signature line and the position printed below it, up to a
+ * blank line, a foot structure or a contact line. Without a blank line before the contacts,
+ * a line starting with a unit word begins the owning unit, unless the position line before it
+ * ends in แทน (ปฏิบัติราชการแทน …). Returns the position's line numbers too.
+ */
+function readSignatory(
+  lines: Line[],
+  signature: number,
+  contact: number,
+): { signatory: Signatory | null; positionLines: number[] } {
+  const positionLines: number[] = [];
+  const sigLine = lines[signature];
+  const name = sigLine === undefined ? null : parenthesisedName(sigLine);
+  let blankBeforeContact = false;
+  for (let no = signature + 1; no < (contact >= 0 ? contact : lines.length); no++) {
+    if (isBlank(lines[no])) blankBeforeContact = true;
+  }
+  const parts: string[] = [];
+  for (let no = signature + 1; no < lines.length; no++) {
+    const line = lines[no];
+    if (line === undefined || isBlank(line) || isFootStructure(line)) break;
+    if (contactStart(line.text) !== null) break;
+    const text = clean(line.text);
+    const previous = parts[parts.length - 1];
+    if (
+      !blankBeforeContact &&
+      contact >= 0 &&
+      previous !== undefined &&
+      startsWithUnitWord(text) &&
+      !/แทน$/.test(previous)
+    ) {
       break;
     }
+    parts.push(text);
+    positionLines.push(no);
   }
+  const signatory =
+    name === null ? null : { name, position: parts.length > 0 ? parts.join(' ') : null };
+  return { signatory, positionLines };
+}
 
-  const positionLines: number[] = [];
-  if (signature >= 0) {
-    const sigLine = lines[signature];
-    const name = sigLine === undefined ? null : parenthesisedName(sigLine);
-    let blankBeforeContact = false;
-    for (let no = signature + 1; no < (contact >= 0 ? contact : lines.length); no++) {
-      if (isBlank(lines[no])) blankBeforeContact = true;
-    }
-    const parts: string[] = [];
-    for (let no = signature + 1; no < lines.length; no++) {
-      const line = lines[no];
-      if (line === undefined || isBlank(line) || isFootStructure(line)) break;
-      if (contactStart(line.text) !== null) break;
-      const text = clean(line.text);
-      const previous = parts[parts.length - 1];
-      if (
-        !blankBeforeContact &&
-        contact >= 0 &&
-        previous !== undefined &&
-        startsWithUnitWord(text) &&
-        !/แทน$/.test(previous)
-      ) {
-        break;
-      }
-      parts.push(text);
-      positionLines.push(no);
-    }
-    if (name !== null)
-      foot.signatory = { name, position: parts.length > 0 ? parts.join(' ') : null };
-  }
-
-  // The owning unit: the block just above the first contact line.
-  const taken = new Set([signature, closing, foot.date?.line ?? -1, ...positionLines]);
+/** The owning unit, in lines: the block just above the first contact line. */
+function readUnitAboveContact(
+  lines: Line[],
+  bodyStart: number,
+  contact: number,
+  taken: Set<number>,
+): string[] {
   const unitParts: string[] = [];
-  if (contact >= 0) {
-    const contactLine = lines[contact];
-    const at = contactLine === undefined ? null : contactStart(contactLine.text);
-    if (contactLine !== undefined && at !== null && at > 0)
-      unitParts.push(clean(contactLine.text.slice(0, at)));
-    for (let no = contact - 1; no >= bodyStart; no--) {
-      const line = lines[no];
-      if (line === undefined || isBlank(line) || taken.has(no) || isFootStructure(line)) break;
-      unitParts.unshift(clean(line.text));
-    }
-  } else {
-    // No telephone line: the first block below the signature (or the stamped letter's date).
-    const after = Math.max(signature, foot.date?.line ?? -1, ...positionLines);
-    if (after >= 0) {
-      let no = after + 1;
-      while (no < lines.length && isBlank(lines[no])) no++;
-      for (; no < lines.length; no++) {
-        const line = lines[no];
-        if (line === undefined || isBlank(line) || isFootStructure(line)) break;
-        if (unitParts.length === 0 && !startsWithUnitWord(line.text) && kind !== 'stamped') break;
-        unitParts.push(clean(line.text));
-      }
-    }
+  const contactLine = lines[contact];
+  const at = contactLine === undefined ? null : contactStart(contactLine.text);
+  if (contactLine !== undefined && at !== null && at > 0)
+    unitParts.push(clean(contactLine.text.slice(0, at)));
+  for (let no = contact - 1; no >= bodyStart; no--) {
+    const line = lines[no];
+    if (line === undefined || isBlank(line) || taken.has(no) || isFootStructure(line)) break;
+    unitParts.unshift(clean(line.text));
   }
-  const unit = unitParts.filter((p) => p !== '').join(' ');
-  foot.ownerUnit = unit === '' ? null : unit;
+  return unitParts;
+}
 
-  // Marks repeated at the foot (ลับ is printed at the top and the bottom of each page).
-  const footStart = [closing, signature, foot.date?.line ?? -1].find((n) => n >= 0) ?? lines.length;
+/**
+ * The owning unit, in lines, when there is no telephone line: the first block below line
+ * `after` (the signature, its position or the stamped letter's date), which must start with a
+ * unit word except in a stamped letter.
+ */
+function readUnitBelow(lines: Line[], after: number, kind: LetterKind): string[] {
+  const unitParts: string[] = [];
+  if (after < 0) return unitParts;
+  let no = after + 1;
+  while (no < lines.length && isBlank(lines[no])) no++;
+  for (; no < lines.length; no++) {
+    const line = lines[no];
+    if (line === undefined || isBlank(line) || isFootStructure(line)) break;
+    if (unitParts.length === 0 && !startsWithUnitWord(line.text) && kind !== 'stamped') break;
+    unitParts.push(clean(line.text));
+  }
+  return unitParts;
+}
+
+/** Marks repeated at the foot (ลับ is printed at the top and the bottom of each page). */
+function readFootMarks(
+  lines: Line[],
+  footStart: number,
+): { speed: string | null; secrecy: string | null } {
+  let speed: string | null = null;
+  let secrecy: string | null = null;
   for (let no = footStart; no < lines.length; no++) {
     const line = lines[no];
     const marks = line === undefined ? null : isMarkOnly(line);
     if (marks === null) continue;
-    foot.speed ??= marks.speed;
-    foot.secrecy ??= marks.secrecy;
+    speed ??= marks.speed;
+    secrecy ??= marks.secrecy;
   }
-  return foot;
+  return { speed, secrecy };
+}
+
+/**
+ * The foot of a letter, step by step: the closing, the signature, a stamped letter's date,
+ * the first contact line, the signatory's position, the owning unit, repeated marks.
+ */
+function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
+  const closing = findClosing(lines, bodyStart);
+  const signature = findSignature(lines, bodyStart, closing);
+
+  let searchFrom = signature >= 0 ? signature + 1 : closing >= 0 ? closing + 1 : bodyStart;
+  const date = kind === 'stamped' ? findStampedLetterDate(lines, bodyStart) : null;
+  if (date !== null) searchFrom = Math.max(searchFrom, date.line + 1);
+  const contact = findContactLine(lines, searchFrom);
+
+  const { signatory, positionLines } =
+    signature >= 0
+      ? readSignatory(lines, signature, contact)
+      : { signatory: null, positionLines: [] };
+
+  const taken = new Set([signature, closing, date?.line ?? -1, ...positionLines]);
+  const unitParts =
+    contact >= 0
+      ? readUnitAboveContact(lines, bodyStart, contact, taken)
+      : readUnitBelow(lines, Math.max(signature, date?.line ?? -1, ...positionLines), kind);
+  const unit = unitParts.filter((p) => p !== '').join(' ');
+
+  const footStart = [closing, signature, date?.line ?? -1].find((n) => n >= 0) ?? lines.length;
+  const { speed, secrecy } = readFootMarks(lines, footStart);
+  return { signatory, ownerUnit: unit === '' ? null : unit, speed, secrecy, date };
 }
 
 function legacyWarnings(document: string, letter: Omit<ParsedLetter, 'warnings'>): LetterWarning[] {
