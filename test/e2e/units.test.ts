@@ -281,6 +281,8 @@ describe('units and users administration', () => {
       'aaaaaaaaaaaaaaaaaaaa',
       '12345678901234',
       'another.user-2569-long',
+      '\u200b'.repeat(12) + 'a1',
+      'long-enough\u200d-2569',
     ]) {
       const weak = await t.http
         .post('/api/v1/users')
@@ -289,6 +291,9 @@ describe('units and users administration', () => {
         .expect(422);
       expect(weak.body.code, password).toBe('WEAK_PASSWORD');
       expect(weak.body.detail).toMatch(THAI);
+      expect(weak.body.errors, password).toEqual([
+        expect.objectContaining({ field: 'password', message: expect.stringMatching(THAI) }),
+      ]);
     }
     const unknownUnit = await t.http
       .post('/api/v1/users')

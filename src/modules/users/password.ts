@@ -15,14 +15,35 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** argon2 hashes anything, but a megabyte "password" is a denial of service. */
 export const PASSWORD_MAX_LENGTH = 256;
 
-export type PasswordProblem = 'too_short' | 'too_long' | 'one_class' | 'contains_username';
+export type PasswordProblem =
+  'too_short' | 'too_long' | 'one_class' | 'contains_username' | 'invisible_character';
 
 /**
- * Password policy (our choice, documented in the README): 12 to 256 characters, at least
- * two of four classes (lower-case Latin, upper-case Latin, digits, anything else such as
- * Thai letters, spaces and symbols), and not containing the username.
+ * Characters a person cannot see or type on purpose: controls, format characters (zero-width
+ * space and joiners, BOM, soft hyphen, bidi marks), line and paragraph separators, private-use
+ * and unassigned code points, and lone surrogates. Twelve of them would otherwise make a
+ * "long" password out of two real characters.
  */
-export function checkPassword(password: string, username?: string): PasswordProblem | null {
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]/u;
+
+/**
+ * The form a password is checked, hashed and verified in: NFKC, so the same password typed
+ * on another keyboard or input method (full-width Latin, composed vs decomposed Thai sara am)
+ * is the same password.
+ */
+export function normalizePassword(password: string): string {
+  return password.normalize('NFKC');
+}
+
+/**
+ * Password policy (our choice, documented in the README), on the NFKC form: 12 to 256
+ * characters, none of them invisible, at least two of four classes (lower-case Latin,
+ * upper-case Latin, digits, anything else such as Thai letters, spaces and symbols), and not
+ * containing the username.
+ */
+export function checkPassword(raw: string, username?: string): PasswordProblem | null {
+  if (INVISIBLE.test(raw)) return 'invisible_character';
+  const password = normalizePassword(raw);
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) return 'too_short';
   if (length > PASSWORD_MAX_LENGTH) return 'too_long';
@@ -35,10 +56,20 @@ export function checkPassword(password: string, username?: string): PasswordProb
 }
 
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return hash(normalizePassword(password), ARGON2_OPTIONS);
 }
 
+/**
+ * Verifies the NFKC form; a hash made before passwords were normalised is tried with the
+ * password as typed too, so no existing account is locked out.
+ */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  const normalized = normalizePassword(password);
+  if (await verifyOne(passwordHash, normalized)) return true;
+  return normalized !== password && verifyOne(passwordHash, password);
+}
+
+async function verifyOne(passwordHash: string, password: string): Promise<boolean> {
   try {
     return await verify(passwordHash, password);
   } catch {

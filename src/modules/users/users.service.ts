@@ -6,7 +6,7 @@ import { DomainError } from 'src/common/domain-error.js';
 import { type AuditActor, AuditService } from 'src/modules/audit/audit.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
-import { checkPassword, hashPassword } from 'src/modules/users/password.js';
+import { checkPassword, hashPassword, type PasswordProblem } from 'src/modules/users/password.js';
 import { type Clearance, clearanceRank, type MembershipRole } from 'src/modules/users/roles.js';
 import type { AddMembershipDto } from 'src/modules/users/users.dto.js';
 import { UsersErrors } from 'src/modules/users/users.errors.js';
@@ -61,6 +61,15 @@ function isUniqueViolation(error: unknown): boolean {
  * they cannot see answers USER_NOT_FOUND. Each command is one transaction ending with
  * its audit event.
  */
+/** What the person should change, said for the one rule the password broke. */
+const PASSWORD_PROBLEM_TH: Record<PasswordProblem, string> = {
+  too_short: 'รหัสผ่านต้องยาวอย่างน้อย 12 ตัวอักษร',
+  too_long: 'รหัสผ่านยาวได้ไม่เกิน 256 ตัวอักษร',
+  one_class: 'รหัสผ่านต้องมีอักขระอย่างน้อยสองประเภท (ตัวพิมพ์เล็ก ตัวพิมพ์ใหญ่ ตัวเลข อักขระอื่น)',
+  contains_username: 'รหัสผ่านต้องไม่มีชื่อผู้ใช้อยู่ในรหัสผ่าน',
+  invisible_character: 'รหัสผ่านต้องไม่มีอักขระที่มองไม่เห็น เช่น อักขระควบคุมหรืออักขระความกว้างศูนย์',
+};
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -308,8 +317,11 @@ export class UsersService {
   }
 
   private async hashChecked(password: string, username: string): Promise<string> {
-    if (checkPassword(password, username) !== null) {
-      throw new DomainError(UsersErrors.WEAK_PASSWORD);
+    const problem = checkPassword(password, username);
+    if (problem !== null) {
+      throw new DomainError(UsersErrors.WEAK_PASSWORD, {
+        errors: [{ field: 'password', code: problem, message: PASSWORD_PROBLEM_TH[problem] }],
+      });
     }
     return hashPassword(password);
   }
