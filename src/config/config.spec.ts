@@ -1,6 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEVELOPMENT_ACCESS_SECRET, loadConfig, redact } from 'src/config/config.js';
+import { ConfigError, GENERATED_SECRETS_FILE, loadConfig, redact } from 'src/config/config.js';
+
+const tempDataDir = () => mkdtempSync(join(tmpdir(), 'saraban-config-'));
 
 describe('loadConfig', () => {
   it('has a documented default for every variable', () => {
@@ -14,10 +19,65 @@ describe('loadConfig', () => {
       logLevel: 'info',
       queuePrefix: 'saraban',
       accessTokenTtlSeconds: 900,
-      usingDevelopmentSecrets: true,
+      trustProxy: [],
     });
-    expect(config.jwtAccessSecret).toBe(DEVELOPMENT_ACCESS_SECRET);
+    expect(config.generatedSecretsFile).toMatch(/jwt-secrets\.json$/);
   });
+
+  it('generates random JWT secrets once per DATA_DIR, kept private, when none are set', () => {
+    const dataDir = tempDataDir();
+    const first = loadConfig({ DATA_DIR: dataDir });
+    const file = join(dataDir, GENERATED_SECRETS_FILE);
+    expect(first.generatedSecretsFile).toBe(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.jwtAccessSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.jwtRefreshSecret.length).toBeGreaterThanOrEqual(32);
+    expect(first.jwtAccessSecret).not.toBe(first.jwtRefreshSecret);
+    // Nothing from the repository: the secrets are the file's, and the file is random.
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    expect(kept).toEqual({ access: first.jwtAccessSecret, refresh: first.jwtRefreshSecret });
+    // A restart (or a second API process) on the same DATA_DIR signs with the same keys.
+    const again = loadConfig({ DATA_DIR: dataDir });
+    expect(again.jwtAccessSecret).toBe(first.jwtAccessSecret);
+    expect(again.jwtRefreshSecret).toBe(first.jwtRefreshSecret);
+    // Another installation gets its own.
+    const other = loadConfig({ DATA_DIR: tempDataDir() });
+    expect(other.jwtAccessSecret).not.toBe(first.jwtAccessSecret);
+    // Set secrets win, and nothing is generated for them.
+    const secret = 'z'.repeat(40);
+    const set = loadConfig({
+      DATA_DIR: tempDataDir(),
+      JWT_ACCESS_SECRET: secret,
+      JWT_REFRESH_SECRET: `${secret}r`,
+    });
+    expect(set.jwtAccessSecret).toBe(secret);
+    expect(set.generatedSecretsFile).toBeNull();
+  });
+
+  it('refuses to write over a damaged secrets file, naming DATA_DIR', () => {
+    const dataDir = tempDataDir();
+    writeFileSync(join(dataDir, GENERATED_SECRETS_FILE), '{"access":"short"}');
+    expect(() => loadConfig({ DATA_DIR: dataDir })).toThrow(/DATA_DIR/);
+  });
+
+  it.each([
+    ['loopback', ['loopback']],
+    ['10.0.0.0/8, 192.168.1.10', ['10.0.0.0/8', '192.168.1.10']],
+    ['fd00::/8,uniquelocal', ['fd00::/8', 'uniquelocal']],
+  ])('reads TRUST_PROXY=%j', (value, expected) => {
+    expect(loadConfig({ DATA_DIR: tempDataDir(), TRUST_PROXY: value }).trustProxy).toEqual(
+      expected,
+    );
+  });
+
+  it.each(['true', '*', '10.0.0.0/33', '999.1.1.1', 'proxy.example.org', '10.0.0.1/8/1'])(
+    'refuses TRUST_PROXY=%j naming the variable',
+    (value) => {
+      expect(() => loadConfig({ DATA_DIR: tempDataDir(), TRUST_PROXY: value })).toThrow(
+        /TRUST_PROXY/,
+      );
+    },
+  );
 
   it.each([
     ['PORT', 'eighty'],
@@ -52,8 +112,12 @@ describe('loadConfig', () => {
     );
   });
 
-  it('refuses the development secrets in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_ACCESS_SECRET/);
+  it('requires set secrets in production and generates none there', () => {
+    const dataDir = tempDataDir();
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir })).toThrow(
+      /JWT_ACCESS_SECRET/,
+    );
+    expect(() => statSync(join(dataDir, GENERATED_SECRETS_FILE))).toThrow();
     const secret = 'x'.repeat(40);
     expect(
       loadConfig({
@@ -61,8 +125,8 @@ describe('loadConfig', () => {
         JWT_ACCESS_SECRET: secret,
         JWT_REFRESH_SECRET: `${secret}y`,
         AUDIT_SIGNING_KEY: ed25519Base64(),
-      }).usingDevelopmentSecrets,
-    ).toBe(false);
+      }).generatedSecretsFile,
+    ).toBeNull();
   });
 
   it('requires the audit signing key in production, and takes PEM or base64 DER', () => {

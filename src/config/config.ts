@@ -1,4 +1,7 @@
-import { createPrivateKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject, randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 
 /**
  * The one typed configuration of every process. It is read from the environment once,
@@ -84,8 +87,16 @@ export interface AppConfig {
   auditSigningKey: KeyObject | null;
   /** Minutes between scheduled audit checkpoints (the worker's sweep). */
   auditCheckpointIntervalMinutes: number;
-  /** True when the secrets are the built-in development defaults. */
-  usingDevelopmentSecrets: boolean;
+  /**
+   * Where the JWT secrets were generated and kept, when JWT_ACCESS_SECRET and
+   * JWT_REFRESH_SECRET are not set (outside production only); null when they are set.
+   */
+  generatedSecretsFile: string | null;
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (Express `trust proxy` values: addresses,
+   * CIDR ranges, `loopback`, `linklocal`, `uniquelocal`); empty = the socket's peer is the client.
+   */
+  trustProxy: string[];
 }
 
 /** An Ed25519 private key from PEM text or base64 PKCS#8 DER; null when it is not one. */
@@ -100,10 +111,63 @@ export function parseEd25519PrivateKey(raw: string): KeyObject | null {
   }
 }
 
-export const DEVELOPMENT_ACCESS_SECRET =
-  'saraban-development-access-secret-do-not-use-in-production';
-export const DEVELOPMENT_REFRESH_SECRET =
-  'saraban-development-refresh-secret-do-not-use-in-production';
+/** The file in DATA_DIR that keeps generated JWT secrets across restarts and processes. */
+export const GENERATED_SECRETS_FILE = 'jwt-secrets.json';
+
+interface GeneratedSecrets {
+  access: string;
+  refresh: string;
+}
+
+function readSecrets(path: string): GeneratedSecrets | null {
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<GeneratedSecrets>;
+    const ok = (v: unknown): v is string => typeof v === 'string' && v.length >= 32;
+    return ok(parsed.access) && ok(parsed.refresh)
+      ? { access: parsed.access, refresh: parsed.refresh }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Random JWT secrets made once per DATA_DIR (mode 0600), so that a development or test
+ * installation never signs with a key anyone else knows, and the API processes and restarts
+ * sharing that DATA_DIR accept each other's tokens.
+ */
+function generatedSecrets(dataDir: string): { path: string; secrets: GeneratedSecrets } {
+  const path = resolve(dataDir, GENERATED_SECRETS_FILE);
+  const existing = readSecrets(path);
+  if (existing) return { path, secrets: existing };
+  const secrets = {
+    access: randomBytes(48).toString('base64url'),
+    refresh: randomBytes(48).toString('base64url'),
+  };
+  mkdirSync(dirname(path), { recursive: true });
+  try {
+    // `wx`: of two processes starting together, one writes and the other reads its secrets.
+    writeFileSync(path, `${JSON.stringify(secrets)}\n`, { mode: 0o600, flag: 'wx' });
+    return { path, secrets };
+  } catch (error) {
+    const written = readSecrets(path);
+    if (written) return { path, secrets: written };
+    throw error;
+  }
+}
+
+const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a CIDR range (`10.0.0.0/8`, `fd00::/8`) or one of Express's named ranges. */
+function isProxyEntry(entry: string): boolean {
+  if (NAMED_PROXY_RANGES.includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const max = family === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -159,13 +223,29 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`QUEUE_PREFIX must be 1–64 letters, digits, _ or - (got "${queuePrefix}")`);
   }
 
-  const jwtAccessSecret = read('JWT_ACCESS_SECRET', DEVELOPMENT_ACCESS_SECRET);
-  const jwtRefreshSecret = read('JWT_REFRESH_SECRET', DEVELOPMENT_REFRESH_SECRET);
-  const usingDevelopmentSecrets =
-    jwtAccessSecret === DEVELOPMENT_ACCESS_SECRET ||
-    jwtRefreshSecret === DEVELOPMENT_REFRESH_SECRET;
-  if (nodeEnv === 'production' && usingDevelopmentSecrets) {
-    problems.push('JWT_ACCESS_SECRET and JWT_REFRESH_SECRET must be set in production');
+  const dataDir = read('DATA_DIR', '.data');
+  let jwtAccessSecret = read('JWT_ACCESS_SECRET', '');
+  let jwtRefreshSecret = read('JWT_REFRESH_SECRET', '');
+  let generatedSecretsFile: string | null = null;
+  if (jwtAccessSecret === '' || jwtRefreshSecret === '') {
+    if (nodeEnv === 'production') {
+      problems.push('JWT_ACCESS_SECRET and JWT_REFRESH_SECRET must be set in production');
+      jwtAccessSecret ||= randomBytes(48).toString('base64url');
+      jwtRefreshSecret ||= randomBytes(48).toString('base64url');
+    } else {
+      try {
+        const generated = generatedSecrets(dataDir);
+        generatedSecretsFile = generated.path;
+        jwtAccessSecret ||= generated.secrets.access;
+        jwtRefreshSecret ||= generated.secrets.refresh;
+      } catch (error) {
+        problems.push(
+          `JWT_ACCESS_SECRET and JWT_REFRESH_SECRET are not set and DATA_DIR (${dataDir}) cannot keep generated ones: ${(error as Error).message}`,
+        );
+        jwtAccessSecret ||= randomBytes(48).toString('base64url');
+        jwtRefreshSecret ||= randomBytes(48).toString('base64url');
+      }
+    }
   }
   for (const [name, value] of [
     ['JWT_ACCESS_SECRET', jwtAccessSecret],
@@ -216,6 +296,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('METRICS_TOKEN must be at least 16 characters long (or empty)');
   }
 
+  const trustProxy = read('TRUST_PROXY', '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  for (const entry of trustProxy) {
+    if (!isProxyEntry(entry)) {
+      problems.push(
+        `TRUST_PROXY must list addresses, CIDR ranges, loopback, linklocal or uniquelocal, comma-separated (got "${entry}")`,
+      );
+    }
+  }
+
   const auditKeyRaw = read('AUDIT_SIGNING_KEY', '');
   let auditSigningKey: KeyObject | null = null;
   if (auditKeyRaw !== '') {
@@ -237,7 +329,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databasePoolWaitMs: integer('DATABASE_POOL_WAIT_MS', 10_000, 100, 600_000),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     port: integer('PORT', 3000, 0, 65535),
-    dataDir: read('DATA_DIR', '.data'),
+    dataDir,
     logLevel: logLevelRaw as LogLevel,
     queuePrefix,
     jwtAccessSecret,
@@ -271,7 +363,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     metricsToken: metricsToken === '' ? null : metricsToken,
     auditSigningKey,
     auditCheckpointIntervalMinutes: integer('AUDIT_CHECKPOINT_INTERVAL_MINUTES', 60, 1, 10_080),
-    usingDevelopmentSecrets,
+    generatedSecretsFile,
+    trustProxy,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -112,7 +112,9 @@ export const validationPipe = new ValidationPipe({
 export function configureHttpApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(new PinoNestLogger());
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies configuration names: any local caller
+  // could otherwise claim a fresh address, and with it a fresh sign-in budget.
+  app.set('trust proxy', config.trustProxy.length > 0 ? config.trustProxy : false);
 
   // A request id on every response and every log line written while serving it.
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -10,9 +10,10 @@ export function configOrExit(options: { quiet?: boolean } = {}): AppConfig {
     const config = loadConfig();
     // Commands stay quiet unless LOG_LEVEL asks for more; servers log at the configured level.
     setLogLevel(options.quiet && !process.env.LOG_LEVEL ? 'warn' : config.logLevel);
-    if (config.usingDevelopmentSecrets && !options.quiet) {
+    if (config.generatedSecretsFile && !options.quiet) {
       logger.warn(
-        '!!! JWT_ACCESS_SECRET / JWT_REFRESH_SECRET are the built-in development defaults: anyone can forge tokens. Set them before real use. !!!',
+        { file: config.generatedSecretsFile },
+        'JWT_ACCESS_SECRET / JWT_REFRESH_SECRET are not set: using secrets generated into DATA_DIR; every API process must share that DATA_DIR (set them for real use)',
       );
     }
     return config;

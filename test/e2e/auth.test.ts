@@ -103,6 +103,17 @@ describe('sign-in, tokens and sessions', () => {
         { ...claims, sub: '00000000-0000-4000-8000-000000000000' },
         'x'.repeat(40),
       ),
+      // Keys that were once published as development defaults sign nothing here.
+      forge(
+        { alg: 'HS256', typ: 'at+jwt' },
+        claims,
+        'saraban-development-access-secret-do-not-use-in-production',
+      ),
+      forge(
+        { alg: 'HS256', typ: 'at+jwt' },
+        claims,
+        'saraban-development-refresh-secret-do-not-use-in-production',
+      ),
       session.refreshToken,
       `${session.accessToken}x`,
     ];
@@ -293,7 +304,8 @@ describe('sign-in, tokens and sessions', () => {
 describe('sign-in throttling', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ oneConnection: true });
+    // As deployed behind a reverse proxy on the same host: its X-Forwarded-For is believed.
+    t = await createTestApp({ oneConnection: true, env: { TRUST_PROXY: 'loopback' } });
   });
   afterAll(async () => {
     await t.close();
@@ -343,6 +355,35 @@ describe('sign-in throttling', () => {
       .send({ username: 'guess-next', password: 'wrong-password-1' })
       .expect(401);
   });
+
+  it.each([
+    ['no proxy is named', {}],
+    ['the named proxy is elsewhere', { TRUST_PROXY: '10.0.0.0/8' }],
+  ])(
+    'keeps one budget for a caller that rotates X-Forwarded-For when %s',
+    async (_case, env: Record<string, string>) => {
+      // A prefix of its own: the budget this spends is the loopback address's.
+      const prefix = `${process.env.QUEUE_PREFIX}_xff${env.TRUST_PROXY ? 1 : 0}`;
+      const app = await createTestApp({ env: { ...env, QUEUE_PREFIX: prefix } });
+      try {
+        for (let i = 0; i < 30; i++) {
+          await app.http
+            .post('/api/v1/auth/login')
+            .set('X-Forwarded-For', `192.0.2.${i + 1}`)
+            .send({ username: `rotate${i}`, password: 'wrong-password-1' })
+            .expect(401);
+        }
+        const blocked = await app.http
+          .post('/api/v1/auth/login')
+          .set('X-Forwarded-For', '192.0.2.200')
+          .send({ username: 'rotate-next', password: 'wrong-password-1' })
+          .expect(429);
+        expect(blocked.body.code).toBe('LOGIN_THROTTLED');
+      } finally {
+        await app.close();
+      }
+    },
+  );
 
   it('fails open when Redis is down: sign-in still works', async () => {
     const proxy = new TcpProxy(6379);
