@@ -166,7 +166,10 @@ describe('the clerk’s day in the browser', () => {
     ]);
 
     // The register's book, and both printouts.
-    await page.getByRole('link', { name: 'ทะเบียน' }).click();
+    // By keyboard, as a clerk may: with the stamped PDFs' viewer frames in the page, headless
+    // Chromium (156) stalls synthetic mouse clicks, while focus and Enter go through.
+    await page.getByRole('link', { name: 'ทะเบียน', exact: true }).focus();
+    await page.keyboard.press('Enter');
     await page.getByRole('link', { name: 'ทะเบียนหนังสือรับ' }).click();
     const bookRows = page.getByRole('table', { name: 'รายการในทะเบียน' }).locator('tbody tr');
     await expect.poll(() => bookRows.count()).toBe(3);
