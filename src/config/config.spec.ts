@@ -84,6 +84,8 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['DATABASE_URL', 'mysql://x'],
     ['DATABASE_URL', 'not a url'],
+    ['DATABASE_READ_URL', 'mysql://replica'],
+    ['DATABASE_READ_STICKY_SECONDS', '0'],
     ['REDIS_URL', 'http://127.0.0.1'],
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],

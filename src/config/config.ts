@@ -26,6 +26,10 @@ export interface AppConfig {
   databasePoolSize: number;
   /** How long a command waits for a free connection before it fails with 503. */
   databasePoolWaitMs: number;
+  /** A streaming replica for reads that tolerate a little lag; null = the primary reads all. */
+  databaseReadUrl: string | null;
+  /** How long a user's write is remembered for read-your-writes (their reads wait for the replica to pass it). */
+  databaseReadStickySeconds: number;
   redisUrl: string;
   port: number;
   dataDir: string;
@@ -327,6 +331,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ]),
     databasePoolSize: integer('DATABASE_POOL_SIZE', 20, 1, 500),
     databasePoolWaitMs: integer('DATABASE_POOL_WAIT_MS', 10_000, 100, 600_000),
+    databaseReadUrl:
+      read('DATABASE_READ_URL', '') === ''
+        ? null
+        : url('DATABASE_READ_URL', '', ['postgres:', 'postgresql:']),
+    databaseReadStickySeconds: integer('DATABASE_READ_STICKY_SECONDS', 300, 1, 86_400),
     redisUrl: url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']),
     port: integer('PORT', 3000, 0, 65535),
     dataDir,

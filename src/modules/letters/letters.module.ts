@@ -1,3 +1,4 @@
+import { ReadReplicaModule } from 'src/database/read-replica.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { FilesModule } from 'src/modules/files/files.module.js';
@@ -7,7 +8,7 @@ import { LettersRepository } from 'src/modules/letters/letters.repository.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
 
 @Module({
-  imports: [AuditModule, FilesModule],
+  imports: [ReadReplicaModule, AuditModule, FilesModule],
   controllers: [LettersController, IntakeController],
   providers: [LettersRepository, LettersService],
   exports: [LettersService],

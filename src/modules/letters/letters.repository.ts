@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Queryable } from 'src/database/read-replica.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
 import type { UnitRef } from 'src/modules/auth/principal.js';
 import type { Letter } from 'src/modules/letters/letter.entity.js';
@@ -193,7 +194,11 @@ export class LettersRepository {
     return rows.length === 1 ? rows[0].id : null;
   }
 
-  async search(filters: SearchFilters, visibility: SqlPredicate): Promise<LetterSummaryRow[]> {
+  async search(
+    filters: SearchFilters,
+    visibility: SqlPredicate,
+    db: Queryable = this.dataSource,
+  ): Promise<LetterSummaryRow[]> {
     const params: unknown[] = [...visibility.params];
     const add = (value: unknown) => {
       params.push(value);
@@ -229,7 +234,7 @@ export class LettersRepository {
         `(l.created_at, l.id) < (${add(filters.cursor.createdAt)}::timestamptz, ${add(filters.cursor.id)}::uuid)`,
       );
     }
-    return this.dataSource.query(
+    return db.query(
       `SELECT l.id, l.kind, l.speed, l.secrecy, l.reference_raw AS "referenceRaw",
               l.letter_date_raw AS "letterDateRaw", to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate",
               l.subject, l.sender_text AS "senderText", l.created_at AS "createdAt"

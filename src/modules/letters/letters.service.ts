@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ReadReplica } from 'src/database/read-replica.js';
 import { Clock } from 'src/common/clock.js';
 import { decodeCursor, encodeCursor, readCreatedAtCursor } from 'src/common/cursor.js';
 import { DomainError } from 'src/common/domain-error.js';
@@ -98,6 +99,7 @@ export class LettersService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly reads: ReadReplica,
   ) {}
 
   /** The unit a command acts for: the one named, or the only one the user has. */
@@ -375,6 +377,7 @@ export class LettersService {
         limit,
       },
       this.visibilityPredicate(principal, 1),
+      await this.reads.for(principal.userId),
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];

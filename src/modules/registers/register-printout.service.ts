@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ReadReplica } from 'src/database/read-replica.js';
 import { Clock } from 'src/common/clock.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { parseUserDate } from 'src/common/user-date.js';
@@ -32,6 +33,7 @@ export class RegisterPrintoutService {
     private readonly registers: RegistersService,
     private readonly repository: RegistersRepository,
     private readonly clock: Clock,
+    private readonly reads: ReadReplica,
   ) {}
 
   async pdf(principal: Principal, registerId: string, query: PrintoutQuery): Promise<Uint8Array> {
@@ -82,11 +84,8 @@ export class RegisterPrintoutService {
     registerId: string,
     query: PrintoutQuery,
   ): Promise<{ input: RegisterPrintoutInput; rows: PrintoutRow[]; from: string; to: string }> {
-    const register = await this.registers.findVisibleRegister(
-      this.dataSource.manager,
-      principal,
-      registerId,
-    );
+    const db = await this.reads.for(principal.userId);
+    const register = await this.registers.findVisibleRegister(db, principal, registerId);
     const today = bangkokDate(this.clock.now());
     const read = (raw: string | undefined, fallback: string, field: string) => {
       if (raw === undefined) return fallback;
@@ -103,11 +102,11 @@ export class RegisterPrintoutService {
       register.id,
       bangkokMidnight(from),
       bangkokMidnight(addDays(to, 1)),
+      db,
     );
-    const units: { name_th: string }[] = await this.dataSource.query(
-      'SELECT name_th FROM units WHERE id = $1',
-      [register.unitId],
-    );
+    const units: { name_th: string }[] = await db.query('SELECT name_th FROM units WHERE id = $1', [
+      register.unitId,
+    ]);
     const registerDate = (iso: string) =>
       formatThaiDate(iso, { style: 'register', digits: 'thai' });
     const input: RegisterPrintoutInput = {

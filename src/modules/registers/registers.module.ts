@@ -1,3 +1,4 @@
+import { ReadReplicaModule } from 'src/database/read-replica.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { LettersModule } from 'src/modules/letters/letters.module.js';
@@ -8,7 +9,7 @@ import { RegistersRepository } from 'src/modules/registers/registers.repository.
 import { RegistersService } from 'src/modules/registers/registers.service.js';
 
 @Module({
-  imports: [AuditModule, LettersModule],
+  imports: [ReadReplicaModule, AuditModule, LettersModule],
   controllers: [RegistersController],
   providers: [RegistersRepository, RegistersService, RegisterPrintoutService, ReceiptListenerSlot],
   exports: [RegistersService, ReceiptListenerSlot],

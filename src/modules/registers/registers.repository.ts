@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Queryable } from 'src/database/read-replica.js';
 import { preparedQuery } from 'src/database/prepared-query.js';
 import type { UnitRef } from 'src/modules/auth/principal.js';
 import type { Register, RegisterKind } from 'src/modules/registers/register.entity.js';
@@ -408,8 +409,13 @@ export class RegistersRepository {
   }
 
   /** Entries registered between two instants, with the letter's columns, in register order. */
-  async findPrintoutRows(registerId: string, from: Date, to: Date): Promise<PrintoutRow[]> {
-    return this.dataSource.query(
+  async findPrintoutRows(
+    registerId: string,
+    from: Date,
+    to: Date,
+    db: Queryable = this.dataSource,
+  ): Promise<PrintoutRow[]> {
+    return db.query(
       `SELECT e.id AS "entryId", e.letter_id AS "letterId", e.number, e.be_year AS "beYear",
               e.registered_at AS "registeredAt", l.reference_raw AS "referenceRaw", l.letter_date_raw AS "letterDateRaw",
               to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate", l.sender_text AS "senderText",

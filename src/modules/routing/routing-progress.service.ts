@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ReadReplica } from 'src/database/read-replica.js';
 import { Clock } from 'src/common/clock.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
@@ -27,6 +28,7 @@ export class RoutingProgressService {
     private readonly access: AccessService,
     private readonly time: DeliveryTimePolicy,
     private readonly clock: Clock,
+    private readonly reads: ReadReplica,
   ) {}
 
   /** Deliveries not registered past their due time, nationwide (the metrics' gauge). */
@@ -34,8 +36,8 @@ export class RoutingProgressService {
     return this.repository.countOverdue(this.clock.databaseNow());
   }
 
-  private async visibleUnit(principal: Principal, unitId: string) {
-    const [unit] = await this.repository.findUnits(this.dataSource.manager, [unitId]);
+  private async visibleUnit(principal: Principal, unitId: string, db: EntityManager) {
+    const [unit] = await this.repository.findUnits(db, [unitId]);
     if (!unit || !this.access.canSeeUnitRef(principal, unit))
       throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND, {
         detail: 'ไม่พบหน่วยงานที่ระบุ',
@@ -45,7 +47,8 @@ export class RoutingProgressService {
 
   /** The tree of the letter's root, level by level: deliveries whose sender or recipient the principal sees. */
   async tree(principal: Principal, letterId: string, query: TreeQuery) {
-    const letter = await this.letters.findVisible(this.dataSource.manager, principal, letterId);
+    const db = await this.reads.for(principal.userId);
+    const letter = await this.letters.findVisible(db, principal, letterId);
     const visible = (column: string) =>
       this.access.visibleUnitsPredicate(principal, { unitIdColumn: column }, 2).sql;
     const { params } = this.access.visibleUnitsPredicate(principal, { unitIdColumn: 'x' }, 2);
@@ -62,12 +65,13 @@ export class RoutingProgressService {
         )
       : null;
     const [levels, rows] = await Promise.all([
-      this.repository.countTreeLevels(letter.rootLetterId, visibility),
-      this.repository.findTreePage(letter.rootLetterId, visibility, {
-        level: query.level ?? null,
-        cursor,
-        limit,
-      }),
+      this.repository.countTreeLevels(letter.rootLetterId, visibility, db),
+      this.repository.findTreePage(
+        letter.rootLetterId,
+        visibility,
+        { level: query.level ?? null, cursor, limit },
+        db,
+      ),
     ]);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -86,9 +90,10 @@ export class RoutingProgressService {
    * that have not yet registered it.
    */
   async progress(principal: Principal, letterId: string, query: ProgressQuery) {
-    const letter = await this.letters.findVisible(this.dataSource.manager, principal, letterId);
+    const db = await this.reads.for(principal.userId);
+    const letter = await this.letters.findVisible(db, principal, letterId);
     const unitId = query.unitId ?? this.defaultUnit(principal);
-    const unit = await this.visibleUnit(principal, unitId);
+    const unit = await this.visibleUnit(principal, unitId, db);
     const limit = query.limit ?? 50;
     const cursor = query.cursor
       ? decodeCursor(query.cursor, RoutingErrors.ROUTING_CURSOR_INVALID, (v) =>
@@ -102,12 +107,13 @@ export class RoutingProgressService {
       unit.path,
       cursor,
       limit,
+      db,
     );
     const pending = summary.pending;
     const rollupRows = summary.rollup ?? [];
     const childIds = [...new Set(rollupRows.map((r) => r.childId))];
     const names = new Map(
-      (await this.repository.findUnitNames(childIds)).map((u) => [u.id, u] as const),
+      (await this.repository.findUnitNames(childIds, db)).map((u) => [u.id, u] as const),
     );
     const children = childIds.map((childId) => {
       const rows = rollupRows.filter((r) => r.childId === childId);
@@ -161,7 +167,8 @@ export class RoutingProgressService {
 
   /** Every overdue delivery (pending past due) under a unit, grouped by recipient unit. */
   async overdue(principal: Principal, unitId: string, query: PageQuery) {
-    const unit = await this.visibleUnit(principal, unitId);
+    const db = await this.reads.for(principal.userId);
+    const unit = await this.visibleUnit(principal, unitId, db);
     const limit = Math.min(query.limit ?? 50, 200);
     const cursor = query.cursor
       ? decodeCursor(query.cursor, RoutingErrors.ROUTING_CURSOR_INVALID, (v) =>
@@ -169,7 +176,7 @@ export class RoutingProgressService {
         )
       : null;
     const now = this.clock.now();
-    const rows = await this.repository.findOverdue(unit.path, now, cursor, limit, 50);
+    const rows = await this.repository.findOverdue(unit.path, now, cursor, limit, 50, db);
     const groups = rows.slice(0, limit);
     const last = groups[groups.length - 1];
     return {

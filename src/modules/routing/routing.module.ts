@@ -1,3 +1,4 @@
+import { ReadReplicaModule } from 'src/database/read-replica.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { LettersModule } from 'src/modules/letters/letters.module.js';
@@ -23,7 +24,7 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
  * (registers never imports routing, routing never imports escalation).
  */
 @Module({
-  imports: [AuditModule, LettersModule, RegistersModule, NotificationsModule],
+  imports: [ReadReplicaModule, AuditModule, LettersModule, RegistersModule, NotificationsModule],
   controllers: [RoutingController, ForwardTargetsController, ProgressEventsController],
   providers: [
     RoutingRepository,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Queryable } from 'src/database/read-replica.js';
 import { preparedQuery } from 'src/database/prepared-query.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
@@ -411,6 +412,8 @@ export class RoutingRepository {
     cursor: { rank: number; sentAt: string; id: string } | null,
     limit: number,
     filter: { speed: Speed | null; due: 'overdue' | 'on_time' | null; now: Date },
+
+    db: Queryable = this.dataSource,
   ): Promise<InboxRow[]> {
     const params: unknown[] = [unitId, limit + 1];
     let after = '';
@@ -429,7 +432,7 @@ export class RoutingRepository {
           ? ` AND d.due_at < $${params.length}`
           : ` AND (d.due_at IS NULL OR d.due_at >= $${params.length})`;
     }
-    return this.dataSource.query(
+    return db.query(
       `SELECT d.id AS "deliveryId", d.letter_id AS "letterId", l.reference_raw AS "reference",
               l.letter_date_raw AS "letterDateRaw", l.speed, l.secrecy, l.subject,
               d.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
@@ -448,9 +451,11 @@ export class RoutingRepository {
   async countTreeLevels(
     rootLetterId: string,
     visibility: SqlPredicate,
+
+    db: Queryable = this.dataSource,
   ): Promise<{ hop: number; total: number; received: number; pending: number }[]> {
     // `visibility` was built with its first parameter at $2.
-    return this.dataSource.query(
+    return db.query(
       `SELECT d.hop, count(*)::int AS total, count(*) FILTER (WHERE d.state = 'received')::int AS received,
               count(*) FILTER (WHERE d.state = 'sent')::int AS pending
          FROM deliveries d
@@ -464,6 +469,8 @@ export class RoutingRepository {
     rootLetterId: string,
     visibility: SqlPredicate,
     options: { level: number | null; cursor: { hop: number; id: string } | null; limit: number },
+
+    db: Queryable = this.dataSource,
   ): Promise<TreeRow[]> {
     const params: unknown[] = [rootLetterId, ...visibility.params];
     const where = [`d.root_letter_id = $1`, visibility.sql];
@@ -476,7 +483,7 @@ export class RoutingRepository {
       where.push(`(d.hop, d.id) > ($${params.length - 1}::smallint, $${params.length}::uuid)`);
     }
     params.push(options.limit + 1);
-    return this.dataSource.query(
+    return db.query(
       `SELECT d.id, d.letter_id AS "letterId", d.parent_delivery_id AS "parentDeliveryId", d.hop,
               d.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
               d.recipient_unit_id AS "recipientUnitId", ru.name_th AS "recipientName", ru.kind AS "recipientKind",
@@ -504,6 +511,8 @@ export class RoutingRepository {
     unitPath: string,
     cursor: { since: string; unitId: string } | null,
     limit: number,
+
+    db: Queryable = this.dataSource,
   ): Promise<ProgressSummaryRow & { pending: PendingUnitRow[] }> {
     const params: unknown[] = [
       rootLetterId,
@@ -522,7 +531,7 @@ export class RoutingRepository {
         pendingSince: string;
         dueAt: string | null;
       })[];
-    })[] = await this.dataSource.query(
+    })[] = await db.query(
       `WITH per_unit AS MATERIALIZED (
          SELECT a.*, u.kind, u.path
            FROM (SELECT d.recipient_unit_id AS unit_id, ${UNIT_STATUS} AS status,
@@ -579,11 +588,13 @@ export class RoutingRepository {
     };
   }
 
-  async findUnitNames(ids: string[]): Promise<{ id: string; nameTh: string; kind: string }[]> {
-    return this.dataSource.query(
-      `SELECT id, name_th AS "nameTh", kind FROM units WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+  async findUnitNames(
+    ids: string[],
+    db: Queryable = this.dataSource,
+  ): Promise<{ id: string; nameTh: string; kind: string }[]> {
+    return db.query(`SELECT id, name_th AS "nameTh", kind FROM units WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
   }
 
   /**
@@ -596,8 +607,10 @@ export class RoutingRepository {
     afterPath: string | null,
     limit: number,
     perUnit: number,
+
+    db: Queryable = this.dataSource,
   ): Promise<OverdueGroupRow[]> {
-    return this.dataSource.query(
+    return db.query(
       `WITH page AS (
          SELECT u.id, u.name_th, u.kind, u.path, count(*)::int AS overdue
            FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ReadReplica } from 'src/database/read-replica.js';
 import { Clock } from 'src/common/clock.js';
 import { decodeCursor, encodeCursor, isInstant, isUuid } from 'src/common/cursor.js';
 import { CommonErrors, DomainError } from 'src/common/domain-error.js';
@@ -81,6 +82,7 @@ export class RoutingService {
     private readonly idempotency: IdempotencyService,
     private readonly time: DeliveryTimePolicy,
     private readonly clock: Clock,
+    private readonly reads: ReadReplica,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -573,11 +575,13 @@ export class RoutingService {
             : null,
         )
       : null;
-    const rows = await this.repository.findInbox(unitId, cursor, limit, {
-      speed: query.speed ?? null,
-      due: query.due ?? null,
-      now: this.clock.now(),
-    });
+    const rows = await this.repository.findInbox(
+      unitId,
+      cursor,
+      limit,
+      { speed: query.speed ?? null, due: query.due ?? null, now: this.clock.now() },
+      await this.reads.for(principal.userId),
+    );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const now = this.clock.now();

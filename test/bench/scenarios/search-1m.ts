@@ -1,4 +1,6 @@
 import pg from 'pg';
+import type { AppConfig } from 'src/config/config.js';
+import { ReadReplica } from 'src/database/read-replica.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import { LettersRepository } from 'src/modules/letters/letters.repository.js';
@@ -153,6 +155,7 @@ export const search1mScenario: BenchScenario = {
       access,
       undefined as never,
       undefined as never,
+      new ReadReplica(dataSource, { databaseReadUrl: null } as AppConfig, undefined as never),
     );
     const principal: Principal = {
       userId: '00000000-0000-4000-8000-000000000001',

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from 'src/database/bootstrap.js';
+import { createTestApp, type TestApp } from '../harness/app.js';
+import { type ReplicaPair, serverBinaries, startReplicaPair } from '../harness/replica.js';
+import { bearer, newMinistry, newUnit, newUser } from '../factories/world.js';
+
+const bin = serverBinaries();
+if (!bin) {
+  console.warn(
+    'read-replica test skipped: no PostgreSQL server binaries under /usr/lib/postgresql',
+  );
+}
+
+/**
+ * Lag-tolerant reads (search, inbox, progress, printouts) go to DATABASE_READ_URL, a real
+ * streaming replica started here; a user's own writes are read back from the primary
+ * until the replica has replayed them; a replica that is gone is read around.
+ */
+describe.skipIf(!bin)('reads from a streaming replica', () => {
+  let pair: ReplicaPair;
+  let t: TestApp;
+  let writer: string;
+  let reader: string;
+  let unitId: string;
+
+  beforeAll(async () => {
+    pair = await startReplicaPair(bin!);
+    const primary = pair.primaryUrl('saraban');
+    await migrate(primary);
+    // The standby has the database once it has replayed the migrations.
+    for (let waited = 0; ; waited += 200) {
+      const ready = await pair
+        .onReplica('SELECT 1 FROM schema_migrations LIMIT 1', 'saraban')
+        .then((rows) => rows.length === 1)
+        .catch(() => false);
+      if (ready) break;
+      if (waited > 60_000) throw new Error('the replica never replayed the migrations');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    t = await createTestApp({
+      env: { DATABASE_URL: primary, DATABASE_READ_URL: pair.replicaUrl('saraban') },
+    });
+    const ministry = await newMinistry(t.dataSource);
+    const province = await newUnit(t.dataSource, {
+      parent: ministry,
+      kind: 'province',
+      nameTh: 'จังหวัดสำเนา',
+      letterCode: 'สน',
+    });
+    unitId = province.id;
+    await newUser(t.dataSource, 'replica.writer', [{ unit: province, role: 'clerk' }]);
+    await newUser(t.dataSource, 'replica.reader', [{ unit: province, role: 'clerk' }]);
+    writer = await bearer(t, 'replica.writer');
+    reader = await bearer(t, 'replica.reader');
+  }, 180_000);
+
+  afterAll(async () => {
+    await t?.close();
+    pair?.stop();
+  });
+
+  const search = async (authorization: string, q: string) => {
+    const res = await t.http
+      .get('/api/v1/letters')
+      .query({ q })
+      .set('Authorization', authorization)
+      .expect(200);
+    return (res.body.items as { subject: string }[]).map((l) => l.subject);
+  };
+
+  it('sends other users to the replica, and the writer to the primary until the replica has the write', async () => {
+    // Let the replica catch up with the fixtures, then hold its replay still.
+    await expect.poll(() => search(reader, 'สำเนา'), { timeout: 30_000 }).toEqual([]);
+    await pair.onReplica('SELECT pg_wal_replay_pause()');
+    try {
+      const subject = 'หนังสือทดสอบการอ่านสำเนา';
+      await t.http
+        .post('/api/v1/letters')
+        .set('Authorization', writer)
+        .send({ kind: 'external', subject, unitId })
+        .expect(201);
+      // The writer reads their own write (the primary answers: the replica is behind it)…
+      expect(await search(writer, 'ทดสอบการอ่านสำเนา')).toEqual([subject]);
+      // …while a colleague who wrote nothing is answered by the paused replica.
+      expect(await search(reader, 'ทดสอบการอ่านสำเนา')).toEqual([]);
+      await t.http.get(`/api/v1/units/${unitId}/inbox`).set('Authorization', reader).expect(200);
+      await pair.onReplica('SELECT pg_wal_replay_resume()');
+      await expect
+        .poll(() => search(reader, 'ทดสอบการอ่านสำเนา'), { timeout: 30_000 })
+        .toEqual([subject]);
+    } finally {
+      await pair.onReplica('SELECT pg_wal_replay_resume()').catch(() => undefined);
+    }
+  });
+
+  it('reads from the primary when the replica is gone', async () => {
+    pair.stopReplica();
+    expect(await search(reader, 'ทดสอบการอ่านสำเนา')).toEqual(['หนังสือทดสอบการอ่านสำเนา']);
+    await t.http.get(`/api/v1/units/${unitId}/inbox`).set('Authorization', reader).expect(200);
+  });
+});
