@@ -8,22 +8,32 @@ import type { Principal } from 'src/modules/auth/principal.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
 import { decodeCursor, encodeCursor, isInstant, isUuid } from 'src/common/cursor.js';
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
-import type { PageQuery, ProgressQuery, TreeQuery } from 'src/modules/routing/routing.dto.js';
+import type {
+  InboxQuery,
+  PageQuery,
+  ProgressQuery,
+  TreeQuery,
+} from 'src/modules/routing/routing.dto.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
+import {
+  type LetterBrief,
+  RoutingProgressRepository,
+} from 'src/modules/routing/routing-progress.repository.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
-import { RoutingService } from 'src/modules/routing/routing.service.js';
+import type { SecrecyLevel } from 'src/modules/users/roles.js';
 
 /**
- * The supervisor's views: the delivery tree of a root letter, its acknowledgment
- * progress in a unit's subtree, and everything overdue under a unit. Every figure is one
- * set-based query over the deliveries of one root letter (or the pending-due index).
+ * Routing's reads: a unit's inbox, and the supervisor's views: the delivery tree of a root
+ * letter, its acknowledgment progress in a unit's subtree, and everything overdue under a
+ * unit. Every figure is one set-based query over the deliveries of one root letter (or the
+ * pending-due index). Commands are RoutingService's.
  */
 @Injectable()
 export class RoutingProgressService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly repository: RoutingRepository,
-    private readonly routing: RoutingService,
+    private readonly repository: RoutingProgressRepository,
+    private readonly routing: RoutingRepository,
     private readonly letters: LettersService,
     private readonly access: AccessService,
     private readonly time: DeliveryTimePolicy,
@@ -31,13 +41,26 @@ export class RoutingProgressService {
     private readonly reads: ReadReplica,
   ) {}
 
+  /** The letter as a list shows it: no subject for a reader without the clearance. */
+  private brief<T extends LetterBrief>(
+    principal: Principal,
+    row: T,
+  ): Omit<T, 'subject'> & {
+    subject?: string;
+  } {
+    if (this.access.canSeeSecrecy(principal, row.secrecy as SecrecyLevel)) return row;
+    const { subject: _hidden, ...rest } = row;
+    void _hidden;
+    return rest;
+  }
+
   /** Deliveries not registered past their due time, nationwide (the metrics' gauge). */
   countOverdue(): Promise<number> {
     return this.repository.countOverdue(this.clock.databaseNow());
   }
 
   private async visibleUnit(principal: Principal, unitId: string, db: EntityManager) {
-    const [unit] = await this.repository.findUnits(db, [unitId]);
+    const [unit] = await this.routing.findUnits(db, [unitId]);
     if (!unit || !this.access.canSeeUnitRef(principal, unit))
       throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND, {
         detail: 'ไม่พบหน่วยงานที่ระบุ',
@@ -188,7 +211,7 @@ export class RoutingProgressService {
         kind: g.kind,
         overdue: g.overdue,
         items: g.items.map((item) => ({
-          ...this.routing.brief(principal, { ...item, letterDateRaw: null }),
+          ...this.brief(principal, { ...item, letterDateRaw: null }),
           letterDateRaw: undefined,
           ageHours: this.time.ageHours(new Date(item.sentAt), now),
           overdueHours: this.time.ageHours(new Date(item.dueAt), now),
@@ -202,5 +225,50 @@ export class RoutingProgressService {
     const units = this.access.actingUnitIds(principal);
     if (units.length !== 1) throw new DomainError(RoutingErrors.ROUTING_UNIT_REQUIRED);
     return units[0];
+  }
+
+  // ---- the inbox ---------------------------------------------------------------------------
+
+  /** Pending deliveries of a unit, most urgent first, then oldest first. */
+  async inbox(principal: Principal, unitId: string, query: InboxQuery) {
+    if (!(await this.access.canSeeUnit(principal, unitId)))
+      throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND);
+    const limit = query.limit ?? 50;
+    const cursor = query.cursor
+      ? decodeCursor(query.cursor, RoutingErrors.ROUTING_CURSOR_INVALID, (v) =>
+          Array.isArray(v) &&
+          v.length === 3 &&
+          Number.isInteger(v[0]) &&
+          isInstant(v[1]) &&
+          isUuid(v[2])
+            ? { rank: v[0] as number, sentAt: v[1], id: v[2] }
+            : null,
+        )
+      : null;
+    const rows = await this.repository.findInbox(
+      unitId,
+      cursor,
+      limit,
+      { speed: query.speed ?? null, due: query.due ?? null, now: this.clock.now() },
+      await this.reads.for(principal.userId),
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const now = this.clock.now();
+    return {
+      unitId,
+      items: items.map(({ speedRank: _rank, ...row }) => {
+        void _rank;
+        return {
+          ...this.brief(principal, row),
+          ageHours: this.time.ageHours(new Date(row.sentAt), now),
+          overdue: row.dueAt !== null && new Date(row.dueAt) < now,
+        };
+      }),
+      nextCursor:
+        rows.length > limit && last
+          ? encodeCursor([last.speedRank, new Date(last.sentAt).toISOString(), last.deliveryId])
+          : null,
+    };
   }
 }

@@ -147,7 +147,7 @@ export class RoutingController {
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: InboxQuery,
   ) {
-    return this.routing.inbox(principal, id, query);
+    return this.progress.inbox(principal, id, query);
   }
 
   @Post('deliveries/:id/return')

@@ -13,6 +13,7 @@ import { ProgressEventsController } from 'src/modules/routing/progress-events.co
 import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
 import { ProgressEventsService } from 'src/modules/routing/progress-events.service.js';
 import { ProgressStream } from 'src/modules/routing/progress-stream.js';
+import { RoutingProgressRepository } from 'src/modules/routing/routing-progress.repository.js';
 import { RoutingProgressService } from 'src/modules/routing/routing-progress.service.js';
 import { RoutingController } from 'src/modules/routing/routing.controller.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
@@ -28,6 +29,7 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
   controllers: [RoutingController, ForwardTargetsController, ProgressEventsController],
   providers: [
     RoutingRepository,
+    RoutingProgressRepository,
     DeliveryTimePolicy,
     RoutingService,
     RoutingProgressService,

@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { ReadReplica } from 'src/database/read-replica.js';
 import { Clock } from 'src/common/clock.js';
-import { decodeCursor, encodeCursor, isInstant, isUuid } from 'src/common/cursor.js';
 import { CommonErrors, DomainError } from 'src/common/domain-error.js';
 import { IdempotencyService } from 'src/common/idempotency/idempotency.service.js';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
@@ -20,7 +18,6 @@ import {
 import type { Register } from 'src/modules/registers/register.entity.js';
 import type { EntryRow } from 'src/modules/registers/registers.repository.js';
 import { RegistersService } from 'src/modules/registers/registers.service.js';
-import type { SecrecyLevel } from 'src/modules/users/roles.js';
 import { nextDeliveryState, statesAllowing } from 'src/modules/routing/delivery-state.js';
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
 import { FORWARDING_ROLES } from 'src/modules/routing/forward-scope.js';
@@ -29,17 +26,11 @@ import {
   type NewProgressEvent,
   ProgressEventsRepository,
 } from 'src/modules/routing/progress-events.repository.js';
-import type {
-  AnnotationDto,
-  ForwardDto,
-  InboxQuery,
-  ReasonDto,
-} from 'src/modules/routing/routing.dto.js';
+import type { AnnotationDto, ForwardDto, ReasonDto } from 'src/modules/routing/routing.dto.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
 import {
   type AnnotationRow,
   type DeliveryLockRow,
-  type LetterBrief,
   RoutingRepository,
 } from 'src/modules/routing/routing.repository.js';
 
@@ -65,7 +56,8 @@ const SKIPPED_LISTED = 200;
 
 /**
  * Forwarding and the life of a delivery (src/modules/routing/README.md): annotations,
- * forwards to many units at once, returns and cancellations, the inbox of a unit.
+ * forwards to many units at once, returns and cancellations. Reads (the inbox, the tree,
+ * progress, overdue) are RoutingProgressService's.
  */
 @Injectable()
 export class RoutingService {
@@ -82,22 +74,8 @@ export class RoutingService {
     private readonly idempotency: IdempotencyService,
     private readonly time: DeliveryTimePolicy,
     private readonly clock: Clock,
-    private readonly reads: ReadReplica,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** The letter as a list shows it: no subject for a reader without the clearance. */
-  brief<T extends LetterBrief>(
-    principal: Principal,
-    row: T,
-  ): Omit<T, 'subject'> & {
-    subject?: string;
-  } {
-    if (this.access.canSeeSecrecy(principal, row.secrecy as SecrecyLevel)) return row;
-    const { subject: _hidden, ...rest } = row;
-    void _hidden;
-    return rest;
-  }
 
   private actsForRegistry(principal: Principal, unitId: string): boolean {
     return principal.grants.some((g) => g.unitId === unitId && REGISTRY_ROLES.has(g.role));
@@ -555,50 +533,5 @@ export class RoutingService {
       });
       return { forwardId: forward.id, cancelled: cancelled.length, notCancelled: untouched };
     });
-  }
-
-  // ---- the inbox ---------------------------------------------------------------------------
-
-  /** Pending deliveries of a unit, most urgent first, then oldest first. */
-  async inbox(principal: Principal, unitId: string, query: InboxQuery) {
-    if (!(await this.access.canSeeUnit(principal, unitId)))
-      throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND);
-    const limit = query.limit ?? 50;
-    const cursor = query.cursor
-      ? decodeCursor(query.cursor, RoutingErrors.ROUTING_CURSOR_INVALID, (v) =>
-          Array.isArray(v) &&
-          v.length === 3 &&
-          Number.isInteger(v[0]) &&
-          isInstant(v[1]) &&
-          isUuid(v[2])
-            ? { rank: v[0] as number, sentAt: v[1], id: v[2] }
-            : null,
-        )
-      : null;
-    const rows = await this.repository.findInbox(
-      unitId,
-      cursor,
-      limit,
-      { speed: query.speed ?? null, due: query.due ?? null, now: this.clock.now() },
-      await this.reads.for(principal.userId),
-    );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    const now = this.clock.now();
-    return {
-      unitId,
-      items: items.map(({ speedRank: _rank, ...row }) => {
-        void _rank;
-        return {
-          ...this.brief(principal, row),
-          ageHours: this.time.ageHours(new Date(row.sentAt), now),
-          overdue: row.dueAt !== null && new Date(row.dueAt) < now,
-        };
-      }),
-      nextCursor:
-        rows.length > limit && last
-          ? encodeCursor([last.speedRank, new Date(last.sentAt).toISOString(), last.deliveryId])
-          : null,
-    };
   }
 }

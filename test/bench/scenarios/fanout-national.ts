@@ -35,7 +35,7 @@ export const fanoutNationalScenario: BenchScenario = {
     log(`  ${units.length} units`);
     const ministry = units.find((u) => u.kind === 'ministry')!;
     const letterId = await insertBenchLetter(dataSource, ministry.id, 'หนังสือเวียนทั่วประเทศ');
-    const repository = new RoutingRepository(dataSource);
+    const repository = new RoutingRepository();
     const sentAt = new Date();
     const dueAt = new Date(sentAt.getTime() + 72 * 3_600_000);
     let forwards = 0;

@@ -1,4 +1,4 @@
-import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
+import { RoutingProgressRepository } from 'src/modules/routing/routing-progress.repository.js';
 import { benchDataset, openBenchDataSource } from '../bench-db.js';
 import { insertBenchForward, insertBenchLetter, insertNationalUnits } from '../national-units.js';
 import type { BenchScenario } from '../scenario.js';
@@ -34,7 +34,7 @@ const RECURSIVE_REFERENCE = `WITH RECURSIVE tree AS (
 
 /**
  * One letter's progress (nation and one province) with 10 million deliveries of other
- * letters in the table: RoutingRepository.findProgress (the statement of
+ * letters in the table: RoutingProgressRepository.findProgress (the statement of
  * GET /letters/:id/progress), median of 30 runs each.
  */
 export const progressScenario: BenchScenario = {
@@ -138,7 +138,7 @@ export const progressScenario: BenchScenario = {
     );
     const letterId = measured.id;
 
-    const repository = new RoutingRepository(dataSource);
+    const repository = new RoutingProgressRepository(dataSource);
     const time = async (body: () => Promise<unknown>) => {
       const samples: number[] = [];
       for (let i = 0; i < RUNS; i++) {

@@ -1,0 +1,343 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Queryable } from 'src/database/read-replica.js';
+import type { SqlPredicate } from 'src/modules/auth/access.service.js';
+import type { Speed } from 'src/modules/letters/letter.entity.js';
+import type { DeliveryState } from 'src/modules/routing/delivery.entity.js';
+
+/** A letter as lists show it; the service drops the subject for uncleared readers. */
+export interface LetterBrief {
+  letterId: string;
+  reference: string | null;
+  letterDateRaw: string | null;
+  speed: string;
+  secrecy: string;
+  subject: string;
+}
+
+export interface InboxRow extends LetterBrief {
+  deliveryId: string;
+  senderUnitId: string;
+  senderName: string;
+  sentAt: Date;
+  dueAt: Date | null;
+  speedRank: number;
+}
+
+export interface TreeRow {
+  id: string;
+  letterId: string;
+  parentDeliveryId: string | null;
+  hop: number;
+  senderUnitId: string;
+  senderName: string;
+  recipientUnitId: string;
+  recipientName: string;
+  recipientKind: string;
+  state: DeliveryState;
+  sentAt: Date;
+  dueAt: Date | null;
+  stateChangedAt: Date;
+  receiptNumber: number | null;
+}
+
+export interface ProgressSummaryRow {
+  deliveries: Record<DeliveryState | 'total', number>;
+  units: { total: number; received: number; pending: number; returned: number; cancelled: number };
+  rollup:
+    { childId: string; kind: string; total: number; received: number; pending: number }[] | null;
+  oldest: { unitId: string; pendingSince: string } | null;
+}
+
+export interface PendingUnitRow {
+  unitId: string;
+  nameTh: string;
+  kind: string;
+  path: string;
+  pendingSince: Date;
+  dueAt: Date | null;
+}
+
+export interface OverdueGroupRow {
+  unitId: string;
+  nameTh: string;
+  kind: string;
+  path: string;
+  overdue: number;
+  items: {
+    deliveryId: string;
+    letterId: string;
+    reference: string | null;
+    speed: string;
+    secrecy: string;
+    subject: string;
+    senderName: string;
+    sentAt: string;
+    dueAt: string;
+  }[];
+}
+
+/**
+ * Speed classes, most urgent first: the inbox order (see
+ * src/modules/routing/README.md#inbox-order).
+ */
+const SPEED_RANK = `CASE l.speed WHEN 'most_urgent' THEN 3 WHEN 'very_urgent' THEN 2 WHEN 'urgent' THEN 1 ELSE 0 END`;
+
+/** Per recipient unit, its best state: received beats sent beats returned beats cancelled. */
+const UNIT_STATUS = `CASE WHEN bool_or(d.state = 'received') THEN 'received'
+  WHEN bool_or(d.state = 'sent') THEN 'sent'
+  WHEN bool_or(d.state = 'returned') THEN 'returned' ELSE 'cancelled' END`;
+
+/**
+ * All SQL of routing's reads: a unit's inbox, the delivery tree of a root letter, its
+ * progress in a subtree, and what is overdue. Commands are RoutingRepository's.
+ */
+@Injectable()
+export class RoutingProgressRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Pending deliveries of a unit: most urgent first, then oldest, keyset-paginated, filtered. */
+  async findInbox(
+    unitId: string,
+    cursor: { rank: number; sentAt: string; id: string } | null,
+    limit: number,
+    filter: { speed: Speed | null; due: 'overdue' | 'on_time' | null; now: Date },
+
+    db: Queryable = this.dataSource,
+  ): Promise<InboxRow[]> {
+    const params: unknown[] = [unitId, limit + 1];
+    let after = '';
+    if (cursor) {
+      params.push(cursor.rank, cursor.sentAt, cursor.id);
+      after = `AND (${SPEED_RANK} < $3 OR (${SPEED_RANK} = $3 AND (d.sent_at, d.id) > ($4::timestamptz, $5::uuid)))`;
+    }
+    if (filter.speed !== null) {
+      params.push(filter.speed);
+      after += ` AND l.speed = $${params.length}`;
+    }
+    if (filter.due !== null) {
+      params.push(filter.now);
+      after +=
+        filter.due === 'overdue'
+          ? ` AND d.due_at < $${params.length}`
+          : ` AND (d.due_at IS NULL OR d.due_at >= $${params.length})`;
+    }
+    return db.query(
+      `SELECT d.id AS "deliveryId", d.letter_id AS "letterId", l.reference_raw AS "reference",
+              l.letter_date_raw AS "letterDateRaw", l.speed, l.secrecy, l.subject,
+              d.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
+              d.sent_at AS "sentAt", d.due_at AS "dueAt", ${SPEED_RANK} AS "speedRank"
+         FROM deliveries d
+         JOIN letters l ON l.id = d.letter_id
+         JOIN units su ON su.id = d.sender_unit_id
+        WHERE d.recipient_unit_id = $1 AND d.state = 'sent' ${after}
+        ORDER BY ${SPEED_RANK} DESC, d.sent_at, d.id
+        LIMIT $2`,
+      params,
+    );
+  }
+
+  /** Deliveries per level of the root letter's tree that the predicate lets through. */
+  async countTreeLevels(
+    rootLetterId: string,
+    visibility: SqlPredicate,
+
+    db: Queryable = this.dataSource,
+  ): Promise<{ hop: number; total: number; received: number; pending: number }[]> {
+    // `visibility` was built with its first parameter at $2.
+    return db.query(
+      `SELECT d.hop, count(*)::int AS total, count(*) FILTER (WHERE d.state = 'received')::int AS received,
+              count(*) FILTER (WHERE d.state = 'sent')::int AS pending
+         FROM deliveries d
+        WHERE d.root_letter_id = $1 AND ${visibility.sql}
+        GROUP BY d.hop ORDER BY d.hop`,
+      [rootLetterId, ...visibility.params],
+    );
+  }
+
+  async findTreePage(
+    rootLetterId: string,
+    visibility: SqlPredicate,
+    options: { level: number | null; cursor: { hop: number; id: string } | null; limit: number },
+
+    db: Queryable = this.dataSource,
+  ): Promise<TreeRow[]> {
+    const params: unknown[] = [rootLetterId, ...visibility.params];
+    const where = [`d.root_letter_id = $1`, visibility.sql];
+    if (options.level !== null) {
+      params.push(options.level);
+      where.push(`d.hop = $${params.length}`);
+    }
+    if (options.cursor) {
+      params.push(options.cursor.hop, options.cursor.id);
+      where.push(`(d.hop, d.id) > ($${params.length - 1}::smallint, $${params.length}::uuid)`);
+    }
+    params.push(options.limit + 1);
+    return db.query(
+      `SELECT d.id, d.letter_id AS "letterId", d.parent_delivery_id AS "parentDeliveryId", d.hop,
+              d.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
+              d.recipient_unit_id AS "recipientUnitId", ru.name_th AS "recipientName", ru.kind AS "recipientKind",
+              d.state, d.sent_at AS "sentAt", d.due_at AS "dueAt", d.state_changed_at AS "stateChangedAt",
+              d.receipt_number AS "receiptNumber"
+         FROM deliveries d
+         JOIN units su ON su.id = d.sender_unit_id
+         JOIN units ru ON ru.id = d.recipient_unit_id
+        WHERE ${where.join(' AND ')}
+        ORDER BY d.hop, d.id
+        LIMIT $${params.length}`,
+      params,
+    );
+  }
+
+  /**
+   * A letter's progress inside a subtree, in one statement: the recipient units by their
+   * best state (aggregated once), the delivery and unit totals, the roll-up per child of
+   * the unit and kind, the oldest pending unit, and a page of the units still pending
+   * (oldest first, keyset cursor). The deliveries are grouped by recipient id alone and
+   * the units' kind and path joined afterwards: grouping by the long paths costs far more.
+   */
+  async findProgress(
+    rootLetterId: string,
+    unitPath: string,
+    cursor: { since: string; unitId: string } | null,
+    limit: number,
+
+    db: Queryable = this.dataSource,
+  ): Promise<ProgressSummaryRow & { pending: PendingUnitRow[] }> {
+    const params: unknown[] = [
+      rootLetterId,
+      `${unitPath}%`,
+      unitPath.length + 1,
+      unitPath,
+      limit + 1,
+    ];
+    let after = '';
+    if (cursor) {
+      params.push(cursor.since, cursor.unitId);
+      after = 'AND (pending_since, unit_id) > ($6::timestamptz, $7::uuid)';
+    }
+    const rows: (ProgressSummaryRow & {
+      pending: (Omit<PendingUnitRow, 'pendingSince' | 'dueAt'> & {
+        pendingSince: string;
+        dueAt: string | null;
+      })[];
+    })[] = await db.query(
+      `WITH per_unit AS MATERIALIZED (
+         SELECT a.*, u.kind, u.path
+           FROM (SELECT d.recipient_unit_id AS unit_id, ${UNIT_STATUS} AS status,
+                        min(d.sent_at) FILTER (WHERE d.state = 'sent') AS pending_since,
+                        min(d.due_at) FILTER (WHERE d.state = 'sent') AS due_at,
+                        count(*) FILTER (WHERE d.state = 'sent')::int AS n_sent,
+                        count(*) FILTER (WHERE d.state = 'received')::int AS n_received,
+                        count(*) FILTER (WHERE d.state = 'returned')::int AS n_returned,
+                        count(*) FILTER (WHERE d.state = 'cancelled')::int AS n_cancelled
+                   FROM deliveries d
+                  WHERE d.root_letter_id = $1
+                    AND d.recipient_unit_id IN (SELECT id FROM units WHERE path LIKE $2)
+                  GROUP BY d.recipient_unit_id) a
+           JOIN units u ON u.id = a.unit_id
+       )
+       SELECT
+         (SELECT json_build_object(
+             'sent', COALESCE(sum(n_sent), 0), 'received', COALESCE(sum(n_received), 0),
+             'returned', COALESCE(sum(n_returned), 0), 'cancelled', COALESCE(sum(n_cancelled), 0),
+             'total', COALESCE(sum(n_sent + n_received + n_returned + n_cancelled), 0))
+            FROM per_unit) AS deliveries,
+         (SELECT json_build_object(
+             'total', count(*), 'received', count(*) FILTER (WHERE status = 'received'),
+             'pending', count(*) FILTER (WHERE status = 'sent'),
+             'returned', count(*) FILTER (WHERE status = 'returned'),
+             'cancelled', count(*) FILTER (WHERE status = 'cancelled'))
+            FROM per_unit) AS units,
+         (SELECT json_agg(r ORDER BY r."childId", r.kind) FROM (
+             SELECT split_part(substr(path, $3), '/', 1) AS "childId", kind,
+                    count(*)::int AS total, count(*) FILTER (WHERE status = 'received')::int AS received,
+                    count(*) FILTER (WHERE status = 'sent')::int AS pending
+               FROM per_unit WHERE path <> $4
+              GROUP BY 1, 2) r) AS rollup,
+         (SELECT json_build_object('unitId', unit_id, 'pendingSince', pending_since)
+            FROM per_unit WHERE status = 'sent' ORDER BY pending_since, unit_id LIMIT 1) AS oldest,
+         (SELECT COALESCE(json_agg(json_build_object(
+                    'unitId', p.unit_id, 'nameTh', u.name_th, 'kind', p.kind, 'path', p.path,
+                    'pendingSince', p.pending_since, 'dueAt', p.due_at)
+                  ORDER BY p.pending_since, p.unit_id), '[]')
+            FROM (SELECT unit_id, kind, path, pending_since, due_at FROM per_unit
+                   WHERE status = 'sent' ${after}
+                   ORDER BY pending_since, unit_id LIMIT $5) p
+            JOIN units u ON u.id = p.unit_id) AS pending`,
+      params,
+    );
+    const row = rows[0];
+    return {
+      ...row,
+      pending: row.pending.map((unit) => ({
+        ...unit,
+        pendingSince: new Date(unit.pendingSince),
+        dueAt: unit.dueAt === null ? null : new Date(unit.dueAt),
+      })),
+    };
+  }
+
+  async findUnitNames(
+    ids: string[],
+    db: Queryable = this.dataSource,
+  ): Promise<{ id: string; nameTh: string; kind: string }[]> {
+    return db.query(`SELECT id, name_th AS "nameTh", kind FROM units WHERE id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+  }
+
+  /**
+   * Overdue deliveries (pending past due) in a subtree, grouped by recipient unit in path
+   * order, a page of units at a time, each with up to `perUnit` deliveries, oldest due first.
+   */
+  async findOverdue(
+    unitPath: string,
+    now: Date,
+    afterPath: string | null,
+    limit: number,
+    perUnit: number,
+
+    db: Queryable = this.dataSource,
+  ): Promise<OverdueGroupRow[]> {
+    return db.query(
+      `WITH page AS (
+         SELECT u.id, u.name_th, u.kind, u.path, count(*)::int AS overdue
+           FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
+          WHERE d.state = 'sent' AND d.due_at < $2 AND u.path LIKE $1
+            AND ($3::text IS NULL OR u.path > $3)
+          GROUP BY u.id
+          ORDER BY u.path
+          LIMIT $4
+       )
+       SELECT p.id AS "unitId", p.name_th AS "nameTh", p.kind, p.path, p.overdue, items.items
+         FROM page p
+         CROSS JOIN LATERAL (
+           SELECT json_agg(json_build_object(
+                    'deliveryId', x.id, 'letterId', x.letter_id, 'reference', x.reference_raw,
+                    'speed', x.speed, 'secrecy', x.secrecy, 'subject', x.subject,
+                    'senderName', x.sender_name, 'sentAt', x.sent_at, 'dueAt', x.due_at)
+                    ORDER BY x.due_at, x.id) AS items
+             FROM (SELECT d.id, d.letter_id, l.reference_raw, l.speed, l.secrecy, l.subject,
+                          su.name_th AS sender_name, d.sent_at, d.due_at
+                     FROM deliveries d
+                     JOIN letters l ON l.id = d.letter_id
+                     JOIN units su ON su.id = d.sender_unit_id
+                    WHERE d.recipient_unit_id = p.id AND d.state = 'sent' AND d.due_at < $2
+                    ORDER BY d.due_at, d.id LIMIT $5) x
+         ) items
+        ORDER BY p.path`,
+      [`${unitPath}%`, now, afterPath, limit + 1, perUnit],
+    );
+  }
+
+  /** Deliveries not registered past their due time (the metrics' overdue gauge). */
+  async countOverdue(now: Date | null): Promise<number> {
+    const rows: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM deliveries
+        WHERE state = 'sent' AND due_at <= COALESCE($1::timestamptz, now())`,
+      [now],
+    );
+    return rows[0].count;
+  }
+}
