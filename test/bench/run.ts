@@ -4,6 +4,7 @@
  * `NAME: <figure> <unit> vs reference <figure> <unit>, ratio <r>`.
  */
 import { auditAppendScenario } from './scenarios/audit-append.js';
+import { consoleScenario } from './scenarios/console.js';
 import { escalateScenario } from './scenarios/escalate.js';
 import { fanoutNationalScenario } from './scenarios/fanout-national.js';
 import { progressScenario } from './scenarios/progress.js';
@@ -23,6 +24,7 @@ const SCENARIOS: BenchScenario[] = [
   stampPdfScenario,
   subtreeScenario,
   registerHttpScenario,
+  consoleScenario,
   escalateScenario,
   search1mScenario,
   fanoutNationalScenario,
