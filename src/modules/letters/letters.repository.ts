@@ -138,6 +138,35 @@ export class LettersRepository {
     };
   }
 
+  /** findWithUnitInScope for many letters in one statement (a batch's checks). */
+  async findManyWithUnitInScope(
+    manager: EntityManager,
+    ids: string[],
+    scope: SqlPredicate,
+  ): Promise<{ letter: LetterRow; unit: UnitRef | null }[]> {
+    const rows: (LetterRow & { scopeUnitId: string | null; scopeUnitPath: string | null })[] =
+      await manager.query(
+        `SELECT ${LETTER_COLUMNS}, s.id AS "scopeUnitId", s.path AS "scopeUnitPath"
+           FROM letters l
+           LEFT JOIN LATERAL (
+             SELECT u.id, u.path FROM units u
+              WHERE ${scope.sql}
+                AND (u.id = l.created_unit_id
+                  OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = l.id AND d.recipient_unit_id = u.id)
+                  OR EXISTS (SELECT 1 FROM register_entries e JOIN registers r ON r.id = e.register_id
+                              WHERE e.letter_id = l.id AND r.unit_id = u.id)
+                  OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = l.id AND d.sender_unit_id = u.id))
+              LIMIT 1
+           ) s ON true
+          WHERE l.id = ANY($1::uuid[])`,
+        [ids, ...scope.params],
+      );
+    return rows.map(({ scopeUnitId, scopeUnitPath, ...letter }) => ({
+      letter,
+      unit: scopeUnitId && scopeUnitPath ? { id: scopeUnitId, path: scopeUnitPath } : null,
+    }));
+  }
+
   /** Files the principal's units uploaded (a letter may link only those). */
   async findFilesUploadedBy(
     manager: EntityManager,

@@ -335,6 +335,8 @@ export class RegistersService {
     principal: Principal,
     register: Register,
     dto: RegisterLetterDto,
+    /** Letters already read and found visible (a batch reads them in one statement). */
+    visible?: Map<string, LetterRow>,
   ): Promise<{ letter: LetterRow; replaced: EntryRow | undefined }> {
     if (!dto.letterId && !dto.deliveryId) throw new DomainError(...noLetterNorDelivery());
     let letterId = dto.letterId;
@@ -359,7 +361,8 @@ export class RegistersService {
       }
       letterId = deliveredLetter;
     }
-    const letter = await this.letters.findVisible(manager, principal, letterId!);
+    const letter =
+      visible?.get(letterId!) ?? (await this.letters.findVisible(manager, principal, letterId!));
     if (letter.secrecy !== 'none' && rank(letter.secrecy) > rank(register.minClearance)) {
       throw new DomainError(RegisterErrors.LETTER_NOT_REGISTRABLE);
     }
@@ -404,9 +407,14 @@ export class RegistersService {
           // A delivery is received once, an entry replaced once, and a letter listed twice
           // in one batch is a slip of the hand: the later item is refused, naming the first.
           const firstOf = new Map<string, number>();
+          const visible = await this.letters.findVisibleMany(
+            manager,
+            principal,
+            dto.items.flatMap((item) => (item.letterId && !item.deliveryId ? [item.letterId] : [])),
+          );
           for (const [index, item] of dto.items.entries()) {
             try {
-              const result = await this.checkReceipt(manager, principal, register, item);
+              const result = await this.checkReceipt(manager, principal, register, item, visible);
               const keys = [
                 item.deliveryId ? `delivery:${item.deliveryId}` : `letter:${result.letter.id}`,
                 ...(item.replacesEntryId ? [`replaces:${item.replacesEntryId}`] : []),
