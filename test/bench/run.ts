@@ -4,6 +4,7 @@
  * `NAME: <figure> <unit> vs reference <figure> <unit>, ratio <r>`.
  */
 import { auditAppendScenario } from './scenarios/audit-append.js';
+import { bulkRegisterScenario } from './scenarios/bulk-register.js';
 import { consoleScenario } from './scenarios/console.js';
 import { escalateScenario } from './scenarios/escalate.js';
 import { fanoutNationalScenario } from './scenarios/fanout-national.js';
@@ -25,6 +26,7 @@ const SCENARIOS: BenchScenario[] = [
   subtreeScenario,
   registerHttpScenario,
   consoleScenario,
+  bulkRegisterScenario,
   escalateScenario,
   search1mScenario,
   fanoutNationalScenario,
