@@ -10,7 +10,7 @@ import {
   PolicyDto,
   SpeedParam,
 } from 'src/modules/escalation/escalation.dto.js';
-import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+import { EscalationAdminService } from 'src/modules/escalation/escalation-admin.service.js';
 
 const HOLIDAY_EXAMPLE = {
   date: '2026-03-03',
@@ -30,7 +30,7 @@ const POLICY_EXAMPLE = {
 @Authenticated()
 @Controller('admin')
 export class EscalationController {
-  constructor(private readonly escalation: EscalationService) {}
+  constructor(private readonly escalation: EscalationAdminService) {}
 
   @Get('holidays')
   @ApiOperation({ summary: 'Holidays of the working calendar (of one year, or all)' })

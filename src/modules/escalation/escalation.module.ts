@@ -1,5 +1,7 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { EscalationAdminRepository } from 'src/modules/escalation/escalation-admin.repository.js';
+import { EscalationAdminService } from 'src/modules/escalation/escalation-admin.service.js';
 import { EscalationController } from 'src/modules/escalation/escalation.controller.js';
 import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
@@ -24,7 +26,14 @@ export class DeadlinesAttachment implements OnModuleInit {
 @Module({
   imports: [AuditModule, NotificationsModule, RoutingModule],
   controllers: [EscalationController],
-  providers: [EscalationRepository, EscalationService, EscalationJobs, DeadlinesAttachment],
+  providers: [
+    EscalationRepository,
+    EscalationService,
+    EscalationAdminRepository,
+    EscalationAdminService,
+    EscalationJobs,
+    DeadlinesAttachment,
+  ],
   exports: [EscalationService, EscalationJobs],
 })
 export class EscalationModule {}
