@@ -54,11 +54,11 @@ interface Outcome<T> {
 }
 
 /**
- * Unwraps an openapi-fetch call: the body on success, an ApiError otherwise. Most of the
- * API's answers are documented by example, so the caller names the type it reads.
+ * Unwraps an openapi-fetch call: the body on success, an ApiError otherwise. The body's
+ * type is the operation's answer in the generated schema.
  */
-export async function unwrap<T>(call: Promise<Outcome<unknown>>): Promise<T> {
-  let outcome: Outcome<unknown>;
+export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
+  let outcome: Outcome<T>;
   try {
     outcome = await call;
   } catch {

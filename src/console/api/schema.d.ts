@@ -1104,9 +1104,83 @@ export interface components {
             /** @example เห็นควรแจ้ง อำเภอ และ อปท. ทราบ */
             text: string;
         };
+        BookResponse: {
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            from: string;
+            /** @example เลขทะเบียนรับ */
+            numberColumnHeader?: string;
+            /** @example ๑ ม.ค. ๒๕๖๙ – ๓๑ ม.ค. ๒๕๖๙ */
+            periodText: string;
+            /** Format: uuid */
+            registerId: string;
+            /** @example ทะเบียนหนังสือรับ */
+            registerName: string;
+            rows: components["schemas"]["BookRowResponse"][];
+            /**
+             * Format: date
+             * @example 2026-01-31
+             */
+            to: string;
+            /** @example สำนักงานจังหวัดร้อยเอ็ด */
+            unitName: string;
+        };
+        BookRowResponse: {
+            /** @description การปฏิบัติ */
+            action: string;
+            /** @example 2569 */
+            beYear: number;
+            /** Format: uuid */
+            entryId: string;
+            /** @description จาก */
+            from: string;
+            /**
+             * @description ลงวันที่
+             * @example ๑๒ มกราคม ๒๕๖๙
+             */
+            letterDate: string;
+            /** Format: uuid */
+            letterId: string;
+            /** @example 520 */
+            number: number;
+            /**
+             * @description The number column as printed
+             * @example ๕๒๐/๒๕๖๙
+             */
+            receiptNumber: string;
+            /**
+             * @description ที่
+             * @example มท ๐๒๑๐.๕/ว๑๐๕๕๗
+             */
+            referenceNumber: string;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @description หมายเหตุ */
+            remarks: string;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            /** @description เรื่อง */
+            subject: string;
+            /** @description ถึง */
+            to: string;
+        };
         CancelEntryDto: {
             /** @example ลงรับซ้ำ */
             reason: string;
+        };
+        CitedLetterResponse: {
+            /** @example 0210.5 */
+            agencyNumber: string | null;
+            /** @example มท */
+            agencyPrefix: string | null;
+            circular: boolean | null;
+            /** Format: date */
+            date: string | null;
+            /** @description As printed */
+            raw: string | null;
+            serial: number | null;
         };
         CreateLetterDto: {
             /**
@@ -1253,6 +1327,64 @@ export interface components {
              */
             username: string;
         };
+        DeliveryStateResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "sent" | "received" | "returned" | "cancelled";
+            /** Format: date-time */
+            stateChangedAt: string;
+            stateReason: string | null;
+        };
+        EntryDisplayResponse: {
+            /** @example ๑๕ ม.ค. ๒๕๖๙ */
+            date: string;
+            /** @example ๕๒๐ */
+            receiptNumber: string;
+            /** @example ๑๐.๕๕ น. */
+            time: string;
+        };
+        EntryResponse: {
+            action: string | null;
+            /** @example 2569 */
+            beYear: number;
+            cancelReason: string | null;
+            /** Format: uuid */
+            deliveryId: string | null;
+            display: components["schemas"]["EntryDisplayResponse"];
+            /** Format: uuid */
+            id: string;
+            issuedReference: string | null;
+            /** Format: uuid */
+            letterId: string;
+            /**
+             * @description เลขรับ (or เลขทะเบียนส่ง)
+             * @example 520
+             */
+            receiptNumber: number;
+            /** Format: date-time */
+            receivedAt: string;
+            /** Format: uuid */
+            registerId: string;
+            remarks: string | null;
+            /** Format: uuid */
+            replacedByEntryId: string | null;
+            /** Format: uuid */
+            replacesEntryId: string | null;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            warnings: components["schemas"]["EntryWarningResponse"][];
+        };
+        EntryWarningResponse: {
+            /** @example letter_already_registered */
+            code: string;
+            /** Format: uuid */
+            entryId?: string;
+            message: string;
+            receiptNumber?: number;
+            /** Format: uuid */
+            registerId?: string;
+        };
         ForwardDto: {
             /** @description เกษียน written with the forward */
             annotation?: components["schemas"]["AnnotationDto"];
@@ -1326,9 +1458,216 @@ export interface components {
              */
             year: number;
         };
+        InboxItemResponse: {
+            /**
+             * @description Working hours waited so far
+             * @example 2.5
+             */
+            ageHours: number;
+            /** Format: uuid */
+            deliveryId: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description ลงวันที่ as printed */
+            letterDateRaw: string | null;
+            /** Format: uuid */
+            letterId: string;
+            overdue: boolean;
+            /** @description ที่ as printed */
+            reference: string | null;
+            /** @enum {string} */
+            secrecy: "none" | "confidential" | "secret" | "top_secret";
+            /** @example กระทรวงมหาดไทย */
+            senderName: string;
+            /** Format: uuid */
+            senderUnitId: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** @enum {string} */
+            speed: "none" | "urgent" | "very_urgent" | "most_urgent";
+            /**
+             * @description Left out when the letter is above your clearance
+             * @example การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี
+             */
+            subject?: string;
+        };
+        InboxPageResponse: {
+            items: components["schemas"]["InboxItemResponse"][];
+            nextCursor: string | null;
+            /** Format: uuid */
+            unitId: string;
+        };
+        LetterPageResponse: {
+            items: components["schemas"]["LetterSummaryResponse"][];
+            nextCursor: string | null;
+        };
+        LetterReferenceResponse: {
+            /** @example 0210.5 */
+            agencyNumber: string | null;
+            /** @example มท */
+            agencyPrefix: string | null;
+            circular: boolean | null;
+            /** Format: date */
+            date: string | null;
+            /**
+             * Format: uuid
+             * @description The letter of this system it points to, when one matches
+             */
+            letterId?: string | null;
+            /** @description As printed */
+            raw: string | null;
+            serial: number | null;
+        };
+        LetterResponse: {
+            addressee: string | null;
+            agencyNumber: string | null;
+            agencyPrefix: string | null;
+            circular: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** Format: uuid */
+            createdUnitId: string;
+            /** Format: uuid */
+            enclosesLetterId: string | null;
+            enclosures: string[];
+            /** @description The letter’s PDFs, in order */
+            fileIds: string[];
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "external" | "memo" | "stamped" | "directive" | "notice" | "record";
+            /** Format: date */
+            letterDate: string | null;
+            /** @description ลงวันที่ as printed */
+            letterDateRaw: string | null;
+            printedStamps: {
+                [key: string]: unknown;
+            }[];
+            /** @description ที่ as printed */
+            referenceRaw: string | null;
+            references: components["schemas"]["LetterReferenceResponse"][];
+            /** Format: uuid */
+            rootLetterId: string;
+            /** @enum {string} */
+            secrecy: "none" | "confidential" | "secret" | "top_secret";
+            senderText: string | null;
+            /** Format: uuid */
+            senderUnitId: string | null;
+            serial: number | null;
+            signatory: components["schemas"]["SignatoryResponse"] | null;
+            /** @enum {string} */
+            speed: "none" | "urgent" | "very_urgent" | "most_urgent";
+            /** Format: date-time */
+            speedDeadline: string | null;
+            subject: string;
+            /** Format: date */
+            suggestedLetterDate: string | null;
+            warnings: components["schemas"]["LetterWarningResponse"][];
+        };
+        LetterSummaryResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "external" | "memo" | "stamped" | "directive" | "notice" | "record";
+            /** Format: date */
+            letterDate: string | null;
+            letterDateRaw: string | null;
+            referenceRaw: string | null;
+            /** @enum {string} */
+            secrecy: "none" | "confidential" | "secret" | "top_secret";
+            senderText: string | null;
+            /** @enum {string} */
+            speed: "none" | "urgent" | "very_urgent" | "most_urgent";
+            subject: string;
+        };
+        LetterWarningResponse: {
+            /** @example year_slip */
+            code: string;
+            /** Format: date */
+            date?: string;
+            /** @example letterDate */
+            field: string;
+            index?: number;
+            reason?: string;
+            /** @description legacy_encoding: the text that looks mis-encoded */
+            sample?: string;
+            /** @description year_slip: the date it probably means */
+            suggested?: string;
+        };
         LoginDto: {
             /** @example saraban-demo-2569 */
             password: string;
+            /** @example saraban.office */
+            username: string;
+        };
+        MarkedResponse: {
+            /**
+             * @description Notifications marked read
+             * @example 12
+             */
+            marked: number;
+        };
+        MeActingResponse: {
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string;
+        };
+        MeMembershipResponse: {
+            /** @description รักษาราชการแทน */
+            acting: boolean;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            role: "clerk" | "official" | "head" | "admin";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @example สำนักงานจังหวัดร้อยเอ็ด */
+            unitName: string;
+        };
+        MeResponse: {
+            actingHeadOf: components["schemas"]["MeActingResponse"][];
+            memberships: components["schemas"]["MeMembershipResponse"][];
+            /** @description Every unit acted for right now */
+            unitIds: string[];
+            /** @description One per unit, with every role held there */
+            units: components["schemas"]["MeUnitResponse"][];
+            user: components["schemas"]["MeUserResponse"];
+        };
+        MeUnitResponse: {
+            /**
+             * @example [
+             *       "clerk"
+             *     ]
+             */
+            roles: string[];
+            /** @description Head or admin: sees the units below */
+            seesSubtree: boolean;
+            /** Format: uuid */
+            unitId: string;
+            /** @example สำนักงานจังหวัดร้อยเอ็ด */
+            unitName: string;
+        };
+        MeUserResponse: {
+            /** @enum {string} */
+            clearance: "none" | "confidential" | "secret";
+            /** @example นางสาวสมใจ ใจดี */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @example เจ้าพนักงานธุรการชำนาญงาน */
+            positionTitle: string | null;
             /** @example saraban.office */
             username: string;
         };
@@ -1338,6 +1677,31 @@ export interface components {
              * @description The new parent; the caller must administer it
              */
             parentId: string;
+        };
+        NotificationPageResponse: {
+            items: components["schemas"]["NotificationResponse"][];
+            nextCursor: string | null;
+            /** @example 1 */
+            unreadCount: number;
+        };
+        NotificationPayloadResponse: {
+            /** @description delivery.returned: the unit that returned it */
+            byUnitName?: string;
+            /** Format: uuid */
+            deliveryId?: string;
+            /** Format: uuid */
+            forwardId?: string;
+            /** @example กระทรวงมหาดไทย */
+            fromUnitName?: string;
+            /** Format: uuid */
+            letterId?: string;
+            /** @description delivery.returned: why */
+            reason?: string;
+            /** @example มท ๐๒๑๐.๕/ว๑๐๕๕๗ */
+            reference?: string;
+            /** @enum {string} */
+            speed?: "none" | "urgent" | "very_urgent" | "most_urgent";
+            subject?: string;
         };
         NotificationPreferencesDto: {
             /**
@@ -1351,6 +1715,22 @@ export interface components {
              */
             email?: Record<string, never> | null;
         };
+        NotificationResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example delivery.new */
+            kind: string;
+            /** @description What happened, in words and ids (never links); the fields depend on kind */
+            payload: components["schemas"]["NotificationPayloadResponse"];
+            /** Format: date-time */
+            readAt: string | null;
+            /** Format: uuid */
+            unitId: string | null;
+            /** Format: uuid */
+            userId: string | null;
+        };
         OpeningFloorDto: {
             /**
              * @description Buddhist-era year
@@ -1362,6 +1742,76 @@ export interface components {
              * @example 520
              */
             lastPaperNumber: number;
+        };
+        OutgoingNumberResponse: {
+            action: string | null;
+            /** @example 2569 */
+            beYear: number;
+            cancelReason: string | null;
+            /** Format: uuid */
+            deliveryId: string | null;
+            display: components["schemas"]["EntryDisplayResponse"];
+            /** Format: uuid */
+            id: string;
+            issuedReference: string | null;
+            /** Format: uuid */
+            letterId: string;
+            /**
+             * @description เลขรับ (or เลขทะเบียนส่ง)
+             * @example 520
+             */
+            receiptNumber: number;
+            /** Format: date-time */
+            receivedAt: string;
+            /**
+             * @description ที่ given to the letter
+             * @example รอ ๐๐๑๗.๓/ว ๑๒๓
+             */
+            referenceNumber: string;
+            /** Format: uuid */
+            registerId: string;
+            remarks: string | null;
+            /** Format: uuid */
+            replacedByEntryId: string | null;
+            /** Format: uuid */
+            replacesEntryId: string | null;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            warnings: components["schemas"]["EntryWarningResponse"][];
+        };
+        ParsedDateResponse: {
+            /** Format: date */
+            date: string | null;
+            /** @example ๑๒ มกราคม ๒๕๖๘ */
+            raw: string;
+        };
+        ParsedLetterResponse: {
+            enclosures: string[];
+            /** @enum {string} */
+            kind: "external" | "memo" | "stamped";
+            letterDate: components["schemas"]["ParsedDateResponse"] | null;
+            ownerUnit: string | null;
+            receiptStamps: components["schemas"]["PrintedStampResponse"][];
+            referenceNumber: components["schemas"]["ParsedReferenceResponse"] | null;
+            references: components["schemas"]["CitedLetterResponse"][];
+            salutation: string | null;
+            secrecy: string | null;
+            signatory: components["schemas"]["SignatoryResponse"] | null;
+            subject: string | null;
+            /** @example ด่วนที่สุด */
+            urgency: string | null;
+            warnings: components["schemas"]["LetterWarningResponse"][];
+        };
+        ParsedReferenceResponse: {
+            /** @example 0210.5 */
+            agencyNumber: string;
+            /** @example มท */
+            agencyPrefix: string;
+            circular: boolean;
+            /** @example มท ๐๒๑๐.๕/๒๖๓ */
+            raw: string;
+            /** @example 263 */
+            serial: number;
         };
         PolicyDto: {
             /**
@@ -1378,6 +1828,14 @@ export interface components {
              *     ]
              */
             stepWorkingMinutes: string[];
+        };
+        PrintedStampResponse: {
+            /** Format: date */
+            date: string | null;
+            receiptNumber: number | null;
+            /** @example 10:55 */
+            time: string | null;
+            unit: string | null;
         };
         ReasonDto: {
             /** @example ส่งผิดหน่วยงาน */
@@ -1406,11 +1864,65 @@ export interface components {
             /** @description Cancel-and-replace: the entry this one replaces (same register) */
             replacesEntryId?: string;
         };
+        RegisterResponse: {
+            active: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            direction: "incoming" | "outgoing";
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "incoming" | "outgoing" | "circular" | "custom";
+            /** @enum {string} */
+            minClearance: "none" | "confidential" | "secret";
+            /** @example ทะเบียนหนังสือรับ */
+            name: string;
+            /** Format: uuid */
+            unitId: string;
+        };
         SignatoryDto: {
             /** @example นายโชตินรินทร์ เกิดสม */
             name?: string;
             /** @example รองปลัดกระทรวงมหาดไทย ปฏิบัติราชการแทน ปลัดกระทรวงมหาดไทย */
             position?: string;
+        };
+        SignatoryResponse: {
+            /** @example นายโชตินรินทร์ เกิดสม */
+            name: string | null;
+            position: string | null;
+        };
+        UnitResponse: {
+            active: boolean;
+            /** @example 2 */
+            depth: number;
+            geocode: string | null;
+            headPosition: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "ministry" | "department" | "province" | "provincial_office" | "provincial_division" | "provincial_local_admin_office" | "district" | "district_local_admin_office" | "provincial_administration" | "city_municipality" | "town_municipality" | "subdistrict_municipality" | "subdistrict_administration" | "other";
+            /** @example สำนักงานจังหวัด */
+            kindLabel: string;
+            /** @example รอ */
+            letterCode: string | null;
+            /** @example สำนักงานจังหวัดร้อยเอ็ด */
+            nameTh: string;
+            /** @example 0017 */
+            ownerNumber: string | null;
+            /** Format: uuid */
+            parentId: string | null;
+            /**
+             * @description Digits of the numbers it prints
+             * @enum {string}
+             */
+            referenceDigits: "thai" | "arabic";
+            /** @example สนจ.รอ. */
+            shortName: string | null;
+        };
+        UnreadCountResponse: {
+            /** @example 3 */
+            unreadCount: number;
         };
         UpdateUnitDto: {
             /** @example ผู้ว่าราชการจังหวัดร้อยเอ็ด */
@@ -1425,6 +1937,24 @@ export interface components {
             referenceDigits?: "thai" | "arabic";
             /** @example สนจ.รอ. */
             shortName?: Record<string, never> | null;
+        };
+        UploadedFileResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @example application/pdf */
+            mediaType: string;
+            originalName: string | null;
+            /** @example 2 */
+            pages: number;
+            /** @example e3b0c442… */
+            sha256: string;
+            /**
+             * @description Bytes
+             * @example 48213
+             */
+            size: number;
         };
     };
     responses: never;
@@ -1822,7 +2352,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "77c3…",
+                     *       "state": "returned",
+                     *       "stateReason": "ส่งผิดหน่วยงาน",
+                     *       "stateChangedAt": "2026-01-15T05:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryStateResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -1858,7 +2396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["UploadedFileResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -1982,7 +2520,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "kind": "external",
+                     *       "urgency": null,
+                     *       "secrecy": null,
+                     *       "referenceNumber": {
+                     *         "raw": "มท ๐๒๑๐.๕/๒๖๓",
+                     *         "agencyPrefix": "มท",
+                     *         "agencyNumber": "0210.5",
+                     *         "circular": false,
+                     *         "serial": 263
+                     *       },
+                     *       "letterDate": {
+                     *         "raw": "๑๒ มกราคม ๒๕๖๘",
+                     *         "date": "2025-01-12"
+                     *       },
+                     *       "warnings": [
+                     *         {
+                     *           "code": "year_slip",
+                     *           "field": "letterDate",
+                     *           "suggested": "2026-01-12"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ParsedLetterResponse"];
                 };
             };
         };
@@ -2012,7 +2575,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0b1e…",
+                     *           "kind": "external",
+                     *           "speed": "most_urgent",
+                     *           "secrecy": "none",
+                     *           "referenceRaw": "มท ๐๒๑๐.๕/ว๑๐๕๕๗",
+                     *           "agencyPrefix": "มท",
+                     *           "agencyNumber": "0210.5",
+                     *           "circular": true,
+                     *           "serial": 10557,
+                     *           "letterDateRaw": "๑๒ มกราคม ๒๕๖๘",
+                     *           "letterDate": "2025-01-12",
+                     *           "suggestedLetterDate": "2026-01-12",
+                     *           "subject": "การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี กรณีการส่ง SMS ที่มีการแนบลิงก์",
+                     *           "addressee": "ผู้ว่าราชการจังหวัดทุกจังหวัด",
+                     *           "rootLetterId": "0b1e…",
+                     *           "fileIds": [
+                     *             "6f1c…"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LetterPageResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2042,7 +2632,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "0b1e…",
+                     *       "kind": "external",
+                     *       "speed": "most_urgent",
+                     *       "secrecy": "none",
+                     *       "referenceRaw": "มท ๐๒๑๐.๕/ว๑๐๕๕๗",
+                     *       "agencyPrefix": "มท",
+                     *       "agencyNumber": "0210.5",
+                     *       "circular": true,
+                     *       "serial": 10557,
+                     *       "letterDateRaw": "๑๒ มกราคม ๒๕๖๘",
+                     *       "letterDate": "2025-01-12",
+                     *       "suggestedLetterDate": "2026-01-12",
+                     *       "subject": "การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี กรณีการส่ง SMS ที่มีการแนบลิงก์",
+                     *       "addressee": "ผู้ว่าราชการจังหวัดทุกจังหวัด",
+                     *       "rootLetterId": "0b1e…",
+                     *       "fileIds": [
+                     *         "6f1c…"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["LetterResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2224,7 +2836,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "user": {
+                     *         "id": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *         "username": "saraban.office",
+                     *         "displayName": "นางสาวสมใจ ใจดี",
+                     *         "positionTitle": "เจ้าพนักงานธุรการชำนาญงาน",
+                     *         "clearance": "none"
+                     *       },
+                     *       "memberships": [
+                     *         {
+                     *           "id": "9a7e6b1c-0f3d-4e2a-8b5c-1d2e3f4a5b6c",
+                     *           "unitId": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *           "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *           "role": "clerk",
+                     *           "acting": false,
+                     *           "startsAt": "2026-01-01T00:00:00.000Z",
+                     *           "endsAt": null
+                     *         }
+                     *       ],
+                     *       "units": [
+                     *         {
+                     *           "unitId": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *           "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *           "roles": [
+                     *             "clerk"
+                     *           ],
+                     *           "seesSubtree": false
+                     *         }
+                     *       ],
+                     *       "actingHeadOf": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MeResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2256,7 +2901,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3c9e…",
+                     *           "userId": null,
+                     *           "unitId": "8f2d…",
+                     *           "kind": "delivery.new",
+                     *           "payload": {
+                     *             "letterId": "0b1e…",
+                     *             "forwardId": "71aa…",
+                     *             "fromUnitName": "กระทรวงมหาดไทย",
+                     *             "reference": "มท ๐๒๑๐.๕/ว๑๐๕๕๗",
+                     *             "speed": "most_urgent",
+                     *             "subject": "การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี"
+                     *           },
+                     *           "createdAt": "2026-01-15T03:55:00.000Z",
+                     *           "readAt": null
+                     *         }
+                     *       ],
+                     *       "unreadCount": 1,
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPageResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2366,7 +3035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["MarkedResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2392,7 +3061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["UnreadCountResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2647,7 +3316,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "registerId": "51c0…",
+                     *       "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *       "registerName": "ทะเบียนหนังสือรับ",
+                     *       "from": "2026-01-01",
+                     *       "to": "2026-01-31",
+                     *       "periodText": "๑ ม.ค. ๒๕๖๙ – ๓๑ ม.ค. ๒๕๖๙",
+                     *       "numberColumnHeader": "เลขทะเบียนรับ",
+                     *       "rows": [
+                     *         {
+                     *           "entryId": "9d2a…",
+                     *           "letterId": "0b1e…",
+                     *           "number": 520,
+                     *           "beYear": 2569,
+                     *           "registeredAt": "2026-01-15T03:55:00.000Z",
+                     *           "status": "active",
+                     *           "receiptNumber": "๕๒๐/๒๕๖๙",
+                     *           "referenceNumber": "มท ๐๒๑๐.๕/ว๑๐๕๕๗",
+                     *           "letterDate": "๑๒ มกราคม ๒๕๖๙",
+                     *           "from": "กระทรวงมหาดไทย",
+                     *           "to": "ผู้ว่าราชการจังหวัดทุกจังหวัด",
+                     *           "subject": "การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี",
+                     *           "action": "",
+                     *           "remarks": ""
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BookResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2716,7 +3414,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "9d2a…",
+                     *       "registerId": "51c0…",
+                     *       "receiptNumber": 520,
+                     *       "beYear": 2569,
+                     *       "receivedAt": "2026-01-15T03:55:00.000Z",
+                     *       "letterId": "0b1e…",
+                     *       "status": "active",
+                     *       "display": {
+                     *         "receiptNumber": "๕๒๐",
+                     *         "date": "๑๕ ม.ค. ๒๕๖๙",
+                     *         "time": "๑๐.๕๕ น."
+                     *       },
+                     *       "warnings": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EntryResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2749,7 +3464,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "9d2a…",
+                     *       "registerId": "51c0…",
+                     *       "receiptNumber": 520,
+                     *       "beYear": 2569,
+                     *       "receivedAt": "2026-01-15T03:55:00.000Z",
+                     *       "letterId": "0b1e…",
+                     *       "status": "cancelled",
+                     *       "display": {
+                     *         "receiptNumber": "๕๒๐",
+                     *         "date": "๑๕ ม.ค. ๒๕๖๙",
+                     *         "time": "๑๐.๕๕ น."
+                     *       },
+                     *       "warnings": [],
+                     *       "cancelReason": "ลงรับซ้ำ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EntryResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2828,7 +3561,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "9d2a…",
+                     *       "registerId": "51c0…",
+                     *       "receiptNumber": 520,
+                     *       "beYear": 2569,
+                     *       "receivedAt": "2026-01-15T03:55:00.000Z",
+                     *       "letterId": "0b1e…",
+                     *       "status": "active",
+                     *       "display": {
+                     *         "receiptNumber": "๕๒๐",
+                     *         "date": "๑๕ ม.ค. ๒๕๖๙",
+                     *         "time": "๑๐.๕๕ น."
+                     *       },
+                     *       "warnings": [],
+                     *       "referenceNumber": "รอ ๐๐๑๗.๓/ว ๑๒๓"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OutgoingNumberResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2998,7 +3749,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *       "kind": "provincial_office",
+                     *       "kindLabel": "สำนักงานจังหวัด",
+                     *       "nameTh": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *       "shortName": "สนจ.รอ.",
+                     *       "letterCode": "รอ",
+                     *       "ownerNumber": "0017",
+                     *       "headPosition": "หัวหน้าสำนักงานจังหวัดร้อยเอ็ด",
+                     *       "parentId": "0a1b2c3d-4e5f-4061-8a7b-8c9d0e1f2a3b",
+                     *       "depth": 2,
+                     *       "active": true,
+                     *       "referenceDigits": "thai",
+                     *       "geocode": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -3253,7 +4021,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "unitId": "8f2d…",
+                     *       "items": [
+                     *         {
+                     *           "deliveryId": "3e0c…",
+                     *           "letterId": "0b1e…",
+                     *           "reference": "มท ๐๒๑๐.๕/ว๑๐๕๕๗",
+                     *           "letterDateRaw": "๑๒ มกราคม ๒๕๖๙",
+                     *           "speed": "most_urgent",
+                     *           "secrecy": "none",
+                     *           "subject": "การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี",
+                     *           "senderUnitId": "1a2b…",
+                     *           "senderName": "กระทรวงมหาดไทย",
+                     *           "sentAt": "2026-01-15T03:55:00.000Z",
+                     *           "dueAt": "2026-01-18T03:55:00.000Z",
+                     *           "ageHours": 2.5,
+                     *           "overdue": false
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["InboxPageResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -3407,7 +4198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    "application/json": components["schemas"]["RegisterResponse"][];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */

@@ -16,6 +16,11 @@ interface Registered {
   subject: string;
 }
 
+/** The subject, or what stands for it when the letter is above the clerk's clearance. */
+function subjectOf(item: InboxItem): string {
+  return item.subject ?? `หนังสือ${SECRECY_LABEL[item.secrecy]}`;
+}
+
 /** หนังสือเข้า: deliveries waiting to be registered, most urgent first. */
 export function InboxPage() {
   const { unitId, digits, incomingRegister } = useWorkspace();
@@ -65,8 +70,8 @@ export function InboxPage() {
           body: { deliveryId: item.deliveryId },
         }),
       );
-      done.push({ entry, subject: item.subject });
-      setResults((previous) => [{ entry, subject: item.subject }, ...previous]);
+      done.push({ entry, subject: subjectOf(item) });
+      setResults((previous) => [{ entry, subject: subjectOf(item) }, ...previous]);
     }
     return done;
   });
@@ -173,7 +178,7 @@ export function InboxPage() {
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`เลือก ${row.subject}`}
+                    aria-label={`เลือก ${subjectOf(row)}`}
                     checked={selected.has(row.deliveryId)}
                     onChange={() => toggle(row.deliveryId)}
                   />
@@ -186,7 +191,7 @@ export function InboxPage() {
                     <span className="badge secret">{SECRECY_LABEL[row.secrecy]}</span>
                   )}
                   {row.overdue && <span className="badge overdue">เกินกำหนด</span>}
-                  <div>{row.subject}</div>
+                  <div>{subjectOf(row)}</div>
                 </td>
                 <td>{row.senderName}</td>
                 <td>
@@ -239,7 +244,7 @@ export function InboxPage() {
       )}
       {returning && (
         <ReasonDialog
-          title={`ส่งคืนหนังสือ: ${returning.subject}`}
+          title={`ส่งคืนหนังสือ: ${subjectOf(returning)}`}
           label="เหตุผลที่ส่งคืน"
           confirm="ยืนยันการส่งคืน"
           pending={returnDelivery.isPending}

@@ -122,7 +122,7 @@ function thaiLongDate(iso: string, digits: 'thai' | 'arabic'): string {
 
 function fromParse(parsed: ParsedLetter): Form {
   return {
-    kind: (parsed.kind as Kind) ?? 'external',
+    kind: parsed.kind,
     speed: (parsed.urgency && SPEED_FROM_TEXT[parsed.urgency]) || 'none',
     secrecy: (parsed.secrecy && SECRECY_FROM_TEXT[parsed.secrecy]) || 'none',
     referenceNumber: parsed.referenceNumber?.raw ?? '',
@@ -262,13 +262,9 @@ export function IntakePage() {
     problem && !Object.keys(PROBLEM_FIELD).some((f) => problem.forField(f))
       ? problem.message
       : null;
-  const lowConfidence = new Set([
-    ...(parsed?.lowConfidence ?? []),
-    ...(parsed?.low_confidence ?? []),
-    ...Object.entries(parsed?.confidence ?? {})
-      .filter(([, value]) => value < 0.8)
-      .map(([field]) => field),
-  ]);
+  // The API's parse answer (ParsedLetterResponse) carries no per-field OCR confidence
+  // today, so no field is marked; the marking stays for when it does.
+  const lowConfidence = new Set<string>();
 
   function field(
     name: keyof Form,

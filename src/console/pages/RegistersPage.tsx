@@ -2,36 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { NavLink, useParams } from 'react-router';
 import { api, ApiError, fetchBlob, newIdempotencyKey, unwrap } from '../api/client';
-import type { Entry, Letter } from '../api/types';
+import type { Book, Entry, Letter, OutgoingNumber } from '../api/types';
 import { useWorkspace } from '../app/workspace';
 import { currentBeYear, toDigits } from '../lib/thai';
 import { useSingleFlight } from '../lib/single-flight';
 import { ReasonDialog } from './ReasonDialog';
 import { StampedPdf } from './RegisterResult';
 
-interface BookRow {
-  entryId: string;
-  letterId: string;
-  number: number;
-  beYear: number;
-  status: 'active' | 'cancelled';
-  receiptNumber: string;
-  referenceNumber: string;
-  letterDate: string;
-  from: string;
-  to: string;
-  subject: string;
-  action: string;
-  remarks: string;
-}
-
-interface Book {
-  registerName: string;
-  unitName: string;
-  periodText: string;
-  numberColumnHeader: string;
-  rows: BookRow[];
-}
+type BookRow = Book['rows'][number];
 
 async function download(path: string, fileName: string): Promise<void> {
   const { url } = await fetchBlob(path);
@@ -180,7 +158,7 @@ function BookView({ registerId, outgoing }: { registerId: string; outgoing: bool
           <table className="list" aria-label="รายการในทะเบียน">
             <thead>
               <tr>
-                <th scope="col">{book.data.numberColumnHeader}</th>
+                <th scope="col">{book.data.numberColumnHeader ?? 'เลขทะเบียนรับ'}</th>
                 <th scope="col">ที่</th>
                 <th scope="col">ลงวันที่</th>
                 <th scope="col">จาก</th>
@@ -276,7 +254,7 @@ function OutgoingNumber({ registerId }: { registerId: string }) {
       );
       attempt.current.letterId = letter.id;
     }
-    return unwrap<Entry>(
+    return unwrap<OutgoingNumber>(
       api.POST('/api/v1/registers/{id}/numbers', {
         params: { path: { id: registerId }, header: { 'Idempotency-Key': attempt.current.key } },
         body: { letterId: attempt.current.letterId },

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
-import type { Letter, Page } from '../api/types';
+import type { LetterSummary, Page } from '../api/types';
 import { useWorkspace } from '../app/workspace';
 import { formatDate, SECRECY_LABEL, SPEED_LABEL } from '../lib/thai';
 
@@ -21,7 +21,7 @@ export function SearchPage() {
     queryKey: ['search', q, speed, from, to],
     enabled: q !== '' || from !== '' || to !== '' || speed !== '',
     queryFn: () =>
-      unwrap<Page<Letter>>(
+      unwrap<Page<LetterSummary>>(
         api.GET('/api/v1/letters', {
           params: {
             query: {
@@ -119,7 +119,7 @@ export function SearchPage() {
                   <th scope="col">เรื่อง</th>
                   <th scope="col">ที่</th>
                   <th scope="col">ลงวันที่</th>
-                  <th scope="col">เรียน</th>
+                  <th scope="col">จาก</th>
                 </tr>
               </thead>
               <tbody>
@@ -136,7 +136,7 @@ export function SearchPage() {
                     </td>
                     <td>{letter.referenceRaw ?? '—'}</td>
                     <td>{letter.letterDateRaw ?? formatDate(letter.letterDate, digits)}</td>
-                    <td>{letter.addressee ?? '—'}</td>
+                    <td>{letter.senderText ?? '—'}</td>
                   </tr>
                 ))}
               </tbody>

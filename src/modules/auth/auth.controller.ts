@@ -13,7 +13,13 @@ import {
 import type { Request, Response } from 'express';
 import { DomainError } from 'src/common/domain-error.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
-import { LoginDto, ME_EXAMPLE, RefreshDto, TOKEN_PAIR_EXAMPLE } from 'src/modules/auth/auth.dto.js';
+import {
+  LoginDto,
+  ME_EXAMPLE,
+  MeResponse,
+  RefreshDto,
+  TOKEN_PAIR_EXAMPLE,
+} from 'src/modules/auth/auth.dto.js';
 import { AuthErrors } from 'src/modules/auth/auth.errors.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import { AuthService, type TokenPair } from 'src/modules/auth/auth.service.js';
@@ -129,8 +135,8 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @ApiOperation({ summary: 'The signed-in user, live memberships and the units acted for' })
-  @ApiOkResponse({ schema: { example: ME_EXAMPLE } })
-  me(@CurrentUser() principal: Principal) {
+  @ApiOkResponse({ type: MeResponse, example: ME_EXAMPLE })
+  me(@CurrentUser() principal: Principal): MeResponse {
     const units = new Map<
       string,
       { unitId: string; unitName: string; roles: string[]; seesSubtree: boolean }

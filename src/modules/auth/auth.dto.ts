@@ -1,6 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Optional } from 'src/common/validation.js';
+import {
+  CLEARANCE_CODES,
+  MEMBERSHIP_ROLE_CODES,
+  type Clearance,
+  type MembershipRole,
+} from 'src/modules/users/roles.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'saraban.office' })
@@ -65,3 +71,90 @@ export const ME_EXAMPLE = {
   ],
   actingHeadOf: [],
 };
+
+// The answer of GET /me, described for the OpenAPI document (the console's types come from it).
+
+export class MeUserResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'saraban.office' })
+  username: string;
+
+  @ApiProperty({ example: 'นางสาวสมใจ ใจดี' })
+  displayName: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'เจ้าพนักงานธุรการชำนาญงาน' })
+  positionTitle: string | null;
+
+  @ApiProperty({ enum: [...CLEARANCE_CODES] })
+  clearance: Clearance;
+}
+
+export class MeMembershipResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  unitId: string;
+
+  @ApiProperty({ example: 'สำนักงานจังหวัดร้อยเอ็ด' })
+  unitName: string;
+
+  @ApiProperty({ enum: [...MEMBERSHIP_ROLE_CODES] })
+  role: MembershipRole;
+
+  @ApiProperty({ description: 'รักษาราชการแทน' })
+  acting: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  startsAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  endsAt: Date | null;
+}
+
+export class MeUnitResponse {
+  @ApiProperty({ format: 'uuid' })
+  unitId: string;
+
+  @ApiProperty({ example: 'สำนักงานจังหวัดร้อยเอ็ด' })
+  unitName: string;
+
+  @ApiProperty({ type: [String], example: ['clerk'] })
+  roles: string[];
+
+  @ApiProperty({ description: 'Head or admin: sees the units below' })
+  seesSubtree: boolean;
+}
+
+export class MeActingResponse {
+  @ApiProperty({ format: 'uuid' })
+  unitId: string;
+
+  @ApiProperty()
+  unitName: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  startsAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  endsAt: Date | null;
+}
+
+export class MeResponse {
+  @ApiProperty({ type: MeUserResponse })
+  user: MeUserResponse;
+
+  @ApiProperty({ type: [MeMembershipResponse] })
+  memberships: MeMembershipResponse[];
+
+  @ApiProperty({ type: [MeUnitResponse], description: 'One per unit, with every role held there' })
+  units: MeUnitResponse[];
+
+  @ApiProperty({ type: [MeActingResponse] })
+  actingHeadOf: MeActingResponse[];
+
+  @ApiProperty({ type: [String], description: 'Every unit acted for right now' })
+  unitIds: string[];
+}

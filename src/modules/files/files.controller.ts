@@ -24,6 +24,7 @@ import { wantsInline } from 'src/http/downloads.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
+import { UploadedFileResponse } from 'src/modules/files/files.dto.js';
 import { FileErrors } from 'src/modules/files/files.errors.js';
 import { FilesService } from 'src/modules/files/files.service.js';
 import {
@@ -55,22 +56,12 @@ export class FilesController {
     required: false,
     description: 'Unit uploading (when you act for several)',
   })
-  @ApiCreatedResponse({
-    schema: {
-      example: {
-        id: '6f1c…',
-        sha256: 'e3b0c442…',
-        pages: 2,
-        size: 48213,
-        mediaType: 'application/pdf',
-      },
-    },
-  })
+  @ApiCreatedResponse({ type: UploadedFileResponse })
   upload(
     @CurrentUser() principal: Principal,
     @Req() request: Request & { file?: UploadedPdf },
     @Query('unitId') unitId?: string,
-  ) {
+  ): Promise<UploadedFileResponse> {
     const file = request.file;
     if (!file) throw new DomainError(FileErrors.FILE_MISSING);
     return this.files.upload(

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { FileRow } from 'src/modules/files/files.repository.js';
 
 export interface UploadedFileView {
@@ -20,4 +21,28 @@ export function view(row: FileRow): UploadedFileView {
     originalName: row.originalName,
     createdAt: new Date(row.createdAt).toISOString(),
   };
+}
+
+/** An uploaded PDF as the API answers it, for the OpenAPI document. */
+export class UploadedFileResponse implements UploadedFileView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'e3b0c442…' })
+  sha256: string;
+
+  @ApiProperty({ example: 2 })
+  pages: number;
+
+  @ApiProperty({ description: 'Bytes', example: 48213 })
+  size: number;
+
+  @ApiProperty({ example: 'application/pdf' })
+  mediaType: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  originalName: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
 }

@@ -3,6 +3,7 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { DomainError } from 'src/common/domain-error.js';
 import { RequestHeader } from 'src/common/request-header.js';
 import { INTAKE_TEXT_LIMIT_BYTES } from 'src/http/configure-app.js';
+import { ParsedLetterResponse } from 'src/modules/letters/letters.dto.js';
 import { LetterErrors } from 'src/modules/letters/letters.errors.js';
 import { parseLetter } from 'src/thai/letter-parser.js';
 
@@ -24,24 +25,26 @@ export class IntakeController {
     },
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        kind: 'external',
-        urgency: null,
-        secrecy: null,
-        referenceNumber: {
-          raw: 'มท ๐๒๑๐.๕/๒๖๓',
-          agencyPrefix: 'มท',
-          agencyNumber: '0210.5',
-          circular: false,
-          serial: 263,
-        },
-        letterDate: { raw: '๑๒ มกราคม ๒๕๖๘', date: '2025-01-12' },
-        warnings: [{ code: 'year_slip', field: 'letterDate', suggested: '2026-01-12' }],
+    type: ParsedLetterResponse,
+    example: {
+      kind: 'external',
+      urgency: null,
+      secrecy: null,
+      referenceNumber: {
+        raw: 'มท ๐๒๑๐.๕/๒๖๓',
+        agencyPrefix: 'มท',
+        agencyNumber: '0210.5',
+        circular: false,
+        serial: 263,
       },
+      letterDate: { raw: '๑๒ มกราคม ๒๕๖๘', date: '2025-01-12' },
+      warnings: [{ code: 'year_slip', field: 'letterDate', suggested: '2026-01-12' }],
     },
   })
-  parse(@Body() body: unknown, @RequestHeader('Content-Type') contentType?: string) {
+  parse(
+    @Body() body: unknown,
+    @RequestHeader('Content-Type') contentType?: string,
+  ): ParsedLetterResponse {
     const text =
       typeof body === 'string'
         ? body

@@ -27,6 +27,8 @@ import { FilesService } from 'src/modules/files/files.service.js';
 import {
   CreateLetterDto,
   CreateLetterFromTextDto,
+  LetterPageResponse,
+  LetterResponse,
   SearchLettersQuery,
 } from 'src/modules/letters/letters.dto.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
@@ -61,8 +63,11 @@ export class LettersController {
 
   @Post()
   @ApiOperation({ summary: 'Record a letter from its fields (Thai or Arabic digits, BE dates)' })
-  @ApiCreatedResponse({ schema: { example: LETTER_EXAMPLE } })
-  create(@CurrentUser() principal: Principal, @Body() dto: CreateLetterDto) {
+  @ApiCreatedResponse({ type: LetterResponse, example: LETTER_EXAMPLE })
+  create(
+    @CurrentUser() principal: Principal,
+    @Body() dto: CreateLetterDto,
+  ): Promise<LetterResponse> {
     return this.letters.createFromFields(principal, dto);
   }
 
@@ -88,8 +93,14 @@ export class LettersController {
     summary:
       'Search letters you may see: Thai substring of subject, sender or ที่; date range; cursor pages',
   })
-  @ApiOkResponse({ schema: { example: { items: [LETTER_EXAMPLE], nextCursor: null } } })
-  search(@CurrentUser() principal: Principal, @Query() query: SearchLettersQuery) {
+  @ApiOkResponse({
+    type: LetterPageResponse,
+    example: { items: [LETTER_EXAMPLE], nextCursor: null },
+  })
+  search(
+    @CurrentUser() principal: Principal,
+    @Query() query: SearchLettersQuery,
+  ): Promise<LetterPageResponse> {
     return this.letters.search(principal, query);
   }
 

@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { NestedObject, Optional } from 'src/common/validation.js';
 import { LETTER_KINDS, SECRECY_CODES, SPEED_CODES } from 'src/modules/letters/letter.entity.js';
+import type { ParsedLetter } from 'src/thai/letter-parser.js';
 
 export class SignatoryDto {
   @ApiPropertyOptional({ example: 'นายโชตินรินทร์ เกิดสม' })
@@ -210,4 +211,275 @@ export class SearchLettersQuery {
   @Min(1)
   @Max(100)
   limit?: number;
+}
+
+// Answers, described for the OpenAPI document (the console's types are generated from it).
+
+export class CitedLetterResponse {
+  @ApiProperty({ type: String, nullable: true, description: 'As printed' })
+  raw: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'มท' })
+  agencyPrefix: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '0210.5' })
+  agencyNumber: string | null;
+
+  @ApiProperty({ type: Boolean, nullable: true })
+  circular: boolean | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  serial: number | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  date: string | null;
+}
+
+export class LetterReferenceResponse extends CitedLetterResponse {
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The letter of this system it points to, when one matches',
+  })
+  letterId?: string | null;
+}
+
+export class SignatoryResponse {
+  @ApiProperty({ type: String, nullable: true, example: 'นายโชตินรินทร์ เกิดสม' })
+  name: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  position: string | null;
+}
+
+/** A warning of the intake parser: which field, and what to check or use instead. */
+export class LetterWarningResponse {
+  @ApiProperty({ example: 'year_slip' })
+  code: string;
+
+  @ApiProperty({ example: 'letterDate' })
+  field: string;
+
+  @ApiPropertyOptional({ description: 'year_slip: the date it probably means' })
+  suggested?: string;
+
+  @ApiPropertyOptional()
+  reason?: string;
+
+  @ApiPropertyOptional({ description: 'legacy_encoding: the text that looks mis-encoded' })
+  sample?: string;
+
+  @ApiPropertyOptional()
+  index?: number;
+
+  @ApiPropertyOptional({ format: 'date' })
+  date?: string;
+}
+
+export class LetterResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: LETTER_KINDS })
+  kind: string;
+
+  @ApiProperty({ enum: SPEED_CODES })
+  speed: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  speedDeadline: Date | null;
+
+  @ApiProperty({ enum: SECRECY_CODES })
+  secrecy: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'ที่ as printed' })
+  referenceRaw: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  agencyPrefix: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  agencyNumber: string | null;
+
+  @ApiProperty()
+  circular: boolean;
+
+  @ApiProperty({ type: Number, nullable: true })
+  serial: number | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'ลงวันที่ as printed' })
+  letterDateRaw: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  letterDate: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  suggestedLetterDate: string | null;
+
+  @ApiProperty()
+  subject: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  addressee: string | null;
+
+  @ApiProperty({ type: [LetterReferenceResponse] })
+  references: LetterReferenceResponse[];
+
+  @ApiProperty({ type: [String] })
+  enclosures: string[];
+
+  @ApiProperty({ type: SignatoryResponse, nullable: true })
+  signatory: SignatoryResponse | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  senderUnitId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  senderText: string | null;
+
+  @ApiProperty({ format: 'uuid' })
+  rootLetterId: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  enclosesLetterId: string | null;
+
+  @ApiProperty({ type: [LetterWarningResponse] })
+  warnings: unknown[];
+
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } })
+  printedStamps: unknown[];
+
+  @ApiProperty({ format: 'uuid' })
+  createdUnitId: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+
+  @ApiProperty({ type: [String], description: 'The letter’s PDFs, in order' })
+  fileIds: string[];
+}
+
+export class LetterSummaryResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: LETTER_KINDS })
+  kind: string;
+
+  @ApiProperty({ enum: SPEED_CODES })
+  speed: string;
+
+  @ApiProperty({ enum: SECRECY_CODES })
+  secrecy: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  referenceRaw: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  letterDateRaw: string | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  letterDate: string | null;
+
+  @ApiProperty()
+  subject: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  senderText: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
+
+export class LetterPageResponse {
+  @ApiProperty({ type: [LetterSummaryResponse] })
+  items: LetterSummaryResponse[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
+export class ParsedReferenceResponse {
+  @ApiProperty({ example: 'มท ๐๒๑๐.๕/๒๖๓' })
+  raw: string;
+
+  @ApiProperty({ example: 'มท' })
+  agencyPrefix: string;
+
+  @ApiProperty({ example: '0210.5' })
+  agencyNumber: string;
+
+  @ApiProperty()
+  circular: boolean;
+
+  @ApiProperty({ example: 263 })
+  serial: number;
+}
+
+export class ParsedDateResponse {
+  @ApiProperty({ example: '๑๒ มกราคม ๒๕๖๘' })
+  raw: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  date: string | null;
+}
+
+export class PrintedStampResponse {
+  @ApiProperty({ type: String, nullable: true })
+  unit: string | null;
+
+  @ApiProperty({ type: Number, nullable: true })
+  receiptNumber: number | null;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  date: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '10:55' })
+  time: string | null;
+}
+
+/** What the intake parser read from a letter's text. */
+export class ParsedLetterResponse implements ParsedLetter {
+  @ApiProperty({ enum: ['external', 'memo', 'stamped'] })
+  kind: ParsedLetter['kind'];
+
+  @ApiProperty({ type: String, nullable: true, example: 'ด่วนที่สุด' })
+  urgency: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  secrecy: string | null;
+
+  @ApiProperty({ type: ParsedReferenceResponse, nullable: true })
+  referenceNumber: ParsedReferenceResponse | null;
+
+  @ApiProperty({ type: ParsedDateResponse, nullable: true })
+  letterDate: ParsedDateResponse | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  subject: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  salutation: string | null;
+
+  @ApiProperty({ type: [CitedLetterResponse] })
+  references: CitedLetterResponse[];
+
+  @ApiProperty({ type: [String] })
+  enclosures: string[];
+
+  @ApiProperty({ type: SignatoryResponse, nullable: true })
+  signatory: { name: string; position: string | null } | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  ownerUnit: string | null;
+
+  @ApiProperty({ type: [PrintedStampResponse] })
+  receiptStamps: PrintedStampResponse[];
+
+  @ApiProperty({ type: [LetterWarningResponse] })
+  warnings: ParsedLetter['warnings'];
 }

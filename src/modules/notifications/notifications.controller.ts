@@ -14,7 +14,10 @@ import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import {
   ListNotificationsQuery,
+  MarkedResponse,
+  NotificationPageResponse,
   NotificationPreferencesDto,
+  UnreadCountResponse,
 } from 'src/modules/notifications/notifications.dto.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 
@@ -29,39 +32,41 @@ export class NotificationsController {
     summary: "The user's notifications and those of their units, newest first, with unread count",
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        items: [
-          {
-            id: '3c9e…',
-            userId: null,
-            unitId: '8f2d…',
-            kind: 'delivery.new',
-            payload: {
-              letterId: '0b1e…',
-              forwardId: '71aa…',
-              fromUnitName: 'กระทรวงมหาดไทย',
-              reference: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
-              speed: 'most_urgent',
-              subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
-            },
-            createdAt: '2026-01-15T03:55:00.000Z',
-            readAt: null,
+    type: NotificationPageResponse,
+    example: {
+      items: [
+        {
+          id: '3c9e…',
+          userId: null,
+          unitId: '8f2d…',
+          kind: 'delivery.new',
+          payload: {
+            letterId: '0b1e…',
+            forwardId: '71aa…',
+            fromUnitName: 'กระทรวงมหาดไทย',
+            reference: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
+            speed: 'most_urgent',
+            subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
           },
-        ],
-        unreadCount: 1,
-        nextCursor: null,
-      },
+          createdAt: '2026-01-15T03:55:00.000Z',
+          readAt: null,
+        },
+      ],
+      unreadCount: 1,
+      nextCursor: null,
     },
   })
-  list(@CurrentUser() principal: Principal, @Query() query: ListNotificationsQuery) {
+  list(
+    @CurrentUser() principal: Principal,
+    @Query() query: ListNotificationsQuery,
+  ): Promise<NotificationPageResponse> {
     return this.notifications.list(principal, query);
   }
 
   @Get('unread-count')
   @ApiOperation({ summary: 'Number of unread notifications of the user and their units' })
-  @ApiOkResponse({ schema: { example: { unreadCount: 3 } } })
-  unreadCount(@CurrentUser() principal: Principal) {
+  @ApiOkResponse({ type: UnreadCountResponse })
+  unreadCount(@CurrentUser() principal: Principal): Promise<UnreadCountResponse> {
     return this.notifications.unreadCount(principal);
   }
 
@@ -92,8 +97,8 @@ export class NotificationsController {
   @Post('read-all')
   @HttpCode(200)
   @ApiOperation({ summary: 'Mark every notification of the user and their units read' })
-  @ApiOkResponse({ schema: { example: { marked: 12 } } })
-  markAllRead(@CurrentUser() principal: Principal) {
+  @ApiOkResponse({ type: MarkedResponse })
+  markAllRead(@CurrentUser() principal: Principal): Promise<MarkedResponse> {
     return this.notifications.markAllRead(principal);
   }
 }

@@ -28,6 +28,7 @@ import {
   SubtreeQuery,
   UNIT_EXAMPLE,
   UNIT_PAGE_EXAMPLE,
+  UnitResponse,
   UnitListQuery,
   UpdateUnitDto,
 } from 'src/modules/organisations/organisations.dto.js';
@@ -61,9 +62,12 @@ export class OrganisationsController {
   @Get(':id')
   @ApiOperation({ summary: 'One unit (own units; heads and admins also their subtree)' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ schema: { example: UNIT_EXAMPLE } })
+  @ApiOkResponse({ type: UnitResponse, example: UNIT_EXAMPLE })
   @ApiNotFoundResponse({ description: NOT_FOUND })
-  get(@CurrentUser() principal: Principal, @Param('id', UnitIdPipe) id: string) {
+  get(
+    @CurrentUser() principal: Principal,
+    @Param('id', UnitIdPipe) id: string,
+  ): Promise<UnitResponse> {
     return this.organisations.get(principal, id);
   }
 

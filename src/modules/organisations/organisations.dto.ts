@@ -203,3 +203,45 @@ export function toView(row: UnitRow): UnitView {
     geocode: row.geocode,
   };
 }
+
+/** One unit as the API answers it, for the OpenAPI document. */
+export class UnitResponse implements UnitView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: [...UNIT_KIND_CODES] })
+  kind: UnitKind;
+
+  @ApiProperty({ example: 'สำนักงานจังหวัด' })
+  kindLabel: string;
+
+  @ApiProperty({ example: 'สำนักงานจังหวัดร้อยเอ็ด' })
+  nameTh: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'สนจ.รอ.' })
+  shortName: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: 'รอ' })
+  letterCode: string | null;
+
+  @ApiProperty({ type: String, nullable: true, example: '0017' })
+  ownerNumber: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  headPosition: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ApiProperty({ example: 2 })
+  depth: number;
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty({ enum: REFERENCE_DIGITS, description: 'Digits of the numbers it prints' })
+  referenceDigits: ReferenceDigits;
+
+  @ApiProperty({ type: String, nullable: true })
+  geocode: string | null;
+}

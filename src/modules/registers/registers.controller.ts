@@ -17,13 +17,17 @@ import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import {
   AllocateNumberDto,
+  BookResponse,
   CancelEntryDto,
   CreateRegisterDto,
+  EntryResponse,
   ListEntriesQuery,
   OpeningFloorDto,
+  OutgoingNumberResponse,
   PrintoutQuery,
   RegisterBatchDto,
   RegisterLetterDto,
+  RegisterResponse,
 } from 'src/modules/registers/registers.dto.js';
 import { setPdfHeaders, wantsInline } from 'src/http/downloads.js';
 import { RegisterPrintoutService } from 'src/modules/registers/register-printout.service.js';
@@ -52,12 +56,11 @@ export class RegistersController {
 
   @Get('units/:unitId/registers')
   @ApiOperation({ summary: "A unit's registers (incoming, outgoing, circular, and its own books)" })
-  @ApiOkResponse({
-    schema: {
-      example: [{ id: '51c0…', kind: 'incoming', direction: 'incoming', name: 'ทะเบียนหนังสือรับ' }],
-    },
-  })
-  list(@CurrentUser() principal: Principal, @Param('unitId', ParseUUIDPipe) unitId: string) {
+  @ApiOkResponse({ type: [RegisterResponse] })
+  list(
+    @CurrentUser() principal: Principal,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+  ): Promise<RegisterResponse[]> {
     return this.registers.listRegisters(principal, unitId);
   }
 
@@ -106,14 +109,14 @@ export class RegistersController {
     summary: 'Register a letter (ลงรับ): the next receipt number of the Buddhist-era year',
   })
   @AcceptsIdempotencyKey('takes no second number')
-  @ApiCreatedResponse({ schema: { example: ENTRY_EXAMPLE } })
+  @ApiCreatedResponse({ type: EntryResponse, example: ENTRY_EXAMPLE })
   async receive(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: RegisterLetterDto,
     @Res({ passthrough: true }) response: Response,
     @IdempotencyKeyHeader() key?: string,
-  ) {
+  ): Promise<EntryResponse> {
     return replyIdempotent(response, await this.registers.receive(principal, id, dto, key));
   }
 
@@ -175,14 +178,15 @@ export class RegistersController {
   @Post('registers/:id/entries/:entryId/cancel')
   @ApiOperation({ summary: 'Cancel an entry: its number stays, with the reason' })
   @ApiCreatedResponse({
-    schema: { example: { ...ENTRY_EXAMPLE, status: 'cancelled', cancelReason: 'ลงรับซ้ำ' } },
+    type: EntryResponse,
+    example: { ...ENTRY_EXAMPLE, status: 'cancelled', cancelReason: 'ลงรับซ้ำ' },
   })
   cancel(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Param('entryId', ParseUUIDPipe) entryId: string,
     @Body() dto: CancelEntryDto,
-  ) {
+  ): Promise<EntryResponse> {
     return this.registers.cancel(principal, id, entryId, dto.reason);
   }
 
@@ -190,7 +194,8 @@ export class RegistersController {
   @ApiOperation({ summary: 'Give an outgoing letter its ที่ from an outgoing or circular register' })
   @AcceptsIdempotencyKey('takes no second number')
   @ApiCreatedResponse({
-    schema: { example: { ...ENTRY_EXAMPLE, referenceNumber: 'รอ ๐๐๑๗.๓/ว ๑๒๓' } },
+    type: OutgoingNumberResponse,
+    example: { ...ENTRY_EXAMPLE, referenceNumber: 'รอ ๐๐๑๗.๓/ว ๑๒๓' },
   })
   async allocate(
     @CurrentUser() principal: Principal,
@@ -198,7 +203,7 @@ export class RegistersController {
     @Body() dto: AllocateNumberDto,
     @Res({ passthrough: true }) response: Response,
     @IdempotencyKeyHeader() key?: string,
-  ) {
+  ): Promise<OutgoingNumberResponse> {
     return replyIdempotent(
       response,
       await this.registers.allocateOutgoingNumber(principal, id, dto, key),
@@ -211,41 +216,40 @@ export class RegistersController {
       'The register for a period in the regulation’s columns, as JSON (the printout’s rows; dates accept BE)',
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        registerId: '51c0…',
-        unitName: 'สำนักงานจังหวัดร้อยเอ็ด',
-        registerName: 'ทะเบียนหนังสือรับ',
-        from: '2026-01-01',
-        to: '2026-01-31',
-        periodText: '๑ ม.ค. ๒๕๖๙ – ๓๑ ม.ค. ๒๕๖๙',
-        numberColumnHeader: 'เลขทะเบียนรับ',
-        rows: [
-          {
-            entryId: '9d2a…',
-            letterId: '0b1e…',
-            number: 520,
-            beYear: 2569,
-            registeredAt: '2026-01-15T03:55:00.000Z',
-            status: 'active',
-            receiptNumber: '๕๒๐/๒๕๖๙',
-            referenceNumber: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
-            letterDate: '๑๒ มกราคม ๒๕๖๙',
-            from: 'กระทรวงมหาดไทย',
-            to: 'ผู้ว่าราชการจังหวัดทุกจังหวัด',
-            subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
-            action: '',
-            remarks: '',
-          },
-        ],
-      },
+    type: BookResponse,
+    example: {
+      registerId: '51c0…',
+      unitName: 'สำนักงานจังหวัดร้อยเอ็ด',
+      registerName: 'ทะเบียนหนังสือรับ',
+      from: '2026-01-01',
+      to: '2026-01-31',
+      periodText: '๑ ม.ค. ๒๕๖๙ – ๓๑ ม.ค. ๒๕๖๙',
+      numberColumnHeader: 'เลขทะเบียนรับ',
+      rows: [
+        {
+          entryId: '9d2a…',
+          letterId: '0b1e…',
+          number: 520,
+          beYear: 2569,
+          registeredAt: '2026-01-15T03:55:00.000Z',
+          status: 'active',
+          receiptNumber: '๕๒๐/๒๕๖๙',
+          referenceNumber: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
+          letterDate: '๑๒ มกราคม ๒๕๖๙',
+          from: 'กระทรวงมหาดไทย',
+          to: 'ผู้ว่าราชการจังหวัดทุกจังหวัด',
+          subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
+          action: '',
+          remarks: '',
+        },
+      ],
     },
   })
   book(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: PrintoutQuery,
-  ) {
+  ): Promise<BookResponse> {
     return this.printouts.book(principal, id, query);
   }
 

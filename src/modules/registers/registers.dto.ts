@@ -15,6 +15,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Optional } from 'src/common/validation.js';
+import { REGISTER_KINDS, type RegisterKind } from 'src/modules/registers/register.entity.js';
+import type { RegisterPrintoutRow } from 'src/modules/registers/register-printout.renderer.js';
 import type { EntryRow } from 'src/modules/registers/registers.repository.js';
 import { formatThaiDate, formatThaiTime } from 'src/thai/be-date.js';
 import { bangkokDate, bangkokTime } from 'src/thai/calendar.js';
@@ -239,4 +241,187 @@ export function entryView(entry: EntryRow, warnings: EntryView['warnings'] = [])
     },
     warnings,
   };
+}
+
+// Answers, described for the OpenAPI document (the console's types are generated from it).
+// Each class implements the view it documents, so a change to the view that the document
+// does not follow fails to compile.
+
+export class EntryDisplayResponse {
+  @ApiProperty({ example: '๕๒๐' })
+  receiptNumber: string;
+
+  @ApiProperty({ example: '๑๕ ม.ค. ๒๕๖๙' })
+  date: string;
+
+  @ApiProperty({ example: '๑๐.๕๕ น.' })
+  time: string;
+}
+
+export class EntryWarningResponse {
+  @ApiProperty({ example: 'letter_already_registered' })
+  code: string;
+
+  @ApiProperty()
+  message: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  entryId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  registerId?: string;
+
+  @ApiPropertyOptional()
+  receiptNumber?: number;
+}
+
+export class EntryResponse implements EntryView {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  registerId: string;
+
+  @ApiProperty({ description: 'เลขรับ (or เลขทะเบียนส่ง)', example: 520 })
+  receiptNumber: number;
+
+  @ApiProperty({ example: 2569 })
+  beYear: number;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt: string;
+
+  @ApiProperty({ format: 'uuid' })
+  letterId: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  deliveryId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  action: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  remarks: string | null;
+
+  @ApiProperty({ enum: ['active', 'cancelled'] })
+  status: 'active' | 'cancelled';
+
+  @ApiProperty({ type: String, nullable: true })
+  cancelReason: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  replacesEntryId: string | null;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  replacedByEntryId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  issuedReference: string | null;
+
+  @ApiProperty({ type: EntryDisplayResponse })
+  display: EntryDisplayResponse;
+
+  @ApiProperty({ type: [EntryWarningResponse] })
+  warnings: EntryWarningResponse[];
+}
+
+export class OutgoingNumberResponse extends EntryResponse {
+  @ApiProperty({ description: 'ที่ given to the letter', example: 'รอ ๐๐๑๗.๓/ว ๑๒๓' })
+  referenceNumber: string;
+}
+
+export class RegisterResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  unitId: string;
+
+  @ApiProperty({ enum: REGISTER_KINDS })
+  kind: RegisterKind;
+
+  @ApiProperty({ enum: ['incoming', 'outgoing'] })
+  direction: 'incoming' | 'outgoing';
+
+  @ApiProperty({ example: 'ทะเบียนหนังสือรับ' })
+  name: string;
+
+  @ApiProperty({ enum: ['none', 'confidential', 'secret'] })
+  minClearance: 'none' | 'confidential' | 'secret';
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: Date;
+}
+
+export class BookRowResponse implements RegisterPrintoutRow {
+  @ApiProperty({ format: 'uuid' })
+  entryId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  letterId: string;
+
+  @ApiProperty({ example: 520 })
+  number: number;
+
+  @ApiProperty({ example: 2569 })
+  beYear: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  registeredAt: Date;
+
+  @ApiProperty({ enum: ['active', 'cancelled'] })
+  status: 'active' | 'cancelled';
+
+  @ApiProperty({ description: 'The number column as printed', example: '๕๒๐/๒๕๖๙' })
+  receiptNumber: string;
+
+  @ApiProperty({ description: 'ที่', example: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗' })
+  referenceNumber: string;
+
+  @ApiProperty({ description: 'ลงวันที่', example: '๑๒ มกราคม ๒๕๖๙' })
+  letterDate: string;
+
+  @ApiProperty({ description: 'จาก' })
+  from: string;
+
+  @ApiProperty({ description: 'ถึง' })
+  to: string;
+
+  @ApiProperty({ description: 'เรื่อง' })
+  subject: string;
+
+  @ApiProperty({ description: 'การปฏิบัติ' })
+  action: string;
+
+  @ApiProperty({ description: 'หมายเหตุ' })
+  remarks: string;
+}
+
+export class BookResponse {
+  @ApiProperty({ format: 'uuid' })
+  registerId: string;
+
+  @ApiProperty({ example: 'สำนักงานจังหวัดร้อยเอ็ด' })
+  unitName: string;
+
+  @ApiProperty({ example: 'ทะเบียนหนังสือรับ' })
+  registerName: string;
+
+  @ApiProperty({ format: 'date', example: '2026-01-01' })
+  from: string;
+
+  @ApiProperty({ format: 'date', example: '2026-01-31' })
+  to: string;
+
+  @ApiProperty({ example: '๑ ม.ค. ๒๕๖๙ – ๓๑ ม.ค. ๒๕๖๙' })
+  periodText: string;
+
+  @ApiPropertyOptional({ example: 'เลขทะเบียนรับ' })
+  numberColumnHeader?: string;
+
+  @ApiProperty({ type: [BookRowResponse] })
+  rows: BookRowResponse[];
 }

@@ -20,7 +20,9 @@ import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import {
   AnnotationDto,
+  DeliveryStateResponse,
   ForwardDto,
+  InboxPageResponse,
   InboxQuery,
   PageQuery,
   ProgressQuery,
@@ -118,47 +120,46 @@ export class RoutingController {
     summary: "A unit's pending deliveries (to register): most urgent first, then oldest",
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        unitId: '8f2d…',
-        items: [
-          {
-            deliveryId: '3e0c…',
-            letterId: '0b1e…',
-            reference: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
-            letterDateRaw: '๑๒ มกราคม ๒๕๖๙',
-            speed: 'most_urgent',
-            secrecy: 'none',
-            subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
-            senderUnitId: '1a2b…',
-            senderName: 'กระทรวงมหาดไทย',
-            sentAt: '2026-01-15T03:55:00.000Z',
-            dueAt: '2026-01-18T03:55:00.000Z',
-            ageHours: 2.5,
-            overdue: false,
-          },
-        ],
-        nextCursor: null,
-      },
+    type: InboxPageResponse,
+    example: {
+      unitId: '8f2d…',
+      items: [
+        {
+          deliveryId: '3e0c…',
+          letterId: '0b1e…',
+          reference: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
+          letterDateRaw: '๑๒ มกราคม ๒๕๖๙',
+          speed: 'most_urgent',
+          secrecy: 'none',
+          subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
+          senderUnitId: '1a2b…',
+          senderName: 'กระทรวงมหาดไทย',
+          sentAt: '2026-01-15T03:55:00.000Z',
+          dueAt: '2026-01-18T03:55:00.000Z',
+          ageHours: 2.5,
+          overdue: false,
+        },
+      ],
+      nextCursor: null,
     },
   })
   inbox(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Query() query: InboxQuery,
-  ) {
+  ): Promise<InboxPageResponse> {
     return this.progress.inbox(principal, id, query);
   }
 
   @Post('deliveries/:id/return')
   @HttpCode(200)
   @ApiOperation({ summary: 'Return a delivery to its sender (ส่งคืน), with a reason' })
-  @ApiOkResponse({ schema: { example: DELIVERY_STATE_EXAMPLE } })
+  @ApiOkResponse({ type: DeliveryStateResponse, example: DELIVERY_STATE_EXAMPLE })
   returnDelivery(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: ReasonDto,
-  ) {
+  ): Promise<DeliveryStateResponse> {
     return this.routing.returnDelivery(principal, id, dto);
   }
 

@@ -14,7 +14,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { NestedObject, Optional } from 'src/common/validation.js';
-import { SPEED_CODES, type Speed } from 'src/modules/letters/letter.entity.js';
+import { SECRECY_CODES, SPEED_CODES, type Speed } from 'src/modules/letters/letter.entity.js';
+import { DELIVERY_STATES, type DeliveryState } from 'src/modules/routing/delivery.entity.js';
 import { UNIT_KIND_CODES, type UnitKind } from 'src/modules/organisations/unit-kind.js';
 import {
   ANNOTATION_DECISION_CODES,
@@ -187,4 +188,75 @@ export class ProgressEventsQuery {
   @IsString()
   @MaxLength(20)
   lastEventId?: string;
+}
+
+// Answers, described for the OpenAPI document (the console's types are generated from it).
+
+export class InboxItemResponse {
+  @ApiProperty({ format: 'uuid' })
+  deliveryId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  letterId: string;
+
+  @ApiProperty({ type: String, nullable: true, description: 'ที่ as printed' })
+  reference: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'ลงวันที่ as printed' })
+  letterDateRaw: string | null;
+
+  @ApiProperty({ enum: SPEED_CODES })
+  speed: string;
+
+  @ApiProperty({ enum: SECRECY_CODES })
+  secrecy: string;
+
+  @ApiPropertyOptional({
+    description: 'Left out when the letter is above your clearance',
+    example: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
+  })
+  subject?: string;
+
+  @ApiProperty({ format: 'uuid' })
+  senderUnitId: string;
+
+  @ApiProperty({ example: 'กระทรวงมหาดไทย' })
+  senderName: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  sentAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  dueAt: Date | null;
+
+  @ApiProperty({ description: 'Working hours waited so far', example: 2.5 })
+  ageHours: number;
+
+  @ApiProperty()
+  overdue: boolean;
+}
+
+export class InboxPageResponse {
+  @ApiProperty({ format: 'uuid' })
+  unitId: string;
+
+  @ApiProperty({ type: [InboxItemResponse] })
+  items: InboxItemResponse[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}
+
+export class DeliveryStateResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ enum: DELIVERY_STATES })
+  state: DeliveryState;
+
+  @ApiProperty({ type: String, nullable: true })
+  stateReason: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  stateChangedAt: string;
 }
