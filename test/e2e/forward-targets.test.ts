@@ -234,7 +234,12 @@ describe('forward targets and who may forward', () => {
     const preview = await api('official.strategy')
       .post(`/register-entries/${entryId}/forwards/preview`, body)
       .expect(200);
-    expect(preview.body).toEqual({ recipients: 2, alreadySent: 0, willCreate: 2 });
+    expect(preview.body).toEqual({
+      recipients: 2,
+      alreadySent: 0,
+      willCreate: 2,
+      noClearedMember: { count: 0, units: [] },
+    });
 
     const sent = await api('official.strategy')
       .post(`/register-entries/${entryId}/forwards`, body)
@@ -255,7 +260,12 @@ describe('forward targets and who may forward', () => {
         unitIds: [mueang.id, selaphum.id, pao.id],
       })
       .expect(200);
-    expect(again.body).toEqual({ recipients: 3, alreadySent: 2, willCreate: 1 });
+    expect(again.body).toEqual({
+      recipients: 3,
+      alreadySent: 2,
+      willCreate: 1,
+      noClearedMember: { count: 0, units: [] },
+    });
     const annotations = await api('official.strategy')
       .get(`/register-entries/${entryId}/annotations`)
       .expect(200);
@@ -306,7 +316,12 @@ describe('forward targets and who may forward', () => {
     const preview = await api('clerk.office')
       .post(`/register-entries/${entry.body.id}/forwards/preview`, body)
       .expect(200);
-    expect(preview.body).toEqual({ recipients: 3, alreadySent: 0, willCreate: 3 });
+    expect(preview.body).toEqual({
+      recipients: 3,
+      alreadySent: 0,
+      willCreate: 3,
+      noClearedMember: { count: 0, units: [] },
+    });
     const sent = await api('clerk.office')
       .post(`/register-entries/${entry.body.id}/forwards`, body)
       .expect(201);

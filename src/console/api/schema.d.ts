@@ -564,7 +564,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Count the recipients a forward would reach (and those that already have the letter from this unit), writing nothing */
+        /** Count the recipients a forward would reach (and those that already have the letter from this unit), writing nothing. For a classified letter, noClearedMember names the units nobody could register or return it in: while it is not empty the forward itself is refused (422 FORWARD_NO_CLEARED_MEMBER) */
         post: operations["ForwardTargetsController_preview"];
         delete?: never;
         options?: never;
@@ -3202,6 +3202,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description problem+json FORWARD_NO_CLEARED_MEMBER: a classified letter and recipient units where nobody active in the registry (clerk, head, admin) is cleared for it; `units` names them (id, nameTh), `count` is exact; nothing is sent */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ForwardTargetsController_preview: {
@@ -3952,6 +3959,8 @@ export interface operations {
             query?: {
                 /** @description nextCursor of the previous page */
                 cursor?: string;
+                /** @description The register entry of the letter about to be forwarded: each unit then says whether the forward would be refused for it (noClearedMember: a classified letter and nobody there cleared to register or return it) */
+                entryId?: string;
                 limit?: number;
                 /** @description List the units directly below this one (default: the sender's organisation) */
                 parentId?: string;

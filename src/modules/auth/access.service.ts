@@ -3,7 +3,23 @@ import type { EntityManager } from 'typeorm';
 import type { AuditActor } from 'src/modules/audit/audit.service.js';
 import { AuthRepository } from 'src/modules/auth/auth.repository.js';
 import type { Principal, UnitGrant, UnitRef } from 'src/modules/auth/principal.js';
-import { clearanceRank, type SecrecyLevel, secrecyRank } from 'src/modules/users/roles.js';
+import {
+  CLEARANCES,
+  clearanceRank,
+  type MembershipRole,
+  type SecrecyLevel,
+  secrecyRank,
+} from 'src/modules/users/roles.js';
+
+/**
+ * Roles that act on a delivery for its recipient unit (its registry): register it (ลงรับ)
+ * and return it (ส่งคืน). Officials work on letters but do neither.
+ */
+export const REGISTRY_ROLES: ReadonlySet<MembershipRole> = new Set<MembershipRole>([
+  'clerk',
+  'head',
+  'admin',
+]);
 
 /** The units a principal may see, for list queries. */
 export interface VisibleScope {
@@ -149,6 +165,30 @@ export class AccessService {
     if (!this.canSeeSecrecy(principal, letter.secrecy)) return false;
     const units = await this.repository.findUnitRefs(letter.unitIds);
     return this.canSeeLetterAt(principal, units, letter.secrecy);
+  }
+
+  /**
+   * Of these units, those where nobody may act on a delivery of a letter of this secrecy
+   * class: no active user with a live registry membership (clerk, head, admin) whose
+   * clearance reaches the class (ระเบียบว่าด้วยการรักษาความลับของทางราชการ: secret material goes
+   * to cleared people only). Pass `lock` inside a command that relies on the answer: the
+   * qualifying memberships and users are read FOR SHARE until it commits.
+   */
+  unitsNobodyCanActFor(
+    manager: EntityManager,
+    unitIds: string[],
+    secrecy: SecrecyLevel,
+    options: { now: Date; lock?: boolean },
+  ): Promise<string[]> {
+    const clearances = CLEARANCES.filter(
+      (c) => secrecy !== 'top_secret' && c.rank >= secrecyRank(secrecy),
+    ).map((c) => c.code);
+    return this.repository.findUnitsWithoutMember(manager, [...new Set(unitIds)], {
+      roles: [...REGISTRY_ROLES],
+      clearances,
+      now: options.now,
+      lock: options.lock ?? false,
+    });
   }
 
   /**

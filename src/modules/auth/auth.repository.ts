@@ -97,6 +97,35 @@ export class AuthRepository {
     ]);
   }
 
+  /**
+   * Of `unitIds`, those with no active user holding a live membership in one of `roles`
+   * whose clearance is one of `clearances`. With `lock`, the memberships and users that
+   * qualify are read FOR SHARE: a concurrent end of membership, deactivation or lowered
+   * clearance waits for the caller's commit instead of slipping past its check.
+   */
+  async findUnitsWithoutMember(
+    manager: EntityManager,
+    unitIds: string[],
+    criteria: { roles: MembershipRole[]; clearances: Clearance[]; now: Date; lock: boolean },
+  ): Promise<string[]> {
+    if (unitIds.length === 0) return [];
+    const rows: { id: string }[] = await manager.query(
+      `WITH able AS (
+         SELECT m.unit_id
+           FROM memberships m JOIN users u ON u.id = m.user_id
+          WHERE m.unit_id = ANY($1::uuid[]) AND m.role = ANY($2::text[]) AND u.active
+            AND u.clearance = ANY($3::text[])
+            AND m.starts_at <= $4 AND (m.ends_at IS NULL OR m.ends_at > $4)
+          ${criteria.lock ? 'FOR SHARE OF m, u' : ''}
+       )
+       SELECT t.id FROM unnest($1::uuid[]) AS t(id)
+        WHERE NOT EXISTS (SELECT 1 FROM able a WHERE a.unit_id = t.id)
+        ORDER BY t.id`,
+      [unitIds, criteria.roles, criteria.clearances, criteria.now],
+    );
+    return rows.map((row) => row.id);
+  }
+
   async findLoginUser(username: string): Promise<LoginUserRow | null> {
     const rows: LoginUserRow[] = await this.dataSource.query(
       `SELECT id, username, password_hash AS "passwordHash", active FROM users WHERE username = $1`,

@@ -39,6 +39,7 @@ export class ForwardTargetsController {
             children: 2,
             localAdministrations: 2,
             selectable: true,
+            noClearedMember: false,
           },
         ],
         nextCursor: null,
@@ -62,9 +63,23 @@ export class ForwardTargetsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Count the recipients a forward would reach (and those that already have the letter from this unit), writing nothing',
+      'Count the recipients a forward would reach (and those that already have the letter from this unit), writing nothing. ' +
+      'For a classified letter, noClearedMember names the units nobody could register or return it in: ' +
+      'while it is not empty the forward itself is refused (422 FORWARD_NO_CLEARED_MEMBER)',
   })
-  @ApiOkResponse({ schema: { example: { recipients: 23, alreadySent: 1, willCreate: 22 } } })
+  @ApiOkResponse({
+    schema: {
+      example: {
+        recipients: 23,
+        alreadySent: 1,
+        willCreate: 22,
+        noClearedMember: {
+          count: 1,
+          units: [{ id: '4b7a…', nameTh: 'องค์การบริหารส่วนตำบลดงลาน' }],
+        },
+      },
+    },
+  })
   preview(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,

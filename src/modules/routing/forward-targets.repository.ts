@@ -135,6 +135,36 @@ export class ForwardTargetsRepository {
   }
 
   /**
+   * The units a forward would create a delivery for: the distinct recipients its rules
+   * pick, less those that already have this letter live from this sender (they are
+   * skipped). Ids with their Thai names, by name.
+   */
+  async findNewTargets(
+    manager: EntityManager,
+    letterId: string,
+    scope: ForwardScopeRow,
+    batch: Pick<DeliveryBatch, 'explicitUnitIds' | 'childKinds' | 'subtreeKinds'>,
+  ): Promise<{ id: string; nameTh: string }[]> {
+    const params: unknown[] = [letterId, scope.sender.id, scope.organisation.id];
+    const rules = targetRules(params, {
+      ...batch,
+      scope: { unitId: scope.organisation.id, path: scope.organisation.path },
+    });
+    if (rules.length === 0) return [];
+    return manager.query(
+      `WITH targets AS (SELECT id FROM (${rules.join(' UNION ')}) r WHERE id <> $2 AND id <> $3)
+       SELECT u.id, u.name_th AS "nameTh"
+         FROM targets t JOIN units u ON u.id = t.id
+        WHERE NOT EXISTS (
+                SELECT 1 FROM deliveries d
+                 WHERE d.letter_id = $1 AND d.sender_unit_id = $2 AND d.recipient_unit_id = t.id
+                   AND d.state IN ('sent', 'received'))
+        ORDER BY u.name_th, u.id`,
+      params,
+    );
+  }
+
+  /**
    * What a forward would do, without writing: the distinct recipients its rules pick, and
    * how many of them already have this letter live from this sender (they would be skipped).
    */

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from 'src/common/clock.js';
 import { CommonErrors, DomainError } from 'src/common/domain-error.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { unitKindLabel, type UnitKind } from 'src/modules/organisations/unit-kind.js';
+import { LettersService } from 'src/modules/letters/letters.service.js';
 import { RegistersService } from 'src/modules/registers/registers.service.js';
 import { FORWARDING_ROLES, QUICK_PICKS } from 'src/modules/routing/forward-scope.js';
 import {
@@ -14,6 +16,9 @@ import {
 import type { ForwardDto, ForwardTargetsQuery } from 'src/modules/routing/routing.dto.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
 import { decodeCursor, encodeCursor, isUuid } from 'src/common/cursor.js';
+
+/** Largest list of units an answer names (the count is always exact). */
+const UNITS_LISTED = 200;
 
 /** Fewest characters of a name search (the trigram index needs three). */
 const SEARCH_MIN_CHARACTERS = 2;
@@ -30,7 +35,9 @@ export class ForwardTargetsService {
     private readonly dataSource: DataSource,
     private readonly repository: ForwardTargetsRepository,
     private readonly registers: RegistersService,
+    private readonly letters: LettersService,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   /** May this principal send letters on from this unit? */
@@ -83,6 +90,13 @@ export class ForwardTargetsService {
     const kinds = [...new Set(QUICK_PICKS.flatMap((pick) => [...pick.subtreeKinds]))];
     const counts = await this.repository.countKinds(scope, kinds);
     const last = items[items.length - 1];
+    const refused = query.entryId
+      ? await this.refusedFor(
+          principal,
+          query.entryId,
+          items.map((row) => row.id),
+        )
+      : null;
     return {
       unit: pick(scope.sender),
       organisation: pick(org),
@@ -97,6 +111,7 @@ export class ForwardTargetsService {
         children: row.children,
         localAdministrations: row.localAdministrations,
         selectable: row.id !== scope.sender.id && row.id !== org.id,
+        ...(refused ? { noClearedMember: refused.has(row.id) } : {}),
       })),
       nextCursor: rows.length > limit && last ? encodeCursor([last.nameTh, last.id]) : null,
       quickPicks: QUICK_PICKS.map((p) => ({
@@ -108,23 +123,65 @@ export class ForwardTargetsService {
     };
   }
 
-  /** How many units a forward would reach, and how many already have the letter from this unit. */
+  /** Of these units, those a forward of the entry's letter would be refused for. */
+  private async refusedFor(
+    principal: Principal,
+    entryId: string,
+    unitIds: string[],
+  ): Promise<Set<string>> {
+    const { entry } = await this.registers.getEntry(principal, entryId);
+    const manager = this.dataSource.manager;
+    const letter = await this.letters.findVisible(manager, principal, entry.letterId);
+    if (letter.secrecy === 'none') return new Set();
+    return new Set(
+      await this.access.unitsNobodyCanActFor(manager, unitIds, letter.secrecy, {
+        now: this.clock.now(),
+      }),
+    );
+  }
+
+  /**
+   * How many units a forward would reach, how many already have the letter from this
+   * unit, and, for a classified letter, the units the forward would be refused for
+   * (nobody there cleared to register or return it: FORWARD_NO_CLEARED_MEMBER).
+   */
   async preview(principal: Principal, entryId: string, dto: ForwardDto) {
     const { entry, register } = await this.registers.getEntry(principal, entryId);
     if (!this.mayForwardFrom(principal, register.unitId))
       throw new DomainError(CommonErrors.FORBIDDEN);
     const scope = await this.scopeFor(principal, register.unitId);
+    const batch = {
+      explicitUnitIds: [...new Set(dto.unitIds ?? [])],
+      childKinds: [...new Set(dto.childKinds ?? [])],
+      subtreeKinds: [...new Set(dto.subtreeKinds ?? [])],
+    };
+    const manager = this.dataSource.manager;
     const { total, alreadySent } = await this.repository.preview(
-      this.dataSource.manager,
+      manager,
       entry.letterId,
       scope,
-      {
-        explicitUnitIds: [...new Set(dto.unitIds ?? [])],
-        childKinds: [...new Set(dto.childKinds ?? [])],
-        subtreeKinds: [...new Set(dto.subtreeKinds ?? [])],
-      },
+      batch,
     );
-    return { recipients: total, alreadySent, willCreate: total - alreadySent };
+    const letter = await this.letters.findVisible(manager, principal, entry.letterId);
+    let refused: { id: string; nameTh: string }[] = [];
+    if (letter.secrecy !== 'none') {
+      const targets = await this.repository.findNewTargets(manager, letter.id, scope, batch);
+      const nobody = new Set(
+        await this.access.unitsNobodyCanActFor(
+          manager,
+          targets.map((unit) => unit.id),
+          letter.secrecy,
+          { now: this.clock.now() },
+        ),
+      );
+      refused = targets.filter((unit) => nobody.has(unit.id));
+    }
+    return {
+      recipients: total,
+      alreadySent,
+      willCreate: total - alreadySent,
+      noClearedMember: { count: refused.length, units: refused.slice(0, UNITS_LISTED) },
+    };
   }
 }
 

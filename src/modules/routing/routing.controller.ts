@@ -9,7 +9,13 @@ import {
   Query,
   Res,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   AcceptsIdempotencyKey,
@@ -104,6 +110,12 @@ export class RoutingController {
         skipped: { count: 1, unitIds: ['4b7a…'] },
       },
     },
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'problem+json FORWARD_NO_CLEARED_MEMBER: a classified letter and recipient units where nobody ' +
+      'active in the registry (clerk, head, admin) is cleared for it; `units` names them (id, nameTh), ' +
+      '`count` is exact; nothing is sent',
   })
   async forward(
     @CurrentUser() principal: Principal,

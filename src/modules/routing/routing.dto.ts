@@ -168,6 +168,16 @@ export class ForwardTargetsQuery extends PageQuery {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The register entry of the letter about to be forwarded: each unit then says whether ' +
+      'the forward would be refused for it (noClearedMember: a classified letter and nobody ' +
+      'there cleared to register or return it)',
+  })
+  @Optional()
+  @IsUUID()
+  entryId?: string;
 }
 
 export class ProgressEventsQuery {

@@ -38,6 +38,12 @@ export const RoutingErrors = defineErrors({
     title: 'Recipients outside your subtree',
     detail: 'ส่งต่อได้เฉพาะหน่วยงานในสังกัดของหน่วยงานผู้ส่ง',
   },
+  FORWARD_NO_CLEARED_MEMBER: {
+    status: 422,
+    title: 'Recipients with nobody cleared to act on the letter',
+    detail:
+      'ส่งต่อไม่ได้: หน่วยงานผู้รับบางแห่งไม่มีเจ้าหน้าที่สารบรรณหรือหัวหน้าหน่วยงานที่ได้รับอนุญาตให้เข้าถึงหนังสือชั้นความลับนี้ จึงไม่มีผู้ลงรับหรือส่งคืนได้ (ดูรายชื่อหน่วยงานใน units)',
+  },
   FORWARD_DEADLINE_INVALID: {
     status: 400,
     title: 'Response deadline cannot be read',

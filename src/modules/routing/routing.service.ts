@@ -5,7 +5,7 @@ import { Clock } from 'src/common/clock.js';
 import { CommonErrors, DomainError } from 'src/common/domain-error.js';
 import { IdempotencyService } from 'src/common/idempotency/idempotency.service.js';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
-import { AccessService } from 'src/modules/auth/access.service.js';
+import { AccessService, REGISTRY_ROLES } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import type { LetterRow } from 'src/modules/letters/letters.repository.js';
@@ -21,7 +21,10 @@ import { RegistersService } from 'src/modules/registers/registers.service.js';
 import { nextDeliveryState, statesAllowing } from 'src/modules/routing/delivery-state.js';
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
 import { FORWARDING_ROLES } from 'src/modules/routing/forward-scope.js';
-import { ForwardTargetsRepository } from 'src/modules/routing/forward-targets.repository.js';
+import {
+  type ForwardScopeRow,
+  ForwardTargetsRepository,
+} from 'src/modules/routing/forward-targets.repository.js';
 import {
   type NewProgressEvent,
   ProgressEventsRepository,
@@ -33,9 +36,6 @@ import {
   type DeliveryLockRow,
   RoutingRepository,
 } from 'src/modules/routing/routing.repository.js';
-
-/** Roles that receive, return and cancel for a unit (its registry): clerks, heads and admins. */
-const REGISTRY_ROLES = new Set(['clerk', 'head', 'admin']);
 
 export interface ForwardAnswer {
   forwardId: string;
@@ -188,6 +188,13 @@ export class RoutingService {
               throw new DomainError(RoutingErrors.FORWARD_DEADLINE_INVALID);
           }
           await this.checkExplicitRecipients(manager, explicit, sender.id, organisation);
+          if (letter.secrecy !== 'none') {
+            await this.refuseRecipientsNobodyCanActFor(manager, letter, scope, now, {
+              explicitUnitIds: explicit,
+              childKinds,
+              subtreeKinds,
+            });
+          }
           const parent = await this.parentDelivery(manager, entry, letter, register.unitId);
           const annotation = dto.annotation
             ? await this.writeAnnotation(manager, principal, entry, register, dto.annotation)
@@ -342,6 +349,41 @@ export class RoutingService {
         data: { unitIds: outside.slice(0, SKIPPED_LISTED).map((u) => u.id) },
       });
     }
+  }
+
+  /**
+   * A classified letter goes only to units where someone may register or return it: a
+   * live clerk, head or admin cleared for its class (ระเบียบว่าด้วยการรักษาความลับของทางราชการ
+   * พ.ศ. ๒๕๔๔). Otherwise the whole forward is refused, naming those units; a delivery
+   * nobody may open would sit in the inbox and climb the escalation ladder for nothing.
+   * The members relied on stay locked FOR SHARE until the forward commits, so ending one
+   * concurrently waits for it (and the escalation ladder catches what happens later).
+   */
+  private async refuseRecipientsNobodyCanActFor(
+    manager: EntityManager,
+    letter: LetterRow,
+    scope: ForwardScopeRow,
+    now: Date,
+    batch: { explicitUnitIds: string[]; childKinds: string[]; subtreeKinds: string[] },
+  ): Promise<void> {
+    const targets = await this.scopes.findNewTargets(manager, letter.id, scope, batch);
+    const nobody = new Set(
+      await this.access.unitsNobodyCanActFor(
+        manager,
+        targets.map((unit) => unit.id),
+        letter.secrecy,
+        { now, lock: true },
+      ),
+    );
+    if (nobody.size === 0) return;
+    const units = targets.filter((unit) => nobody.has(unit.id));
+    throw new DomainError(RoutingErrors.FORWARD_NO_CLEARED_MEMBER, {
+      data: {
+        secrecy: letter.secrecy,
+        count: units.length,
+        units: units.slice(0, SKIPPED_LISTED),
+      },
+    });
   }
 
   /**
