@@ -13,6 +13,7 @@ import { AuditChainHead1795923506512 } from 'src/database/migrations/17959235065
 import { SubstitutionHolidays1796500652705 } from 'src/database/migrations/1796500652705-SubstitutionHolidays.js';
 import { OutboundClaim1796600000000 } from 'src/database/migrations/1796600000000-OutboundClaim.js';
 import { ProgressEvents1796710000000 } from 'src/database/migrations/1796710000000-ProgressEvents.js';
+import { EscalationHalt1796720000000 } from 'src/database/migrations/1796720000000-EscalationHalt.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OutboundClaim1796600000000,
   AuditChainPerUnit1796700000000,
   ProgressEvents1796710000000,
+  EscalationHalt1796720000000,
 ];

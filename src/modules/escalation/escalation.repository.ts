@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
+import type { EscalationHaltReason } from 'src/modules/routing/delivery.entity.js';
 import type { MembershipRole } from 'src/modules/users/roles.js';
 
 export interface PolicyRow {
@@ -14,6 +15,8 @@ export interface PolicyRow {
 export interface EscalationTarget {
   id: string;
   state: string;
+  /** The ladder was stopped: nobody in the recipient unit may act on it. */
+  escalationHaltedAt: Date | null;
   dueAt: Date | null;
   /** Level 1's due time has come, by PostgreSQL's clock (or the test clock). */
   due: boolean;
@@ -90,7 +93,7 @@ export class EscalationRepository {
     now: Date | null,
   ): Promise<EscalationTarget | undefined> {
     const rows: EscalationTarget[] = await manager.query(
-      `SELECT d.id, d.state, d.due_at AS "dueAt", (d.due_at <= ${NOW(2)}) AS due,
+      `SELECT d.id, d.state, d.escalation_halted_at AS "escalationHaltedAt", d.due_at AS "dueAt", (d.due_at <= ${NOW(2)}) AS due,
               d.letter_id AS "letterId", d.root_letter_id AS "rootLetterId", d.forward_id AS "forwardId",
               d.recipient_unit_id AS "recipientUnitId", ru.name_th AS "recipientUnitName",
               d.sender_unit_id AS "senderUnitId", su.name_th AS "senderUnitName",
@@ -160,6 +163,23 @@ export class EscalationRepository {
       ]);
     }
     return rows[0]?.id ?? null;
+  }
+
+  /**
+   * Stops the delivery's ladder for good, with the reason. It also leaves the sweep's
+   * level-1 candidates, as a started ladder does.
+   */
+  async haltLadder(
+    manager: EntityManager,
+    deliveryId: string,
+    reason: EscalationHaltReason,
+    at: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE deliveries SET escalation_halted_at = $2, escalation_halt_reason = $3, escalation_started = true
+        WHERE id = $1`,
+      [deliveryId, at, reason],
+    );
   }
 
   /** The next rung is handled (ran, or found the delivery settled): the sweep stops asking. */

@@ -15,7 +15,12 @@ import type { Speed } from 'src/modules/letters/letter.entity.js';
 import { containsLink, withoutLink } from 'src/modules/notifications/link-check.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 import type { DeliveryDeadlines } from 'src/modules/routing/delivery-time.policy.js';
-import { MEMBERSHIP_ROLE_CODES, type MembershipRole } from 'src/modules/users/roles.js';
+import {
+  MEMBERSHIP_ROLE_CODES,
+  type MembershipRole,
+  type SecrecyLevel,
+} from 'src/modules/users/roles.js';
+import type { EscalationHaltReason } from 'src/modules/routing/delivery.entity.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId, type JobOutcome, type JobRequest } from 'src/queue/jobs.js';
 import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
@@ -30,6 +35,12 @@ const RUNGS: Record<number, { kind: string; roles: MembershipRole[] }> = {
   3: { kind: 'escalation.supervisor', roles: ['head'] },
   4: { kind: 'escalation.registry', roles: ['clerk'] },
 };
+
+/**
+ * The sending unit's notice that a delivery's ladder stopped: nobody in the recipient unit
+ * may act on it (in-app kind and outbound text).
+ */
+const HALT_NOTICE = 'delivery.unactionable';
 
 /** Largest list of overdue recipients a level-3 message carries (the count is exact). */
 const OVERDUE_LISTED = 50;
@@ -125,6 +136,10 @@ export class EscalationService implements DeliveryDeadlines {
         if (level > 1) await this.repository.clearNextDue(manager, deliveryId, level - 1);
         return { outcome: { done: `delivery ${target.state}` } };
       }
+      if (target.escalationHaltedAt !== null) {
+        if (level > 1) await this.repository.clearNextDue(manager, deliveryId, level - 1);
+        return { outcome: { done: 'ladder halted' } };
+      }
       let dueAt: Date;
       if (level === 1) {
         if (!target.due) return { outcome: { retryAt: new Date(target.dueAt) } };
@@ -143,6 +158,21 @@ export class EscalationService implements DeliveryDeadlines {
         await this.repository.clearNextDue(manager, deliveryId, level - 1);
         return { outcome: { done: 'beyond the policy ladder' } };
       }
+      const now = this.clock.now();
+      if (target.secrecy !== 'none') {
+        // Checked as each rung falls due: members leave, lose their clearance or are
+        // deactivated after the forward that found them.
+        const [nobody] = await this.access.unitsNobodyCanActFor(
+          manager,
+          [target.recipientUnitId],
+          target.secrecy as SecrecyLevel,
+          { now },
+        );
+        if (nobody) {
+          const jobs = await this.halt(manager, target, level, dueAt, now, dbNow);
+          return { outcome: { done: `level ${level}: ladder halted, nobody cleared` }, jobs };
+        }
+      }
       const nextDueAt =
         level < levels
           ? (await this.calendar(manager)).addWorkingMinutes(
@@ -150,7 +180,6 @@ export class EscalationService implements DeliveryDeadlines {
               policy.stepWorkingMinutes[level - 1],
             )
           : null;
-      const now = this.clock.now();
       const { unitId, userIds } = await this.addressees(manager, target, level, now);
       const rungId = await this.repository.insertRung(manager, {
         deliveryId,
@@ -178,23 +207,9 @@ export class EscalationService implements DeliveryDeadlines {
       if (level > 1) await this.repository.clearNextDue(manager, deliveryId, level - 1);
 
       const payload = await this.payload(manager, target, level, dueAt, dbNow);
-      let jobs: JobRequest[] = [];
-      if (userIds.length > 0) {
-        jobs = (await this.notifications.notifyUsers(manager, userIds, RUNGS[level].kind, payload))
-          .jobs;
-      } else if (unitId) {
-        // Nobody holds the role: the unit's shared inbox hears it instead, and it goes out
-        // like any other rung — e-mail to whoever is a member of the unit in any role (a
-        // shared inbox nobody opens must not swallow the reminder) and to the webhooks.
-        await this.notifications.notifyUnit(manager, unitId, RUNGS[level].kind, payload);
-        const members = await this.repository.findMembers(
-          manager,
-          unitId,
-          [...MEMBERSHIP_ROLE_CODES],
-          now,
-        );
-        jobs = await this.notifications.queueOutbound(manager, members, RUNGS[level].kind, payload);
-      }
+      const jobs = unitId
+        ? await this.tell(manager, unitId, userIds, RUNGS[level].kind, payload, now)
+        : [];
       await this.audit.record(manager, {
         actor: SYSTEM_ACTOR,
         unitId: target.recipientUnitId,
@@ -216,6 +231,95 @@ export class EscalationService implements DeliveryDeadlines {
     // After the commit (invariant 2): the next rung and the outbox deliveries.
     if ('jobs' in result && result.jobs) await this.jobs.addAfterCommit(result.jobs);
     return result.outcome;
+  }
+
+  /**
+   * Notifies `userIds`; when there are none, the unit's shared inbox hears it instead, and
+   * it goes out like any other message — e-mail to whoever is a member of the unit in any
+   * role (a shared inbox nobody opens must not swallow it) and to the webhooks. Returns
+   * the outbox jobs to enqueue after the commit.
+   */
+  private async tell(
+    manager: EntityManager,
+    unitId: string,
+    userIds: string[],
+    kind: string,
+    payload: Record<string, unknown>,
+    now: Date,
+  ): Promise<JobRequest[]> {
+    if (userIds.length > 0) {
+      return (await this.notifications.notifyUsers(manager, userIds, kind, payload)).jobs;
+    }
+    await this.notifications.notifyUnit(manager, unitId, kind, payload);
+    const members = await this.repository.findMembers(
+      manager,
+      unitId,
+      [...MEMBERSHIP_ROLE_CODES],
+      now,
+    );
+    return this.notifications.queueOutbound(manager, members, kind, payload);
+  }
+
+  /**
+   * Nobody in the recipient unit may act on the delivery any more (a classified letter, no
+   * live clerk, head or admin cleared for it): the ladder stops here for good rather than
+   * remind people who may not open the letter and escalate to those who cannot help. The
+   * stop (on the delivery, so the sweep leaves it), its progress event, the notice to the
+   * sending unit's registry and head, and the audit event commit together; a second run
+   * finds the delivery halted and does nothing. The delivery stays pending: once someone
+   * cleared joins the unit it can still be registered, and the sender may cancel it.
+   */
+  private async halt(
+    manager: EntityManager,
+    target: EscalationTarget,
+    level: number,
+    dueAt: Date,
+    now: Date,
+    dbNow: Date | null,
+  ): Promise<JobRequest[]> {
+    const reason: EscalationHaltReason = 'no_cleared_member';
+    await this.repository.haltLadder(manager, target.id, reason, now);
+    if (level > 1) await this.repository.clearNextDue(manager, target.id, level - 1);
+    await this.progressEvents.append(manager, [
+      {
+        kind: 'delivery.unactionable',
+        rootLetterId: target.rootLetterId,
+        letterId: target.letterId,
+        deliveryId: target.id,
+        forwardId: target.forwardId,
+        senderUnitId: target.senderUnitId,
+        recipientUnitId: target.recipientUnitId,
+        level,
+        occurredAt: now,
+      },
+    ]);
+    const payload = {
+      ...(await this.payload(manager, target, level, dueAt, dbNow, { overdueList: false })),
+      reason,
+    };
+    const userIds = await this.repository.findMembers(
+      manager,
+      target.senderUnitId,
+      ['clerk', 'head'],
+      now,
+    );
+    const jobs = await this.tell(manager, target.senderUnitId, userIds, HALT_NOTICE, payload, now);
+    await this.audit.record(manager, {
+      actor: SYSTEM_ACTOR,
+      unitId: target.recipientUnitId,
+      action: 'delivery.escalation-halted',
+      subjectType: 'delivery',
+      subjectId: target.id,
+      data: {
+        level,
+        reason,
+        secrecy: target.secrecy,
+        dueAt: dueAt.toISOString(),
+        notifiedUnitId: target.senderUnitId,
+        notifiedUsers: userIds.length,
+      },
+    });
+    return jobs;
   }
 
   private async addressees(
@@ -245,6 +349,7 @@ export class EscalationService implements DeliveryDeadlines {
     level: number,
     dueAt: Date,
     dbNow: Date | null,
+    options: { overdueList: boolean } = { overdueList: level === 3 },
   ): Promise<Record<string, unknown>> {
     const payload: Record<string, unknown> = {
       deliveryId: target.id,
@@ -263,7 +368,7 @@ export class EscalationService implements DeliveryDeadlines {
     if (target.secrecy === 'none' && !containsLink(target.subject)) {
       payload.subject = target.subject;
     }
-    if (level === 3) {
+    if (options.overdueList) {
       const overdue = await this.repository.findOverdueRecipients(
         manager,
         target.senderUnitId,

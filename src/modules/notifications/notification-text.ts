@@ -62,6 +62,9 @@ export function notificationText(kind: string, payload: Record<string, unknown>)
     case 'escalation.registry':
       headline = `รายงานหน่วยงานเจ้าของเรื่อง: ${recipient ?? 'หน่วยงานผู้รับ'} ยังไม่ได้ลงรับหนังสือ`;
       break;
+    case 'delivery.unactionable':
+      headline = `หยุดการเตือน: ${recipient ?? 'หน่วยงานผู้รับ'} ไม่มีผู้ได้รับอนุญาตให้เข้าถึงหนังสือชั้นความลับนี้ จึงไม่มีผู้ลงรับหรือส่งคืนได้ โปรดพิจารณายกเลิกหรือส่งถึงหน่วยงานอื่น`;
+      break;
     case 'digest': {
       const date = text('date');
       return {

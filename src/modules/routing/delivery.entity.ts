@@ -19,9 +19,16 @@ export const DELIVERY_STATES = ['sent', 'received', 'returned', 'cancelled'] as 
  */
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
+/** Why a delivery's escalation ladder stopped: nobody cleared left in the registry. */
+export type EscalationHaltReason = 'no_cleared_member';
+
 /** One letter travelling to one recipient unit; the tree of deliveries is the chain. */
 @Entity({ name: 'deliveries' })
 @Check('deliveries_state_check', `"state" IN ('sent', 'received', 'returned', 'cancelled')`)
+@Check(
+  'deliveries_escalation_halt_check',
+  `("escalation_halted_at" IS NULL) = ("escalation_halt_reason" IS NULL) AND ("escalation_halt_reason" IS NULL OR "escalation_halt_reason" IN ('no_cleared_member'))`,
+)
 @Index('deliveries_letter_recipient_idx', ['letterId', 'recipientUnitId'])
 // Hand-written: (root_letter_id, state) INCLUDE (recipient_unit_id, sent_at), so one letter's
 // progress is an index-only scan however many other letters the table holds.
@@ -92,6 +99,18 @@ export class Delivery {
    */
   @Column({ name: 'escalation_started', type: 'boolean', default: false })
   escalationStarted: boolean;
+
+  /**
+   * Set when the escalation ladder stopped for good because nobody in the recipient unit
+   * may act on the delivery (a classified letter, and no live registry member cleared for
+   * it any more): reminding or escalating would chase what no one can do. The sender was
+   * told in the same transaction; the delivery stays pending and can still be registered.
+   */
+  @Column({ name: 'escalation_halted_at', type: 'timestamptz', nullable: true })
+  escalationHaltedAt: Date | null;
+
+  @Column({ name: 'escalation_halt_reason', type: 'text', nullable: true })
+  escalationHaltReason: EscalationHaltReason | null;
 
   /** Level in the delivery tree: 1 for the origin's recipients, parent's hop + 1 below. */
   @Column({ type: 'smallint', default: 1 })

@@ -6,13 +6,15 @@ export const PROGRESS_EVENT_KINDS = [
   'delivery.returned',
   'delivery.cancelled',
   'delivery.escalated',
+  'delivery.unactionable',
 ] as const;
 export type ProgressEventKind = (typeof PROGRESS_EVENT_KINDS)[number];
 
 /**
  * What changed in a letter's delivery tree, one row per change, written in the command's
  * own transaction (invariant 2): a forward sent, a delivery registered (ลงรับ), returned
- * or cancelled, an escalation level reached. The live tracking stream reads it: a
+ * or cancelled, an escalation level reached, a ladder stopped because nobody in the
+ * recipient unit may act on the delivery. The live tracking stream reads it: a
  * reconnecting browser resumes after its Last-Event-ID from here, whichever API process
  * it reaches, and a NOTIFY on commit only wakes the processes up (invariant 1: nothing
  * lives only in memory or in Redis). No subject is stored; the sender's and recipient's

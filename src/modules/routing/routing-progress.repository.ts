@@ -39,6 +39,9 @@ export interface TreeRow {
   dueAt: Date | null;
   stateChangedAt: Date;
   receiptNumber: number | null;
+  /** The escalation ladder stopped: nobody in the recipient unit may act on it. */
+  escalationHaltedAt: Date | null;
+  escalationHaltReason: string | null;
 }
 
 export interface ProgressSummaryRow {
@@ -178,7 +181,8 @@ export class RoutingProgressRepository {
               d.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
               d.recipient_unit_id AS "recipientUnitId", ru.name_th AS "recipientName", ru.kind AS "recipientKind",
               d.state, d.sent_at AS "sentAt", d.due_at AS "dueAt", d.state_changed_at AS "stateChangedAt",
-              d.receipt_number AS "receiptNumber"
+              d.receipt_number AS "receiptNumber", d.escalation_halted_at AS "escalationHaltedAt",
+              d.escalation_halt_reason AS "escalationHaltReason"
          FROM deliveries d
          JOIN units su ON su.id = d.sender_unit_id
          JOIN units ru ON ru.id = d.recipient_unit_id

@@ -226,6 +226,8 @@ export class RoutingController {
             dueAt: '2026-01-18T03:55:00.000Z',
             stateChangedAt: '2026-01-15T04:05:00.000Z',
             receiptNumber: 520,
+            escalationHaltedAt: null,
+            escalationHaltReason: null,
           },
         ],
         nextCursor: 'WzEsIjNlMGMuLi4iXQ',
