@@ -221,7 +221,7 @@ describe('forwarding a classified letter only where someone cleared can act on i
       (i) => i.deliveryId === delivery.id,
     );
     expect(item?.subject).toBe('ข้อมูลการข่าวชายแดน');
-    // Secret material has its own register (domain.md §2), opened by the unit's admin.
+    // Secret material has its own register (src/modules/registers/README.md), opened by the unit's admin.
     const book = await api('admin.roiet')
       .post(`/units/${cleared.id}/registers`, {
         name: 'ทะเบียนหนังสือรับลับ',
