@@ -12,7 +12,7 @@ const SERVER = process.env.BENCH_DATABASE_SERVER_URL ?? 'postgres://postgres@127
 
 /**
  * `BENCH_KEEP=1` keeps every `saraban_bench_*` database a run used, and lets the scenarios
- * whose data set is only read (progress, search-1m, sweep, subtree, national-day) reuse
+ * whose data set is only read (progress, search-1m, sweep, subtree) reuse
  * it on the next run instead of loading it again. Without it, the runner drops them at
  * the end: the 10M-row tables of progress and sweep alone are gigabytes.
  */

@@ -8,6 +8,7 @@ import { bulkRegisterScenario } from './scenarios/bulk-register.js';
 import { consoleScenario } from './scenarios/console.js';
 import { escalateScenario } from './scenarios/escalate.js';
 import { fanoutNationalScenario } from './scenarios/fanout-national.js';
+import { nationalDayScenario } from './scenarios/national-day.js';
 import { progressScenario } from './scenarios/progress.js';
 import { parseLetterScenario } from './scenarios/parse-letter.js';
 import { registerHttpScenario } from './scenarios/register-http.js';
@@ -32,6 +33,7 @@ const SCENARIOS: BenchScenario[] = [
   fanoutNationalScenario,
   progressScenario,
   sweepScenario,
+  nationalDayScenario,
 ];
 
 function figure(f: BenchFigure): string {
