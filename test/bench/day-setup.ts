@@ -57,6 +57,8 @@ export interface DayUnit {
   kind: string;
   path: string;
   parentId: string | null;
+  /** A district with local administrations below it (Bangkok's เขต have none). */
+  hasLocals: boolean;
   /** The province the unit lies in (itself for a province; null for the ministry). */
   provinceId: string | null;
   clerk: string;
@@ -133,6 +135,9 @@ export async function seedDay(
     sizes.locals,
     rnd,
   );
+  const withLocals = new Set(
+    all.filter((u) => DISTRICT_SENDS.includes(u.kind) && u.parentId).map((u) => u.parentId!),
+  );
   const staffed = [ministry, ...provinces, ...districts, ...locals];
   const withHead = new Set([ministry.id, ...provinces.map((p) => p.id)]);
 
@@ -198,6 +203,7 @@ export async function seedDay(
       kind: u.kind,
       path: u.path,
       parentId: u.parentId,
+      hasLocals: withLocals.has(u.id),
       provinceId: provinceOf(u),
       clerk: `day.clerk.${i}`,
       head: withHead.has(u.id) ? `day.head.${i}` : null,

@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { loadConfig } from 'src/config/config.js';
 import { freshBenchDatabase, openBenchDataSource } from '../bench-db.js';
@@ -228,7 +229,7 @@ class DayState {
           },
         });
       }
-    } else if (unit.kind === 'district') {
+    } else if (unit.kind === 'district' && unit.hasLocals) {
       this.toForward.push({ unit, entryId: entry.id, body: { childKinds: DISTRICT_SENDS } });
     }
   }
@@ -505,12 +506,15 @@ export const nationalDayScenario: BenchScenario = {
       let rate = START_RATE;
       for (let step = 1; step <= MAX_STEPS; step++) {
         state.cascadesThisStep = 0;
+        // The machine may be shared: its load says how much of it the step had.
+        const load = loadavg()[0];
         const stats = await runStep(state, processes.bases, rate, STEP_SECONDS);
         const verdict = stepVerdict(stats);
         log(
           `  step ${step}: ${rate.toFixed(1)} req/s target, ${(stats.issued / stats.seconds).toFixed(1)} issued/s, ` +
             `p99 ${verdict.p99.toFixed(0)} ms, ${verdict.failed} failed, ${verdict.rejected} 4xx` +
-            `${stats.overloaded ? ', overloaded' : ''} → ${verdict.ok ? 'pass' : 'fail'}`,
+            `${stats.overloaded ? ', overloaded' : ''}, load average ${load.toFixed(1)} on ${cpus().length} cores` +
+            ` → ${verdict.ok ? 'pass' : 'fail'}`,
         );
         for (const line of stats.failures) log(`    ${line}`);
         if (!verdict.ok) {
