@@ -176,6 +176,34 @@ describe('the clerk’s day in the browser', () => {
     expect(await bookRows.first().textContent()).toContain(
       'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
     );
+    // The period in the Buddhist calendar, typed part by part (day, month, year พ.ศ.) into
+    // the picker's spin buttons: last year's book is empty, this year's has the three.
+    const range = page.getByRole('group', { name: 'ช่วงวันที่ (พ.ศ.)', exact: true });
+    const parts = range.getByRole('spinbutton');
+    await expect.poll(() => parts.count()).toBe(6);
+    const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' })
+      .format(new Date())
+      .split('-');
+    const beYear = Number(year) + 543;
+    const typeDate = async (first: number, text: string) => {
+      await parts.nth(first).focus();
+      await page.keyboard.type(text);
+    };
+    const show = async () => {
+      await page.getByRole('button', { name: 'แสดง', exact: true }).focus();
+      await page.keyboard.press('Enter');
+    };
+    await typeDate(0, `0101${beYear - 1}`);
+    await typeDate(3, `3112${beYear - 1}`);
+    await show();
+    await page.getByText('ไม่มีรายการในช่วงนี้').waitFor();
+    expect(await page.getByText(/^ช่วงวันที่ [๐-๙]/).textContent()).toContain(
+      `๓๑ ธ.ค. ${String(beYear - 1).replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)])}`,
+    );
+    await typeDate(0, `0101${beYear}`);
+    await typeDate(3, `${day}${month}${beYear}`);
+    await show();
+    await expect.poll(() => bookRows.count()).toBe(3);
     await expectAccessible(tab, '06-register-book');
     const pdfDownload = page.waitForEvent('download');
     await page.getByRole('button', { name: 'ดาวน์โหลด PDF' }).click();

@@ -1,13 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 import { NavLink, useParams } from 'react-router';
 import { api, ApiError, fetchBlob, newIdempotencyKey, unwrap } from '../api/client';
 import type { Book, Entry, Letter, OutgoingNumber } from '../api/types';
 import { useWorkspace } from '../app/workspace';
-import { currentBeYear, toDigits } from '../lib/thai';
+import { currentBeYear, toDigits, todayIso } from '../lib/thai';
 import { useSingleFlight } from '../lib/single-flight';
 import { ReasonDialog } from './ReasonDialog';
+import type { IsoRange } from './BookRangePicker';
 import { StampedPdf } from './RegisterResult';
+
+// The Buddhist-calendar picker (react-aria) loads with the book, not with the console.
+const BookRangePicker = lazy(() => import('./BookRangePicker'));
 
 type BookRow = Book['rows'][number];
 
@@ -54,14 +58,15 @@ export function RegistersPage() {
 
 function BookView({ registerId, outgoing }: { registerId: string; outgoing: boolean }) {
   const queryClient = useQueryClient();
-  const beYear = toDigits(currentBeYear(), 'thai');
-  const [fromText, setFromText] = useState(`๑ มกราคม ${beYear}`);
-  const [toText, setToText] = useState('');
-  const [period, setPeriod] = useState<{ from: string; to: string }>({ from: fromText, to: '' });
+  const [range, setRange] = useState<IsoRange>(() => {
+    const today = todayIso();
+    return { from: `${today.slice(0, 4)}-01-01`, to: today };
+  });
+  const [period, setPeriod] = useState<IsoRange>(range);
   const [viewing, setViewing] = useState<BookRow | null>(null);
   const [cancelling, setCancelling] = useState<BookRow | null>(null);
   const [downloadError, setDownloadError] = useState<string | null>(null);
-  const query = { from: period.from || undefined, to: period.to || undefined };
+  const query = { from: period.from, to: period.to };
   const book = useQuery({
     queryKey: ['entries', registerId, period],
     queryFn: () =>
@@ -83,8 +88,8 @@ function BookView({ registerId, outgoing }: { registerId: string; outgoing: bool
     },
   });
   const search = new URLSearchParams();
-  if (query.from) search.set('from', query.from);
-  if (query.to) search.set('to', query.to);
+  search.set('from', query.from);
+  search.set('to', query.to);
   const rangeError = book.error instanceof ApiError ? book.error : null;
   const getPrintout = (format: 'pdf' | 'csv') => {
     setDownloadError(null);
@@ -105,36 +110,16 @@ function BookView({ registerId, outgoing }: { registerId: string; outgoing: bool
           className="toolbar"
           onSubmit={(event) => {
             event.preventDefault();
-            setPeriod({ from: fromText.trim(), to: toText.trim() });
+            setPeriod(range);
           }}
         >
-          <div className="field">
-            <label htmlFor="book-from">ตั้งแต่วันที่</label>
-            <input
-              id="book-from"
-              value={fromText}
-              aria-describedby="book-date-hint"
-              aria-invalid={rangeError?.forField('from') ? true : undefined}
-              onChange={(event) => setFromText(event.target.value)}
+          <Suspense fallback={<p className="muted">กำลังโหลด…</p>}>
+            <BookRangePicker
+              value={range}
+              onChange={setRange}
+              error={rangeError?.forField('from') ?? rangeError?.forField('to')}
             />
-            {rangeError?.forField('from') && (
-              <span className="field-error">{rangeError.forField('from')}</span>
-            )}
-          </div>
-          <div className="field">
-            <label htmlFor="book-to">ถึงวันที่</label>
-            <input
-              id="book-to"
-              value={toText}
-              placeholder="วันนี้"
-              aria-describedby="book-date-hint"
-              aria-invalid={rangeError?.forField('to') ? true : undefined}
-              onChange={(event) => setToText(event.target.value)}
-            />
-            {rangeError?.forField('to') && (
-              <span className="field-error">{rangeError.forField('to')}</span>
-            )}
-          </div>
+          </Suspense>
           <button type="submit" className="button">
             แสดง
           </button>
@@ -145,9 +130,6 @@ function BookView({ registerId, outgoing }: { registerId: string; outgoing: bool
             ดาวน์โหลด CSV
           </button>
         </form>
-        <p id="book-date-hint" className="field-hint">
-          พิมพ์วันที่แบบพุทธศักราช เช่น ๑ มกราคม ๒๕๖๙ หรือ 1/1/2569
-        </p>
         {downloadError && <p className="alert error">{downloadError}</p>}
         {book.error && !rangeError?.forField('from') && !rangeError?.forField('to') && (
           <p className="alert error">{book.error.message}</p>
