@@ -52,6 +52,11 @@ export interface AppConfig {
   fileMaxPages: number;
   fileCheckTimeoutMs: number;
   fileCheckMemoryMb: number;
+  /** Worker threads for PDF work (upload checks, stamps, printouts) at once per process. */
+  pdfThreads: number;
+  /** Limits of one stamp or printout in its thread. */
+  pdfRenderTimeoutMs: number;
+  pdfRenderMemoryMb: number;
   /** Hours a recipient has to register (ลงรับ) a delivery until the escalation policy sets it. */
   deliveryDefaultAckHours: number;
   /** Whom a unit may forward to: its own subtree (the hierarchy), or any unit. */
@@ -353,6 +358,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     fileMaxPages: integer('FILE_MAX_PAGES', 500, 1, 100_000),
     fileCheckTimeoutMs: integer('FILE_CHECK_TIMEOUT_MS', 15_000, 100, 600_000),
     fileCheckMemoryMb: integer('FILE_CHECK_MEMORY_MB', 256, 32, 8192),
+    pdfThreads: integer('PDF_THREADS', 2, 1, 64),
+    pdfRenderTimeoutMs: integer('PDF_RENDER_TIMEOUT_MS', 60_000, 100, 600_000),
+    pdfRenderMemoryMb: integer('PDF_RENDER_MEMORY_MB', 1024, 64, 16_384),
     deliveryDefaultAckHours: integer('DELIVERY_DEFAULT_ACK_HOURS', 72, 1, 8760),
     forwardScope: forwardScope === 'any' ? 'any' : 'subtree',
     officeHoursStart,
