@@ -14,6 +14,7 @@ import { FileErrors } from 'src/modules/files/files.errors.js';
 import { FilesRepository, type FileRow } from 'src/modules/files/files.repository.js';
 import { hasPdfMagic } from 'src/modules/files/pdf-inspection.js';
 import { inspectPdf } from 'src/modules/files/pdf-inspector.js';
+import { PdfThreads } from 'src/pdf/pdf-threads.js';
 
 @Injectable()
 export class FilesService {
@@ -24,6 +25,7 @@ export class FilesService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly pdfThreads: PdfThreads,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -45,7 +47,7 @@ export class FilesService {
     if (bytes.byteLength > this.config.fileMaxBytes)
       throw new DomainError(FileErrors.FILE_TOO_LARGE);
     if (!hasPdfMagic(bytes)) throw new DomainError(FileErrors.FILE_NOT_PDF);
-    const inspection = await inspectPdf(bytes, {
+    const inspection = await inspectPdf(this.pdfThreads, bytes, {
       maxPages: this.config.fileMaxPages,
       timeoutMs: this.config.fileCheckTimeoutMs,
       memoryMb: this.config.fileCheckMemoryMb,

@@ -1,12 +1,10 @@
-import { parentPort, workerData } from 'node:worker_threads';
 import { PDFDocument } from 'pdf-lib';
 import { findActiveContent, scanNames } from 'src/modules/files/pdf-active-content.js';
 import type { PdfInspection } from 'src/modules/files/pdf-inspection.js';
+import { threadFunction } from 'src/pdf/pdf-threads.js';
 
-/** Runs in a worker thread with resource limits: parsing hostile PDFs stays off the API's thread. */
-const { bytes, maxPages } = workerData as { bytes: Uint8Array; maxPages: number };
-
-async function inspect(): Promise<PdfInspection> {
+/** Runs in a PDF thread with resource limits: parsing hostile PDFs stays off the API's thread. */
+export async function inspectPdfBytes(bytes: Uint8Array, maxPages: number): Promise<PdfInspection> {
   let doc: PDFDocument;
   try {
     doc = await PDFDocument.load(bytes, { ignoreEncryption: true, updateMetadata: false });
@@ -27,7 +25,4 @@ async function inspect(): Promise<PdfInspection> {
   return { ok: true, pages };
 }
 
-inspect().then(
-  (result) => parentPort?.postMessage(result),
-  () => parentPort?.postMessage({ ok: false, reason: 'unparseable' } satisfies PdfInspection),
-);
+export const inspectPdfBytesInThread = threadFunction(import.meta.url, inspectPdfBytes);
