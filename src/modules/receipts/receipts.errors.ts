@@ -17,4 +17,10 @@ export const ReceiptErrors = defineErrors({
     title: 'The original cannot be stamped',
     detail: 'ไม่สามารถประทับตรารับบนไฟล์ต้นฉบับนี้ได้',
   },
+  STAMP_LIMIT_EXCEEDED: {
+    status: 422,
+    title: 'The original is too heavy to stamp',
+    detail:
+      'ไฟล์ต้นฉบับนี้ใหญ่หรือซับซ้อนเกินกว่าจะประทับตรารับได้ภายในเวลาหรือหน่วยความจำที่กำหนด กรุณาลดขนาดไฟล์ (เช่น สแกนใหม่หรือบีบอัด) แล้วแนบใหม่',
+  },
 });

@@ -8,8 +8,9 @@ import type { Principal } from 'src/modules/auth/principal.js';
 import { FilesService } from 'src/modules/files/files.service.js';
 import { ReceiptErrors } from 'src/modules/receipts/receipts.errors.js';
 import { ReceiptsRepository } from 'src/modules/receipts/receipts.repository.js';
-import { renderStampedPdf, type StampInput } from 'src/modules/receipts/stamp-renderer.js';
+import { renderStampedPdfInThread, type StampInput } from 'src/modules/receipts/stamp-renderer.js';
 import { RegistersService } from 'src/modules/registers/registers.service.js';
+import { PdfThreadLimitError, type PdfThreadLimits, PdfThreads } from 'src/pdf/pdf-threads.js';
 import { formatThaiDate, formatThaiTime } from 'src/thai/be-date.js';
 import { bangkokDate, bangkokTime } from 'src/thai/calendar.js';
 import { formatNumber } from 'src/thai/digits.js';
@@ -20,14 +21,17 @@ const RENDERING_VERSION = 1;
 @Injectable()
 export class ReceiptsService {
   private readonly cacheDir: string;
+  private readonly limits: PdfThreadLimits;
 
   constructor(
     private readonly registers: RegistersService,
     private readonly files: FilesService,
     private readonly repository: ReceiptsRepository,
+    private readonly pdfThreads: PdfThreads,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cacheDir = resolve(config.dataDir, 'stamped');
+    this.limits = { timeoutMs: config.pdfRenderTimeoutMs, memoryMb: config.pdfRenderMemoryMb };
   }
 
   /** The stamps a receipt's rendering shows: its own and those recorded before it on its path. */
@@ -77,8 +81,15 @@ export class ReceiptsService {
     }
     let bytes: Uint8Array;
     try {
-      bytes = await renderStampedPdf(await this.files.readAll(original.sha256), stamps);
-    } catch {
+      // In a thread: a large original takes seconds, which would stall every request.
+      bytes = await this.pdfThreads.run(
+        renderStampedPdfInThread,
+        [await this.files.readAll(original.sha256), stamps],
+        this.limits,
+      );
+    } catch (error) {
+      if (error instanceof PdfThreadLimitError)
+        throw new DomainError(ReceiptErrors.STAMP_LIMIT_EXCEEDED);
       throw new DomainError(ReceiptErrors.ORIGINAL_CANNOT_BE_STAMPED);
     }
     await mkdir(this.cacheDir, { recursive: true });

@@ -29,6 +29,7 @@ import {
 import { embedSarabunFamily, type ThaiFonts } from 'src/pdf/fonts.js';
 import { drawThaiText, measureThaiText } from 'src/pdf/glyphs.js';
 import { wrapThaiText } from 'src/pdf/line-breaking.js';
+import { threadFunction } from 'src/pdf/pdf-threads.js';
 
 /** One stamp of the chain: the receiving unit and its receipt, formatted for print. */
 export type StampInput = StampText;
@@ -184,3 +185,6 @@ export async function renderStampedPdf(
   }
   return doc.save({ addDefaultPage: false });
 }
+
+/** renderStampedPdf as a job for the PDF threads: a large original takes seconds of CPU. */
+export const renderStampedPdfInThread = threadFunction(import.meta.url, renderStampedPdf);

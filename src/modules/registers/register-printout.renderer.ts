@@ -3,6 +3,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import { embedSarabunFamily, type ThaiFonts } from 'src/pdf/fonts.js';
 import { drawThaiText, measureThaiText } from 'src/pdf/glyphs.js';
 import { breakLines } from 'src/pdf/line-breaking.js';
+import { threadFunction } from 'src/pdf/pdf-threads.js';
 
 /** One register entry, every field already formatted for print by the caller. */
 export interface RegisterPrintoutRow {
@@ -378,6 +379,12 @@ function csvField(value: string): string {
   const safe = guardFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+/** renderRegisterPrintout as a job for the PDF threads: a year's register runs to hundreds of pages. */
+export const renderRegisterPrintoutInThread = threadFunction(
+  import.meta.url,
+  renderRegisterPrintout,
+);
 
 /**
  * The register as CSV: the same columns, CRLF line ends, and a UTF-8 byte-order mark

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ReadReplica } from 'src/database/read-replica.js';
 import { Clock } from 'src/common/clock.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { parseUserDate } from 'src/common/user-date.js';
+import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import type { PrintoutQuery } from 'src/modules/registers/registers.dto.js';
 import { RegisterErrors } from 'src/modules/registers/registers.errors.js';
@@ -15,8 +16,9 @@ import { RegistersService } from 'src/modules/registers/registers.service.js';
 import {
   type RegisterPrintoutInput,
   renderRegisterCsv,
-  renderRegisterPrintout,
+  renderRegisterPrintoutInThread,
 } from 'src/modules/registers/register-printout.renderer.js';
+import { PdfThreadLimitError, PdfThreads } from 'src/pdf/pdf-threads.js';
 import { formatThaiDate } from 'src/thai/be-date.js';
 import { addDays, bangkokDate } from 'src/thai/calendar.js';
 import { formatNumber } from 'src/thai/digits.js';
@@ -34,10 +36,23 @@ export class RegisterPrintoutService {
     private readonly repository: RegistersRepository,
     private readonly clock: Clock,
     private readonly reads: ReadReplica,
+    private readonly pdfThreads: PdfThreads,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async pdf(principal: Principal, registerId: string, query: PrintoutQuery): Promise<Uint8Array> {
-    return renderRegisterPrintout(await this.input(principal, registerId, query));
+    const input = await this.input(principal, registerId, query);
+    try {
+      // In a thread: a long period is hundreds of pages, seconds that would stall every request.
+      return await this.pdfThreads.run(renderRegisterPrintoutInThread, [input], {
+        timeoutMs: this.config.pdfRenderTimeoutMs,
+        memoryMb: this.config.pdfRenderMemoryMb,
+      });
+    } catch (error) {
+      if (error instanceof PdfThreadLimitError)
+        throw new DomainError(RegisterErrors.PRINTOUT_LIMIT_EXCEEDED);
+      throw error;
+    }
   }
 
   async csv(principal: Principal, registerId: string, query: PrintoutQuery): Promise<string> {

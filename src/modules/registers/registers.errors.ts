@@ -67,4 +67,9 @@ export const RegisterErrors = defineErrors({
     title: 'Unit has no letter code',
     detail: 'หน่วยงานนี้ยังไม่มีรหัสพยัญชนะหรือเลขประจำของเจ้าของเรื่อง จึงออกเลขที่หนังสือไม่ได้',
   },
+  PRINTOUT_LIMIT_EXCEEDED: {
+    status: 422,
+    title: 'The printout is too large to make',
+    detail: 'ทะเบียนช่วงวันที่นี้มีรายการมากเกินกว่าจะพิมพ์ได้ภายในเวลาหรือหน่วยความจำที่กำหนด กรุณาเลือกช่วงวันที่ให้สั้นลง',
+  },
 });
