@@ -116,6 +116,12 @@ export class PdfThreads {
     });
   }
 
+  /** Threads alive (busy or idle) and jobs waiting for one. */
+  get load(): { threads: number; busy: number; waiting: number } {
+    const busy = [...this.threads].filter((thread) => thread.job !== null).length;
+    return { threads: this.threads.size, busy, waiting: this.waiting.length };
+  }
+
   /** Ends every thread; jobs still waiting or running fail. */
   async close(): Promise<void> {
     this.closed = true;
