@@ -136,7 +136,7 @@ describe('a circular to the whole country', () => {
     const ministry = units.find((u) => u.kind === 'ministry')!;
     const routing = t.get(RoutingService);
     const moi = principal(ministry);
-    const letter = await t.get(LettersService).createFromFields(moi, {
+    const { body: letter } = await t.get(LettersService).createFromFields(moi, {
       kind: 'external',
       speed: 'very_urgent',
       subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี กรณีการส่ง SMS ที่มีการแนบลิงก์',

@@ -14,6 +14,7 @@ import { SubstitutionHolidays1796500652705 } from 'src/database/migrations/17965
 import { OutboundClaim1796600000000 } from 'src/database/migrations/1796600000000-OutboundClaim.js';
 import { ProgressEvents1796710000000 } from 'src/database/migrations/1796710000000-ProgressEvents.js';
 import { EscalationHalt1796720000000 } from 'src/database/migrations/1796720000000-EscalationHalt.js';
+import { LetterOwnerUnit1796730000000 } from 'src/database/migrations/1796730000000-LetterOwnerUnit.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   AuditChainPerUnit1796700000000,
   ProgressEvents1796710000000,
   EscalationHalt1796720000000,
+  LetterOwnerUnit1796730000000,
 ];

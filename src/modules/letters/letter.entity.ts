@@ -136,6 +136,10 @@ export class Letter {
   @Column({ name: 'sender_text', type: 'text', nullable: true })
   senderText: string | null;
 
+  /** ส่วนราชการเจ้าของเรื่อง as printed at the foot (or the memo's head), for checking. */
+  @Column({ name: 'owner_unit', type: 'text', nullable: true })
+  ownerUnit: string | null;
+
   /** The first letter of the chain; a letter that starts a chain is its own root. */
   @Column({ name: 'root_letter_id', type: 'uuid' })
   rootLetterId: string;

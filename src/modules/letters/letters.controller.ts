@@ -20,6 +20,11 @@ import {
 import type { Response } from 'express';
 import { wantsInline } from 'src/http/downloads.js';
 import { DomainError } from 'src/common/domain-error.js';
+import {
+  AcceptsIdempotencyKey,
+  IdempotencyKeyHeader,
+  replyIdempotent,
+} from 'src/common/idempotency/idempotent-reply.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { FileErrors } from 'src/modules/files/files.errors.js';
@@ -63,12 +68,15 @@ export class LettersController {
 
   @Post()
   @ApiOperation({ summary: 'Record a letter from its fields (Thai or Arabic digits, BE dates)' })
+  @AcceptsIdempotencyKey('records no second letter')
   @ApiCreatedResponse({ type: LetterResponse, example: LETTER_EXAMPLE })
-  create(
+  async create(
     @CurrentUser() principal: Principal,
     @Body() dto: CreateLetterDto,
+    @Res({ passthrough: true }) response: Response,
+    @IdempotencyKeyHeader() key?: string,
   ): Promise<LetterResponse> {
-    return this.letters.createFromFields(principal, dto);
+    return replyIdempotent(response, await this.letters.createFromFields(principal, dto, key));
   }
 
   @Post('from-text')

@@ -5,14 +5,16 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsOptional,
   IsString,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
-import { NestedObject, Optional } from 'src/common/validation.js';
+import { NestedObject, NestedObjects, Optional } from 'src/common/validation.js';
 import { LETTER_KINDS, SECRECY_CODES, SPEED_CODES } from 'src/modules/letters/letter.entity.js';
 import type { ParsedLetter } from 'src/thai/letter-parser.js';
 
@@ -28,6 +30,38 @@ export class SignatoryDto {
   @IsString()
   @MaxLength(1000)
   position?: string;
+}
+
+/** A receipt stamp already on the paper (ตรารับ of an earlier unit), as the intake read it. */
+export class PrintedStampDto {
+  @ApiPropertyOptional({ type: String, example: 'สำนักงานปลัดกระทรวงมหาดไทย', nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  unit?: string | null;
+
+  @ApiPropertyOptional({ type: Number, example: 2631, nullable: true })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(99_999_999)
+  receiptNumber?: number | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    description: 'ISO date as printed',
+    example: '2026-01-15',
+    nullable: true,
+  })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  date?: string | null;
+
+  @ApiPropertyOptional({ type: String, example: '10:30', nullable: true })
+  @IsOptional()
+  @Matches(/^\d{2}:\d{2}$/)
+  time?: string | null;
 }
 
 /** A letter from its fields, as a clerk types them (Thai or Arabic digits, BE dates). */
@@ -111,6 +145,26 @@ export class CreateLetterDto {
   @IsString()
   @MaxLength(1000)
   senderText?: string;
+
+  @ApiPropertyOptional({
+    description: 'ส่วนราชการเจ้าของเรื่อง as printed at the foot',
+    example: 'กองการสื่อสารและเทคโนโลยีสารสนเทศ',
+  })
+  @Optional()
+  @IsString()
+  @MaxLength(1000)
+  ownerUnit?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Receipt stamps already on the paper (from the intake parser, checked by the clerk)',
+    type: [PrintedStampDto],
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @NestedObjects(() => PrintedStampDto)
+  printedStamps?: PrintedStampDto[];
 
   @ApiPropertyOptional({
     description: 'Uploaded PDF ids; the first is the letter itself',
@@ -337,6 +391,9 @@ export class LetterResponse {
 
   @ApiProperty({ type: String, nullable: true })
   senderText: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'ส่วนราชการเจ้าของเรื่อง as printed' })
+  ownerUnit: string | null;
 
   @ApiProperty({ format: 'uuid' })
   rootLetterId: string;

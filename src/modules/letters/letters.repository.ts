@@ -15,7 +15,7 @@ const LETTER_COLUMNS = `l.id, l.kind, l.speed, l.speed_deadline AS "speedDeadlin
   l.circular, l.serial, l.letter_date_raw AS "letterDateRaw", to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate",
   to_char(l.suggested_letter_date, 'YYYY-MM-DD') AS "suggestedLetterDate", l.subject, l.addressee,
   l.references, l.enclosures, l.signatory, l.sender_unit_id AS "senderUnitId", l.sender_text AS "senderText",
-  l.root_letter_id AS "rootLetterId", l.encloses_letter_id AS "enclosesLetterId", l.warnings,
+  l.owner_unit AS "ownerUnit", l.root_letter_id AS "rootLetterId", l.encloses_letter_id AS "enclosesLetterId", l.warnings,
   l.printed_stamps AS "printedStamps", l.created_unit_id AS "createdUnitId", l.created_by AS "createdBy",
   l.created_at AS "createdAt",
   COALESCE((SELECT array_agg(f.file_id ORDER BY f.position) FROM letter_files f WHERE f.letter_id = l.id), '{}') AS "fileIds"`;
@@ -59,9 +59,9 @@ export class LettersRepository {
       `INSERT INTO letters (id, kind, speed, speed_deadline, secrecy, reference_raw, agency_prefix, agency_number,
          circular, serial, letter_date_raw, letter_date, suggested_letter_date, subject, addressee, "references",
          enclosures, signatory, sender_unit_id, sender_text, root_letter_id, encloses_letter_id, warnings,
-         printed_stamps, created_unit_id, created_by, created_at)
+         printed_stamps, created_unit_id, created_by, created_at, owner_unit)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22,
-         $23, $24, $25, $26, $27)`,
+         $23, $24, $25, $26, $27, $28)`,
       [
         letter.id,
         letter.kind,
@@ -90,6 +90,7 @@ export class LettersRepository {
         letter.createdUnitId,
         letter.createdBy,
         letter.createdAt,
+        letter.ownerUnit,
       ],
     );
     if (fileIds.length > 0) {

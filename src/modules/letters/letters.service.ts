@@ -3,6 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ReadReplica } from 'src/database/read-replica.js';
 import { Clock } from 'src/common/clock.js';
+import {
+  type IdempotentAnswer,
+  IdempotencyService,
+} from 'src/common/idempotency/idempotency.service.js';
 import { decodeCursor, encodeCursor, readCreatedAtCursor } from 'src/common/cursor.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { parseUserDate } from 'src/common/user-date.js';
@@ -50,6 +54,7 @@ interface LetterDraft {
   signatory: { name: string | null; position: string | null } | null;
   senderUnitId: string | null;
   senderText: string | null;
+  ownerUnit: string | null;
   warnings: unknown[];
   printedStamps: unknown[];
 }
@@ -100,6 +105,7 @@ export class LettersService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly reads: ReadReplica,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   /** The unit a command acts for: the one named, or the only one the user has. */
@@ -117,7 +123,15 @@ export class LettersService {
     return unitId;
   }
 
-  async createFromFields(principal: Principal, dto: CreateLetterDto): Promise<LetterRow> {
+  /**
+   * Records a letter from its fields. With an Idempotency-Key, a retry (a double click, an
+   * answer lost to the network) returns the first letter and records no second one.
+   */
+  async createFromFields(
+    principal: Principal,
+    dto: CreateLetterDto,
+    idempotencyKey?: string,
+  ): Promise<IdempotentAnswer<LetterRow>> {
     const reference = dto.referenceNumber ? parseReferenceNumber(dto.referenceNumber) : null;
     if (reference && !reference.ok) {
       throw new DomainError(LetterErrors.LETTER_REFERENCE_INVALID, {
@@ -137,7 +151,7 @@ export class LettersService {
       });
     }
     const references = (dto.references ?? []).map((raw) => citedLetter(raw));
-    return this.create(principal, dto.unitId, dto.fileIds ?? [], dto.enclosesLetterId, {
+    const draft: LetterDraft = {
       kind: dto.kind,
       speed: dto.speed ?? 'none',
       secrecy: dto.secrecy ?? 'none',
@@ -155,9 +169,32 @@ export class LettersService {
         : null,
       senderUnitId: dto.senderUnitId ?? null,
       senderText: dto.senderText ? normalizeThaiText(dto.senderText) : null,
+      ownerUnit: dto.ownerUnit ? normalizeThaiText(dto.ownerUnit) : null,
       warnings: [],
-      printedStamps: [],
-    });
+      printedStamps: dto.printedStamps ?? [],
+    };
+    return this.dataSource.transaction((manager) =>
+      this.idempotency.run(
+        manager,
+        {
+          key: idempotencyKey,
+          owner: principal.userId,
+          scope: 'letter',
+          request: dto,
+        },
+        async () => ({
+          status: 201,
+          body: await this.create(
+            manager,
+            principal,
+            dto.unitId,
+            dto.fileIds ?? [],
+            dto.enclosesLetterId,
+            draft,
+          ),
+        }),
+      ),
+    );
   }
 
   /** Runs the Thai intake parser; its fields and warnings are stored, nothing is guessed. */
@@ -167,17 +204,14 @@ export class LettersService {
   ): Promise<LetterRow & { parsed: ParsedLetter }> {
     if (dto.text.trim() === '') throw new DomainError(LetterErrors.LETTER_TEXT_EMPTY);
     const parsed = parseLetter(dto.text);
-    if (!parsed.subject) throw new DomainError(LetterErrors.LETTER_SUBJECT_MISSING);
+    const subject = parsed.subject;
+    if (!subject) throw new DomainError(LetterErrors.LETTER_SUBJECT_MISSING);
     const slip = parsed.warnings.find(
       (w): w is Extract<typeof w, { suggested: string }> =>
         w.code === 'year_slip' && 'suggested' in w,
     );
-    const letter = await this.create(
-      principal,
-      dto.unitId,
-      dto.fileIds ?? [],
-      dto.enclosesLetterId,
-      {
+    const letter = await this.dataSource.transaction((manager) =>
+      this.create(manager, principal, dto.unitId, dto.fileIds ?? [], dto.enclosesLetterId, {
         kind: parsed.kind,
         speed: speedCode(parsed.urgency),
         secrecy: secrecyCode(parsed.secrecy),
@@ -186,7 +220,7 @@ export class LettersService {
         letterDateRaw: parsed.letterDate?.raw ?? null,
         letterDate: parsed.letterDate?.date ?? null,
         suggestedLetterDate: slip && 'suggested' in slip ? slip.suggested : null,
-        subject: parsed.subject,
+        subject,
         addressee: parsed.salutation,
         references: parsed.references.map((r) => ({
           raw: r.raw ?? '',
@@ -200,14 +234,16 @@ export class LettersService {
         signatory: parsed.signatory,
         senderUnitId: dto.senderUnitId ?? null,
         senderText: dto.senderText ? normalizeThaiText(dto.senderText) : parsed.ownerUnit,
+        ownerUnit: parsed.ownerUnit,
         warnings: parsed.warnings,
         printedStamps: parsed.receiptStamps,
-      },
+      }),
     );
     return { ...letter, parsed };
   }
 
   private async create(
+    manager: EntityManager,
     principal: Principal,
     unitId: string | undefined,
     fileIds: string[],
@@ -220,7 +256,7 @@ export class LettersService {
     if (!this.access.canSeeSecrecy(principal, draft.secrecy)) {
       throw new DomainError(LetterErrors.LETTER_SECRECY_ABOVE_CLEARANCE);
     }
-    return this.dataSource.transaction(async (manager) => {
+    {
       const uniqueFiles = [...new Set(fileIds)];
       const owned = await this.repository.findFilesUploadedBy(
         manager,
@@ -276,6 +312,7 @@ export class LettersService {
         signatory: draft.signatory,
         senderUnitId: draft.senderUnitId,
         senderText: draft.senderText,
+        ownerUnit: draft.ownerUnit,
         rootLetterId,
         enclosesLetterId: enclosesLetterId ?? null,
         warnings: draft.warnings,
@@ -301,7 +338,7 @@ export class LettersService {
         },
       });
       return { ...row, fileIds: uniqueFiles };
-    });
+    }
   }
 
   /** Access predicate on a unit column, numbered from `firstParam`. */
