@@ -1210,6 +1210,13 @@ export interface components {
              */
             letterDate?: string;
             /**
+             * @description ส่วนราชการเจ้าของเรื่อง as printed at the foot
+             * @example กองการสื่อสารและเทคโนโลยีสารสนเทศ
+             */
+            ownerUnit?: string;
+            /** @description Receipt stamps already on the paper (from the intake parser, checked by the clerk) */
+            printedStamps?: components["schemas"]["PrintedStampDto"][];
+            /**
              * @description ที่ as printed
              * @example มท ๐๒๑๐.๕/ว๑๐๕๕๗
              */
@@ -1542,6 +1549,8 @@ export interface components {
             letterDate: string | null;
             /** @description ลงวันที่ as printed */
             letterDateRaw: string | null;
+            /** @description ส่วนราชการเจ้าของเรื่อง as printed */
+            ownerUnit: string | null;
             printedStamps: {
                 [key: string]: unknown;
             }[];
@@ -1828,6 +1837,19 @@ export interface components {
              *     ]
              */
             stepWorkingMinutes: string[];
+        };
+        PrintedStampDto: {
+            /**
+             * @description ISO date as printed
+             * @example 2026-01-15
+             */
+            date?: string | null;
+            /** @example 2631 */
+            receiptNumber?: number | null;
+            /** @example 10:30 */
+            time?: string | null;
+            /** @example สำนักงานปลัดกระทรวงมหาดไทย */
+            unit?: string | null;
         };
         PrintedStampResponse: {
             /** Format: date */
@@ -2617,7 +2639,10 @@ export interface operations {
     LettersController_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A retry with the same key returns the first answer and records no second letter */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };

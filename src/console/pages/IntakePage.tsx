@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, newIdempotencyKey, unwrap } from '../api/client';
 import type { Entry, Letter, ParsedLetter, UploadedFile } from '../api/types';
 import { useWorkspace } from '../app/workspace';
@@ -158,12 +158,16 @@ export function IntakePage() {
   const [files, setFiles] = useState<{ name: string; file: UploadedFile }[]>([]);
   const [dragging, setDragging] = useState(false);
   const [result, setResult] = useState<{ entry: Entry; subject: string } | null>(null);
-  // The letter recorded by the first attempt and the key of the registration: a retry after
-  // a lost answer reuses both, so a double click or a retry never takes a second number.
+  // The letter recorded by the first attempt and the key of this intent: a retry after a lost
+  // answer reuses both, so a double click or a retry never records a second letter nor takes
+  // a second number. Editing the form is a new intent, with a new key.
   const attempt = useRef<{ letterId: string | null; key: string }>({
     letterId: null,
     key: newIdempotencyKey(),
   });
+  useEffect(() => {
+    attempt.current = { letterId: null, key: newIdempotencyKey() };
+  }, [form, files, parsed]);
 
   const parse = useMutation({
     mutationFn: () => unwrap<ParsedLetter>(api.POST('/api/v1/intake/parse', { body: { text } })),
@@ -195,6 +199,7 @@ export function IntakePage() {
     if (attempt.current.letterId === null) {
       const letter = await unwrap<Letter>(
         api.POST('/api/v1/letters', {
+          params: { header: { 'Idempotency-Key': `${attempt.current.key}.letter` } },
           body: {
             unitId,
             kind: form.kind,
@@ -210,6 +215,8 @@ export function IntakePage() {
             signatory: form.signatoryName
               ? { name: form.signatoryName, position: form.signatoryPosition || undefined }
               : undefined,
+            ownerUnit: form.ownerUnit || undefined,
+            printedStamps: parsed?.receiptStamps ?? [],
             fileIds: files.map((f) => f.file.id),
           },
         }),

@@ -231,6 +231,7 @@ function OutgoingNumber({ registerId }: { registerId: string }) {
     if (attempt.current.letterId === null) {
       const letter = await unwrap<Letter>(
         api.POST('/api/v1/letters', {
+          params: { header: { 'Idempotency-Key': `${attempt.current.key}.letter` } },
           body: { unitId, kind: 'external', subject, addressee: addressee || undefined },
         }),
       );
