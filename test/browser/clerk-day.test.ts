@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type ApiProcess } from '../harness/api-process.js';
 import {
   Api,
-  launchChromium,
+  expectAccessible as expectPageAccessible,
   openConsole,
   screenshot,
-  seedDemo,
   sendDown,
-  seriousViolations,
+  startConsoleWorld,
   type ConsolePage,
+  type ConsoleWorld,
 } from './harness.js';
 
 const LETTER_TEXT = readFileSync(
@@ -20,43 +19,35 @@ const LETTER_TEXT = readFileSync(
 );
 const PDF = readFileSync(new URL('../fixtures/pdf/two-page-letter.pdf', import.meta.url));
 
-let api: ApiProcess;
+let world: ConsoleWorld;
 let browser: Browser;
 let base: string;
 let db: pg.Client;
 
 beforeAll(async () => {
-  await seedDemo();
-  api = await startApi();
-  // Browsers treat http://localhost as a secure context, so the Secure cookie is kept.
-  base = `http://localhost:${api.port}`;
-  const governor = await Api.signIn(base, 'governor.roiet');
-  const clerk = await Api.signIn(base, 'clerk.office');
-  await sendDown(
-    governor,
-    await clerk.unitId(),
-    [
-      { subject: 'ขอเชิญประชุมคณะกรรมการจังหวัด', speed: 'none' },
-      { subject: 'ขอให้รายงานผลการเบิกจ่ายงบประมาณ', speed: 'most_urgent' },
-      { subject: 'แจ้งกำหนดการตรวจราชการ', speed: 'urgent' },
-    ],
-    PDF,
-  );
-  db = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  browser = await launchChromium();
+  world = await startConsoleWorld(async (url) => {
+    const governor = await Api.signIn(url, 'governor.roiet');
+    const clerk = await Api.signIn(url, 'clerk.office');
+    await sendDown(
+      governor,
+      await clerk.unitId(),
+      [
+        { subject: 'ขอเชิญประชุมคณะกรรมการจังหวัด', speed: 'none' },
+        { subject: 'ขอให้รายงานผลการเบิกจ่ายงบประมาณ', speed: 'most_urgent' },
+        { subject: 'แจ้งกำหนดการตรวจราชการ', speed: 'urgent' },
+      ],
+      PDF,
+    );
+  });
+  ({ browser, base, db } = world);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-  api?.child.kill('SIGTERM');
-  await api?.exited;
+  await world?.close();
 });
 
 async function expectAccessible(console: ConsolePage, name: string) {
-  expect(await seriousViolations(console.page), `axe on ${name}`).toEqual([]);
-  await screenshot(console.page, name);
+  await expectPageAccessible(console.page, name);
 }
 
 describe('the clerk’s day in the browser', () => {

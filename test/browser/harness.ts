@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import pg from 'pg';
+import { expect } from 'vitest';
+import { startApi, type ApiProcess } from '../harness/api-process.js';
 
 /**
  * The browser side of the console tests: Debian's Chromium driven by playwright-core (no
@@ -43,7 +46,7 @@ export async function openConsole(browser: Browser, baseURL: string): Promise<Co
     acceptDownloads: true,
   });
   // A bound on waiting, not a speed check: CI machines can be slow and shared.
-  context.setDefaultTimeout(90_000);
+  context.setDefaultTimeout(Number(process.env.BROWSER_WAIT_MS ?? 90_000));
   const page = await context.newPage();
   const cspViolations: string[] = [];
   page.on('console', (message) => {
@@ -190,4 +193,53 @@ export async function sendDown(
       unitIds: [recipientUnitId],
     });
   }
+}
+
+/** What every console test file starts with: the demo data, the API, the database, a browser. */
+export interface ConsoleWorld {
+  api: ApiProcess;
+  /** http://localhost: browsers treat it as a secure context, so the Secure cookie is kept. */
+  base: string;
+  browser: Browser;
+  db: pg.Client;
+  close(): Promise<void>;
+}
+
+export async function startConsoleWorld(
+  prepare?: (base: string) => Promise<void>,
+): Promise<ConsoleWorld> {
+  await seedDemo();
+  const api = await startApi();
+  const base = `http://localhost:${api.port}`;
+  await prepare?.(base);
+  const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await db.connect();
+  const browser = await launchChromium();
+  return {
+    api,
+    base,
+    browser,
+    db,
+    async close() {
+      await browser.close();
+      await db.end();
+      api.child.kill('SIGTERM');
+      await api.exited;
+    },
+  };
+}
+
+/** axe finds nothing serious on the page as it is now; the screenshot is kept for the README. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
+  await screenshot(page, name);
+}
+
+/** Signs in through the sign-in page (the page asked for first, or the inbox). */
+export async function signInAs(page: Page, username: string, next = '/inbox'): Promise<void> {
+  await page.goto(`/signin?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('ชื่อผู้ใช้').fill(username);
+  await page.getByLabel('รหัสผ่าน').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+  await page.waitForURL((url) => url.pathname === next);
 }

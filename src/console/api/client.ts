@@ -20,10 +20,20 @@ export interface Problem {
   field?: string;
 }
 
+/** The message for the page: the Thai detail, or what to do when offline. */
+function pageMessage(problem: Problem): string {
+  if (problem.status === 0) {
+    return problem.detail ?? 'เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ ข้อมูลที่กรอกไว้ยังอยู่ กรุณาลองอีกครั้ง';
+  }
+  return problem.detail ?? problem.title ?? `เกิดข้อผิดพลาด (${problem.status})`;
+}
+
 /** A problem+json answer, or a network failure (status 0), as one error type. */
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
-    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    // Error's constructor defines `message` on the instance, so the Thai text is computed here
+    // (a getter on the class would be shadowed and the page would read "HTTP 0").
+    super(pageMessage(problem));
   }
 
   get offline(): boolean {
@@ -38,12 +48,6 @@ export class ApiError extends Error {
     if (own && own.length > 0) return own.map((e) => e.message).join(' · ');
     if (this.problem.field === field) return this.problem.detail;
     return undefined;
-  }
-
-  /** The message for the page: the Thai detail, or what to do when offline. */
-  get message(): string {
-    if (this.offline) return 'เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ ข้อมูลที่กรอกไว้ยังอยู่ กรุณาลองอีกครั้ง';
-    return this.problem.detail ?? this.problem.title ?? `เกิดข้อผิดพลาด (${this.problem.status})`;
   }
 }
 

@@ -15,7 +15,12 @@ export function ReasonDialog(props: {
   const [reason, setReason] = useState('');
   useEffect(() => {
     const element = dialog.current;
+    // The dialog is removed rather than closed, so focus goes back by hand to what opened it.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (element && !element.open) element.showModal();
+    return () => {
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   const fieldError = props.error?.forField('reason');
   return (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { NavLink, useParams } from 'react-router';
 import { api, ApiError, fetchBlob, newIdempotencyKey, unwrap } from '../api/client';
 import type { Book, Entry, Letter, OutgoingNumber } from '../api/types';
@@ -153,8 +153,13 @@ function BookView({ registerId, outgoing }: { registerId: string; outgoing: bool
             </thead>
             <tbody>
               {book.data.rows.map((row) => (
-                <tr key={row.entryId}>
-                  <td>{row.receiptNumber}</td>
+                <tr key={row.entryId} className={row.status === 'cancelled' ? 'cancelled' : ''}>
+                  <td>
+                    {row.receiptNumber}
+                    {row.status === 'cancelled' && (
+                      <span className="badge cancelled">ยกเลิกแล้ว</span>
+                    )}
+                  </td>
                   <td>{row.referenceNumber}</td>
                   <td>{row.letterDate}</td>
                   <td>{row.from}</td>
@@ -227,6 +232,10 @@ function OutgoingNumber({ registerId }: { registerId: string }) {
     letterId: null,
     key: newIdempotencyKey(),
   });
+  // An edited form is a new intent: its letter and number get a new key.
+  useEffect(() => {
+    attempt.current = { letterId: null, key: newIdempotencyKey() };
+  }, [subject, addressee]);
   const takeOnce = useSingleFlight(async () => {
     if (attempt.current.letterId === null) {
       const letter = await unwrap<Letter>(
