@@ -3,6 +3,7 @@ import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   Api,
+  DEMO_PASSWORD,
   expectAccessible,
   openConsole,
   sendDown,
@@ -15,6 +16,7 @@ const PDF = readFileSync(new URL('../fixtures/pdf/two-page-letter.pdf', import.m
 
 let world: ConsoleWorld;
 let selaphumId: string;
+let mueangId: string;
 
 beforeAll(async () => {
   world = await startConsoleWorld(async (base) => {
@@ -32,6 +34,9 @@ beforeAll(async () => {
       PDF,
     );
     await sendDown(governor, selaphumId, [{ subject: 'หนังสือถึงอำเภอเสลภูมิ', speed: 'none' }], PDF);
+    const mueang = await Api.signIn(base, 'clerk.mueang');
+    mueangId = await mueang.unitId();
+    await sendDown(governor, mueangId, [{ subject: 'หนังสือถึงอำเภอเมืองร้อยเอ็ด', speed: 'none' }], PDF);
   });
 });
 
@@ -57,6 +62,46 @@ async function openBook(page: Page, name: string): Promise<string> {
   await page.waitForURL(/\/registers\/[0-9a-f-]{36}$/);
   await page.getByRole('heading', { level: 2, name: new RegExp(`^${name} — `) }).waitFor();
   return new URL(page.url()).pathname;
+}
+
+interface Focused {
+  tag: string;
+  name: string;
+  visible: boolean;
+  inDialog: boolean;
+}
+
+/** What has the keyboard focus: its accessible name (near enough) and whether focus shows. */
+function focused(page: Page): Promise<Focused> {
+  // A string, evaluated in the page: this file is compiled without the DOM's types.
+  return page.evaluate<Focused>(`(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) {
+      return { tag: 'body', name: '', visible: false, inDialog: false };
+    }
+    const labelled = element.labels && element.labels[0] ? element.labels[0].textContent : null;
+    const name = element.getAttribute('aria-label') ?? labelled ?? element.textContent ?? '';
+    const style = getComputedStyle(element);
+    return {
+      tag: element.tagName.toLowerCase(),
+      name: name.trim(),
+      visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+      inDialog: element.closest('dialog') !== null,
+    };
+  })()`);
+}
+
+/** Presses Tab (or Shift+Tab) until the control named `name` has the focus, which must show. */
+async function tabTo(page: Page, name: string | RegExp, key = 'Tab'): Promise<void> {
+  for (let presses = 0; presses < 80; presses++) {
+    await page.keyboard.press(key);
+    const now = await focused(page);
+    if (typeof name === 'string' ? now.name === name : name.test(now.name)) {
+      expect(now.visible, `focus shows on ${now.name}`).toBe(true);
+      return;
+    }
+  }
+  throw new Error(`${String(name)} never took the focus`);
 }
 
 describe('the console when things go wrong', () => {
@@ -271,26 +316,89 @@ describe('the console when things go wrong', () => {
     const { context, page } = await openConsole(world.browser, world.base);
     await signInAs(page, 'clerk.mueang');
     const unit = page.getByLabel('ทำงานในนามหน่วยงาน');
-    const mueang = await world.db.query<{ unit_id: string }>(
-      `SELECT m.unit_id FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE u.username = 'clerk.mueang' AND m.unit_id <> $1`,
-      [selaphumId],
-    );
-    await unit.selectOption(mueang.rows[0].unit_id);
-    await page.getByText('ไม่มีหนังสือรอลงรับ').waitFor();
-    await unit.selectOption(selaphumId);
     const inboxRows = page.getByRole('table', { name: 'หนังสือรอลงรับ' }).locator('tbody tr');
+    const subjects = new Map([
+      [mueangId, 'หนังสือถึงอำเภอเมืองร้อยเอ็ด'],
+      [selaphumId, 'หนังสือถึงอำเภอเสลภูมิ'],
+    ]);
+    // Whichever unit the console starts in, the clerk switches to the other one.
     await expect.poll(() => inboxRows.count()).toBe(1);
-    expect(await inboxRows.first().textContent()).toContain('หนังสือถึงอำเภอเสลภูมิ');
+    const first = await unit.inputValue();
+    const other = first === mueangId ? selaphumId : mueangId;
+    expect(await inboxRows.first().textContent()).toContain(subjects.get(first));
+    await unit.selectOption(other);
+    await expect.poll(() => inboxRows.first().textContent()).toContain(subjects.get(other));
+    expect(await inboxRows.count()).toBe(1);
     await expectAccessible(page, 'edges-07-unit-switched');
 
     await page.reload();
     await expect.poll(() => inboxRows.count()).toBe(1);
-    expect(await unit.inputValue()).toBe(selaphumId);
+    expect(await unit.inputValue()).toBe(other);
+    expect(await inboxRows.first().textContent()).toContain(subjects.get(other));
     await openBook(page, 'ทะเบียนหนังสือรับ');
+    const unitName = await world.db.query<{ name_th: string }>(
+      'SELECT name_th FROM units WHERE id = $1',
+      [other],
+    );
     expect(
       await page.getByRole('heading', { level: 2, name: /^ทะเบียนหนังสือรับ — / }).textContent(),
-    ).toContain('เสลภูมิ');
+    ).toContain(unitName.rows[0].name_th);
+    await context.close();
+  });
+
+  it('does the clerk’s main work with the keyboard alone', async () => {
+    const { context, page } = await openConsole(world.browser, world.base);
+    await page.goto('/inbox');
+    await page.waitForURL(/\/signin/);
+    await tabTo(page, 'ชื่อผู้ใช้');
+    await page.keyboard.type('clerk.office');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).name).toBe('รหัสผ่าน');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/inbox$/);
+
+    // The menus, forwards and back.
+    await tabTo(page, 'ทะเบียน');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/registers$/);
+    await tabTo(page, 'หนังสือเข้า', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/inbox$/);
+
+    // Select one delivery with Space and register it.
+    const inboxRows = page.getByRole('table', { name: 'หนังสือรอลงรับ' }).locator('tbody tr');
+    await expect.poll(() => inboxRows.count()).toBe(2);
+    await tabTo(page, 'เลือก แจ้งแผนการฝึกซ้อมป้องกันภัย');
+    await page.keyboard.press('Space');
+    await tabTo(page, /^ลงรับที่เลือก/, 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'เลขรับ' }).waitFor();
+    await expect.poll(() => inboxRows.count()).toBe(1);
+
+    // ส่งคืน: the dialog holds the focus, Escape closes it and gives the focus back.
+    await tabTo(page, 'ส่งคืน');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    expect(await focused(page)).toMatchObject({ name: 'เหตุผลที่ส่งคืน', inDialog: true });
+    for (let presses = 0; presses < 4; presses++) {
+      await page.keyboard.press('Tab');
+      expect((await focused(page)).inDialog).toBe(true);
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect((await focused(page)).name).toBe('ส่งคืน');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.keyboard.type('ไม่ใช่งานของสำนักงานจังหวัด');
+    await tabTo(page, 'ยืนยันการส่งคืน');
+    await page.keyboard.press('Enter');
+    await page.getByText('ไม่มีหนังสือรอลงรับ').waitFor();
+    const returned = await world.db.query<{ state_reason: string }>(
+      `SELECT state_reason FROM deliveries WHERE state = 'returned'`,
+    );
+    expect(returned.rows).toEqual([{ state_reason: 'ไม่ใช่งานของสำนักงานจังหวัด' }]);
     await context.close();
   });
 });

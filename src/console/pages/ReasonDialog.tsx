@@ -24,7 +24,27 @@ export function ReasonDialog(props: {
   }, []);
   const fieldError = props.error?.forField('reason');
   return (
-    <dialog ref={dialog} aria-labelledby="reason-title" onCancel={props.onCancel}>
+    <dialog
+      ref={dialog}
+      aria-labelledby="reason-title"
+      onCancel={props.onCancel}
+      onKeyDown={(event) => {
+        // A modal dialog lets Tab leave for the browser's own controls; keep it in the dialog.
+        if (event.key !== 'Tab' || !dialog.current) return;
+        const controls = [
+          ...dialog.current.querySelectorAll<HTMLElement>('textarea, button:not([disabled])'),
+        ];
+        const first = controls[0];
+        const last = controls[controls.length - 1];
+        if (event.shiftKey && document.activeElement === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && document.activeElement === last) {
+          event.preventDefault();
+          first.focus();
+        }
+      }}
+    >
       <h2 id="reason-title">{props.title}</h2>
       <form
         onSubmit={(event) => {
