@@ -39,6 +39,9 @@ export default defineConfig({
           // The console in Debian's Chromium against the real API process (dist/).
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
+          // One browser at a time: two Chromiums and two APIs on a small CI machine starve
+          // each other (the PDF viewer frames stall input long enough to time out).
+          fileParallelism: false,
           globalSetup: ['test/harness/global-setup.ts'],
           setupFiles: ['test/harness/setup-file.ts'],
           testTimeout: 180_000,
