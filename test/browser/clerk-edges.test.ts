@@ -132,6 +132,30 @@ describe('the console when things go wrong', () => {
     await context.close();
   });
 
+  it('leaves nothing of an ended session to the next person who signs in', async () => {
+    const { context, page } = await openConsole(world.browser, world.base);
+    await signInAs(page, 'clerk.office');
+    const header = page.locator('header');
+    await header.getByText('นางสมใจ ใจดี').waitFor();
+    await openBook(page, 'ทะเบียนหนังสือรับ');
+    await world.db.query(
+      `UPDATE refresh_tokens SET revoked_at = now()
+        WHERE revoked_at IS NULL AND user_id = (SELECT id FROM users WHERE username = 'clerk.office')`,
+    );
+    await page.getByRole('button', { name: 'ดาวน์โหลด CSV' }).click();
+    await page.waitForURL((url) => url.pathname === '/signin');
+    // Another clerk at the same desk, in the same page: the first one's name, units and
+    // registers are gone with the first one's session.
+    await page.getByLabel('ชื่อผู้ใช้').fill('clerk.strategy');
+    await page.getByLabel('รหัสผ่าน').fill('saraban-demo-2569');
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ' }).click();
+    await page.waitForURL((url) => url.pathname !== '/signin');
+    // Cached answers would show the first clerk for their 15 s of freshness.
+    await header.getByText('นายวิชัย ทองดี').waitFor({ timeout: 10_000 });
+    expect(await header.innerText()).not.toContain('นางสมใจ ใจดี');
+    await context.close();
+  });
+
   it('refreshes an expired access token without the clerk noticing', async () => {
     const { context, page } = await openConsole(world.browser, world.base);
     await signInAs(page, 'clerk.office');

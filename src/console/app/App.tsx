@@ -44,6 +44,15 @@ export function App() {
     // A reload: the access token is gone with the page; the refresh cookie brings it back.
     if (snapshot().status === 'unknown') void refresh();
   }, []);
+  // However a session ends (sign-out, a refused refresh), its answers go with it: the next
+  // person to sign in at this desk must not see the last one's units, registers or letters.
+  useEffect(
+    () =>
+      subscribe(() => {
+        if (snapshot().status === 'signed-out') queryClient.clear();
+      }),
+    [],
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <BrowserRouter>
