@@ -371,8 +371,7 @@ describe('the console when things go wrong', () => {
 
   it('does the clerk’s main work with the keyboard alone', async () => {
     const { context, page } = await openConsole(world.browser, world.base);
-    await page.goto('/inbox');
-    await page.waitForURL(/\/signin/);
+    await page.goto('/signin?next=%2Finbox');
     await tabTo(page, 'ชื่อผู้ใช้');
     await page.keyboard.type('clerk.office');
     await page.keyboard.press('Tab');
@@ -422,6 +421,57 @@ describe('the console when things go wrong', () => {
       `SELECT state_reason FROM deliveries WHERE state = 'returned'`,
     );
     expect(returned.rows).toEqual([{ state_reason: 'ไม่ใช่งานของสำนักงานจังหวัด' }]);
+    await context.close();
+  });
+
+  it('takes in, numbers and finds letters with the keyboard alone', async () => {
+    const { context, page } = await openConsole(world.browser, world.base);
+    // Signing in by keyboard is the test above; this one starts on รับหนังสือ.
+    await signInAs(page, 'clerk.office', '/intake');
+
+    // รับหนังสือ: type the fields, confirm with Enter on บันทึกและลงรับ.
+    const subject = 'ขอรายงานผลการดำเนินงานด้วยแป้นพิมพ์';
+    await tabTo(page, 'เรื่อง');
+    await page.keyboard.type(subject);
+    await tabTo(page, 'ที่ (เลขที่หนังสือ)', 'Shift+Tab');
+    await page.keyboard.type('รอ ๐๐๑๗.๔/๗๗');
+    await tabTo(page, 'บันทึกและลงรับ');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'เลขรับ' }).waitFor();
+
+    // ค้นหา: the word typed, Enter searches.
+    await tabTo(page, 'ค้นหา', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search$/);
+    await tabTo(page, 'คำค้น (เรื่อง ผู้ส่ง หรือเลขที่หนังสือ)');
+    await page.keyboard.type('ด้วยแป้นพิมพ์');
+    await page.keyboard.press('Enter');
+    const results = page.getByRole('table', { name: 'ผลการค้นหา' }).locator('tbody tr');
+    await expect.poll(() => results.count()).toBe(1);
+    expect(await results.first().textContent()).toContain(subject);
+
+    // ออกเลข in the outgoing register.
+    await tabTo(page, 'ทะเบียน', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/registers$/);
+    await tabTo(page, 'ทะเบียนหนังสือส่ง');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/registers\/[0-9a-f-]{36}$/);
+    const outgoing = 'แจ้งกำหนดการประชุมด้วยแป้นพิมพ์';
+    await tabTo(page, 'เรื่อง');
+    await page.keyboard.type(outgoing);
+    await tabTo(page, 'เรียน');
+    await page.keyboard.type('นายอำเภอเมืองร้อยเอ็ด');
+    await tabTo(page, 'ออกเลข');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'ออกเลขแล้ว' }).waitFor();
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM register_entries e JOIN letters l ON l.id = e.letter_id
+          WHERE l.subject = ANY($1::text[])`,
+        [[subject, outgoing]],
+      ),
+    ).toBe(2);
     await context.close();
   });
 });
