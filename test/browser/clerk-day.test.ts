@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, Locator } from 'playwright-core';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -133,9 +133,18 @@ describe('the clerk’s day in the browser', () => {
     // Register two deliveries in one go, return the third.
     await page.getByRole('link', { name: 'หนังสือเข้า' }).click();
     await expect.poll(() => inboxRows.count()).toBe(3);
-    await page.getByRole('checkbox', { name: 'เลือก ขอให้รายงานผลการเบิกจ่ายงบประมาณ' }).check();
-    await page.getByRole('checkbox', { name: 'เลือก แจ้งกำหนดการตรวจราชการ' }).check();
-    await page.getByRole('button', { name: /ลงรับที่เลือก/ }).click();
+    // By keyboard from here while the stamped PDFs' viewer frames are in the page: headless
+    // Chromium (156) may drop synthetic mouse clicks then (see the registers link below).
+    const press = async (target: Locator, key: string) => {
+      await target.focus();
+      await page.keyboard.press(key);
+    };
+    await press(
+      page.getByRole('checkbox', { name: 'เลือก ขอให้รายงานผลการเบิกจ่ายงบประมาณ' }),
+      'Space',
+    );
+    await press(page.getByRole('checkbox', { name: 'เลือก แจ้งกำหนดการตรวจราชการ' }), 'Space');
+    await press(page.getByRole('button', { name: /ลงรับที่เลือก/ }), 'Enter');
     await expect.poll(() => page.getByRole('status').count()).toBe(2);
     expect(await page.getByRole('status').allTextContents()).toEqual(
       expect.arrayContaining([
@@ -144,10 +153,10 @@ describe('the clerk’s day in the browser', () => {
       ]),
     );
     await expect.poll(() => inboxRows.count()).toBe(1);
-    await inboxRows.first().getByRole('button', { name: 'ส่งคืน' }).click();
+    await press(inboxRows.first().getByRole('button', { name: 'ส่งคืน' }), 'Enter');
     await page.getByLabel('เหตุผลที่ส่งคืน').fill('ส่งผิดหน่วยงาน ขอให้ส่งกลุ่มงานยุทธศาสตร์');
     await screenshot(page, '05-return');
-    await page.getByRole('button', { name: 'ยืนยันการส่งคืน' }).click();
+    await press(page.getByRole('button', { name: 'ยืนยันการส่งคืน' }), 'Enter');
     await page.getByText('ไม่มีหนังสือรอลงรับ').waitFor();
     const returned = await db.query<{ state: string; state_reason: string }>(
       `SELECT state, state_reason FROM deliveries WHERE state = 'returned'`,
