@@ -114,32 +114,10 @@ export class LettersRepository {
     id: string,
     scope: SqlPredicate,
   ): Promise<{ letter: LetterRow; unit: UnitRef | null } | undefined> {
-    const rows: (LetterRow & { scopeUnitId: string | null; scopeUnitPath: string | null })[] =
-      await manager.query(
-        `SELECT ${LETTER_COLUMNS}, s.id AS "scopeUnitId", s.path AS "scopeUnitPath"
-           FROM letters l
-           LEFT JOIN LATERAL (
-             SELECT u.id, u.path FROM units u
-              WHERE ${scope.sql}
-                AND (u.id = l.created_unit_id
-                  OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = $1 AND d.recipient_unit_id = u.id)
-                  OR EXISTS (SELECT 1 FROM register_entries e JOIN registers r ON r.id = e.register_id
-                              WHERE e.letter_id = $1 AND r.unit_id = u.id)
-                  OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = $1 AND d.sender_unit_id = u.id))
-              LIMIT 1
-           ) s ON true
-          WHERE l.id = $1`,
-        [id, ...scope.params],
-      );
-    if (!rows[0]) return undefined;
-    const { scopeUnitId, scopeUnitPath, ...letter } = rows[0];
-    return {
-      letter,
-      unit: scopeUnitId && scopeUnitPath ? { id: scopeUnitId, path: scopeUnitPath } : null,
-    };
+    return (await this.findManyWithUnitInScope(manager, [id], scope))[0];
   }
 
-  /** findWithUnitInScope for many letters in one statement (a batch's checks). */
+  /** The letters of `ids` with a unit of the scope that holds each (a batch reads them at once). */
   async findManyWithUnitInScope(
     manager: EntityManager,
     ids: string[],
