@@ -2,6 +2,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useRef, useState } from 'react';
 import { api, ApiError, newIdempotencyKey, unwrap } from '../api/client';
 import type { Entry, InboxItem, Page } from '../api/types';
+import { SelectField } from '../app/SelectField';
 import { useWorkspace } from '../app/workspace';
 import { formatAge, formatDateTime, SECRECY_LABEL, SPEED_LABEL, toDigits } from '../lib/thai';
 import { useSingleFlight } from '../lib/single-flight';
@@ -120,33 +121,27 @@ export function InboxPage() {
         </p>
       )}
       <div className="toolbar">
-        <div className="field">
-          <label htmlFor="filter-speed">ความเร่งด่วน</label>
-          <select
-            id="filter-speed"
-            value={speed}
-            onChange={(event) => setSpeed(event.target.value as Speed | '')}
-          >
-            <option value="">ทั้งหมด</option>
-            {(['most_urgent', 'very_urgent', 'urgent', 'none'] as const).map((code) => (
-              <option key={code} value={code}>
-                {SPEED_LABEL[code]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-due">กำหนดเวลา</label>
-          <select
-            id="filter-due"
-            value={due}
-            onChange={(event) => setDue(event.target.value as Due | '')}
-          >
-            <option value="">ทั้งหมด</option>
-            <option value="overdue">เกินกำหนด</option>
-            <option value="on_time">ยังไม่เกินกำหนด</option>
-          </select>
-        </div>
+        <SelectField
+          id="filter-speed"
+          label="ความเร่งด่วน"
+          value={speed}
+          options={(['most_urgent', 'very_urgent', 'urgent', 'none'] as const).map(
+            (code) => [code, SPEED_LABEL[code]] as const,
+          )}
+          anyLabel="ทั้งหมด"
+          onChange={setSpeed}
+        />
+        <SelectField
+          id="filter-due"
+          label="กำหนดเวลา"
+          value={due}
+          options={[
+            ['overdue', 'เกินกำหนด'],
+            ['on_time', 'ยังไม่เกินกำหนด'],
+          ]}
+          anyLabel="ทั้งหมด"
+          onChange={setDue}
+        />
         <button
           type="button"
           className="button"

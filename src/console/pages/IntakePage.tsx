@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api, ApiError, newIdempotencyKey, unwrap } from '../api/client';
 import type { Entry, Letter, ParsedLetter, UploadedFile } from '../api/types';
+import { SelectField } from '../app/SelectField';
 import { useWorkspace } from '../app/workspace';
 import { formatDate, SECRECY_LABEL, SPEED_LABEL, toDigits } from '../lib/thai';
 import { useSingleFlight } from '../lib/single-flight';
@@ -448,48 +449,27 @@ export function IntakePage() {
           </p>
         )}
         <div className="form-grid">
-          <div className="field">
-            <label htmlFor="intake-kind">ชนิดของหนังสือ</label>
-            <select
-              id="intake-kind"
-              value={form.kind}
-              onChange={(event) => setForm({ ...form, kind: event.target.value as Kind })}
-            >
-              {Object.entries(KIND_LABEL).map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="intake-speed">ความเร่งด่วน</label>
-            <select
-              id="intake-speed"
-              value={form.speed}
-              onChange={(event) => setForm({ ...form, speed: event.target.value as Speed })}
-            >
-              {Object.entries(SPEED_LABEL).map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="intake-secrecy">ชั้นความลับ</label>
-            <select
-              id="intake-secrecy"
-              value={form.secrecy}
-              onChange={(event) => setForm({ ...form, secrecy: event.target.value as Secrecy })}
-            >
-              {Object.entries(SECRECY_LABEL).map(([code, label]) => (
-                <option key={code} value={code}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="intake-kind"
+            label="ชนิดของหนังสือ"
+            value={form.kind}
+            options={Object.entries(KIND_LABEL) as [Kind, string][]}
+            onChange={(kind) => setForm({ ...form, kind })}
+          />
+          <SelectField
+            id="intake-speed"
+            label="ความเร่งด่วน"
+            value={form.speed}
+            options={Object.entries(SPEED_LABEL) as [Speed, string][]}
+            onChange={(speed) => setForm({ ...form, speed })}
+          />
+          <SelectField
+            id="intake-secrecy"
+            label="ชั้นความลับ"
+            value={form.secrecy}
+            options={Object.entries(SECRECY_LABEL) as [Secrecy, string][]}
+            onChange={(secrecy) => setForm({ ...form, secrecy })}
+          />
           {field('referenceNumber', 'ที่ (เลขที่หนังสือ)')}
           {field('letterDate', 'ลงวันที่', { hint: 'พิมพ์แบบไทย เช่น ๑๒ มกราคม ๒๕๖๙' })}
           {field('senderText', 'จาก (ส่วนราชการผู้ส่ง)')}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import type { LetterSummary, Page } from '../api/types';
+import { SelectField } from '../app/SelectField';
 import { useWorkspace } from '../app/workspace';
 import { formatDate, SECRECY_LABEL, SPEED_LABEL } from '../lib/thai';
 
@@ -65,21 +66,14 @@ export function SearchPage() {
             onChange={(event) => setDraft({ ...draft, q: event.target.value })}
           />
         </div>
-        <div className="field">
-          <label htmlFor="search-speed">ความเร่งด่วน</label>
-          <select
-            id="search-speed"
-            value={draft.speed}
-            onChange={(event) => setDraft({ ...draft, speed: event.target.value as Speed | '' })}
-          >
-            <option value="">ทั้งหมด</option>
-            {Object.entries(SPEED_LABEL).map(([code, label]) => (
-              <option key={code} value={code}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="search-speed"
+          label="ความเร่งด่วน"
+          value={draft.speed}
+          options={Object.entries(SPEED_LABEL) as [Speed, string][]}
+          anyLabel="ทั้งหมด"
+          onChange={(speed) => setDraft({ ...draft, speed })}
+        />
         <div className="field">
           <label htmlFor="search-from">ลงวันที่ตั้งแต่</label>
           <input
