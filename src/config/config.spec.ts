@@ -2,10 +2,16 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, GENERATED_SECRETS_FILE, loadConfig, redact } from 'src/config/config.js';
 
 const tempDataDir = () => mkdtempSync(join(tmpdir(), 'saraban-config-'));
+
+// The default DATA_DIR is relative: the secrets it generates land in a folder of the test's
+// own, not in the checkout.
+const checkout = process.cwd();
+beforeAll(() => process.chdir(tempDataDir()));
+afterAll(() => process.chdir(checkout));
 
 describe('loadConfig', () => {
   it('has a documented default for every variable', () => {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { databaseUrl, dropDatabase, TEST_DB_PREFIX, withAdminClient } from './databases.js';
@@ -17,6 +20,8 @@ await withAdminClient((client) =>
 process.env.DATABASE_URL = databaseUrl(name);
 process.env.QUEUE_PREFIX = `test_${suffix}`;
 process.env.NODE_ENV = 'test';
+// Files, generated secrets and keys of the processes a test starts stay out of the checkout.
+process.env.DATA_DIR ??= mkdtempSync(join(tmpdir(), 'saraban-test-data-'));
 process.env.LOG_LEVEL ??= 'silent';
 
 afterAll(async () => {

@@ -1,4 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +23,7 @@ async function currentDocument() {
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: 'postgres://preview@127.0.0.1:1/none',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'saraban-openapi-')),
   });
   const app = await NestFactory.create(AppModule.register({ config, worker: false }), {
     preview: true,
