@@ -329,6 +329,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/{id}/dossier": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The letter page in one read: fields, your units’ receipts, the minutes (เกษียน) in order, where it came from (up to the root, as far as you may see) and where it went */
+        get: operations["LetterDossierController_dossier"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters/{id}/files/{position}": {
         parameters: {
             query?: never;
@@ -1343,6 +1360,112 @@ export interface components {
             stateChangedAt: string;
             stateReason: string | null;
         };
+        DossierEnclosedResponse: {
+            id: string;
+            letterDateRaw: string | null;
+            referenceRaw: string | null;
+            secrecy: string;
+            subject: string;
+        };
+        DossierForwardResponse: {
+            cancelled: number;
+            cancelledAt: string | null;
+            forwardId: string;
+            minuteId: string | null;
+            received: number;
+            /** @description The first recipients by name */
+            recipients: components["schemas"]["DossierRecipientResponse"][];
+            responseDueAt: string | null;
+            returned: number;
+            sender: components["schemas"]["DossierUnitResponse"];
+            /** @description Not yet registered */
+            sent: number;
+            /** Format: date-time */
+            sentAt: string;
+            sentAtTh: string;
+            /** @example 23 */
+            total: number;
+        };
+        DossierHopResponse: {
+            deliveryId: string;
+            letterId: string;
+            parentDeliveryId: string | null;
+            /** @description เลขรับ of the recipient */
+            receiptNumber: number | null;
+            recipient: components["schemas"]["DossierUnitResponse"];
+            sender: components["schemas"]["DossierUnitResponse"];
+            /** Format: date-time */
+            sentAt: string;
+            sentAtTh: string;
+            /** @enum {string} */
+            state: "sent" | "received" | "returned" | "cancelled";
+        };
+        DossierMinuteResponse: {
+            /** @example นางสาวพรทิพย์ ศรีสุข */
+            authorName: string;
+            authorPosition: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example ๑๕ ม.ค. ๒๕๖๙ ๑๑.๐๒ น. */
+            createdAtTh: string;
+            /** @enum {string|null} */
+            decision: "noted" | "proceed" | "agreed" | "approved" | "other" | null;
+            /** @example ดำเนินการ */
+            decisionLabel: string | null;
+            id: string;
+            registerEntryId: string;
+            /** @example เพื่อโปรดพิจารณาสั่งการ */
+            text: string;
+            unitId: string;
+            /** @example สำนักงานจังหวัดร้อยเอ็ด */
+            unitName: string;
+        };
+        DossierOriginResponse: {
+            /** @description An earlier letter of the chain exists that you may not see */
+            earlierHidden: boolean;
+            /** @description The letters this one encloses (re-issued), nearest first, up to the root */
+            encloses: components["schemas"]["DossierEnclosedResponse"][];
+            /** @description Deliveries that brought the letter to units you see, and those above them, oldest first */
+            path: components["schemas"]["DossierHopResponse"][];
+        };
+        DossierReceiptResponse: {
+            /** @example 2569 */
+            beYear: number;
+            deliveryId: string | null;
+            /** @enum {string} */
+            direction: "incoming" | "outgoing";
+            entryId: string;
+            /** @description The reader may write a minute (เกษียน) on this entry */
+            mayAnnotate: boolean;
+            /** @description The reader may send the letter on from this entry (ส่งต่อ) */
+            mayForward: boolean;
+            /** @example 520 */
+            number: number;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @example ๑๕ ม.ค. ๒๕๖๙ ๑๐.๕๕ น. */
+            registeredAtTh: string;
+            registerId: string;
+            /** @example ทะเบียนหนังสือรับ */
+            registerName: string;
+            /** @enum {string} */
+            status: "active" | "cancelled";
+            unitId: string;
+            unitName: string;
+        };
+        DossierRecipientResponse: {
+            kind: string;
+            nameTh: string;
+            receiptNumber: number | null;
+            /** @enum {string} */
+            state: "sent" | "received" | "returned" | "cancelled";
+            stateChangedAt: string | null;
+            unitId: string;
+        };
+        DossierUnitResponse: {
+            id: string;
+            nameTh: string;
+        };
         EntryDisplayResponse: {
             /** @example ๑๕ ม.ค. ๒๕๖๙ */
             date: string;
@@ -1503,6 +1626,15 @@ export interface components {
             nextCursor: string | null;
             /** Format: uuid */
             unitId: string;
+        };
+        LetterDossierResponse: {
+            destinations: components["schemas"]["DossierForwardResponse"][];
+            letter: components["schemas"]["LetterResponse"];
+            minutes: components["schemas"]["DossierMinuteResponse"][];
+            origin: components["schemas"]["DossierOriginResponse"];
+            receipts: components["schemas"]["DossierReceiptResponse"][];
+            /** @description The sender unit's Thai name */
+            senderName: string | null;
         };
         LetterPageResponse: {
             items: components["schemas"]["LetterSummaryResponse"][];
@@ -2712,6 +2844,41 @@ export interface operations {
             };
             /** @description problem+json: missing, invalid or expired token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LetterDossierController_dossier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LetterDossierResponse"];
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json LETTER_NOT_FOUND: no such letter, or one you may not see */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,9 @@ import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js'
 import { ForwardTargetsController } from 'src/modules/routing/forward-targets.controller.js';
 import { ForwardTargetsRepository } from 'src/modules/routing/forward-targets.repository.js';
 import { ForwardTargetsService } from 'src/modules/routing/forward-targets.service.js';
+import { LetterDossierController } from 'src/modules/routing/letter-dossier.controller.js';
+import { LetterDossierRepository } from 'src/modules/routing/letter-dossier.repository.js';
+import { LetterDossierService } from 'src/modules/routing/letter-dossier.service.js';
 import { ProgressEventsController } from 'src/modules/routing/progress-events.controller.js';
 import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
 import { ProgressEventsService } from 'src/modules/routing/progress-events.service.js';
@@ -26,7 +29,12 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
  */
 @Module({
   imports: [ReadReplicaModule, AuditModule, LettersModule, RegistersModule, NotificationsModule],
-  controllers: [RoutingController, ForwardTargetsController, ProgressEventsController],
+  controllers: [
+    RoutingController,
+    ForwardTargetsController,
+    ProgressEventsController,
+    LetterDossierController,
+  ],
   providers: [
     RoutingRepository,
     RoutingProgressRepository,
@@ -39,6 +47,8 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
     ProgressEventsRepository,
     ProgressStream,
     ProgressEventsService,
+    LetterDossierRepository,
+    LetterDossierService,
   ],
   exports: [RoutingService, RoutingProgressService, DeliveryTimePolicy, ProgressEventsRepository],
 })
