@@ -329,6 +329,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/letters/{id}/acknowledgments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Acknowledgments of the letter's root over time in a unit's subtree: cumulative share by hour or day */
+        get: operations["TrackingController_acknowledgments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/letters/{id}/dossier": {
         parameters: {
             query?: never;
@@ -909,6 +926,57 @@ export interface paths {
         };
         /** Every overdue delivery (not registered past its due time) under a unit, by recipient */
         get: operations["RoutingController_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/overdue-levels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overdue deliveries under a unit counted by the escalation level reached (0 to 4) */
+        get: operations["TrackingController_overdueLevels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/overdue.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The overdue list under a unit as CSV, filtered like the list (UTF-8 with BOM, Thai headers) */
+        get: operations["TrackingController_overdueCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{id}/sent-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Letters the unit or its subtree forwarded, latest first, each with its roll-up per level of the tree */
+        get: operations["TrackingController_sentLetters"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2851,6 +2919,39 @@ export interface operations {
             };
         };
     };
+    TrackingController_acknowledgments: {
+        parameters: {
+            query?: {
+                /** @description Bucket by hour, or by working day (Bangkok time) */
+                by?: "hour" | "day";
+                /** @description Whose subtree (default: the unit you act for) */
+                unitId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     LetterDossierController_dossier: {
         parameters: {
             query?: never;
@@ -4304,6 +4405,105 @@ export interface operations {
         };
     };
     RoutingController_overdue: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only deliveries whose escalation reached exactly this level (0: not yet) */
+                level?: number;
+                limit?: number;
+                /** @description Only deliveries sent at least this many hours ago */
+                minAgeHours?: number;
+                /** @description Only letters of this speed class */
+                speed?: "none" | "urgent" | "very_urgent" | "most_urgent";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrackingController_overdueLevels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrackingController_overdueCsv: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries whose escalation reached exactly this level (0: not yet) */
+                level?: number;
+                /** @description Only deliveries sent at least this many hours ago */
+                minAgeHours?: number;
+                /** @description Only letters of this speed class */
+                speed?: "none" | "urgent" | "very_urgent" | "most_urgent";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TrackingController_sentLetters: {
         parameters: {
             query?: {
                 /** @description nextCursor of the previous page */

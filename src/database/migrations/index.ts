@@ -15,6 +15,7 @@ import { OutboundClaim1796600000000 } from 'src/database/migrations/179660000000
 import { ProgressEvents1796710000000 } from 'src/database/migrations/1796710000000-ProgressEvents.js';
 import { EscalationHalt1796720000000 } from 'src/database/migrations/1796720000000-EscalationHalt.js';
 import { LetterOwnerUnit1796730000000 } from 'src/database/migrations/1796730000000-LetterOwnerUnit.js';
+import { ProgressEscalationLevel1796740000000 } from 'src/database/migrations/1796740000000-ProgressEscalationLevel.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ProgressEvents1796710000000,
   EscalationHalt1796720000000,
   LetterOwnerUnit1796730000000,
+  ProgressEscalationLevel1796740000000,
 ];

@@ -1,3 +1,4 @@
+import type { Queryable } from 'src/database/read-replica.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
@@ -262,6 +263,21 @@ export class EscalationRepository {
          WHERE e.next_due_at <= ${NOW(1)}
          ORDER BY e.next_due_at LIMIT $2)`,
       [now, limit],
+    );
+  }
+
+  /** The highest rung of each delivery that has one. */
+  async findLastRungs(
+    db: Queryable,
+    deliveryIds: string[],
+  ): Promise<{ deliveryId: string; level: number; escalatedAt: Date; nextDueAt: Date | null }[]> {
+    if (deliveryIds.length === 0) return [];
+    return db.query(
+      `SELECT DISTINCT ON (delivery_id) delivery_id AS "deliveryId", level, escalated_at AS "escalatedAt",
+              next_due_at AS "nextDueAt"
+         FROM escalations WHERE delivery_id = ANY($1::uuid[])
+        ORDER BY delivery_id, level DESC`,
+      [deliveryIds],
     );
   }
 

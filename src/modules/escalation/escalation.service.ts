@@ -14,7 +14,11 @@ import { WorkingCalendar } from 'src/modules/escalation/working-calendar.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
 import { containsLink, withoutLink } from 'src/modules/notifications/link-check.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
-import type { DeliveryDeadlines } from 'src/modules/routing/delivery-time.policy.js';
+import type { Queryable } from 'src/database/read-replica.js';
+import type {
+  DeliveryDeadlines,
+  DeliveryLadder,
+} from 'src/modules/routing/delivery-time.policy.js';
 import {
   MEMBERSHIP_ROLE_CODES,
   type MembershipRole,
@@ -115,6 +119,12 @@ export class EscalationService implements DeliveryDeadlines {
       data: { deliveryId, level },
       delayMs: Math.max(0, dueAt.getTime() - this.clock.now().getTime()),
     };
+  }
+
+  /** For routing's tracking views: the last rung of each delivery (none: not escalated). */
+  async ladders(db: Queryable, deliveryIds: string[]): Promise<Map<string, DeliveryLadder>> {
+    const rows = await this.repository.findLastRungs(db, deliveryIds);
+    return new Map(rows.map(({ deliveryId, ...ladder }) => [deliveryId, ladder] as const));
   }
 
   // ---- the ladder ---------------------------------------------------------------------------

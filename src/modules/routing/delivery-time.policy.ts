@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
+import type { Queryable } from 'src/database/read-replica.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
 
 const HOUR_MS = 3_600_000;
@@ -14,6 +15,15 @@ export interface DeliveryDeadlines {
   acknowledgeBy(manager: EntityManager, sentAt: Date, speed: Speed): Promise<Date>;
   /** After the forward committed: schedule the wake-ups of its deliveries. Never throws. */
   deliveriesCreated(forwardId: string): Promise<void>;
+  /** Where each delivery's ladder stands: its last rung and when the next one falls due. */
+  ladders(db: Queryable, deliveryIds: string[]): Promise<Map<string, DeliveryLadder>>;
+}
+
+/** The last escalation rung a delivery reached; `nextDueAt` null at the ladder's top. */
+export interface DeliveryLadder {
+  level: number;
+  escalatedAt: Date;
+  nextDueAt: Date | null;
 }
 
 /**
@@ -52,6 +62,34 @@ export class DeliveryTimePolicy {
   /** After commit: the first wake-ups of a forward's deliveries (escalation module). */
   async deliveriesCreated(forwardId: string): Promise<void> {
     await this.deadlines?.deliveriesCreated(forwardId);
+  }
+
+  /**
+   * When the next rung of each pending delivery falls due: its due time until the ladder
+   * starts, then the last rung's next time (null at the top, or without the escalation
+   * module).
+   */
+  async nextEscalations(
+    db: Queryable,
+    deliveries: { deliveryId: string; dueAt: Date | string | null }[],
+  ): Promise<Map<string, { level: number; nextAt: Date | null }>> {
+    const ladders = this.deadlines
+      ? await this.deadlines.ladders(
+          db,
+          deliveries.map((d) => d.deliveryId),
+        )
+      : new Map<string, DeliveryLadder>();
+    return new Map(
+      deliveries.map((d) => {
+        const ladder = ladders.get(d.deliveryId);
+        const nextAt = ladder
+          ? ladder.nextDueAt
+          : this.deadlines && d.dueAt !== null
+            ? new Date(d.dueAt)
+            : null;
+        return [d.deliveryId, { level: ladder?.level ?? 0, nextAt }] as const;
+      }),
+    );
   }
 
   /** Age of a delivery (or of its overdue span) in hours, one decimal. */

@@ -22,6 +22,8 @@ export type ProgressEventKind = (typeof PROGRESS_EVENT_KINDS)[number];
  */
 @Entity({ name: 'progress_events' })
 @Index('progress_events_root_idx', ['rootLetterId', 'id'])
+// Hand-written partial index: the escalation level each delivery reached (tracking filters).
+@Index('progress_events_escalated_idx', { synchronize: false })
 export class ProgressEvent {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;

@@ -48,7 +48,17 @@ export interface ProgressSummaryRow {
   deliveries: Record<DeliveryState | 'total', number>;
   units: { total: number; received: number; pending: number; returned: number; cancelled: number };
   rollup:
-    { childId: string; kind: string; total: number; received: number; pending: number }[] | null;
+    | {
+        childId: string;
+        kind: string;
+        total: number;
+        received: number;
+        pending: number;
+        returned: number;
+      }[]
+    | null;
+  /** Recipient units per level of the tree (hop), by their best state. */
+  levels: { level: number; total: number; received: number; pending: number; returned: number }[];
   oldest: { unitId: string; pendingSince: string } | null;
 }
 
@@ -59,6 +69,8 @@ export interface PendingUnitRow {
   path: string;
   pendingSince: Date;
   dueAt: Date | null;
+  /** The unit's oldest pending delivery (the one the ladder chases). */
+  deliveryId: string;
 }
 
 export interface OverdueGroupRow {
@@ -77,7 +89,49 @@ export interface OverdueGroupRow {
     senderName: string;
     sentAt: string;
     dueAt: string;
+    /** Highest escalation rung reached (0: none yet). */
+    level: number;
   }[];
+}
+
+/** Narrowing of the overdue list: speed class, escalation level reached, minimum age. */
+export interface OverdueFilter {
+  speed: Speed | null;
+  level: number | null;
+  minAgeHours: number | null;
+}
+
+export const NO_OVERDUE_FILTER: OverdueFilter = { speed: null, level: null, minAgeHours: null };
+
+/**
+ * The highest escalation rung a delivery `d` reached, from routing's own log: the
+ * `delivery.escalated` event is written in the rung's transaction (escalation README).
+ */
+export const LEVEL_REACHED = `COALESCE((SELECT max(pe.level) FROM progress_events pe
+  WHERE pe.delivery_id = d.id AND pe.kind = 'delivery.escalated'), 0)`;
+
+/** `AND …` conditions over deliveries `d` and letters `l` with parameters from `$first`. */
+export function overdueFilterSql(
+  filter: OverdueFilter,
+  first: number,
+  letters: string,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  let sql = '';
+  if (filter.speed !== null) {
+    params.push(filter.speed);
+    sql += ` AND ${letters}.speed = $${first + params.length - 1}`;
+  }
+  if (filter.level !== null) {
+    params.push(filter.level);
+    sql += ` AND ${LEVEL_REACHED} = $${first + params.length - 1}`;
+  }
+  if (filter.minAgeHours !== null) {
+    params.push(filter.minAgeHours);
+    // Measured from the query's `now` (always $2).
+    sql += ` AND d.sent_at <= $2::timestamptz - make_interval(secs => $${first + params.length - 1} * 3600)`;
+  }
+  return { sql, params };
 }
 
 /**
@@ -231,6 +285,8 @@ export class RoutingProgressRepository {
            FROM (SELECT d.recipient_unit_id AS unit_id, ${UNIT_STATUS} AS status,
                         min(d.sent_at) FILTER (WHERE d.state = 'sent') AS pending_since,
                         min(d.due_at) FILTER (WHERE d.state = 'sent') AS due_at,
+                        (array_agg(d.id ORDER BY d.sent_at, d.id) FILTER (WHERE d.state = 'sent'))[1] AS delivery_id,
+                        min(d.hop) AS hop,
                         count(*) FILTER (WHERE d.state = 'sent')::int AS n_sent,
                         count(*) FILTER (WHERE d.state = 'received')::int AS n_received,
                         count(*) FILTER (WHERE d.state = 'returned')::int AS n_returned,
@@ -256,16 +312,23 @@ export class RoutingProgressRepository {
          (SELECT json_agg(r ORDER BY r."childId", r.kind) FROM (
              SELECT split_part(substr(path, $3), '/', 1) AS "childId", kind,
                     count(*)::int AS total, count(*) FILTER (WHERE status = 'received')::int AS received,
-                    count(*) FILTER (WHERE status = 'sent')::int AS pending
+                    count(*) FILTER (WHERE status = 'sent')::int AS pending,
+                    count(*) FILTER (WHERE status = 'returned')::int AS returned
                FROM per_unit WHERE path <> $4
               GROUP BY 1, 2) r) AS rollup,
+         (SELECT COALESCE(json_agg(r ORDER BY r.level), '[]') FROM (
+             SELECT hop AS level, count(*) FILTER (WHERE status <> 'cancelled')::int AS total,
+                    count(*) FILTER (WHERE status = 'received')::int AS received,
+                    count(*) FILTER (WHERE status = 'sent')::int AS pending,
+                    count(*) FILTER (WHERE status = 'returned')::int AS returned
+               FROM per_unit GROUP BY hop) r) AS levels,
          (SELECT json_build_object('unitId', unit_id, 'pendingSince', pending_since)
             FROM per_unit WHERE status = 'sent' ORDER BY pending_since, unit_id LIMIT 1) AS oldest,
          (SELECT COALESCE(json_agg(json_build_object(
                     'unitId', p.unit_id, 'nameTh', u.name_th, 'kind', p.kind, 'path', p.path,
-                    'pendingSince', p.pending_since, 'dueAt', p.due_at)
+                    'pendingSince', p.pending_since, 'dueAt', p.due_at, 'deliveryId', p.delivery_id)
                   ORDER BY p.pending_since, p.unit_id), '[]')
-            FROM (SELECT unit_id, kind, path, pending_since, due_at FROM per_unit
+            FROM (SELECT unit_id, kind, path, pending_since, due_at, delivery_id FROM per_unit
                    WHERE status = 'sent' ${after}
                    ORDER BY pending_since, unit_id LIMIT $5) p
             JOIN units u ON u.id = p.unit_id) AS pending`,
@@ -301,15 +364,17 @@ export class RoutingProgressRepository {
     afterPath: string | null,
     limit: number,
     perUnit: number,
-
+    filter: OverdueFilter = NO_OVERDUE_FILTER,
     db: Queryable = this.dataSource,
   ): Promise<OverdueGroupRow[]> {
+    const where = overdueFilterSql(filter, 6, 'l');
     return db.query(
       `WITH page AS (
          SELECT u.id, u.name_th, u.kind, u.path, count(*)::int AS overdue
            FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
+           JOIN letters l ON l.id = d.letter_id
           WHERE d.state = 'sent' AND d.due_at < $2 AND u.path LIKE $1
-            AND ($3::text IS NULL OR u.path > $3)
+            AND ($3::text IS NULL OR u.path > $3) ${where.sql}
           GROUP BY u.id
           ORDER BY u.path
           LIMIT $4
@@ -320,18 +385,19 @@ export class RoutingProgressRepository {
            SELECT json_agg(json_build_object(
                     'deliveryId', x.id, 'letterId', x.letter_id, 'reference', x.reference_raw,
                     'speed', x.speed, 'secrecy', x.secrecy, 'subject', x.subject,
-                    'senderName', x.sender_name, 'sentAt', x.sent_at, 'dueAt', x.due_at)
+                    'senderName', x.sender_name, 'sentAt', x.sent_at, 'dueAt', x.due_at,
+                    'level', x.level)
                     ORDER BY x.due_at, x.id) AS items
              FROM (SELECT d.id, d.letter_id, l.reference_raw, l.speed, l.secrecy, l.subject,
-                          su.name_th AS sender_name, d.sent_at, d.due_at
+                          su.name_th AS sender_name, d.sent_at, d.due_at, ${LEVEL_REACHED} AS level
                      FROM deliveries d
                      JOIN letters l ON l.id = d.letter_id
                      JOIN units su ON su.id = d.sender_unit_id
-                    WHERE d.recipient_unit_id = p.id AND d.state = 'sent' AND d.due_at < $2
+                    WHERE d.recipient_unit_id = p.id AND d.state = 'sent' AND d.due_at < $2 ${where.sql}
                     ORDER BY d.due_at, d.id LIMIT $5) x
          ) items
         ORDER BY p.path`,
-      [`${unitPath}%`, now, afterPath, limit + 1, perUnit],
+      [`${unitPath}%`, now, afterPath, limit + 1, perUnit, ...where.params],
     );
   }
 

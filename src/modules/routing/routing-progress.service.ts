@@ -10,15 +10,29 @@ import { decodeCursor, encodeCursor, isInstant, isUuid } from 'src/common/cursor
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
 import type {
   InboxQuery,
-  PageQuery,
+  OverdueQuery,
   ProgressQuery,
   TreeQuery,
 } from 'src/modules/routing/routing.dto.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
 import {
   type LetterBrief,
+  type OverdueFilter,
   RoutingProgressRepository,
 } from 'src/modules/routing/routing-progress.repository.js';
+
+/** The overdue list's filters as the repository takes them. */
+export function overdueFilter(query: {
+  speed?: OverdueFilter['speed'];
+  level?: number;
+  minAgeHours?: number;
+}): OverdueFilter {
+  return {
+    speed: query.speed ?? null,
+    level: query.level ?? null,
+    minAgeHours: query.minAgeHours ?? null,
+  };
+}
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import type { SecrecyLevel } from 'src/modules/users/roles.js';
 
@@ -147,6 +161,7 @@ export class RoutingProgressService {
         total: rows.reduce((n, r) => n + r.total, 0),
         received: rows.reduce((n, r) => n + r.received, 0),
         pending: rows.reduce((n, r) => n + r.pending, 0),
+        returned: rows.reduce((n, r) => n + r.returned, 0),
         byKind: rows.map(({ kind, total, received, pending: p }) => ({
           kind,
           total,
@@ -158,11 +173,13 @@ export class RoutingProgressService {
     const now = this.clock.now();
     const items = pending.slice(0, limit);
     const last = items[items.length - 1];
+    const ladders = await this.time.nextEscalations(db, items);
     return {
       rootLetterId: letter.rootLetterId,
       unit: { id: unit.id, nameTh: unit.nameTh, kind: unit.kind },
       deliveries: summary.deliveries,
       units: summary.units,
+      levels: summary.levels,
       children,
       oldestPending: summary.oldest
         ? {
@@ -176,9 +193,13 @@ export class RoutingProgressService {
           unitId: row.unitId,
           nameTh: row.nameTh,
           kind: row.kind,
+          deliveryId: row.deliveryId,
           pendingSince: row.pendingSince,
           dueAt: row.dueAt,
           ageHours: this.time.ageHours(new Date(row.pendingSince), now),
+          overdue: row.dueAt !== null && row.dueAt < now,
+          escalationLevel: ladders.get(row.deliveryId)?.level ?? 0,
+          nextEscalationAt: ladders.get(row.deliveryId)?.nextAt?.toISOString() ?? null,
         })),
         nextCursor:
           pending.length > limit && last
@@ -189,7 +210,7 @@ export class RoutingProgressService {
   }
 
   /** Every overdue delivery (pending past due) under a unit, grouped by recipient unit. */
-  async overdue(principal: Principal, unitId: string, query: PageQuery) {
+  async overdue(principal: Principal, unitId: string, query: OverdueQuery) {
     const db = await this.reads.for(principal.userId);
     const unit = await this.visibleUnit(principal, unitId, db);
     const limit = Math.min(query.limit ?? 50, 200);
@@ -199,8 +220,20 @@ export class RoutingProgressService {
         )
       : null;
     const now = this.clock.now();
-    const rows = await this.repository.findOverdue(unit.path, now, cursor, limit, 50, db);
+    const rows = await this.repository.findOverdue(
+      unit.path,
+      now,
+      cursor,
+      limit,
+      50,
+      overdueFilter(query),
+      db,
+    );
     const groups = rows.slice(0, limit);
+    const ladders = await this.time.nextEscalations(
+      db,
+      groups.flatMap((g) => g.items),
+    );
     const last = groups[groups.length - 1];
     return {
       unitId: unit.id,
@@ -215,6 +248,7 @@ export class RoutingProgressService {
           letterDateRaw: undefined,
           ageHours: this.time.ageHours(new Date(item.sentAt), now),
           overdueHours: this.time.ageHours(new Date(item.dueAt), now),
+          nextEscalationAt: ladders.get(item.deliveryId)?.nextAt?.toISOString() ?? null,
         })),
       })),
       nextCursor: rows.length > limit && last ? encodeCursor([last.path]) : null,

@@ -30,7 +30,7 @@ import {
   ForwardDto,
   InboxPageResponse,
   InboxQuery,
-  PageQuery,
+  OverdueQuery,
   ProgressQuery,
   ReasonDto,
   TreeQuery,
@@ -336,7 +336,7 @@ export class RoutingController {
   overdue(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: PageQuery,
+    @Query() query: OverdueQuery,
   ) {
     return this.progress.overdue(principal, id, query);
   }

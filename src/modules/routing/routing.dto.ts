@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -150,6 +150,57 @@ export class ProgressQuery extends PageQuery {
   @Optional()
   @IsUUID()
   unitId?: string;
+}
+
+/** Filters of the overdue list and its CSV export. */
+export class OverdueFilterQuery {
+  @ApiPropertyOptional({ enum: SPEED_CODES, description: 'Only letters of this speed class' })
+  @Optional()
+  @IsIn(SPEED_CODES)
+  speed?: Speed;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 4,
+    description: 'Only deliveries whose escalation reached exactly this level (0: not yet)',
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(4)
+  level?: number;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 87_600,
+    description: 'Only deliveries sent at least this many hours ago',
+  })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(87_600)
+  minAgeHours?: number;
+}
+
+/** A page of the overdue list, filtered. */
+export class OverdueQuery extends IntersectionType(PageQuery, OverdueFilterQuery) {}
+
+export class AcknowledgmentSeriesQuery {
+  @ApiPropertyOptional({ description: 'Whose subtree (default: the unit you act for)' })
+  @Optional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['hour', 'day'],
+    default: 'hour',
+    description: 'Bucket by hour, or by working day (Bangkok time)',
+  })
+  @Optional()
+  @IsIn(['hour', 'day'])
+  by?: 'hour' | 'day';
 }
 
 export class ForwardTargetsQuery extends PageQuery {

@@ -21,6 +21,9 @@ import { RoutingProgressService } from 'src/modules/routing/routing-progress.ser
 import { RoutingController } from 'src/modules/routing/routing.controller.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import { RoutingService } from 'src/modules/routing/routing.service.js';
+import { RoutingTrackingRepository } from 'src/modules/routing/routing-tracking.repository.js';
+import { RoutingTrackingService } from 'src/modules/routing/routing-tracking.service.js';
+import { TrackingController } from 'src/modules/routing/tracking.controller.js';
 
 /**
  * Routing attaches its DeliveryReceiptListener to registers' ReceiptListenerSlot, and
@@ -34,6 +37,7 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
     ForwardTargetsController,
     ProgressEventsController,
     LetterDossierController,
+    TrackingController,
   ],
   providers: [
     RoutingRepository,
@@ -49,6 +53,8 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
     ProgressEventsService,
     LetterDossierRepository,
     LetterDossierService,
+    RoutingTrackingRepository,
+    RoutingTrackingService,
   ],
   exports: [RoutingService, RoutingProgressService, DeliveryTimePolicy, ProgressEventsRepository],
 })
