@@ -1027,7 +1027,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Users with a current membership in units the caller administers (by name, paged) */
+        get: operations["UsersController_list"];
         put?: never;
         /** Create a user with a first membership (admins, in their subtree) */
         post: operations["UsersController_create"];
@@ -1051,7 +1052,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Edit a user’s name, position or clearance (their admins) */
+        patch: operations["UsersController_update"];
         trace?: never;
     };
     "/api/v1/users/{id}/memberships": {
@@ -1618,9 +1620,28 @@ export interface components {
              */
             unitIds?: string[];
         };
+        HolidayChangeResponse: {
+            /**
+             * @description ISO dates added
+             * @example [
+             *       "2026-03-03"
+             *     ]
+             */
+            added: string[];
+            /**
+             * @description Dates given that were already holidays
+             * @example 0
+             */
+            alreadyPresent: number;
+            /**
+             * @description Holidays removed first (import with `replace`)
+             * @example 0
+             */
+            removed: number;
+        };
         HolidayDto: {
             /**
-             * @description ISO date (Gregorian, Bangkok)
+             * @description ISO date (Gregorian, Bangkok), or a Buddhist-era date as typed (๓ มีนาคม ๒๕๖๙, 3/3/2569)
              * @example 2026-03-03
              */
             date: string;
@@ -1655,6 +1676,25 @@ export interface components {
              * @example 2026
              */
             year: number;
+        };
+        HolidayListResponse: {
+            items: components["schemas"]["HolidayResponse"][];
+        };
+        HolidayResponse: {
+            /**
+             * @description ISO date
+             * @example 2026-03-03
+             */
+            date: string;
+            /** @example Makha Bucha Day */
+            nameEn: string | null;
+            /** @example วันมาฆบูชา */
+            nameTh: string;
+            /**
+             * @description seeded, or added by an administrator
+             * @enum {string}
+             */
+            source: "seed" | "admin";
         };
         InboxItemResponse: {
             /**
@@ -1828,6 +1868,26 @@ export interface components {
             /** Format: uuid */
             unitId: string;
             unitName: string;
+        };
+        MembershipResponse: {
+            /** @description รักษาราชการแทน (acting head for a date range) */
+            acting: boolean;
+            /** Format: date-time */
+            endsAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Grants access now */
+            live: boolean;
+            /** @enum {string} */
+            role: "clerk" | "official" | "head" | "admin";
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: uuid */
+            unitId: string;
+            /** @example สำนักงานจังหวัดร้อยเอ็ด */
+            unitName: string;
+            /** Format: uuid */
+            userId: string;
         };
         MeMembershipResponse: {
             /** @description รักษาราชการแทน */
@@ -2038,6 +2098,30 @@ export interface components {
              */
             stepWorkingMinutes: string[];
         };
+        PolicyListResponse: {
+            items: components["schemas"]["PolicyResponse"][];
+            /**
+             * @description Working minutes in a working day (office hours)
+             * @example 480
+             */
+            workingDayMinutes: number;
+        };
+        PolicyResponse: {
+            /** @example 120 */
+            ackWorkingMinutes: number;
+            /** @enum {string} */
+            speed: "none" | "urgent" | "very_urgent" | "most_urgent";
+            /**
+             * @example [
+             *       120,
+             *       240,
+             *       480
+             *     ]
+             */
+            stepWorkingMinutes: number[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
         PrintedStampDto: {
             /**
              * @description ISO date as printed
@@ -2058,6 +2142,18 @@ export interface components {
             /** @example 10:55 */
             time: string | null;
             unit: string | null;
+        };
+        QueueSessionResponse: {
+            /**
+             * @description Lifetime of the cookie that opens it
+             * @example 600
+             */
+            expiresInSeconds: number;
+            /**
+             * @description Where the dashboard is
+             * @example /admin/queues
+             */
+            path: string;
         };
         ReasonDto: {
             /** @example ส่งผิดหน่วยงาน */
@@ -2114,6 +2210,11 @@ export interface components {
             name: string | null;
             position: string | null;
         };
+        UnitPageResponse: {
+            items: components["schemas"]["UnitResponse"][];
+            /** @description Cursor of the next page */
+            nextCursor: string | null;
+        };
         UnitResponse: {
             active: boolean;
             /** @example 2 */
@@ -2160,6 +2261,14 @@ export interface components {
             /** @example สนจ.รอ. */
             shortName?: Record<string, never> | null;
         };
+        UpdateUserDto: {
+            /** @enum {string} */
+            clearance?: "none" | "confidential" | "secret";
+            /** @example นางสาวสมใจ ใจดี */
+            displayName?: string;
+            /** @example เจ้าพนักงานธุรการชำนาญงาน */
+            positionTitle?: Record<string, never> | null;
+        };
         UploadedFileResponse: {
             /** Format: date-time */
             createdAt: string;
@@ -2177,6 +2286,23 @@ export interface components {
              * @example 48213
              */
             size: number;
+        };
+        UserPageResponse: {
+            items: components["schemas"]["UserResponse"][];
+            nextCursor: string | null;
+        };
+        UserResponse: {
+            active: boolean;
+            /** @enum {string} */
+            clearance: "none" | "confidential" | "secret";
+            /** @example นางสาวสมใจ ใจดี */
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            memberships: components["schemas"]["MembershipResponse"][];
+            positionTitle: string | null;
+            /** @example somjai.j */
+            username: string;
         };
     };
     responses: never;
@@ -2201,7 +2327,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "speed": "most_urgent",
+                     *           "ackWorkingMinutes": 120,
+                     *           "stepWorkingMinutes": [
+                     *             120,
+                     *             240,
+                     *             480
+                     *           ],
+                     *           "updatedAt": "2026-01-15T03:55:00.000Z"
+                     *         }
+                     *       ],
+                     *       "workingDayMinutes": 480
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolicyListResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2233,7 +2376,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "speed": "most_urgent",
+                     *       "ackWorkingMinutes": 120,
+                     *       "stepWorkingMinutes": [
+                     *         120,
+                     *         240,
+                     *         480
+                     *       ],
+                     *       "updatedAt": "2026-01-15T03:55:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PolicyResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2262,7 +2417,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "date": "2026-03-03",
+                     *           "nameTh": "วันมาฆบูชา",
+                     *           "nameEn": "Makha Bucha Day",
+                     *           "source": "admin"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HolidayListResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2292,7 +2459,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "added": [
+                     *         "2026-03-03"
+                     *       ],
+                     *       "alreadyPresent": 0,
+                     *       "removed": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HolidayChangeResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2320,7 +2496,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "date": "2026-03-03",
+                     *       "nameTh": "วันมาฆบูชา",
+                     *       "nameEn": "Makha Bucha Day",
+                     *       "source": "admin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HolidayResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2350,7 +2534,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "added": [
+                     *         "2026-03-03",
+                     *         "2026-05-31"
+                     *       ],
+                     *       "alreadyPresent": 0,
+                     *       "removed": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HolidayChangeResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2379,7 +2573,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "added": [
+                     *         "2028-01-01",
+                     *         "2028-04-06"
+                     *       ],
+                     *       "alreadyPresent": 0,
+                     *       "removed": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["HolidayChangeResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -2405,7 +2609,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "path": "/admin/queues",
+                     *       "expiresInSeconds": 600
+                     *     }
+                     */
+                    "application/json": components["schemas"]["QueueSessionResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4007,7 +4217,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *       "kind": "provincial_office",
+                     *       "kindLabel": "สำนักงานจังหวัด",
+                     *       "nameTh": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *       "shortName": "สนจ.รอ.",
+                     *       "letterCode": "รอ",
+                     *       "ownerNumber": "0017",
+                     *       "headPosition": "หัวหน้าสำนักงานจังหวัดร้อยเอ็ด",
+                     *       "parentId": "0a1b2c3d-4e5f-4061-8a7b-8c9d0e1f2a3b",
+                     *       "depth": 2,
+                     *       "active": true,
+                     *       "referenceDigits": "thai",
+                     *       "geocode": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4105,7 +4332,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *       "kind": "provincial_office",
+                     *       "kindLabel": "สำนักงานจังหวัด",
+                     *       "nameTh": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *       "shortName": "สนจ.รอ.",
+                     *       "letterCode": "รอ",
+                     *       "ownerNumber": "0017",
+                     *       "headPosition": "หัวหน้าสำนักงานจังหวัดร้อยเอ็ด",
+                     *       "parentId": "0a1b2c3d-4e5f-4061-8a7b-8c9d0e1f2a3b",
+                     *       "depth": 2,
+                     *       "active": true,
+                     *       "referenceDigits": "thai",
+                     *       "geocode": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4140,7 +4384,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *       "kind": "provincial_office",
+                     *       "kindLabel": "สำนักงานจังหวัด",
+                     *       "nameTh": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *       "shortName": "สนจ.รอ.",
+                     *       "letterCode": "รอ",
+                     *       "ownerNumber": "0017",
+                     *       "headPosition": "หัวหน้าสำนักงานจังหวัดร้อยเอ็ด",
+                     *       "parentId": "0a1b2c3d-4e5f-4061-8a7b-8c9d0e1f2a3b",
+                     *       "depth": 2,
+                     *       "active": true,
+                     *       "referenceDigits": "thai",
+                     *       "geocode": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4186,7 +4447,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *           "kind": "provincial_office",
+                     *           "kindLabel": "สำนักงานจังหวัด",
+                     *           "nameTh": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *           "shortName": "สนจ.รอ.",
+                     *           "letterCode": "รอ",
+                     *           "ownerNumber": "0017",
+                     *           "headPosition": "หัวหน้าสำนักงานจังหวัดร้อยเอ็ด",
+                     *           "parentId": "0a1b2c3d-4e5f-4061-8a7b-8c9d0e1f2a3b",
+                     *           "depth": 2,
+                     *           "active": true,
+                     *           "referenceDigits": "thai",
+                     *           "geocode": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitPageResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4221,7 +4504,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *       "kind": "provincial_office",
+                     *       "kindLabel": "สำนักงานจังหวัด",
+                     *       "nameTh": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *       "shortName": "สนจ.รอ.",
+                     *       "letterCode": "รอ",
+                     *       "ownerNumber": "0017",
+                     *       "headPosition": "หัวหน้าสำนักงานจังหวัดร้อยเอ็ด",
+                     *       "parentId": "0a1b2c3d-4e5f-4061-8a7b-8c9d0e1f2a3b",
+                     *       "depth": 2,
+                     *       "active": false,
+                     *       "referenceDigits": "thai",
+                     *       "geocode": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4378,7 +4678,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *       "kind": "provincial_office",
+                     *       "kindLabel": "สำนักงานจังหวัด",
+                     *       "nameTh": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *       "shortName": "สนจ.รอ.",
+                     *       "letterCode": "รอ",
+                     *       "ownerNumber": "0017",
+                     *       "headPosition": "หัวหน้าสำนักงานจังหวัดร้อยเอ็ด",
+                     *       "parentId": "0a1b2c3d-4e5f-4061-8a7b-8c9d0e1f2a3b",
+                     *       "depth": 2,
+                     *       "active": true,
+                     *       "referenceDigits": "thai",
+                     *       "geocode": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4557,7 +4874,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *           "kind": "provincial_office",
+                     *           "kindLabel": "สำนักงานจังหวัด",
+                     *           "nameTh": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *           "shortName": "สนจ.รอ.",
+                     *           "letterCode": "รอ",
+                     *           "ownerNumber": "0017",
+                     *           "headPosition": "หัวหน้าสำนักงานจังหวัดร้อยเอ็ด",
+                     *           "parentId": "0a1b2c3d-4e5f-4061-8a7b-8c9d0e1f2a3b",
+                     *           "depth": 2,
+                     *           "active": true,
+                     *           "referenceDigits": "thai",
+                     *           "geocode": null
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UnitPageResponse"];
                 };
             };
             /** @description problem+json SEARCH_TOO_SHORT */
@@ -4643,6 +4982,84 @@ export interface operations {
             };
         };
     };
+    UsersController_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Part of the display name or username */
+                q?: string;
+                /** @description A unit the caller administers; without it, every unit they administer */
+                unitId?: string;
+                /** @description `unit`: members of the unit itself; `subtree`: of the unit's whole subtree */
+                within?: "unit" | "subtree";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *           "username": "somjai.j",
+                     *           "displayName": "นางสาวสมใจ ใจดี",
+                     *           "positionTitle": "เจ้าพนักงานธุรการชำนาญงาน",
+                     *           "clearance": "none",
+                     *           "active": true,
+                     *           "memberships": [
+                     *             {
+                     *               "id": "9a7e6b1c-0f3d-4e2a-8b5c-1d2e3f4a5b6c",
+                     *               "userId": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *               "unitId": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *               "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *               "role": "clerk",
+                     *               "acting": false,
+                     *               "startsAt": "2026-01-15T03:55:00.000Z",
+                     *               "endsAt": null,
+                     *               "live": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserPageResponse"];
+                };
+            };
+            /** @description problem+json INVALID_CURSOR or VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json UNIT_NOT_FOUND (not administered) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     UsersController_create: {
         parameters: {
             query?: never;
@@ -4661,7 +5078,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *       "username": "somjai.j",
+                     *       "displayName": "นางสาวสมใจ ใจดี",
+                     *       "positionTitle": "เจ้าพนักงานธุรการชำนาญงาน",
+                     *       "clearance": "none",
+                     *       "active": true,
+                     *       "memberships": [
+                     *         {
+                     *           "id": "9a7e6b1c-0f3d-4e2a-8b5c-1d2e3f4a5b6c",
+                     *           "userId": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *           "unitId": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *           "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *           "role": "clerk",
+                     *           "acting": false,
+                     *           "startsAt": "2026-01-15T03:55:00.000Z",
+                     *           "endsAt": null,
+                     *           "live": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4710,7 +5150,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *       "username": "somjai.j",
+                     *       "displayName": "นางสาวสมใจ ใจดี",
+                     *       "positionTitle": "เจ้าพนักงานธุรการชำนาญงาน",
+                     *       "clearance": "none",
+                     *       "active": true,
+                     *       "memberships": [
+                     *         {
+                     *           "id": "9a7e6b1c-0f3d-4e2a-8b5c-1d2e3f4a5b6c",
+                     *           "userId": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *           "unitId": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *           "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *           "role": "clerk",
+                     *           "acting": false,
+                     *           "startsAt": "2026-01-15T03:55:00.000Z",
+                     *           "endsAt": null,
+                     *           "live": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4722,6 +5185,75 @@ export interface operations {
             };
             /** @description problem+json USER_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *       "username": "somjai.j",
+                     *       "displayName": "นางสาวสมใจ ใจดี",
+                     *       "positionTitle": "เจ้าพนักงานธุรการชำนาญงาน",
+                     *       "clearance": "none",
+                     *       "active": true,
+                     *       "memberships": [
+                     *         {
+                     *           "id": "9a7e6b1c-0f3d-4e2a-8b5c-1d2e3f4a5b6c",
+                     *           "userId": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *           "unitId": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *           "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *           "role": "clerk",
+                     *           "acting": false,
+                     *           "startsAt": "2026-01-15T03:55:00.000Z",
+                     *           "endsAt": null,
+                     *           "live": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UserResponse"];
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json USER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json CLEARANCE_ABOVE_OWN */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4749,7 +5281,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "9a7e6b1c-0f3d-4e2a-8b5c-1d2e3f4a5b6c",
+                     *       "userId": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *       "unitId": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *       "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *       "role": "clerk",
+                     *       "acting": false,
+                     *       "startsAt": "2026-01-15T03:55:00.000Z",
+                     *       "endsAt": null,
+                     *       "live": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MembershipResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4792,7 +5337,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "9a7e6b1c-0f3d-4e2a-8b5c-1d2e3f4a5b6c",
+                     *       "userId": "5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00",
+                     *       "unitId": "1f2e3d4c-5b6a-4798-8a7b-6c5d4e3f2a1b",
+                     *       "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *       "role": "clerk",
+                     *       "acting": false,
+                     *       "startsAt": "2026-01-15T03:55:00.000Z",
+                     *       "endsAt": "2026-01-20T02:00:00.000Z",
+                     *       "live": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MembershipResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */

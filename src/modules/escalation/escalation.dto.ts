@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,13 +15,23 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { parseUserDate } from 'src/common/user-date.js';
 import { NestedObjects, Optional } from 'src/common/validation.js';
 import { SPEED_CODES, type Speed } from 'src/modules/letters/letter.entity.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A date as a clerk types it (`๓ มี.ค. ๒๕๖๙`, `3/3/2569`) becomes ISO; anything else stays to be refused. */
+const userDate = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? (parseUserDate(value) ?? value) : value;
+
 export class HolidayDto {
-  @ApiProperty({ description: 'ISO date (Gregorian, Bangkok)', example: '2026-03-03' })
+  @ApiProperty({
+    description:
+      'ISO date (Gregorian, Bangkok), or a Buddhist-era date as typed (๓ มีนาคม ๒๕๖๙, 3/3/2569)',
+    example: '2026-03-03',
+  })
+  @Transform(userDate)
   @Matches(ISO_DATE)
   date: string;
 
@@ -36,6 +46,37 @@ export class HolidayDto {
   @IsString()
   @MaxLength(200)
   nameEn?: string | null;
+}
+
+export class HolidayResponse {
+  @ApiProperty({ example: '2026-03-03', description: 'ISO date' })
+  date: string;
+
+  @ApiProperty({ example: 'วันมาฆบูชา' })
+  nameTh: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Makha Bucha Day' })
+  nameEn: string | null;
+
+  @ApiProperty({ enum: ['seed', 'admin'], description: 'seeded, or added by an administrator' })
+  source: 'seed' | 'admin';
+}
+
+export class HolidayListResponse {
+  @ApiProperty({ type: [HolidayResponse] })
+  items: HolidayResponse[];
+}
+
+/** What an add, import or national-year command did. */
+export class HolidayChangeResponse {
+  @ApiProperty({ type: [String], example: ['2026-03-03'], description: 'ISO dates added' })
+  added: string[];
+
+  @ApiProperty({ example: 0, description: 'Dates given that were already holidays' })
+  alreadyPresent: number;
+
+  @ApiProperty({ example: 0, description: 'Holidays removed first (import with `replace`)' })
+  removed: number;
 }
 
 export class HolidayImportDto {
@@ -100,6 +141,28 @@ export class PolicyDto {
   @Min(1, { each: true })
   @Max(100_000, { each: true })
   stepWorkingMinutes: number[];
+}
+
+export class PolicyResponse {
+  @ApiProperty({ enum: SPEED_CODES })
+  speed: Speed;
+
+  @ApiProperty({ example: 120 })
+  ackWorkingMinutes: number;
+
+  @ApiProperty({ type: [Number], example: [120, 240, 480] })
+  stepWorkingMinutes: number[];
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: Date;
+}
+
+export class PolicyListResponse {
+  @ApiProperty({ type: [PolicyResponse] })
+  items: PolicyResponse[];
+
+  @ApiProperty({ example: 480, description: 'Working minutes in a working day (office hours)' })
+  workingDayMinutes: number;
 }
 
 export class SpeedParam {

@@ -28,6 +28,7 @@ import {
   SubtreeQuery,
   UNIT_EXAMPLE,
   UNIT_PAGE_EXAMPLE,
+  UnitPageResponse,
   UnitResponse,
   UnitListQuery,
   UpdateUnitDto,
@@ -52,10 +53,10 @@ export class OrganisationsController {
   @ApiOperation({
     summary: 'Create a unit under a parent the caller administers',
   })
-  @ApiCreatedResponse({ schema: { example: UNIT_EXAMPLE } })
+  @ApiCreatedResponse({ type: UnitResponse, example: UNIT_EXAMPLE })
   @ApiNotFoundResponse({ description: 'problem+json PARENT_NOT_FOUND' })
   @ApiConflictResponse({ description: 'problem+json PARENT_INACTIVE' })
-  create(@CurrentUser() principal: Principal, @Body() body: CreateUnitDto) {
+  create(@CurrentUser() principal: Principal, @Body() body: CreateUnitDto): Promise<UnitResponse> {
     return this.organisations.create(principal, body);
   }
 
@@ -74,13 +75,13 @@ export class OrganisationsController {
   @Get(':id/children')
   @ApiOperation({ summary: 'Visible children of a unit, by name (cursor-paginated)' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ schema: { example: UNIT_PAGE_EXAMPLE } })
+  @ApiOkResponse({ type: UnitPageResponse, example: UNIT_PAGE_EXAMPLE })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   children(
     @CurrentUser() principal: Principal,
     @Param('id', UnitIdPipe) id: string,
     @Query() query: UnitListQuery,
-  ) {
+  ): Promise<UnitPageResponse> {
     return this.organisations.children(principal, id, query);
   }
 
@@ -89,14 +90,14 @@ export class OrganisationsController {
     summary: 'Visible units of a subtree, optionally whose Thai name contains `q` (≥ 3 characters)',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ schema: { example: UNIT_PAGE_EXAMPLE } })
+  @ApiOkResponse({ type: UnitPageResponse, example: UNIT_PAGE_EXAMPLE })
   @ApiBadRequestResponse({ description: 'problem+json SEARCH_TOO_SHORT' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   subtree(
     @CurrentUser() principal: Principal,
     @Param('id', UnitIdPipe) id: string,
     @Query() query: SubtreeQuery,
-  ) {
+  ): Promise<UnitPageResponse> {
     return this.organisations.subtree(principal, id, query);
   }
 
@@ -105,13 +106,13 @@ export class OrganisationsController {
     summary: 'Rename a unit or edit its codes, head position and reference-digit setting',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ schema: { example: UNIT_EXAMPLE } })
+  @ApiOkResponse({ type: UnitResponse, example: UNIT_EXAMPLE })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   update(
     @CurrentUser() principal: Principal,
     @Param('id', UnitIdPipe) id: string,
     @Body() body: UpdateUnitDto,
-  ) {
+  ): Promise<UnitResponse> {
     return this.organisations.update(principal, id, body);
   }
 
@@ -121,14 +122,14 @@ export class OrganisationsController {
     summary: 'Re-parent a unit with its whole subtree (one transaction)',
   })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ schema: { example: UNIT_EXAMPLE } })
+  @ApiOkResponse({ type: UnitResponse, example: UNIT_EXAMPLE })
   @ApiNotFoundResponse({ description: `${NOT_FOUND}; or PARENT_NOT_FOUND` })
   @ApiConflictResponse({ description: 'problem+json UNIT_CYCLE or PARENT_INACTIVE' })
   move(
     @CurrentUser() principal: Principal,
     @Param('id', UnitIdPipe) id: string,
     @Body() body: MoveUnitDto,
-  ) {
+  ): Promise<UnitResponse> {
     return this.organisations.move(principal, id, body.parentId);
   }
 
@@ -136,10 +137,13 @@ export class OrganisationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Deactivate a unit whose children are all inactive' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ schema: { example: { ...UNIT_EXAMPLE, active: false } } })
+  @ApiOkResponse({ type: UnitResponse, example: { ...UNIT_EXAMPLE, active: false } })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'problem+json UNIT_HAS_ACTIVE_CHILDREN' })
-  deactivate(@CurrentUser() principal: Principal, @Param('id', UnitIdPipe) id: string) {
+  deactivate(
+    @CurrentUser() principal: Principal,
+    @Param('id', UnitIdPipe) id: string,
+  ): Promise<UnitResponse> {
     return this.organisations.deactivate(principal, id);
   }
 
@@ -147,10 +151,13 @@ export class OrganisationsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Reactivate a unit (its parent must be active)' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiOkResponse({ schema: { example: UNIT_EXAMPLE } })
+  @ApiOkResponse({ type: UnitResponse, example: UNIT_EXAMPLE })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   @ApiConflictResponse({ description: 'problem+json PARENT_INACTIVE' })
-  activate(@CurrentUser() principal: Principal, @Param('id', UnitIdPipe) id: string) {
+  activate(
+    @CurrentUser() principal: Principal,
+    @Param('id', UnitIdPipe) id: string,
+  ): Promise<UnitResponse> {
     return this.organisations.activate(principal, id);
   }
 }

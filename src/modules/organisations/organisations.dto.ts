@@ -245,3 +245,11 @@ export class UnitResponse implements UnitView {
   @ApiProperty({ type: String, nullable: true })
   geocode: string | null;
 }
+
+export class UnitPageResponse {
+  @ApiProperty({ type: [UnitResponse] })
+  items: UnitResponse[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'Cursor of the next page' })
+  nextCursor: string | null;
+}

@@ -4,11 +4,15 @@ import {
   IsBoolean,
   IsDateString,
   IsIn,
+  IsInt,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
 } from 'class-validator';
 import { Optional } from 'src/common/validation.js';
 import {
@@ -94,6 +98,72 @@ export class AddMembershipDto {
   endsOn?: string;
 }
 
+/** Edit a user's name, position or clearance; `null` clears the position. */
+export class UpdateUserDto {
+  @ApiPropertyOptional({ example: 'นางสาวสมใจ ใจดี' })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ example: 'เจ้าพนักงานธุรการชำนาญงาน', nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  positionTitle?: string | null;
+
+  @ApiPropertyOptional({ enum: CLEARANCE_CODES })
+  @Optional()
+  @IsIn(CLEARANCE_CODES)
+  clearance?: Clearance;
+}
+
+export const MEMBER_SCOPES = ['unit', 'subtree'] as const;
+export type MemberScopeName = (typeof MEMBER_SCOPES)[number];
+
+export class UserListQuery {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'A unit the caller administers; without it, every unit they administer',
+  })
+  @Optional()
+  @IsUUID()
+  unitId?: string;
+
+  @ApiPropertyOptional({
+    enum: MEMBER_SCOPES,
+    default: 'unit',
+    description: "`unit`: members of the unit itself; `subtree`: of the unit's whole subtree",
+  })
+  @Optional()
+  @IsIn(MEMBER_SCOPES)
+  within?: MemberScopeName;
+
+  @ApiPropertyOptional({ description: 'Part of the display name or username', example: 'สมใจ' })
+  @Optional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'Opaque cursor from the previous page' })
+  @Optional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @Optional()
+  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
 export const MEMBERSHIP_EXAMPLE = {
   id: '9a7e6b1c-0f3d-4e2a-8b5c-1d2e3f4a5b6c',
   userId: '5b0c1f5e-8d3c-4c57-9d0e-4f0a3c2b1a00',
@@ -115,3 +185,67 @@ export const USER_EXAMPLE = {
   active: true,
   memberships: [MEMBERSHIP_EXAMPLE],
 };
+
+export const USER_PAGE_EXAMPLE = { items: [USER_EXAMPLE], nextCursor: null };
+
+/** One membership as the API answers it. */
+export class MembershipResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  userId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  unitId: string;
+
+  @ApiProperty({ example: 'สำนักงานจังหวัดร้อยเอ็ด' })
+  unitName: string;
+
+  @ApiProperty({ enum: MEMBERSHIP_ROLE_CODES })
+  role: MembershipRole;
+
+  @ApiProperty({ description: 'รักษาราชการแทน (acting head for a date range)' })
+  acting: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  startsAt: Date;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  endsAt: Date | null;
+
+  @ApiProperty({ description: 'Grants access now' })
+  live: boolean;
+}
+
+/** A user with the memberships the caller may see. */
+export class UserResponse {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ example: 'somjai.j' })
+  username: string;
+
+  @ApiProperty({ example: 'นางสาวสมใจ ใจดี' })
+  displayName: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  positionTitle: string | null;
+
+  @ApiProperty({ enum: CLEARANCE_CODES })
+  clearance: Clearance;
+
+  @ApiProperty()
+  active: boolean;
+
+  @ApiProperty({ type: [MembershipResponse] })
+  memberships: MembershipResponse[];
+}
+
+export class UserPageResponse {
+  @ApiProperty({ type: [UserResponse] })
+  items: UserResponse[];
+
+  @ApiProperty({ type: String, nullable: true })
+  nextCursor: string | null;
+}

@@ -30,6 +30,11 @@ export const UsersErrors = defineErrors({
     title: 'Acting-head span is invalid',
     detail: 'การรักษาราชการแทนต้องเป็นตำแหน่งหัวหน้า และระบุวันเริ่มต้นและวันสิ้นสุด โดยวันสิ้นสุดต้องไม่ก่อนวันเริ่มต้น',
   },
+  INVALID_CURSOR: {
+    status: 400,
+    title: 'Invalid cursor',
+    detail: 'ตัวชี้หน้าถัดไปไม่ถูกต้อง กรุณาเริ่มรายการใหม่',
+  },
   MEMBERSHIP_ALREADY_ENDED: {
     status: 409,
     title: 'Membership already ended',

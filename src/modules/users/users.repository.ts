@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { escapeLike } from 'src/modules/organisations/organisations.repository.js';
 import type { Clearance, MembershipRole } from 'src/modules/users/roles.js';
 
 export interface UserRow {
@@ -28,6 +29,14 @@ const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName",
 const MEMBERSHIP_COLUMNS = `m.id, m.user_id AS "userId", m.unit_id AS "unitId",
   un.name_th AS "unitName", un.path AS "unitPath", m.role, m.acting,
   m.starts_at AS "startsAt", m.ends_at AS "endsAt"`;
+
+/** Which memberships put a user in an administrator's list: one unit, or subtrees by path. */
+export type MemberScope = { unitId: string } | { pathPrefixes: string[] };
+
+export interface UserCursor {
+  name: string;
+  id: string;
+}
 
 /** PostgreSQL unique_violation. */
 export const UNIQUE_VIOLATION = '23505';
@@ -159,6 +168,87 @@ export class UsersRepository {
     const rows: { id: string; path: string }[] = await manager.query(
       'SELECT id, path FROM units WHERE id = $1',
       [unitId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Users with a membership not yet ended in the scope, optionally whose name or username
+   * contains `text`, by display name (keyset-paged).
+   */
+  async findMembers(
+    scope: MemberScope,
+    text: string | null,
+    now: Date,
+    after: UserCursor | null,
+    limit: number,
+  ): Promise<UserRow[]> {
+    const params: unknown[] = [now, limit];
+    let where: string;
+    if ('unitId' in scope) {
+      params.push(scope.unitId);
+      where = `m.unit_id = $${params.length}`;
+    } else {
+      params.push(scope.pathPrefixes.map((path) => `${escapeLike(path)}%`));
+      where = `un.path LIKE ANY($${params.length}::text[])`;
+    }
+    let filter = '';
+    if (text) {
+      params.push(`%${escapeLike(text)}%`);
+      filter = `AND (u.display_name ILIKE $${params.length} OR u.username ILIKE $${params.length})`;
+    }
+    let cursor = '';
+    if (after) {
+      params.push(after.name, after.id);
+      cursor = `AND (u.display_name, u.id) > ($${params.length - 1}, $${params.length}::uuid)`;
+    }
+    return this.dataSource.query(
+      `SELECT ${USER_COLUMNS} FROM users u
+        WHERE EXISTS (SELECT 1 FROM memberships m JOIN units un ON un.id = m.unit_id
+                       WHERE m.user_id = u.id AND (m.ends_at IS NULL OR m.ends_at > $1)
+                         AND ${where})
+          ${filter} ${cursor}
+        ORDER BY u.display_name, u.id LIMIT $2`,
+      params,
+    );
+  }
+
+  /** Memberships not yet ended of several users (a list page's), by start. */
+  async findCurrentMemberships(userIds: string[], now: Date): Promise<MembershipRow[]> {
+    return this.dataSource.query(
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
+        WHERE m.user_id = ANY($1::uuid[]) AND (m.ends_at IS NULL OR m.ends_at > $2)
+        ORDER BY m.starts_at, m.id`,
+      [userIds, now],
+    );
+  }
+
+  async updateUser(
+    manager: EntityManager,
+    id: string,
+    fields: Partial<Pick<UserRow, 'displayName' | 'positionTitle' | 'clearance'>>,
+    now: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE users SET display_name = COALESCE($2, display_name),
+              position_title = CASE WHEN $3::boolean THEN $4 ELSE position_title END,
+              clearance = COALESCE($5, clearance), updated_at = $6
+        WHERE id = $1`,
+      [
+        id,
+        fields.displayName ?? null,
+        fields.positionTitle !== undefined,
+        fields.positionTitle ?? null,
+        fields.clearance ?? null,
+        now,
+      ],
+    );
+  }
+
+  async lockUser(manager: EntityManager, id: string): Promise<UserRow | null> {
+    const rows: UserRow[] = await manager.query(
+      `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 FOR UPDATE`,
+      [id],
     );
     return rows[0] ?? null;
   }

@@ -2,17 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
+import { decodeCursor, encodeCursor, isUuid } from 'src/common/cursor.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { type AuditActor, AuditService } from 'src/modules/audit/audit.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { checkPassword, hashPassword, type PasswordProblem } from 'src/modules/users/password.js';
 import { type Clearance, clearanceRank, type MembershipRole } from 'src/modules/users/roles.js';
-import type { AddMembershipDto } from 'src/modules/users/users.dto.js';
+import type {
+  AddMembershipDto,
+  UpdateUserDto,
+  UserListQuery,
+} from 'src/modules/users/users.dto.js';
 import { UsersErrors } from 'src/modules/users/users.errors.js';
 import {
+  type MemberScope,
   type MembershipRow,
   UNIQUE_VIOLATION,
+  type UserCursor,
   type UserRow,
   UsersRepository,
 } from 'src/modules/users/users.repository.js';
@@ -34,6 +41,11 @@ export interface UserView extends UserRow {
   memberships: MembershipView[];
 }
 
+export interface UserPage {
+  items: UserView[];
+  nextCursor: string | null;
+}
+
 export interface NewUser {
   username: string;
   displayName: string;
@@ -45,11 +57,22 @@ export interface NewUser {
 }
 
 const BANGKOK_OFFSET = '+07:00';
+const DEFAULT_PAGE = 50;
 const DAY_MS = 86_400_000;
 
 /** Start of a Bangkok calendar day as an instant. */
 function bangkokMidnight(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00${BANGKOK_OFFSET}`);
+}
+
+function readUserCursor(cursor: string | undefined): UserCursor | null {
+  if (!cursor) return null;
+  return decodeCursor(cursor, UsersErrors.INVALID_CURSOR, (value) => {
+    const parsed = (value ?? {}) as { n?: unknown; i?: unknown };
+    return typeof parsed.n === 'string' && isUuid(parsed.i)
+      ? { name: parsed.n, id: parsed.i }
+      : null;
+  });
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -154,6 +177,88 @@ export class UsersService {
         )
         .map((m) => this.membershipView(m)),
     };
+  }
+
+  /**
+   * The people an admin administers: users with a membership not yet ended in one unit, in
+   * its subtree, or (no unit given) anywhere the caller administers. Each user comes with
+   * those of their current memberships the caller administers.
+   */
+  async list(principal: Principal, query: UserListQuery): Promise<UserPage> {
+    const administered = this.access.administeredPaths(principal);
+    if (administered.length === 0) throw new DomainError(UsersErrors.UNIT_NOT_FOUND);
+    let scope: MemberScope = { pathPrefixes: administered };
+    if (query.unitId !== undefined) {
+      const unit = await this.repository.findUnitRef(this.dataSource.manager, query.unitId);
+      if (!unit || !this.access.canAdministerUnitRef(principal, unit)) {
+        throw new DomainError(UsersErrors.UNIT_NOT_FOUND);
+      }
+      scope = query.within === 'subtree' ? { pathPrefixes: [unit.path] } : { unitId: unit.id };
+    }
+    const limit = query.limit ?? DEFAULT_PAGE;
+    const now = this.clock.now();
+    const text = query.q?.normalize('NFC').replace(/[\u200B-\u200D\uFEFF]/g, '') || null;
+    const rows = await this.repository.findMembers(
+      scope,
+      text,
+      now,
+      readUserCursor(query.cursor),
+      limit + 1,
+    );
+    const users = rows.slice(0, limit);
+    const memberships = users.length
+      ? await this.repository.findCurrentMemberships(
+          users.map((u) => u.id),
+          now,
+        )
+      : [];
+    const last = users[users.length - 1];
+    return {
+      items: users.map((user) => ({
+        ...user,
+        memberships: memberships
+          .filter(
+            (m) =>
+              m.userId === user.id &&
+              this.access.canAdministerUnitRef(principal, { id: m.unitId, path: m.unitPath }),
+          )
+          .map((m) => this.membershipView(m)),
+      })),
+      nextCursor: rows.length > limit ? encodeCursor({ n: last.displayName, i: last.id }) : null,
+    };
+  }
+
+  /** An admin over the user edits their name, position or clearance (never above their own). */
+  async update(principal: Principal, userId: string, dto: UpdateUserDto): Promise<UserView> {
+    if (dto.clearance && clearanceRank(dto.clearance) > clearanceRank(principal.clearance)) {
+      throw new DomainError(UsersErrors.CLEARANCE_ABOVE_OWN);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await this.visibleUserForAdmin(manager, principal, userId);
+      const before = await this.repository.lockUser(manager, userId);
+      if (!before) throw new DomainError(UsersErrors.USER_NOT_FOUND);
+      const changes = {
+        displayName: dto.displayName,
+        positionTitle: dto.positionTitle === undefined ? undefined : dto.positionTitle || null,
+        clearance: dto.clearance,
+      };
+      await this.repository.updateUser(manager, userId, changes, this.clock.now());
+      await this.audit.record(manager, {
+        actor: this.access.actor(principal),
+        action: 'user.updated',
+        subjectType: 'user',
+        subjectId: userId,
+        data: {
+          before: {
+            displayName: before.displayName,
+            positionTitle: before.positionTitle,
+            clearance: before.clearance,
+          },
+          changes,
+        },
+      });
+    });
+    return this.get(principal, userId);
   }
 
   /**

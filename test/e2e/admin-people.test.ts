@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuditService } from 'src/modules/audit/audit.service.js';
+import { createTestApp, type TestApp } from '../harness/app.js';
+import {
+  newUnit,
+  newUser,
+  type Session,
+  signIn,
+  type UnitFixture,
+} from '../factories/organisations.js';
+
+const THAI = /[\u0E00-\u0E7F]/;
+
+interface ListedUser {
+  username: string;
+  memberships: { unitId: string; role: string }[];
+}
+
+/** What the administration screens read: people by unit and name, edits, typed answers. */
+describe('administering people and the calendar', () => {
+  let t: TestApp;
+  let root: UnitFixture;
+  let province: UnitFixture;
+  let district: UnitFixture;
+  let local: UnitFixture;
+  let otherProvince: UnitFixture;
+  let rootAdmin: Session;
+  let provinceAdmin: Session;
+  let clerk: Session;
+  let clerkId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp({ oneConnection: true });
+    root = await newUnit(t.dataSource, { kind: 'ministry', nameTh: 'กระทรวงมหาดไทย' });
+    province = await newUnit(t.dataSource, { parent: root, kind: 'province', nameTh: 'จังหวัดก' });
+    district = await newUnit(t.dataSource, {
+      parent: province,
+      kind: 'district',
+      nameTh: 'อำเภอข',
+    });
+    local = await newUnit(t.dataSource, {
+      parent: district,
+      kind: 'subdistrict_administration',
+      nameTh: 'องค์การบริหารส่วนตำบลค',
+    });
+    otherProvince = await newUnit(t.dataSource, {
+      parent: root,
+      kind: 'province',
+      nameTh: 'จังหวัดง',
+    });
+    const admin = await newUser(t.dataSource, {
+      username: 'root.admin',
+      clearance: 'secret',
+      memberships: [{ unit: root, role: 'admin' }],
+    });
+    rootAdmin = await signIn(t.http, admin.username);
+    const pAdmin = await newUser(t.dataSource, {
+      username: 'province.admin',
+      clearance: 'confidential',
+      memberships: [{ unit: province, role: 'admin' }],
+    });
+    provinceAdmin = await signIn(t.http, pAdmin.username);
+    const c = await newUser(t.dataSource, {
+      username: 'district.clerk',
+      displayName: 'นางสาวสมใจ ใจดี',
+      memberships: [{ unit: district, role: 'clerk' }],
+    });
+    clerkId = c.id;
+    clerk = await signIn(t.http, c.username);
+    await newUser(t.dataSource, {
+      username: 'local.official',
+      displayName: 'นายสมชาย รักงาน',
+      memberships: [{ unit: local, role: 'official' }],
+    });
+    await newUser(t.dataSource, {
+      username: 'other.clerk',
+      displayName: 'นายสมศักดิ์ อื่นไกล',
+      memberships: [{ unit: otherProvince, role: 'clerk' }],
+    });
+    await newUser(t.dataSource, {
+      username: 'former.clerk',
+      displayName: 'นายสมหมาย ย้ายไป',
+      memberships: [
+        { unit: district, role: 'clerk', endsAt: new Date('2020-01-01T00:00:00Z') },
+        { unit: otherProvince, role: 'clerk' },
+      ],
+    });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const list = (session: Session, query: Record<string, string | number>) =>
+    t.http.get('/api/v1/users').query(query).set(session.headers);
+  const names = (body: { items: ListedUser[] }) => body.items.map((u) => u.username);
+
+  it('lists the current members of a unit, of its subtree, or of everything administered', async () => {
+    const members = await list(provinceAdmin, { unitId: district.id }).expect(200);
+    // The former clerk's membership ended: not a member any more.
+    expect(names(members.body)).toEqual(['district.clerk']);
+    expect(members.body.items[0].memberships).toEqual([
+      expect.objectContaining({ unitId: district.id, role: 'clerk', live: true }),
+    ]);
+    const subtree = await list(provinceAdmin, { unitId: district.id, within: 'subtree' });
+    expect(names(subtree.body).sort()).toEqual(['district.clerk', 'local.official']);
+    const all = await list(provinceAdmin, {}).expect(200);
+    expect(names(all.body).sort()).toEqual(['district.clerk', 'local.official', 'province.admin']);
+    const everywhere = await list(rootAdmin, { q: 'สม' }).expect(200);
+    expect(names(everywhere.body).sort()).toEqual([
+      'district.clerk',
+      'former.clerk',
+      'local.official',
+      'other.clerk',
+    ]);
+    // The province's admin sees only the memberships they administer.
+    const former = await list(rootAdmin, { q: 'former' }).expect(200);
+    expect(former.body.items[0].memberships).toHaveLength(1);
+    expect(former.body.items[0].memberships[0].unitId).toBe(otherProvince.id);
+    const byUsername = await list(provinceAdmin, { q: 'LOCAL.off' }).expect(200);
+    expect(names(byUsername.body)).toEqual(['local.official']);
+    expect(names((await list(provinceAdmin, { q: '%' }).expect(200)).body)).toEqual([]);
+  });
+
+  it('pages by cursor without losing or repeating anyone', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await list(rootAdmin, { limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
+      seen.push(...names(page.body));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(6);
+    expect(new Set(seen).size).toBe(6);
+    const garbage = await list(rootAdmin, { cursor: 'garbage' }).expect(400);
+    expect(garbage.body.code).toBe('INVALID_CURSOR');
+    expect(garbage.body.detail).toMatch(THAI);
+    const bad = await list(rootAdmin, { within: 'tree', limit: 0 }).expect(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'limit',
+      'within',
+    ]);
+  });
+
+  it('answers 404 outside what the caller administers, and to non-admins', async () => {
+    const outside = await list(provinceAdmin, { unitId: otherProvince.id }).expect(404);
+    expect(outside.body.code).toBe('UNIT_NOT_FOUND');
+    await list(clerk, {}).expect(404);
+    await list(clerk, { unitId: district.id }).expect(404);
+  });
+
+  it('edits a user’s name, position and clearance in one audited transaction', async () => {
+    const edited = await t.http
+      .patch(`/api/v1/users/${clerkId}`)
+      .set(provinceAdmin.headers)
+      .send({ positionTitle: 'เจ้าพนักงานธุรการ', clearance: 'confidential' })
+      .expect(200);
+    expect(edited.body).toMatchObject({
+      displayName: 'นางสาวสมใจ ใจดี',
+      positionTitle: 'เจ้าพนักงานธุรการ',
+      clearance: 'confidential',
+    });
+    // Not above the admin's own clearance (ลับ), and nothing changes when refused.
+    const above = await t.http
+      .patch(`/api/v1/users/${clerkId}`)
+      .set(provinceAdmin.headers)
+      .send({ displayName: 'ชื่อใหม่', clearance: 'secret' })
+      .expect(422);
+    expect(above.body.code).toBe('CLEARANCE_ABOVE_OWN');
+    const cleared = await t.http
+      .patch(`/api/v1/users/${clerkId}`)
+      .set(rootAdmin.headers)
+      .send({ positionTitle: null })
+      .expect(200);
+    expect(cleared.body).toMatchObject({
+      displayName: 'นางสาวสมใจ ใจดี',
+      positionTitle: null,
+      clearance: 'confidential',
+    });
+    await t.http
+      .patch(`/api/v1/users/${clerkId}`)
+      .set(provinceAdmin.headers)
+      .send({ displayName: null })
+      .expect(400);
+    // The user themself is no admin of themself.
+    await t.http
+      .patch(`/api/v1/users/${clerkId}`)
+      .set(clerk.headers)
+      .send({ clearance: 'none' })
+      .expect(404);
+    const events = (await t.get(AuditService).findBySubject('user', clerkId)).filter(
+      (e) => e.action !== 'auth.login',
+    );
+    expect(events.map((e) => e.action)).toEqual(['user.updated', 'user.updated']);
+    expect(events[0].data).toMatchObject({ before: { clearance: 'none' } });
+  });
+
+  it('takes a holiday’s date as a clerk types it in the Buddhist era', async () => {
+    const admin = (method: 'get' | 'post', path: string) =>
+      t.http[method](`/api/v1/admin${path}`).set(rootAdmin.headers);
+    await admin('post', '/holidays').send({ date: '๓ มีนาคม ๒๕๖๙', nameTh: 'วันมาฆบูชา' }).expect(200);
+    const imported = await admin('post', '/holidays/import')
+      .send({
+        year: 2026,
+        holidays: [
+          { date: '31/5/2569', nameTh: 'วันวิสาขบูชา' },
+          { date: '2026-07-29', nameTh: 'วันอาสาฬหบูชา' },
+        ],
+      })
+      .expect(200);
+    expect(imported.body).toEqual({
+      added: ['2026-05-31', '2026-07-29'],
+      alreadyPresent: 0,
+      removed: 0,
+    });
+    const bad = await admin('post', '/holidays/import')
+      .send({ year: 2026, holidays: [{ date: 'สามมีนา', nameTh: 'x' }] })
+      .expect(400);
+    expect(bad.body.errors[0].field).toBe('holidays.0.date');
+    expect(bad.body.errors[0].message).toMatch(THAI);
+    const listed = await admin('get', '/holidays?year=2026').expect(200);
+    expect(listed.body.items).toEqual(
+      expect.arrayContaining([
+        { date: '2026-03-03', nameTh: 'วันมาฆบูชา', nameEn: null, source: 'admin' },
+      ]),
+    );
+  });
+
+  it('describes the answers of the administration endpoints as typed schemas', async () => {
+    const doc = await t.http.get('/api/docs-json').expect(200);
+    const paths = doc.body.paths as Record<string, Record<string, { responses: object }>>;
+    const typed: [string, string, string][] = [
+      ['/api/v1/users', 'get', 'UserPageResponse'],
+      ['/api/v1/users', 'post', 'UserResponse'],
+      ['/api/v1/users/{id}', 'patch', 'UserResponse'],
+      ['/api/v1/users/{id}/memberships', 'post', 'MembershipResponse'],
+      ['/api/v1/units/{id}/children', 'get', 'UnitPageResponse'],
+      ['/api/v1/units/{id}/move', 'post', 'UnitResponse'],
+      ['/api/v1/admin/holidays', 'get', 'HolidayListResponse'],
+      ['/api/v1/admin/holidays/import', 'post', 'HolidayChangeResponse'],
+      ['/api/v1/admin/escalation-policies', 'get', 'PolicyListResponse'],
+      ['/api/v1/admin/escalation-policies/{speed}', 'put', 'PolicyResponse'],
+      ['/api/v1/admin/queue-session', 'post', 'QueueSessionResponse'],
+    ];
+    for (const [path, method, schema] of typed) {
+      expect(JSON.stringify(paths[path]?.[method]?.responses), `${method} ${path}`).toContain(
+        `#/components/schemas/${schema}`,
+      );
+    }
+  });
+});
