@@ -1646,7 +1646,7 @@ export interface components {
              */
             date: string;
             /** @example Makha Bucha Day */
-            nameEn?: Record<string, never> | null;
+            nameEn?: string | null;
             /** @example วันมาฆบูชา */
             nameTh: string;
         };
@@ -2096,7 +2096,7 @@ export interface components {
              *       480
              *     ]
              */
-            stepWorkingMinutes: string[];
+            stepWorkingMinutes: number[];
         };
         PolicyListResponse: {
             items: components["schemas"]["PolicyResponse"][];
@@ -2249,17 +2249,17 @@ export interface components {
         };
         UpdateUnitDto: {
             /** @example ผู้ว่าราชการจังหวัดร้อยเอ็ด */
-            headPosition?: Record<string, never> | null;
+            headPosition?: string | null;
             /** @example รอ */
-            letterCode?: Record<string, never> | null;
+            letterCode?: string | null;
             /** @example สำนักงานจังหวัดร้อยเอ็ด */
             nameTh?: string;
             /** @example 0017.3 */
-            ownerNumber?: Record<string, never> | null;
+            ownerNumber?: string | null;
             /** @enum {string} */
             referenceDigits?: "thai" | "arabic";
             /** @example สนจ.รอ. */
-            shortName?: Record<string, never> | null;
+            shortName?: string | null;
         };
         UpdateUserDto: {
             /** @enum {string} */
@@ -2267,7 +2267,7 @@ export interface components {
             /** @example นางสาวสมใจ ใจดี */
             displayName?: string;
             /** @example เจ้าพนักงานธุรการชำนาญงาน */
-            positionTitle?: Record<string, never> | null;
+            positionTitle?: string | null;
         };
         UploadedFileResponse: {
             /** Format: date-time */

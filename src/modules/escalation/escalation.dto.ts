@@ -41,7 +41,7 @@ export class HolidayDto {
   @MaxLength(200)
   nameTh: string;
 
-  @ApiPropertyOptional({ example: 'Makha Bucha Day', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Makha Bucha Day', nullable: true })
   @IsOptional()
   @IsString()
   @MaxLength(200)
@@ -131,6 +131,7 @@ export class PolicyDto {
   ackWorkingMinutes: number;
 
   @ApiProperty({
+    type: [Number],
     description:
       'Working minutes from each level to the next ([1→2, 2→3, 3→4]); length + 1 = levels (1–4)',
     example: [120, 240, 480],

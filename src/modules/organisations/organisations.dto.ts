@@ -86,25 +86,25 @@ export class UpdateUnitDto {
   @MaxLength(300)
   nameTh?: string;
 
-  @ApiPropertyOptional({ example: 'สนจ.รอ.', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'สนจ.รอ.', nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
   @MaxLength(100)
   shortName?: string | null;
 
-  @ApiPropertyOptional({ example: 'รอ', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'รอ', nullable: true })
   @IsOptional()
   @Matches(LETTER_CODE)
   letterCode?: string | null;
 
-  @ApiPropertyOptional({ example: '0017.3', nullable: true })
+  @ApiPropertyOptional({ type: String, example: '0017.3', nullable: true })
   @IsOptional()
   @Matches(OWNER_NUMBER)
   @MaxLength(40)
   ownerNumber?: string | null;
 
-  @ApiPropertyOptional({ example: 'ผู้ว่าราชการจังหวัดร้อยเอ็ด', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'ผู้ว่าราชการจังหวัดร้อยเอ็ด', nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -108,7 +108,7 @@ export class UpdateUserDto {
   @MaxLength(200)
   displayName?: string;
 
-  @ApiPropertyOptional({ example: 'เจ้าพนักงานธุรการชำนาญงาน', nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'เจ้าพนักงานธุรการชำนาญงาน', nullable: true })
   @IsOptional()
   @Transform(trim)
   @IsString()
