@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { refresh, snapshot, subscribe } from '../api/session';
 import { ApiError } from '../api/client';
@@ -10,6 +10,9 @@ import { SearchPage } from '../pages/SearchPage';
 import { SignInPage } from '../pages/SignInPage';
 import { Shell } from './Shell';
 import { WorkspaceProvider } from './workspace';
+
+// Administration is for few users: its code loads only when opened.
+const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -71,6 +74,14 @@ export function App() {
                       <Route path="/registers" element={<RegistersPage />} />
                       <Route path="/registers/:registerId" element={<RegistersPage />} />
                       <Route path="/search" element={<SearchPage />} />
+                      <Route
+                        path="/admin/*"
+                        element={
+                          <Suspense fallback={<p className="muted">กำลังโหลด…</p>}>
+                            <AdminPage />
+                          </Suspense>
+                        }
+                      />
                       <Route path="*" element={<p>ไม่พบหน้านี้</p>} />
                     </Routes>
                   </Shell>

@@ -16,6 +16,9 @@ export function Shell({ children }: { children: React.ReactNode }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const acting = new Set(me.actingHeadOf.map((a) => a.unitId));
+  // Only admins see the administration link (the API refuses everyone else anyway).
+  const admin = me.units.some((u) => u.roles.includes('admin'));
+  const nav = admin ? [...NAV, { to: '/admin', label: 'ผู้ดูแลระบบ' }] : NAV;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -55,7 +58,7 @@ export function Shell({ children }: { children: React.ReactNode }) {
       </header>
       <nav className="app-nav" aria-label="เมนูหลัก">
         <ul>
-          {NAV.map((item) => (
+          {nav.map((item) => (
             <li key={item.to}>
               <NavLink to={item.to}>{item.label}</NavLink>
             </li>

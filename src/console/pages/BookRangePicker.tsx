@@ -44,6 +44,8 @@ interface Props {
   onChange: (range: IsoRange) => void;
   /** The API's complaint about either end, shown under the field. */
   error?: string;
+  /** What the range is for; a register book's period unless told. */
+  label?: string;
 }
 
 const gregorian = new GregorianCalendar();
@@ -64,7 +66,12 @@ function iso(date: CalendarDate): string {
  * each part (day, month, year) is a labelled spin button and the calendar is keyboard
  * operable.
  */
-export default function BookRangePicker({ value, onChange, error }: Props) {
+export default function BookRangePicker({
+  value,
+  onChange,
+  error,
+  label = 'ช่วงวันที่ (พ.ศ.)',
+}: Props) {
   return (
     <I18nProvider locale="th-TH-u-ca-buddhist">
       <DateRangePicker
@@ -79,7 +86,7 @@ export default function BookRangePicker({ value, onChange, error }: Props) {
         isInvalid={error !== undefined}
         shouldForceLeadingZeros={false}
       >
-        <Label>ช่วงวันที่ (พ.ศ.)</Label>
+        <Label>{label}</Label>
         <Group className="date-range-group">
           <DateInput slot="start" aria-label="ตั้งแต่วันที่">
             {(segment) => <DateSegment segment={segment} />}
