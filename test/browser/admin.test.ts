@@ -197,4 +197,68 @@ describe('an administrator in the browser', () => {
     await clerk.context.close();
     await context.close();
   });
+
+  it('lets a province’s admin rename, move and deactivate a unit and end a membership, and nothing above', async () => {
+    const { page, context } = await openConsole(browser, base);
+    await signInAs(page, 'admin.roiet', '/admin/units');
+    const tabs = page.getByRole('navigation', { name: 'เมนูผู้ดูแลระบบ' });
+    await tabs.getByRole('link', { name: 'หน่วยงาน' }).waitFor();
+    // The calendar, the ladder and the queues belong to administrators of the whole tree.
+    expect(await tabs.getByRole('link').allTextContents()).toEqual(['หน่วยงาน', 'ผู้ใช้']);
+    await page.getByRole('heading', { level: 1, name: 'จังหวัดร้อยเอ็ด' }).waitFor();
+
+    await page.getByLabel('ประเภทหน่วยงาน').selectOption('other');
+    await page.getByLabel('ชื่อหน่วยงานใหม่').fill('ศูนย์ทดสอบชั่วคราว');
+    await page.getByRole('button', { name: 'เพิ่มหน่วยงาน' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ศูนย์ทดสอบชั่วคราว' }).waitFor();
+    await page.getByLabel('ชื่อหน่วยงาน', { exact: true }).fill('ศูนย์ปฏิบัติการชั่วคราว');
+    await page.getByRole('button', { name: 'บันทึกข้อมูลหน่วยงาน' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ศูนย์ปฏิบัติการชั่วคราว' }).waitFor();
+
+    await page.getByLabel('ค้นหาหน่วยงานต้นสังกัดใหม่').fill('เสลภูมิ');
+    await page.getByRole('radio', { name: /^อำเภอเสลภูมิ/ }).check();
+    await page.getByRole('button', { name: 'ย้ายไปอยู่ใต้หน่วยงานที่เลือก' }).click();
+    await page.getByRole('status').filter({ hasText: 'ย้ายไปอยู่ใต้ อำเภอเสลภูมิ แล้ว' }).waitFor();
+    await page.getByRole('button', { name: 'ปิดใช้งานหน่วยงาน' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ศูนย์ปฏิบัติการชั่วคราว (ปิดใช้งาน)' }).waitFor();
+    const moved = await db.query<{ parent: string; active: boolean }>(
+      `SELECT p.name_th AS parent, u.active FROM units u JOIN units p ON p.id = u.parent_id
+        WHERE u.name_th = 'ศูนย์ปฏิบัติการชั่วคราว'`,
+    );
+    expect(moved.rows).toEqual([{ parent: 'อำเภอเสลภูมิ', active: false }]);
+
+    // A unit with active units under it stays active, and says why.
+    await page
+      .getByRole('navigation', { name: 'ผังหน่วยงาน' })
+      .getByRole('link', { name: 'อำเภอเมืองร้อยเอ็ด' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'อำเภอเมืองร้อยเอ็ด' }).waitFor();
+    await page.getByRole('button', { name: 'ปิดใช้งานหน่วยงาน' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').allTextContents())
+      .toEqual([expect.stringMatching(/[\u0E00-\u0E7F]/)]);
+
+    // End a membership from the person's page.
+    await tabs.getByRole('link', { name: 'ผู้ใช้' }).click();
+    await page.getByLabel('ค้นหาชื่อหรือชื่อผู้ใช้').fill('clerk.selaphum');
+    const found = page.getByRole('table', { name: 'ผู้ใช้ในหน่วยงานที่ดูแล' }).locator('tbody tr');
+    await expect.poll(() => found.count()).toBe(1);
+    await expectAccessible(page, 'admin-07-users');
+    await found.getByRole('link').click();
+    await page.getByRole('button', { name: /^สิ้นสุดการสังกัด อำเภอเสลภูมิ/ }).click();
+    await page.getByRole('status').filter({ hasText: 'สิ้นสุดการสังกัดแล้ว' }).waitFor();
+    await expect
+      .poll(() => page.getByRole('table', { name: /การสังกัดหน่วยงานของ/ }).textContent())
+      .toContain('สิ้นสุดแล้ว');
+    // Ending it takes effect on the clerk's next request.
+    const former = await Api.signIn(base, 'clerk.selaphum');
+    expect((await former.call<{ unitIds: string[] }>('GET', '/me')).unitIds).toEqual([]);
+
+    // Nothing above the province: the calendar is not found, in the page and in the API.
+    await page.goto('/admin/holidays');
+    await page.getByText('ไม่พบหน้านี้').waitFor();
+    const admin = await Api.signIn(base, 'admin.roiet');
+    await expect(admin.call('GET', '/admin/holidays')).rejects.toThrow(/404/);
+    await context.close();
+  });
 });
