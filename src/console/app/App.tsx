@@ -8,6 +8,9 @@ import { IntakePage } from '../pages/IntakePage';
 import { RegistersPage } from '../pages/RegistersPage';
 import { SearchPage } from '../pages/SearchPage';
 import { SignInPage } from '../pages/SignInPage';
+import { LetterTrackingPage } from '../pages/tracking/LetterTrackingPage';
+import { OverduePage } from '../pages/tracking/OverduePage';
+import { TrackingPage } from '../pages/tracking/TrackingPage';
 import { Shell } from './Shell';
 import { WorkspaceProvider } from './workspace';
 
@@ -82,6 +85,9 @@ export function App() {
                           </Suspense>
                         }
                       />
+                      <Route path="/tracking" element={<TrackingPage />} />
+                      <Route path="/tracking/overdue" element={<OverduePage />} />
+                      <Route path="/tracking/letters/:letterId" element={<LetterTrackingPage />} />
                       <Route path="*" element={<p>ไม่พบหน้านี้</p>} />
                     </Routes>
                   </Shell>

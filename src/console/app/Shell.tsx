@@ -9,6 +9,7 @@ const NAV = [
   { to: '/intake', label: 'รับหนังสือ' },
   { to: '/registers', label: 'ทะเบียน' },
   { to: '/search', label: 'ค้นหา' },
+  { to: '/tracking', label: 'ติดตาม' },
 ];
 
 export function Shell({ children }: { children: React.ReactNode }) {

@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import type pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../harness/app.js';
+import {
+  Api,
+  expectAccessible,
+  openConsole,
+  signInAs,
+  startConsoleWorld,
+  type ConsoleWorld,
+} from './harness.js';
+import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+
+const SUBJECT = 'ขอให้สำรวจแหล่งน้ำเพื่อเตรียมรับมือภัยแล้ง';
+const LOCAL_AND_DISTRICTS = [
+  'district',
+  'provincial_administration',
+  'city_municipality',
+  'town_municipality',
+  'subdistrict_municipality',
+  'subdistrict_administration',
+];
+const DAY_MS = 86_400_000;
+
+let world: ConsoleWorld;
+let browser: Browser;
+let base: string;
+let db: pg.Client;
+/** The same application in this process, on the same database, with a clock the test moves. */
+let inProcess: TestApp;
+let letterId: string;
+let recipients: number;
+
+/** A unit's pending delivery of the circular, registered over the API as its clerk would. */
+async function registerOverApi(api: Api, id: string): Promise<void> {
+  const unitId = await api.unitId();
+  const inbox = await api.call<{ items: { deliveryId: string; letterId: string }[] }>(
+    'GET',
+    `/units/${unitId}/inbox`,
+  );
+  const item = inbox.items.find((i) => i.letterId === id)!;
+  const registerId = await api.register(unitId, 'incoming');
+  await api.call('POST', `/registers/${registerId}/entries`, { deliveryId: item.deliveryId });
+}
+
+beforeAll(async () => {
+  world = await startConsoleWorld(async (url) => {
+    // A week ago the governor registered a circular and forwarded it to every district and
+    // local administration of the province: done in this process with its clock set back,
+    // so the deliveries are overdue now by the API process's real clock.
+    inProcess = await createTestApp();
+    // The demo accounts were members of their units long before that week.
+    await inProcess.dataSource.query(
+      `UPDATE memberships SET starts_at = starts_at - interval '30 days' WHERE NOT acting`,
+    );
+    inProcess.clock.set(new Date(Date.now() - 7 * DAY_MS));
+    await inProcess.app.listen(0, '127.0.0.1');
+    const address = inProcess.app.getHttpServer().address() as { port: number };
+    const then = await Api.signIn(`http://127.0.0.1:${address.port}`, 'governor.roiet');
+    const province = await then.unitId();
+    const letter = await then.call<{ id: string }>('POST', '/letters', {
+      unitId: province,
+      kind: 'external',
+      speed: 'most_urgent',
+      secrecy: 'none',
+      subject: SUBJECT,
+    });
+    letterId = letter.id;
+    const entry = await then.call<{ id: string }>(
+      'POST',
+      `/registers/${await then.register(province, 'incoming')}/entries`,
+      { letterId },
+    );
+    const forward = await then.call<{ created: number }>(
+      'POST',
+      `/register-entries/${entry.id}/forwards`,
+      { subtreeKinds: LOCAL_AND_DISTRICTS },
+    );
+    recipients = forward.created;
+    // Two units register it (today).
+    await registerOverApi(await Api.signIn(url, 'clerk.mueang'), letterId);
+    await registerOverApi(await Api.signIn(url, 'clerk.town'), letterId);
+  });
+  ({ browser, base, db } = world);
+});
+
+afterAll(async () => {
+  await inProcess?.close();
+  await world?.close();
+});
+
+const thai = (n: number) => String(n).replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]);
+
+describe('a supervisor’s path in the browser', () => {
+  it('tracks a circular: counts, drill-down, live acknowledgments, escalation', async () => {
+    // Two districts and five local administrations plus the provincial administration.
+    expect(recipients).toBe(8);
+    const governor = await openConsole(browser, base);
+    const { page } = governor;
+    await signInAs(page, 'governor.roiet');
+    await page.getByRole('link', { name: 'ติดตาม' }).click();
+    await page.waitForURL(/\/tracking$/);
+    const card = page.getByRole('listitem').filter({ hasText: SUBJECT });
+    await expect.poll(() => card.textContent()).toContain(`ลงรับแล้ว ${thai(2)}/${thai(8)}`);
+    await expect.poll(() => card.textContent()).toContain(`เลยกำหนด ${thai(6)}`);
+    await expectAccessible(page, 'tracking-01-sent-letters');
+
+    // The letter's progress: the region names what it is, the rest are listed.
+    await card.getByRole('link', { name: SUBJECT }).click();
+    const progress = page.getByRole('region', { name: 'ความคืบหน้า' });
+    await expect
+      .poll(() => progress.textContent())
+      .toContain(`ลงรับแล้ว ${thai(2)} จาก ${thai(8)} หน่วยงาน · ยังไม่ลงรับ ${thai(6)}`);
+    const notYet = page.getByRole('table', { name: 'หน่วยงานที่ยังไม่ลงรับ' }).locator('tbody tr');
+    await expect.poll(() => notYet.count()).toBe(6);
+    const pendingNames = await notYet.locator('td:first-child').allTextContents();
+    expect(pendingNames.join('|')).toContain('อำเภอเสลภูมิ');
+    expect(pendingNames.join('|')).not.toContain('อำเภอเมืองร้อยเอ็ด');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('อัปเดตทันที');
+    await expectAccessible(page, 'tracking-02-letter-progress');
+
+    // Drill down to one district: its subtree alone.
+    await page.getByRole('link', { name: 'อำเภอเสลภูมิ' }).click();
+    await expect
+      .poll(() => progress.textContent())
+      .toContain(`ลงรับแล้ว ${thai(0)} จาก ${thai(3)} หน่วยงาน`);
+    await expect.poll(() => notYet.count()).toBe(3);
+    await page.goBack();
+    await expect.poll(() => notYet.count()).toBe(6);
+
+    // Another browser: the district's clerk registers it from the inbox. The governor's
+    // page shows it without reloading (Server-Sent Events).
+    const clerk = await openConsole(browser, base);
+    await signInAs(clerk.page, 'clerk.selaphum');
+    const row = clerk.page
+      .getByRole('table', { name: 'หนังสือรอลงรับ' })
+      .locator('tbody tr')
+      .filter({ hasText: SUBJECT });
+    const register = row.getByRole('button', { name: 'ลงรับ', exact: true });
+    await register.focus();
+    await register.press('Enter');
+    await expect
+      .poll(() => clerk.page.getByRole('status').filter({ hasText: 'เลขรับ' }).count())
+      .toBe(1);
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => navigations.push(frame.url()));
+    await expect
+      .poll(() => progress.textContent())
+      .toContain(`ลงรับแล้ว ${thai(3)} จาก ${thai(8)} หน่วยงาน · ยังไม่ลงรับ ${thai(5)}`);
+    await expect.poll(() => notYet.count()).toBe(5);
+    expect(navigations).toEqual([]);
+    await clerk.context.close();
+
+    // The test clock moves past the due time and the ladder's first rung runs: the level
+    // shows on the open page, again without reloading.
+    const { rows } = await db.query<{ id: string; due_at: Date }>(
+      `SELECT d.id, d.due_at FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
+        WHERE d.letter_id = $1 AND u.name_th = 'องค์การบริหารส่วนตำบลขวาว'`,
+      [letterId],
+    );
+    expect(rows).toHaveLength(1);
+    inProcess.clock.set(new Date(rows[0].due_at.getTime() + 60_000));
+    await inProcess.get(EscalationService).escalate(rows[0].id, 1);
+    const khwao = notYet.filter({ hasText: 'ขวาว' });
+    await expect.poll(() => khwao.textContent()).toContain('ระดับ ๑');
+    expect(navigations).toEqual([]);
+    await expect
+      .poll(() => page.getByRole('figure').first().textContent())
+      .toContain('สัดส่วนหน่วยงานที่ลงรับแล้ว');
+    await expectAccessible(page, 'tracking-03-letter-escalated');
+
+    // The overdue list: filtered by level, with the chart by level and a CSV.
+    await page.getByRole('link', { name: 'หนังสือเลยกำหนด' }).click();
+    const overdue = page.getByRole('table', { name: 'หนังสือเลยกำหนด' }).locator('tbody tr');
+    await expect.poll(() => overdue.count()).toBe(5);
+    await page.getByLabel('ระดับการเร่งรัด', { exact: true }).selectOption('1');
+    await expect.poll(() => overdue.count()).toBe(1);
+    await expect.poll(() => overdue.first().textContent()).toContain('ขวาว');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'ดาวน์โหลด CSV' }).click();
+    const csv = readFileSync(await (await download).path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.subarray(3).toString('utf8').trimEnd().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('องค์การบริหารส่วนตำบลขวาว');
+    await page.getByLabel('ระดับการเร่งรัด', { exact: true }).selectOption('');
+    await expect.poll(() => overdue.count()).toBe(5);
+    await expectAccessible(page, 'tracking-04-overdue');
+    await governor.context.close();
+  });
+});
