@@ -16,6 +16,7 @@ import { ProgressEvents1796710000000 } from 'src/database/migrations/17967100000
 import { EscalationHalt1796720000000 } from 'src/database/migrations/1796720000000-EscalationHalt.js';
 import { LetterOwnerUnit1796730000000 } from 'src/database/migrations/1796730000000-LetterOwnerUnit.js';
 import { ProgressEscalationLevel1796740000000 } from 'src/database/migrations/1796740000000-ProgressEscalationLevel.js';
+import { PublishedReadModels1796750000000 } from 'src/database/migrations/1796750000000-PublishedReadModels.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   EscalationHalt1796720000000,
   LetterOwnerUnit1796730000000,
   ProgressEscalationLevel1796740000000,
+  PublishedReadModels1796750000000,
 ];

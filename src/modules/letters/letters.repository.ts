@@ -102,6 +102,32 @@ export class LettersRepository {
     }
   }
 
+  /** Records an issued reference number as the letter's ที่, when it has none yet. */
+  async setReferenceIfNone(
+    manager: EntityManager,
+    letterId: string,
+    reference: {
+      raw: string;
+      agencyPrefix: string;
+      agencyNumber: string;
+      circular: boolean;
+      serial: number;
+    },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE letters SET reference_raw = $2, agency_prefix = $3, agency_number = $4, circular = $5, serial = $6
+        WHERE id = $1 AND reference_raw IS NULL`,
+      [
+        letterId,
+        reference.raw,
+        reference.agencyPrefix,
+        reference.agencyNumber,
+        reference.circular,
+        reference.serial,
+      ],
+    );
+  }
+
   /**
    * The letter, and one unit inside `scope` (built from $2 on `u.id`/`u.path`) where the
    * letter is "at": the unit that recorded it, a unit whose register holds it, a unit it

@@ -353,6 +353,18 @@ export class LettersService {
     return { sql: this.repository.visibilitySql(unit), params };
   }
 
+  /**
+   * For the registers module: an outgoing number becomes the letter's ที่ (the number printed
+   * on it), unless the letter already has one.
+   */
+  async recordIssuedReference(
+    manager: EntityManager,
+    letterId: string,
+    reference: Parameters<LettersRepository['setReferenceIfNone']>[2],
+  ): Promise<void> {
+    await this.repository.setReferenceIfNone(manager, letterId, reference);
+  }
+
   /** The letter, or LETTER_NOT_FOUND when it does not exist or the principal may not see it. */
   async findVisible(manager: EntityManager, principal: Principal, id: string): Promise<LetterRow> {
     const found = await this.repository.findWithUnitInScope(

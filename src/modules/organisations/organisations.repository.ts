@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { Queryable } from 'src/database/read-replica.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
 import type { SeedUnit } from 'src/modules/organisations/national-tree.js';
 import type { ReferenceDigits, UnitKind } from 'src/modules/organisations/unit-kind.js';
@@ -65,11 +66,10 @@ export function escapeLike(text: string): string {
 export class OrganisationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async findById(id: string, manager?: EntityManager): Promise<UnitRow | null> {
-    const rows: UnitRow[] = await (manager ?? this.dataSource).query(
-      `SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1`,
-      [id],
-    );
+  async findById(id: string, db: Queryable = this.dataSource): Promise<UnitRow | null> {
+    const rows: UnitRow[] = await db.query(`SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1`, [
+      id,
+    ]);
     return rows[0] ?? null;
   }
 

@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor } from 'src/common/cursor.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
+import type { Queryable } from 'src/database/read-replica.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { type AuditActor, AuditService } from 'src/modules/audit/audit.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
@@ -255,6 +256,14 @@ export class OrganisationsService {
 
   async activate(principal: Principal, unitId: string): Promise<UnitView> {
     return this.setActive(principal, unitId, true);
+  }
+
+  /**
+   * A unit as other modules read it (name, letter code, owner number, digits), on their
+   * transaction or read connection; null when there is none.
+   */
+  async findUnit(unitId: string, db?: Queryable): Promise<UnitRow | null> {
+    return this.repository.findById(unitId, db);
   }
 
   /** For the registers module: how this unit prints reference-number digits. */
