@@ -6,6 +6,7 @@ import { DomainError } from 'src/common/domain-error.js';
 import { parseUserDate } from 'src/common/user-date.js';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import type { Principal } from 'src/modules/auth/principal.js';
+import { OrganisationsService } from 'src/modules/organisations/organisations.service.js';
 import type { PrintoutQuery } from 'src/modules/registers/registers.dto.js';
 import { RegisterErrors } from 'src/modules/registers/registers.errors.js';
 import {
@@ -33,6 +34,7 @@ export class RegisterPrintoutService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly registers: RegistersService,
+    private readonly organisations: OrganisationsService,
     private readonly repository: RegistersRepository,
     private readonly clock: Clock,
     private readonly reads: ReadReplica,
@@ -119,13 +121,11 @@ export class RegisterPrintoutService {
       bangkokMidnight(addDays(to, 1)),
       db,
     );
-    const units: { name_th: string }[] = await db.query('SELECT name_th FROM units WHERE id = $1', [
-      register.unitId,
-    ]);
+    const unit = await this.organisations.findUnit(register.unitId, db);
     const registerDate = (iso: string) =>
       formatThaiDate(iso, { style: 'register', digits: 'thai' });
     const input: RegisterPrintoutInput = {
-      unitName: units[0]?.name_th ?? '',
+      unitName: unit?.nameTh ?? '',
       registerName: register.name,
       periodText: `${registerDate(from)} – ${registerDate(to)}`,
       digits: 'thai',

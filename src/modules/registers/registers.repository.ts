@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Queryable } from 'src/database/read-replica.js';
 import { preparedQuery } from 'src/database/prepared-query.js';
+import { auditChainLockSql } from 'src/modules/audit/audit-chain-lock.sql.js';
 import type { UnitRef } from 'src/modules/auth/principal.js';
 import type { Register, RegisterKind } from 'src/modules/registers/register.entity.js';
 import type { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
@@ -137,7 +138,7 @@ export class RegistersRepository {
   ): Promise<{ register: Register; unit: UnitRef } | undefined> {
     const rows: (Register & { unitPath: string })[] = await manager.query(
       `SELECT ${REGISTER_COLUMNS}, u.path AS "unitPath"
-         FROM registers r JOIN units u ON u.id = r.unit_id WHERE r.id = $1`,
+         FROM registers r JOIN units_read u ON u.id = r.unit_id WHERE r.id = $1`,
       [id],
     );
     if (!rows[0]) return undefined;
@@ -236,9 +237,9 @@ export class RegistersRepository {
    * chain (`earlier`, see src/modules/registers/README.md#duplicate-arrival: any letter with the
    * same root, in the unit's incoming registers; each (letter, register) pair one probe of
    * register_entries_letter_register_idx, so the cost follows the chain, never the size of the
-   * register). With `auditChain` (when the entry is the command's last write) it also calls the
-   * audit module's `audit_chain_lock(chain)` and returns the hash it yields for
-   * `AuditService.recordAfterLock`, so the audit lock too is taken by this statement.
+   * register). With `auditChain` (when the entry is the command's last write) it also takes the
+   * audit chain's lock through audit's own expression (`auditChainLockSql`) and returns the hash
+   * it yields for `AuditService.recordAfterLock`, so the audit lock too is taken by this statement.
    */
   async insertNextEntry(
     manager: EntityManager,
@@ -248,7 +249,7 @@ export class RegistersRepository {
     // Evaluated for the returned row, so after the counter: locks are taken in the order
     // every command takes them, the audit chain last.
     const auditPrevHash = options.auditChain
-      ? `, (SELECT hash FROM audit_chain_lock($17)) AS "auditPrevHash"`
+      ? `, ${auditChainLockSql('$17')} AS "auditPrevHash"`
       : '';
     // Prepared: the counter row is locked while this runs, so no parse or plan in there.
     const rows = await preparedQuery<
@@ -264,7 +265,7 @@ export class RegistersRepository {
          -- with OFFSET 0 keeps that order even on stale statistics. The statement's
          -- snapshot does not see the entry it writes.
          SELECT x.id, x.register_id AS "registerId", x.number, x.be_year AS "beYear"
-           FROM letters l
+           FROM letters_read l
            CROSS JOIN LATERAL (
              SELECT r_e.id, r_e.register_id, r_e.number, r_e.be_year, r_e.registered_at
                FROM register_entries r_e
@@ -349,7 +350,7 @@ export class RegistersRepository {
     const rows: (EarlierReceipt & { rootLetterId: string })[] = await manager.query(
       `SELECT DISTINCT ON (l.root_letter_id) l.root_letter_id AS "rootLetterId", x.id,
               x.register_id AS "registerId", x.number, x.be_year AS "beYear"
-         FROM letters l
+         FROM letters_read l
          CROSS JOIN LATERAL (
            SELECT r_e.id, r_e.register_id, r_e.number, r_e.be_year, r_e.registered_at
              FROM register_entries r_e
@@ -421,7 +422,7 @@ export class RegistersRepository {
               to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate", l.sender_text AS "senderText",
               l.addressee, l.subject, e.action, e.remarks, e.status, e.cancel_reason AS "cancelReason",
               e.issued_reference AS "issuedReference"
-         FROM register_entries e JOIN letters l ON l.id = e.letter_id
+         FROM register_entries e JOIN letters_read l ON l.id = e.letter_id
         WHERE e.register_id = $1 AND e.registered_at >= $2 AND e.registered_at < $3
         ORDER BY e.be_year, e.number`,
       [registerId, from, to],

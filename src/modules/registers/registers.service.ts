@@ -12,6 +12,7 @@ import {
 } from 'src/modules/audit/audit.service.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
 import type { LetterRow } from 'src/modules/letters/letters.repository.js';
+import { OrganisationsService } from 'src/modules/organisations/organisations.service.js';
 import type { Register } from 'src/modules/registers/register.entity.js';
 import { ReceiptListenerSlot } from 'src/modules/registers/receipt-listener.js';
 import {
@@ -97,6 +98,7 @@ export class RegistersService {
     private readonly dataSource: DataSource,
     private readonly repository: RegistersRepository,
     private readonly letters: LettersService,
+    private readonly organisations: OrganisationsService,
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly idempotency: IdempotencyService,
@@ -545,16 +547,8 @@ export class RegistersService {
           if (register.direction !== 'outgoing')
             throw new DomainError(RegisterErrors.REGISTER_WRONG_DIRECTION);
           const letter = await this.letters.findVisible(manager, principal, dto.letterId);
-          const units: {
-            letter_code: string | null;
-            owner_number: string | null;
-            reference_digits: 'thai' | 'arabic';
-          }[] = await manager.query(
-            'SELECT letter_code, owner_number, reference_digits FROM units WHERE id = $1',
-            [register.unitId],
-          );
-          const unit = units[0];
-          if (!unit?.letter_code || !unit.owner_number)
+          const unit = await this.organisations.findUnit(register.unitId, manager);
+          if (!unit?.letterCode || !unit.ownerNumber)
             throw new DomainError(RegisterErrors.UNIT_HAS_NO_LETTER_CODE);
           const now = this.clock.now();
           const beYear = bangkokBuddhistYear(now);
@@ -562,12 +556,12 @@ export class RegistersService {
           const circular = register.kind === 'circular';
           const referenceNumber = formatReferenceNumber(
             {
-              agencyPrefix: unit.letter_code,
-              agencyNumber: unit.owner_number,
+              agencyPrefix: unit.letterCode,
+              agencyNumber: unit.ownerNumber,
               circular,
               serial: number,
             },
-            { digits: unit.reference_digits },
+            { digits: unit.referenceDigits },
           );
           const entry = await this.repository.insertEntry(manager, {
             registerId: register.id,
@@ -587,11 +581,13 @@ export class RegistersService {
             createdBy: principal.userId,
           });
           // The number is what will be printed on the letter: record it as its ที่ if it has none.
-          await manager.query(
-            `UPDATE letters SET reference_raw = $2, agency_prefix = $3, agency_number = $4, circular = $5, serial = $6
-              WHERE id = $1 AND reference_raw IS NULL`,
-            [letter.id, referenceNumber, unit.letter_code, unit.owner_number, circular, number],
-          );
+          await this.letters.recordIssuedReference(manager, letter.id, {
+            raw: referenceNumber,
+            agencyPrefix: unit.letterCode,
+            agencyNumber: unit.ownerNumber,
+            circular,
+            serial: number,
+          });
           await this.audit.record(manager, {
             actor: this.access.actor(principal),
             unitId: register.unitId,
