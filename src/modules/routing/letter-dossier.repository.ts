@@ -87,9 +87,9 @@ export class LetterDossierRepository {
       `SELECT e.id AS "entryId", e.register_id AS "registerId", r.name AS "registerName", r.direction,
               r.unit_id AS "unitId", u.name_th AS "unitName", e.number, e.be_year AS "beYear",
               e.registered_at AS "registeredAt", e.status, e.delivery_id AS "deliveryId"
-         FROM register_entries e
-         JOIN registers r ON r.id = e.register_id
-         JOIN units u ON u.id = r.unit_id
+         FROM register_entries_read e
+         JOIN registers_read r ON r.id = e.register_id
+         JOIN units_read u ON u.id = r.unit_id
         WHERE e.letter_id = $1 AND ${visible.sql}
         ORDER BY e.registered_at, e.id`,
       [letterId, ...visible.params],
@@ -117,8 +117,8 @@ export class LetterDossierRepository {
               d.state, d.sent_at AS "sentAt", d.receipt_number AS "receiptNumber", max(p.depth)::int AS depth
          FROM path p
          JOIN deliveries d ON d.id = p.id
-         JOIN units su ON su.id = d.sender_unit_id
-         JOIN units ru ON ru.id = d.recipient_unit_id
+         JOIN units_read su ON su.id = d.sender_unit_id
+         JOIN units_read ru ON ru.id = d.recipient_unit_id
         GROUP BY d.id, su.name_th, ru.name_th
         ORDER BY d.sent_at, d.id
         LIMIT 200`,
@@ -142,7 +142,7 @@ export class LetterDossierRepository {
       `SELECT a.id, a.register_entry_id AS "registerEntryId", a.unit_id AS "unitId", u.name_th AS "unitName",
               a.author_name AS "authorName", a.author_position AS "authorPosition", a.text, a.decision,
               a.created_at AS "createdAt"
-         FROM annotations a JOIN units u ON u.id = a.unit_id
+         FROM annotations a JOIN units_read u ON u.id = a.unit_id
         WHERE a.letter_id = $1 AND (${visible.sql}
               OR a.id IN (SELECT f.annotation_id FROM deliveries d JOIN forwards f ON f.id = d.forward_id
                            WHERE d.id = ANY(${carried})))
@@ -170,7 +170,7 @@ export class LetterDossierRepository {
               c.total, c.sent, c.received, c.returned, c.cancelled,
               COALESCE(l.recipients, '[]'::json) AS recipients
          FROM forwards f
-         JOIN units su ON su.id = f.sender_unit_id
+         JOIN units_read su ON su.id = f.sender_unit_id
          CROSS JOIN LATERAL (
            SELECT count(*)::int AS total,
                   count(*) FILTER (WHERE d.state = 'sent')::int AS sent,
@@ -183,7 +183,7 @@ export class LetterDossierRepository {
                     'state', x.state, 'receiptNumber', x.receipt_number,
                     'stateChangedAt', x.state_changed_at) ORDER BY x.name_th, x.id) AS recipients
              FROM (SELECT ru.id, ru.name_th, ru.kind, d.state, d.receipt_number, d.state_changed_at
-                     FROM deliveries d JOIN units ru ON ru.id = d.recipient_unit_id
+                     FROM deliveries d JOIN units_read ru ON ru.id = d.recipient_unit_id
                     WHERE d.forward_id = f.id
                     ORDER BY ru.name_th, ru.id LIMIT ${listed}) x) l ON true
         WHERE f.letter_id = $1 AND ${visible.sql}
@@ -196,9 +196,9 @@ export class LetterDossierRepository {
   async findEnclosedChain(db: Queryable, letterId: string): Promise<string[]> {
     const rows: { id: string }[] = await db.query(
       `WITH RECURSIVE up AS (
-         SELECT l.encloses_letter_id AS id, 1 AS depth FROM letters l WHERE l.id = $1
+         SELECT l.encloses_letter_id AS id, 1 AS depth FROM letters_read l WHERE l.id = $1
          UNION ALL
-         SELECT l.encloses_letter_id, up.depth + 1 FROM letters l JOIN up ON l.id = up.id
+         SELECT l.encloses_letter_id, up.depth + 1 FROM letters_read l JOIN up ON l.id = up.id
           WHERE up.depth < ${MAX_HOPS})
        SELECT id FROM up WHERE id IS NOT NULL ORDER BY depth`,
       [letterId],
@@ -208,7 +208,7 @@ export class LetterDossierRepository {
 
   async findUnitName(db: Queryable, unitId: string): Promise<string | null> {
     const rows: { nameTh: string }[] = await db.query(
-      `SELECT name_th AS "nameTh" FROM units WHERE id = $1`,
+      `SELECT name_th AS "nameTh" FROM units_read WHERE id = $1`,
       [unitId],
     );
     return rows[0]?.nameTh ?? null;
