@@ -71,7 +71,7 @@ export class RoutingTrackingRepository {
       `WITH sent AS (
          SELECT f.root_letter_id, (array_agg(f.letter_id ORDER BY f.created_at))[1] AS letter_id,
                 min(f.created_at) AS first_sent_at, max(f.created_at) AS last_sent_at
-           FROM forwards f JOIN units su ON su.id = f.sender_unit_id
+           FROM forwards f JOIN units_read su ON su.id = f.sender_unit_id
           WHERE su.path LIKE $1 AND ${senders.sql}
           GROUP BY f.root_letter_id ${having}
           ORDER BY max(f.created_at) DESC, f.root_letter_id DESC
@@ -79,7 +79,7 @@ export class RoutingTrackingRepository {
        SELECT s.root_letter_id AS "rootLetterId", s.letter_id AS "letterId",
               l.reference_raw AS "reference", l.letter_date_raw AS "letterDateRaw", l.speed,
               l.secrecy, l.subject, s.first_sent_at AS "firstSentAt", s.last_sent_at AS "lastSentAt"
-         FROM sent s JOIN letters l ON l.id = s.letter_id
+         FROM sent s JOIN letters_read l ON l.id = s.letter_id
         ORDER BY s.last_sent_at DESC, s.root_letter_id DESC`,
       params,
     );
@@ -100,7 +100,7 @@ export class RoutingTrackingRepository {
               count(*) FILTER (WHERE d.state = 'sent')::int AS pending,
               count(*) FILTER (WHERE d.state = 'returned')::int AS returned,
               count(*) FILTER (WHERE d.state = 'sent' AND d.due_at < $3)::int AS overdue
-         FROM deliveries d JOIN units su ON su.id = d.sender_unit_id
+         FROM deliveries d JOIN units_read su ON su.id = d.sender_unit_id
         WHERE d.root_letter_id = ANY($1::uuid[]) AND su.path LIKE $2
         GROUP BY d.root_letter_id, d.hop
         ORDER BY d.root_letter_id, d.hop`,
@@ -132,9 +132,9 @@ export class RoutingTrackingRepository {
               l.subject, l.speed, l.secrecy, su.name_th AS "senderName", d.sent_at AS "sentAt",
               d.due_at AS "dueAt", ${LEVEL_REACHED}::int AS level
          FROM deliveries d
-         JOIN units u ON u.id = d.recipient_unit_id
-         JOIN letters l ON l.id = d.letter_id
-         JOIN units su ON su.id = d.sender_unit_id
+         JOIN units_read u ON u.id = d.recipient_unit_id
+         JOIN letters_read l ON l.id = d.letter_id
+         JOIN units_read su ON su.id = d.sender_unit_id
         WHERE d.state = 'sent' AND d.due_at < $2 AND u.path LIKE $1 ${where.sql}
         ORDER BY u.path, d.due_at, d.id
         LIMIT $3`,
@@ -151,7 +151,7 @@ export class RoutingTrackingRepository {
     return db.query(
       `SELECT level, count(*)::int AS count
          FROM (SELECT ${LEVEL_REACHED}::int AS level
-                 FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
+                 FROM deliveries d JOIN units_read u ON u.id = d.recipient_unit_id
                 WHERE d.state = 'sent' AND d.due_at < $2 AND u.path LIKE $1) x
         GROUP BY level ORDER BY level`,
       [`${unitPath}%`, now],
@@ -187,7 +187,7 @@ export class RoutingTrackingRepository {
                 min(d.state_changed_at) FILTER (WHERE d.state = 'received') AS received_at
            FROM deliveries d
           WHERE d.root_letter_id = $1 AND d.state <> 'cancelled'
-            AND d.recipient_unit_id IN (SELECT id FROM units WHERE path LIKE $2)
+            AND d.recipient_unit_id IN (SELECT id FROM units_read WHERE path LIKE $2)
           GROUP BY d.recipient_unit_id)
        SELECT (SELECT count(*)::int FROM per_unit) AS total,
               (SELECT min(sent_at) FROM per_unit) AS "firstSentAt",
