@@ -16,6 +16,7 @@ import { search1mScenario } from './scenarios/search-1m.js';
 import { stampPdfScenario } from './scenarios/stamp-pdf.js';
 import { subtreeScenario } from './scenarios/subtree.js';
 import { sweepScenario } from './scenarios/sweep.js';
+import { trackingScenario } from './scenarios/tracking.js';
 import type { BenchFigure, BenchScenario } from './scenario.js';
 import { benchKeep, dropBenchDatabases } from './bench-db.js';
 
@@ -32,6 +33,7 @@ const SCENARIOS: BenchScenario[] = [
   search1mScenario,
   fanoutNationalScenario,
   progressScenario,
+  trackingScenario,
   sweepScenario,
   nationalDayScenario,
 ];

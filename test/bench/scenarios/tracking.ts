@@ -1,0 +1,256 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
+import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
+import { startApi } from '../../harness/api-process.js';
+import { launchChromium } from '../../browser/harness.js';
+import { freshBenchDatabase, openBenchDataSource, runConcurrently } from '../bench-db.js';
+import { insertBenchLetter, insertNationalUnits } from '../national-units.js';
+import type { BenchScenario } from '../scenario.js';
+
+const ITERATIONS = Number(process.env.BENCH_TRACKING_ITERATIONS ?? 9);
+const ACKS = Number(process.env.BENCH_TRACKING_ACKS ?? 200);
+const USER = 'admin.moi';
+const PASSWORD = 'saraban-demo-2569';
+const run = promisify(execFile);
+
+const PROVINCE_SENDS = [
+  'provincial_division',
+  'district',
+  'provincial_administration',
+  'city_municipality',
+  'town_municipality',
+];
+const DISTRICT_SENDS = ['subdistrict_municipality', 'subdistrict_administration'];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
+}
+
+/** The page's own clock when the progress summary shows at least `received` units. */
+async function receivedAt(page: Page, received: number): Promise<number> {
+  // A function, not a string: the console's CSP forbids eval.
+  const handle = await page.waitForFunction(
+    (want: number) => {
+      const doc = (
+        globalThis as unknown as {
+          document: { querySelector(s: string): { getAttribute(a: string): string | null } | null };
+        }
+      ).document;
+      const shown = Number(doc.querySelector('[data-received]')?.getAttribute('data-received'));
+      return shown >= want ? performance.timeOrigin + performance.now() : false;
+    },
+    received,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+/**
+ * The supervisor's tracking page of a nationwide circular (national seed, ~8,700
+ * deliveries): from navigation to the roll-up drawn (median, cold browser context each
+ * time) against the progress endpoint alone (median of the same number of calls); then,
+ * with the page open, ACKS acknowledgments one after another, each timed from its commit
+ * to the page showing it (Server-Sent Events, then the page reads the figures again).
+ * Targets: page ≤ 2 × endpoint + 300 ms; SSE p95 ≤ 500 ms.
+ */
+export const trackingScenario: BenchScenario = {
+  name: 'tracking',
+  description:
+    'tracking page of a nationwide circular to the roll-up drawn (Chromium) vs GET /letters/:id/progress; SSE p95 over acknowledgments',
+  async run(log) {
+    const url = await freshBenchDatabase('saraban_bench_tracking');
+    const dataSource = await openBenchDataSource(url, 12);
+    const env = { DATABASE_URL: url, QUEUE_PREFIX: 'bench_tracking', LOG_LEVEL: 'silent' };
+    const units = await insertNationalUnits(dataSource);
+    // The demo accounts on the national tree (the demo units are a subset of it).
+    await run('node', ['dist/cli.js', 'seed', '--demo'], {
+      env: { ...process.env, ...env },
+      timeout: 180_000,
+    });
+    const ministry = units.find((u) => u.kind === 'ministry')!;
+    const letterId = await insertBenchLetter(dataSource, ministry.id, 'หนังสือเวียนทั่วประเทศ');
+    const repository = new RoutingRepository();
+    const sentAt = new Date();
+    const dueAt = new Date(sentAt.getTime() + 72 * 3_600_000);
+    const forward = (
+      sender: { id: string; path: string },
+      parent: string | null,
+      hop: number,
+      kinds: { childKinds: string[]; subtreeKinds: string[] },
+    ) =>
+      repository.insertForward(
+        dataSource.manager,
+        {
+          id: randomUUID(),
+          letterId,
+          rootLetterId: letterId,
+          senderUnitId: sender.id,
+          registerEntryId: null,
+          parentDeliveryId: parent,
+          annotationId: null,
+          forwardedBy: ministry.id,
+          createdAt: sentAt,
+          responseDueAt: null,
+        },
+        {
+          scope: { unitId: sender.id, path: sender.path },
+          hop,
+          dueAt,
+          explicitUnitIds: [],
+          ...kinds,
+        },
+      );
+    const at = async (hop: number) =>
+      new Map(
+        (
+          await dataSource.query<{ unit: string; id: string }[]>(
+            'SELECT recipient_unit_id AS unit, id FROM deliveries WHERE letter_id = $1 AND hop = $2',
+            [letterId, hop],
+          )
+        ).map((r) => [r.unit, r.id]),
+      );
+    await forward(ministry, null, 1, { childKinds: ['province'], subtreeKinds: [] });
+    const level1 = await at(1);
+    const provinces = units.filter((u) => u.kind === 'province');
+    await runConcurrently(provinces.length, 8, (i) =>
+      forward(provinces[i], level1.get(provinces[i].id)!, 2, {
+        childKinds: [],
+        subtreeKinds: PROVINCE_SENDS,
+      }),
+    );
+    const level2 = await at(2);
+    const districts = units.filter((u) => u.kind === 'district');
+    await runConcurrently(districts.length, 8, (i) =>
+      forward(districts[i], level2.get(districts[i].id)!, 3, {
+        childKinds: DISTRICT_SENDS,
+        subtreeKinds: [],
+      }),
+    );
+    const pending: {
+      id: string;
+      root_letter_id: string;
+      forward_id: string;
+      sender_unit_id: string;
+      recipient_unit_id: string;
+    }[] = await dataSource.query(
+      `SELECT id, root_letter_id, forward_id, sender_unit_id, recipient_unit_id FROM deliveries
+          WHERE letter_id = $1 ORDER BY hop DESC, id`,
+      [letterId],
+    );
+    log(`  ${pending.length} deliveries of one nationwide circular`);
+
+    const api = await startApi(env);
+    let browser: Browser | undefined;
+    try {
+      const base = `http://localhost:${api.port}`;
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: USER, password: PASSWORD }),
+      });
+      const { accessToken } = (await login.json()) as { accessToken: string };
+      const endpoint = `${base}/api/v1/letters/${letterId}/progress?unitId=${ministry.id}&limit=50`;
+      const endpointMs: number[] = [];
+      for (let i = 0; i < ITERATIONS + 1; i++) {
+        const started = performance.now();
+        const response = await fetch(endpoint, {
+          headers: { Authorization: `Bearer ${accessToken}` },
+        });
+        await response.json();
+        if (i > 0) endpointMs.push(performance.now() - started); // the first warms the API
+      }
+
+      browser = await launchChromium();
+      const open = async () => {
+        const context = await browser!.newContext({
+          baseURL: base,
+          locale: 'th-TH',
+          timezoneId: 'Asia/Bangkok',
+          viewport: { width: 1366, height: 900 },
+        });
+        const signIn = await context.request.post('/api/v1/auth/login', {
+          headers: { 'X-Saraban-Session': 'cookie' },
+          data: { username: USER, password: PASSWORD },
+        });
+        if (!signIn.ok()) throw new Error(`sign-in: ${signIn.status()}`);
+        return context.newPage();
+      };
+      const pageMs: number[] = [];
+      for (let i = 0; i < ITERATIONS; i++) {
+        const page = await open();
+        await page.goto(`/tracking/letters/${letterId}`, { waitUntil: 'commit' });
+        const drawn = await receivedAt(page, 0);
+        pageMs.push(drawn - (await page.evaluate(() => performance.timeOrigin)));
+        await page.context().close();
+      }
+
+      // Live: the page open, acknowledgments committed one at a time (the routing side of a
+      // registration: the delivery marked received and its progress event, one transaction).
+      const page = await open();
+      await page.goto(`/tracking/letters/${letterId}`);
+      await receivedAt(page, 0);
+      await page.getByText('อัปเดตทันที').waitFor();
+      const events = new ProgressEventsRepository(dataSource);
+      const latencies: number[] = [];
+      for (let i = 0; i < Math.min(ACKS, pending.length); i++) {
+        const d = pending[i];
+        const committed = await dataSource
+          .transaction(async (manager) => {
+            const now = new Date();
+            await manager.query(
+              `UPDATE deliveries SET state = 'received', receipt_number = $2, state_changed_at = $3 WHERE id = $1`,
+              [d.id, i + 1, now],
+            );
+            await events.append(manager, [
+              {
+                kind: 'delivery.received',
+                rootLetterId: d.root_letter_id,
+                letterId,
+                deliveryId: d.id,
+                forwardId: d.forward_id,
+                senderUnitId: d.sender_unit_id,
+                recipientUnitId: d.recipient_unit_id,
+                receiptNumber: i + 1,
+                occurredAt: now,
+              },
+            ]);
+          })
+          .then(() => Date.now());
+        latencies.push((await receivedAt(page, i + 1)) - committed);
+      }
+      await page.context().close();
+
+      const endpointMedian = median(endpointMs);
+      const pageMedian = median(pageMs);
+      const target = 2 * endpointMedian + 300;
+      log(`  endpoint ms: ${endpointMs.map((v) => v.toFixed(0)).join(' ')}`);
+      log(`  page ms:     ${pageMs.map((v) => v.toFixed(0)).join(' ')}`);
+      log(
+        `  page target ≤ 2 × ${endpointMedian.toFixed(0)} + 300 = ${target.toFixed(0)} ms: ${pageMedian <= target ? 'met' : 'NOT MET'}`,
+      );
+      const sse95 = p95(latencies);
+      log(
+        `  SSE commit → page updated over ${latencies.length} acknowledgments: median ${median(latencies).toFixed(0)} ms, p95 ${sse95.toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms (target p95 ≤ 500 ms: ${sse95 <= 500 ? 'met' : 'NOT MET'})`,
+      );
+      return {
+        measured: { value: pageMedian, unit: 'ms to roll-up drawn (median)' },
+        reference: { value: endpointMedian, unit: 'ms progress endpoint (median)' },
+      };
+    } finally {
+      await browser?.close();
+      api.child.kill('SIGTERM');
+      await api.exited;
+      await dataSource.destroy();
+    }
+  },
+};
