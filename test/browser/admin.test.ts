@@ -132,6 +132,13 @@ describe('an administrator in the browser', () => {
       .fill(`28/12/${beYear()} วันหยุดพิเศษปลายปี\n${beYear() - 543}-12-30,วันหยุดพิเศษก่อนปีใหม่`);
     await page.getByRole('button', { name: 'นำเข้าวันหยุด' }).click();
     await expect.poll(() => holidays.textContent()).toContain('วันหยุดพิเศษก่อนปีใหม่');
+    // The fixed-date national holidays of a year not seeded yet, with their substitution days.
+    await page.getByLabel('ปี พ.ศ.', { exact: true }).fill(thai(beYear() + 2));
+    await page.getByRole('button', { name: `เพิ่มวันหยุดประจำปี พ.ศ. ${thai(beYear() + 2)}` }).click();
+    const later = page.getByRole('table', { name: `วันหยุดราชการ ปี พ.ศ. ${thai(beYear() + 2)}` });
+    await expect.poll(() => later.textContent()).toContain('วันพ่อแห่งชาติ');
+    await page.getByLabel('ปี พ.ศ.', { exact: true }).fill(thai(beYear()));
+    await expect.poll(() => holidays.textContent()).toContain('วันหยุดพิเศษก่อนปีใหม่');
     await expectAccessible(page, 'admin-04-holidays');
 
     // The most urgent class: register within one working day instead of two hours.
