@@ -204,7 +204,7 @@ export class UsersRepository {
     }
     return this.dataSource.query(
       `SELECT ${USER_COLUMNS} FROM users u
-        WHERE EXISTS (SELECT 1 FROM memberships m JOIN units un ON un.id = m.unit_id
+        WHERE EXISTS (SELECT 1 FROM memberships m JOIN units_read un ON un.id = m.unit_id
                        WHERE m.user_id = u.id AND (m.ends_at IS NULL OR m.ends_at > $1)
                          AND ${where})
           ${filter} ${cursor}
@@ -216,7 +216,7 @@ export class UsersRepository {
   /** Memberships not yet ended of several users (a list page's), by start. */
   async findCurrentMemberships(userIds: string[], now: Date): Promise<MembershipRow[]> {
     return this.dataSource.query(
-      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units_read un ON un.id = m.unit_id
         WHERE m.user_id = ANY($1::uuid[]) AND (m.ends_at IS NULL OR m.ends_at > $2)
         ORDER BY m.starts_at, m.id`,
       [userIds, now],
