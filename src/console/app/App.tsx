@@ -5,6 +5,7 @@ import { refresh, snapshot, subscribe } from '../api/session';
 import { ApiError } from '../api/client';
 import { InboxPage } from '../pages/InboxPage';
 import { IntakePage } from '../pages/IntakePage';
+import { LetterPage } from '../pages/letter/LetterPage';
 import { RegistersPage } from '../pages/RegistersPage';
 import { SearchPage } from '../pages/SearchPage';
 import { SignInPage } from '../pages/SignInPage';
@@ -88,6 +89,7 @@ export function App() {
                       <Route path="/tracking" element={<TrackingPage />} />
                       <Route path="/tracking/overdue" element={<OverduePage />} />
                       <Route path="/tracking/letters/:letterId" element={<LetterTrackingPage />} />
+                      <Route path="/letters/:letterId" element={<LetterPage />} />
                       <Route path="*" element={<p>ไม่พบหน้านี้</p>} />
                     </Routes>
                   </Shell>

@@ -1,5 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { api, ApiError, newIdempotencyKey, unwrap } from '../api/client';
 import type { Entry, InboxItem, Page } from '../api/types';
 import { SelectField } from '../app/SelectField';
@@ -186,7 +187,9 @@ export function InboxPage() {
                     <span className="badge secret">{SECRECY_LABEL[row.secrecy]}</span>
                   )}
                   {row.overdue && <span className="badge overdue">เกินกำหนด</span>}
-                  <div>{subjectOf(row)}</div>
+                  <div>
+                    <Link to={`/letters/${row.letterId}`}>{subjectOf(row)}</Link>
+                  </div>
                 </td>
                 <td>{row.senderName}</td>
                 <td>

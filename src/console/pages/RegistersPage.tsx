@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { NavLink, useParams } from 'react-router';
+import { Link, NavLink, useParams } from 'react-router';
 import { api, ApiError, fetchBlob, newIdempotencyKey, unwrap } from '../api/client';
 import type { Book, Entry, Letter, OutgoingNumber } from '../api/types';
 import { useWorkspace } from '../app/workspace';
@@ -164,7 +164,9 @@ function BookView({ registerId, outgoing }: { registerId: string; outgoing: bool
                   <td>{row.letterDate}</td>
                   <td>{row.from}</td>
                   <td>{row.to}</td>
-                  <td>{row.subject}</td>
+                  <td>
+                    <Link to={`/letters/${row.letterId}`}>{row.subject}</Link>
+                  </td>
                   <td>{row.action}</td>
                   <td>{row.remarks}</td>
                   <td>

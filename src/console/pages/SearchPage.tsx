@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../api/client';
 import type { LetterSummary, Page } from '../api/types';
 import { SelectField } from '../app/SelectField';
@@ -126,7 +126,7 @@ export function SearchPage() {
                       {letter.secrecy !== 'none' && (
                         <span className="badge secret">{SECRECY_LABEL[letter.secrecy]}</span>
                       )}
-                      {letter.subject}
+                      <Link to={`/letters/${letter.id}`}>{letter.subject}</Link>
                     </td>
                     <td>{letter.referenceRaw ?? '—'}</td>
                     <td>{letter.letterDateRaw ?? formatDate(letter.letterDate, digits)}</td>
