@@ -174,6 +174,18 @@ describe('an official’s path', () => {
     await expect
       .poll(() => page.getByRole('list', { name: 'หน่วยงานที่เลือก' }).textContent())
       .toMatch(/อำเภอเมืองร้อยเอ็ด.*อำเภอเสลภูมิ|อำเภอเสลภูมิ.*อำเภอเมืองร้อยเอ็ด/);
+    // A response due date a month ahead, typed in the Buddhist-era calendar.
+    const due = new Date(Date.now() + 30 * 86_400_000);
+    const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Bangkok' })
+      .format(due)
+      .split('-')
+      .map(Number);
+    const segments = page.locator('.minute-forward [role="spinbutton"]');
+    for (const [index, value] of [day, month, year + 543].entries()) {
+      await segments.nth(index).focus();
+      await page.keyboard.type(String(value));
+    }
+    await expect.poll(() => count.textContent()).toContain('กำหนดตอบ');
     await expectAccessible(page, 'official-02-minute-and-recipients');
 
     await press(page, page.getByRole('button', { name: 'ส่งต่อ', exact: true }), 'Enter');
@@ -185,6 +197,13 @@ describe('an official’s path', () => {
     await expect.poll(() => minute.inputValue()).toBe('');
     const sentTo = page.getByRole('table', { name: /^ผู้รับ ส่งเมื่อ/ });
     await expect.poll(() => sentTo.locator('tbody tr').count()).toBe(2);
+    const dueIso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const responseDue = await db.query<{ at: Date }>(
+      `SELECT f.response_due_at AS at FROM forwards f JOIN units u ON u.id = f.sender_unit_id
+        WHERE f.letter_id = $1 AND u.kind = 'provincial_division'`,
+      [letterId],
+    );
+    expect(responseDue.rows.map((r) => r.at.toISOString())).toEqual([`${dueIso}T09:30:00.000Z`]);
     await expectAccessible(page, 'official-03-forwarded');
     await tab.context.close();
 
