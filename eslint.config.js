@@ -42,6 +42,17 @@ export default tseslint.config(
     },
   },
   {
+    // Values typed \`any\` stop at the boundary (rows are checked in src/database/rows.ts).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'error',
+      '@typescript-eslint/no-unsafe-member-access': 'error',
+      '@typescript-eslint/no-unsafe-argument': 'error',
+      '@typescript-eslint/no-unsafe-return': 'error',
+      '@typescript-eslint/no-unsafe-call': 'error',
+    },
+  },
+  {
     // The Thai core is pure (architecture.md invariant 5): no framework, database or I/O.
     files: ['src/thai/**/*.ts'],
     rules: {

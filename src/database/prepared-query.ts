@@ -1,13 +1,26 @@
 import { createHash } from 'node:crypto';
 import type { ClientBase } from 'pg';
 import type { EntityManager } from 'typeorm';
+import { checkRows, type RowOf, type Shape } from 'src/database/rows.js';
 
 /**
  * Runs `text` as a named prepared statement on the manager's connection (its transaction's
  * connection inside a transaction), so PostgreSQL parses it once per connection and can
  * keep its plan. For statements on hot paths that run many times a second; the name is a
- * hash of the text, so one connection never sees one name with two texts.
+ * hash of the text, so one connection never sees one name with two texts. Its rows are
+ * checked against `shape` like any other statement's (src/database/rows.ts).
  */
+export async function preparedRows<S extends Shape>(
+  manager: EntityManager,
+  statement: string,
+  shape: S,
+  text: string,
+  values: unknown[],
+): Promise<RowOf<S>[]> {
+  return checkRows(statement, shape, await preparedQuery(manager, text, values));
+}
+
+/** `preparedRows` without the check. */
 export async function preparedQuery<T>(
   manager: EntityManager,
   text: string,

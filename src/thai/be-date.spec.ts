@@ -74,7 +74,7 @@ describe('parseThaiDate accepts every form a clerk meets', () => {
     ['  ๑๒   มกราคม   ๒๕๖๙  ', '2026-01-12', null],
   ])('%j → %s %s', (input, date, time) => {
     const r = parseThaiDate(input);
-    expect(r).toEqual({ ok: true, value: { date, time, raw: expect.any(String) } });
+    expect(r).toEqual({ ok: true, value: { date, time, raw: expect.any(String) as string } });
   });
 
   it('keeps the normalised input as raw', () => {
@@ -170,7 +170,7 @@ describe('parseDateLine (CLI)', () => {
   it('gives the reason', () => {
     expect(parseDateLine('๓๐ ก.พ. ๖๙')).toEqual({
       input: '๓๐ ก.พ. ๖๙',
-      error: { code: 'impossible_date', message: expect.any(String) },
+      error: { code: 'impossible_date', message: expect.any(String) as string },
     });
   });
 });

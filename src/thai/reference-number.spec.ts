@@ -99,7 +99,7 @@ describe('parseRefLine (CLI)', () => {
     });
     expect(parseRefLine('มท ๐๒๑๐.๕')).toEqual({
       input: 'มท ๐๒๑๐.๕',
-      error: { code: 'no_slash', message: expect.any(String) },
+      error: { code: 'no_slash', message: expect.any(String) as string },
     });
   });
 });

@@ -77,7 +77,8 @@ export class JobsWorker implements OnApplicationBootstrap, OnApplicationShutdown
     if (!(name in JOB_QUEUE) || job.queueName !== JOB_QUEUE[name]) {
       throw new UnrecoverableError(`no handler for job "${job.name}" on ${job.queueName}`);
     }
-    const typed = { name, data: job.data };
+    // The payload's shape is the job name's: JOB_QUEUE above refused unknown names.
+    const typed = { name, data: job.data as AnyJob['data'] };
     const handler = this.handlers[typed.name] as (
       data: AnyJob['data'],
       context: { attempt: number },

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { col, execute, queryRows } from 'src/database/rows.js';
 
 /** Key of the transaction-level advisory lock under which one worker runs a sweep slot. */
 export const SWEEP_LOCK_KEY = 7_000_001;
@@ -12,7 +13,10 @@ const NOW = (n: number) => `COALESCE($${n}::timestamptz, now())`;
 export class SweepRepository {
   /** Whether this transaction holds the sweep lock (another worker's sweep holds it now). */
   async tryLockSweep(manager: EntityManager): Promise<boolean> {
-    const rows: { locked: boolean }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'SweepRepository.tryLockSweep',
+      { locked: col.bool },
       'SELECT pg_try_advisory_xact_lock($1) AS locked',
       [SWEEP_LOCK_KEY],
     );
@@ -26,7 +30,10 @@ export class SweepRepository {
     worker: string,
     now: Date | null,
   ): Promise<string | null> {
-    const rows: { slot: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'SweepRepository.claimSweepSlot',
+      { slot: col.bigint },
       `INSERT INTO escalation_sweep_runs (slot, started_at, worker)
        VALUES (floor(extract(epoch FROM ${NOW(1)}) / $2)::bigint, ${NOW(1)}, $3)
        ON CONFLICT (slot) DO NOTHING RETURNING slot`,
@@ -40,7 +47,8 @@ export class SweepRepository {
     slot: string,
     counts: { candidates: number; enqueued: number; promoted: number },
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE escalation_sweep_runs SET candidates = $2, enqueued = $3, promoted = $4 WHERE slot = $1`,
       [slot, counts.candidates, counts.enqueued, counts.promoted],
     );

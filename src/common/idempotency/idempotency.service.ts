@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { col, execute, queryRows } from 'src/database/rows.js';
 import { canonicalJson } from 'src/modules/audit/audit-hash.js';
 import { CommonErrors, DomainError } from 'src/common/domain-error.js';
 
@@ -49,24 +50,32 @@ export class IdempotencyService {
     const requestHash = createHash('sha256')
       .update(`${request.scope}\n${canonicalJson(request.request)}`)
       .digest('hex');
-    const inserted: unknown[] = await manager.query(
+    const inserted = await queryRows(
+      manager,
+      'IdempotencyService.claimKey',
+      { key: col.text },
       `INSERT INTO idempotency_keys (owner, key, scope, request_hash)
        VALUES ($1, $2, $3, $4) ON CONFLICT (owner, key) DO NOTHING RETURNING key`,
       [request.owner, request.key, request.scope, requestHash],
     );
     if (inserted.length === 0) {
-      const rows: { request_hash: string; response_status: number; response_body: T }[] =
-        await manager.query(
-          'SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE owner = $1 AND key = $2',
-          [request.owner, request.key],
-        );
+      const rows = await queryRows(
+        manager,
+        'IdempotencyService.findAnswer',
+        { request_hash: col.text, response_status: col.int, response_body: col.json },
+        'SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE owner = $1 AND key = $2',
+        [request.owner, request.key],
+      );
       const stored = rows[0];
       if (stored.request_hash !== requestHash)
         throw new DomainError(CommonErrors.IDEMPOTENCY_KEY_REUSED);
-      return { status: stored.response_status, body: stored.response_body, replayed: true };
+      // The body is the one this command stored for this key: its own answer type.
+      const body = stored.response_body as T;
+      return { status: stored.response_status, body, replayed: true };
     }
     const answer = await command();
-    await manager.query(
+    await execute(
+      manager,
       'UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE owner = $1 AND key = $2',
       [request.owner, request.key, answer.status, JSON.stringify(answer.body)],
     );

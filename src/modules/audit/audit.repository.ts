@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { preparedQuery } from 'src/database/prepared-query.js';
+import { preparedRows } from 'src/database/prepared-query.js';
+import { col, queryFirst, queryRows } from 'src/database/rows.js';
 import type { AuditCheckpoint } from 'src/modules/audit/audit-checkpoint.entity.js';
 import { AuditEvent } from 'src/modules/audit/audit-event.entity.js';
 
@@ -25,8 +26,10 @@ export class AuditRepository {
    * may also call inside its own last statement (see `AuditService.chainFor`).
    */
   async lockChain(manager: EntityManager, chain: string): Promise<string> {
-    const rows: { hash: string }[] = await preparedQuery(
+    const rows = await preparedRows(
       manager,
+      'AuditRepository.lockChain',
+      { hash: col.text },
       'SELECT hash FROM audit_chain_lock($1)',
       [chain],
     );
@@ -43,8 +46,10 @@ export class AuditRepository {
    */
   async insert(manager: EntityManager, chain: string, events: NewAuditEvent[]): Promise<string[]> {
     const column = <K extends keyof NewAuditEvent>(key: K) => events.map((e) => e[key]);
-    const rows: { ids: string[] | null }[] = await preparedQuery(
+    const rows = await preparedRows(
       manager,
+      'AuditRepository.insert',
+      { ids: col.nullable(col.array(col.bigint)) },
       `WITH head AS (
          SELECT 1 FROM audit_chains WHERE chain = $1 AND hash = $2
        ), event AS (
@@ -89,11 +94,18 @@ export class AuditRepository {
 
   /** Every chain's end, in chain order (one statement: one consistent moment). */
   async findChains(manager: EntityManager = this.dataSource.manager): Promise<ChainHead[]> {
-    const rows: { chain: string; lastEventId: string | null; hash: string; events: string }[] =
-      await manager.query(
-        `SELECT chain, last_event_id::text AS "lastEventId", hash, events::text AS events
-           FROM audit_chains ORDER BY chain COLLATE "C"`,
-      );
+    const rows = await queryRows(
+      manager,
+      'AuditRepository.findChains',
+      {
+        chain: col.text,
+        lastEventId: col.nullable(col.bigint),
+        hash: col.text,
+        events: col.bigint,
+      },
+      `SELECT chain, last_event_id::text AS "lastEventId", hash, events::text AS events
+         FROM audit_chains ORDER BY chain COLLATE "C"`,
+    );
     return rows.map((row) => ({ ...row, events: Number(row.events) }));
   }
 
@@ -103,33 +115,40 @@ export class AuditRepository {
     afterId: string,
     limit: number,
   ): Promise<AuditEvent[]> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT e.id::text AS id, e.chain, e.occurred_at, e.actor_user_id, e.actor_name, e.unit_id,
-              e.action, e.subject_type, e.subject_id, e.data, e.prev_hash, e.hash
+    return queryRows(
+      manager,
+      'AuditRepository.findPageAfter',
+      {
+        id: col.bigint,
+        chain: col.text,
+        occurredAt: col.date,
+        actorUserId: col.nullable(col.uuid),
+        actorName: col.text,
+        unitId: col.nullable(col.uuid),
+        action: col.text,
+        subjectType: col.text,
+        subjectId: col.text,
+        data: col.record,
+        prevHash: col.text,
+        hash: col.text,
+      },
+      `SELECT e.id::text AS id, e.chain, e.occurred_at AS "occurredAt",
+              e.actor_user_id AS "actorUserId", e.actor_name AS "actorName", e.unit_id AS "unitId",
+              e.action, e.subject_type AS "subjectType", e.subject_id AS "subjectId", e.data,
+              e.prev_hash AS "prevHash", e.hash
          FROM audit_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
       [afterId, limit],
     );
-    return rows.map((row) => ({
-      id: row.id as string,
-      chain: row.chain as string,
-      occurredAt: row.occurred_at as Date,
-      actorUserId: row.actor_user_id as string | null,
-      actorName: row.actor_name as string,
-      unitId: row.unit_id as string | null,
-      action: row.action as string,
-      subjectType: row.subject_type as string,
-      subjectId: row.subject_id as string,
-      data: row.data as Record<string, unknown>,
-      prevHash: row.prev_hash as string,
-      hash: row.hash as string,
-    }));
   }
 
   async insertCheckpoint(
     manager: EntityManager,
     checkpoint: Omit<AuditCheckpoint, 'id'>,
   ): Promise<AuditCheckpoint> {
-    const rows: { id: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'AuditRepository.insertCheckpoint',
+      { id: col.bigint },
       `INSERT INTO audit_checkpoints (created_at, payload, signature, public_key)
        VALUES ($1, $2, $3, $4) RETURNING id::text AS id`,
       [checkpoint.createdAt, checkpoint.payload, checkpoint.signature, checkpoint.publicKey],
@@ -140,16 +159,28 @@ export class AuditRepository {
   async findNewestCheckpoint(
     manager: EntityManager = this.dataSource.manager,
   ): Promise<AuditCheckpoint | undefined> {
-    const rows: AuditCheckpoint[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'AuditRepository.findNewestCheckpoint',
+      {
+        id: col.bigint,
+        createdAt: col.date,
+        payload: col.text,
+        signature: col.text,
+        publicKey: col.text,
+      },
       `SELECT id::text AS id, created_at AS "createdAt", payload, signature, public_key AS "publicKey"
          FROM audit_checkpoints ORDER BY id DESC LIMIT 1`,
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   /** Serialises checkpoint runs of several workers (transaction-level advisory lock). */
   async tryLockCheckpoint(manager: EntityManager): Promise<boolean> {
-    const rows: { locked: boolean }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'AuditRepository.tryLockCheckpoint',
+      { locked: col.bool },
       `SELECT pg_try_advisory_xact_lock(hashtext('saraban.audit.checkpoint')) AS locked`,
     );
     return rows[0].locked;

@@ -16,6 +16,7 @@ import {
   SYSTEM_CHAIN,
 } from 'src/modules/audit/audit-hash.js';
 import { AuditSigningKey } from 'src/modules/audit/audit-signing-key.js';
+import { execute } from 'src/database/rows.js';
 
 /** Who did it: a signed-in user, or the system itself (worker, CLI). */
 export interface AuditActor {
@@ -273,7 +274,7 @@ export class AuditService {
     // REPEATABLE READ: the chains' rows and their events as of one moment, so appends
     // committed while the walk runs are neither half-seen nor mistaken for tampering.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await manager.query('SET TRANSACTION READ ONLY');
+      await execute(manager, 'SET TRANSACTION READ ONLY');
       const heads = new Map<string, ChainHead>();
       for (const head of await this.repository.findChains(manager)) heads.set(head.chain, head);
       const walks = new Map<string, ChainWalk>();

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { col, execute, executeCount, queryFirst, queryRows } from 'src/database/rows.js';
 import type { Principal, UnitGrant, UnitRef } from 'src/modules/auth/principal.js';
-import type { Clearance, MembershipRole } from 'src/modules/users/roles.js';
+import {
+  CLEARANCE_CODES,
+  type Clearance,
+  MEMBERSHIP_ROLE_CODES,
+  type MembershipRole,
+} from 'src/modules/users/roles.js';
 
 export interface LoginUserRow {
   id: string;
@@ -18,16 +24,19 @@ export interface RefreshTokenRow {
   revokedAt: Date | null;
 }
 
-interface GrantJson {
-  membershipId: string;
-  unitId: string;
-  unitPath: string;
-  unitName: string;
-  role: MembershipRole;
-  acting: boolean;
-  startsAt: string;
-  endsAt: string | null;
-}
+/** A live membership as json_build_object gives it: timestamps are ISO text. */
+const GRANT_JSON = col.object({
+  membershipId: col.uuid,
+  unitId: col.uuid,
+  unitPath: col.text,
+  unitName: col.text,
+  role: col.oneOf(...MEMBERSHIP_ROLE_CODES),
+  acting: col.bool,
+  startsAt: col.text,
+  endsAt: col.nullable(col.text),
+});
+
+const UNIT_REF = { id: col.uuid, path: col.text };
 
 /** All SQL of sign-in, sessions and access decisions. */
 @Injectable()
@@ -39,14 +48,17 @@ export class AuthRepository {
    * open, in one round trip. Null when the user is inactive or the session was ended.
    */
   async loadPrincipal(userId: string, sessionId: string, now: Date): Promise<Principal | null> {
-    const rows: {
-      id: string;
-      username: string;
-      display_name: string;
-      position_title: string | null;
-      clearance: Clearance;
-      grants: GrantJson[];
-    }[] = await this.dataSource.query(
+    const row = await queryFirst(
+      this.dataSource,
+      'AuthRepository.loadPrincipal',
+      {
+        id: col.uuid,
+        username: col.text,
+        display_name: col.text,
+        position_title: col.nullable(col.text),
+        clearance: col.oneOf(...CLEARANCE_CODES),
+        grants: col.array(GRANT_JSON),
+      },
       `SELECT u.id, u.username, u.display_name, u.position_title, u.clearance,
               COALESCE((
                 SELECT json_agg(json_build_object(
@@ -65,7 +77,6 @@ export class AuthRepository {
                          AND r.revoked_at IS NULL AND r.expires_at > $3)`,
       [userId, sessionId, now],
     );
-    const row = rows[0];
     if (!row) return null;
     return {
       userId: row.id,
@@ -83,18 +94,24 @@ export class AuthRepository {
   }
 
   async findUnitRef(unitId: string, manager?: EntityManager): Promise<UnitRef | null> {
-    const rows: UnitRef[] = await (manager ?? this.dataSource).query(
+    return queryFirst(
+      manager ?? this.dataSource,
+      'AuthRepository.findUnitRef',
+      UNIT_REF,
       'SELECT id, path FROM units WHERE id = $1',
       [unitId],
     );
-    return rows[0] ?? null;
   }
 
   async findUnitRefs(unitIds: string[]): Promise<UnitRef[]> {
     if (unitIds.length === 0) return [];
-    return this.dataSource.query('SELECT id, path FROM units WHERE id = ANY($1::uuid[])', [
-      unitIds,
-    ]);
+    return queryRows(
+      this.dataSource,
+      'AuthRepository.findUnitRefs',
+      UNIT_REF,
+      'SELECT id, path FROM units WHERE id = ANY($1::uuid[])',
+      [unitIds],
+    );
   }
 
   /**
@@ -109,7 +126,10 @@ export class AuthRepository {
     criteria: { roles: MembershipRole[]; clearances: Clearance[]; now: Date; lock: boolean },
   ): Promise<string[]> {
     if (unitIds.length === 0) return [];
-    const rows: { id: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'AuthRepository.findUnitsWithoutMember',
+      { id: col.uuid },
       `WITH able AS (
          SELECT m.unit_id
            FROM memberships m JOIN users u ON u.id = m.user_id
@@ -127,11 +147,13 @@ export class AuthRepository {
   }
 
   async findLoginUser(username: string): Promise<LoginUserRow | null> {
-    const rows: LoginUserRow[] = await this.dataSource.query(
+    return queryFirst(
+      this.dataSource,
+      'AuthRepository.findLoginUser',
+      { id: col.uuid, username: col.text, passwordHash: col.text, active: col.bool },
       `SELECT id, username, password_hash AS "passwordHash", active FROM users WHERE username = $1`,
       [username],
     );
-    return rows[0] ?? null;
   }
 
   async insertRefreshToken(
@@ -146,7 +168,8 @@ export class AuthRepository {
       expiresAt: Date;
     },
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO refresh_tokens (id, user_id, family_id, rotated_from, token_hash, issued_at, expires_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [
@@ -165,18 +188,28 @@ export class AuthRepository {
     manager: EntityManager,
     tokenHash: string,
   ): Promise<RefreshTokenRow | null> {
-    const rows: RefreshTokenRow[] = await manager.query(
+    return queryFirst(
+      manager,
+      'AuthRepository.findRefreshToken',
+      {
+        id: col.uuid,
+        userId: col.uuid,
+        familyId: col.uuid,
+        expiresAt: col.date,
+        revokedAt: col.nullable(col.date),
+      },
       `SELECT id, user_id AS "userId", family_id AS "familyId", expires_at AS "expiresAt",
               revoked_at AS "revokedAt"
          FROM refresh_tokens WHERE token_hash = $1`,
       [tokenHash],
     );
-    return rows[0] ?? null;
   }
 
   /** Claims the token for one rotation; false when someone else already used it. */
   async revokeForRotation(manager: EntityManager, id: string, now: Date): Promise<boolean> {
-    const [, updated]: [unknown[], number] = await manager.query(
+    const updated = await executeCount(
+      manager,
+      'AuthRepository.revokeForRotation',
       `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = 'rotated'
         WHERE id = $1 AND revoked_at IS NULL`,
       [id, now],
@@ -191,19 +224,23 @@ export class AuthRepository {
     now: Date,
     reason: 'logout' | 'reuse_detected',
   ): Promise<number> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [, updated]: [unknown[], number] = await manager.query(
+    return executeCount(
+      manager,
+      'AuthRepository.revokeFamily',
       `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = $3
         WHERE family_id = $1 AND revoked_at IS NULL`,
       [familyId, now, reason],
     );
-    return updated;
   }
 
   async isUserActive(manager: EntityManager, userId: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query('SELECT 1 FROM users WHERE id = $1 AND active', [
-      userId,
-    ]);
+    const rows = await queryRows(
+      manager,
+      'AuthRepository.isUserActive',
+      {},
+      'SELECT 1 FROM users WHERE id = $1 AND active',
+      [userId],
+    );
     return rows.length === 1;
   }
 }

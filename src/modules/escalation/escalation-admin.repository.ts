@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { PolicyRow } from 'src/modules/escalation/escalation.repository.js';
-import type { Speed } from 'src/modules/letters/letter.entity.js';
+import { SPEED_CODES, type Speed } from 'src/modules/letters/letter.entity.js';
+import { col, queryFirst, queryRows } from 'src/database/rows.js';
 
 export interface HolidayRow {
   date: string;
@@ -10,13 +11,30 @@ export interface HolidayRow {
   source: 'seed' | 'admin';
 }
 
+const HOLIDAY_ROW = {
+  date: col.text,
+  nameTh: col.text,
+  nameEn: col.nullable(col.text),
+  source: col.oneOf('seed', 'admin'),
+};
+
+const POLICY_ROW = {
+  speed: col.oneOf(...SPEED_CODES),
+  ackWorkingMinutes: col.int,
+  stepWorkingMinutes: col.array(col.int),
+  updatedAt: col.date,
+};
+
 /** All SQL of holiday and deadline-policy administration (the ladder's is EscalationRepository's). */
 @Injectable()
 export class EscalationAdminRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findHolidays(from: string | null, to: string | null): Promise<HolidayRow[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'EscalationAdminRepository.findHolidays',
+      HOLIDAY_ROW,
       `SELECT to_char(date, 'YYYY-MM-DD') AS date, name_th AS "nameTh", name_en AS "nameEn", source
          FROM holidays
         WHERE ($1::date IS NULL OR date >= $1) AND ($2::date IS NULL OR date <= $2)
@@ -33,7 +51,10 @@ export class EscalationAdminRepository {
     by: string | null,
     now: Date,
   ): Promise<string[]> {
-    const inserted: { date: string }[] = await manager.query(
+    const inserted = await queryRows(
+      manager,
+      'EscalationAdminRepository.insertHolidays',
+      { date: col.text },
       `INSERT INTO holidays (date, name_th, name_en, source, created_at, created_by)
        SELECT r.date, r."nameTh", r."nameEn", $2, $4, $3
          FROM jsonb_to_recordset($1::jsonb) AS r(date date, "nameTh" text, "nameEn" text)
@@ -45,18 +66,24 @@ export class EscalationAdminRepository {
   }
 
   async deleteHoliday(manager: EntityManager, date: string): Promise<HolidayRow | undefined> {
-    const rows: HolidayRow[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'EscalationAdminRepository.deleteHoliday',
+      HOLIDAY_ROW,
       `WITH removed AS (DELETE FROM holidays WHERE date = $1 RETURNING *)
        SELECT to_char(date, 'YYYY-MM-DD') AS date, name_th AS "nameTh", name_en AS "nameEn", source
          FROM removed`,
       [date],
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   /** Removes a Gregorian year's holidays (for an import that replaces the year). */
   async deleteHolidaysOfYear(manager: EntityManager, year: number): Promise<number> {
-    const rows: unknown[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'EscalationAdminRepository.deleteHolidaysOfYear',
+      {},
       `WITH removed AS (DELETE FROM holidays WHERE date >= make_date($1, 1, 1)
                           AND date < make_date($1 + 1, 1, 1) RETURNING 1)
        SELECT 1 FROM removed`,
@@ -66,7 +93,10 @@ export class EscalationAdminRepository {
   }
 
   async findPolicies(manager: EntityManager = this.dataSource.manager): Promise<PolicyRow[]> {
-    return manager.query(
+    return queryRows(
+      manager,
+      'EscalationAdminRepository.findPolicies',
+      POLICY_ROW,
       `SELECT speed, ack_working_minutes AS "ackWorkingMinutes",
               step_working_minutes AS "stepWorkingMinutes", updated_at AS "updatedAt"
          FROM escalation_policies
@@ -80,7 +110,10 @@ export class EscalationAdminRepository {
     by: string,
     now: Date,
   ): Promise<PolicyRow> {
-    const rows: PolicyRow[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'EscalationAdminRepository.upsertPolicy',
+      POLICY_ROW,
       `INSERT INTO escalation_policies (speed, ack_working_minutes, step_working_minutes, updated_at, updated_by)
        VALUES ($1, $2, $3::int[], $4, $5)
        ON CONFLICT (speed) DO UPDATE SET ack_working_minutes = EXCLUDED.ack_working_minutes,

@@ -102,8 +102,14 @@ export class WorkingCalendar {
         'officeHours.weekdays must list at least one weekday (0 = Sunday … 6 = Saturday)',
       );
     } else {
-      for (const weekday of weekdays) {
-        if (Number.isInteger(weekday) && weekday >= 0 && weekday <= 6) {
+      // Checked as unknown: the setting comes from a file an administrator edits.
+      for (const weekday of weekdays as readonly unknown[]) {
+        if (
+          typeof weekday === 'number' &&
+          Number.isInteger(weekday) &&
+          weekday >= 0 &&
+          weekday <= 6
+        ) {
           isOfficeWeekday[weekday] = true;
         } else {
           problems.push(

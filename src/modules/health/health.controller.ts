@@ -12,6 +12,7 @@ import {
 } from '@nestjs/terminus';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
+import { execute } from 'src/database/rows.js';
 import { REDIS } from 'src/common/core.module.js';
 import { CommonErrors, DomainError } from 'src/common/domain-error.js';
 
@@ -73,7 +74,7 @@ export class HealthController {
   private async checkPostgres(): Promise<HealthIndicatorResult> {
     const indicator = this.indicators.check('postgresql');
     try {
-      await withTimeout(this.dataSource.query('SELECT 1'), CHECK_TIMEOUT_MS);
+      await withTimeout(execute(this.dataSource, 'SELECT 1'), CHECK_TIMEOUT_MS);
       return indicator.up();
     } catch (error) {
       return indicator.down({ message: (error as Error).message });

@@ -3,7 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Queryable } from 'src/database/read-replica.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
 import type { UnitRef } from 'src/modules/auth/principal.js';
-import type { Letter } from 'src/modules/letters/letter.entity.js';
+import { col, execute, queryRows } from 'src/database/rows.js';
+import {
+  type Letter,
+  LETTER_KINDS,
+  SECRECY_CODES,
+  SPEED_CODES,
+} from 'src/modules/letters/letter.entity.js';
 import { searchForm } from 'src/thai/normalize.js';
 
 export type LetterRow = Omit<Letter, 'senderUnit' | 'enclosesLetter' | 'createdUnit'> & {
@@ -19,6 +25,49 @@ const LETTER_COLUMNS = `l.id, l.kind, l.speed, l.speed_deadline AS "speedDeadlin
   l.printed_stamps AS "printedStamps", l.created_unit_id AS "createdUnitId", l.created_by AS "createdBy",
   l.created_at AS "createdAt",
   COALESCE((SELECT array_agg(f.file_id ORDER BY f.position) FROM letter_files f WHERE f.letter_id = l.id), '{}') AS "fileIds"`;
+const LETTER_ROW = {
+  id: col.uuid,
+  kind: col.oneOf(...LETTER_KINDS),
+  speed: col.oneOf(...SPEED_CODES),
+  speedDeadline: col.nullable(col.date),
+  secrecy: col.oneOf(...SECRECY_CODES),
+  referenceRaw: col.nullable(col.text),
+  agencyPrefix: col.nullable(col.text),
+  agencyNumber: col.nullable(col.text),
+  circular: col.bool,
+  serial: col.nullable(col.int),
+  letterDateRaw: col.nullable(col.text),
+  letterDate: col.nullable(col.text),
+  suggestedLetterDate: col.nullable(col.text),
+  subject: col.text,
+  addressee: col.nullable(col.text),
+  references: col.array(
+    col.object({
+      raw: col.text,
+      agencyPrefix: col.nullable(col.text),
+      agencyNumber: col.nullable(col.text),
+      circular: col.bool,
+      serial: col.nullable(col.int),
+      date: col.nullable(col.text),
+      letterId: col.nullable(col.uuid),
+    }),
+  ),
+  enclosures: col.array(col.text),
+  signatory: col.nullable(
+    col.object({ name: col.nullable(col.text), position: col.nullable(col.text) }),
+  ),
+  senderUnitId: col.nullable(col.uuid),
+  senderText: col.nullable(col.text),
+  ownerUnit: col.nullable(col.text),
+  rootLetterId: col.uuid,
+  enclosesLetterId: col.nullable(col.uuid),
+  warnings: col.array(col.json),
+  printedStamps: col.array(col.json),
+  createdUnitId: col.uuid,
+  createdBy: col.nullable(col.uuid),
+  createdAt: col.date,
+  fileIds: col.array(col.uuid),
+};
 
 export interface SearchFilters {
   pattern: string | null;
@@ -55,7 +104,8 @@ export class LettersRepository {
     letter: Omit<LetterRow, 'fileIds'>,
     fileIds: string[],
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO letters (id, kind, speed, speed_deadline, secrecy, reference_raw, agency_prefix, agency_number,
          circular, serial, letter_date_raw, letter_date, suggested_letter_date, subject, addressee, "references",
          enclosures, signatory, sender_unit_id, sender_text, root_letter_id, encloses_letter_id, warnings,
@@ -94,7 +144,8 @@ export class LettersRepository {
       ],
     );
     if (fileIds.length > 0) {
-      await manager.query(
+      await execute(
+        manager,
         `INSERT INTO letter_files (letter_id, position, file_id)
          SELECT $1, ordinality - 1, file_id FROM unnest($2::uuid[]) WITH ORDINALITY AS f(file_id, ordinality)`,
         [letter.id, fileIds],
@@ -149,23 +200,29 @@ export class LettersRepository {
     ids: string[],
     scope: SqlPredicate,
   ): Promise<{ letter: LetterRow; unit: UnitRef | null }[]> {
-    const rows: (LetterRow & { scopeUnitId: string | null; scopeUnitPath: string | null })[] =
-      await manager.query(
-        `SELECT ${LETTER_COLUMNS}, s.id AS "scopeUnitId", s.path AS "scopeUnitPath"
-           FROM letters l
-           LEFT JOIN LATERAL (
-             SELECT u.id, u.path FROM units u
-              WHERE ${scope.sql}
-                AND (u.id = l.created_unit_id
-                  OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = l.id AND d.recipient_unit_id = u.id)
-                  OR EXISTS (SELECT 1 FROM register_entries e JOIN registers r ON r.id = e.register_id
-                              WHERE e.letter_id = l.id AND r.unit_id = u.id)
-                  OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = l.id AND d.sender_unit_id = u.id))
-              LIMIT 1
-           ) s ON true
-          WHERE l.id = ANY($1::uuid[])`,
-        [ids, ...scope.params],
-      );
+    const rows = await queryRows(
+      manager,
+      'LettersRepository.findManyWithUnitInScope',
+      {
+        ...LETTER_ROW,
+        scopeUnitId: col.nullable(col.uuid),
+        scopeUnitPath: col.nullable(col.text),
+      },
+      `SELECT ${LETTER_COLUMNS}, s.id AS "scopeUnitId", s.path AS "scopeUnitPath"
+         FROM letters l
+         LEFT JOIN LATERAL (
+           SELECT u.id, u.path FROM units u
+            WHERE ${scope.sql}
+              AND (u.id = l.created_unit_id
+                OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = l.id AND d.recipient_unit_id = u.id)
+                OR EXISTS (SELECT 1 FROM register_entries e JOIN registers r ON r.id = e.register_id
+                            WHERE e.letter_id = l.id AND r.unit_id = u.id)
+                OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = l.id AND d.sender_unit_id = u.id))
+            LIMIT 1
+         ) s ON true
+        WHERE l.id = ANY($1::uuid[])`,
+      [ids, ...scope.params],
+    );
     return rows.map(({ scopeUnitId, scopeUnitPath, ...letter }) => ({
       letter,
       unit: scopeUnitId && scopeUnitPath ? { id: scopeUnitId, path: scopeUnitPath } : null,
@@ -178,7 +235,10 @@ export class LettersRepository {
     fileIds: string[],
     unitIds: string[],
   ): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'LettersRepository.findFilesUploadedBy',
+      { id: col.uuid },
       `SELECT id FROM files WHERE id = ANY($1::uuid[]) AND uploaded_unit_id = ANY($2::uuid[])`,
       [fileIds, unitIds],
     );
@@ -210,7 +270,10 @@ export class LettersRepository {
     visibility: SqlPredicate,
   ): Promise<string | null> {
     // `visibility` was built with its first parameter at $6.
-    const rows: { id: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'LettersRepository.resolveReference',
+      { id: col.uuid },
       `SELECT l.id FROM letters l
         WHERE l.agency_prefix = $1 AND l.agency_number = $2 AND l.serial = $3 AND l.circular = $4
           AND ($5::date IS NULL OR date_part('year', l.letter_date) = date_part('year', $5::date))
@@ -268,7 +331,21 @@ export class LettersRepository {
         `(l.created_at, l.id) < (${add(filters.cursor.createdAt)}::timestamptz, ${add(filters.cursor.id)}::uuid)`,
       );
     }
-    return db.query(
+    return queryRows(
+      db,
+      'LettersRepository.search',
+      {
+        id: col.uuid,
+        kind: col.text,
+        speed: col.text,
+        secrecy: col.text,
+        referenceRaw: col.nullable(col.text),
+        letterDateRaw: col.nullable(col.text),
+        letterDate: col.nullable(col.text),
+        subject: col.text,
+        senderText: col.nullable(col.text),
+        createdAt: col.date,
+      },
       `SELECT l.id, l.kind, l.speed, l.secrecy, l.reference_raw AS "referenceRaw",
               l.letter_date_raw AS "letterDateRaw", to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate",
               l.subject, l.sender_text AS "senderText", l.created_at AS "createdAt"

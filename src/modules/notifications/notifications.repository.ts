@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { col, execute, queryFirst, queryRows } from 'src/database/rows.js';
 
 export interface NotificationRow {
   id: string;
@@ -13,6 +14,16 @@ export interface NotificationRow {
 
 const COLUMNS = `n.id, n.user_id AS "userId", n.unit_id AS "unitId", n.kind, n.payload,
   n.created_at AS "createdAt", n.read_at AS "readAt"`;
+
+const NOTIFICATION_ROW = {
+  id: col.uuid,
+  userId: col.nullable(col.uuid),
+  unitId: col.nullable(col.uuid),
+  kind: col.text,
+  payload: col.record,
+  createdAt: col.date,
+  readAt: col.nullable(col.date),
+};
 
 /** The addressee condition "for this user or one of these units", from $1 and $2. */
 const MINE = `(n.user_id = $1 OR n.unit_id = ANY($2::uuid[]))`;
@@ -31,6 +42,8 @@ interface OutboxRow {
   claimedUntil: Date;
 }
 
+const PREFERENCES_ROW = { email: col.nullable(col.text), digest: col.bool };
+
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -47,7 +60,10 @@ export class NotificationsRepository {
     payload: Record<string, unknown>,
     now: Date,
   ): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'NotificationsRepository.insertFor',
+      { id: col.uuid },
       `INSERT INTO notifications (${addressee}, kind, payload, created_at)
        SELECT addressee, $2, $3::jsonb, $4 FROM unnest($1::uuid[]) AS t(addressee)
        RETURNING id`,
@@ -73,7 +89,10 @@ export class NotificationsRepository {
       where.push(`(n.created_at, n.id) < ($3::timestamptz, $4::uuid)`);
     }
     params.push(options.limit + 1);
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'NotificationsRepository.findPage',
+      NOTIFICATION_ROW,
       `SELECT ${COLUMNS} FROM notifications n WHERE ${where.join(' AND ')}
         ORDER BY n.created_at DESC, n.id DESC LIMIT $${params.length}`,
       params,
@@ -81,7 +100,10 @@ export class NotificationsRepository {
   }
 
   async countUnread(userId: string, unitIds: string[]): Promise<number> {
-    const rows: { count: number }[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      'NotificationsRepository.countUnread',
+      { count: col.int },
       `SELECT count(*)::int AS count FROM notifications n WHERE ${MINE} AND n.read_at IS NULL`,
       [userId, unitIds],
     );
@@ -96,8 +118,10 @@ export class NotificationsRepository {
     ids: string[] | null,
     now: Date,
   ): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      // Wrapped in a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+    const rows = await queryRows(
+      manager,
+      'NotificationsRepository.markRead',
+      { id: col.uuid },
       `WITH marked AS (
          UPDATE notifications n SET read_at = $3
           WHERE ${MINE} AND n.read_at IS NULL AND ($4::uuid[] IS NULL OR n.id = ANY($4::uuid[]))
@@ -109,7 +133,10 @@ export class NotificationsRepository {
   }
 
   async exists(userId: string, unitIds: string[], id: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      'NotificationsRepository.exists',
+      {},
       `SELECT 1 FROM notifications n WHERE ${MINE} AND n.id = $3`,
       [userId, unitIds, id],
     );
@@ -120,7 +147,10 @@ export class NotificationsRepository {
     manager: EntityManager,
     userIds: string[],
   ): Promise<{ userId: string; email: string }[]> {
-    return manager.query(
+    return queryRows(
+      manager,
+      'NotificationsRepository.findEmails',
+      { userId: col.uuid, email: col.text },
       `SELECT p.user_id AS "userId", p.email FROM notification_preferences p
         JOIN users u ON u.id = p.user_id AND u.active
         WHERE p.user_id = ANY($1::uuid[]) AND p.email IS NOT NULL`,
@@ -143,7 +173,10 @@ export class NotificationsRepository {
     now: Date,
   ): Promise<{ id: string; state: string }[]> {
     if (rows.length === 0) return [];
-    return manager.query(
+    return queryRows(
+      manager,
+      'NotificationsRepository.insertOutbound',
+      { id: col.uuid, state: col.text },
       `INSERT INTO outbound_messages (channel, address, user_id, kind, subject, body, state, last_error, created_at)
        SELECT r.channel, r.address, r."userId", r.kind, r.subject, r.body, r.state, r."lastError", $2
          FROM jsonb_to_recordset($1::jsonb) AS r(channel text, address text, "userId" uuid, kind text,
@@ -160,8 +193,20 @@ export class NotificationsRepository {
    * failed. Returns the row with the lease, or undefined.
    */
   async claimOutbound(id: string, now: Date, until: Date): Promise<OutboxRow | undefined> {
-    const rows: OutboxRow[] = await this.dataSource.query(
-      // Wrapped in a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+    const row = await queryFirst(
+      this.dataSource,
+      'NotificationsRepository.claimOutbound',
+      {
+        id: col.uuid,
+        channel: col.oneOf('email', 'webhook'),
+        address: col.text,
+        kind: col.text,
+        subject: col.text,
+        body: col.text,
+        state: col.text,
+        attempts: col.int,
+        claimedUntil: col.date,
+      },
       `WITH claimed AS (
          UPDATE outbound_messages SET claimed_until = $3
           WHERE id = $1 AND state = 'pending' AND (claimed_until IS NULL OR claimed_until <= $2)
@@ -170,7 +215,7 @@ export class NotificationsRepository {
               claimed_until AS "claimedUntil" FROM claimed`,
       [id, now, until],
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   /**
@@ -183,7 +228,10 @@ export class NotificationsRepository {
     claimedUntil: Date,
     result: { state: 'sent' | 'pending' | 'failed' | 'refused'; error: string | null; at: Date },
   ): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      'NotificationsRepository.finishOutbound',
+      {},
       `WITH finished AS (
          UPDATE outbound_messages
             SET state = $3, last_error = $4, attempts = attempts + 1, claimed_until = NULL,
@@ -203,7 +251,10 @@ export class NotificationsRepository {
     olderThanSeconds: number,
     limit: number,
   ): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'NotificationsRepository.findPendingOutbound',
+      { id: col.uuid },
       `SELECT id FROM outbound_messages
         WHERE state = 'pending' AND (claimed_until IS NULL OR claimed_until <= COALESCE($1::timestamptz, now()))
           AND created_at <= COALESCE($1::timestamptz, now()) - make_interval(secs => $2)
@@ -219,7 +270,10 @@ export class NotificationsRepository {
     prefs: { email: string | null | undefined; digest: boolean | undefined },
     now: Date,
   ): Promise<{ email: string | null; digest: boolean }> {
-    const rows: { email: string | null; digest: boolean }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'NotificationsRepository.upsertPreferences',
+      PREFERENCES_ROW,
       `INSERT INTO notification_preferences (user_id, email, digest, updated_at)
        VALUES ($1, $2, COALESCE($3, true), $4)
        ON CONFLICT (user_id) DO UPDATE SET
@@ -233,11 +287,14 @@ export class NotificationsRepository {
   }
 
   async findPreferences(userId: string): Promise<{ email: string | null; digest: boolean }> {
-    const rows: { email: string | null; digest: boolean }[] = await this.dataSource.query(
+    const row = await queryFirst(
+      this.dataSource,
+      'NotificationsRepository.findPreferences',
+      PREFERENCES_ROW,
       `SELECT email, digest FROM notification_preferences WHERE user_id = $1`,
       [userId],
     );
-    return rows[0] ?? { email: null, digest: true };
+    return row ?? { email: null, digest: true };
   }
 
   /**
@@ -245,7 +302,8 @@ export class NotificationsRepository {
    * day (a job that stalled and was taken by another worker) waits, then finds them written.
    */
   async lockDigestDay(manager: EntityManager, date: string): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `SELECT pg_advisory_xact_lock(hashtext('notifications.digest'), hashtext($1))`,
       [date],
     );
@@ -262,7 +320,10 @@ export class NotificationsRepository {
     date: string,
     now: Date,
   ): Promise<{ userId: string; unread: number; pending: number; overdue: number }[]> {
-    return manager.query(
+    return queryRows(
+      manager,
+      'NotificationsRepository.insertDigests',
+      { userId: col.uuid, unread: col.int, pending: col.int, overdue: col.int },
       `WITH counts AS (
          SELECT u.id AS user_id,
                 (SELECT count(*)::int FROM notifications n

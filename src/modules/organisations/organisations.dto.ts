@@ -132,7 +132,7 @@ export class UnitListQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
   @Optional()
-  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
   @IsInt()
   @Min(1)
   @Max(500)

@@ -3,7 +3,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Queryable } from 'src/database/read-replica.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
 import type { SeedUnit } from 'src/modules/organisations/national-tree.js';
-import type { ReferenceDigits, UnitKind } from 'src/modules/organisations/unit-kind.js';
+import {
+  REFERENCE_DIGITS,
+  type ReferenceDigits,
+  UNIT_KIND_CODES,
+  type UnitKind,
+} from 'src/modules/organisations/unit-kind.js';
+import { col, execute, executeCount, queryFirst, queryRows } from 'src/database/rows.js';
 
 export interface UnitRow {
   id: string;
@@ -43,6 +49,21 @@ const UNIT_COLUMNS = `u.id, u.kind, u.name_th AS "nameTh", u.short_name AS "shor
   u.letter_code AS "letterCode", u.owner_number AS "ownerNumber",
   u.head_position AS "headPosition", u.parent_id AS "parentId", u.path, u.depth, u.active,
   u.reference_digits AS "referenceDigits", u.geocode`;
+const UNIT_ROW = {
+  id: col.uuid,
+  kind: col.oneOf(...UNIT_KIND_CODES),
+  nameTh: col.text,
+  shortName: col.nullable(col.text),
+  letterCode: col.nullable(col.text),
+  ownerNumber: col.nullable(col.text),
+  headPosition: col.nullable(col.text),
+  parentId: col.nullable(col.uuid),
+  path: col.text,
+  depth: col.int,
+  active: col.bool,
+  referenceDigits: col.oneOf(...REFERENCE_DIGITS),
+  geocode: col.nullable(col.text),
+};
 
 const EDITABLE_COLUMNS: Record<keyof EditableUnitFields, string> = {
   nameTh: 'name_th',
@@ -67,19 +88,24 @@ export class OrganisationsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findById(id: string, db: Queryable = this.dataSource): Promise<UnitRow | null> {
-    const rows: UnitRow[] = await db.query(`SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1`, [
-      id,
-    ]);
-    return rows[0] ?? null;
+    return queryFirst(
+      db,
+      'OrganisationsRepository.findById',
+      UNIT_ROW,
+      `SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1`,
+      [id],
+    );
   }
 
   /** Locks the row for the rest of the transaction (rename, move, deactivate). */
   async findByIdForUpdate(manager: EntityManager, id: string): Promise<UnitRow | null> {
-    const rows: UnitRow[] = await manager.query(
+    return queryFirst(
+      manager,
+      'OrganisationsRepository.findByIdForUpdate',
+      UNIT_ROW,
       `SELECT ${UNIT_COLUMNS} FROM units u WHERE u.id = $1 FOR UPDATE`,
       [id],
     );
-    return rows[0] ?? null;
   }
 
   async insert(
@@ -87,7 +113,8 @@ export class OrganisationsRepository {
     unit: UnitFields & { id: string; parentId: string | null; path: string; depth: number },
     now: Date,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO units (id, kind, name_th, short_name, letter_code, owner_number, head_position,
                           parent_id, path, depth, active, reference_digits, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, true, $11, $12, $12)`,
@@ -119,14 +146,15 @@ export class OrganisationsRepository {
       unknown,
     ][];
     const sets = entries.map(([key], i) => `${EDITABLE_COLUMNS[key]} = $${i + 3}`);
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE units SET ${[...sets, 'updated_at = $2'].join(', ')} WHERE id = $1`,
       [id, now, ...entries.map(([, value]) => value)],
     );
   }
 
   async setActive(manager: EntityManager, id: string, active: boolean, now: Date): Promise<void> {
-    await manager.query('UPDATE units SET active = $2, updated_at = $3 WHERE id = $1', [
+    await execute(manager, 'UPDATE units SET active = $2, updated_at = $3 WHERE id = $1', [
       id,
       active,
       now,
@@ -134,7 +162,10 @@ export class OrganisationsRepository {
   }
 
   async hasActiveChildren(manager: EntityManager, id: string): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'OrganisationsRepository.hasActiveChildren',
+      {},
       'SELECT 1 FROM units WHERE parent_id = $1 AND active LIMIT 1',
       [id],
     );
@@ -143,7 +174,7 @@ export class OrganisationsRepository {
 
   /** Serialises re-parenting, so two concurrent moves can never close a cycle. */
   async lockTreeShape(manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [TREE_RESHAPE_LOCK_KEY]);
+    await execute(manager, 'SELECT pg_advisory_xact_lock($1)', [TREE_RESHAPE_LOCK_KEY]);
   }
 
   /**
@@ -159,8 +190,9 @@ export class OrganisationsRepository {
     depthDelta: number,
     now: Date,
   ): Promise<number> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [, moved]: [unknown[], number] = await manager.query(
+    return executeCount(
+      manager,
+      'OrganisationsRepository.moveSubtree',
       `UPDATE units
           SET path = $2 || substr(path, length($1) + 1),
               depth = depth + $3,
@@ -169,7 +201,6 @@ export class OrganisationsRepository {
         WHERE path LIKE $7`,
       [oldPath, newPath, depthDelta, unitId, newParentId, now, `${escapeLike(oldPath)}%`],
     );
-    return moved;
   }
 
   /** Children of a unit, filtered by the caller's visibility, by name then id. */
@@ -186,7 +217,10 @@ export class OrganisationsRepository {
       params.push(after.name, after.id);
       cursor = `AND (u.name_th, u.id) > ($${base + 3}, $${base + 4}::uuid)`;
     }
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'OrganisationsRepository.findChildren',
+      UNIT_ROW,
       `SELECT ${UNIT_COLUMNS} FROM units u
         WHERE u.parent_id = $${base + 1} AND ${visible.sql} ${cursor}
         ORDER BY u.name_th, u.id LIMIT $${base + 2}`,
@@ -217,7 +251,10 @@ export class OrganisationsRepository {
       params.push(after.name, after.id);
       conditions.push(`(u.name_th, u.id) > ($${params.length - 1}, $${params.length}::uuid)`);
     }
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'OrganisationsRepository.findInSubtree',
+      UNIT_ROW,
       `SELECT ${UNIT_COLUMNS} FROM units u WHERE ${conditions.join(' AND ')}
         ORDER BY u.name_th, u.id LIMIT $${base + 2}`,
       params,
@@ -226,7 +263,10 @@ export class OrganisationsRepository {
 
   /** For the CLI: units whose id, short name or full name is exactly `reference`. */
   async findByReference(reference: string): Promise<UnitRow[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'OrganisationsRepository.findByReference',
+      UNIT_ROW,
       `SELECT ${UNIT_COLUMNS} FROM units u
         WHERE (u.id::text = $1 OR u.short_name = $1 OR u.name_th = $1 OR u.seed_key = $1)
         ORDER BY u.path LIMIT 10`,
@@ -238,7 +278,10 @@ export class OrganisationsRepository {
     manager: EntityManager,
     seedKeys: string[],
   ): Promise<Map<string, string>> {
-    const rows: { id: string; seed_key: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'OrganisationsRepository.findIdsBySeedKeys',
+      { id: col.uuid, seed_key: col.text },
       'SELECT id, seed_key FROM units WHERE seed_key = ANY($1::text[])',
       [seedKeys],
     );
@@ -258,7 +301,10 @@ export class OrganisationsRepository {
     if (units.length === 0) return 0;
     const column = <K extends keyof (SeedUnit & { id: string })>(key: K) =>
       units.map((unit) => unit[key]);
-    const rows: unknown[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'OrganisationsRepository.insertMissingSeedUnits',
+      { id: col.uuid },
       `INSERT INTO units (id, kind, name_th, short_name, letter_code, owner_number, head_position,
                           parent_id, path, depth, active, reference_digits, seed_key, geocode,
                           created_at, updated_at)
@@ -291,7 +337,10 @@ export class OrganisationsRepository {
   }
 
   async countSeededByKind(prefixes: string[]): Promise<Record<string, number>> {
-    const rows: { kind: string; count: string }[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      'OrganisationsRepository.countSeededByKind',
+      { kind: col.text, count: col.bigint },
       `SELECT kind, count(*) AS count FROM units
         WHERE seed_key LIKE ANY($1::text[]) GROUP BY kind ORDER BY kind`,
       [prefixes.map((prefix) => `${escapeLike(prefix)}%`)],
@@ -300,10 +349,13 @@ export class OrganisationsRepository {
   }
 
   async findReferenceDigits(unitId: string): Promise<ReferenceDigits | null> {
-    const rows: { reference_digits: ReferenceDigits }[] = await this.dataSource.query(
+    const row = await queryFirst(
+      this.dataSource,
+      'OrganisationsRepository.findReferenceDigits',
+      { reference_digits: col.oneOf(...REFERENCE_DIGITS) },
       'SELECT reference_digits FROM units WHERE id = $1',
       [unitId],
     );
-    return rows[0]?.reference_digits ?? null;
+    return row?.reference_digits ?? null;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { col, queryFirst, queryRows } from 'src/database/rows.js';
 
 export interface ChainStampRow {
   entryId: string;
@@ -14,12 +15,15 @@ export class ReceiptsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findFirstFile(letterId: string): Promise<{ id: string; sha256: string } | undefined> {
-    const rows: { id: string; sha256: string }[] = await this.dataSource.query(
+    const row = await queryFirst(
+      this.dataSource,
+      'ReceiptsRepository.findFirstFile',
+      { id: col.uuid, sha256: col.text },
       `SELECT f.id, f.sha256 FROM letter_files lf JOIN files f ON f.id = lf.file_id
         WHERE lf.letter_id = $1 ORDER BY lf.position LIMIT 1`,
       [letterId],
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   /**
@@ -29,7 +33,10 @@ export class ReceiptsRepository {
    */
   async findPathUnits(deliveryId: string | null): Promise<string[] | null> {
     if (!deliveryId) return null;
-    const rows: { unit_id: string }[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      'ReceiptsRepository.findPathUnits',
+      { unit_id: col.uuid },
       `WITH RECURSIVE path AS (
          SELECT id, parent_delivery_id, recipient_unit_id, sender_unit_id FROM deliveries WHERE id = $1
          UNION ALL
@@ -47,7 +54,16 @@ export class ReceiptsRepository {
     upTo: Date,
     unitIds: string[] | null,
   ): Promise<ChainStampRow[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'ReceiptsRepository.findStampChain',
+      {
+        entryId: col.uuid,
+        unitId: col.uuid,
+        unitName: col.text,
+        number: col.int,
+        registeredAt: col.date,
+      },
       `SELECT e.id AS "entryId", r.unit_id AS "unitId", u.name_th AS "unitName", e.number,
               e.registered_at AS "registeredAt"
          FROM register_entries e

@@ -114,7 +114,7 @@ function memoisedMeasurer(): Measurer {
   const unitWidths = new Map<PDFFont, Map<string, number>>();
   const width = (font: PDFFont, text: string, size: number): number => {
     let widths = unitWidths.get(font);
-    if (!widths) unitWidths.set(font, (widths = new Map()));
+    if (!widths) unitWidths.set(font, (widths = new Map<string, number>()));
     let unit = widths.get(text);
     if (unit === undefined) {
       unit = measureThaiText(font, text, 1);

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { ProgressEventKind } from 'src/modules/routing/progress-event.entity.js';
+import { col, execute, queryRows } from 'src/database/rows.js';
+import {
+  PROGRESS_EVENT_KINDS,
+  type ProgressEventKind,
+} from 'src/modules/routing/progress-event.entity.js';
 
 /** Channel of the NOTIFY sent with every batch of events (it only wakes readers up). */
 export const PROGRESS_CHANNEL = 'progress_events';
@@ -38,7 +42,7 @@ export interface ProgressEventRow {
   level: number | null;
   receiptNumber: number | null;
   count: number | null;
-  occurredAt: string;
+  occurredAt: Date;
 }
 
 const EVENT_COLUMNS = `e.id::float8 AS id, e.kind, e.root_letter_id AS "rootLetterId", e.letter_id AS "letterId",
@@ -47,6 +51,27 @@ const EVENT_COLUMNS = `e.id::float8 AS id, e.kind, e.root_letter_id AS "rootLett
   e.recipient_unit_id AS "recipientUnitId", ru.path AS "recipientPath", ru.name_th AS "recipientName",
   ru.kind AS "recipientKind", e.level, e.receipt_number AS "receiptNumber", e.count,
   e.occurred_at AS "occurredAt"`;
+
+const EVENT_ROW = {
+  id: col.number,
+  kind: col.oneOf(...PROGRESS_EVENT_KINDS),
+  rootLetterId: col.uuid,
+  letterId: col.uuid,
+  secrecy: col.text,
+  deliveryId: col.nullable(col.uuid),
+  forwardId: col.nullable(col.uuid),
+  senderUnitId: col.uuid,
+  senderPath: col.text,
+  senderName: col.text,
+  recipientUnitId: col.nullable(col.uuid),
+  recipientPath: col.nullable(col.text),
+  recipientName: col.nullable(col.text),
+  recipientKind: col.nullable(col.text),
+  level: col.nullable(col.int),
+  receiptNumber: col.nullable(col.int),
+  count: col.nullable(col.int),
+  occurredAt: col.date,
+};
 
 const EVENT_FROM = `progress_events e
   JOIN units su ON su.id = e.sender_unit_id
@@ -63,7 +88,8 @@ export class ProgressEventsRepository {
    */
   async append(manager: EntityManager, events: NewProgressEvent[]): Promise<void> {
     if (events.length === 0) return;
-    await manager.query(
+    await execute(
+      manager,
       `WITH appended AS (
          INSERT INTO progress_events (kind, root_letter_id, letter_id, secrecy, delivery_id, forward_id,
                                       sender_unit_id, recipient_unit_id, level, receipt_number, count, occurred_at)
@@ -96,7 +122,10 @@ export class ProgressEventsRepository {
   }
 
   async lastId(): Promise<number> {
-    const rows: { id: number | null }[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      'ProgressEventsRepository.lastId',
+      { id: col.nullable(col.number) },
       'SELECT max(id)::float8 AS id FROM progress_events',
     );
     return rows[0].id ?? 0;
@@ -104,7 +133,10 @@ export class ProgressEventsRepository {
 
   /** Committed events after `afterId`, in id order. */
   async findAfter(afterId: number, limit: number): Promise<ProgressEventRow[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'ProgressEventsRepository.findAfter',
+      EVENT_ROW,
       `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM} WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
       [afterId, limit],
     );
@@ -117,7 +149,10 @@ export class ProgressEventsRepository {
     rootLetterId: string | null,
     limit: number,
   ): Promise<ProgressEventRow[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'ProgressEventsRepository.findRange',
+      EVENT_ROW,
       `SELECT ${EVENT_COLUMNS} FROM ${EVENT_FROM}
         WHERE e.id > $1 AND e.id <= $2 AND ($3::uuid IS NULL OR e.root_letter_id = $3)
         ORDER BY e.id LIMIT $4`,

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { col, execute, queryFirst, queryRows } from 'src/database/rows.js';
 import { escapeLike } from 'src/modules/organisations/organisations.repository.js';
-import type { Clearance, MembershipRole } from 'src/modules/users/roles.js';
+import {
+  CLEARANCE_CODES,
+  type Clearance,
+  MEMBERSHIP_ROLE_CODES,
+  type MembershipRole,
+} from 'src/modules/users/roles.js';
 
 export interface UserRow {
   id: string;
@@ -26,6 +32,25 @@ export interface MembershipRow {
 
 const USER_COLUMNS = `u.id, u.username, u.display_name AS "displayName",
   u.position_title AS "positionTitle", u.clearance, u.active`;
+const USER_ROW = {
+  id: col.uuid,
+  username: col.text,
+  displayName: col.text,
+  positionTitle: col.nullable(col.text),
+  clearance: col.oneOf(...CLEARANCE_CODES),
+  active: col.bool,
+};
+const MEMBERSHIP_ROW = {
+  id: col.uuid,
+  userId: col.uuid,
+  unitId: col.uuid,
+  unitName: col.text,
+  unitPath: col.text,
+  role: col.oneOf(...MEMBERSHIP_ROLE_CODES),
+  acting: col.bool,
+  startsAt: col.date,
+  endsAt: col.nullable(col.date),
+};
 const MEMBERSHIP_COLUMNS = `m.id, m.user_id AS "userId", m.unit_id AS "unitId",
   un.name_th AS "unitName", un.path AS "unitPath", m.role, m.acting,
   m.starts_at AS "startsAt", m.ends_at AS "endsAt"`;
@@ -51,7 +76,8 @@ export class UsersRepository {
     user: Omit<UserRow, 'active'> & { passwordHash: string },
     now: Date,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO users (id, username, display_name, position_title, password_hash, clearance,
                           active, created_at, updated_at)
        VALUES ($1, $2, $3, $4, $5, $6, true, $7, $7)`,
@@ -80,7 +106,8 @@ export class UsersRepository {
     },
     now: Date,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO memberships (id, user_id, unit_id, role, acting, starts_at, ends_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
@@ -97,24 +124,31 @@ export class UsersRepository {
   }
 
   async findUser(id: string, manager?: EntityManager): Promise<UserRow | null> {
-    const rows: UserRow[] = await (manager ?? this.dataSource).query(
+    return queryFirst(
+      manager ?? this.dataSource,
+      'UsersRepository.findUser',
+      USER_ROW,
       `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`,
       [id],
     );
-    return rows[0] ?? null;
   }
 
   async findUserByUsername(username: string, manager?: EntityManager): Promise<UserRow | null> {
-    const rows: UserRow[] = await (manager ?? this.dataSource).query(
+    return queryFirst(
+      manager ?? this.dataSource,
+      'UsersRepository.findUserByUsername',
+      USER_ROW,
       `SELECT ${USER_COLUMNS} FROM users u WHERE u.username = $1`,
       [username],
     );
-    return rows[0] ?? null;
   }
 
   /** Every membership of a user, live or ended, with the unit's path. */
   async findMemberships(userId: string, manager?: EntityManager): Promise<MembershipRow[]> {
-    return (manager ?? this.dataSource).query(
+    return queryRows(
+      manager ?? this.dataSource,
+      'UsersRepository.findMemberships',
+      MEMBERSHIP_ROW,
       `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
         WHERE m.user_id = $1 ORDER BY m.starts_at, m.id`,
       [userId],
@@ -125,12 +159,14 @@ export class UsersRepository {
     manager: EntityManager,
     membershipId: string,
   ): Promise<MembershipRow | null> {
-    const rows: MembershipRow[] = await manager.query(
+    return queryFirst(
+      manager,
+      'UsersRepository.findMembershipForUpdate',
+      MEMBERSHIP_ROW,
       `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
         WHERE m.id = $1 FOR UPDATE OF m`,
       [membershipId],
     );
-    return rows[0] ?? null;
   }
 
   async findOpenMembership(
@@ -139,37 +175,46 @@ export class UsersRepository {
     unitId: string,
     role: MembershipRole,
   ): Promise<MembershipRow | null> {
-    const rows: MembershipRow[] = await manager.query(
+    return queryFirst(
+      manager,
+      'UsersRepository.findOpenMembership',
+      MEMBERSHIP_ROW,
       `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
         WHERE m.user_id = $1 AND m.unit_id = $2 AND m.role = $3 AND m.ends_at IS NULL
           AND NOT m.acting`,
       [userId, unitId, role],
     );
-    return rows[0] ?? null;
   }
 
   async findMembershipById(id: string, manager: EntityManager): Promise<MembershipRow | null> {
-    const rows: MembershipRow[] = await manager.query(
+    return queryFirst(
+      manager,
+      'UsersRepository.findMembershipById',
+      MEMBERSHIP_ROW,
       `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
         WHERE m.id = $1`,
       [id],
     );
-    return rows[0] ?? null;
   }
 
   async endMembership(manager: EntityManager, membershipId: string, now: Date): Promise<void> {
-    await manager.query('UPDATE memberships SET ends_at = $2 WHERE id = $1', [membershipId, now]);
+    await execute(manager, 'UPDATE memberships SET ends_at = $2 WHERE id = $1', [
+      membershipId,
+      now,
+    ]);
   }
 
   async findUnitRef(
     manager: EntityManager,
     unitId: string,
   ): Promise<{ id: string; path: string } | null> {
-    const rows: { id: string; path: string }[] = await manager.query(
+    return queryFirst(
+      manager,
+      'UsersRepository.findUnitRef',
+      { id: col.uuid, path: col.text },
       'SELECT id, path FROM units WHERE id = $1',
       [unitId],
     );
-    return rows[0] ?? null;
   }
 
   /**
@@ -202,7 +247,10 @@ export class UsersRepository {
       params.push(after.name, after.id);
       cursor = `AND (u.display_name, u.id) > ($${params.length - 1}, $${params.length}::uuid)`;
     }
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'UsersRepository.findMembers',
+      USER_ROW,
       `SELECT ${USER_COLUMNS} FROM users u
         WHERE EXISTS (SELECT 1 FROM memberships m JOIN units_read un ON un.id = m.unit_id
                        WHERE m.user_id = u.id AND (m.ends_at IS NULL OR m.ends_at > $1)
@@ -215,7 +263,10 @@ export class UsersRepository {
 
   /** Memberships not yet ended of several users (a list page's), by start. */
   async findCurrentMemberships(userIds: string[], now: Date): Promise<MembershipRow[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'UsersRepository.findCurrentMemberships',
+      MEMBERSHIP_ROW,
       `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units_read un ON un.id = m.unit_id
         WHERE m.user_id = ANY($1::uuid[]) AND (m.ends_at IS NULL OR m.ends_at > $2)
         ORDER BY m.starts_at, m.id`,
@@ -229,7 +280,8 @@ export class UsersRepository {
     fields: Partial<Pick<UserRow, 'displayName' | 'positionTitle' | 'clearance'>>,
     now: Date,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE users SET display_name = COALESCE($2, display_name),
               position_title = CASE WHEN $3::boolean THEN $4 ELSE position_title END,
               clearance = COALESCE($5, clearance), updated_at = $6
@@ -246,10 +298,12 @@ export class UsersRepository {
   }
 
   async lockUser(manager: EntityManager, id: string): Promise<UserRow | null> {
-    const rows: UserRow[] = await manager.query(
+    return queryFirst(
+      manager,
+      'UsersRepository.lockUser',
+      USER_ROW,
       `SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1 FOR UPDATE`,
       [id],
     );
-    return rows[0] ?? null;
   }
 }
