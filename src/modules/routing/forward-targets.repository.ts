@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { col, queryFirst, queryRows } from 'src/database/rows.js';
 import { escapeLike } from 'src/modules/organisations/organisations.repository.js';
 import {
   LOCAL_ADMINISTRATION_KINDS,
@@ -28,6 +29,24 @@ export interface TargetUnitRow {
   localAdministrations: number;
 }
 
+const UNIT_INFO = {
+  id: col.uuid,
+  path: col.text,
+  nameTh: col.text,
+  kind: col.text,
+  active: col.bool,
+};
+
+const TARGET_ROW = {
+  id: col.uuid,
+  parentId: col.nullable(col.uuid),
+  nameTh: col.text,
+  kind: col.text,
+  path: col.text,
+  children: col.int,
+  localAdministrations: col.int,
+};
+
 const TARGET_COLUMNS = `u.id, u.parent_id AS "parentId", u.name_th AS "nameTh", u.kind, u.path,
   (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id AND c.active) AS children,
   (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id AND c.active AND c.id <> $2
@@ -40,7 +59,10 @@ export class ForwardTargetsRepository {
 
   /** The sender and the organisation it forwards in (forward-scope.ts). */
   async findScope(manager: EntityManager, senderUnitId: string): Promise<ForwardScopeRow | null> {
-    const rows: { sender: UnitInfo; organisation: UnitInfo | null }[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'ForwardTargetsRepository.findScope',
+      { sender: col.object(UNIT_INFO), organisation: col.nullable(col.object(UNIT_INFO)) },
       `SELECT json_build_object('id', s.id, 'path', s.path, 'nameTh', s.name_th, 'kind', s.kind,
                                 'active', s.active) AS sender,
               (SELECT json_build_object('id', o.id, 'path', o.path, 'nameTh', o.name_th, 'kind', o.kind,
@@ -52,7 +74,6 @@ export class ForwardTargetsRepository {
          FROM units s WHERE s.id = $1`,
       [senderUnitId, SENDS_IN_PARENT_NAME_KINDS],
     );
-    const row = rows[0];
     if (!row) return null;
     return { sender: row.sender, organisation: row.organisation ?? row.sender };
   }
@@ -70,7 +91,10 @@ export class ForwardTargetsRepository {
       params.push(after.name, after.id);
       cursor = 'AND (u.name_th, u.id) > ($5, $6::uuid)';
     }
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'ForwardTargetsRepository.findChildren',
+      TARGET_ROW,
       `SELECT ${TARGET_COLUMNS} FROM units u
         WHERE u.parent_id = $1 AND u.active ${cursor}
         ORDER BY u.name_th, u.id LIMIT $4`,
@@ -98,7 +122,10 @@ export class ForwardTargetsRepository {
       params.push(after.name, after.id);
       cursor = 'AND (u.name_th, u.id) > ($7, $8::uuid)';
     }
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'ForwardTargetsRepository.search',
+      TARGET_ROW,
       `SELECT ${TARGET_COLUMNS} FROM units u
         WHERE u.path LIKE $1 AND u.name_th ILIKE $5 AND u.active AND u.id <> $2 AND u.id <> $6 ${cursor}
         ORDER BY u.name_th, u.id LIMIT $4`,
@@ -107,7 +134,10 @@ export class ForwardTargetsRepository {
   }
 
   async findUnitsById(ids: string[]): Promise<UnitInfo[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'ForwardTargetsRepository.findUnitsById',
+      UNIT_INFO,
       `SELECT id, path, name_th AS "nameTh", kind, active FROM units WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -116,7 +146,10 @@ export class ForwardTargetsRepository {
   /** Names of the units on the way from the organisation down to each unit (for search hits). */
   async findNames(ids: string[]): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows: { id: string; nameTh: string }[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      'ForwardTargetsRepository.findNames',
+      { id: col.uuid, nameTh: col.text },
       `SELECT id, name_th AS "nameTh" FROM units WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -125,7 +158,10 @@ export class ForwardTargetsRepository {
 
   /** Active units of each kind in the scope (the organisation and the sender left out). */
   async countKinds(scope: ForwardScopeRow, kinds: string[]): Promise<Map<string, number>> {
-    const rows: { kind: string; n: number }[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      'ForwardTargetsRepository.countKinds',
+      { kind: col.text, n: col.int },
       `SELECT u.kind, count(*)::int AS n FROM units u
         WHERE u.path LIKE $1 AND u.kind = ANY($2::text[]) AND u.active AND u.id <> $3 AND u.id <> $4
         GROUP BY u.kind`,
@@ -151,7 +187,10 @@ export class ForwardTargetsRepository {
       scope: { unitId: scope.organisation.id, path: scope.organisation.path },
     });
     if (rules.length === 0) return [];
-    return manager.query(
+    return queryRows(
+      manager,
+      'ForwardTargetsRepository.findNewTargets',
+      { id: col.uuid, nameTh: col.text },
       `WITH targets AS (SELECT id FROM (${rules.join(' UNION ')}) r WHERE id <> $2 AND id <> $3)
        SELECT u.id, u.name_th AS "nameTh"
          FROM targets t JOIN units u ON u.id = t.id
@@ -180,7 +219,10 @@ export class ForwardTargetsRepository {
       scope: { unitId: scope.organisation.id, path: scope.organisation.path },
     });
     if (rules.length === 0) return { total: 0, alreadySent: 0 };
-    const rows: { total: number; alreadySent: number }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'ForwardTargetsRepository.preview',
+      { total: col.int, alreadySent: col.int },
       `WITH targets AS (SELECT id FROM (${rules.join(' UNION ')}) r WHERE id <> $2 AND id <> $3)
        SELECT count(*)::int AS total,
               count(*) FILTER (WHERE EXISTS (

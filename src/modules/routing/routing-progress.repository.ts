@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Queryable } from 'src/database/read-replica.js';
+import { col, queryRows } from 'src/database/rows.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
-import type { DeliveryState } from 'src/modules/routing/delivery.entity.js';
+import { DELIVERY_STATES, type DeliveryState } from 'src/modules/routing/delivery.entity.js';
 
 /** A letter as lists show it; the service drops the subject for uncleared readers. */
 export interface LetterBrief {
@@ -134,6 +135,11 @@ export function overdueFilterSql(
   return { sql, params };
 }
 
+const COUNT = col.int;
+
+/** ISO timestamps inside json (json_build_object gives timestamptz as text). */
+const JSON_TIME = col.text;
+
 /**
  * Speed classes, most urgent first: the inbox order (see
  * src/modules/routing/README.md#inbox-order).
@@ -179,7 +185,23 @@ export class RoutingProgressRepository {
           ? ` AND d.due_at < $${params.length}`
           : ` AND (d.due_at IS NULL OR d.due_at >= $${params.length})`;
     }
-    return db.query(
+    return queryRows(
+      db,
+      'RoutingProgressRepository.findInbox',
+      {
+        deliveryId: col.uuid,
+        letterId: col.uuid,
+        reference: col.nullable(col.text),
+        letterDateRaw: col.nullable(col.text),
+        speed: col.text,
+        secrecy: col.text,
+        subject: col.text,
+        senderUnitId: col.uuid,
+        senderName: col.text,
+        sentAt: col.date,
+        dueAt: col.nullable(col.date),
+        speedRank: col.int,
+      },
       `SELECT d.id AS "deliveryId", d.letter_id AS "letterId", l.reference_raw AS "reference",
               l.letter_date_raw AS "letterDateRaw", l.speed, l.secrecy, l.subject,
               d.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
@@ -202,7 +224,10 @@ export class RoutingProgressRepository {
     db: Queryable = this.dataSource,
   ): Promise<{ hop: number; total: number; received: number; pending: number }[]> {
     // `visibility` was built with its first parameter at $2.
-    return db.query(
+    return queryRows(
+      db,
+      'RoutingProgressRepository.countTreeLevels',
+      { hop: col.int, total: COUNT, received: COUNT, pending: COUNT },
       `SELECT d.hop, count(*)::int AS total, count(*) FILTER (WHERE d.state = 'received')::int AS received,
               count(*) FILTER (WHERE d.state = 'sent')::int AS pending
          FROM deliveries d
@@ -230,7 +255,27 @@ export class RoutingProgressRepository {
       where.push(`(d.hop, d.id) > ($${params.length - 1}::smallint, $${params.length}::uuid)`);
     }
     params.push(options.limit + 1);
-    return db.query(
+    return queryRows(
+      db,
+      'RoutingProgressRepository.findTreePage',
+      {
+        id: col.uuid,
+        letterId: col.uuid,
+        parentDeliveryId: col.nullable(col.uuid),
+        hop: col.int,
+        senderUnitId: col.uuid,
+        senderName: col.text,
+        recipientUnitId: col.uuid,
+        recipientName: col.text,
+        recipientKind: col.text,
+        state: col.oneOf(...DELIVERY_STATES),
+        sentAt: col.date,
+        dueAt: col.nullable(col.date),
+        stateChangedAt: col.date,
+        receiptNumber: col.nullable(col.int),
+        escalationHaltedAt: col.nullable(col.date),
+        escalationHaltReason: col.nullable(col.text),
+      },
       `SELECT d.id, d.letter_id AS "letterId", d.parent_delivery_id AS "parentDeliveryId", d.hop,
               d.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
               d.recipient_unit_id AS "recipientUnitId", ru.name_th AS "recipientName", ru.kind AS "recipientKind",
@@ -274,12 +319,58 @@ export class RoutingProgressRepository {
       params.push(cursor.since, cursor.unitId);
       after = 'AND (pending_since, unit_id) > ($6::timestamptz, $7::uuid)';
     }
-    const rows: (ProgressSummaryRow & {
-      pending: (Omit<PendingUnitRow, 'pendingSince' | 'dueAt'> & {
-        pendingSince: string;
-        dueAt: string | null;
-      })[];
-    })[] = await db.query(
+    const rows = await queryRows(
+      db,
+      'RoutingProgressRepository.findProgress',
+      {
+        deliveries: col.object({
+          sent: COUNT,
+          received: COUNT,
+          returned: COUNT,
+          cancelled: COUNT,
+          total: COUNT,
+        }),
+        units: col.object({
+          total: COUNT,
+          received: COUNT,
+          pending: COUNT,
+          returned: COUNT,
+          cancelled: COUNT,
+        }),
+        rollup: col.nullable(
+          col.array(
+            col.object({
+              childId: col.text,
+              kind: col.text,
+              total: COUNT,
+              received: COUNT,
+              pending: COUNT,
+              returned: COUNT,
+            }),
+          ),
+        ),
+        levels: col.array(
+          col.object({
+            level: COUNT,
+            total: COUNT,
+            received: COUNT,
+            pending: COUNT,
+            returned: COUNT,
+          }),
+        ),
+        oldest: col.nullable(col.object({ unitId: col.uuid, pendingSince: JSON_TIME })),
+        pending: col.array(
+          col.object({
+            unitId: col.uuid,
+            nameTh: col.text,
+            kind: col.text,
+            path: col.text,
+            pendingSince: JSON_TIME,
+            dueAt: col.nullable(JSON_TIME),
+            deliveryId: col.uuid,
+          }),
+        ),
+      },
       `WITH per_unit AS MATERIALIZED (
          SELECT a.*, u.kind, u.path
            FROM (SELECT d.recipient_unit_id AS unit_id, ${UNIT_STATUS} AS status,
@@ -349,9 +440,13 @@ export class RoutingProgressRepository {
     ids: string[],
     db: Queryable = this.dataSource,
   ): Promise<{ id: string; nameTh: string; kind: string }[]> {
-    return db.query(`SELECT id, name_th AS "nameTh", kind FROM units WHERE id = ANY($1::uuid[])`, [
-      ids,
-    ]);
+    return queryRows(
+      db,
+      'RoutingProgressRepository.findUnitNames',
+      { id: col.uuid, nameTh: col.text, kind: col.text },
+      `SELECT id, name_th AS "nameTh", kind FROM units WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
   }
 
   /**
@@ -368,7 +463,30 @@ export class RoutingProgressRepository {
     db: Queryable = this.dataSource,
   ): Promise<OverdueGroupRow[]> {
     const where = overdueFilterSql(filter, 6, 'l');
-    return db.query(
+    return queryRows(
+      db,
+      'RoutingProgressRepository.findOverdue',
+      {
+        unitId: col.uuid,
+        nameTh: col.text,
+        kind: col.text,
+        path: col.text,
+        overdue: COUNT,
+        items: col.array(
+          col.object({
+            deliveryId: col.uuid,
+            letterId: col.uuid,
+            reference: col.nullable(col.text),
+            speed: col.text,
+            secrecy: col.text,
+            subject: col.text,
+            senderName: col.text,
+            sentAt: JSON_TIME,
+            dueAt: JSON_TIME,
+            level: col.int,
+          }),
+        ),
+      },
       `WITH page AS (
          SELECT u.id, u.name_th, u.kind, u.path, count(*)::int AS overdue
            FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
@@ -403,7 +521,10 @@ export class RoutingProgressRepository {
 
   /** Deliveries not registered past their due time (the metrics' overdue gauge). */
   async countOverdue(now: Date | null): Promise<number> {
-    const rows: { count: number }[] = await this.dataSource.query(
+    const rows = await queryRows(
+      this.dataSource,
+      'RoutingProgressRepository.countOverdue',
+      { count: COUNT },
       `SELECT count(*)::int AS count FROM deliveries
         WHERE state = 'sent' AND due_at <= COALESCE($1::timestamptz, now())`,
       [now],
