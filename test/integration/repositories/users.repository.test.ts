@@ -57,7 +57,14 @@ describe('UsersRepository', () => {
       startsAt: new Date('2026-01-01T00:00:00Z'),
       endsAt: null,
     };
-    const acting = { ...clerk, id: randomUUID(), role: 'head' as const, acting: true };
+    // รักษาราชการแทน: always a head's span with an end.
+    const acting = {
+      ...clerk,
+      id: randomUUID(),
+      role: 'head' as const,
+      acting: true,
+      endsAt: new Date('2026-12-31T00:00:00Z'),
+    };
     await repo.insertMembership(t.dataSource.manager, clerk, now);
     await repo.insertMembership(t.dataSource.manager, acting, now);
     const withUnit = { unitName: 'กองกลาง', unitPath: unit.path };

@@ -1,0 +1,181 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FilesRepository } from 'src/modules/files/files.repository.js';
+import { type LetterRow, LettersRepository } from 'src/modules/letters/letters.repository.js';
+import { createTestApp, type TestApp } from '../../harness/app.js';
+import { newUnit, type UnitFixture } from '../../factories/organisations.js';
+
+describe('LettersRepository', () => {
+  let t: TestApp;
+  let repo: LettersRepository;
+  const now = new Date('2026-01-15T03:00:00Z');
+  const everywhere = { sql: 'true', params: [] };
+  beforeAll(async () => {
+    t = await createTestApp();
+    repo = t.get(LettersRepository);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  function letter(unit: UnitFixture, fields: Partial<LetterRow> = {}): Omit<LetterRow, 'fileIds'> {
+    const id = randomUUID();
+    return {
+      id,
+      kind: 'external',
+      speed: 'urgent',
+      speedDeadline: null,
+      secrecy: 'none',
+      referenceRaw: 'มท ๐๒๑๐.๕/ว ๑๒๓',
+      agencyPrefix: 'มท',
+      agencyNumber: '0210.5',
+      circular: true,
+      serial: 123,
+      letterDateRaw: '๑๕ มกราคม ๒๕๖๙',
+      letterDate: '2026-01-15',
+      suggestedLetterDate: null,
+      subject: 'ขอเชิญประชุมคณะกรรมการ',
+      addressee: 'ผู้ว่าราชการจังหวัด',
+      references: [
+        {
+          raw: 'มท ๐๒๑๐.๕/ว ๑๐๐',
+          agencyPrefix: 'มท',
+          agencyNumber: '0210.5',
+          circular: true,
+          serial: 100,
+          date: null,
+          letterId: null,
+        },
+      ],
+      enclosures: ['กำหนดการ'],
+      signatory: { name: 'นายทดสอบ ระบบ', position: null },
+      senderUnitId: null,
+      senderText: 'กระทรวงมหาดไทย',
+      ownerUnit: null,
+      rootLetterId: id,
+      enclosesLetterId: null,
+      warnings: [{ code: 'no_date' }],
+      printedStamps: [],
+      createdUnitId: unit.id,
+      createdBy: null,
+      createdAt: now,
+      ...fields,
+    };
+  }
+
+  async function upload(unit: UnitFixture): Promise<string> {
+    const file = await t.get(FilesRepository).insert(t.dataSource.manager, {
+      sha256: createHash('sha256').update(randomUUID()).digest('hex'),
+      size: '100',
+      pages: 1,
+      mediaType: 'application/pdf',
+      originalName: null,
+      uploadedBy: null,
+      uploadedUnitId: unit.id,
+      createdAt: now,
+    });
+    return file.id;
+  }
+
+  it('insert with files; findWithUnitInScope reads every column and the unit holding it', async () => {
+    const unit = await newUnit(t.dataSource);
+    const files = [await upload(unit), await upload(unit)];
+    const written = letter(unit);
+    await repo.insert(t.dataSource.manager, written, files);
+    const scope = { sql: 'u.id = $2', params: [unit.id] };
+    expect(await repo.findWithUnitInScope(t.dataSource.manager, written.id, scope)).toEqual({
+      letter: { ...written, fileIds: files },
+      unit: { id: unit.id, path: unit.path },
+    });
+  });
+
+  it('findManyWithUnitInScope: a letter outside the scope has no unit; an unknown id is absent', async () => {
+    const unit = await newUnit(t.dataSource);
+    const elsewhere = await newUnit(t.dataSource);
+    const written = letter(unit, { signatory: null, references: [] });
+    await repo.insert(t.dataSource.manager, written, []);
+    const scope = { sql: 'u.id = $2', params: [elsewhere.id] };
+    const found = await repo.findManyWithUnitInScope(
+      t.dataSource.manager,
+      [written.id, randomUUID()],
+      scope,
+    );
+    expect(found).toEqual([{ letter: { ...written, fileIds: [] }, unit: null }]);
+    expect(
+      await repo.findWithUnitInScope(t.dataSource.manager, randomUUID(), scope),
+    ).toBeUndefined();
+  });
+
+  it('findFilesUploadedBy keeps only the files the units uploaded', async () => {
+    const unit = await newUnit(t.dataSource);
+    const other = await newUnit(t.dataSource);
+    const mine = await upload(unit);
+    const theirs = await upload(other);
+    expect(await repo.findFilesUploadedBy(t.dataSource.manager, [mine, theirs], [unit.id])).toEqual(
+      [mine],
+    );
+    expect(await repo.findFilesUploadedBy(t.dataSource.manager, [mine], [])).toEqual([]);
+  });
+
+  it('resolveReference finds the one visible letter cited; two matches or none resolve to null', async () => {
+    const unit = await newUnit(t.dataSource);
+    const cited = letter(unit, { serial: 7001 });
+    await repo.insert(t.dataSource.manager, cited, []);
+    const reference = {
+      agencyPrefix: 'มท',
+      agencyNumber: '0210.5',
+      serial: 7001,
+      circular: true,
+      date: '2026-03-01',
+    };
+    expect(await repo.resolveReference(t.dataSource.manager, reference, everywhere)).toBe(cited.id);
+    const hidden = { sql: 'false', params: [] };
+    expect(await repo.resolveReference(t.dataSource.manager, reference, hidden)).toBeNull();
+    await repo.insert(t.dataSource.manager, letter(unit, { serial: 7001 }), []);
+    expect(await repo.resolveReference(t.dataSource.manager, reference, everywhere)).toBeNull();
+  });
+
+  it('search matches Thai text, filters, and pages newest first', async () => {
+    const unit = await newUnit(t.dataSource);
+    const older = letter(unit, {
+      subject: 'รายงานผลการตรวจราชการ',
+      createdAt: new Date('2026-01-10T03:00:00Z'),
+    });
+    const newer = letter(unit, { subject: 'รายงานผลการตรวจราชการ ครั้งที่ ๒', speed: 'none' });
+    await repo.insert(t.dataSource.manager, older, []);
+    await repo.insert(t.dataSource.manager, newer, []);
+    const filters = {
+      pattern: '%ตรวจราชการ%',
+      altPattern: null,
+      from: null,
+      to: null,
+      speed: null,
+      registerId: null,
+      secrecyLevels: ['none'],
+      cursor: null,
+      limit: 10,
+    };
+    const hits = await repo.search(filters, everywhere);
+    expect(hits.map((h) => h.id)).toEqual([newer.id, older.id]);
+    expect(hits[1]).toEqual({
+      id: older.id,
+      kind: 'external',
+      speed: 'urgent',
+      secrecy: 'none',
+      referenceRaw: older.referenceRaw,
+      letterDateRaw: older.letterDateRaw,
+      letterDate: '2026-01-15',
+      subject: older.subject,
+      senderText: older.senderText,
+      createdAt: older.createdAt,
+    });
+    expect(
+      (await repo.search({ ...filters, speed: 'urgent' }, everywhere)).map((h) => h.id),
+    ).toEqual([older.id]);
+    const next = { createdAt: now.toISOString(), id: newer.id };
+    expect((await repo.search({ ...filters, cursor: next }, everywhere)).map((h) => h.id)).toEqual([
+      older.id,
+    ]);
+    expect(await repo.search({ ...filters, pattern: '%ไม่มีคำนี้%' }, everywhere)).toEqual([]);
+  });
+});
