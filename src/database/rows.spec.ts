@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkRows, col, executeCount, queryFirst, queryRows, RowShapeError } from 'src/database/rows.js';
+import {
+  checkRows,
+  col,
+  executeCount,
+  queryFirst,
+  queryRows,
+  RowShapeError,
+} from 'src/database/rows.js';
 
 const UNIT = {
   id: col.uuid,
