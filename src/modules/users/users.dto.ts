@@ -157,7 +157,7 @@ export class UserListQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @Optional()
-  @Transform(({ value }) => (typeof value === 'string' ? Number(value) : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? Number(value) : value))
   @IsInt()
   @Min(1)
   @Max(200)
