@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MembershipRole } from 'src/modules/users/roles.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  addMembership,
-  newUnit,
-  newUser,
-  type Session,
-  signIn,
-  type UnitFixture,
-} from '../factories/organisations.js';
+import { factories, type Factories, type Session, type TestUnit } from '../factories/index.js';
 
 /**
  * BOLA matrix: two provinces × two districts × two local administrations under one
@@ -20,7 +13,7 @@ import {
  */
 
 interface Grant {
-  unit: UnitFixture;
+  unit: TestUnit;
   role: MembershipRole;
   /** Ended memberships grant nothing but keep the user visible to that unit's admins. */
   ended?: boolean;
@@ -38,26 +31,27 @@ const ROLES: MembershipRole[] = ['clerk', 'official', 'head', 'admin'];
 
 describe('access control matrix (BOLA)', () => {
   let t: TestApp;
-  const units: UnitFixture[] = [];
-  let root: UnitFixture;
-  const byName = new Map<string, UnitFixture>();
+  let f: Factories;
+  const units: TestUnit[] = [];
+  let root: TestUnit;
+  const byName = new Map<string, TestUnit>();
   const actors: Actor[] = [];
   const mismatches: string[] = [];
   let calls = 0;
 
-  const inSubtree = (unit: UnitFixture, top: UnitFixture) => unit.path.startsWith(top.path);
+  const inSubtree = (unit: TestUnit, top: TestUnit) => unit.path.startsWith(top.path);
   const live = (actor: Actor) => actor.grants.filter((g) => !g.ended);
-  const sees = (actor: Actor, unit: UnitFixture) =>
+  const sees = (actor: Actor, unit: TestUnit) =>
     live(actor).some(
       (g) =>
         g.unit.id === unit.id ||
         ((g.role === 'head' || g.role === 'admin') && inSubtree(unit, g.unit)),
     );
-  const administers = (actor: Actor, unit: UnitFixture) =>
+  const administers = (actor: Actor, unit: TestUnit) =>
     live(actor).some((g) => g.role === 'admin' && inSubtree(unit, g.unit));
   const administersUser = (actor: Actor, target: Actor) =>
     target.grants.some((g) => administers(actor, g.unit));
-  const parentOf = (unit: UnitFixture) => units.find((u) => u.id === unit.parentId);
+  const parentOf = (unit: TestUnit) => units.find((u) => u.id === unit.parentId);
 
   async function check(
     label: string,
@@ -96,9 +90,9 @@ describe('access control matrix (BOLA)', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
-    const ds = t.dataSource;
-    const add = async (name: string, parent: UnitFixture | null, kind: UnitFixture['kind']) => {
-      const unit = await newUnit(ds, { parent, kind, nameTh: `หน่วยลับเฉพาะ-${name}` });
+    f = factories(t);
+    const add = async (name: string, parent: TestUnit | null, kind: TestUnit['kind']) => {
+      const unit = await f.newUnit({ parent, kind, nameTh: `หน่วยลับเฉพาะ-${name}` });
       units.push(unit);
       byName.set(name, unit);
       return unit;
@@ -163,7 +157,7 @@ describe('access control matrix (BOLA)', () => {
       ],
     });
     for (const spec of specs) {
-      const user = await newUser(ds, {
+      const user = await f.newUser({
         username: spec.name.toLowerCase().replace(/[^a-z0-9]+/g, '.'),
         memberships: spec.grants.map((g) => ({
           unit: g.unit,
@@ -178,7 +172,7 @@ describe('access control matrix (BOLA)', () => {
         grants: spec.grants,
         userId: user.id,
         primary: spec.grants[0],
-        session: await signIn(t.http, user.username),
+        session: await f.signIn(user.username),
       });
     }
   });
@@ -270,7 +264,7 @@ describe('access control matrix (BOLA)', () => {
       const as = actor.session.headers;
       for (const target of actors) {
         const secret = target.name;
-        const spare = await addMembership(t.dataSource, target.userId, {
+        const spare = await f.addMembership(target.userId, {
           unit: target.primary.unit,
           role: 'official',
           startsAt: new Date('2030-01-01T00:00:00Z'),
@@ -340,7 +334,7 @@ describe('access control matrix (BOLA)', () => {
         const expected = units.filter((u) => inSubtree(u, unit) && sees(actor, u));
         for (const u of expected) expect(listed.has(u.id), `${actor.name} ${u.nameTh}`).toBe(true);
         // Every listed unit, those the cases above created included, read back from the table.
-        const rows: UnitFixture[] = await t.dataSource.query(
+        const rows: TestUnit[] = await t.dataSource.query(
           `SELECT id, path, depth, parent_id AS "parentId", name_th AS "nameTh", kind
              FROM units WHERE id = ANY($1)`,
           [[...listed]],

@@ -2,13 +2,7 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { TcpProxy } from '../harness/tcp-proxy.js';
-import {
-  newUnit,
-  newUser,
-  signIn,
-  TEST_PASSWORD,
-  type UnitFixture,
-} from '../factories/organisations.js';
+import { factories, type Factories, TEST_PASSWORD, type TestUnit } from '../factories/index.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
 
@@ -25,18 +19,20 @@ function claimsOf(token: string): Record<string, unknown> {
 
 describe('sign-in, tokens and sessions', () => {
   let t: TestApp;
-  let province: UnitFixture;
-  let district: UnitFixture;
+  let f: Factories;
+  let province: TestUnit;
+  let district: TestUnit;
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
-    const root = await newUnit(t.dataSource, { kind: 'ministry', nameTh: 'กระทรวงทดสอบ' });
-    province = await newUnit(t.dataSource, {
+    f = factories(t);
+    const root = await f.newUnit({ kind: 'ministry', nameTh: 'กระทรวงทดสอบ' });
+    province = await f.newUnit({
       parent: root,
       kind: 'province',
       nameTh: 'จังหวัดทดสอบ',
     });
-    district = await newUnit(t.dataSource, {
+    district = await f.newUnit({
       parent: province,
       kind: 'district',
       nameTh: 'อำเภอทดสอบ',
@@ -47,7 +43,7 @@ describe('sign-in, tokens and sessions', () => {
   });
 
   it('signs in, answers /me from the database, and refuses a wrong password alike for unknown users', async () => {
-    const user = await newUser(t.dataSource, {
+    const user = await f.newUser({
       username: 'somjai',
       memberships: [{ unit: district, role: 'clerk' }],
     });
@@ -86,8 +82,8 @@ describe('sign-in, tokens and sessions', () => {
   });
 
   it('refuses forged tokens: alg none, other algorithms, wrong key, refresh token as access', async () => {
-    const user = await newUser(t.dataSource, { memberships: [{ unit: district, role: 'clerk' }] });
-    const session = await signIn(t.http, user.username);
+    const user = await f.newUser({ memberships: [{ unit: district, role: 'clerk' }] });
+    const session = await f.signIn(user.username);
     const claims = claimsOf(session.accessToken);
     const unsigned = (header: object) =>
       `${Buffer.from(JSON.stringify(header)).toString('base64url')}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
@@ -127,8 +123,8 @@ describe('sign-in, tokens and sessions', () => {
   });
 
   it('expires access tokens by the injected clock; refresh still works', async () => {
-    const user = await newUser(t.dataSource, { memberships: [{ unit: district, role: 'clerk' }] });
-    const session = await signIn(t.http, user.username);
+    const user = await f.newUser({ memberships: [{ unit: district, role: 'clerk' }] });
+    const session = await f.signIn(user.username);
     t.clock.advance((t.config.accessTokenTtlSeconds - 1) * 1000);
     await t.http.get('/api/v1/me').set(session.headers).expect(200);
     t.clock.advance(2000);
@@ -145,8 +141,8 @@ describe('sign-in, tokens and sessions', () => {
   });
 
   it('rotates refresh tokens; reusing a spent one revokes the whole family', async () => {
-    const user = await newUser(t.dataSource, { memberships: [{ unit: district, role: 'clerk' }] });
-    const first = await signIn(t.http, user.username);
+    const user = await f.newUser({ memberships: [{ unit: district, role: 'clerk' }] });
+    const first = await f.signIn(user.username);
     const second = await t.http
       .post('/api/v1/auth/refresh')
       .send({ refreshToken: first.refreshToken })
@@ -190,9 +186,9 @@ describe('sign-in, tokens and sessions', () => {
   });
 
   it('signs out: the session refresh and access tokens stop working, other sessions do not', async () => {
-    const user = await newUser(t.dataSource, { memberships: [{ unit: district, role: 'clerk' }] });
-    const phone = await signIn(t.http, user.username);
-    const desk = await signIn(t.http, user.username);
+    const user = await f.newUser({ memberships: [{ unit: district, role: 'clerk' }] });
+    const phone = await f.signIn(user.username);
+    const desk = await f.signIn(user.username);
     await t.http.post('/api/v1/auth/logout').set(phone.headers).expect(204);
     await t.http.get('/api/v1/me').set(phone.headers).expect(401);
     await t.http
@@ -203,10 +199,10 @@ describe('sign-in, tokens and sessions', () => {
   });
 
   it('applies membership changes on the next request, not at the next sign-in', async () => {
-    const admin = await newUser(t.dataSource, { memberships: [{ unit: province, role: 'admin' }] });
-    const user = await newUser(t.dataSource, { memberships: [{ unit: district, role: 'head' }] });
-    const adminSession = await signIn(t.http, admin.username);
-    const session = await signIn(t.http, user.username);
+    const admin = await f.newUser({ memberships: [{ unit: province, role: 'admin' }] });
+    const user = await f.newUser({ memberships: [{ unit: district, role: 'head' }] });
+    const adminSession = await f.signIn(admin.username);
+    const session = await f.signIn(user.username);
     await t.http.get(`/api/v1/units/${district.id}`).set(session.headers).expect(200);
     await t.http.get(`/api/v1/units/${province.id}`).set(session.headers).expect(404);
 
@@ -232,12 +228,12 @@ describe('sign-in, tokens and sessions', () => {
   });
 
   it('grants an acting head (รักษาราชการแทน) the subtree only within the Bangkok date range', async () => {
-    const admin = await newUser(t.dataSource, { memberships: [{ unit: province, role: 'admin' }] });
-    const deputy = await newUser(t.dataSource, {
+    const admin = await f.newUser({ memberships: [{ unit: province, role: 'admin' }] });
+    const deputy = await f.newUser({
       memberships: [{ unit: province, role: 'official' }],
     });
     t.clock.set('2026-02-02T03:00:00Z');
-    const adminSession = await signIn(t.http, admin.username);
+    const adminSession = await f.signIn(admin.username);
     const span = await t.http
       .post(`/api/v1/users/${deputy.id}/memberships`)
       .set(adminSession.headers)
@@ -257,13 +253,13 @@ describe('sign-in, tokens and sessions', () => {
     });
     // Access tokens are short-lived: sign in again after each jump of the clock.
     const unitAs = async () => {
-      const session = await signIn(t.http, deputy.username);
+      const session = await f.signIn(deputy.username);
       return (await t.http.get(`/api/v1/units/${district.id}`).set(session.headers)).status;
     };
     expect(await unitAs()).toBe(404);
     t.clock.set('2026-02-02T17:00:00Z'); // 00:00 on 3 February in Bangkok
     expect(await unitAs()).toBe(200);
-    const session = await signIn(t.http, deputy.username);
+    const session = await f.signIn(deputy.username);
     const me = await t.http.get('/api/v1/me').set(session.headers).expect(200);
     expect(me.body.actingHeadOf).toEqual([expect.objectContaining({ unitId: province.id })]);
     t.clock.set('2026-02-05T16:59:59Z');
@@ -272,7 +268,7 @@ describe('sign-in, tokens and sessions', () => {
     expect(await unitAs()).toBe(404);
 
     t.clock.set('2026-02-05T18:00:00Z');
-    const admin2 = await signIn(t.http, admin.username);
+    const admin2 = await f.signIn(admin.username);
     const bad = await t.http
       .post(`/api/v1/users/${deputy.id}/memberships`)
       .set(admin2.headers)
@@ -289,7 +285,7 @@ describe('sign-in, tokens and sessions', () => {
   });
 
   it('refuses an inactive user', async () => {
-    const user = await newUser(t.dataSource, {
+    const user = await f.newUser({
       active: false,
       memberships: [{ unit: district, role: 'clerk' }],
     });
@@ -303,17 +299,19 @@ describe('sign-in, tokens and sessions', () => {
 
 describe('sign-in throttling', () => {
   let t: TestApp;
+  let f: Factories;
   beforeAll(async () => {
     // As deployed behind a reverse proxy on the same host: its X-Forwarded-For is believed.
     t = await createTestApp({ oneConnection: true, env: { TRUST_PROXY: 'loopback' } });
+    f = factories(t);
   });
   afterAll(async () => {
     await t.close();
   });
 
   it('answers 429 with Retry-After after 5 failures on one account, even for the right password', async () => {
-    const root = await newUnit(t.dataSource, { kind: 'ministry' });
-    const user = await newUser(t.dataSource, { memberships: [{ unit: root, role: 'clerk' }] });
+    const root = await f.newUnit({ kind: 'ministry' });
+    const user = await f.newUser({ memberships: [{ unit: root, role: 'clerk' }] });
     for (let i = 0; i < 5; i++) {
       await t.http
         .post('/api/v1/auth/login')
@@ -390,9 +388,10 @@ describe('sign-in throttling', () => {
     const port = await proxy.start();
     const app = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
     try {
-      const root = await newUnit(app.dataSource, { kind: 'ministry' });
-      const user = await newUser(app.dataSource, { memberships: [{ unit: root, role: 'clerk' }] });
-      await signIn(app.http, user.username);
+      const g = factories(app);
+      const root = await g.newUnit({ kind: 'ministry' });
+      const user = await g.newUser({ memberships: [{ unit: root, role: 'clerk' }] });
+      await g.signIn(user.username);
       await proxy.stop();
       const res = await app.http
         .post('/api/v1/auth/login')

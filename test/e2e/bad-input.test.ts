@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newMinistry, newUnit, newUser, type TestUnit } from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
 
 /**
  * Values that used to reach PostgreSQL and answer 500. Each answers a 4xx problem+json
@@ -10,6 +10,7 @@ import { bearer, newMinistry, newUnit, newUser, type TestUnit } from '../factori
  */
 describe('bad input answers 4xx, never 500', () => {
   let t: TestApp;
+  let f: Factories;
   let admin: string;
   let clerk: string;
   let province: TestUnit;
@@ -19,22 +20,23 @@ describe('bad input answers 4xx, never 500', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
-    const ministry = await newMinistry(t.dataSource);
-    province = await newUnit(t.dataSource, {
+    f = factories(t);
+    const ministry = await f.newMinistry();
+    province = await f.newUnit({
       parent: ministry,
       kind: 'province',
       nameTh: 'จังหวัดข้อมูลเสีย',
       letterCode: 'ขส',
     });
-    district = await newUnit(t.dataSource, {
+    district = await f.newUnit({
       parent: province,
       kind: 'district',
       nameTh: 'อำเภอข้อมูลเสีย',
     });
-    await newUser(t.dataSource, 'bad.admin', [{ unit: ministry, role: 'admin' }]);
-    await newUser(t.dataSource, 'bad.clerk', [{ unit: province, role: 'clerk' }]);
-    admin = await bearer(t, 'bad.admin');
-    clerk = await bearer(t, 'bad.clerk');
+    await f.newUser({ username: 'bad.admin', memberships: [{ unit: ministry, role: 'admin' }] });
+    await f.newUser({ username: 'bad.clerk', memberships: [{ unit: province, role: 'clerk' }] });
+    admin = (await f.signIn('bad.admin')).headers.Authorization;
+    clerk = (await f.signIn('bad.clerk')).headers.Authorization;
     const letter = await t.http
       .post('/api/v1/letters')
       .set('Authorization', clerk)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { newUnit, newUser, TEST_PASSWORD, type UnitFixture } from '../factories/organisations.js';
+import { factories, type Factories, TEST_PASSWORD, type TestUnit } from '../factories/index.js';
 
 const SESSION = { 'X-Saraban-Session': 'cookie' };
 
@@ -15,12 +15,14 @@ function refreshCookie(headers: Record<string, unknown>): { pair: string; attrib
 
 describe('browser sessions: the refresh token in a cookie, with CSRF checks', () => {
   let t: TestApp;
-  let unit: UnitFixture;
+  let f: Factories;
+  let unit: TestUnit;
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
-    unit = await newUnit(t.dataSource, { kind: 'province', nameTh: 'จังหวัดคุกกี้' });
-    await newUser(t.dataSource, {
+    f = factories(t);
+    unit = await f.newUnit({ kind: 'province', nameTh: 'จังหวัดคุกกี้' });
+    await f.newUser({
       username: 'browser.clerk',
       memberships: [{ unit, role: 'clerk' }],
     });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newUnit, newUser, samplePdf, type TestUnit } from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import { samplePdf } from '../factories/sample-pdf.js';
 
 const SEED_TEXT = readFileSync(
   new URL('../fixtures/letters/seed-moi-sms-links.txt', import.meta.url),
@@ -20,6 +21,7 @@ function pdftotext(bytes: Buffer): string {
 /** A clerk's day over HTTP only: upload, create from OCR text, register, stamp, print, find. */
 describe('a clerk at the provincial office', () => {
   let t: TestApp;
+  let f: Factories;
   let office: TestUnit;
   let auth: string;
 
@@ -28,22 +30,23 @@ describe('a clerk at the provincial office', () => {
       oneConnection: true,
       env: { DATA_DIR: mkdtempSync(join(tmpdir(), 'saraban-data-')) },
     });
+    f = factories(t);
     t.clock.set('2026-01-15T03:55:00Z'); // 10.55 น. Bangkok
-    const province = await newUnit(t.dataSource, {
+    const province = await f.newUnit({
       nameTh: 'จังหวัดร้อยเอ็ด',
       kind: 'province',
       letterCode: 'รอ',
       ownerNumber: '0017',
     });
-    office = await newUnit(t.dataSource, {
+    office = await f.newUnit({
       nameTh: 'สำนักงานจังหวัดร้อยเอ็ด',
       kind: 'provincial_office',
       parent: province,
       letterCode: 'รอ',
       ownerNumber: '0017.3',
     });
-    await newUser(t.dataSource, 'clerk.roiet', [{ unit: office, role: 'clerk' }]);
-    auth = await bearer(t, 'clerk.roiet');
+    await f.newUser({ username: 'clerk.roiet', memberships: [{ unit: office, role: 'clerk' }] });
+    auth = (await f.signIn('clerk.roiet')).headers.Authorization;
   });
   afterAll(async () => {
     await t?.close();

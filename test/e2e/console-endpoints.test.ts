@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { newPendingDeliveries } from '../factories/deliveries.js';
-import { bearer, newUnit, newUser, type TestUnit } from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import type { Speed } from 'src/modules/letters/letter.entity.js';
 
 /** The public API the clerk's screens need: inbox filters and a register's book as JSON. */
 describe('inbox filters and the register book', () => {
   let t: TestApp;
+  let f: Factories;
   let province: TestUnit;
   let office: TestUnit;
   let other: TestUnit;
@@ -16,23 +17,24 @@ describe('inbox filters and the register book', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
+    f = factories(t);
     t.clock.set('2026-01-15T03:55:00Z');
-    province = await newUnit(t.dataSource, { nameTh: 'จังหวัดทดสอบ', kind: 'province' });
-    office = await newUnit(t.dataSource, {
+    province = await f.newUnit({ nameTh: 'จังหวัดทดสอบ', kind: 'province' });
+    office = await f.newUnit({
       nameTh: 'สำนักงานจังหวัดทดสอบ',
       kind: 'provincial_office',
       parent: province,
       letterCode: 'ทส',
       ownerNumber: '0017',
     });
-    other = await newUnit(t.dataSource, { nameTh: 'จังหวัดอื่น', kind: 'province' });
-    await newUser(t.dataSource, 'office.clerk', [{ unit: office, role: 'clerk' }]);
-    await newUser(t.dataSource, 'other.clerk', [{ unit: other, role: 'clerk' }]);
-    clerk = await bearer(t, 'office.clerk');
+    other = await f.newUnit({ nameTh: 'จังหวัดอื่น', kind: 'province' });
+    await f.newUser({ username: 'office.clerk', memberships: [{ unit: office, role: 'clerk' }] });
+    await f.newUser({ username: 'other.clerk', memberships: [{ unit: other, role: 'clerk' }] });
+    clerk = (await f.signIn('office.clerk')).headers.Authorization;
     const now = t.clock.now().getTime();
     const hour = 3_600_000;
-    const batch = (speed: string, count: number, sentHoursAgo: number, dueInHours: number) =>
-      newPendingDeliveries(t.dataSource, {
+    const batch = (speed: Speed, count: number, sentHoursAgo: number, dueInHours: number) =>
+      f.newDeliveries({
         sender: province,
         recipient: office,
         count,
@@ -153,6 +155,9 @@ describe('inbox filters and the register book', () => {
     const bad = await get(`/registers/${incoming.id}/book?from=เมื่อวาน`).expect(400);
     expect(bad.body.errors[0].field).toBe('from');
     // Another province's clerk does not see that the register exists.
-    await get(`/registers/${incoming.id}/book`, await bearer(t, 'other.clerk')).expect(404);
+    await get(
+      `/registers/${incoming.id}/book`,
+      (await f.signIn('other.clerk')).headers.Authorization,
+    ).expect(404);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newMinistry, newUnit, newUser, type TestUnit } from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
 
 /**
  * The recipient picker: whom a unit may forward to, for the people who forward from it.
@@ -10,6 +10,7 @@ import { bearer, newMinistry, newUnit, newUser, type TestUnit } from '../factori
  */
 describe('forward targets and who may forward', () => {
   let t: TestApp;
+  let f: Factories;
   let province: TestUnit;
   let office: TestUnit;
   let strategy: TestUnit;
@@ -47,50 +48,50 @@ describe('forward targets and who may forward', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     t.clock.set('2026-01-15T03:55:00Z');
-    const ds = t.dataSource;
-    const ministry = await newMinistry(ds);
-    province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
-    office = await newUnit(ds, {
+    const ministry = await f.newMinistry();
+    province = await f.newUnit({ nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
+    office = await f.newUnit({
       nameTh: 'สำนักงานจังหวัดร้อยเอ็ด',
       kind: 'provincial_office',
       parent: province,
       letterCode: 'รอ',
       ownerNumber: '0017.1',
     });
-    strategy = await newUnit(ds, {
+    strategy = await f.newUnit({
       nameTh: 'กลุ่มงานยุทธศาสตร์',
       kind: 'provincial_division',
       parent: office,
     });
-    admin = await newUnit(ds, {
+    admin = await f.newUnit({
       nameTh: 'กลุ่มงานบริหารทั่วไป',
       kind: 'provincial_division',
       parent: office,
     });
-    pao = await newUnit(ds, {
+    pao = await f.newUnit({
       nameTh: 'องค์การบริหารส่วนจังหวัดร้อยเอ็ด',
       kind: 'provincial_administration',
       parent: province,
     });
-    mueang = await newUnit(ds, { nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
-    selaphum = await newUnit(ds, { nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
-    town = await newUnit(ds, {
+    mueang = await f.newUnit({ nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
+    selaphum = await f.newUnit({ nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
+    town = await f.newUnit({
       nameTh: 'เทศบาลเมืองร้อยเอ็ด',
       kind: 'town_municipality',
       parent: mueang,
     });
-    sao = await newUnit(ds, {
+    sao = await f.newUnit({
       nameTh: 'องค์การบริหารส่วนตำบลขวาว',
       kind: 'subdistrict_administration',
       parent: selaphum,
     });
-    otherProvince = await newUnit(ds, {
+    otherProvince = await f.newUnit({
       nameTh: 'จังหวัดขอนแก่น',
       kind: 'province',
       parent: ministry,
     });
-    otherDistrict = await newUnit(ds, {
+    otherDistrict = await f.newUnit({
       nameTh: 'อำเภอเมืองขอนแก่น',
       kind: 'district',
       parent: otherProvince,
@@ -105,8 +106,8 @@ describe('forward targets and who may forward', () => {
       ['clerk.khonkaen', otherProvince, 'clerk'],
     ];
     for (const [username, unit, role] of users) {
-      await newUser(ds, username, [{ unit, role }]);
-      auth[username] = await bearer(t, username);
+      await f.newUser({ username: username, memberships: [{ unit, role }] });
+      auth[username] = (await f.signIn(username)).headers.Authorization;
     }
   });
   afterAll(async () => {

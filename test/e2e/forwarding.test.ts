@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  bearer,
-  newMinistry,
-  newUnit,
-  newUser,
-  numberAndForward,
-  type TestUnit,
-} from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
 
 /**
  * A ministry circular travels down over HTTP only: forward → inbox → register with the
@@ -16,6 +9,7 @@ import {
  */
 describe('forwarding a circular down the hierarchy', () => {
   let t: TestApp;
+  let f: Factories;
   let ministry: TestUnit;
   let province: TestUnit;
   let otherProvince: TestUnit;
@@ -52,34 +46,34 @@ describe('forwarding a circular down the hierarchy', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     t.clock.set('2026-01-15T03:55:00Z');
-    const ds = t.dataSource;
-    ministry = await newMinistry(ds);
-    province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
-    otherProvince = await newUnit(ds, {
+    ministry = await f.newMinistry();
+    province = await f.newUnit({ nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
+    otherProvince = await f.newUnit({
       nameTh: 'จังหวัดขอนแก่น',
       kind: 'province',
       parent: ministry,
     });
-    mueang = await newUnit(ds, {
+    mueang = await f.newUnit({
       nameTh: 'อำเภอเมืองร้อยเอ็ด',
       kind: 'district',
       parent: province,
       letterCode: 'รอ',
       ownerNumber: '0318',
     });
-    selaphum = await newUnit(ds, { nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
-    town = await newUnit(ds, {
+    selaphum = await f.newUnit({ nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
+    town = await f.newUnit({
       nameTh: 'เทศบาลเมืองร้อยเอ็ด',
       kind: 'town_municipality',
       parent: mueang,
     });
-    sao = await newUnit(ds, {
+    sao = await f.newUnit({
       nameTh: 'องค์การบริหารส่วนตำบลเหนือเมือง',
       kind: 'subdistrict_administration',
       parent: mueang,
     });
-    sao2 = await newUnit(ds, {
+    sao2 = await f.newUnit({
       nameTh: 'องค์การบริหารส่วนตำบลดงลาน',
       kind: 'subdistrict_administration',
       parent: mueang,
@@ -98,13 +92,12 @@ describe('forwarding a circular down the hierarchy', () => {
       ['clerk.sao2', sao2, 'clerk'],
     ];
     for (const [username, unit, role] of users) {
-      await newUser(
-        ds,
-        username,
-        [{ unit, role }],
-        username.startsWith('head') ? 'secret' : 'none',
-      );
-      auth[username] = await bearer(t, username);
+      await f.newUser({
+        username: username,
+        memberships: [{ unit, role }],
+        clearance: username.startsWith('head') ? 'secret' : 'none',
+      });
+      auth[username] = (await f.signIn(username)).headers.Authorization;
     }
   });
   afterAll(async () => {
@@ -317,7 +310,8 @@ describe('forwarding a circular down the hierarchy', () => {
     expect(rest.body.nextCursor).toBeNull();
 
     t.clock.set('2026-01-18T05:55:00Z'); // 74 h after sending: past the 2 working hours
-    for (const username of Object.keys(auth)) auth[username] = await bearer(t, username);
+    for (const username of Object.keys(auth))
+      auth[username] = (await f.signIn(username)).headers.Authorization;
     const overdue = await api('head.moi').get(`/units/${ministry.id}/overdue`).expect(200);
     const groups = overdue.body.groups as { unitId: string; items: { ageHours: number }[] }[];
     expect(groups.map((g) => g.unitId).sort()).toEqual(
@@ -444,8 +438,7 @@ describe('forwarding a circular down the hierarchy', () => {
       })
       .expect(201);
     expect(reissue.body.rootLetterId).toBe(letterId);
-    const { forward: fw } = await numberAndForward(
-      t,
+    const { forward: fw } = await f.numberAndForward(
       auth['clerk.mueang'],
       mueang.id,
       reissue.body.id,
@@ -468,7 +461,7 @@ describe('forwarding a circular down the hierarchy', () => {
     const letter = await api('head.moi')
       .post('/letters', { kind: 'memo', subject: 'เรื่องลับเฉพาะ', secrecy: 'confidential' })
       .expect(201);
-    await numberAndForward(t, auth['head.moi'], ministry.id, letter.body.id, {
+    await f.numberAndForward(auth['head.moi'], ministry.id, letter.body.id, {
       unitIds: [province.id],
     });
     const box = await inbox(province, 'clerk.roiet');
@@ -502,21 +495,22 @@ describe('forwarding a circular down the hierarchy', () => {
   });
 
   it('a unit whose name looks like a link still forwards; its name stays out of notifications', async () => {
-    const dataCentre = await newUnit(t.dataSource, {
+    const dataCentre = await f.newUnit({
+      kind: 'other',
       nameTh: 'ศูนย์ข้อมูลเปิดภาครัฐ (data.go.th)',
       parent: ministry,
       letterCode: 'ศข',
       ownerNumber: '0101',
     });
-    const team = await newUnit(t.dataSource, { nameTh: 'ฝ่ายบริการข้อมูล', parent: dataCentre });
-    await newUser(t.dataSource, 'clerk.data', [{ unit: dataCentre, role: 'clerk' }]);
-    await newUser(t.dataSource, 'clerk.team', [{ unit: team, role: 'clerk' }]);
-    auth['clerk.data'] = await bearer(t, 'clerk.data');
-    auth['clerk.team'] = await bearer(t, 'clerk.team');
+    const team = await f.newUnit({ kind: 'other', nameTh: 'ฝ่ายบริการข้อมูล', parent: dataCentre });
+    await f.newUser({ username: 'clerk.data', memberships: [{ unit: dataCentre, role: 'clerk' }] });
+    await f.newUser({ username: 'clerk.team', memberships: [{ unit: team, role: 'clerk' }] });
+    auth['clerk.data'] = (await f.signIn('clerk.data')).headers.Authorization;
+    auth['clerk.team'] = (await f.signIn('clerk.team')).headers.Authorization;
     const letter = await api('clerk.data')
       .post('/letters', { kind: 'external', subject: 'แจ้งชุดข้อมูลเปิดประจำปี' })
       .expect(201);
-    await numberAndForward(t, auth['clerk.data'], dataCentre.id, letter.body.id, {
+    await f.numberAndForward(auth['clerk.data'], dataCentre.id, letter.body.id, {
       unitIds: [team.id],
     });
     const notes = await api('clerk.team').get('/notifications').expect(200);

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newUnit, newUser, type TestUnit } from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
 
 describe('recording a letter: retries and what the paper already says', () => {
   let t: TestApp;
+  let f: Factories;
   let office: TestUnit;
   let clerk: string;
   let other: string;
@@ -18,15 +19,17 @@ describe('recording a letter: retries and what the paper already says', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
-    office = await newUnit(t.dataSource, {
+    f = factories(t);
+    office = await f.newUnit({
+      kind: 'other',
       nameTh: 'สำนักงานจังหวัดร้อยเอ็ด',
       letterCode: 'รอ',
       ownerNumber: '0017.3',
     });
-    await newUser(t.dataSource, 'clerk.a', [{ unit: office, role: 'clerk' }]);
-    await newUser(t.dataSource, 'clerk.b', [{ unit: office, role: 'clerk' }]);
-    clerk = await bearer(t, 'clerk.a');
-    other = await bearer(t, 'clerk.b');
+    await f.newUser({ username: 'clerk.a', memberships: [{ unit: office, role: 'clerk' }] });
+    await f.newUser({ username: 'clerk.b', memberships: [{ unit: office, role: 'clerk' }] });
+    clerk = (await f.signIn('clerk.a')).headers.Authorization;
+    other = (await f.signIn('clerk.b')).headers.Authorization;
   });
   afterAll(async () => {
     await t?.close();

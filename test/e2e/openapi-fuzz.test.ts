@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import type { Test } from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newMinistry, newUnit, newUser, samplePdf } from '../factories/world.js';
+import { factories, type Factories } from '../factories/index.js';
+import { samplePdf } from '../factories/sample-pdf.js';
 
 /**
  * Property: for every operation in the app's own OpenAPI document, requests whose body,
@@ -135,6 +136,7 @@ function readBody(res: IncomingMessage, done: (error: Error | null, body: unknow
 
 describe('every endpoint of the OpenAPI document survives generated input', () => {
   let t: TestApp;
+  let f: Factories;
   let doc: OpenApi;
   const tokens: (string | undefined)[] = [];
   const ids: string[] = [];
@@ -146,23 +148,32 @@ describe('every endpoint of the OpenAPI document survives generated input', () =
         FILE_MAX_BYTES: '100000',
       },
     });
-    const ministry = await newMinistry(t.dataSource);
-    const province = await newUnit(t.dataSource, {
+    f = factories(t);
+    const ministry = await f.newMinistry();
+    const province = await f.newUnit({
       parent: ministry,
       kind: 'province',
       nameTh: 'จังหวัดฟัซ',
       letterCode: 'ฟซ',
     });
-    const district = await newUnit(t.dataSource, {
+    const district = await f.newUnit({
       parent: province,
       kind: 'district',
       nameTh: 'อำเภอฟัซ',
     });
-    await newUser(t.dataSource, 'fuzz.admin', [{ unit: ministry, role: 'admin' }], 'secret');
-    await newUser(t.dataSource, 'fuzz.head', [{ unit: province, role: 'head' }], 'secret');
-    await newUser(t.dataSource, 'fuzz.clerk', [{ unit: province, role: 'clerk' }]);
+    await f.newUser({
+      username: 'fuzz.admin',
+      memberships: [{ unit: ministry, role: 'admin' }],
+      clearance: 'secret',
+    });
+    await f.newUser({
+      username: 'fuzz.head',
+      memberships: [{ unit: province, role: 'head' }],
+      clearance: 'secret',
+    });
+    await f.newUser({ username: 'fuzz.clerk', memberships: [{ unit: province, role: 'clerk' }] });
     for (const name of ['fuzz.admin', 'fuzz.head', 'fuzz.clerk'])
-      tokens.push(await bearer(t, name));
+      tokens.push((await f.signIn(name)).headers.Authorization);
     tokens.push(undefined);
     ids.push(ministry.id, province.id, district.id);
 

@@ -2,14 +2,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  bearer,
-  newMinistry,
-  newUnit,
-  newUser,
-  numberAndForward,
-  type TestUnit,
-} from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 
 interface SseEvent {
@@ -99,6 +92,7 @@ class Stream {
  */
 describe('progress events (SSE)', () => {
   let t: TestApp;
+  let f: Factories;
   let t2: TestApp;
   let base: string;
   let base2: string;
@@ -155,29 +149,29 @@ describe('progress events (SSE)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     t2 = await createTestApp({ clock: t.clock });
     t.clock.set('2026-01-15T03:55:00Z');
     await t.app.listen(0, '127.0.0.1');
     await t2.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
     base2 = `http://127.0.0.1:${(t2.app.getHttpServer().address() as AddressInfo).port}`;
-    const ds = t.dataSource;
-    ministry = await newMinistry(ds);
-    province = await newUnit(ds, {
+    ministry = await f.newMinistry();
+    province = await f.newUnit({
       nameTh: 'จังหวัดร้อยเอ็ด',
       kind: 'province',
       parent: ministry,
       letterCode: 'รอ',
       ownerNumber: '0017',
     });
-    mueang = await newUnit(ds, { nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
-    selaphum = await newUnit(ds, { nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
-    sao = await newUnit(ds, {
+    mueang = await f.newUnit({ nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
+    selaphum = await f.newUnit({ nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
+    sao = await f.newUnit({
       nameTh: 'องค์การบริหารส่วนตำบลขวาว',
       kind: 'subdistrict_administration',
       parent: selaphum,
     });
-    otherProvince = await newUnit(ds, {
+    otherProvince = await f.newUnit({
       nameTh: 'จังหวัดขอนแก่น',
       kind: 'province',
       parent: ministry,
@@ -196,12 +190,12 @@ describe('progress events (SSE)', () => {
       ['head.khonkaen', otherProvince, 'head', 'secret'],
     ];
     for (const [username, unit, role, clearance] of users) {
-      await newUser(ds, username, [{ unit, role }], clearance);
-      auth[username] = await bearer(t, username);
+      await f.newUser({ username: username, memberships: [{ unit, role }], clearance: clearance });
+      auth[username] = (await f.signIn(username)).headers.Authorization;
     }
     // The province got the ministry's circular and sends it to both districts.
     letterId = await newLetter('clerk.moi', ministry);
-    await numberAndForward(t, auth['clerk.moi'], ministry.id, letterId, {
+    await f.numberAndForward(auth['clerk.moi'], ministry.id, letterId, {
       unitIds: [province.id],
     });
   }, 60_000);
@@ -252,7 +246,7 @@ describe('progress events (SSE)', () => {
     const uncleared = await open('head.uncleared');
     const governor = await open('governor');
     const secret = await newLetter('clerk.moi', ministry, 'secret');
-    await numberAndForward(t, auth['clerk.moi'], ministry.id, secret, { unitIds: [province.id] });
+    await f.numberAndForward(auth['clerk.moi'], ministry.id, secret, { unitIds: [province.id] });
     // Secret: the governor (cleared) hears of its return, the uncleared head does not.
     const [secretDelivery] = await t.dataSource.query(
       'SELECT id FROM deliveries WHERE letter_id = $1',
@@ -264,7 +258,7 @@ describe('progress events (SSE)', () => {
     await registerPending(mueang, 'clerk.mueang', letterId); // both Roi Et heads
     // Khon Kaen's own acknowledgment: the one event its head should get.
     const own = await newLetter('clerk.moi', ministry);
-    await numberAndForward(t, auth['clerk.moi'], ministry.id, own, {
+    await f.numberAndForward(auth['clerk.moi'], ministry.id, own, {
       unitIds: [otherProvince.id],
     });
     await registerPending(otherProvince, 'clerk.khonkaen', own);
@@ -323,7 +317,7 @@ describe('progress events (SSE)', () => {
 
   it('an escalation reaches the stream with its level', async () => {
     const letter = await newLetter('clerk.moi', ministry);
-    await numberAndForward(t, auth['clerk.moi'], ministry.id, letter, { unitIds: [province.id] });
+    await f.numberAndForward(auth['clerk.moi'], ministry.id, letter, { unitIds: [province.id] });
     const governor = await open('governor', `?letterId=${letter}`);
     const [delivery] = await t.dataSource.query(
       'SELECT id, due_at FROM deliveries WHERE letter_id = $1',
@@ -341,7 +335,7 @@ describe('progress events (SSE)', () => {
   });
 
   it('an event committed after a later one is still handed out, in id order', async () => {
-    auth.governor = await bearer(t, 'governor'); // the clock moved past the last token's life
+    auth.governor = (await f.signIn('governor')).headers.Authorization; // the clock moved past the last token's life
     const governor = await open('governor', `?letterId=${letterId}`);
     expect(governor.status).toBe(200);
     const insert = `WITH e AS (INSERT INTO progress_events (kind, root_letter_id, letter_id, secrecy, sender_unit_id,

@@ -1,17 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  bearer,
-  countOf,
-  newUnit,
-  newUser,
-  numberAndForward,
-  type TestUnit,
-} from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import { countOf } from '../harness/sql.js';
 
 describe('registers: batch registration', () => {
   let t: TestApp;
+  let f: Factories;
   let office: TestUnit;
   let child: TestUnit;
   let other: TestUnit;
@@ -48,20 +43,26 @@ describe('registers: batch registration', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     t.clock.set('2026-03-02T02:00:00Z');
-    office = await newUnit(t.dataSource, {
+    office = await f.newUnit({
+      kind: 'other',
       nameTh: 'สำนักงานจังหวัดร้อยเอ็ด',
       letterCode: 'รอ',
       ownerNumber: '0017.3',
     });
-    child = await newUnit(t.dataSource, { nameTh: 'ที่ทำการปกครองอำเภอเมืองร้อยเอ็ด', parent: office });
-    other = await newUnit(t.dataSource, { nameTh: 'สำนักงานจังหวัดขอนแก่น' });
-    await newUser(t.dataSource, 'batch.clerk', [{ unit: office, role: 'clerk' }]);
-    await newUser(t.dataSource, 'batch.child', [{ unit: child, role: 'clerk' }]);
-    await newUser(t.dataSource, 'batch.other', [{ unit: other, role: 'clerk' }]);
-    clerk = await bearer(t, 'batch.clerk');
-    childClerk = await bearer(t, 'batch.child');
-    outsider = await bearer(t, 'batch.other');
+    child = await f.newUnit({
+      kind: 'other',
+      nameTh: 'ที่ทำการปกครองอำเภอเมืองร้อยเอ็ด',
+      parent: office,
+    });
+    other = await f.newUnit({ kind: 'other', nameTh: 'สำนักงานจังหวัดขอนแก่น' });
+    await f.newUser({ username: 'batch.clerk', memberships: [{ unit: office, role: 'clerk' }] });
+    await f.newUser({ username: 'batch.child', memberships: [{ unit: child, role: 'clerk' }] });
+    await f.newUser({ username: 'batch.other', memberships: [{ unit: other, role: 'clerk' }] });
+    clerk = (await f.signIn('batch.clerk')).headers.Authorization;
+    childClerk = (await f.signIn('batch.child')).headers.Authorization;
+    outsider = (await f.signIn('batch.other')).headers.Authorization;
     incoming = await incomingOf(office.id, clerk);
     childIncoming = await incomingOf(child.id, childClerk);
   });
@@ -163,7 +164,7 @@ describe('registers: batch registration', () => {
   it('receives deliveries as one by one does: marked received with the entry’s number', async () => {
     const letters = [await newLetter('ส่งต่อ 1'), await newLetter('ส่งต่อ 2')];
     for (const letterId of letters) {
-      await numberAndForward(t, clerk, office.id, letterId, { unitIds: [child.id] });
+      await f.numberAndForward(clerk, office.id, letterId, { unitIds: [child.id] });
     }
     const deliveries: { id: string }[] = await t.dataSource.query(
       'SELECT id FROM deliveries WHERE recipient_unit_id = $1 AND letter_id = ANY($2::uuid[]) ORDER BY array_position($2::uuid[], letter_id)',

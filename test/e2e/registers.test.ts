@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RegistersRepository } from 'src/modules/registers/registers.repository.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newUnit, newUser, type TestUnit } from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
 
 describe('registers: numbers, corrections and bad input', () => {
   let t: TestApp;
+  let f: Factories;
   let office: TestUnit;
   let other: TestUnit;
   let clerk: string;
@@ -36,21 +37,24 @@ describe('registers: numbers, corrections and bad input', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
+    f = factories(t);
     t.clock.set('2026-03-02T02:00:00Z');
-    office = await newUnit(t.dataSource, {
+    office = await f.newUnit({
+      kind: 'other',
       nameTh: 'สำนักงานจังหวัดร้อยเอ็ด',
       letterCode: 'รอ',
       ownerNumber: '0017.3',
     });
-    other = await newUnit(t.dataSource, {
+    other = await f.newUnit({
+      kind: 'other',
       nameTh: 'สำนักงานจังหวัดขอนแก่น',
       letterCode: 'ขก',
       ownerNumber: '0017.3',
     });
-    await newUser(t.dataSource, 'clerk.a', [{ unit: office, role: 'clerk' }]);
-    await newUser(t.dataSource, 'clerk.b', [{ unit: other, role: 'clerk' }]);
-    clerk = await bearer(t, 'clerk.a');
-    outsider = await bearer(t, 'clerk.b');
+    await f.newUser({ username: 'clerk.a', memberships: [{ unit: office, role: 'clerk' }] });
+    await f.newUser({ username: 'clerk.b', memberships: [{ unit: other, role: 'clerk' }] });
+    clerk = (await f.signIn('clerk.a')).headers.Authorization;
+    outsider = (await f.signIn('clerk.b')).headers.Authorization;
     const registers = (
       await t.http
         .get(`/api/v1/units/${office.id}/registers`)
@@ -63,8 +67,8 @@ describe('registers: numbers, corrections and bad input', () => {
   });
   /** Tokens follow the test clock, so sign in again whenever the clock moves. */
   const signIn = async () => {
-    clerk = await bearer(t, 'clerk.a');
-    outsider = await bearer(t, 'clerk.b');
+    clerk = (await f.signIn('clerk.a')).headers.Authorization;
+    outsider = (await f.signIn('clerk.b')).headers.Authorization;
   };
   beforeEach(async () => {
     t.clock.set('2026-03-02T02:00:00Z');
@@ -262,8 +266,12 @@ describe('registers: numbers, corrections and bad input', () => {
   });
 
   it('refuses a secret letter in an ordinary register, and a top-secret letter altogether', async () => {
-    await newUser(t.dataSource, 'clerk.cleared', [{ unit: office, role: 'clerk' }], 'secret');
-    const cleared = await bearer(t, 'clerk.cleared');
+    await f.newUser({
+      username: 'clerk.cleared',
+      memberships: [{ unit: office, role: 'clerk' }],
+      clearance: 'secret',
+    });
+    const cleared = (await f.signIn('clerk.cleared')).headers.Authorization;
     const secret = (
       await t.http
         .post('/api/v1/letters')
@@ -361,29 +369,47 @@ describe('registers: numbers, corrections and bad input', () => {
 
 describe('secret letters never reach an uncleared user', () => {
   let t: TestApp;
+  let f: Factories;
   const CANARY = 'นกขมิ้นเหลืองอ่อน-ลับเฉพาะ';
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
+    f = factories(t);
   });
   afterAll(async () => {
     await t?.close();
   });
 
   it('hides the canary subject from every endpoint', async () => {
-    const unit = await newUnit(t.dataSource, { nameTh: 'กองอำนวยการ' });
-    await newUser(t.dataSource, 'secret.clerk', [{ unit, role: 'clerk' }], 'confidential');
-    await newUser(t.dataSource, 'plain.clerk', [{ unit, role: 'clerk' }], 'none');
-    await newUser(t.dataSource, 'plain.head', [{ unit, role: 'head' }], 'none');
-    const cleared = await bearer(t, 'secret.clerk');
+    const unit = await f.newUnit({ kind: 'other', nameTh: 'กองอำนวยการ' });
+    await f.newUser({
+      username: 'secret.clerk',
+      memberships: [{ unit, role: 'clerk' }],
+      clearance: 'confidential',
+    });
+    await f.newUser({
+      username: 'plain.clerk',
+      memberships: [{ unit, role: 'clerk' }],
+      clearance: 'none',
+    });
+    await f.newUser({
+      username: 'plain.head',
+      memberships: [{ unit, role: 'head' }],
+      clearance: 'none',
+    });
+    const cleared = (await f.signIn('secret.clerk')).headers.Authorization;
     const secretBook = await t.http
       .post(`/api/v1/units/${unit.id}/registers`)
-      .set('Authorization', await bearer(t, 'plain.head'))
+      .set('Authorization', (await f.signIn('plain.head')).headers.Authorization)
       .send({ name: 'ทะเบียนหนังสือลับ', direction: 'incoming', minClearance: 'confidential' });
     // Heads administer only with an admin grant: the cleared clerk's unit admin opens it instead.
     expect([403, 201]).toContain(secretBook.status);
-    await newUser(t.dataSource, 'unit.admin', [{ unit, role: 'admin' }], 'confidential');
-    const admin = await bearer(t, 'unit.admin');
+    await f.newUser({
+      username: 'unit.admin',
+      memberships: [{ unit, role: 'admin' }],
+      clearance: 'confidential',
+    });
+    const admin = (await f.signIn('unit.admin')).headers.Authorization;
     const book = (
       await t.http
         .post(`/api/v1/units/${unit.id}/registers`)
@@ -416,7 +442,7 @@ describe('secret letters never reach an uncleared user', () => {
     ).body.id as string;
 
     for (const username of ['plain.clerk', 'plain.head']) {
-      const auth = await bearer(t, username);
+      const auth = (await f.signIn(username)).headers.Authorization;
       const responses = [
         await t.http.get(`/api/v1/letters/${letter}`).set('Authorization', auth),
         await t.http

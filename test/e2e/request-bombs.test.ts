@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newUnit, newUser } from '../factories/world.js';
+import { factories, type Factories } from '../factories/index.js';
 import { scanJsonShape } from 'src/http/json-guard.js';
 
 const nested = (levels: number, open = '[', close = ']') =>
@@ -9,12 +9,14 @@ const nested = (levels: number, open = '[', close = ']') =>
 
 describe('request bombs are refused at the body parser', () => {
   let t: TestApp;
+  let f: Factories;
   let auth: string;
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
-    const unit = await newUnit(t.dataSource, { nameTh: 'หน่วยทดสอบคำขอ' });
-    await newUser(t.dataSource, 'bomb.clerk', [{ unit, role: 'clerk' }]);
-    auth = await bearer(t, 'bomb.clerk');
+    f = factories(t);
+    const unit = await f.newUnit({ kind: 'other', nameTh: 'หน่วยทดสอบคำขอ' });
+    await f.newUser({ username: 'bomb.clerk', memberships: [{ unit, role: 'clerk' }] });
+    auth = (await f.signIn('bomb.clerk')).headers.Authorization;
   }, 300_000);
   afterAll(async () => {
     await t?.close();

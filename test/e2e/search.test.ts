@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchForm } from 'src/thai/normalize.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newUnit, newUser } from '../factories/world.js';
+import { factories, type Factories } from '../factories/index.js';
 
 /**
  * Thai substring search. The trigram indexes hold the search form of the text (marks
@@ -10,13 +10,15 @@ import { bearer, newUnit, newUser } from '../factories/world.js';
  */
 describe('searching letters', () => {
   let t: TestApp;
+  let f: Factories;
   let auth: string;
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
-    const unit = await newUnit(t.dataSource, { nameTh: 'สำนักงานจังหวัดทดสอบการค้นหา' });
-    await newUser(t.dataSource, 'search.clerk', [{ unit, role: 'clerk' }]);
-    auth = await bearer(t, 'search.clerk');
+    f = factories(t);
+    const unit = await f.newUnit({ kind: 'other', nameTh: 'สำนักงานจังหวัดทดสอบการค้นหา' });
+    await f.newUser({ username: 'search.clerk', memberships: [{ unit, role: 'clerk' }] });
+    auth = (await f.signIn('search.clerk')).headers.Authorization;
     for (const [subject, referenceNumber] of [
       ['ขออนุญาตตัดไม้สักในเขตป่าสงวน ครั้งที่ ๕', 'มท ๐๒๑๐.๕/ว๑๐๕๕๗'],
       ['ห้ามเผาไม่ว่ากรณีใด', 'มท ๐๘๑๖.๓/ว๒๒'],

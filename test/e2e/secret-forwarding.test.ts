@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  bearer,
-  countOf,
-  newMinistry,
-  newUnit,
-  newUser,
-  numberAndForward,
-  type TestUnit,
-} from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import { countOf } from '../harness/sql.js';
 
 /**
  * A classified letter (ลับ, ลับมาก) goes only to units where someone may open it and act on
@@ -18,6 +11,7 @@ import {
  */
 describe('forwarding a classified letter only where someone cleared can act on it', () => {
   let t: TestApp;
+  let f: Factories;
   let ministry: TestUnit;
   /** A cleared clerk. */
   let cleared: TestUnit;
@@ -66,10 +60,11 @@ describe('forwarding a classified letter only where someone cleared can act on i
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     t.clock.set('2026-03-04T03:00:00Z');
     const ds = t.dataSource;
-    ministry = await newMinistry(ds);
-    const unit = (nameTh: string) => newUnit(ds, { nameTh, kind: 'province', parent: ministry });
+    ministry = await f.newMinistry();
+    const unit = (nameTh: string) => f.newUnit({ nameTh, kind: 'province', parent: ministry });
     cleared = await unit('จังหวัดร้อยเอ็ด');
     uncleared = await unit('จังหวัดขอนแก่น');
     empty = await unit('จังหวัดมหาสารคาม');
@@ -87,15 +82,27 @@ describe('forwarding a classified letter only where someone cleared can act on i
         ['head.kalasin', headOnly, 'head', 'secret'],
       ];
     for (const [username, at, role, clearance] of people) {
-      await newUser(ds, username, [{ unit: at, role }], clearance);
-      auth[username] = await bearer(t, username);
+      await f.newUser({
+        username: username,
+        memberships: [{ unit: at, role }],
+        clearance: clearance,
+      });
+      auth[username] = (await f.signIn(username)).headers.Authorization;
     }
-    const gone = await newUser(ds, 'clerk.yasothon', [{ unit: formerly, role: 'clerk' }], 'secret');
+    const gone = await f.newUser({
+      username: 'clerk.yasothon',
+      memberships: [{ unit: formerly, role: 'clerk' }],
+      clearance: 'secret',
+    });
     await ds.query(`UPDATE memberships SET ends_at = $2 WHERE user_id = $1`, [
       gone.id,
       new Date('2026-01-01T00:00:00Z'),
     ]);
-    const off = await newUser(ds, 'clerk.amnat', [{ unit: inactive, role: 'clerk' }], 'secret');
+    const off = await f.newUser({
+      username: 'clerk.amnat',
+      memberships: [{ unit: inactive, role: 'clerk' }],
+      clearance: 'secret',
+    });
     await ds.query(`UPDATE users SET active = false WHERE id = $1`, [off.id]);
   });
   afterAll(async () => {
@@ -156,7 +163,7 @@ describe('forwarding a classified letter only where someone cleared can act on i
     const letter = await api('clerk.moi')
       .post('/letters', { kind: 'external', subject: 'ขอเชิญประชุมประจำเดือน' })
       .expect(201);
-    const { forward } = await numberAndForward(t, auth['clerk.moi'], ministry.id, letter.body.id, {
+    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, letter.body.id, {
       unitIds: [uncleared.id, empty.id, formerly.id, inactive.id],
     });
     expect(forward).toMatchObject({ created: 4 });

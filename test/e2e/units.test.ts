@@ -2,39 +2,35 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  newUnit,
-  newUser,
-  type Session,
-  signIn,
-  type UnitFixture,
-} from '../factories/organisations.js';
+import { factories, type Factories, type Session, type TestUnit } from '../factories/index.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
 
 describe('units and users administration', () => {
   let t: TestApp;
-  let root: UnitFixture;
-  let province: UnitFixture;
+  let f: Factories;
+  let root: TestUnit;
+  let province: TestUnit;
   let admin: Session;
   let adminId: string;
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
-    root = await newUnit(t.dataSource, { kind: 'ministry', nameTh: 'กระทรวงมหาดไทย' });
-    province = await newUnit(t.dataSource, {
+    f = factories(t);
+    root = await f.newUnit({ kind: 'ministry', nameTh: 'กระทรวงมหาดไทย' });
+    province = await f.newUnit({
       parent: root,
       kind: 'province',
       nameTh: 'จังหวัดร้อยเอ็ด',
       letterCode: 'รอ',
     });
-    const user = await newUser(t.dataSource, {
+    const user = await f.newUser({
       username: 'root.admin',
       clearance: 'secret',
       memberships: [{ unit: root, role: 'admin' }],
     });
     adminId = user.id;
-    admin = await signIn(t.http, user.username);
+    admin = await f.signIn(user.username);
   });
   afterAll(async () => {
     await t.close();
@@ -70,7 +66,7 @@ describe('units and users administration', () => {
       .send({ nameTh: 'กลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด', shortName: 'กยข.' })
       .expect(200);
     expect(renamed.body).toMatchObject({ shortName: 'กยข.' });
-    const other = await newUnit(t.dataSource, {
+    const other = await f.newUnit({
       parent: root,
       kind: 'province',
       nameTh: 'จังหวัดขอนแก่น',
@@ -118,9 +114,9 @@ describe('units and users administration', () => {
   });
 
   it('refuses to move a unit under itself or its descendant', async () => {
-    const a = await newUnit(t.dataSource, { parent: province, nameTh: 'หน่วย ก' });
-    const b = await newUnit(t.dataSource, { parent: a, nameTh: 'หน่วย ข' });
-    const c = await newUnit(t.dataSource, { parent: b, nameTh: 'หน่วย ค' });
+    const a = await f.newUnit({ parent: province, nameTh: 'หน่วย ก' });
+    const b = await f.newUnit({ parent: a, nameTh: 'หน่วย ข' });
+    const c = await f.newUnit({ parent: b, nameTh: 'หน่วย ค' });
     for (const target of [a, c]) {
       const res = await t.http
         .post(`/api/v1/units/${a.id}/move`)
@@ -140,7 +136,7 @@ describe('units and users administration', () => {
   });
 
   it('re-parents a subtree of 1,000 units and keeps every path and depth right', async () => {
-    const top = await newUnit(t.dataSource, { parent: province, nameTh: 'หน่วยใหญ่' });
+    const top = await f.newUnit({ parent: province, nameTh: 'หน่วยใหญ่' });
     // 1 + 9 + 990 units: bulk-inserted with generated paths.
     await t.dataSource.query(
       `WITH mid AS (
@@ -158,12 +154,12 @@ describe('units and users administration', () => {
       [`${top.path}%`],
     );
     expect(size[0].n).toBe(1000);
-    const elsewhere = await newUnit(t.dataSource, {
+    const elsewhere = await f.newUnit({
       parent: root,
       kind: 'province',
       nameTh: 'จังหวัดปลายทาง',
     });
-    const target = await newUnit(t.dataSource, {
+    const target = await f.newUnit({
       parent: elsewhere,
       kind: 'district',
       nameTh: 'อำเภอปลายทาง',
@@ -191,13 +187,13 @@ describe('units and users administration', () => {
   });
 
   it('searches a subtree by Thai substring, escaping wildcards and paging by cursor', async () => {
-    const area = await newUnit(t.dataSource, {
+    const area = await f.newUnit({
       parent: root,
       kind: 'province',
       nameTh: 'จังหวัดค้นหา',
     });
     for (const name of ['เทศบาลตำบลหนึ่ง', 'เทศบาลตำบลสอง', 'องค์การบริหารส่วนตำบลสาม', 'หน่วย 100%']) {
-      await newUnit(t.dataSource, { parent: area, nameTh: name });
+      await f.newUnit({ parent: area, nameTh: name });
     }
     const found = await t.http
       .get(`/api/v1/units/${area.id}/subtree`)
@@ -302,7 +298,7 @@ describe('units and users administration', () => {
       .expect(404);
     expect(unknownUnit.body.code).toBe('UNIT_NOT_FOUND');
     expect(await count()).toEqual(before);
-    await signIn(t.http, 'somchai.k', 'a-long-enough-password-1');
+    await f.signIn('somchai.k', 'a-long-enough-password-1');
   });
 
   it('documents every endpoint in OpenAPI with examples and bearer auth', async () => {

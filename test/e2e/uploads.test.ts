@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { bearer, newUnit, newUser, samplePdf } from '../factories/world.js';
+import { factories, type Factories } from '../factories/index.js';
+import { samplePdf } from '../factories/sample-pdf.js';
 import { buildPdf, escapeNames, HOSTILE } from '../factories/hostile-pdfs.js';
 
 async function pdfWithJavaScript(): Promise<Buffer> {
@@ -27,6 +28,7 @@ async function encryptedPdf(): Promise<Buffer> {
 
 describe('uploads: every bad file gets its own code', () => {
   let t: TestApp;
+  let f: Factories;
   let auth: string;
   const upload = (bytes: Buffer, name = 'scan.pdf') =>
     t.http
@@ -43,9 +45,10 @@ describe('uploads: every bad file gets its own code', () => {
         FILE_MAX_PAGES: '3',
       },
     });
-    const unit = await newUnit(t.dataSource, { nameTh: 'สำนักงานจังหวัดทดสอบ' });
-    await newUser(t.dataSource, 'uploader', [{ unit, role: 'clerk' }]);
-    auth = await bearer(t, 'uploader');
+    f = factories(t);
+    const unit = await f.newUnit({ kind: 'other', nameTh: 'สำนักงานจังหวัดทดสอบ' });
+    await f.newUser({ username: 'uploader', memberships: [{ unit, role: 'clerk' }] });
+    auth = (await f.signIn('uploader')).headers.Authorization;
   });
   afterAll(async () => {
     await t?.close();

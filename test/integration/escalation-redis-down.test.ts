@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReconcileSweep } from 'src/worker/reconcile.cron.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { TcpProxy } from '../harness/tcp-proxy.js';
-import { bearer, newMinistry, newUnit, newUser, type TestUnit } from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
 
 /**
  * Redis away for a while (a TCP proxy in front of it is stopped): numbering and forwarding
@@ -10,6 +10,7 @@ import { bearer, newMinistry, newUnit, newUser, type TestUnit } from '../factori
  */
 describe('escalation with Redis down', () => {
   let t: TestApp;
+  let f: Factories;
   let proxy: TcpProxy;
   let ministry: TestUnit;
   let province: TestUnit;
@@ -23,12 +24,13 @@ describe('escalation with Redis down', () => {
       worker: true,
       env: { REDIS_URL: `redis://127.0.0.1:${port}`, QUEUE_ENQUEUE_TIMEOUT_MS: '300' },
     });
+    f = factories(t);
     t.clock.set('2026-04-10T08:30:00Z');
-    ministry = await newMinistry(t.dataSource);
-    province = await newUnit(t.dataSource, { nameTh: 'จังหวัดร้อยเอ็ด', parent: ministry });
-    await newUser(t.dataSource, 'clerk.moi', [{ unit: ministry, role: 'clerk' }]);
-    await newUser(t.dataSource, 'clerk.roiet', [{ unit: province, role: 'clerk' }]);
-    auth = await bearer(t, 'clerk.moi');
+    ministry = await f.newMinistry();
+    province = await f.newUnit({ kind: 'other', nameTh: 'จังหวัดร้อยเอ็ด', parent: ministry });
+    await f.newUser({ username: 'clerk.moi', memberships: [{ unit: ministry, role: 'clerk' }] });
+    await f.newUser({ username: 'clerk.roiet', memberships: [{ unit: province, role: 'clerk' }] });
+    auth = (await f.signIn('clerk.moi')).headers.Authorization;
   });
   afterAll(async () => {
     await t?.close();

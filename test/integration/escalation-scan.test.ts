@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { newPendingDeliveries } from '../factories/deliveries.js';
-import { newUnit, newUser } from '../factories/world.js';
+import { factories, type Factories } from '../factories/index.js';
 
 /**
  * A delivery that nobody registers must not stay among the sweep's level-1 candidates
@@ -11,8 +10,10 @@ import { newUnit, newUser } from '../factories/world.js';
  */
 describe('the sweep does not rescan deliveries whose ladder has started', () => {
   let t: TestApp;
+  let f: Factories;
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     t.clock.set('2026-03-04T03:00:00Z'); // a Wednesday, 10.00 in Bangkok
   });
   afterAll(async () => {
@@ -20,10 +21,13 @@ describe('the sweep does not rescan deliveries whose ladder has started', () => 
   });
 
   it('drops an escalated delivery from the level-1 candidates, and keeps the rest', async () => {
-    const sender = await newUnit(t.dataSource, { nameTh: 'จังหวัดต้นทาง' });
-    const recipient = await newUnit(t.dataSource, { nameTh: 'อำเภอปลายทาง', parent: sender });
-    await newUser(t.dataSource, 'clerk.recipient', [{ unit: recipient, role: 'clerk' }]);
-    const deliveries = await newPendingDeliveries(t.dataSource, {
+    const sender = await f.newUnit({ kind: 'other', nameTh: 'จังหวัดต้นทาง' });
+    const recipient = await f.newUnit({ kind: 'other', nameTh: 'อำเภอปลายทาง', parent: sender });
+    await f.newUser({
+      username: 'clerk.recipient',
+      memberships: [{ unit: recipient, role: 'clerk' }],
+    });
+    const deliveries = await f.newDeliveries({
       sender,
       recipient,
       count: 3,

@@ -5,8 +5,8 @@ import { ManualClock } from 'src/common/clock.js';
 import { ReconcileSweep, type SweepResult } from 'src/worker/reconcile.cron.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { startWorker, until, type WorkerProcess } from '../harness/worker-process.js';
-import { countOf } from '../factories/world.js';
-import { newLadderUnits, newPendingDeliveries } from '../factories/deliveries.js';
+import { factories, type Factories } from '../factories/index.js';
+import { countOf } from '../harness/sql.js';
 
 const DELIVERIES = 300;
 const LEVELS = 4;
@@ -20,11 +20,13 @@ const DAY = 24 * 3_600_000;
  */
 describe('two workers, the sweep in both', () => {
   let t: TestApp;
+  let f: Factories;
   let ds: DataSource;
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     ds = t.dataSource;
   });
   afterAll(async () => {
@@ -35,10 +37,10 @@ describe('two workers, the sweep in both', () => {
   const count = (sql: string, params: unknown[] = []) => countOf(ds, sql, params);
 
   it('no escalation twice, no sweep slot twice', async () => {
-    const { province, district } = await newLadderUnits(ds, ['clerk.mueang']);
+    const { province, district } = await f.newLadderUnits(['clerk.mueang']);
     const now = Date.now();
     // Due 60 days ago: every rung is due by the workers' clocks, nothing is in Redis.
-    await newPendingDeliveries(ds, {
+    await f.newDeliveries({
       sender: province,
       recipient: district,
       count: DELIVERIES,

@@ -3,16 +3,8 @@ import type { DataSource } from 'typeorm';
 import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  bearer,
-  countOf,
-  newMinistry,
-  newUnit,
-  newUser,
-  numberAndForward,
-  type TestUnit,
-  type TestUser,
-} from '../factories/world.js';
+import { factories, type Factories, type TestUnit, type TestUser } from '../factories/index.js';
+import { countOf } from '../harness/sql.js';
 
 const MINUTE = 60_000;
 
@@ -26,6 +18,7 @@ const MINUTE = 60_000;
  */
 describe('escalation stops where nobody may act on a classified delivery', () => {
   let t: TestApp;
+  let f: Factories;
   let ds: DataSource;
   let escalation: EscalationService;
   let ministry: TestUnit;
@@ -42,13 +35,14 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
     secrecy: string,
     subject: string,
   ): Promise<{ id: string; dueAt: Date }> {
-    for (const username of Object.keys(users)) auth[username] = await bearer(t, username);
+    for (const username of Object.keys(users))
+      auth[username] = (await f.signIn(username)).headers.Authorization;
     const letter = await t.http
       .post('/api/v1/letters')
       .set('Authorization', auth['clerk.moi'])
       .send({ kind: 'external', speed: 'most_urgent', secrecy, subject })
       .expect(201);
-    const { forward } = await numberAndForward(t, auth['clerk.moi'], ministry.id, letter.body.id, {
+    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, letter.body.id, {
       unitIds: [to.id],
     });
     const [delivery] = await ds.query(
@@ -60,11 +54,12 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     ds = t.dataSource;
     escalation = t.get(EscalationService);
-    ministry = await newMinistry(ds);
-    province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
-    district = await newUnit(ds, { nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: ministry });
+    ministry = await f.newMinistry();
+    province = await f.newUnit({ nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
+    district = await f.newUnit({ nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: ministry });
     const people: [string, TestUnit, 'clerk' | 'head' | 'admin', 'none' | 'secret'][] = [
       ['clerk.moi', ministry, 'clerk', 'secret'],
       ['head.moi', ministry, 'head', 'none'],
@@ -76,7 +71,11 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
       ['head.selaphum', district, 'head', 'none'],
     ];
     for (const [username, unit, role, clearance] of people) {
-      users[username] = await newUser(ds, username, [{ unit, role }], clearance);
+      users[username] = await f.newUser({
+        username: username,
+        memberships: [{ unit, role }],
+        clearance: clearance,
+      });
     }
   });
   afterAll(async () => {
@@ -148,7 +147,7 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
       `SELECT letter_id AS "letterId" FROM deliveries WHERE id = $1`,
       [delivery.id],
     );
-    auth['clerk.moi'] = await bearer(t, 'clerk.moi');
+    auth['clerk.moi'] = (await f.signIn('clerk.moi')).headers.Authorization;
     const tree = await t.http
       .get(`/api/v1/letters/${letterId}/tree`)
       .set('Authorization', auth['clerk.moi'])
@@ -194,7 +193,7 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
     const [{ id: membershipId }] = await ds.query(`SELECT id FROM memberships WHERE user_id = $1`, [
       membership,
     ]);
-    auth['admin.moi'] = await bearer(t, 'admin.moi');
+    auth['admin.moi'] = (await f.signIn('admin.moi')).headers.Authorization;
     await t.http
       .post(`/api/v1/users/${membership}/memberships/${membershipId}/end`)
       .set('Authorization', auth['admin.moi'])

@@ -4,8 +4,8 @@ import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId, type JobRequest } from 'src/queue/jobs.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { startWorker, until, type WorkerProcess } from '../harness/worker-process.js';
-import { countOf } from '../factories/world.js';
-import { newLadderUnits, newPendingDeliveries } from '../factories/deliveries.js';
+import { factories, type Factories } from '../factories/index.js';
+import { countOf } from '../harness/sql.js';
 
 const DELIVERIES = 200;
 const LEVELS = 4;
@@ -22,12 +22,14 @@ const DAY = 24 * 3_600_000;
  */
 describe('escalation worker killed with SIGKILL mid-run', () => {
   let t: TestApp;
+  let f: Factories;
   let ds: DataSource;
   const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
     // No worker here: the spawned processes do all of the escalating.
     t = await createTestApp();
+    f = factories(t);
     ds = t.dataSource;
   });
   afterAll(async () => {
@@ -38,9 +40,9 @@ describe('escalation worker killed with SIGKILL mid-run', () => {
   const count = (sql: string, params: unknown[] = []) => countOf(ds, sql, params);
 
   it('records each (delivery, level) once, and notifies once', async () => {
-    const { province, district } = await newLadderUnits(ds, ['clerk1.mueang', 'clerk2.mueang']);
+    const { province, district } = await f.newLadderUnits(['clerk1.mueang', 'clerk2.mueang']);
     const now = Date.now();
-    const ids = await newPendingDeliveries(ds, {
+    const ids = await f.newDeliveries({
       sender: province,
       recipient: district,
       count: DELIVERIES,

@@ -5,23 +5,16 @@ import { EscalationService } from 'src/modules/escalation/escalation.service.js'
 import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId } from 'src/queue/jobs.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  bearer,
-  countOf,
-  newMinistry,
-  newUnit,
-  newUser,
-  numberAndForward,
-  type TestUnit,
-  type TestUser,
-} from '../factories/world.js';
-import { deleteQueueKeys, newPendingDeliveries } from '../factories/deliveries.js';
+import { factories, type Factories, type TestUnit, type TestUser } from '../factories/index.js';
+import { deleteQueueKeys } from '../harness/queue-keys.js';
+import { countOf } from '../harness/sql.js';
 import { until } from '../harness/worker-process.js';
 
 const MINUTE = 60_000;
 
 describe('escalation: working-time deadlines and the reminder ladder', () => {
   let t: TestApp;
+  let f: Factories;
   let ds: DataSource;
   let sweep: ReconcileSweep;
   let ministry: TestUnit;
@@ -39,16 +32,18 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
 
   /** Access tokens expire as the test clock moves through months. */
   const signInAgain = async () => {
-    for (const username of Object.keys(users)) auth[username] = await bearer(t, username);
+    for (const username of Object.keys(users))
+      auth[username] = (await f.signIn(username)).headers.Authorization;
   };
 
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
+    f = factories(t);
     ds = t.dataSource;
     sweep = t.get(ReconcileSweep);
-    ministry = await newMinistry(ds);
-    province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
-    district = await newUnit(ds, { nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
+    ministry = await f.newMinistry();
+    province = await f.newUnit({ nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
+    district = await f.newUnit({ nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
     const people: [string, TestUnit, 'clerk' | 'head' | 'admin'][] = [
       ['admin.moi', ministry, 'admin'],
       ['clerk.moi', ministry, 'clerk'],
@@ -59,8 +54,12 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
       ['head.mueang', district, 'head'],
     ];
     for (const [username, unit, role] of people) {
-      users[username] = await newUser(ds, username, [{ unit, role }], 'secret');
-      auth[username] = await bearer(t, username);
+      users[username] = await f.newUser({
+        username: username,
+        memberships: [{ unit, role }],
+        clearance: 'secret',
+      });
+      auth[username] = (await f.signIn(username)).headers.Authorization;
     }
   });
   afterAll(async () => {
@@ -78,7 +77,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
       speed: 'most_urgent',
       subject: 'ขอให้รายงานผลการดำเนินงาน',
     }).expect(201);
-    const { forward } = await numberAndForward(t, auth['clerk.moi'], ministry.id, letter.body.id, {
+    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, letter.body.id, {
       unitIds: [province.id],
     });
     // 60 working minutes on Friday, then Thursday 16 April 08:30 + 60 min.
@@ -134,7 +133,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
   it('climbs the ladder: head, the forwarding unit’s head with its overdue list, the root registry', async () => {
     const sentAt = new Date('2026-05-04T01:30:00Z'); // Monday 4 May is a holiday (ฉัตรมงคล)
     t.clock.set('2026-05-05T01:30:00Z');
-    const [id] = await newPendingDeliveries(ds, {
+    const [id] = await f.newDeliveries({
       sender: province,
       recipient: district,
       count: 1,
@@ -200,7 +199,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
   it('a registration racing the wake-up is never both on time and escalated', async () => {
     t.clock.set('2026-06-01T02:00:00Z');
     const due = new Date('2026-06-01T03:00:00Z');
-    const ids = await newPendingDeliveries(ds, {
+    const ids = await f.newDeliveries({
       sender: province,
       recipient: district,
       count: 40,
@@ -238,7 +237,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
 
   it('1,000 pending escalations survive losing every Redis key of this queue prefix', async () => {
     t.clock.set('2026-07-01T02:00:00Z');
-    const ids = await newPendingDeliveries(ds, {
+    const ids = await f.newDeliveries({
       sender: province,
       recipient: district,
       count: 1000,
@@ -336,7 +335,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
       .set('Authorization', auth['clerk.moi'])
       .send({ kind: 'external', speed: 'most_urgent', subject: 'ขอข้อมูลด่วนที่สุด' })
       .expect(201);
-    const { forward } = await numberAndForward(t, auth['clerk.moi'], ministry.id, letter.body.id, {
+    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, letter.body.id, {
       unitIds: [province.id],
     });
     // 60 working minutes on Friday; Saturday, Sunday and Monday closed; Tuesday 09:30.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { newUser } from '../factories/world.js';
+import { factories, type Factories } from '../factories/index.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
 import { RegistersRepository } from 'src/modules/registers/registers.repository.js';
@@ -57,6 +57,7 @@ async function inParallel<T>(items: T[], workers: number, task: (item: T) => Pro
  */
 describe('a circular to the whole country', () => {
   let t: TestApp;
+  let f: Factories;
   let units: UnitRow[];
   const byId = new Map<string, UnitRow>();
   let userId: string;
@@ -106,11 +107,12 @@ describe('a circular to the whole country', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     t.clock.set('2026-01-15T03:55:00Z');
     await t.get(SeedService).seedNational();
     units = await t.dataSource.query('SELECT id, path, kind, parent_id, name_th FROM units');
     for (const unit of units) byId.set(unit.id, unit);
-    userId = (await newUser(t.dataSource, 'clerk.nation', [])).id;
+    userId = (await f.newUser({ username: 'clerk.nation', memberships: [] })).id;
     // The ministry's own owner number, so that its circular register can number the letter.
     await t.dataSource.query(`UPDATE units SET owner_number = '0210.5' WHERE kind = 'ministry'`);
     await t.dataSource.transaction((manager) =>

@@ -13,16 +13,8 @@ import { createTestApp, type TestApp } from '../harness/app.js';
 import { decodeMessage, type DecodedMessage, SmtpSink } from '../harness/smtp-sink.js';
 import { WebhookSink } from '../harness/webhook-sink.js';
 import { startWorker, until, type WorkerProcess } from '../harness/worker-process.js';
-import {
-  bearer,
-  newMinistry,
-  newUnit,
-  newUser,
-  numberAndForward,
-  type TestUnit,
-  type TestUser,
-} from '../factories/world.js';
-import { newPendingDeliveries } from '../factories/deliveries.js';
+import { factories, type Factories, type TestUnit, type TestUser } from '../factories/index.js';
+import type { Secrecy } from 'src/modules/letters/letter.entity.js';
 
 /**
  * Outbound notifications for real: the app's own worker sends e-mail over SMTP to a sink
@@ -53,6 +45,7 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
   const sink = new SmtpSink();
   const hook = new WebhookSink();
   let t: TestApp;
+  let f: Factories;
   let ds: DataSource;
   let sweep: ReconcileSweep;
   let notifications: NotificationsService;
@@ -63,7 +56,7 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
   const CLERK_EMAIL = 'clerk.roiet@roiet.go.th';
 
   const api = async (username: string) => {
-    const authorization = await bearer(t, username);
+    const authorization = (await f.signIn(username)).headers.Authorization;
     return {
       get: (path: string) => t.http.get(`/api/v1${path}`).set('Authorization', authorization),
       post: (path: string, body: object) =>
@@ -96,14 +89,13 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
 
   /** A letter numbered in the ministry's outgoing register and forwarded to the province. */
   const forwardToProvince = async (letter: { subject: string; secrecy?: string }) => {
-    const authorization = await bearer(t, 'clerk.moi');
+    const authorization = (await f.signIn('clerk.moi')).headers.Authorization;
     const created = await t.http
       .post('/api/v1/letters')
       .set('Authorization', authorization)
       .send({ kind: 'external', speed: 'most_urgent', ...letter })
       .expect(201);
-    const { entry, forward } = await numberAndForward(
-      t,
+    const { entry, forward } = await f.numberAndForward(
       authorization,
       ministry.id,
       created.body.id,
@@ -114,9 +106,9 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
     ]);
     return {
       deliveryId: delivery.id as string,
-      reference: entry.referenceNumber as string,
-      number: entry.receiptNumber as number,
-      dueAt: new Date(forward.dueAt as string),
+      reference: entry.referenceNumber,
+      number: entry.receiptNumber,
+      dueAt: new Date(forward.dueAt),
     };
   };
 
@@ -124,11 +116,11 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
   const pendingDelivery = async (options: {
     reference: string;
     subject: string;
-    secrecy?: string;
+    secrecy?: Secrecy;
     sentAt: string;
     dueAt: string;
   }) => {
-    const [deliveryId] = await newPendingDeliveries(ds, {
+    const [deliveryId] = await f.newDeliveries({
       sender: ministry,
       recipient: province,
       count: 1,
@@ -200,20 +192,26 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
         ESCALATION_SWEEP_INTERVAL_SECONDS: String(SLOT / 1000),
       },
     });
+    f = factories(t);
     ds = t.dataSource;
     sweep = t.get(ReconcileSweep);
     notifications = t.get(NotificationsService);
     jobs = t.get(JobQueue);
-    ministry = await newMinistry(ds);
-    province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
-    users['clerk.moi'] = await newUser(
-      ds,
-      'clerk.moi',
-      [{ unit: ministry, role: 'clerk' }],
-      'secret',
-    );
-    users['clerk.roiet'] = await newUser(ds, 'clerk.roiet', [{ unit: province, role: 'clerk' }]);
-    users['clerk2.roiet'] = await newUser(ds, 'clerk2.roiet', [{ unit: province, role: 'clerk' }]);
+    ministry = await f.newMinistry();
+    province = await f.newUnit({ nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
+    users['clerk.moi'] = await f.newUser({
+      username: 'clerk.moi',
+      memberships: [{ unit: ministry, role: 'clerk' }],
+      clearance: 'secret',
+    });
+    users['clerk.roiet'] = await f.newUser({
+      username: 'clerk.roiet',
+      memberships: [{ unit: province, role: 'clerk' }],
+    });
+    users['clerk2.roiet'] = await f.newUser({
+      username: 'clerk2.roiet',
+      memberships: [{ unit: province, role: 'clerk' }],
+    });
     t.clock.set('2027-06-07T01:00:00Z');
     // Only the first clerk gives an e-mail address.
     const saved = await (
@@ -524,18 +522,22 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
 
   it('a unit named with URL-like text does not stop the ladder: its name is left out', async () => {
     t.clock.set('2027-06-09T05:00:00Z');
-    const dataCentre = await newUnit(ds, {
+    const dataCentre = await f.newUnit({
+      kind: 'other',
       nameTh: 'ศูนย์ข้อมูลเปิดภาครัฐ (data.go.th)',
       parent: ministry,
     });
-    users['clerk.data'] = await newUser(ds, 'clerk.data', [{ unit: dataCentre, role: 'clerk' }]);
+    users['clerk.data'] = await f.newUser({
+      username: 'clerk.data',
+      memberships: [{ unit: dataCentre, role: 'clerk' }],
+    });
     await (
       await api('clerk.data')
     )
       .put('/notifications/preferences', { email: 'clerk.data@dga.or.th' })
       .expect(200);
     const reference = 'มท 0210.5/ว 709';
-    const [deliveryId] = await newPendingDeliveries(ds, {
+    const [deliveryId] = await f.newDeliveries({
       sender: ministry,
       recipient: dataCentre,
       count: 1,
@@ -664,12 +666,12 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
 
     beforeAll(async () => {
       t.clock.set('2027-06-11T01:00:00Z');
-      district = await newUnit(ds, {
+      district = await f.newUnit({
         nameTh: 'อำเภอเมืองร้อยเอ็ด',
         kind: 'district',
         parent: province,
       });
-      const quiet = await newUnit(ds, { nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
+      const quiet = await f.newUnit({ nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
       for (const [username, unit, role] of [
         ['digest.clerk', district, 'clerk'],
         ['digest.off', district, 'clerk'],
@@ -677,7 +679,7 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
         ['digest.official', district, 'official'],
         ['digest.quiet', quiet, 'clerk'],
       ] as const) {
-        users[username] = await newUser(ds, username, [{ unit, role }]);
+        users[username] = await f.newUser({ username: username, memberships: [{ unit, role }] });
       }
       // Through the API, as people do it: one address, one digest turned off.
       await (
@@ -697,7 +699,7 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
         '2027-06-11T06:00:00Z',
         '2027-06-14T06:00:00Z',
       ]) {
-        await newPendingDeliveries(ds, {
+        await f.newDeliveries({
           sender: province,
           recipient: district,
           count: 1,
@@ -854,9 +856,10 @@ describe('the digest tick: working days only, one job per day whatever the repli
   beforeAll(async () => {
     a = await createTestApp({ worker: true, clock, env });
     b = await createTestApp({ worker: true, clock, env });
-    const unit = await newUnit(a.dataSource, { nameTh: 'อำเภอโพนทอง', kind: 'district' });
-    await newUser(a.dataSource, 'tick.clerk', [{ unit, role: 'clerk' }]);
-    await newPendingDeliveries(a.dataSource, {
+    const f = factories(a);
+    const unit = await f.newUnit({ nameTh: 'อำเภอโพนทอง', kind: 'district' });
+    await f.newUser({ username: 'tick.clerk', memberships: [{ unit, role: 'clerk' }] });
+    await f.newDeliveries({
       sender: unit,
       recipient: unit,
       count: 1,
@@ -922,8 +925,9 @@ describe('the digest tick: working days only, one job per day whatever the repli
 
 /** A district clerk whose outbound notifications go to `<username>@roiet.go.th`. */
 async function newClerkWithEmail(t: TestApp, username: string, district: string) {
-  const unit = await newUnit(t.dataSource, { nameTh: district, kind: 'district' });
-  const user = await newUser(t.dataSource, username, [{ unit, role: 'clerk' }]);
+  const f = factories(t);
+  const unit = await f.newUnit({ nameTh: district, kind: 'district' });
+  const user = await f.newUser({ username: username, memberships: [{ unit, role: 'clerk' }] });
   const email = `${username}@roiet.go.th`;
   await t.dataSource.query(
     `INSERT INTO notification_preferences (user_id, email, digest, updated_at) VALUES ($1, $2, true, now())`,
@@ -987,14 +991,16 @@ describe('the worker process: the digest job sends e-mail with SMTP_URL from its
   const sink = new SmtpSink();
   const prefix = `${process.env.QUEUE_PREFIX}_proc`;
   let t: TestApp;
+  let f: Factories;
   let worker: WorkerProcess | undefined;
 
   beforeAll(async () => {
     await sink.start();
     // The producer side only: the api enqueues, dist/worker.js processes.
     t = await createTestApp({ env: { QUEUE_PREFIX: prefix } });
+    f = factories(t);
     const { unit } = await newClerkWithEmail(t, 'proc.clerk', 'อำเภอธวัชบุรี');
-    await newPendingDeliveries(t.dataSource, {
+    await f.newDeliveries({
       sender: unit,
       recipient: unit,
       count: 2,

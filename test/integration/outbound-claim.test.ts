@@ -6,15 +6,7 @@ import type { JobRequest } from 'src/queue/jobs.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { SmtpSink } from '../harness/smtp-sink.js';
 import { until } from '../harness/worker-process.js';
-import { newPendingDeliveries } from '../factories/deliveries.js';
-import {
-  bearer,
-  newMinistry,
-  newUnit,
-  newUser,
-  type TestUnit,
-  type TestUser,
-} from '../factories/world.js';
+import { factories, type Factories, type TestUnit, type TestUser } from '../factories/index.js';
 
 /**
  * Outbound e-mail against a slow SMTP server with a pool of two connections: the send
@@ -25,6 +17,7 @@ import {
 describe('outbound e-mail: claimed, sent with no connection held, then marked', () => {
   const sink = new SmtpSink();
   let t: TestApp;
+  let f: Factories;
   let ds: DataSource;
   let ministry: TestUnit;
   let province: TestUnit;
@@ -53,11 +46,15 @@ describe('outbound e-mail: claimed, sent with no connection held, then marked', 
         DATABASE_POOL_WAIT_MS: '3000',
       },
     });
+    f = factories(t);
     ds = t.dataSource;
-    ministry = await newMinistry(ds);
-    province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
+    ministry = await f.newMinistry();
+    province = await f.newUnit({ nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
     for (let i = 0; i < 4; i++) {
-      const user = await newUser(ds, `clerk${i}.roiet`, [{ unit: province, role: 'clerk' }]);
+      const user = await f.newUser({
+        username: `clerk${i}.roiet`,
+        memberships: [{ unit: province, role: 'clerk' }],
+      });
       await setEmail(user, `clerk${i}@roiet.example`);
       people.push(user);
     }
@@ -80,7 +77,7 @@ describe('outbound e-mail: claimed, sent with no connection held, then marked', 
       ),
     );
     expect(rows).toHaveLength(4);
-    const authorization = await bearer(t, 'clerk0.roiet');
+    const authorization = (await f.signIn('clerk0.roiet')).headers.Authorization;
 
     // Every answer of the server, greeting to QUIT, comes 1.5 s late: one e-mail takes
     // several seconds, far longer than a request waits for a connection.
@@ -144,18 +141,27 @@ describe('outbound e-mail: claimed, sent with no connection held, then marked', 
   it('an escalation to a unit where nobody holds the role goes to its inbox and e-mails its members', async () => {
     // A district with a head and an official but no clerk: level 1 (the clerks) falls back
     // to the district's shared inbox.
-    const district = await newUnit(ds, {
+    const district = await f.newUnit({
       nameTh: 'อำเภอเสลภูมิ',
       kind: 'district',
       parent: province,
     });
-    const head = await newUser(ds, 'head.selaphum', [{ unit: district, role: 'head' }]);
-    const official = await newUser(ds, 'official.selaphum', [{ unit: district, role: 'official' }]);
-    await newUser(ds, 'noaddress.selaphum', [{ unit: district, role: 'official' }]);
+    const head = await f.newUser({
+      username: 'head.selaphum',
+      memberships: [{ unit: district, role: 'head' }],
+    });
+    const official = await f.newUser({
+      username: 'official.selaphum',
+      memberships: [{ unit: district, role: 'official' }],
+    });
+    await f.newUser({
+      username: 'noaddress.selaphum',
+      memberships: [{ unit: district, role: 'official' }],
+    });
     await setEmail(head, 'head@selaphum.example');
     await setEmail(official, 'official@selaphum.example');
     t.clock.set('2027-06-07T01:00:00Z');
-    const [deliveryId] = await newPendingDeliveries(ds, {
+    const [deliveryId] = await f.newDeliveries({
       sender: province,
       recipient: district,
       count: 1,

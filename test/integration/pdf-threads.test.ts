@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProcess, startApi } from '../harness/api-process.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { heavyPdf } from '../factories/heavy-pdf.js';
-import { newUnit, newUser, TEST_PASSWORD, type TestUnit } from '../factories/world.js';
+import { factories, type Factories, TEST_PASSWORD, type TestUnit } from '../factories/index.js';
 
 /**
  * About 4 MB: pdf-lib reads and re-saves it for seconds (about 3 s on an idle two-core
@@ -33,14 +33,16 @@ function pdftotext(bytes: Buffer): string {
  */
 describe('PDF work off the API thread', () => {
   let t: TestApp;
+  let f: Factories;
   let unit: TestUnit;
   let pdf: Buffer;
   const apis: ApiProcess[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
-    unit = await newUnit(t.dataSource, { nameTh: 'สำนักงานจังหวัดทดสอบไฟล์ใหญ่' });
-    await newUser(t.dataSource, 'heavy.clerk', [{ unit, role: 'clerk' }]);
+    f = factories(t);
+    unit = await f.newUnit({ kind: 'other', nameTh: 'สำนักงานจังหวัดทดสอบไฟล์ใหญ่' });
+    await f.newUser({ username: 'heavy.clerk', memberships: [{ unit, role: 'clerk' }] });
     pdf = heavyPdf(NUMBERS);
   });
   afterAll(async () => {

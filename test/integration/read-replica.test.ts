@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from 'src/database/bootstrap.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { type ReplicaPair, serverBinaries, startReplicaPair } from '../harness/replica.js';
-import { bearer, newMinistry, newUnit, newUser } from '../factories/world.js';
+import { factories, type Factories } from '../factories/index.js';
 
 const bin = serverBinaries();
 if (!bin) {
@@ -19,6 +19,7 @@ if (!bin) {
 describe.skipIf(!bin)('reads from a streaming replica', () => {
   let pair: ReplicaPair;
   let t: TestApp;
+  let f: Factories;
   let writer: string;
   let reader: string;
   let unitId: string;
@@ -40,18 +41,25 @@ describe.skipIf(!bin)('reads from a streaming replica', () => {
     t = await createTestApp({
       env: { DATABASE_URL: primary, DATABASE_READ_URL: pair.replicaUrl('saraban') },
     });
-    const ministry = await newMinistry(t.dataSource);
-    const province = await newUnit(t.dataSource, {
+    f = factories(t);
+    const ministry = await f.newMinistry();
+    const province = await f.newUnit({
       parent: ministry,
       kind: 'province',
       nameTh: 'จังหวัดสำเนา',
       letterCode: 'สน',
     });
     unitId = province.id;
-    await newUser(t.dataSource, 'replica.writer', [{ unit: province, role: 'clerk' }]);
-    await newUser(t.dataSource, 'replica.reader', [{ unit: province, role: 'clerk' }]);
-    writer = await bearer(t, 'replica.writer');
-    reader = await bearer(t, 'replica.reader');
+    await f.newUser({
+      username: 'replica.writer',
+      memberships: [{ unit: province, role: 'clerk' }],
+    });
+    await f.newUser({
+      username: 'replica.reader',
+      memberships: [{ unit: province, role: 'clerk' }],
+    });
+    writer = (await f.signIn('replica.writer')).headers.Authorization;
+    reader = (await f.signIn('replica.reader')).headers.Authorization;
   }, 180_000);
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { startApi } from '../harness/api-process.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { newUnit, newUser, TEST_PASSWORD } from '../factories/world.js';
+import { factories, type Factories, TEST_PASSWORD } from '../factories/index.js';
 
 /**
  * Invariant 3 under a crash: two API processes take numbers from one register while one of
@@ -12,10 +12,12 @@ import { newUnit, newUser, TEST_PASSWORD } from '../factories/world.js';
  */
 describe('registrations from two processes, one killed mid-run', () => {
   let t: TestApp;
+  let f: Factories;
   const processes: ChildProcess[] = [];
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
   });
   afterAll(async () => {
     for (const child of processes) child.kill('SIGKILL');
@@ -23,8 +25,11 @@ describe('registrations from two processes, one killed mid-run', () => {
   });
 
   it('keeps the committed numbers gap-free and every answered entry', async () => {
-    const unit = await newUnit(t.dataSource, { nameTh: 'สำนักงานจังหวัดทดสอบการล่ม' });
-    const user = await newUser(t.dataSource, 'crash.clerk', [{ unit, role: 'clerk' }]);
+    const unit = await f.newUnit({ kind: 'other', nameTh: 'สำนักงานจังหวัดทดสอบการล่ม' });
+    const user = await f.newUser({
+      username: 'crash.clerk',
+      memberships: [{ unit, role: 'clerk' }],
+    });
     const register: { id: string }[] = await t.dataSource.query(
       `INSERT INTO registers (unit_id, kind, direction, name, created_at)
        VALUES ($1, 'incoming', 'incoming', 'ทะเบียนหนังสือรับ', now()) RETURNING id`,

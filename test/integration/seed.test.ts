@@ -4,7 +4,7 @@ import { userCreateCommand } from 'src/cli/users.commands.js';
 import { loadConfig } from 'src/config/config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SeedService } from 'src/modules/seed/seed.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { signIn } from '../factories/organisations.js';
+import { factories, type Factories } from '../factories/index.js';
 
 /** Exact counts of the national seed (thai-address-universal 2.2.0); the README quotes them. */
 const NATIONAL_COUNTS = {
@@ -25,9 +25,11 @@ const NATIONAL_TOTAL = Object.values(NATIONAL_COUNTS).reduce((a, b) => a + b, 0)
 
 describe('seeds', () => {
   let t: TestApp;
+  let f: Factories;
   let seeds: SeedService;
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     seeds = t.get(SeedService);
   });
   afterAll(async () => {
@@ -49,7 +51,7 @@ describe('seeds', () => {
     expect(second.countsByKind).toEqual(first.countsByKind);
     expect(await audit()).toBe(eventsAfterFirst);
     for (const account of DEMO_ACCOUNTS) {
-      const session = await signIn(t.http, account.username, DEMO_PASSWORD);
+      const session = await f.signIn(account.username, DEMO_PASSWORD);
       const me = await t.http.get('/api/v1/me').set(session.headers).expect(200);
       expect(me.body.memberships.map((m: { role: string }) => m.role)).toEqual([account.role]);
     }
@@ -91,7 +93,7 @@ describe('seeds', () => {
     );
     expect(chunks.join(''), chunks.join('')).toMatch(/created user cli\.clerk/);
     expect(code).toBe(0);
-    await signIn(t.http, 'cli.clerk', 'cli-password-2569');
+    await f.signIn('cli.clerk', 'cli-password-2569');
 
     const ambiguous: string[] = [];
     const sink = new PassThrough();

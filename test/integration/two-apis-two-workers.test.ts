@@ -5,8 +5,8 @@ import { escalationJobId, type JobRequest } from 'src/queue/jobs.js';
 import { type ApiProcess, startApi } from '../harness/api-process.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { startWorker, until, type WorkerProcess } from '../harness/worker-process.js';
-import { countOf, newUser, TEST_PASSWORD } from '../factories/world.js';
-import { newLadderUnits, newPendingDeliveries } from '../factories/deliveries.js';
+import { factories, type Factories, TEST_PASSWORD } from '../factories/index.js';
+import { countOf } from '../harness/sql.js';
 
 const LETTERS = 80;
 const DELIVERIES = 50;
@@ -22,6 +22,7 @@ const DAY = 24 * 3_600_000;
  */
 describe('two API processes and two workers together', () => {
   let t: TestApp;
+  let f: Factories;
   let ds: DataSource;
   const apis: ApiProcess[] = [];
   const workers: WorkerProcess[] = [];
@@ -29,6 +30,7 @@ describe('two API processes and two workers together', () => {
   beforeAll(async () => {
     // No worker in this process: the spawned ones do the work.
     t = await createTestApp();
+    f = factories(t);
     ds = t.dataSource;
   });
   afterAll(async () => {
@@ -40,8 +42,11 @@ describe('two API processes and two workers together', () => {
   const count = (sql: string, params: unknown[] = []) => countOf(ds, sql, params);
 
   it('numbers stay gap-free across both APIs and every rung is recorded once across both workers', async () => {
-    const { province, district } = await newLadderUnits(ds, ['clerk1.mueang', 'clerk2.mueang']);
-    await newUser(ds, 'clerk.registry', [{ unit: province, role: 'clerk' }]);
+    const { province, district } = await f.newLadderUnits(['clerk1.mueang', 'clerk2.mueang']);
+    await f.newUser({
+      username: 'clerk.registry',
+      memberships: [{ unit: province, role: 'clerk' }],
+    });
     const [register]: { id: string }[] = await ds.query(
       `INSERT INTO registers (unit_id, kind, direction, name, created_at)
        VALUES ($1, 'incoming', 'incoming', 'ทะเบียนหนังสือรับ (สองกระบวนการ)', now()) RETURNING id`,
@@ -55,7 +60,7 @@ describe('two API processes and two workers together', () => {
       [province.id, LETTERS],
     );
     const now = Date.now();
-    const deliveryIds = await newPendingDeliveries(ds, {
+    const deliveryIds = await f.newDeliveries({
       sender: province,
       recipient: district,
       count: DELIVERIES,

@@ -2,8 +2,8 @@ import { SystemClock } from 'src/common/clock.js';
 import { loadConfig } from 'src/config/config.js';
 import { setLogLevel } from 'src/logging/logger.js';
 import { escalationJobId, type JobRequest } from 'src/queue/jobs.js';
-import { deleteQueueKeys, newPendingDeliveries } from '../../factories/deliveries.js';
-import { newUnit, newUser } from '../../factories/world.js';
+import { factories } from '../../factories/index.js';
+import { deleteQueueKeys } from '../../harness/queue-keys.js';
 import { freshBenchDatabase, openBenchDataSource, runConcurrently } from '../bench-db.js';
 import { wireEscalation } from '../escalation-wiring.js';
 import type { BenchScenario } from '../scenario.js';
@@ -32,16 +32,23 @@ export const escalateScenario: BenchScenario = {
     const wiring = await wireEscalation(ds, config, new SystemClock());
     try {
       const service = wiring.escalation;
-      const province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' });
-      const district = await newUnit(ds, {
+      const f = factories({ dataSource: ds });
+      const province = await f.newUnit({ nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' });
+      const district = await f.newUnit({
         nameTh: 'อำเภอเมืองร้อยเอ็ด',
         kind: 'district',
         parent: province,
       });
-      await newUser(ds, 'clerk1.mueang', [{ unit: district, role: 'clerk' }]);
-      await newUser(ds, 'clerk2.mueang', [{ unit: district, role: 'clerk' }]);
+      await f.newUser({
+        username: 'clerk1.mueang',
+        memberships: [{ unit: district, role: 'clerk' }],
+      });
+      await f.newUser({
+        username: 'clerk2.mueang',
+        memberships: [{ unit: district, role: 'clerk' }],
+      });
       const deliveries = (count: number) =>
-        newPendingDeliveries(ds, {
+        f.newDeliveries({
           sender: province,
           recipient: district,
           count,

@@ -2,7 +2,7 @@ import pg from 'pg';
 import { ManualClock } from 'src/common/clock.js';
 import { loadConfig } from 'src/config/config.js';
 import { setLogLevel } from 'src/logging/logger.js';
-import { deleteQueueKeys } from '../../factories/deliveries.js';
+import { deleteQueueKeys } from '../../harness/queue-keys.js';
 import { benchDataset, openBenchDataSource } from '../bench-db.js';
 import { wireEscalation } from '../escalation-wiring.js';
 import type { BenchScenario } from '../scenario.js';
