@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { TcpProxy } from '../harness/tcp-proxy.js';
 import { factories, type Factories, TEST_PASSWORD, type TestUnit } from '../factories/index.js';
+import { bodyOf, problemOf } from '../harness/api-body.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
 
@@ -57,7 +58,7 @@ describe('sign-in, tokens and sessions', () => {
     });
     const me = await t.http
       .get('/api/v1/me')
-      .set('Authorization', `Bearer ${login.body.accessToken}`)
+      .set('Authorization', `Bearer ${bodyOf(login, 'Session').accessToken}`)
       .expect(200);
     expect(me.body.user).toMatchObject({ id: user.id, username: 'somjai', clearance: 'none' });
     expect(me.body.memberships).toEqual([
@@ -74,10 +75,10 @@ describe('sign-in, tokens and sessions', () => {
       .send({ username: 'nobody.here', password: 'not-the-password-1' })
       .expect(401);
     expect(wrong.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(wrong.body.code).toBe('INVALID_CREDENTIALS');
-    expect(unknown.body.code).toBe('INVALID_CREDENTIALS');
-    expect(unknown.body.detail).toBe(wrong.body.detail);
-    expect(wrong.body.detail).toMatch(THAI);
+    expect(problemOf(wrong).code).toBe('INVALID_CREDENTIALS');
+    expect(problemOf(unknown).code).toBe('INVALID_CREDENTIALS');
+    expect(problemOf(unknown).detail).toBe(problemOf(wrong).detail);
+    expect(problemOf(wrong).detail).toMatch(THAI);
     await t.http.get('/api/v1/me').expect(401);
   });
 
@@ -116,7 +117,7 @@ describe('sign-in, tokens and sessions', () => {
     for (const token of attacks) {
       const res = await t.http.get('/api/v1/me').set('Authorization', `Bearer ${token}`);
       expect(res.status, token).toBe(401);
-      expect(res.body.code).toMatch(/^(TOKEN_INVALID|UNAUTHENTICATED)$/);
+      expect(problemOf(res).code).toMatch(/^(TOKEN_INVALID|UNAUTHENTICATED)$/);
     }
     // The genuine token still works.
     await t.http.get('/api/v1/me').set(session.headers).expect(200);
@@ -129,14 +130,14 @@ describe('sign-in, tokens and sessions', () => {
     await t.http.get('/api/v1/me').set(session.headers).expect(200);
     t.clock.advance(2000);
     const expired = await t.http.get('/api/v1/me').set(session.headers).expect(401);
-    expect(expired.body.code).toBe('TOKEN_INVALID');
+    expect(problemOf(expired).code).toBe('TOKEN_INVALID');
     const refreshed = await t.http
       .post('/api/v1/auth/refresh')
       .send({ refreshToken: session.refreshToken })
       .expect(200);
     await t.http
       .get('/api/v1/me')
-      .set('Authorization', `Bearer ${refreshed.body.accessToken}`)
+      .set('Authorization', `Bearer ${bodyOf(refreshed, 'Session').accessToken}`)
       .expect(200);
   });
 
@@ -147,10 +148,10 @@ describe('sign-in, tokens and sessions', () => {
       .post('/api/v1/auth/refresh')
       .send({ refreshToken: first.refreshToken })
       .expect(200);
-    expect(second.body.refreshToken).not.toBe(first.refreshToken);
+    expect(bodyOf(second, 'Session').refreshToken).not.toBe(first.refreshToken);
     const third = await t.http
       .post('/api/v1/auth/refresh')
-      .send({ refreshToken: second.body.refreshToken })
+      .send({ refreshToken: bodyOf(second, 'Session').refreshToken })
       .expect(200);
 
     // An attacker replays the first token.
@@ -158,17 +159,17 @@ describe('sign-in, tokens and sessions', () => {
       .post('/api/v1/auth/refresh')
       .send({ refreshToken: first.refreshToken })
       .expect(401);
-    expect(replay.body.code).toBe('REFRESH_TOKEN_REUSED');
-    expect(replay.body.detail).toMatch(THAI);
+    expect(problemOf(replay).code).toBe('REFRESH_TOKEN_REUSED');
+    expect(problemOf(replay).detail).toMatch(THAI);
     // The legitimate holder's newest tokens die with the family.
     const after = await t.http
       .post('/api/v1/auth/refresh')
-      .send({ refreshToken: third.body.refreshToken })
+      .send({ refreshToken: bodyOf(third, 'Session').refreshToken })
       .expect(401);
-    expect(after.body.code).toBe('REFRESH_TOKEN_REUSED');
+    expect(problemOf(after).code).toBe('REFRESH_TOKEN_REUSED');
     await t.http
       .get('/api/v1/me')
-      .set('Authorization', `Bearer ${third.body.accessToken}`)
+      .set('Authorization', `Bearer ${bodyOf(third, 'Session').accessToken}`)
       .expect(401);
     const rows: { revoked_at: Date | null; rotated_from: string | null }[] =
       await t.dataSource.query(
@@ -218,13 +219,13 @@ describe('sign-in, tokens and sessions', () => {
       .expect(200);
     await t.http.get(`/api/v1/units/${province.id}`).set(session.headers).expect(200);
     const gone = await t.http.get(`/api/v1/units/${district.id}`).set(session.headers).expect(404);
-    expect(gone.body.code).toBe('UNIT_NOT_FOUND');
+    expect(problemOf(gone).code).toBe('UNIT_NOT_FOUND');
     expect(gone.text).not.toContain('อำเภอทดสอบ');
     const again = await t.http
       .post(`/api/v1/users/${user.id}/memberships/${user.membershipIds[0]}/end`)
       .set(adminSession.headers)
       .expect(409);
-    expect(again.body.code).toBe('MEMBERSHIP_ALREADY_ENDED');
+    expect(problemOf(again).code).toBe('MEMBERSHIP_ALREADY_ENDED');
   });
 
   it('grants an acting head (รักษาราชการแทน) the subtree only within the Bangkok date range', async () => {
@@ -280,7 +281,7 @@ describe('sign-in, tokens and sessions', () => {
         endsOn: '2026-02-05',
       })
       .expect(422);
-    expect(bad.body.code).toBe('ACTING_SPAN_INVALID');
+    expect(problemOf(bad).code).toBe('ACTING_SPAN_INVALID');
     t.clock.set('2026-01-15T03:55:00Z');
   });
 
@@ -293,7 +294,7 @@ describe('sign-in, tokens and sessions', () => {
       .post('/api/v1/auth/login')
       .send({ username: user.username, password: TEST_PASSWORD })
       .expect(401);
-    expect(res.body.code).toBe('INVALID_CREDENTIALS');
+    expect(problemOf(res).code).toBe('INVALID_CREDENTIALS');
   });
 });
 
@@ -325,8 +326,8 @@ describe('sign-in throttling', () => {
       .send({ username: user.username, password: TEST_PASSWORD })
       .expect(429);
     expect(blocked.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(blocked.body.code).toBe('LOGIN_THROTTLED');
-    expect(blocked.body.detail).toMatch(THAI);
+    expect(problemOf(blocked).code).toBe('LOGIN_THROTTLED');
+    expect(problemOf(blocked).detail).toMatch(THAI);
     const retryAfter = Number(blocked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(15 * 60);
@@ -376,7 +377,7 @@ describe('sign-in throttling', () => {
           .set('X-Forwarded-For', '192.0.2.200')
           .send({ username: 'rotate-next', password: 'wrong-password-1' })
           .expect(429);
-        expect(blocked.body.code).toBe('LOGIN_THROTTLED');
+        expect(problemOf(blocked).code).toBe('LOGIN_THROTTLED');
       } finally {
         await app.close();
       }

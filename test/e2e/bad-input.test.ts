@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import { idOf, problemOf } from '../harness/api-body.js';
 
 /**
  * Values that used to reach PostgreSQL and answer 500. Each answers a 4xx problem+json
@@ -53,9 +54,9 @@ describe('bad input answers 4xx, never 500', () => {
     const entry = await t.http
       .post(`/api/v1/registers/${incoming.id}/entries`)
       .set('Authorization', clerk)
-      .send({ letterId: letter.body.id })
+      .send({ letterId: idOf(letter) })
       .expect(201);
-    entryId = entry.body.id as string;
+    entryId = idOf(entry);
   }, 300_000);
   afterAll(async () => {
     await t?.close();
@@ -68,7 +69,7 @@ describe('bad input answers 4xx, never 500', () => {
   ) => {
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (code) expect(res.body.code).toBe(code);
+    if (code) expect(problemOf(res).code).toBe(code);
   };
 
   it('refuses U+0000 in any text: anonymous sign-in, bodies, query strings', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, TEST_PASSWORD, type TestUnit } from '../factories/index.js';
+import { bodyOf, problemOf } from '../harness/api-body.js';
 
 const SESSION = { 'X-Saraban-Session': 'cookie' };
 
@@ -59,13 +60,13 @@ describe('browser sessions: the refresh token in a cookie, with CSRF checks', ()
       .post('/api/v1/auth/login')
       .send({ username: 'browser.clerk', password: TEST_PASSWORD })
       .expect(200);
-    expect(typeof login.body.refreshToken).toBe('string');
+    expect(typeof bodyOf(login, 'Session').refreshToken).toBe('string');
     expect(login.headers['set-cookie']).toBeUndefined();
     const refreshed = await t.http
       .post('/api/v1/auth/refresh')
-      .send({ refreshToken: login.body.refreshToken })
+      .send({ refreshToken: bodyOf(login, 'Session').refreshToken })
       .expect(200);
-    expect(typeof refreshed.body.refreshToken).toBe('string');
+    expect(typeof bodyOf(refreshed, 'Session').refreshToken).toBe('string');
   });
 
   it('refreshes from the cookie, rotating it, and treats the spent cookie as reuse', async () => {
@@ -76,13 +77,13 @@ describe('browser sessions: the refresh token in a cookie, with CSRF checks', ()
       .set('Cookie', cookie.pair)
       .send({})
       .expect(200);
-    expect(typeof refreshed.body.accessToken).toBe('string');
+    expect(typeof bodyOf(refreshed, 'Session').accessToken).toBe('string');
     expect(refreshed.body).not.toHaveProperty('refreshToken');
     const next = refreshCookie(refreshed.headers);
     expect(next.pair).not.toBe(cookie.pair);
     await t.http
       .get('/api/v1/me')
-      .set('Authorization', `Bearer ${refreshed.body.accessToken}`)
+      .set('Authorization', `Bearer ${bodyOf(refreshed, 'Session').accessToken}`)
       .expect(200);
 
     // The old cookie again: the whole session ends, and the browser is told to forget it.
@@ -92,7 +93,7 @@ describe('browser sessions: the refresh token in a cookie, with CSRF checks', ()
       .set('Cookie', cookie.pair)
       .send({})
       .expect(401);
-    expect(reused.body.code).toBe('REFRESH_TOKEN_REUSED');
+    expect(problemOf(reused).code).toBe('REFRESH_TOKEN_REUSED');
     expect(refreshCookie(reused.headers).attributes).toMatch(/Expires=Thu, 01 Jan 1970/);
     await t.http
       .post('/api/v1/auth/refresh')
@@ -110,7 +111,7 @@ describe('browser sessions: the refresh token in a cookie, with CSRF checks', ()
       .send({})
       .expect(403);
     expect(bare.body).toMatchObject({ code: 'CSRF_CHECK_FAILED' });
-    expect(bare.body.detail).toMatch(/[\u0E00-\u0E7F]/);
+    expect(problemOf(bare).detail).toMatch(/[\u0E00-\u0E7F]/);
     // A form post from another site: no custom header, foreign Origin.
     await t.http
       .post('/api/v1/auth/refresh')
@@ -126,7 +127,7 @@ describe('browser sessions: the refresh token in a cookie, with CSRF checks', ()
       .set('Origin', 'https://evil.example')
       .send({})
       .expect(403);
-    expect(foreign.body.code).toBe('CSRF_CHECK_FAILED');
+    expect(problemOf(foreign).code).toBe('CSRF_CHECK_FAILED');
     await t.http
       .post('/api/v1/auth/refresh')
       .set(SESSION)
@@ -144,19 +145,19 @@ describe('browser sessions: the refresh token in a cookie, with CSRF checks', ()
       .set('Cookie', cookie.pair)
       .send({})
       .expect(200);
-    expect(typeof same.body.accessToken).toBe('string');
+    expect(typeof bodyOf(same, 'Session').accessToken).toBe('string');
   });
 
   it('refuses a null or empty refresh token in the body as invalid input, not a cookie request', async () => {
     for (const refreshToken of [null, '', 42]) {
       const res = await t.http.post('/api/v1/auth/refresh').send({ refreshToken }).expect(400);
-      expect(res.body.code).toBe('VALIDATION_FAILED');
+      expect(problemOf(res).code).toBe('VALIDATION_FAILED');
     }
   });
 
   it('answers a cookie refresh with no cookie as an invalid refresh token', async () => {
     const none = await t.http.post('/api/v1/auth/refresh').set(SESSION).send({}).expect(401);
-    expect(none.body.code).toBe('REFRESH_TOKEN_INVALID');
+    expect(problemOf(none).code).toBe('REFRESH_TOKEN_INVALID');
     await t.http
       .post('/api/v1/auth/refresh')
       .set(SESSION)

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import { samplePdf } from '../factories/sample-pdf.js';
+import { idOf } from '../harness/api-body.js';
 
 const SEED_TEXT = readFileSync(
   new URL('../fixtures/letters/seed-moi-sms-links.txt', import.meta.url),
@@ -70,7 +71,7 @@ describe('a clerk at the provincial office', () => {
     const letter = await t.http
       .post('/api/v1/letters/from-text')
       .set('Authorization', auth)
-      .send({ text: SEED_TEXT, fileIds: [upload.body.id], senderText: 'กระทรวงมหาดไทย' })
+      .send({ text: SEED_TEXT, fileIds: [idOf(upload)], senderText: 'กระทรวงมหาดไทย' })
       .expect(201);
     expect(letter.body).toMatchObject({
       kind: 'external',
@@ -92,7 +93,7 @@ describe('a clerk at the provincial office', () => {
       .post(`/api/v1/registers/${incoming.id}/entries`)
       .set('Authorization', auth)
       .set('Idempotency-Key', 'scan-0001')
-      .send({ letterId: letter.body.id, action: 'เสนอ ผวจ.' })
+      .send({ letterId: idOf(letter), action: 'เสนอ ผวจ.' })
       .expect(201);
     expect(entry.body).toMatchObject({
       receiptNumber: 1,
@@ -104,13 +105,13 @@ describe('a clerk at the provincial office', () => {
       .post(`/api/v1/registers/${incoming.id}/entries`)
       .set('Authorization', auth)
       .set('Idempotency-Key', 'scan-0001')
-      .send({ letterId: letter.body.id, action: 'เสนอ ผวจ.' })
+      .send({ letterId: idOf(letter), action: 'เสนอ ผวจ.' })
       .expect(201);
-    expect(replay.body.id).toBe(entry.body.id);
+    expect(idOf(replay)).toBe(idOf(entry));
     expect(replay.headers['idempotent-replayed']).toBe('true');
 
     const stamped = await t.http
-      .get(`/api/v1/register-entries/${entry.body.id}/stamped.pdf`)
+      .get(`/api/v1/register-entries/${idOf(entry)}/stamped.pdf`)
       .set('Authorization', auth)
       .buffer(true)
       .parse((res, done) => {
@@ -159,6 +160,6 @@ describe('a clerk at the provincial office', () => {
       .get(`/api/v1/letters?q=${encodeURIComponent('อาชญากรรม')}`)
       .set('Authorization', auth)
       .expect(200);
-    expect(found.body.items.map((l: { id: string }) => l.id)).toEqual([letter.body.id]);
+    expect(found.body.items.map((l: { id: string }) => l.id)).toEqual([idOf(letter)]);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
+import { problemOf } from '../harness/api-body.js';
 
 /** The public API the clerk's screens need: inbox filters and a register's book as JSON. */
 describe('inbox filters and the register book', () => {
@@ -96,8 +97,8 @@ describe('inbox filters and the register book', () => {
   it('refuses unknown filter values with a field-level problem', async () => {
     for (const query of ['speed=fast', 'due=late', 'speed=']) {
       const res = await get(`/units/${office.id}/inbox?${query}`).expect(400);
-      expect(res.body.code).toBe('VALIDATION_FAILED');
-      expect(res.body.errors[0].field).toBe(query.split('=')[0]);
+      expect(problemOf(res).code).toBe('VALIDATION_FAILED');
+      expect(problemOf(res).errors![0].field).toBe(query.split('=')[0]);
     }
   });
 
@@ -153,7 +154,7 @@ describe('inbox filters and the register book', () => {
     expect(empty.body.rows).toEqual([]);
     // A date nobody can read names its field.
     const bad = await get(`/registers/${incoming.id}/book?from=เมื่อวาน`).expect(400);
-    expect(bad.body.errors[0].field).toBe('from');
+    expect(problemOf(bad).errors![0].field).toBe('from');
     // Another province's clerk does not see that the register exists.
     await get(
       `/registers/${incoming.id}/book`,

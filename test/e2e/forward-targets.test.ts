@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import { idOf, problemOf } from '../harness/api-body.js';
 
 /**
  * The recipient picker: whom a unit may forward to, for the people who forward from it.
@@ -186,11 +187,11 @@ describe('forward targets and who may forward', () => {
     const short = await api('clerk.office')
       .get(`/units/${office.id}/forward-targets?q=${encodeURIComponent('อ')}`)
       .expect(400);
-    expect(short.body.code).toBe('FORWARD_SEARCH_TOO_SHORT');
+    expect(problemOf(short).code).toBe('FORWARD_SEARCH_TOO_SHORT');
     const outside = await api('clerk.office')
       .get(`/units/${office.id}/forward-targets?parentId=${otherProvince.id}`)
       .expect(404);
-    expect(outside.body.code).toBe('FORWARD_UNIT_NOT_FOUND');
+    expect(problemOf(outside).code).toBe('FORWARD_UNIT_NOT_FOUND');
   });
 
   it('only those who forward from the unit get its targets', async () => {
@@ -198,7 +199,7 @@ describe('forward targets and who may forward', () => {
     await api('clerk.khonkaen').get(`/units/${office.id}/forward-targets`).expect(404);
     // The governor sees the office (head of the province) but does not send from its books.
     const forbidden = await api('governor').get(`/units/${office.id}/forward-targets`).expect(403);
-    expect(forbidden.body.code).toBe('FORBIDDEN');
+    expect(problemOf(forbidden).code).toBe('FORBIDDEN');
     // A district forwards within its own subtree.
     const district = await api('clerk.selaphum')
       .get(`/units/${selaphum.id}/forward-targets`)
@@ -221,9 +222,9 @@ describe('forward targets and who may forward', () => {
       (r) => r.kind === 'incoming',
     )!;
     const entry = await api('clerk.strategy')
-      .post(`/registers/${incoming.id}/entries`, { letterId: letter.body.id })
+      .post(`/registers/${incoming.id}/entries`, { letterId: idOf(letter) })
       .expect(201);
-    return entry.body.id as string;
+    return idOf(entry);
   }
 
   it("a division's official writes the minute and forwards to two districts; their inboxes show it", async () => {
@@ -287,7 +288,7 @@ describe('forward targets and who may forward', () => {
       const res = await api('official.strategy')
         .post(`/register-entries/${entryId}/forwards`, { unitIds })
         .expect(422);
-      expect(res.body.code).toBe('FORWARD_RECIPIENT_OUT_OF_SCOPE');
+      expect(problemOf(res).code).toBe('FORWARD_RECIPIENT_OUT_OF_SCOPE');
     }
     // Nothing was written by the refused forwards.
     const tree = await t.dataSource.query(
@@ -311,11 +312,11 @@ describe('forward targets and who may forward', () => {
       (r) => r.kind === 'circular',
     )!;
     const entry = await api('clerk.office')
-      .post(`/registers/${circular.id}/numbers`, { letterId: letter.body.id })
+      .post(`/registers/${circular.id}/numbers`, { letterId: idOf(letter) })
       .expect(201);
     const body = { subtreeKinds: ['district'], childKinds: ['provincial_administration'] };
     const preview = await api('clerk.office')
-      .post(`/register-entries/${entry.body.id}/forwards/preview`, body)
+      .post(`/register-entries/${idOf(entry)}/forwards/preview`, body)
       .expect(200);
     expect(preview.body).toEqual({
       recipients: 3,
@@ -324,12 +325,12 @@ describe('forward targets and who may forward', () => {
       noClearedMember: { count: 0, units: [] },
     });
     const sent = await api('clerk.office')
-      .post(`/register-entries/${entry.body.id}/forwards`, body)
+      .post(`/register-entries/${idOf(entry)}/forwards`, body)
       .expect(201);
     expect(sent.body.created).toBe(3);
     const recipients: { id: string }[] = await t.dataSource.query(
       'SELECT recipient_unit_id AS id FROM deliveries WHERE letter_id = $1',
-      [letter.body.id],
+      [idOf(letter)],
     );
     expect(recipients.map((r) => r.id).sort()).toEqual([mueang.id, selaphum.id, pao.id].sort());
   });

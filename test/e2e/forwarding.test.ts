@@ -1,12 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import { bodyOf, listOf, problemOf } from '../harness/api-body.js';
+import { oneRow } from '../harness/sql.js';
 
 /**
  * A ministry circular travels down over HTTP only: forward → inbox → register with the
  * delivery (ลงรับ) → forward on → progress, tree and overdue views, returns, cancels,
  * notifications, duplicate arrival, re-issue, and the races on one delivery.
+ *
+ * The story's first steps are `once` steps: a case runs the steps it builds on (each at
+ * most once per file), so every case also runs alone (`-t`).
  */
+const once = <T>(step: () => Promise<T>) => {
+  let done: Promise<T> | undefined;
+  return () => (done ??= step());
+};
+
 describe('forwarding a circular down the hierarchy', () => {
   let t: TestApp;
   let f: Factories;
@@ -31,17 +41,13 @@ describe('forwarding a circular down the hierarchy', () => {
 
   async function register(unit: TestUnit, user: string, body: object) {
     const registers = await api(user).get(`/units/${unit.id}/registers`).expect(200);
-    const incoming = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'incoming',
-    )!;
+    const incoming = listOf(registers, 'RegisterResponse').find((r) => r.kind === 'incoming')!;
     return api(user).post(`/registers/${incoming.id}/entries`, body);
   }
 
   async function inbox(unit: TestUnit, user: string) {
     const res = await api(user).get(`/units/${unit.id}/inbox`).expect(200);
-    return res.body as {
-      items: { deliveryId: string; letterId: string; subject?: string; speed: string }[];
-    };
+    return bodyOf(res, 'InboxPageResponse');
   }
 
   beforeAll(async () => {
@@ -104,7 +110,7 @@ describe('forwarding a circular down the hierarchy', () => {
     await t?.close();
   });
 
-  it('the ministry numbers its circular and forwards it, with an annotation, idempotently', async () => {
+  const circularForwarded = once(async () => {
     const letter = await api('clerk.moi')
       .post('/letters', {
         kind: 'external',
@@ -113,15 +119,13 @@ describe('forwarding a circular down the hierarchy', () => {
         addressee: 'ผู้ว่าราชการจังหวัดทุกจังหวัด',
       })
       .expect(201);
-    letterId = letter.body.id;
+    letterId = bodyOf(letter, 'LetterResponse').id;
     const registers = await api('clerk.moi').get(`/units/${ministry.id}/registers`).expect(200);
-    const circular = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'circular',
-    )!;
+    const circular = listOf(registers, 'RegisterResponse').find((r) => r.kind === 'circular')!;
     const number = await api('clerk.moi')
       .post(`/registers/${circular.id}/numbers`, { letterId })
       .expect(201);
-    ministryEntryId = number.body.id;
+    ministryEntryId = bodyOf(number, 'NumberAllocated').id;
 
     const body = {
       unitIds: [province.id, otherProvince.id],
@@ -130,7 +134,7 @@ describe('forwarding a circular down the hierarchy', () => {
     const first = await api('clerk.moi')
       .post(`/register-entries/${ministryEntryId}/forwards`, body, { 'Idempotency-Key': 'fw-1' })
       .expect(201);
-    expect(first.body).toMatchObject({
+    expect(bodyOf(first, 'ForwardResult')).toMatchObject({
       letterId,
       rootLetterId: letterId,
       parentDeliveryId: null,
@@ -143,19 +147,23 @@ describe('forwarding a circular down the hierarchy', () => {
       .post(`/register-entries/${ministryEntryId}/forwards`, body, { 'Idempotency-Key': 'fw-1' })
       .expect(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
-    expect(replay.body).toEqual(first.body);
+    expect(bodyOf(replay, 'ForwardResult')).toEqual(bodyOf(first, 'ForwardResult'));
 
     // Without the key, the same forward again skips both live recipients.
     const again = await api('clerk.moi')
       .post(`/register-entries/${ministryEntryId}/forwards`, { unitIds: [province.id] })
       .expect(201);
-    expect(again.body).toMatchObject({ created: 0, skipped: { count: 1, unitIds: [province.id] } });
+    expect(bodyOf(again, 'ForwardResult')).toMatchObject({
+      created: 0,
+      skipped: { count: 1, unitIds: [province.id] },
+    });
 
-    const annotations = await api('clerk.moi')
-      .get(`/register-entries/${ministryEntryId}/annotations`)
-      .expect(200);
-    expect(annotations.body.items).toHaveLength(1);
-    expect(annotations.body.items[0]).toMatchObject({
+    const annotations = bodyOf(
+      await api('clerk.moi').get(`/register-entries/${ministryEntryId}/annotations`).expect(200),
+      'Annotations',
+    );
+    expect(annotations.items).toHaveLength(1);
+    expect(annotations.items[0]).toMatchObject({
       text: 'เห็นควรแจ้งจังหวัดทุกจังหวัดทราบ',
       decision: 'proceed',
       unitId: ministry.id,
@@ -163,85 +171,115 @@ describe('forwarding a circular down the hierarchy', () => {
     });
   });
 
-  it('the province sees it in its inbox and notifications, registers it: that is the acknowledgment', async () => {
+  it(
+    'the ministry numbers its circular and forwards it, with an annotation, idempotently',
+    circularForwarded,
+  );
+
+  const provinceRegistered = once(async () => {
+    await circularForwarded();
     const box = await inbox(province, 'clerk.roiet');
     expect(box.items).toHaveLength(1);
     expect(box.items[0]).toMatchObject({ letterId, speed: 'most_urgent' });
     expect(box.items[0].subject).toContain('SMS');
     toProvince = box.items[0].deliveryId;
 
-    const notes = await api('clerk.roiet').get('/notifications').expect(200);
-    expect(notes.body.unreadCount).toBe(1);
-    expect(notes.body.items[0]).toMatchObject({
+    const notes = bodyOf(
+      await api('clerk.roiet').get('/notifications').expect(200),
+      'NotificationPageResponse',
+    );
+    expect(notes.unreadCount).toBe(1);
+    expect(notes.items[0]).toMatchObject({
       kind: 'delivery.new',
       unitId: province.id,
       payload: { letterId, fromUnitName: 'กระทรวงมหาดไทย' },
     });
-    expect(JSON.stringify(notes.body)).not.toMatch(/https?:/);
-    await api('clerk.roiet').post(`/notifications/${notes.body.items[0].id}/read`).expect(200);
-    expect((await api('clerk.roiet').get('/notifications').expect(200)).body.unreadCount).toBe(0);
+    expect(JSON.stringify(notes)).not.toMatch(/https?:/);
+    await api('clerk.roiet').post(`/notifications/${notes.items[0].id}/read`).expect(200);
+    const read = await api('clerk.roiet').get('/notifications').expect(200);
+    expect(bodyOf(read, 'NotificationPageResponse').unreadCount).toBe(0);
     // Another province's clerk sees neither the inbox nor the notification.
     await api('clerk.khonkaen').get(`/units/${province.id}/inbox`).expect(404);
-    await api('clerk.khonkaen').post(`/notifications/${notes.body.items[0].id}/read`).expect(404);
+    await api('clerk.khonkaen').post(`/notifications/${notes.items[0].id}/read`).expect(404);
 
     // Registering in another unit's register with this delivery is refused.
     const wrong = await register(otherProvince, 'clerk.khonkaen', { deliveryId: toProvince });
     expect(wrong.status).toBe(404);
 
-    const entry = await register(province, 'clerk.roiet', { deliveryId: toProvince });
-    expect(entry.status, JSON.stringify(entry.body)).toBe(201);
-    expect(entry.body).toMatchObject({ deliveryId: toProvince, letterId, receiptNumber: 1 });
+    const registered = await register(province, 'clerk.roiet', { deliveryId: toProvince });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const entry = bodyOf(registered, 'EntryResponse');
+    expect(entry).toMatchObject({ deliveryId: toProvince, letterId, receiptNumber: 1 });
     const twice = await register(province, 'clerk.roiet', { deliveryId: toProvince });
     expect(twice.status).toBe(409);
-    expect(twice.body.code).toBe('DELIVERY_NOT_PENDING');
+    expect(problemOf(twice).code).toBe('DELIVERY_NOT_PENDING');
     expect((await inbox(province, 'clerk.roiet')).items).toHaveLength(0);
 
-    const [row] = await t.dataSource.query(
+    const row = await oneRow(
+      t.dataSource,
       'SELECT state, receipt_number, receipt_entry_id FROM deliveries WHERE id = $1',
       [toProvince],
     );
-    expect(row).toEqual({ state: 'received', receipt_number: 1, receipt_entry_id: entry.body.id });
+    expect(row).toEqual({ state: 'received', receipt_number: 1, receipt_entry_id: entry.id });
 
     // Forwarding down: districts and the town municipality directly (subtree kinds).
-    const outside = await api('clerk.roiet').post(`/register-entries/${entry.body.id}/forwards`, {
+    const outside = await api('clerk.roiet').post(`/register-entries/${entry.id}/forwards`, {
       unitIds: [otherProvince.id],
     });
     expect(outside.status).toBe(422);
-    expect(outside.body.code).toBe('FORWARD_RECIPIENT_OUT_OF_SCOPE');
+    expect(problemOf(outside).code).toBe('FORWARD_RECIPIENT_OUT_OF_SCOPE');
     const down = await api('clerk.roiet')
-      .post(`/register-entries/${entry.body.id}/forwards`, {
+      .post(`/register-entries/${entry.id}/forwards`, {
         subtreeKinds: ['district', 'town_municipality'],
         annotation: { text: 'แจ้งอำเภอและเทศบาลเมืองทราบ', decision: 'noted' },
       })
       .expect(201);
-    expect(down.body).toMatchObject({ created: 3, parentDeliveryId: toProvince });
+    expect(bodyOf(down, 'ForwardResult')).toMatchObject({
+      created: 3,
+      parentDeliveryId: toProvince,
+    });
   });
 
-  it('a district forwards to its local administrations; the town gets it twice and is warned', async () => {
+  it(
+    'the province sees it in its inbox and notifications, registers it: that is the acknowledgment',
+    provinceRegistered,
+  );
+
+  const districtForwarded = once(async () => {
+    await provinceRegistered();
     t.clock.advance(10 * 60_000);
     const box = await inbox(mueang, 'clerk.mueang');
     const entry = await register(mueang, 'clerk.mueang', { deliveryId: box.items[0].deliveryId });
     expect(entry.status).toBe(201);
     const fw = await api('clerk.mueang')
-      .post(`/register-entries/${entry.body.id}/forwards`, {
+      .post(`/register-entries/${bodyOf(entry, 'EntryResponse').id}/forwards`, {
         childKinds: ['subdistrict_administration', 'town_municipality'],
       })
       .expect(201);
-    expect(fw.body.created).toBe(3);
+    expect(bodyOf(fw, 'ForwardResult').created).toBe(3);
 
     const townBox = await inbox(town, 'clerk.town');
     expect(townBox.items).toHaveLength(2);
     const first = await register(town, 'clerk.town', { deliveryId: townBox.items[0].deliveryId });
     expect(first.status).toBe(201);
-    expect(first.body.warnings).toEqual([]);
+    expect(bodyOf(first, 'EntryResponse').warnings).toEqual([]);
     const second = await register(town, 'clerk.town', { deliveryId: townBox.items[1].deliveryId });
     expect(second.status).toBe(201);
-    expect(second.body.warnings).toEqual([
-      expect.objectContaining({ code: 'duplicate_arrival', entryId: first.body.id }),
+    expect(bodyOf(second, 'EntryResponse').warnings).toEqual([
+      expect.objectContaining({
+        code: 'duplicate_arrival',
+        entryId: bodyOf(first, 'EntryResponse').id,
+      }),
     ]);
   });
 
-  it('two clerks registering the same delivery at once make one entry', async () => {
+  it(
+    'a district forwards to its local administrations; the town gets it twice and is warned',
+    districtForwarded,
+  );
+
+  const saoRegisteredOnce = once(async () => {
+    await districtForwarded();
     const box = await inbox(sao, 'clerk.sao');
     const deliveryId = box.items[0].deliveryId;
     const answers = await Promise.all([
@@ -249,31 +287,34 @@ describe('forwarding a circular down the hierarchy', () => {
       register(sao, 'clerk2.sao', { deliveryId }),
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
-    const [{ count }] = await t.dataSource.query(
+    const { count } = await oneRow<{ count: number }>(
+      t.dataSource,
       'SELECT count(*)::int AS count FROM register_entries WHERE delivery_id = $1',
       [deliveryId],
     );
     expect(count).toBe(1);
   });
 
+  it('two clerks registering the same delivery at once make one entry', saoRegisteredOnce);
+
   it('progress, tree and overdue views count what happened, per subtree', async () => {
-    const progress = await api('head.roiet')
-      .get(`/letters/${letterId}/progress?unitId=${province.id}`)
-      .expect(200);
+    await saoRegisteredOnce();
+    const progress = bodyOf(
+      await api('head.roiet')
+        .get(`/letters/${letterId}/progress?unitId=${province.id}`)
+        .expect(200),
+      'LetterProgress',
+    );
     // Province, 2 districts, town (twice: counted once), 2 อบต.
-    expect(progress.body.units).toEqual({
+    expect(progress.units).toEqual({
       total: 6,
       received: 4,
       pending: 2,
       returned: 0,
       cancelled: 0,
     });
-    expect(progress.body.deliveries).toMatchObject({ total: 7, received: 5, sent: 2 });
-    const byChild = Object.fromEntries(
-      (progress.body.children as { unitId: string; total: number; byKind: unknown[] }[]).map(
-        (c) => [c.unitId, c],
-      ),
-    );
+    expect(progress.deliveries).toMatchObject({ total: 7, received: 5, sent: 2 });
+    const byChild = Object.fromEntries(progress.children.map((c) => [c.unitId, c]));
     expect(byChild[mueang.id]).toMatchObject({ total: 4, received: 3, pending: 1 });
     expect(byChild[mueang.id].byKind).toEqual(
       expect.arrayContaining([
@@ -282,50 +323,64 @@ describe('forwarding a circular down the hierarchy', () => {
       ]),
     );
     expect(byChild[selaphum.id]).toMatchObject({ total: 1, received: 0, pending: 1 });
-    expect(
-      (progress.body.notReceived.items as { unitId: string }[]).map((i) => i.unitId).sort(),
-    ).toEqual([selaphum.id, sao2.id].sort());
-    expect(progress.body.oldestPending.unitId).toBe(selaphum.id);
+    expect(progress.notReceived.items.map((i) => i.unitId).sort()).toEqual(
+      [selaphum.id, sao2.id].sort(),
+    );
+    expect(progress.oldestPending?.unitId).toBe(selaphum.id);
 
-    const nation = await api('head.moi')
-      .get(`/letters/${letterId}/progress?unitId=${ministry.id}`)
-      .expect(200);
-    expect(nation.body.units).toMatchObject({ total: 7, received: 4, pending: 3 });
+    const nation = bodyOf(
+      await api('head.moi').get(`/letters/${letterId}/progress?unitId=${ministry.id}`).expect(200),
+      'LetterProgress',
+    );
+    expect(nation.units).toMatchObject({ total: 7, received: 4, pending: 3 });
     // The other province's clerk may not look into Roi Et.
     await api('clerk.khonkaen')
       .get(`/letters/${letterId}/progress?unitId=${province.id}`)
       .expect(404);
 
-    const tree = await api('head.moi').get(`/letters/${letterId}/tree?limit=4`).expect(200);
-    expect(tree.body.levels).toEqual([
+    const tree = bodyOf(
+      await api('head.moi').get(`/letters/${letterId}/tree?limit=4`).expect(200),
+      'LetterTree',
+    );
+    expect(tree.levels).toEqual([
       { level: 1, total: 2, received: 1, pending: 1 },
       { level: 2, total: 3, received: 2, pending: 1 },
       { level: 3, total: 3, received: 2, pending: 1 },
     ]);
-    expect(tree.body.items).toHaveLength(4);
-    const rest = await api('head.moi')
-      .get(`/letters/${letterId}/tree?limit=4&cursor=${tree.body.nextCursor}`)
-      .expect(200);
-    expect(rest.body.items).toHaveLength(4);
-    expect(rest.body.nextCursor).toBeNull();
+    expect(tree.items).toHaveLength(4);
+    const rest = bodyOf(
+      await api('head.moi')
+        .get(`/letters/${letterId}/tree?limit=4&cursor=${tree.nextCursor}`)
+        .expect(200),
+      'LetterTree',
+    );
+    expect(rest.items).toHaveLength(4);
+    expect(rest.nextCursor).toBeNull();
 
     t.clock.set('2026-01-18T05:55:00Z'); // 74 h after sending: past the 2 working hours
-    for (const username of Object.keys(auth))
+    for (const username of Object.keys(auth)) {
       auth[username] = (await f.signIn(username)).headers.Authorization;
-    const overdue = await api('head.moi').get(`/units/${ministry.id}/overdue`).expect(200);
-    const groups = overdue.body.groups as { unitId: string; items: { ageHours: number }[] }[];
-    expect(groups.map((g) => g.unitId).sort()).toEqual(
+    }
+    const overdue = bodyOf(
+      await api('head.moi').get(`/units/${ministry.id}/overdue`).expect(200),
+      'Overdue',
+    );
+    expect(overdue.groups.map((g) => g.unitId).sort()).toEqual(
       [otherProvince.id, selaphum.id, sao2.id].sort(),
     );
-    expect(groups.find((g) => g.unitId === otherProvince.id)!.items[0]).toMatchObject({
+    expect(overdue.groups.find((g) => g.unitId === otherProvince.id)!.items[0]).toMatchObject({
       ageHours: 74,
       overdueHours: 72,
     });
-    const roiEt = await api('head.roiet').get(`/units/${province.id}/overdue`).expect(200);
-    expect(roiEt.body.groups).toHaveLength(2);
+    const roiEt = bodyOf(
+      await api('head.roiet').get(`/units/${province.id}/overdue`).expect(200),
+      'Overdue',
+    );
+    expect(roiEt.groups).toHaveLength(2);
   });
 
   it('returns and cancellations follow the transition table and notify the other side', async () => {
+    await districtForwarded();
     const saoBox = await inbox(sao2, 'clerk.sao2');
     const deliveryId = saoBox.items[0].deliveryId;
     // Only the recipient returns; only the sender cancels.
@@ -336,47 +391,57 @@ describe('forwarding a circular down the hierarchy', () => {
     const returned = await api('clerk.sao2')
       .post(`/deliveries/${deliveryId}/return`, { reason: 'ส่งผิดหน่วยงาน' })
       .expect(200);
-    expect(returned.body).toMatchObject({ state: 'returned', stateReason: 'ส่งผิดหน่วยงาน' });
+    expect(bodyOf(returned, 'DeliveryReturned')).toMatchObject({
+      state: 'returned',
+      stateReason: 'ส่งผิดหน่วยงาน',
+    });
     const again = await api('clerk.mueang')
       .post(`/deliveries/${deliveryId}/cancel`, { reason: 'x' })
       .expect(409);
-    expect(again.body.code).toBe('DELIVERY_NOT_PENDING');
+    expect(problemOf(again).code).toBe('DELIVERY_NOT_PENDING');
     const mueangNotes = await api('clerk.mueang').get('/notifications?unread=true').expect(200);
-    expect(mueangNotes.body.items[0]).toMatchObject({
+    expect(bodyOf(mueangNotes, 'NotificationPageResponse').items[0]).toMatchObject({
       kind: 'delivery.returned',
       payload: { deliveryId, reason: 'ส่งผิดหน่วยงาน' },
     });
 
     // A returned delivery can be sent again (it is no longer live).
-    const mueangEntry = (
-      await t.dataSource.query(
-        `SELECT e.id FROM register_entries e JOIN registers r ON r.id = e.register_id WHERE r.unit_id = $1`,
-        [mueang.id],
-      )
-    )[0].id as string;
+    const mueangEntry = await oneRow<{ id: string }>(
+      t.dataSource,
+      `SELECT e.id FROM register_entries e JOIN registers r ON r.id = e.register_id WHERE r.unit_id = $1`,
+      [mueang.id],
+    );
     const resend = await api('clerk.mueang')
-      .post(`/register-entries/${mueangEntry}/forwards`, { unitIds: [sao2.id] })
+      .post(`/register-entries/${mueangEntry.id}/forwards`, { unitIds: [sao2.id] })
       .expect(201);
-    expect(resend.body.created).toBe(1);
+    expect(bodyOf(resend, 'ForwardResult').created).toBe(1);
 
     // The province cancels the whole forward to its districts: only the pending one goes.
-    const [fw] = await t.dataSource.query(`SELECT id FROM forwards WHERE sender_unit_id = $1`, [
-      province.id,
-    ]);
+    const fw = await oneRow<{ id: string }>(
+      t.dataSource,
+      `SELECT id FROM forwards WHERE sender_unit_id = $1`,
+      [province.id],
+    );
     const cancel = await api('clerk.roiet')
       .post(`/forwards/${fw.id}/cancel`, { reason: 'ส่งซ้ำซ้อน' })
       .expect(200);
-    expect(cancel.body).toEqual({ forwardId: fw.id, cancelled: 1, notCancelled: 2 });
+    expect(bodyOf(cancel, 'ForwardCancelled')).toEqual({
+      forwardId: fw.id,
+      cancelled: 1,
+      notCancelled: 2,
+    });
     expect((await inbox(selaphum, 'clerk.selaphum')).items).toHaveLength(0);
     const notes = await api('clerk.selaphum').get('/notifications').expect(200);
-    expect(notes.body.items.map((n: { kind: string }) => n.kind)).toEqual([
+    expect(bodyOf(notes, 'NotificationPageResponse').items.map((n) => n.kind)).toEqual([
       'delivery.cancelled',
       'delivery.new',
     ]);
   });
 
   it('a sender cancelling while the recipient registers ends in one consistent state', async () => {
-    const [entry] = await t.dataSource.query(
+    await circularForwarded();
+    const entry = await oneRow<{ id: string }>(
+      t.dataSource,
       `SELECT e.id FROM register_entries e JOIN registers r ON r.id = e.register_id WHERE r.unit_id = $1 AND e.delivery_id IS NULL`,
       [ministry.id],
     );
@@ -407,7 +472,8 @@ describe('forwarding a circular down the hierarchy', () => {
       } else {
         [cancelled, registered] = await Promise.all([cancel(), registerIt()]);
       }
-      const [row] = await t.dataSource.query(
+      const row = await oneRow(
+        t.dataSource,
         'SELECT state, receipt_entry_id FROM deliveries WHERE id = $1',
         [deliveryId],
       );
@@ -420,7 +486,10 @@ describe('forwarding a circular down the hierarchy', () => {
       expect(head).not.toBe('cancel');
       expect(cancelled.status).toBe(409);
       expect(registered.status).toBe(201);
-      expect(row).toEqual({ state: 'received', receipt_entry_id: registered.body.id });
+      expect(row).toEqual({
+        state: 'received',
+        receipt_entry_id: bodyOf(registered, 'EntryResponse').id,
+      });
       return 'received' as const;
     };
     const outcomes = [await round('cancel')];
@@ -430,63 +499,70 @@ describe('forwarding a circular down the hierarchy', () => {
   });
 
   it('a re-issued letter enclosing the circular counts toward the root', async () => {
-    const reissue = await api('clerk.mueang')
-      .post('/letters', {
-        kind: 'stamped',
-        subject: 'แจ้งแนวทางการงดส่ง SMS ที่มีลิงก์',
-        enclosesLetterId: letterId,
-      })
-      .expect(201);
-    expect(reissue.body.rootLetterId).toBe(letterId);
-    const { forward: fw } = await f.numberAndForward(
-      auth['clerk.mueang'],
-      mueang.id,
-      reissue.body.id,
-      { unitIds: [town.id] },
+    await districtForwarded();
+    const reissue = bodyOf(
+      await api('clerk.mueang')
+        .post('/letters', {
+          kind: 'stamped',
+          subject: 'แจ้งแนวทางการงดส่ง SMS ที่มีลิงก์',
+          enclosesLetterId: letterId,
+        })
+        .expect(201),
+      'LetterResponse',
     );
+    expect(reissue.rootLetterId).toBe(letterId);
+    const { forward: fw } = await f.numberAndForward(auth['clerk.mueang'], mueang.id, reissue.id, {
+      unitIds: [town.id],
+    });
     expect(fw).toMatchObject({ rootLetterId: letterId, created: 1 });
     expect(fw.parentDeliveryId).not.toBeNull();
     // Its deliveries hang under the delivery by which the district received the circular.
-    const tree = await api('head.moi').get(`/letters/${letterId}/tree?level=3`).expect(200);
-    expect(
-      (tree.body.items as { letterId: string }[]).filter((i) => i.letterId === reissue.body.id),
-    ).toEqual([expect.objectContaining({ recipientUnitId: town.id, level: 3, state: 'sent' })]);
-    const progress = await api('head.roiet')
-      .get(`/letters/${letterId}/progress?unitId=${mueang.id}`)
-      .expect(200);
-    expect(progress.body.deliveries.total).toBeGreaterThan(progress.body.units.total);
+    const tree = bodyOf(
+      await api('head.moi').get(`/letters/${letterId}/tree?level=3`).expect(200),
+      'LetterTree',
+    );
+    expect(tree.items.filter((i) => i.letterId === reissue.id)).toEqual([
+      expect.objectContaining({ recipientUnitId: town.id, level: 3, state: 'sent' }),
+    ]);
+    const progress = bodyOf(
+      await api('head.roiet').get(`/letters/${letterId}/progress?unitId=${mueang.id}`).expect(200),
+      'LetterProgress',
+    );
+    expect(progress.deliveries.total).toBeGreaterThan(progress.units.total);
   });
 
   it('a secret letter shows no subject to an uncleared clerk, anywhere', async () => {
-    const letter = await api('head.moi')
-      .post('/letters', { kind: 'memo', subject: 'เรื่องลับเฉพาะ', secrecy: 'confidential' })
-      .expect(201);
-    await f.numberAndForward(auth['head.moi'], ministry.id, letter.body.id, {
+    const letter = bodyOf(
+      await api('head.moi')
+        .post('/letters', { kind: 'memo', subject: 'เรื่องลับเฉพาะ', secrecy: 'confidential' })
+        .expect(201),
+      'LetterResponse',
+    );
+    await f.numberAndForward(auth['head.moi'], ministry.id, letter.id, {
       unitIds: [province.id],
     });
     const box = await inbox(province, 'clerk.roiet');
-    const item = box.items.find((i) => i.letterId === letter.body.id)!;
+    const item = box.items.find((i) => i.letterId === letter.id)!;
     expect(item).toBeDefined();
     expect(item).not.toHaveProperty('subject');
     const headBox = await inbox(province, 'head.roiet');
-    expect(headBox.items.find((i) => i.letterId === letter.body.id)!.subject).toBe('เรื่องลับเฉพาะ');
+    expect(headBox.items.find((i) => i.letterId === letter.id)!.subject).toBe('เรื่องลับเฉพาะ');
     const notes = await api('clerk.roiet').get('/notifications').expect(200);
     expect(JSON.stringify(notes.body)).not.toContain('เรื่องลับเฉพาะ');
     // The uncleared clerk may not even open its progress.
-    await api('clerk.roiet').get(`/letters/${letter.body.id}/progress`).expect(404);
+    await api('clerk.roiet').get(`/letters/${letter.id}/progress`).expect(404);
   });
 
   it('annotations are append-only in the database', async () => {
+    await circularForwarded();
     await api('head.moi')
       .post(`/register-entries/${ministryEntryId}/annotations`, { text: 'ทราบ', decision: 'noted' })
       .expect(201);
-    const list = await api('clerk.moi')
-      .get(`/register-entries/${ministryEntryId}/annotations`)
-      .expect(200);
-    expect(list.body.items.map((a: { text: string }) => a.text)).toEqual([
-      'เห็นควรแจ้งจังหวัดทุกจังหวัดทราบ',
-      'ทราบ',
-    ]);
+    const list = bodyOf(
+      await api('clerk.moi').get(`/register-entries/${ministryEntryId}/annotations`).expect(200),
+      'Annotations',
+    );
+    expect(list.items.map((a) => a.text)).toEqual(['เห็นควรแจ้งจังหวัดทุกจังหวัดทราบ', 'ทราบ']);
     await expect(t.dataSource.query(`UPDATE annotations SET text = 'แก้'`)).rejects.toThrow(
       /append-only/,
     );
@@ -507,15 +583,18 @@ describe('forwarding a circular down the hierarchy', () => {
     await f.newUser({ username: 'clerk.team', memberships: [{ unit: team, role: 'clerk' }] });
     auth['clerk.data'] = (await f.signIn('clerk.data')).headers.Authorization;
     auth['clerk.team'] = (await f.signIn('clerk.team')).headers.Authorization;
-    const letter = await api('clerk.data')
-      .post('/letters', { kind: 'external', subject: 'แจ้งชุดข้อมูลเปิดประจำปี' })
-      .expect(201);
-    await f.numberAndForward(auth['clerk.data'], dataCentre.id, letter.body.id, {
+    const letter = bodyOf(
+      await api('clerk.data')
+        .post('/letters', { kind: 'external', subject: 'แจ้งชุดข้อมูลเปิดประจำปี' })
+        .expect(201),
+      'LetterResponse',
+    );
+    await f.numberAndForward(auth['clerk.data'], dataCentre.id, letter.id, {
       unitIds: [team.id],
     });
     const notes = await api('clerk.team').get('/notifications').expect(200);
-    const note = (notes.body.items as { kind: string; payload: Record<string, unknown> }[]).find(
-      (n) => n.payload.letterId === letter.body.id,
+    const note = bodyOf(notes, 'NotificationPageResponse').items.find(
+      (n) => n.payload.letterId === letter.id,
     )!;
     expect(note).toMatchObject({ kind: 'delivery.new', payload: { fromUnitName: null } });
     expect(JSON.stringify(notes.body)).not.toContain('data.go.th');

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { TcpProxy } from '../harness/tcp-proxy.js';
+import { problemOf } from '../harness/api-body.js';
 
 describe('HTTP basics', () => {
   let t: TestApp;
@@ -28,8 +29,8 @@ describe('HTTP basics', () => {
     const res = await t.http.get('/api/v1/no-such-thing').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 404, code: 'NOT_FOUND', title: 'Not found' });
-    expect(res.body.detail).toMatch(/[\u0E00-\u0E7F]/);
-    expect(res.body.type).toBe('urn:saraban:problem:not-found');
+    expect(problemOf(res).detail).toMatch(/[\u0E00-\u0E7F]/);
+    expect(problemOf(res).type).toBe('urn:saraban:problem:not-found');
   });
 
   it('answers malformed JSON with 400 and an oversized body with 413, never 500', async () => {
@@ -38,7 +39,7 @@ describe('HTTP basics', () => {
       .set('Content-Type', 'application/json')
       .send('{"subject": ')
       .expect(400);
-    expect(bad.body.code).toBe('MALFORMED_BODY');
+    expect(problemOf(bad).code).toBe('MALFORMED_BODY');
     const huge = JSON.stringify({ text: 'ก'.repeat(t.config.bodyLimitBytes) });
     const big = await t.http
       .post('/api/v1/anything')
@@ -68,7 +69,7 @@ describe('readiness follows its dependencies without a restart', () => {
       const down = await t.http.get('/health/ready').expect(503);
       expect(down.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(down.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', down: ['redis'] });
-      expect(down.body.detail).toContain('Redis');
+      expect(problemOf(down).detail).toContain('Redis');
       await proxy.restart();
       await expect
         .poll(async () => (await t.http.get('/health/ready')).status, { timeout: 15_000 })
@@ -90,7 +91,7 @@ describe('readiness follows its dependencies without a restart', () => {
       await proxy.stop();
       const down = await t.http.get('/health/ready').expect(503);
       expect(down.body).toMatchObject({ code: 'SERVICE_UNAVAILABLE', down: ['postgresql'] });
-      expect(down.body.detail).toContain('PostgreSQL');
+      expect(problemOf(down).detail).toContain('PostgreSQL');
       await proxy.restart();
       await expect
         .poll(async () => (await t.http.get('/health/ready')).status, { timeout: 15_000 })

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
+import { problemOf } from '../harness/api-body.js';
 
 const run = promisify(execFile);
 const SEED = new URL('../fixtures/letters/seed-moi-sms-links.txt', import.meta.url);
@@ -52,14 +53,14 @@ describe('letter intake over HTTP', () => {
 
   it('answers empty text with 400 and more than 200 KB with 413', async () => {
     const empty = await t.http.post('/api/v1/intake/parse').send({ text: '   ' }).expect(400);
-    expect(empty.body.code).toBe('LETTER_TEXT_EMPTY');
+    expect(problemOf(empty).code).toBe('LETTER_TEXT_EMPTY');
     const missing = await t.http.post('/api/v1/intake/parse').send({}).expect(400);
-    expect(missing.body.code).toBe('LETTER_TEXT_EMPTY');
+    expect(problemOf(missing).code).toBe('LETTER_TEXT_EMPTY');
     const bigJson = await t.http
       .post('/api/v1/intake/parse')
       .send({ text: 'ก'.repeat(80_000) })
       .expect(413);
-    expect(bigJson.body.code).toBe('LETTER_TEXT_TOO_LARGE');
+    expect(problemOf(bigJson).code).toBe('LETTER_TEXT_TOO_LARGE');
     const bigPlain = await t.http
       .post('/api/v1/intake/parse')
       .set('Content-Type', 'text/plain')

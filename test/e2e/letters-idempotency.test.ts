@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import { idOf, problemOf } from '../harness/api-body.js';
 
 describe('recording a letter: retries and what the paper already says', () => {
   let t: TestApp;
@@ -45,16 +46,16 @@ describe('recording a letter: retries and what the paper already says', () => {
     const first = await post(clerk, body, 'intake-7f3a').expect(201);
     const retry = await post(clerk, body, 'intake-7f3a').expect(201);
     expect(retry.headers['idempotent-replayed']).toBe('true');
-    expect(retry.body.id).toBe(first.body.id);
+    expect(idOf(retry)).toBe(idOf(first));
     expect(await letterCount(body.subject)).toBe(1);
 
     const misuse = await post(clerk, { ...body, subject: 'เรื่องอื่น' }, 'intake-7f3a').expect(422);
-    expect(misuse.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(problemOf(misuse).code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(await letterCount('เรื่องอื่น')).toBe(0);
 
     // Keys are per user; without a key every request is a new letter.
     const theirs = await post(other, body, 'intake-7f3a').expect(201);
-    expect(theirs.body.id).not.toBe(first.body.id);
+    expect(idOf(theirs)).not.toBe(idOf(first));
     await post(clerk, body).expect(201);
     expect(await letterCount(body.subject)).toBe(3);
   });
@@ -66,7 +67,7 @@ describe('recording a letter: retries and what the paper already says', () => {
       .set('Idempotency-Key', 'intake-date')
       .send({ kind: 'external', subject: 'วันที่ผิด', letterDate: '๓๒ มกราคม ๒๕๖๙' })
       .expect(400);
-    expect(bad.body.errors[0].field).toBe('letterDate');
+    expect(problemOf(bad).errors![0].field).toBe('letterDate');
     await t.http
       .post('/api/v1/letters')
       .set('Authorization', clerk)
@@ -95,7 +96,7 @@ describe('recording a letter: retries and what the paper already says', () => {
       })
       .expect(201);
     const read = await t.http
-      .get(`/api/v1/letters/${created.body.id}`)
+      .get(`/api/v1/letters/${idOf(created)}`)
       .set('Authorization', clerk)
       .expect(200);
     expect(read.body.ownerUnit).toBe('กองการสื่อสารและเทคโนโลยีสารสนเทศ');
@@ -113,6 +114,6 @@ describe('recording a letter: retries and what the paper already says', () => {
         printedStamps: [{ unit: 'ก', receiptNumber: 1, date: '15 ม.ค. 69', time: null }],
       })
       .expect(400);
-    expect(bad.body.errors[0].field).toMatch(/^printedStamps/);
+    expect(problemOf(bad).errors![0].field).toMatch(/^printedStamps/);
   });
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories } from '../factories/index.js';
 import { samplePdf } from '../factories/sample-pdf.js';
+import { idOf } from '../harness/api-body.js';
 
 /**
  * Property: for every operation in the app's own OpenAPI document, requests whose body,
@@ -187,14 +188,14 @@ describe('every endpoint of the OpenAPI document survives generated input', () =
     const letter = await t.http
       .post('/api/v1/letters')
       .set('Authorization', clerk)
-      .send({ kind: 'external', subject: 'หนังสือทดสอบการสุ่ม', fileIds: [file.body.id] })
+      .send({ kind: 'external', subject: 'หนังสือทดสอบการสุ่ม', fileIds: [idOf(file)] })
       .expect(201);
     const registers = await t.http
       .get(`/api/v1/units/${province.id}/registers`)
       .set('Authorization', clerk);
     for (const r of registers.body as { id: string }[]) ids.push(r.id);
-    if (letter.body?.id) {
-      ids.push(letter.body.id as string, file.body.id as string);
+    if (idOf(letter)) {
+      ids.push(idOf(letter), idOf(file));
       const incoming = (registers.body as { id: string; kind: string }[]).find(
         (r) => r.kind === 'incoming',
       );
@@ -202,11 +203,11 @@ describe('every endpoint of the OpenAPI document survives generated input', () =
         const entry = await t.http
           .post(`/api/v1/registers/${incoming.id}/entries`)
           .set('Authorization', clerk)
-          .send({ letterId: letter.body.id });
-        if (entry.body?.id) {
-          ids.push(entry.body.id as string);
+          .send({ letterId: idOf(letter) });
+        if (idOf(entry)) {
+          ids.push(idOf(entry));
           const forward = await t.http
-            .post(`/api/v1/register-entries/${entry.body.id}/forwards`)
+            .post(`/api/v1/register-entries/${idOf(entry)}/forwards`)
             .set('Authorization', tokens[1]!)
             .send({ unitIds: [district.id] });
           const found = JSON.stringify(forward.body).match(/[0-9a-f]{8}-[0-9a-f-]{27}/g) ?? [];

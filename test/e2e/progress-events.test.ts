@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+import { idOf } from '../harness/api-body.js';
 
 interface SseEvent {
   id: string | null;
@@ -144,7 +145,7 @@ describe('progress events (SSE)', () => {
       subject: `เรื่องลับเฉพาะผู้มีสิทธิ์ ${secrecy}`,
     });
     expect(letter.status, JSON.stringify(letter.body)).toBe(201);
-    return letter.body.id as string;
+    return idOf(letter);
   }
 
   beforeAll(async () => {

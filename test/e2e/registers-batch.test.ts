@@ -3,6 +3,7 @@ import { AuditService } from 'src/modules/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import { countOf } from '../harness/sql.js';
+import { idOf, problemOf } from '../harness/api-body.js';
 
 describe('registers: batch registration', () => {
   let t: TestApp;
@@ -17,13 +18,13 @@ describe('registers: batch registration', () => {
   let childIncoming: string;
 
   const newLetter = async (subject: string, auth = clerk, extra: Record<string, unknown> = {}) =>
-    (
+    idOf(
       await t.http
         .post('/api/v1/letters')
         .set('Authorization', auth)
         .send({ kind: 'external', subject, ...extra })
-        .expect(201)
-    ).body.id as string;
+        .expect(201),
+    );
   const batch = (registerId: string, items: object[], key?: string, auth = clerk) => {
     const request = t.http
       .post(`/api/v1/registers/${registerId}/entries/batch`)
@@ -108,11 +109,11 @@ describe('registers: batch registration', () => {
       { letterId: good[2] },
     ]).expect(422);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(res.body.code).toBe('BATCH_REJECTED');
-    expect(res.body.errors.map((e: { index: number }) => e.index)).toEqual([1, 3, 4]);
-    expect(res.body.errors[0]).toMatchObject({ index: 1, code: 'LETTER_NOT_FOUND' });
-    expect(res.body.errors[1]).toMatchObject({ index: 3, code: 'LETTER_NOT_FOUND' });
-    expect(res.body.errors[2]).toMatchObject({ index: 4, code: 'VALIDATION_FAILED' });
+    expect(problemOf(res).code).toBe('BATCH_REJECTED');
+    expect(problemOf(res).errors!.map((e) => e.index)).toEqual([1, 3, 4]);
+    expect(problemOf(res).errors![0]).toMatchObject({ index: 1, code: 'LETTER_NOT_FOUND' });
+    expect(problemOf(res).errors![1]).toMatchObject({ index: 3, code: 'LETTER_NOT_FOUND' });
+    expect(problemOf(res).errors![2]).toMatchObject({ index: 4, code: 'VALIDATION_FAILED' });
     expect(await entriesOf(incoming)).toBe(before);
     // The numbers were not taken: the next registration continues the sequence.
     const next = await batch(
@@ -129,7 +130,7 @@ describe('registers: batch registration', () => {
     const res = await batch(incoming, [{ letterId: a }, { letterId: b }, { letterId: a }]).expect(
       422,
     );
-    expect(res.body.errors).toEqual([
+    expect(problemOf(res).errors).toEqual([
       expect.objectContaining({
         index: 2,
         code: 'DUPLICATE_BATCH_ITEM',
@@ -155,7 +156,7 @@ describe('registers: batch registration', () => {
     const letterId = await newLetter('จำนวนมาก');
     const many = Array.from({ length: 501 }, () => ({ letterId }));
     const res = await batch(incoming, many).expect(400);
-    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(problemOf(res).code).toBe('VALIDATION_FAILED');
     await batch(incoming, []).expect(400);
     // Another unit's clerk does not see the register.
     await batch(incoming, [{ letterId }], undefined, outsider).expect(404);
@@ -192,6 +193,6 @@ describe('registers: batch registration', () => {
       undefined,
       childClerk,
     ).expect(422);
-    expect(again.body.errors[0].index).toBe(0);
+    expect(problemOf(again).errors![0].index).toBe(0);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RegistersRepository } from 'src/modules/registers/registers.repository.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import { idOf, problemOf } from '../harness/api-body.js';
 
 describe('registers: numbers, corrections and bad input', () => {
   let t: TestApp;
@@ -15,13 +16,13 @@ describe('registers: numbers, corrections and bad input', () => {
   let circular: string;
 
   const newLetter = async (subject: string, extra: Record<string, unknown> = {}) =>
-    (
+    idOf(
       await t.http
         .post('/api/v1/letters')
         .set('Authorization', clerk)
         .send({ kind: 'external', subject, ...extra })
-        .expect(201)
-    ).body.id as string;
+        .expect(201),
+    );
   const register = (registerId: string, letterId: string, auth = clerk) =>
     t.http
       .post(`/api/v1/registers/${registerId}/entries`)
@@ -135,7 +136,7 @@ describe('registers: numbers, corrections and bad input', () => {
       .set('Authorization', clerk)
       .send({ reason: 'อีกครั้ง' })
       .expect(409);
-    expect(again.body.code).toBe('ENTRY_ALREADY_CANCELLED');
+    expect(problemOf(again).code).toBe('ENTRY_ALREADY_CANCELLED');
 
     const original = (await register(incoming, await newLetter('แก้ไขรายการ')).expect(201)).body;
     const replacement = await t.http
@@ -150,7 +151,7 @@ describe('registers: numbers, corrections and bad input', () => {
     );
     expect(rows[0]).toMatchObject({
       status: 'cancelled',
-      replaced_by_entry_id: replacement.body.id,
+      replaced_by_entry_id: idOf(replacement),
     });
   });
 
@@ -159,23 +160,23 @@ describe('registers: numbers, corrections and bad input', () => {
     const unknownLetter = await register(incoming, '00000000-0000-4000-8000-000000000000').expect(
       404,
     );
-    expect(unknownLetter.body.code).toBe('LETTER_NOT_FOUND');
+    expect(problemOf(unknownLetter).code).toBe('LETTER_NOT_FOUND');
     const mine = await newLetter('ของสำนักงานจังหวัดร้อยเอ็ด');
     const foreign = await register(incoming, mine, outsider).expect(404);
-    expect(foreign.body.code).toBe('REGISTER_NOT_FOUND');
+    expect(problemOf(foreign).code).toBe('REGISTER_NOT_FOUND');
     expect(JSON.stringify(foreign.body)).not.toContain('ร้อยเอ็ด');
     const noLetter = await t.http
       .post(`/api/v1/registers/${incoming}/entries`)
       .set('Authorization', clerk)
       .send({})
       .expect(400);
-    expect(noLetter.body.code).toBe('VALIDATION_FAILED');
+    expect(problemOf(noLetter).code).toBe('VALIDATION_FAILED');
     const unknownField = await t.http
       .post(`/api/v1/registers/${incoming}/entries`)
       .set('Authorization', clerk)
       .send({ letterId: mine, number: 7 })
       .expect(400);
-    expect(unknownField.body.errors[0]).toMatchObject({
+    expect(problemOf(unknownField).errors![0]).toMatchObject({
       field: 'number',
       code: 'whitelistValidation',
     });
@@ -184,14 +185,14 @@ describe('registers: numbers, corrections and bad input', () => {
       .set('Authorization', clerk)
       .send({ letterId: mine })
       .expect(409);
-    expect(wrongKind.body.code).toBe('REGISTER_WRONG_DIRECTION');
+    expect(problemOf(wrongKind).code).toBe('REGISTER_WRONG_DIRECTION');
     const badDate = await t.http
       .get(
         `/api/v1/registers/${incoming}/printout.csv?from=${encodeURIComponent('๓๒ มกราคม ๒๕๖๙')}`,
       )
       .set('Authorization', clerk)
       .expect(400);
-    expect(badDate.body.code).toBe('DATE_UNPARSEABLE');
+    expect(problemOf(badDate).code).toBe('DATE_UNPARSEABLE');
     expect(await committedNumbers(incoming, 2569)).toEqual(before);
   });
 
@@ -272,26 +273,26 @@ describe('registers: numbers, corrections and bad input', () => {
       clearance: 'secret',
     });
     const cleared = (await f.signIn('clerk.cleared')).headers.Authorization;
-    const secret = (
+    const secret = idOf(
       await t.http
         .post('/api/v1/letters')
         .set('Authorization', cleared)
         .send({ kind: 'external', subject: 'เรื่องลับ', secrecy: 'confidential' })
-        .expect(201)
-    ).body.id as string;
+        .expect(201),
+    );
     const before = await committedNumbers(incoming, 2569);
     const res = await t.http
       .post(`/api/v1/registers/${incoming}/entries`)
       .set('Authorization', cleared)
       .send({ letterId: secret })
       .expect(422);
-    expect(res.body.code).toBe('LETTER_NOT_REGISTRABLE');
+    expect(problemOf(res).code).toBe('LETTER_NOT_REGISTRABLE');
     const topSecret = await t.http
       .post('/api/v1/letters')
       .set('Authorization', cleared)
       .send({ kind: 'external', subject: 'ลับที่สุด', secrecy: 'top_secret' })
       .expect(422);
-    expect(topSecret.body.code).toBe('LETTER_TOP_SECRET');
+    expect(problemOf(topSecret).code).toBe('LETTER_TOP_SECRET');
     expect(await committedNumbers(incoming, 2569)).toEqual(before);
   });
 
@@ -308,13 +309,13 @@ describe('registers: numbers, corrections and bad input', () => {
       .set('Authorization', outsider)
       .send({ beYear: 2569, lastPaperNumber: 520 })
       .expect(200, { registerId: book, beYear: 2569, lastPaperNumber: 520, nextNumber: 521 });
-    const letter = (
+    const letter = idOf(
       await t.http
         .post('/api/v1/letters')
         .set('Authorization', outsider)
         .send({ kind: 'memo', subject: 'ต่อจากสมุด' })
-        .expect(201)
-    ).body.id;
+        .expect(201),
+    );
     const first = await t.http
       .post(`/api/v1/registers/${book}/entries`)
       .set('Authorization', outsider)
@@ -326,7 +327,7 @@ describe('registers: numbers, corrections and bad input', () => {
       .set('Authorization', outsider)
       .send({ beYear: 2569, lastPaperNumber: 100 })
       .expect(409);
-    expect(below.body.code).toBe('FLOOR_BELOW_USED');
+    expect(problemOf(below).code).toBe('FLOOR_BELOW_USED');
   });
 
   it('gives outgoing letters their ที่ in the unit’s digits, circulars with ว', async () => {
@@ -352,14 +353,14 @@ describe('registers: numbers, corrections and bad input', () => {
       .set('Idempotency-Key', key)
       .send({ letterId: wLetter })
       .expect(201);
-    expect(replay.body.id).toBe(w.body.id);
+    expect(idOf(replay)).toBe(idOf(w));
     const misuse = await t.http
       .post(`/api/v1/registers/${circular}/numbers`)
       .set('Authorization', clerk)
       .set('Idempotency-Key', key)
       .send({ letterId: letter })
       .expect(422);
-    expect(misuse.body.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(problemOf(misuse).code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(
       (await t.http.get(`/api/v1/letters/${wLetter}`).set('Authorization', clerk).expect(200)).body
         .referenceRaw,
@@ -410,7 +411,7 @@ describe('secret letters never reach an uncleared user', () => {
       clearance: 'confidential',
     });
     const admin = (await f.signIn('unit.admin')).headers.Authorization;
-    const book = (
+    const book = idOf(
       await t.http
         .post(`/api/v1/units/${unit.id}/registers`)
         .set('Authorization', admin)
@@ -419,9 +420,9 @@ describe('secret letters never reach an uncleared user', () => {
           direction: 'incoming',
           minClearance: 'confidential',
         })
-        .expect(201)
-    ).body.id as string;
-    const letter = (
+        .expect(201),
+    );
+    const letter = idOf(
       await t.http
         .post('/api/v1/letters')
         .set('Authorization', cleared)
@@ -431,15 +432,15 @@ describe('secret letters never reach an uncleared user', () => {
           subject: CANARY,
           referenceNumber: 'กห ๐๒๐๔/๑๕',
         })
-        .expect(201)
-    ).body.id as string;
-    const entry = (
+        .expect(201),
+    );
+    const entry = idOf(
       await t.http
         .post(`/api/v1/registers/${book}/entries`)
         .set('Authorization', cleared)
         .send({ letterId: letter })
-        .expect(201)
-    ).body.id as string;
+        .expect(201),
+    );
 
     for (const username of ['plain.clerk', 'plain.head']) {
       const auth = (await f.signIn(username)).headers.Authorization;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import { countOf } from '../harness/sql.js';
+import { idOf, problemOf } from '../harness/api-body.js';
 
 /**
  * A classified letter (ลับ, ลับมาก) goes only to units where someone may open it and act on
@@ -53,9 +54,9 @@ describe('forwarding a classified letter only where someone cleared can act on i
       (r) => r.kind === 'outgoing',
     )!;
     const entry = await api('clerk.moi')
-      .post(`/registers/${outgoing.id}/numbers`, { letterId: letter.body.id })
+      .post(`/registers/${outgoing.id}/numbers`, { letterId: idOf(letter) })
       .expect(201);
-    return entry.body.id as string;
+    return idOf(entry);
   }
 
   beforeAll(async () => {
@@ -124,7 +125,7 @@ describe('forwarding a classified letter only where someone cleared can act on i
       secrecy: 'secret',
       count: 4,
     });
-    expect(res.body.detail).toMatch(/ชั้นความลับ/);
+    expect(problemOf(res).detail).toMatch(/ชั้นความลับ/);
     // The cleared province and the one whose head is cleared are not named; the rest are,
     // with their Thai names.
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
@@ -163,7 +164,7 @@ describe('forwarding a classified letter only where someone cleared can act on i
     const letter = await api('clerk.moi')
       .post('/letters', { kind: 'external', subject: 'ขอเชิญประชุมประจำเดือน' })
       .expect(201);
-    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, letter.body.id, {
+    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, idOf(letter), {
       unitIds: [uncleared.id, empty.id, formerly.id, inactive.id],
     });
     expect(forward).toMatchObject({ created: 4 });
@@ -237,7 +238,7 @@ describe('forwarding a classified letter only where someone cleared can act on i
       })
       .expect(201);
     const entry = await api('clerk.roiet')
-      .post(`/registers/${book.body.id}/entries`, { deliveryId: delivery.id })
+      .post(`/registers/${idOf(book)}/entries`, { deliveryId: delivery.id })
       .expect(201);
     expect(entry.body.receiptNumber).toBe(1);
     const [state] = await t.dataSource.query(`SELECT state FROM deliveries WHERE id = $1`, [

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type Session, type TestUnit } from '../factories/index.js';
+import { idOf, problemOf } from '../harness/api-body.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
 
@@ -59,7 +60,7 @@ describe('units and users administration', () => {
       depth: 2,
       active: true,
     });
-    const id = created.body.id as string;
+    const id = idOf(created);
     const renamed = await t.http
       .patch(`/api/v1/units/${id}`)
       .set(admin.headers)
@@ -95,18 +96,19 @@ describe('units and users administration', () => {
       .set(admin.headers)
       .send({ parentId: randomUUID(), kind: 'other', nameTh: 'หน่วยใหม่' })
       .expect(404);
-    expect(unknownParent.body.code).toBe('PARENT_NOT_FOUND');
-    expect(unknownParent.body.detail).toMatch(THAI);
+    expect(problemOf(unknownParent).code).toBe('PARENT_NOT_FOUND');
+    expect(problemOf(unknownParent).detail).toMatch(THAI);
     const badKind = await t.http
       .post('/api/v1/units')
       .set(admin.headers)
       .send({ parentId: province.id, kind: 'kingdom', nameTh: 'หน่วยใหม่', extra: 1 })
       .expect(400);
-    expect(badKind.body.code).toBe('VALIDATION_FAILED');
-    expect(badKind.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
-      'extra',
-      'kind',
-    ]);
+    expect(problemOf(badKind).code).toBe('VALIDATION_FAILED');
+    expect(
+      problemOf(badKind)
+        .errors!.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['extra', 'kind']);
     await t.http.get('/api/v1/units/not-a-uuid').set(admin.headers).expect(404);
     await t.http.get(`/api/v1/units/${randomUUID()}`).set(admin.headers).expect(404);
     const after = await t.dataSource.query('SELECT count(*)::int AS n FROM units');
@@ -123,8 +125,8 @@ describe('units and users administration', () => {
         .set(admin.headers)
         .send({ parentId: target.id })
         .expect(409);
-      expect(res.body.code).toBe('UNIT_CYCLE');
-      expect(res.body.detail).toMatch(THAI);
+      expect(problemOf(res).code).toBe('UNIT_CYCLE');
+      expect(problemOf(res).detail).toMatch(THAI);
     }
     const rows = await t.dataSource.query('SELECT path FROM units WHERE id = $1', [c.id]);
     expect(rows[0].path).toBe(c.path);
@@ -132,7 +134,7 @@ describe('units and users administration', () => {
       .post(`/api/v1/units/${a.id}/deactivate`)
       .set(admin.headers)
       .expect(409);
-    expect(busy.body.code).toBe('UNIT_HAS_ACTIVE_CHILDREN');
+    expect(problemOf(busy).code).toBe('UNIT_HAS_ACTIVE_CHILDREN');
   });
 
   it('re-parents a subtree of 1,000 units and keeps every path and depth right', async () => {
@@ -221,7 +223,7 @@ describe('units and users administration', () => {
       .query({ q: 'เท' })
       .set(admin.headers)
       .expect(400);
-    expect(short.body.code).toBe('SEARCH_TOO_SHORT');
+    expect(problemOf(short).code).toBe('SEARCH_TOO_SHORT');
 
     const pages: string[] = [];
     let cursor: string | undefined;
@@ -257,7 +259,7 @@ describe('units and users administration', () => {
     expect(created.body).toMatchObject({ username: 'somchai.k', clearance: 'confidential' });
     expect(created.body).not.toHaveProperty('passwordHash');
     const hash = await t.dataSource.query('SELECT password_hash FROM users WHERE id = $1', [
-      created.body.id,
+      idOf(created),
     ]);
     expect(hash[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
@@ -269,8 +271,8 @@ describe('units and users administration', () => {
       )[0];
     const before = await count();
     const duplicate = await t.http.post('/api/v1/users').set(admin.headers).send(body).expect(409);
-    expect(duplicate.body.code).toBe('USERNAME_TAKEN');
-    expect(duplicate.body.detail).toMatch(THAI);
+    expect(problemOf(duplicate).code).toBe('USERNAME_TAKEN');
+    expect(problemOf(duplicate).detail).toMatch(THAI);
     for (const password of [
       '',
       'short1',
@@ -285,9 +287,9 @@ describe('units and users administration', () => {
         .set(admin.headers)
         .send({ ...body, username: 'another.user', password })
         .expect(422);
-      expect(weak.body.code, password).toBe('WEAK_PASSWORD');
-      expect(weak.body.detail).toMatch(THAI);
-      expect(weak.body.errors, password).toEqual([
+      expect(problemOf(weak).code, password).toBe('WEAK_PASSWORD');
+      expect(problemOf(weak).detail).toMatch(THAI);
+      expect(problemOf(weak).errors, password).toEqual([
         expect.objectContaining({ field: 'password', message: expect.stringMatching(THAI) }),
       ]);
     }
@@ -296,7 +298,7 @@ describe('units and users administration', () => {
       .set(admin.headers)
       .send({ ...body, username: 'third.user', unitId: randomUUID() })
       .expect(404);
-    expect(unknownUnit.body.code).toBe('UNIT_NOT_FOUND');
+    expect(problemOf(unknownUnit).code).toBe('UNIT_NOT_FOUND');
     expect(await count()).toEqual(before);
     await f.signIn('somchai.k', 'a-long-enough-password-1');
   });

@@ -7,6 +7,7 @@ import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories } from '../factories/index.js';
 import { samplePdf } from '../factories/sample-pdf.js';
 import { buildPdf, escapeNames, HOSTILE } from '../factories/hostile-pdfs.js';
+import { idOf, problemOf } from '../harness/api-body.js';
 
 async function pdfWithJavaScript(): Promise<Buffer> {
   const doc = await PDFDocument.load(await samplePdf('js'));
@@ -61,7 +62,7 @@ describe('uploads: every bad file gets its own code', () => {
     const again = await upload(bytes).expect(201);
     expect(again.body.sha256).toBe(res.body.sha256);
     const content = await t.http
-      .get(`/api/v1/files/${res.body.id}/content`)
+      .get(`/api/v1/files/${idOf(res)}/content`)
       .set('Authorization', auth)
       .buffer(true)
       .parse((r, done) => {
@@ -101,8 +102,8 @@ describe('uploads: every bad file gets its own code', () => {
     const before = await t.dataSource.query('SELECT count(*)::int AS n FROM files');
     const res = await upload(await make()).expect(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(res.body.code).toBe(code);
-    expect(res.body.detail).toMatch(/[\u0E00-\u0E7F]/);
+    expect(problemOf(res).code).toBe(code);
+    expect(problemOf(res).detail).toMatch(/[\u0E00-\u0E7F]/);
     const after = await t.dataSource.query('SELECT count(*)::int AS n FROM files');
     expect(after[0].n).toBe(before[0].n);
   });
@@ -117,7 +118,7 @@ describe('uploads: every bad file gets its own code', () => {
         const res = await upload(bytes);
         expect(res.status, JSON.stringify(res.body)).toBe(422);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-        expect(res.body.code).toBe('FILE_PDF_ACTIVE_CONTENT');
+        expect(problemOf(res).code).toBe('FILE_PDF_ACTIVE_CONTENT');
         expect(res.body.activeContent).toContain(kind);
       }
     },
@@ -128,12 +129,12 @@ describe('uploads: every bad file gets its own code', () => {
     const res = await upload(bytes, 'ไฟล์ทดสอบ.pdf').expect(201);
     expect(res.body.originalName).toBe('ไฟล์ทดสอบ.pdf');
     const meta = await t.http
-      .get(`/api/v1/files/${res.body.id}`)
+      .get(`/api/v1/files/${idOf(res)}`)
       .set('Authorization', auth)
       .expect(200);
     expect(meta.body.originalName).toBe('ไฟล์ทดสอบ.pdf');
     const download = await t.http
-      .get(`/api/v1/files/${res.body.id}/content`)
+      .get(`/api/v1/files/${idOf(res)}/content`)
       .set('Authorization', auth)
       .expect(200);
     expect(download.headers['x-content-type-options']).toBe('nosniff');
@@ -142,7 +143,7 @@ describe('uploads: every bad file gets its own code', () => {
       `attachment; filename="_________.pdf"; filename*=UTF-8''${encodeURIComponent('ไฟล์ทดสอบ.pdf')}`,
     );
     const inline = await t.http
-      .get(`/api/v1/files/${res.body.id}/content?inline=1`)
+      .get(`/api/v1/files/${idOf(res)}/content?inline=1`)
       .set('Authorization', auth)
       .expect(200);
     expect(inline.headers['content-disposition']).toMatch(/^inline; filename=/);
@@ -153,7 +154,7 @@ describe('uploads: every bad file gets its own code', () => {
     const res = await upload(await samplePdf('names'), '..\\a"b\u200b.pdf').expect(201);
     expect(res.body.originalName).toBe('a"b.pdf');
     const download = await t.http
-      .get(`/api/v1/files/${res.body.id}/content`)
+      .get(`/api/v1/files/${idOf(res)}/content`)
       .set('Authorization', auth)
       .expect(200);
     expect(download.headers['content-disposition']).toBe(
@@ -167,13 +168,13 @@ describe('uploads: every bad file gets its own code', () => {
       .set('Authorization', auth)
       .field('note', 'x')
       .expect(400);
-    expect(none.body.code).toBe('FILE_MISSING');
+    expect(problemOf(none).code).toBe('FILE_MISSING');
     const json = await t.http
       .post('/api/v1/files')
       .set('Authorization', auth)
       .send({ file: 'x' })
       .expect(415);
-    expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect(problemOf(json).code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
   it('requires sign-in', async () => {
@@ -181,6 +182,6 @@ describe('uploads: every bad file gets its own code', () => {
       .post('/api/v1/files')
       .attach('file', await samplePdf(), 'a.pdf')
       .expect(401);
-    expect(res.body.code).toBe('UNAUTHENTICATED');
+    expect(problemOf(res).code).toBe('UNAUTHENTICATED');
   });
 });

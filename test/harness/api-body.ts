@@ -54,3 +54,12 @@ export function problemOf(res: HasBody): Problem {
   }
   return body as Problem;
 }
+
+/** The `id` of what a command created or answered with; it must be a string. */
+export function idOf(res: HasBody): string {
+  const body = res.body as { id?: unknown } | null;
+  if (typeof body !== 'object' || body === null || typeof body.id !== 'string') {
+    throw new Error(`expected an answer with an id, got ${describe(res)}`);
+  }
+  return body.id;
+}

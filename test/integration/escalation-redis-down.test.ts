@@ -3,6 +3,7 @@ import { ReconcileSweep } from 'src/worker/reconcile.cron.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { TcpProxy } from '../harness/tcp-proxy.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import { idOf } from '../harness/api-body.js';
 
 /**
  * Redis away for a while (a TCP proxy in front of it is stopped): numbering and forwarding
@@ -54,10 +55,10 @@ describe('escalation with Redis down', () => {
       (r) => r.kind === 'outgoing',
     )!;
     const entry = await post(`/registers/${outgoing.id}/numbers`, {
-      letterId: letter.body.id,
+      letterId: idOf(letter),
     }).expect(201);
     const started = Date.now();
-    const forward = await post(`/register-entries/${entry.body.id}/forwards`, {
+    const forward = await post(`/register-entries/${idOf(entry)}/forwards`, {
       unitIds: [province.id],
     }).expect(201);
     // Bounded by QUEUE_ENQUEUE_TIMEOUT_MS, not by Redis coming back.

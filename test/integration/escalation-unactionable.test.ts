@@ -5,6 +5,7 @@ import { EscalationService } from 'src/modules/escalation/escalation.service.js'
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit, type TestUser } from '../factories/index.js';
 import { countOf } from '../harness/sql.js';
+import { idOf } from '../harness/api-body.js';
 
 const MINUTE = 60_000;
 
@@ -42,7 +43,7 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
       .set('Authorization', auth['clerk.moi'])
       .send({ kind: 'external', speed: 'most_urgent', secrecy, subject })
       .expect(201);
-    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, letter.body.id, {
+    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, idOf(letter), {
       unitIds: [to.id],
     });
     const [delivery] = await ds.query(

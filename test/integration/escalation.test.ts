@@ -9,6 +9,7 @@ import { factories, type Factories, type TestUnit, type TestUser } from '../fact
 import { deleteQueueKeys } from '../harness/queue-keys.js';
 import { countOf } from '../harness/sql.js';
 import { until } from '../harness/worker-process.js';
+import { idOf } from '../harness/api-body.js';
 
 const MINUTE = 60_000;
 
@@ -77,7 +78,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
       speed: 'most_urgent',
       subject: 'ขอให้รายงานผลการดำเนินงาน',
     }).expect(201);
-    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, letter.body.id, {
+    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, idOf(letter), {
       unitIds: [province.id],
     });
     // 60 working minutes on Friday, then Thursday 16 April 08:30 + 60 min.
@@ -335,7 +336,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
       .set('Authorization', auth['clerk.moi'])
       .send({ kind: 'external', speed: 'most_urgent', subject: 'ขอข้อมูลด่วนที่สุด' })
       .expect(201);
-    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, letter.body.id, {
+    const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, idOf(letter), {
       unitIds: [province.id],
     });
     // 60 working minutes on Friday; Saturday, Sunday and Monday closed; Tuesday 09:30.

@@ -10,6 +10,7 @@ import { RoutingProgressService } from 'src/modules/routing/routing-progress.ser
 import { RoutingService } from 'src/modules/routing/routing.service.js';
 import { SeedService } from 'src/modules/seed/seed.service.js';
 import type { MembershipRole } from 'src/modules/users/roles.js';
+import { idOf } from '../harness/api-body.js';
 
 interface UnitRow {
   id: string;
@@ -102,7 +103,7 @@ describe('a circular to the whole country', () => {
       .get(RegistersService)
       .receive(principal(unit), registerOf.get(unit.id)!, { deliveryId });
     received.add(unit.id);
-    return answer.body.id;
+    return idOf(answer);
   }
 
   beforeAll(async () => {
@@ -147,7 +148,7 @@ describe('a circular to the whole country', () => {
     const number = await t
       .get(RegistersService)
       .allocateOutgoingNumber(moi, registerOf.get(`circular:${ministry.id}`)!, { letterId });
-    const toProvinces = await routing.forward(moi, number.body.id, { childKinds: ['province'] });
+    const toProvinces = await routing.forward(moi, idOf(number), { childKinds: ['province'] });
     const provinces = units.filter((u) => u.kind === 'province');
     expect(provinces).toHaveLength(77);
     expect(toProvinces.body.created).toBe(77);

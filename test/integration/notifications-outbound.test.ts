@@ -15,6 +15,7 @@ import { WebhookSink } from '../harness/webhook-sink.js';
 import { startWorker, until, type WorkerProcess } from '../harness/worker-process.js';
 import { factories, type Factories, type TestUnit, type TestUser } from '../factories/index.js';
 import type { Secrecy } from 'src/modules/letters/letter.entity.js';
+import { idOf } from '../harness/api-body.js';
 
 /**
  * Outbound notifications for real: the app's own worker sends e-mail over SMTP to a sink
@@ -95,12 +96,9 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
       .set('Authorization', authorization)
       .send({ kind: 'external', speed: 'most_urgent', ...letter })
       .expect(201);
-    const { entry, forward } = await f.numberAndForward(
-      authorization,
-      ministry.id,
-      created.body.id,
-      { unitIds: [province.id] },
-    );
+    const { entry, forward } = await f.numberAndForward(authorization, ministry.id, idOf(created), {
+      unitIds: [province.id],
+    });
     const [delivery] = await ds.query(`SELECT id FROM deliveries WHERE forward_id = $1`, [
       forward.forwardId,
     ]);
