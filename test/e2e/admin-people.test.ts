@@ -1,13 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  newUnit,
-  newUser,
-  type Session,
-  signIn,
-  type UnitFixture,
-} from '../factories/organisations.js';
+import { factories, type Factories, type Session, type TestUnit } from '../factories/index.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
 
@@ -19,11 +13,12 @@ interface ListedUser {
 /** What the administration screens read: people by unit and name, edits, typed answers. */
 describe('administering people and the calendar', () => {
   let t: TestApp;
-  let root: UnitFixture;
-  let province: UnitFixture;
-  let district: UnitFixture;
-  let local: UnitFixture;
-  let otherProvince: UnitFixture;
+  let f: Factories;
+  let root: TestUnit;
+  let province: TestUnit;
+  let district: TestUnit;
+  let local: TestUnit;
+  let otherProvince: TestUnit;
   let rootAdmin: Session;
   let provinceAdmin: Session;
   let clerk: Session;
@@ -31,53 +26,54 @@ describe('administering people and the calendar', () => {
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
-    root = await newUnit(t.dataSource, { kind: 'ministry', nameTh: 'กระทรวงมหาดไทย' });
-    province = await newUnit(t.dataSource, { parent: root, kind: 'province', nameTh: 'จังหวัดก' });
-    district = await newUnit(t.dataSource, {
+    f = factories(t);
+    root = await f.newUnit({ kind: 'ministry', nameTh: 'กระทรวงมหาดไทย' });
+    province = await f.newUnit({ parent: root, kind: 'province', nameTh: 'จังหวัดก' });
+    district = await f.newUnit({
       parent: province,
       kind: 'district',
       nameTh: 'อำเภอข',
     });
-    local = await newUnit(t.dataSource, {
+    local = await f.newUnit({
       parent: district,
       kind: 'subdistrict_administration',
       nameTh: 'องค์การบริหารส่วนตำบลค',
     });
-    otherProvince = await newUnit(t.dataSource, {
+    otherProvince = await f.newUnit({
       parent: root,
       kind: 'province',
       nameTh: 'จังหวัดง',
     });
-    const admin = await newUser(t.dataSource, {
+    const admin = await f.newUser({
       username: 'root.admin',
       clearance: 'secret',
       memberships: [{ unit: root, role: 'admin' }],
     });
-    rootAdmin = await signIn(t.http, admin.username);
-    const pAdmin = await newUser(t.dataSource, {
+    rootAdmin = await f.signIn(admin.username);
+    const pAdmin = await f.newUser({
       username: 'province.admin',
       clearance: 'confidential',
       memberships: [{ unit: province, role: 'admin' }],
     });
-    provinceAdmin = await signIn(t.http, pAdmin.username);
-    const c = await newUser(t.dataSource, {
+    provinceAdmin = await f.signIn(pAdmin.username);
+    const c = await f.newUser({
       username: 'district.clerk',
       displayName: 'นางสาวสมใจ ใจดี',
       memberships: [{ unit: district, role: 'clerk' }],
     });
     clerkId = c.id;
-    clerk = await signIn(t.http, c.username);
-    await newUser(t.dataSource, {
+    clerk = await f.signIn(c.username);
+    await f.newUser({
       username: 'local.official',
       displayName: 'นายสมชาย รักงาน',
       memberships: [{ unit: local, role: 'official' }],
     });
-    await newUser(t.dataSource, {
+    await f.newUser({
       username: 'other.clerk',
       displayName: 'นายสมศักดิ์ อื่นไกล',
       memberships: [{ unit: otherProvince, role: 'clerk' }],
     });
-    await newUser(t.dataSource, {
+    await f.newUser({
       username: 'former.clerk',
       displayName: 'นายสมหมาย ย้ายไป',
       memberships: [

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  bearer,
-  newMinistry,
-  newUnit,
-  newUser,
-  numberAndForward,
-  type TestUnit,
-} from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
 
 /**
  * The letter page's read (GET /letters/:id/dossier): a ministry circular goes to the
@@ -17,6 +10,7 @@ import {
  */
 describe('the letter dossier', () => {
   let t: TestApp;
+  let f: Factories;
   let ministry: TestUnit;
   let province: TestUnit;
   let strategy: TestUnit;
@@ -82,30 +76,30 @@ describe('the letter dossier', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     t.clock.set('2026-01-15T03:55:00Z');
-    const ds = t.dataSource;
-    ministry = await newMinistry(ds);
-    province = await newUnit(ds, { nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
-    const office = await newUnit(ds, {
+    ministry = await f.newMinistry();
+    province = await f.newUnit({ nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province', parent: ministry });
+    const office = await f.newUnit({
       nameTh: 'สำนักงานจังหวัดร้อยเอ็ด',
       kind: 'provincial_office',
       parent: province,
       letterCode: 'รอ',
       ownerNumber: '0017.1',
     });
-    strategy = await newUnit(ds, {
+    strategy = await f.newUnit({
       nameTh: 'กลุ่มงานยุทธศาสตร์',
       kind: 'provincial_division',
       parent: office,
     });
-    mueang = await newUnit(ds, { nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
-    selaphum = await newUnit(ds, { nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
-    sao = await newUnit(ds, {
+    mueang = await f.newUnit({ nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
+    selaphum = await f.newUnit({ nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
+    sao = await f.newUnit({
       nameTh: 'องค์การบริหารส่วนตำบลเหนือเมือง',
       kind: 'subdistrict_administration',
       parent: mueang,
     });
-    otherProvince = await newUnit(ds, {
+    otherProvince = await f.newUnit({
       nameTh: 'จังหวัดขอนแก่น',
       kind: 'province',
       parent: ministry,
@@ -122,8 +116,8 @@ describe('the letter dossier', () => {
       ['clerk.khonkaen', otherProvince, 'clerk', 'none'],
     ];
     for (const [username, unit, role, clearance] of users) {
-      await newUser(ds, username, [{ unit, role }], clearance);
-      auth[username] = await bearer(t, username);
+      await f.newUser({ username: username, memberships: [{ unit, role }], clearance: clearance });
+      auth[username] = (await f.signIn(username)).headers.Authorization;
     }
 
     // The ministry's circular reaches the province with its minute…
@@ -131,7 +125,7 @@ describe('the letter dossier', () => {
       .post('/letters', { kind: 'external', speed: 'urgent', subject: SUBJECT })
       .expect(201);
     letterId = letter.body.id;
-    await numberAndForward(t, auth['clerk.moi'], ministry.id, letterId, {
+    await f.numberAndForward(auth['clerk.moi'], ministry.id, letterId, {
       unitIds: [province.id],
       annotation: { text: 'เห็นควรแจ้งจังหวัดทราบ', decision: 'proceed' },
     });

@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import {
-  bearer,
-  newMinistry,
-  newUnit,
-  newUser,
-  numberAndForward,
-  type TestUnit,
-} from '../factories/world.js';
+import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 
 interface Level {
@@ -26,6 +19,7 @@ interface Level {
  */
 describe('tracking read models', () => {
   let t: TestApp;
+  let f: Factories;
   let ministry: TestUnit;
   let province: TestUnit;
   let mueang: TestUnit;
@@ -45,7 +39,7 @@ describe('tracking read models', () => {
   });
 
   async function signInAll() {
-    for (const user of Object.keys(auth)) auth[user] = await bearer(t, user);
+    for (const user of Object.keys(auth)) auth[user] = (await f.signIn(user)).headers.Authorization;
   }
 
   async function pendingDelivery(unit: TestUnit, user: string, letter: string) {
@@ -69,34 +63,35 @@ describe('tracking read models', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     t.clock.set('2026-01-15T03:55:00Z'); // Thursday 10:55 in Bangkok
     const ds = t.dataSource;
-    ministry = await newMinistry(ds);
-    province = await newUnit(ds, {
+    ministry = await f.newMinistry();
+    province = await f.newUnit({
       nameTh: 'จังหวัดร้อยเอ็ด',
       kind: 'province',
       parent: ministry,
       letterCode: 'รอ',
       ownerNumber: '0017',
     });
-    mueang = await newUnit(ds, { nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
-    selaphum = await newUnit(ds, { nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
-    town = await newUnit(ds, {
+    mueang = await f.newUnit({ nameTh: 'อำเภอเมืองร้อยเอ็ด', kind: 'district', parent: province });
+    selaphum = await f.newUnit({ nameTh: 'อำเภอเสลภูมิ', kind: 'district', parent: province });
+    town = await f.newUnit({
       nameTh: 'เทศบาลตำบลในเมือง',
       kind: 'subdistrict_municipality',
       parent: mueang,
     });
-    sao1 = await newUnit(ds, {
+    sao1 = await f.newUnit({
       nameTh: 'องค์การบริหารส่วนตำบลกลาง',
       kind: 'subdistrict_administration',
       parent: selaphum,
     });
-    sao2 = await newUnit(ds, {
+    sao2 = await f.newUnit({
       nameTh: 'องค์การบริหารส่วนตำบลขวาว',
       kind: 'subdistrict_administration',
       parent: selaphum,
     });
-    khonkaen = await newUnit(ds, {
+    khonkaen = await f.newUnit({
       nameTh: 'จังหวัดขอนแก่น',
       kind: 'province',
       parent: ministry,
@@ -117,8 +112,8 @@ describe('tracking read models', () => {
       ['clerk.khonkaen', khonkaen, 'clerk'],
     ];
     for (const [username, unit, role] of users) {
-      await newUser(ds, username, [{ unit, role }], 'secret');
-      auth[username] = await bearer(t, username);
+      await f.newUser({ username: username, memberships: [{ unit, role }], clearance: 'secret' });
+      auth[username] = (await f.signIn(username)).headers.Authorization;
     }
     const letter = await api('clerk.moi')
       .post('/letters', {
@@ -129,7 +124,7 @@ describe('tracking read models', () => {
       })
       .expect(201);
     letterId = letter.body.id as string;
-    await numberAndForward(t, auth['clerk.moi'], ministry.id, letterId, {
+    await f.numberAndForward(auth['clerk.moi'], ministry.id, letterId, {
       unitIds: [province.id],
     });
     // 10:55 the province registers it and sends it to both districts.
