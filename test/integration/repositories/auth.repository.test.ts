@@ -2,15 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthRepository } from 'src/modules/auth/auth.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
-import { newUnit, newUser } from '../../factories/organisations.js';
+import { factories, type Factories } from '../../factories/index.js';
 
 describe('AuthRepository', () => {
   let t: TestApp;
+  let f: Factories;
   let repo: AuthRepository;
   const now = new Date('2026-01-15T03:00:00Z');
   const later = new Date('2026-02-15T03:00:00Z');
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     repo = t.get(AuthRepository);
   });
   afterAll(async () => {
@@ -28,7 +30,7 @@ describe('AuthRepository', () => {
   });
 
   it('insertRefreshToken then findRefreshToken by its hash; an unknown hash is null', async () => {
-    const user = await newUser(t.dataSource);
+    const user = await f.newUser();
     const issued = token(user.id);
     await repo.insertRefreshToken(t.dataSource.manager, issued);
     expect(await repo.findRefreshToken(t.dataSource.manager, issued.tokenHash)).toEqual({
@@ -42,7 +44,7 @@ describe('AuthRepository', () => {
   });
 
   it('revokeForRotation claims a token once: the second claim finds it used', async () => {
-    const user = await newUser(t.dataSource);
+    const user = await f.newUser();
     const issued = token(user.id);
     await repo.insertRefreshToken(t.dataSource.manager, issued);
     expect(await repo.revokeForRotation(t.dataSource.manager, issued.id, now)).toBe(true);
@@ -53,7 +55,7 @@ describe('AuthRepository', () => {
   });
 
   it('revokeFamily ends every open token of the family and counts them; again, none', async () => {
-    const user = await newUser(t.dataSource);
+    const user = await f.newUser();
     const first = token(user.id);
     const second = token(user.id, first.familyId);
     const other = token(user.id);
@@ -68,8 +70,8 @@ describe('AuthRepository', () => {
   });
 
   it('loadPrincipal: the user with their live grants while the session is open', async () => {
-    const unit = await newUnit(t.dataSource, { nameTh: 'สำนักงานจังหวัดทดสอบ' });
-    const user = await newUser(t.dataSource, {
+    const unit = await f.newUnit({ nameTh: 'สำนักงานจังหวัดทดสอบ' });
+    const user = await f.newUser({
       clearance: 'secret',
       memberships: [
         { unit, role: 'clerk' },
@@ -103,12 +105,12 @@ describe('AuthRepository', () => {
   });
 
   it('loadPrincipal is null for an ended session, an expired one, an inactive user', async () => {
-    const user = await newUser(t.dataSource);
+    const user = await f.newUser();
     const issued = token(user.id);
     await repo.insertRefreshToken(t.dataSource.manager, issued);
     expect(await repo.loadPrincipal(user.id, issued.familyId, later)).toBeNull();
     expect(await repo.loadPrincipal(user.id, randomUUID(), now)).toBeNull();
-    const inactive = await newUser(t.dataSource, { active: false });
+    const inactive = await f.newUser({ active: false });
     const theirs = token(inactive.id);
     await repo.insertRefreshToken(t.dataSource.manager, theirs);
     expect(await repo.loadPrincipal(inactive.id, theirs.familyId, now)).toBeNull();
@@ -117,8 +119,8 @@ describe('AuthRepository', () => {
   });
 
   it('findUnitRef and findUnitRefs give id and path of the units that exist', async () => {
-    const a = await newUnit(t.dataSource);
-    const b = await newUnit(t.dataSource, { parent: a });
+    const a = await f.newUnit({});
+    const b = await f.newUnit({ parent: a });
     expect(await repo.findUnitRef(b.id)).toEqual({ id: b.id, path: b.path });
     expect(await repo.findUnitRef(randomUUID())).toBeNull();
     const refs = await repo.findUnitRefs([a.id, b.id, randomUUID()]);
@@ -130,14 +132,14 @@ describe('AuthRepository', () => {
   });
 
   it('findUnitsWithoutMember names the units where nobody qualifies', async () => {
-    const staffed = await newUnit(t.dataSource);
-    const uncleared = await newUnit(t.dataSource);
-    const empty = await newUnit(t.dataSource);
-    await newUser(t.dataSource, {
+    const staffed = await f.newUnit({});
+    const uncleared = await f.newUnit({});
+    const empty = await f.newUnit({});
+    await f.newUser({
       clearance: 'secret',
       memberships: [{ unit: staffed, role: 'clerk' }],
     });
-    await newUser(t.dataSource, {
+    await f.newUser({
       clearance: 'none',
       memberships: [{ unit: uncleared, role: 'clerk' }],
     });
@@ -154,8 +156,8 @@ describe('AuthRepository', () => {
   });
 
   it('findUnitsWithoutMember with lock holds the qualifying membership until commit', async () => {
-    const unit = await newUnit(t.dataSource);
-    const user = await newUser(t.dataSource, { memberships: [{ unit, role: 'head' }] });
+    const unit = await f.newUnit({});
+    const user = await f.newUser({ memberships: [{ unit, role: 'head' }] });
     await t.dataSource.transaction(async (manager) => {
       const without = await repo.findUnitsWithoutMember(manager, [unit.id], {
         roles: ['head'],
@@ -174,8 +176,8 @@ describe('AuthRepository', () => {
   });
 
   it('findLoginUser and isUserActive', async () => {
-    const user = await newUser(t.dataSource);
-    const inactive = await newUser(t.dataSource, { active: false });
+    const user = await f.newUser();
+    const inactive = await f.newUser({ active: false });
     expect(await repo.findLoginUser(user.username)).toMatchObject({
       id: user.id,
       username: user.username,

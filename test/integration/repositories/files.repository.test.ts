@@ -2,13 +2,15 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilesRepository } from 'src/modules/files/files.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
-import { newUnit, newUser } from '../../factories/organisations.js';
+import { factories, type Factories } from '../../factories/index.js';
 
 describe('FilesRepository', () => {
   let t: TestApp;
+  let f: Factories;
   let repo: FilesRepository;
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     repo = t.get(FilesRepository);
   });
   afterAll(async () => {
@@ -16,8 +18,8 @@ describe('FilesRepository', () => {
   });
 
   it('insert returns the stored row with its id; findById reads the same row back', async () => {
-    const unit = await newUnit(t.dataSource);
-    const user = await newUser(t.dataSource, { memberships: [{ unit, role: 'clerk' }] });
+    const unit = await f.newUnit({});
+    const user = await f.newUser({ memberships: [{ unit, role: 'clerk' }] });
     const file = {
       sha256: createHash('sha256').update(randomUUID()).digest('hex'),
       // bigint: beyond 2^53 it must stay exact, so it travels as text.

@@ -3,22 +3,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilesRepository } from 'src/modules/files/files.repository.js';
 import { type LetterRow, LettersRepository } from 'src/modules/letters/letters.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
-import { newUnit, type UnitFixture } from '../../factories/organisations.js';
+import { factories, type Factories, type TestUnit } from '../../factories/index.js';
 
 describe('LettersRepository', () => {
   let t: TestApp;
+  let f: Factories;
   let repo: LettersRepository;
   const now = new Date('2026-01-15T03:00:00Z');
   const everywhere = { sql: 'true', params: [] };
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     repo = t.get(LettersRepository);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  function letter(unit: UnitFixture, fields: Partial<LetterRow> = {}): Omit<LetterRow, 'fileIds'> {
+  function letter(unit: TestUnit, fields: Partial<LetterRow> = {}): Omit<LetterRow, 'fileIds'> {
     const id = randomUUID();
     return {
       id,
@@ -63,7 +65,7 @@ describe('LettersRepository', () => {
     };
   }
 
-  async function upload(unit: UnitFixture): Promise<string> {
+  async function upload(unit: TestUnit): Promise<string> {
     const file = await t.get(FilesRepository).insert(t.dataSource.manager, {
       sha256: createHash('sha256').update(randomUUID()).digest('hex'),
       size: '100',
@@ -78,7 +80,7 @@ describe('LettersRepository', () => {
   }
 
   it('insert with files; findWithUnitInScope reads every column and the unit holding it', async () => {
-    const unit = await newUnit(t.dataSource);
+    const unit = await f.newUnit({});
     const files = [await upload(unit), await upload(unit)];
     const written = letter(unit);
     await repo.insert(t.dataSource.manager, written, files);
@@ -90,8 +92,8 @@ describe('LettersRepository', () => {
   });
 
   it('findManyWithUnitInScope: a letter outside the scope has no unit; an unknown id is absent', async () => {
-    const unit = await newUnit(t.dataSource);
-    const elsewhere = await newUnit(t.dataSource);
+    const unit = await f.newUnit({});
+    const elsewhere = await f.newUnit({});
     const written = letter(unit, { signatory: null, references: [] });
     await repo.insert(t.dataSource.manager, written, []);
     const scope = { sql: 'u.id = $2', params: [elsewhere.id] };
@@ -107,8 +109,8 @@ describe('LettersRepository', () => {
   });
 
   it('findFilesUploadedBy keeps only the files the units uploaded', async () => {
-    const unit = await newUnit(t.dataSource);
-    const other = await newUnit(t.dataSource);
+    const unit = await f.newUnit({});
+    const other = await f.newUnit({});
     const mine = await upload(unit);
     const theirs = await upload(other);
     expect(await repo.findFilesUploadedBy(t.dataSource.manager, [mine, theirs], [unit.id])).toEqual(
@@ -118,7 +120,7 @@ describe('LettersRepository', () => {
   });
 
   it('resolveReference finds the one visible letter cited; two matches or none resolve to null', async () => {
-    const unit = await newUnit(t.dataSource);
+    const unit = await f.newUnit({});
     const cited = letter(unit, { serial: 7001 });
     await repo.insert(t.dataSource.manager, cited, []);
     const reference = {
@@ -136,7 +138,7 @@ describe('LettersRepository', () => {
   });
 
   it('search matches Thai text, filters, and pages newest first', async () => {
-    const unit = await newUnit(t.dataSource);
+    const unit = await f.newUnit({});
     const older = letter(unit, {
       subject: 'รายงานผลการตรวจราชการ',
       createdAt: new Date('2026-01-10T03:00:00Z'),

@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotificationsRepository } from 'src/modules/notifications/notifications.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
-import { newUnit, newUser } from '../../factories/organisations.js';
+import { factories, type Factories } from '../../factories/index.js';
 
 describe('NotificationsRepository', () => {
   let t: TestApp;
+  let f: Factories;
   let repo: NotificationsRepository;
   const now = new Date('2026-01-15T03:00:00Z');
   const later = new Date('2026-01-15T03:05:00Z');
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     repo = t.get(NotificationsRepository);
   });
   afterAll(async () => {
@@ -17,8 +19,8 @@ describe('NotificationsRepository', () => {
   });
 
   it('insertFor writes one per addressee; findPage, countUnread and exists see them', async () => {
-    const unit = await newUnit(t.dataSource);
-    const user = await newUser(t.dataSource);
+    const unit = await f.newUnit({});
+    const user = await f.newUser();
     const m = t.dataSource.manager;
     const [forUnit] = await repo.insertFor(m, 'unit_id', [unit.id], 'delivery.sent', { n: 1 }, now);
     const [forUser] = await repo.insertFor(m, 'user_id', [user.id], 'digest', { n: 2 }, later);
@@ -61,9 +63,9 @@ describe('NotificationsRepository', () => {
   });
 
   it('markRead marks the given ones (or all) once, only the addressee’s', async () => {
-    const unit = await newUnit(t.dataSource);
-    const user = await newUser(t.dataSource);
-    const stranger = await newUser(t.dataSource);
+    const unit = await f.newUnit({});
+    const user = await f.newUser();
+    const stranger = await f.newUser();
     const m = t.dataSource.manager;
     const [a, b] = await repo.insertFor(m, 'user_id', [user.id, user.id], 'k', {}, now);
     expect(await repo.markRead(m, stranger.id, [], [a], later)).toEqual([]);
@@ -75,8 +77,8 @@ describe('NotificationsRepository', () => {
   });
 
   it('upsertPreferences and findPreferences (defaults when none), findEmails of active users', async () => {
-    const user = await newUser(t.dataSource);
-    const inactive = await newUser(t.dataSource, { active: false });
+    const user = await f.newUser();
+    const inactive = await f.newUser({ active: false });
     const m = t.dataSource.manager;
     expect(await repo.findPreferences(user.id)).toEqual({ email: null, digest: true });
     expect(
@@ -187,10 +189,10 @@ describe('NotificationsRepository', () => {
   });
 
   it('insertDigests writes a day’s digest once per user with something waiting; lockDigestDay serialises', async () => {
-    const unit = await newUnit(t.dataSource);
-    const user = await newUser(t.dataSource, { memberships: [{ unit, role: 'clerk' }] });
-    const idle = await newUser(t.dataSource, {
-      memberships: [{ unit: await newUnit(t.dataSource), role: 'clerk' }],
+    const unit = await f.newUnit({});
+    const user = await f.newUser({ memberships: [{ unit, role: 'clerk' }] });
+    const idle = await f.newUser({
+      memberships: [{ unit: await f.newUnit({}), role: 'clerk' }],
     });
     const m = t.dataSource.manager;
     await repo.insertFor(m, 'user_id', [user.id], 'delivery.sent', {}, now);

@@ -6,15 +6,17 @@ import {
   type UnitRow,
 } from 'src/modules/organisations/organisations.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
-import { newUnit } from '../../factories/organisations.js';
+import { factories, type Factories } from '../../factories/index.js';
 
 describe('OrganisationsRepository', () => {
   let t: TestApp;
+  let f: Factories;
   let repo: OrganisationsRepository;
   const now = new Date('2026-01-15T03:00:00Z');
   const everyone = { sql: 'true', params: [] };
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     repo = t.get(OrganisationsRepository);
   });
   afterAll(async () => {
@@ -190,7 +192,7 @@ describe('OrganisationsRepository', () => {
   });
 
   it('findReferenceDigits gives the unit’s digits, or null', async () => {
-    const unit = await newUnit(t.dataSource, { referenceDigits: 'arabic' });
+    const unit = await f.newUnit({ referenceDigits: 'arabic' });
     expect(await repo.findReferenceDigits(unit.id)).toBe('arabic');
     expect(await repo.findReferenceDigits(randomUUID())).toBeNull();
   });

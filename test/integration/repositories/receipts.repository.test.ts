@@ -3,15 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilesRepository } from 'src/modules/files/files.repository.js';
 import { ReceiptsRepository } from 'src/modules/receipts/receipts.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
-import { newPendingDeliveries } from '../../factories/deliveries.js';
-import { newUnit } from '../../factories/organisations.js';
+import { factories, type Factories } from '../../factories/index.js';
 
 describe('ReceiptsRepository', () => {
   let t: TestApp;
+  let f: Factories;
   let repo: ReceiptsRepository;
   const now = new Date('2026-01-15T03:00:00Z');
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     repo = t.get(ReceiptsRepository);
   });
   afterAll(async () => {
@@ -19,10 +20,10 @@ describe('ReceiptsRepository', () => {
   });
 
   it('findFirstFile gives the letter’s first file by position, or undefined', async () => {
-    const unit = await newUnit(t.dataSource);
-    const [deliveryId] = await newPendingDeliveries(t.dataSource, {
+    const unit = await f.newUnit({});
+    const [deliveryId] = await f.newDeliveries({
       sender: unit,
-      recipient: await newUnit(t.dataSource),
+      recipient: await f.newUnit({}),
       count: 1,
       sentAt: now,
       dueAt: now,
@@ -61,9 +62,9 @@ describe('ReceiptsRepository', () => {
   });
 
   it('findPathUnits: the receiving unit and every sender up the delivery path; null without one', async () => {
-    const province = await newUnit(t.dataSource);
-    const district = await newUnit(t.dataSource, { parent: province });
-    const [deliveryId] = await newPendingDeliveries(t.dataSource, {
+    const province = await f.newUnit({});
+    const district = await f.newUnit({ parent: province });
+    const [deliveryId] = await f.newDeliveries({
       sender: province,
       recipient: district,
       count: 1,
@@ -78,9 +79,9 @@ describe('ReceiptsRepository', () => {
   });
 
   it('findStampChain lists active receipts up to the time, optionally of some units', async () => {
-    const unit = await newUnit(t.dataSource, { nameTh: 'สำนักงานรับ' });
-    const [deliveryId] = await newPendingDeliveries(t.dataSource, {
-      sender: await newUnit(t.dataSource),
+    const unit = await f.newUnit({ nameTh: 'สำนักงานรับ' });
+    const [deliveryId] = await f.newDeliveries({
+      sender: await f.newUnit({}),
       recipient: unit,
       count: 1,
       sentAt: now,

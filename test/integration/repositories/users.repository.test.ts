@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNIQUE_VIOLATION, UsersRepository } from 'src/modules/users/users.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
-import { newUnit, newUser, signIn } from '../../factories/organisations.js';
+import { factories, type Factories } from '../../factories/index.js';
 
 describe('UsersRepository', () => {
   let t: TestApp;
+  let f: Factories;
   let repo: UsersRepository;
   const now = new Date('2026-01-15T03:00:00Z');
   beforeAll(async () => {
     t = await createTestApp();
+    f = factories(t);
     repo = t.get(UsersRepository);
   });
   afterAll(async () => {
@@ -44,7 +46,7 @@ describe('UsersRepository', () => {
   });
 
   it('insertMembership, findMemberships, findMembershipById and findOpenMembership', async () => {
-    const unit = await newUnit(t.dataSource, { nameTh: 'กองกลาง' });
+    const unit = await f.newUnit({ nameTh: 'กองกลาง' });
     const user = newPerson();
     await repo.insertUser(t.dataSource.manager, user, now);
     expect(await repo.findMemberships(user.id)).toEqual([]);
@@ -86,8 +88,8 @@ describe('UsersRepository', () => {
   });
 
   it('endMembership closes it: it is no longer open', async () => {
-    const unit = await newUnit(t.dataSource);
-    const user = await newUser(t.dataSource, { memberships: [{ unit, role: 'official' }] });
+    const unit = await f.newUnit({});
+    const user = await f.newUser({ memberships: [{ unit, role: 'official' }] });
     const [membershipId] = user.membershipIds;
     const m = t.dataSource.manager;
     await repo.endMembership(m, membershipId, now);
@@ -96,8 +98,8 @@ describe('UsersRepository', () => {
   });
 
   it('findMembershipForUpdate holds the row until the transaction ends', async () => {
-    const unit = await newUnit(t.dataSource);
-    const user = await newUser(t.dataSource, { memberships: [{ unit, role: 'clerk' }] });
+    const unit = await f.newUnit({});
+    const user = await f.newUser({ memberships: [{ unit, role: 'clerk' }] });
     const [membershipId] = user.membershipIds;
     await t.dataSource.transaction(async (manager) => {
       const row = await repo.findMembershipForUpdate(manager, membershipId);
@@ -112,7 +114,7 @@ describe('UsersRepository', () => {
   });
 
   it('findUnitRef gives the unit’s id and path, or null', async () => {
-    const unit = await newUnit(t.dataSource);
+    const unit = await f.newUnit({});
     expect(await repo.findUnitRef(t.dataSource.manager, unit.id)).toEqual({
       id: unit.id,
       path: unit.path,
@@ -121,12 +123,12 @@ describe('UsersRepository', () => {
   });
 
   it('a row that does not match its statement is an internal error naming it, answered 500', async () => {
-    const unit = await newUnit(t.dataSource);
-    const admin = await newUser(t.dataSource, { memberships: [{ unit, role: 'admin' }] });
-    const session = await signIn(t.http, admin.username);
+    const unit = await f.newUnit({});
+    const admin = await f.newUser({ memberships: [{ unit, role: 'admin' }] });
+    const session = await f.signIn(admin.username);
     // A clearance the code does not know, as a migration that forgot the code would leave.
     await t.dataSource.query('ALTER TABLE users DROP CONSTRAINT IF EXISTS users_clearance_check');
-    const odd = await newUser(t.dataSource, { memberships: [{ unit, role: 'clerk' }] });
+    const odd = await f.newUser({ memberships: [{ unit, role: 'clerk' }] });
     await t.dataSource.query(`UPDATE users SET clearance = 'cosmic' WHERE id = $1`, [odd.id]);
     await expect(repo.findUser(odd.id)).rejects.toThrow(
       /^UsersRepository\.findUser: row 0 column "clearance" is not one of none\|confidential\|secret \(got string\)$/,
