@@ -13,6 +13,7 @@ import { NotificationsRepository } from 'src/modules/notifications/notifications
 import { NotificationsJobs } from 'src/modules/notifications/notifications.jobs.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 import { EmailChannel, WebhookChannel } from 'src/modules/notifications/outbound.channel.js';
+import { DeliveryLadderRepository } from 'src/modules/routing/delivery-ladder.repository.js';
 import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { JobsWorker } from 'src/worker/jobs.worker.js';
@@ -63,6 +64,7 @@ export async function wireEscalation(
     audit,
     jobs,
     new ProgressEventsRepository(dataSource),
+    new DeliveryLadderRepository(),
     clock,
     config,
   );

@@ -2,7 +2,6 @@ import type { Queryable } from 'src/database/read-replica.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
-import type { EscalationHaltReason } from 'src/modules/routing/delivery.entity.js';
 import type { MembershipRole } from 'src/modules/users/roles.js';
 
 export interface PolicyRow {
@@ -78,7 +77,7 @@ export class EscalationRepository {
   /** Deliveries of a forward still waiting, for their first wake-up after the commit. */
   async findPendingOfForward(forwardId: string): Promise<{ id: string; dueAt: Date }[]> {
     return this.dataSource.query(
-      `SELECT id, due_at AS "dueAt" FROM deliveries
+      `SELECT id, due_at AS "dueAt" FROM deliveries_read
         WHERE forward_id = $1 AND state = 'sent' AND due_at IS NOT NULL`,
       [forwardId],
     );
@@ -101,13 +100,13 @@ export class EscalationRepository {
               root.created_unit_id AS "rootUnitId",
               l.speed, l.secrecy, l.subject, l.reference_raw AS "referenceRaw",
               re.number AS "senderReceiptNumber"
-         FROM deliveries d
-         JOIN letters l ON l.id = d.letter_id
-         JOIN letters root ON root.id = d.root_letter_id
-         JOIN units ru ON ru.id = d.recipient_unit_id
-         JOIN units su ON su.id = d.sender_unit_id
-         LEFT JOIN forwards f ON f.id = d.forward_id
-         LEFT JOIN register_entries re ON re.id = f.register_entry_id
+         FROM deliveries_read d
+         JOIN letters_read l ON l.id = d.letter_id
+         JOIN letters_read root ON root.id = d.root_letter_id
+         JOIN units_read ru ON ru.id = d.recipient_unit_id
+         JOIN units_read su ON su.id = d.sender_unit_id
+         LEFT JOIN forwards_read f ON f.id = d.forward_id
+         LEFT JOIN register_entries_read re ON re.id = f.register_entry_id
         WHERE d.id = $1
         FOR UPDATE OF d`,
       [deliveryId, now],
@@ -157,30 +156,7 @@ export class EscalationRepository {
         row.nextDueAt,
       ],
     );
-    if (rows[0] && row.level === 1) {
-      // The ladder has started: the delivery leaves the sweep's level-1 candidates.
-      await manager.query('UPDATE deliveries SET escalation_started = true WHERE id = $1', [
-        row.deliveryId,
-      ]);
-    }
     return rows[0]?.id ?? null;
-  }
-
-  /**
-   * Stops the delivery's ladder for good, with the reason. It also leaves the sweep's
-   * level-1 candidates, as a started ladder does.
-   */
-  async haltLadder(
-    manager: EntityManager,
-    deliveryId: string,
-    reason: EscalationHaltReason,
-    at: Date,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE deliveries SET escalation_halted_at = $2, escalation_halt_reason = $3, escalation_started = true
-        WHERE id = $1`,
-      [deliveryId, at, reason],
-    );
   }
 
   /** The next rung is handled (ran, or found the delivery settled): the sweep stops asking. */
@@ -201,7 +177,7 @@ export class EscalationRepository {
   ): Promise<string[]> {
     const rows: { userId: string }[] = await manager.query(
       `SELECT DISTINCT m.user_id AS "userId"
-         FROM memberships m JOIN users u ON u.id = m.user_id AND u.active
+         FROM memberships_read m JOIN users_read u ON u.id = m.user_id AND u.active
         WHERE m.unit_id = $1 AND m.role = ANY($2::text[])
           AND m.starts_at <= $3 AND (m.ends_at IS NULL OR m.ends_at > $3)
         ORDER BY 1`,
@@ -222,7 +198,7 @@ export class EscalationRepository {
       await manager.query(
         `SELECT d.recipient_unit_id AS "unitId", u.name_th AS name, d.due_at AS "dueAt",
                 count(*) OVER ()::int AS total
-           FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
+           FROM deliveries_read d JOIN units_read u ON u.id = d.recipient_unit_id
           WHERE d.sender_unit_id = $1 AND d.letter_id = $2 AND d.state = 'sent'
             AND d.due_at <= ${NOW(3)}
           ORDER BY d.due_at, u.name_th LIMIT $4`,
@@ -253,7 +229,7 @@ export class EscalationRepository {
   ): Promise<DueEscalation[]> {
     return manager.query(
       `(SELECT d.id AS "deliveryId", 1 AS level, d.due_at AS "dueAt"
-          FROM deliveries d
+          FROM deliveries_read d
          WHERE d.state = 'sent' AND NOT d.escalation_started AND d.due_at <= ${NOW(1)}
            AND NOT EXISTS (SELECT 1 FROM escalations e WHERE e.delivery_id = d.id AND e.level = 1)
          ORDER BY d.due_at LIMIT $2)

@@ -27,6 +27,7 @@ import {
 import type { EscalationHaltReason } from 'src/modules/routing/delivery.entity.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId, type JobOutcome, type JobRequest } from 'src/queue/jobs.js';
+import { DeliveryLadderRepository } from 'src/modules/routing/delivery-ladder.repository.js';
 import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
 
 /** The top of the ladder. */
@@ -66,6 +67,7 @@ export class EscalationService implements DeliveryDeadlines {
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly progressEvents: ProgressEventsRepository,
+    private readonly ladder: DeliveryLadderRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -201,6 +203,7 @@ export class EscalationService implements DeliveryDeadlines {
         nextDueAt,
       });
       if (rungId === null) return { outcome: { done: 'already recorded' } };
+      if (level === 1) await this.ladder.markStarted(manager, deliveryId);
       await this.progressEvents.append(manager, [
         {
           kind: 'delivery.escalated',
@@ -288,7 +291,7 @@ export class EscalationService implements DeliveryDeadlines {
     dbNow: Date | null,
   ): Promise<JobRequest[]> {
     const reason: EscalationHaltReason = 'no_cleared_member';
-    await this.repository.haltLadder(manager, target.id, reason, now);
+    await this.ladder.halt(manager, target.id, reason, now);
     if (level > 1) await this.repository.clearNextDue(manager, target.id, level - 1);
     await this.progressEvents.append(manager, [
       {

@@ -4,6 +4,7 @@ import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { LettersModule } from 'src/modules/letters/letters.module.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
 import { RegistersModule } from 'src/modules/registers/registers.module.js';
+import { DeliveryLadderRepository } from 'src/modules/routing/delivery-ladder.repository.js';
 import { DeliveryReceiptListener } from 'src/modules/routing/delivery-receipt.listener.js';
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
 import { ForwardTargetsController } from 'src/modules/routing/forward-targets.controller.js';
@@ -49,6 +50,7 @@ import { TrackingController } from 'src/modules/routing/tracking.controller.js';
     ForwardTargetsService,
     DeliveryReceiptListener,
     ProgressEventsRepository,
+    DeliveryLadderRepository,
     ProgressStream,
     ProgressEventsService,
     LetterDossierRepository,
@@ -56,6 +58,12 @@ import { TrackingController } from 'src/modules/routing/tracking.controller.js';
     RoutingTrackingRepository,
     RoutingTrackingService,
   ],
-  exports: [RoutingService, RoutingProgressService, DeliveryTimePolicy, ProgressEventsRepository],
+  exports: [
+    RoutingService,
+    RoutingProgressService,
+    DeliveryTimePolicy,
+    ProgressEventsRepository,
+    DeliveryLadderRepository,
+  ],
 })
 export class RoutingModule {}
