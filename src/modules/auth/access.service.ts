@@ -89,7 +89,7 @@ export class AccessService {
     const patterns = `$${firstParam + 1}::text[]`;
     const pathTest = columns.unitPathColumn
       ? `${columns.unitPathColumn} LIKE ANY(${patterns})`
-      : `EXISTS (SELECT 1 FROM units visible_unit WHERE visible_unit.id = ${columns.unitIdColumn} AND visible_unit.path LIKE ANY(${patterns}))`;
+      : `EXISTS (SELECT 1 FROM units_read visible_unit WHERE visible_unit.id = ${columns.unitIdColumn} AND visible_unit.path LIKE ANY(${patterns}))`;
     return {
       sql: `(${columns.unitIdColumn} = ANY(${ids}) OR ${pathTest})`,
       params: [scope.unitIds, scope.subtreePaths.map((path) => `${path}%`)],

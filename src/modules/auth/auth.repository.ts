@@ -66,11 +66,11 @@ export class AuthRepository {
                          'unitName', un.name_th, 'role', m.role, 'acting', m.acting,
                          'startsAt', m.starts_at, 'endsAt', m.ends_at)
                        ORDER BY un.path, m.role)
-                  FROM memberships m JOIN units un ON un.id = m.unit_id
+                  FROM memberships_read m JOIN units_read un ON un.id = m.unit_id
                  WHERE m.user_id = u.id AND m.starts_at <= $3
                    AND (m.ends_at IS NULL OR m.ends_at > $3)
               ), '[]'::json) AS grants
-         FROM users u
+         FROM users_read u
         WHERE u.id = $1 AND u.active
           AND EXISTS (SELECT 1 FROM refresh_tokens r
                        WHERE r.family_id = $2 AND r.user_id = u.id
@@ -98,7 +98,7 @@ export class AuthRepository {
       manager ?? this.dataSource,
       'AuthRepository.findUnitRef',
       UNIT_REF,
-      'SELECT id, path FROM units WHERE id = $1',
+      'SELECT id, path FROM units_read WHERE id = $1',
       [unitId],
     );
   }
@@ -109,7 +109,7 @@ export class AuthRepository {
       this.dataSource,
       'AuthRepository.findUnitRefs',
       UNIT_REF,
-      'SELECT id, path FROM units WHERE id = ANY($1::uuid[])',
+      'SELECT id, path FROM units_read WHERE id = ANY($1::uuid[])',
       [unitIds],
     );
   }
@@ -132,7 +132,7 @@ export class AuthRepository {
       { id: col.uuid },
       `WITH able AS (
          SELECT m.unit_id
-           FROM memberships m JOIN users u ON u.id = m.user_id
+           FROM memberships_read m JOIN users_read u ON u.id = m.user_id
           WHERE m.unit_id = ANY($1::uuid[]) AND m.role = ANY($2::text[]) AND u.active
             AND u.clearance = ANY($3::text[])
             AND m.starts_at <= $4 AND (m.ends_at IS NULL OR m.ends_at > $4)
@@ -151,7 +151,7 @@ export class AuthRepository {
       this.dataSource,
       'AuthRepository.findLoginUser',
       { id: col.uuid, username: col.text, passwordHash: col.text, active: col.bool },
-      `SELECT id, username, password_hash AS "passwordHash", active FROM users WHERE username = $1`,
+      `SELECT id, username, password_hash AS "passwordHash", active FROM user_credentials WHERE username = $1`,
       [username],
     );
   }
@@ -238,7 +238,7 @@ export class AuthRepository {
       manager,
       'AuthRepository.isUserActive',
       {},
-      'SELECT 1 FROM users WHERE id = $1 AND active',
+      'SELECT 1 FROM users_read WHERE id = $1 AND active',
       [userId],
     );
     return rows.length === 1;

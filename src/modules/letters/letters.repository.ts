@@ -211,13 +211,13 @@ export class LettersRepository {
       `SELECT ${LETTER_COLUMNS}, s.id AS "scopeUnitId", s.path AS "scopeUnitPath"
          FROM letters l
          LEFT JOIN LATERAL (
-           SELECT u.id, u.path FROM units u
+           SELECT u.id, u.path FROM units_read u
             WHERE ${scope.sql}
               AND (u.id = l.created_unit_id
-                OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = l.id AND d.recipient_unit_id = u.id)
-                OR EXISTS (SELECT 1 FROM register_entries e JOIN registers r ON r.id = e.register_id
+                OR EXISTS (SELECT 1 FROM deliveries_read d WHERE d.letter_id = l.id AND d.recipient_unit_id = u.id)
+                OR EXISTS (SELECT 1 FROM register_entries_read e JOIN registers_read r ON r.id = e.register_id
                             WHERE e.letter_id = l.id AND r.unit_id = u.id)
-                OR EXISTS (SELECT 1 FROM deliveries d WHERE d.letter_id = l.id AND d.sender_unit_id = u.id))
+                OR EXISTS (SELECT 1 FROM deliveries_read d WHERE d.letter_id = l.id AND d.sender_unit_id = u.id))
             LIMIT 1
          ) s ON true
         WHERE l.id = ANY($1::uuid[])`,
@@ -239,7 +239,7 @@ export class LettersRepository {
       manager,
       'LettersRepository.findFilesUploadedBy',
       { id: col.uuid },
-      `SELECT id FROM files WHERE id = ANY($1::uuid[]) AND uploaded_unit_id = ANY($2::uuid[])`,
+      `SELECT id FROM files_read WHERE id = ANY($1::uuid[]) AND uploaded_unit_id = ANY($2::uuid[])`,
       [fileIds, unitIds],
     );
     return rows.map((row) => row.id);
@@ -252,9 +252,9 @@ export class LettersRepository {
    */
   visibilitySql(unitPredicate: (column: string) => string): string {
     return `(${unitPredicate('l.created_unit_id')}
-      OR EXISTS (SELECT 1 FROM register_entries ve JOIN registers vr ON vr.id = ve.register_id
+      OR EXISTS (SELECT 1 FROM register_entries_read ve JOIN registers_read vr ON vr.id = ve.register_id
                   WHERE ve.letter_id = l.id AND ${unitPredicate('vr.unit_id')})
-      OR EXISTS (SELECT 1 FROM deliveries vd WHERE vd.letter_id = l.id AND ${unitPredicate('vd.recipient_unit_id')}))`;
+      OR EXISTS (SELECT 1 FROM deliveries_read vd WHERE vd.letter_id = l.id AND ${unitPredicate('vd.recipient_unit_id')}))`;
   }
 
   /** Finds a cited letter among the visible ones (same code, owner number, serial and year). */
@@ -323,7 +323,7 @@ export class LettersRepository {
     if (filters.speed) where.push(`l.speed = ${add(filters.speed)}`);
     if (filters.registerId) {
       where.push(
-        `EXISTS (SELECT 1 FROM register_entries se WHERE se.letter_id = l.id AND se.register_id = ${add(filters.registerId)}::uuid)`,
+        `EXISTS (SELECT 1 FROM register_entries_read se WHERE se.letter_id = l.id AND se.register_id = ${add(filters.registerId)}::uuid)`,
       );
     }
     if (filters.cursor) {

@@ -152,7 +152,7 @@ export class NotificationsRepository {
       'NotificationsRepository.findEmails',
       { userId: col.uuid, email: col.text },
       `SELECT p.user_id AS "userId", p.email FROM notification_preferences p
-        JOIN users u ON u.id = p.user_id AND u.active
+        JOIN users_read u ON u.id = p.user_id AND u.active
         WHERE p.user_id = ANY($1::uuid[]) AND p.email IS NOT NULL`,
       [userIds],
     );
@@ -329,19 +329,19 @@ export class NotificationsRepository {
                 (SELECT count(*)::int FROM notifications n
                   WHERE n.read_at IS NULL AND n.kind <> 'digest'
                     AND (n.user_id = u.id OR n.unit_id IN (
-                      SELECT m.unit_id FROM memberships m WHERE m.user_id = u.id
+                      SELECT m.unit_id FROM memberships_read m WHERE m.user_id = u.id
                          AND m.starts_at <= $2 AND (m.ends_at IS NULL OR m.ends_at > $2)))) AS unread,
-                (SELECT count(*)::int FROM deliveries d
+                (SELECT count(*)::int FROM deliveries_read d
                   WHERE d.state = 'sent' AND d.recipient_unit_id IN (
-                      SELECT m.unit_id FROM memberships m WHERE m.user_id = u.id
+                      SELECT m.unit_id FROM memberships_read m WHERE m.user_id = u.id
                          AND m.role IN ('clerk', 'head')
                          AND m.starts_at <= $2 AND (m.ends_at IS NULL OR m.ends_at > $2))) AS pending,
-                (SELECT count(*)::int FROM deliveries d
+                (SELECT count(*)::int FROM deliveries_read d
                   WHERE d.state = 'sent' AND d.due_at <= $2 AND d.recipient_unit_id IN (
-                      SELECT m.unit_id FROM memberships m WHERE m.user_id = u.id
+                      SELECT m.unit_id FROM memberships_read m WHERE m.user_id = u.id
                          AND m.role IN ('clerk', 'head')
                          AND m.starts_at <= $2 AND (m.ends_at IS NULL OR m.ends_at > $2))) AS overdue
-           FROM users u
+           FROM users_read u
            LEFT JOIN notification_preferences p ON p.user_id = u.id
           WHERE u.active AND COALESCE(p.digest, true)
             AND NOT EXISTS (SELECT 1 FROM notifications n

@@ -19,7 +19,7 @@ export class ReceiptsRepository {
       this.dataSource,
       'ReceiptsRepository.findFirstFile',
       { id: col.uuid, sha256: col.text },
-      `SELECT f.id, f.sha256 FROM letter_files lf JOIN files f ON f.id = lf.file_id
+      `SELECT f.id, f.sha256 FROM letter_files_read lf JOIN files_read f ON f.id = lf.file_id
         WHERE lf.letter_id = $1 ORDER BY lf.position LIMIT 1`,
       [letterId],
     );
@@ -38,10 +38,10 @@ export class ReceiptsRepository {
       'ReceiptsRepository.findPathUnits',
       { unit_id: col.uuid },
       `WITH RECURSIVE path AS (
-         SELECT id, parent_delivery_id, recipient_unit_id, sender_unit_id FROM deliveries WHERE id = $1
+         SELECT id, parent_delivery_id, recipient_unit_id, sender_unit_id FROM deliveries_read WHERE id = $1
          UNION ALL
          SELECT d.id, d.parent_delivery_id, d.recipient_unit_id, d.sender_unit_id
-           FROM deliveries d JOIN path p ON d.id = p.parent_delivery_id)
+           FROM deliveries_read d JOIN path p ON d.id = p.parent_delivery_id)
        SELECT recipient_unit_id AS unit_id FROM path UNION SELECT sender_unit_id FROM path`,
       [deliveryId],
     );
@@ -66,9 +66,9 @@ export class ReceiptsRepository {
       },
       `SELECT e.id AS "entryId", r.unit_id AS "unitId", u.name_th AS "unitName", e.number,
               e.registered_at AS "registeredAt"
-         FROM register_entries e
-         JOIN registers r ON r.id = e.register_id AND r.direction = 'incoming'
-         JOIN units u ON u.id = r.unit_id
+         FROM register_entries_read e
+         JOIN registers_read r ON r.id = e.register_id AND r.direction = 'incoming'
+         JOIN units_read u ON u.id = r.unit_id
         WHERE e.letter_id = $1 AND e.status = 'active' AND e.registered_at <= $2
           AND ($3::uuid[] IS NULL OR r.unit_id = ANY($3::uuid[]))
         ORDER BY e.registered_at, e.id`,

@@ -48,8 +48,8 @@ const TARGET_ROW = {
 };
 
 const TARGET_COLUMNS = `u.id, u.parent_id AS "parentId", u.name_th AS "nameTh", u.kind, u.path,
-  (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id AND c.active) AS children,
-  (SELECT count(*)::int FROM units c WHERE c.parent_id = u.id AND c.active AND c.id <> $2
+  (SELECT count(*)::int FROM units_read c WHERE c.parent_id = u.id AND c.active) AS children,
+  (SELECT count(*)::int FROM units_read c WHERE c.parent_id = u.id AND c.active AND c.id <> $2
       AND c.kind = ANY($3::text[])) AS "localAdministrations"`;
 
 /** Reads of the recipient picker: the scope of a sender and the units in it. */
@@ -67,11 +67,11 @@ export class ForwardTargetsRepository {
                                 'active', s.active) AS sender,
               (SELECT json_build_object('id', o.id, 'path', o.path, 'nameTh', o.name_th, 'kind', o.kind,
                                         'active', o.active)
-                 FROM units o
+                 FROM units_read o
                 WHERE o.id = ANY(string_to_array(trim(both '/' from s.path), '/')::uuid[])
                   AND o.kind <> ALL($2::text[])
                 ORDER BY length(o.path) DESC LIMIT 1) AS organisation
-         FROM units s WHERE s.id = $1`,
+         FROM units_read s WHERE s.id = $1`,
       [senderUnitId, SENDS_IN_PARENT_NAME_KINDS],
     );
     if (!row) return null;
@@ -95,7 +95,7 @@ export class ForwardTargetsRepository {
       this.dataSource,
       'ForwardTargetsRepository.findChildren',
       TARGET_ROW,
-      `SELECT ${TARGET_COLUMNS} FROM units u
+      `SELECT ${TARGET_COLUMNS} FROM units_read u
         WHERE u.parent_id = $1 AND u.active ${cursor}
         ORDER BY u.name_th, u.id LIMIT $4`,
       params,
@@ -126,7 +126,7 @@ export class ForwardTargetsRepository {
       this.dataSource,
       'ForwardTargetsRepository.search',
       TARGET_ROW,
-      `SELECT ${TARGET_COLUMNS} FROM units u
+      `SELECT ${TARGET_COLUMNS} FROM units_read u
         WHERE u.path LIKE $1 AND u.name_th ILIKE $5 AND u.active AND u.id <> $2 AND u.id <> $6 ${cursor}
         ORDER BY u.name_th, u.id LIMIT $4`,
       params,
@@ -138,7 +138,7 @@ export class ForwardTargetsRepository {
       this.dataSource,
       'ForwardTargetsRepository.findUnitsById',
       UNIT_INFO,
-      `SELECT id, path, name_th AS "nameTh", kind, active FROM units WHERE id = ANY($1::uuid[])`,
+      `SELECT id, path, name_th AS "nameTh", kind, active FROM units_read WHERE id = ANY($1::uuid[])`,
       [ids],
     );
   }
@@ -150,7 +150,7 @@ export class ForwardTargetsRepository {
       this.dataSource,
       'ForwardTargetsRepository.findNames',
       { id: col.uuid, nameTh: col.text },
-      `SELECT id, name_th AS "nameTh" FROM units WHERE id = ANY($1::uuid[])`,
+      `SELECT id, name_th AS "nameTh" FROM units_read WHERE id = ANY($1::uuid[])`,
       [ids],
     );
     return new Map(rows.map((r) => [r.id, r.nameTh]));
@@ -162,7 +162,7 @@ export class ForwardTargetsRepository {
       this.dataSource,
       'ForwardTargetsRepository.countKinds',
       { kind: col.text, n: col.int },
-      `SELECT u.kind, count(*)::int AS n FROM units u
+      `SELECT u.kind, count(*)::int AS n FROM units_read u
         WHERE u.path LIKE $1 AND u.kind = ANY($2::text[]) AND u.active AND u.id <> $3 AND u.id <> $4
         GROUP BY u.kind`,
       [`${escapeLike(scope.organisation.path)}%`, kinds, scope.sender.id, scope.organisation.id],
@@ -193,7 +193,7 @@ export class ForwardTargetsRepository {
       { id: col.uuid, nameTh: col.text },
       `WITH targets AS (SELECT id FROM (${rules.join(' UNION ')}) r WHERE id <> $2 AND id <> $3)
        SELECT u.id, u.name_th AS "nameTh"
-         FROM targets t JOIN units u ON u.id = t.id
+         FROM targets t JOIN units_read u ON u.id = t.id
         WHERE NOT EXISTS (
                 SELECT 1 FROM deliveries d
                  WHERE d.letter_id = $1 AND d.sender_unit_id = $2 AND d.recipient_unit_id = t.id

@@ -74,8 +74,8 @@ const EVENT_ROW = {
 };
 
 const EVENT_FROM = `progress_events e
-  JOIN units su ON su.id = e.sender_unit_id
-  LEFT JOIN units ru ON ru.id = e.recipient_unit_id`;
+  JOIN units_read su ON su.id = e.sender_unit_id
+  LEFT JOIN units_read ru ON ru.id = e.recipient_unit_id`;
 
 /** The durable log behind the live tracking stream. */
 @Injectable()
@@ -98,7 +98,7 @@ export class ProgressEventsRepository {
            FROM json_to_recordset($1::json) AS r(kind text, root_letter_id uuid, letter_id uuid,
                 delivery_id uuid, forward_id uuid, sender_unit_id uuid, recipient_unit_id uuid, level smallint,
                 receipt_number int, count int, occurred_at timestamptz)
-           JOIN letters l ON l.id = r.letter_id
+           JOIN letters_read l ON l.id = r.letter_id
          RETURNING id)
        SELECT pg_notify('${PROGRESS_CHANNEL}', (SELECT max(id) FROM appended)::text)`,
       [

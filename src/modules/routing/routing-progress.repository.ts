@@ -207,8 +207,8 @@ export class RoutingProgressRepository {
               d.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
               d.sent_at AS "sentAt", d.due_at AS "dueAt", ${SPEED_RANK} AS "speedRank"
          FROM deliveries d
-         JOIN letters l ON l.id = d.letter_id
-         JOIN units su ON su.id = d.sender_unit_id
+         JOIN letters_read l ON l.id = d.letter_id
+         JOIN units_read su ON su.id = d.sender_unit_id
         WHERE d.recipient_unit_id = $1 AND d.state = 'sent' ${after}
         ORDER BY ${SPEED_RANK} DESC, d.sent_at, d.id
         LIMIT $2`,
@@ -283,8 +283,8 @@ export class RoutingProgressRepository {
               d.receipt_number AS "receiptNumber", d.escalation_halted_at AS "escalationHaltedAt",
               d.escalation_halt_reason AS "escalationHaltReason"
          FROM deliveries d
-         JOIN units su ON su.id = d.sender_unit_id
-         JOIN units ru ON ru.id = d.recipient_unit_id
+         JOIN units_read su ON su.id = d.sender_unit_id
+         JOIN units_read ru ON ru.id = d.recipient_unit_id
         WHERE ${where.join(' AND ')}
         ORDER BY d.hop, d.id
         LIMIT $${params.length}`,
@@ -384,9 +384,9 @@ export class RoutingProgressRepository {
                         count(*) FILTER (WHERE d.state = 'cancelled')::int AS n_cancelled
                    FROM deliveries d
                   WHERE d.root_letter_id = $1
-                    AND d.recipient_unit_id IN (SELECT id FROM units WHERE path LIKE $2)
+                    AND d.recipient_unit_id IN (SELECT id FROM units_read WHERE path LIKE $2)
                   GROUP BY d.recipient_unit_id) a
-           JOIN units u ON u.id = a.unit_id
+           JOIN units_read u ON u.id = a.unit_id
        )
        SELECT
          (SELECT json_build_object(
@@ -422,7 +422,7 @@ export class RoutingProgressRepository {
             FROM (SELECT unit_id, kind, path, pending_since, due_at, delivery_id FROM per_unit
                    WHERE status = 'sent' ${after}
                    ORDER BY pending_since, unit_id LIMIT $5) p
-            JOIN units u ON u.id = p.unit_id) AS pending`,
+            JOIN units_read u ON u.id = p.unit_id) AS pending`,
       params,
     );
     const row = rows[0];
@@ -444,7 +444,7 @@ export class RoutingProgressRepository {
       db,
       'RoutingProgressRepository.findUnitNames',
       { id: col.uuid, nameTh: col.text, kind: col.text },
-      `SELECT id, name_th AS "nameTh", kind FROM units WHERE id = ANY($1::uuid[])`,
+      `SELECT id, name_th AS "nameTh", kind FROM units_read WHERE id = ANY($1::uuid[])`,
       [ids],
     );
   }
@@ -489,8 +489,8 @@ export class RoutingProgressRepository {
       },
       `WITH page AS (
          SELECT u.id, u.name_th, u.kind, u.path, count(*)::int AS overdue
-           FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
-           JOIN letters l ON l.id = d.letter_id
+           FROM deliveries d JOIN units_read u ON u.id = d.recipient_unit_id
+           JOIN letters_read l ON l.id = d.letter_id
           WHERE d.state = 'sent' AND d.due_at < $2 AND u.path LIKE $1
             AND ($3::text IS NULL OR u.path > $3) ${where.sql}
           GROUP BY u.id
@@ -509,8 +509,8 @@ export class RoutingProgressRepository {
              FROM (SELECT d.id, d.letter_id, l.reference_raw, l.speed, l.secrecy, l.subject,
                           su.name_th AS sender_name, d.sent_at, d.due_at, ${LEVEL_REACHED} AS level
                      FROM deliveries d
-                     JOIN letters l ON l.id = d.letter_id
-                     JOIN units su ON su.id = d.sender_unit_id
+                     JOIN letters_read l ON l.id = d.letter_id
+                     JOIN units_read su ON su.id = d.sender_unit_id
                     WHERE d.recipient_unit_id = p.id AND d.state = 'sent' AND d.due_at < $2 ${where.sql}
                     ORDER BY d.due_at, d.id LIMIT $5) x
          ) items

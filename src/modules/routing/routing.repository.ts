@@ -90,18 +90,20 @@ export function targetRules(
   const rules: string[] = [];
   if (batch.explicitUnitIds.length > 0) {
     params.push(batch.explicitUnitIds);
-    rules.push(`SELECT u.id FROM units u WHERE u.id = ANY($${params.length}::uuid[]) AND u.active`);
+    rules.push(
+      `SELECT u.id FROM units_read u WHERE u.id = ANY($${params.length}::uuid[]) AND u.active`,
+    );
   }
   if (batch.childKinds.length > 0) {
     params.push(batch.scope.unitId, batch.childKinds);
     rules.push(
-      `SELECT u.id FROM units u WHERE u.parent_id = $${params.length - 1} AND u.kind = ANY($${params.length}::text[]) AND u.active`,
+      `SELECT u.id FROM units_read u WHERE u.parent_id = $${params.length - 1} AND u.kind = ANY($${params.length}::text[]) AND u.active`,
     );
   }
   if (batch.subtreeKinds.length > 0) {
     params.push(batch.subtreeKinds, `${batch.scope.path}%`);
     rules.push(
-      `SELECT u.id FROM units u WHERE u.path LIKE $${params.length} AND u.kind = ANY($${params.length - 1}::text[]) AND u.active`,
+      `SELECT u.id FROM units_read u WHERE u.path LIKE $${params.length} AND u.kind = ANY($${params.length - 1}::text[]) AND u.active`,
     );
   }
   return rules;
@@ -112,7 +114,7 @@ export function targetRules(
 export class RoutingRepository {
   async findUnits(manager: EntityManager, ids: string[]): Promise<UnitInfo[]> {
     return manager.query(
-      `SELECT id, path, name_th AS "nameTh", kind, active FROM units WHERE id = ANY($1::uuid[])`,
+      `SELECT id, path, name_th AS "nameTh", kind, active FROM units_read WHERE id = ANY($1::uuid[])`,
       [ids],
     );
   }
@@ -148,8 +150,8 @@ export class RoutingRepository {
               d.recipient_unit_id AS "recipientUnitId", ru.path AS "recipientPath", ru.name_th AS "recipientName",
               d.hop, d.state, d.sent_at AS "sentAt", d.due_at AS "dueAt"
          FROM deliveries d
-         JOIN units su ON su.id = d.sender_unit_id
-         JOIN units ru ON ru.id = d.recipient_unit_id
+         JOIN units_read su ON su.id = d.sender_unit_id
+         JOIN units_read ru ON ru.id = d.recipient_unit_id
         WHERE d.id = $1
         FOR UPDATE OF d`,
       [id],
@@ -187,7 +189,7 @@ export class RoutingRepository {
       `SELECT f.id, f.letter_id AS "letterId", f.root_letter_id AS "rootLetterId",
               f.sender_unit_id AS "senderUnitId", u.path AS "senderPath", u.name_th AS "senderName",
               f.cancelled_at AS "cancelledAt"
-         FROM forwards f JOIN units u ON u.id = f.sender_unit_id
+         FROM forwards f JOIN units_read u ON u.id = f.sender_unit_id
         WHERE f.id = $1 FOR UPDATE OF f`,
       [id],
     );
@@ -247,7 +249,7 @@ export class RoutingRepository {
       `SELECT a.id, a.register_entry_id AS "registerEntryId", a.letter_id AS "letterId", a.unit_id AS "unitId",
               u.name_th AS "unitName", a.author_user_id AS "authorUserId", a.author_name AS "authorName",
               a.author_position AS "authorPosition", a.text, a.decision, a.created_at AS "createdAt"
-         FROM annotations a JOIN units u ON u.id = a.unit_id
+         FROM annotations a JOIN units_read u ON u.id = a.unit_id
         WHERE a.register_entry_id = $1
         ORDER BY a.created_at, a.id`,
       [entryId],

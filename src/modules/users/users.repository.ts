@@ -149,7 +149,7 @@ export class UsersRepository {
       manager ?? this.dataSource,
       'UsersRepository.findMemberships',
       MEMBERSHIP_ROW,
-      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units_read un ON un.id = m.unit_id
         WHERE m.user_id = $1 ORDER BY m.starts_at, m.id`,
       [userId],
     );
@@ -163,7 +163,7 @@ export class UsersRepository {
       manager,
       'UsersRepository.findMembershipForUpdate',
       MEMBERSHIP_ROW,
-      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units_read un ON un.id = m.unit_id
         WHERE m.id = $1 FOR UPDATE OF m`,
       [membershipId],
     );
@@ -179,7 +179,7 @@ export class UsersRepository {
       manager,
       'UsersRepository.findOpenMembership',
       MEMBERSHIP_ROW,
-      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units_read un ON un.id = m.unit_id
         WHERE m.user_id = $1 AND m.unit_id = $2 AND m.role = $3 AND m.ends_at IS NULL
           AND NOT m.acting`,
       [userId, unitId, role],
@@ -191,7 +191,7 @@ export class UsersRepository {
       manager,
       'UsersRepository.findMembershipById',
       MEMBERSHIP_ROW,
-      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units un ON un.id = m.unit_id
+      `SELECT ${MEMBERSHIP_COLUMNS} FROM memberships m JOIN units_read un ON un.id = m.unit_id
         WHERE m.id = $1`,
       [id],
     );
@@ -212,7 +212,7 @@ export class UsersRepository {
       manager,
       'UsersRepository.findUnitRef',
       { id: col.uuid, path: col.text },
-      'SELECT id, path FROM units WHERE id = $1',
+      'SELECT id, path FROM units_read WHERE id = $1',
       [unitId],
     );
   }
