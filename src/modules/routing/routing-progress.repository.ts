@@ -493,7 +493,7 @@ export class RoutingProgressRepository {
            JOIN letters_read l ON l.id = d.letter_id
           WHERE d.state = 'sent' AND d.due_at < $2 AND u.path LIKE $1
             AND ($3::text IS NULL OR u.path > $3) ${where.sql}
-          GROUP BY u.id
+          GROUP BY u.id, u.name_th, u.kind, u.path
           ORDER BY u.path
           LIMIT $4
        )
