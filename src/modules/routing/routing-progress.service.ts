@@ -34,6 +34,7 @@ export function overdueFilter(query: {
   };
 }
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
+import { findVisibleUnit } from 'src/modules/routing/visible-unit.js';
 import type { SecrecyLevel } from 'src/modules/users/roles.js';
 
 /**
@@ -73,13 +74,8 @@ export class RoutingProgressService {
     return this.repository.countOverdue(this.clock.databaseNow());
   }
 
-  private async visibleUnit(principal: Principal, unitId: string, db: EntityManager) {
-    const [unit] = await this.routing.findUnits(db, [unitId]);
-    if (!unit || !this.access.canSeeUnitRef(principal, unit))
-      throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND, {
-        detail: 'ไม่พบหน่วยงานที่ระบุ',
-      });
-    return unit;
+  private visibleUnit(principal: Principal, unitId: string, db: EntityManager) {
+    return findVisibleUnit(this.routing, this.access, principal, unitId, db);
   }
 
   /** The tree of the letter's root, level by level: deliveries whose sender or recipient the principal sees. */

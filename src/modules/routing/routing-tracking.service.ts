@@ -21,6 +21,7 @@ import {
   RoutingTrackingRepository,
 } from 'src/modules/routing/routing-tracking.repository.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
+import { findVisibleUnit } from 'src/modules/routing/visible-unit.js';
 import { bangkokDate, bangkokTime, formatThaiDate } from 'src/thai/index.js';
 
 /** Most rows one CSV export carries; a larger subtree narrows with the filters. */
@@ -67,13 +68,8 @@ export class RoutingTrackingService {
     private readonly reads: ReadReplica,
   ) {}
 
-  private async visibleUnit(principal: Principal, unitId: string, db: EntityManager) {
-    const [unit] = await this.routing.findUnits(db, [unitId]);
-    if (!unit || !this.access.canSeeUnitRef(principal, unit))
-      throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND, {
-        detail: 'ไม่พบหน่วยงานที่ระบุ',
-      });
-    return unit;
+  private visibleUnit(principal: Principal, unitId: string, db: EntityManager) {
+    return findVisibleUnit(this.routing, this.access, principal, unitId, db);
   }
 
   private defaultUnit(principal: Principal, unitId: string | undefined): string {
