@@ -276,23 +276,28 @@ export async function seedDay(
   const entryOf = new Map(entryIds.map((e) => [e.letter_id, e.id]));
   for (const u of day) u.entries = u.entries.map((letter) => entryOf.get(letter)!);
 
-  const preloadedLetterId = await preloadCircular(dataSource, all, ministry);
+  // Yesterday's circular, so inboxes and progress reads have a nationwide letter to show.
+  const preloadedLetterId = await forwardNationalCircular(dataSource, all, ministry, {
+    subject: 'การเตรียมความพร้อมรับมือสถานการณ์ภัยแล้ง (หนังสือเวียนเมื่อวาน)',
+    sentAt: new Date(Date.now() - 20 * 3_600_000),
+    concurrency: 4,
+  });
   return { units: day, ministry: day[0], total: all.length, preloadedLetterId };
 }
 
-/** Yesterday's national circular, delivered down to every local administration. */
-async function preloadCircular(
+/**
+ * A national circular sent at `sentAt`, forwarded ministry → provinces → districts down to
+ * every local administration, straight through routing's forward statement.
+ */
+export async function forwardNationalCircular(
   dataSource: DataSource,
   units: BenchUnit[],
   ministry: BenchUnit,
+  circular: { subject: string; sentAt: Date; concurrency: number },
 ): Promise<string> {
-  const letterId = await insertBenchLetter(
-    dataSource,
-    ministry.id,
-    'การเตรียมความพร้อมรับมือสถานการณ์ภัยแล้ง (หนังสือเวียนเมื่อวาน)',
-  );
+  const letterId = await insertBenchLetter(dataSource, ministry.id, circular.subject);
   const repository = new RoutingRepository();
-  const sentAt = new Date(Date.now() - 20 * 3_600_000);
+  const { sentAt, concurrency } = circular;
   const dueAt = new Date(sentAt.getTime() + 72 * 3_600_000);
   const forward = async (
     sender: BenchUnit,
@@ -332,7 +337,7 @@ async function preloadCircular(
   await forward(ministry, null, 1, { childKinds: ['province'], subtreeKinds: [] });
   const level1 = await at(1);
   const provinces = units.filter((u) => u.kind === 'province');
-  await runConcurrently(provinces.length, 4, (i) =>
+  await runConcurrently(provinces.length, concurrency, (i) =>
     forward(provinces[i], level1.get(provinces[i].id)!, 2, {
       childKinds: [],
       subtreeKinds: PROVINCE_SENDS,
@@ -340,7 +345,7 @@ async function preloadCircular(
   );
   const level2 = await at(2);
   const districts = units.filter((u) => u.kind === 'district' && level2.has(u.id));
-  await runConcurrently(districts.length, 4, (i) =>
+  await runConcurrently(districts.length, concurrency, (i) =>
     forward(districts[i], level2.get(districts[i].id)!, 3, {
       childKinds: DISTRICT_SENDS,
       subtreeKinds: [],

@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
-import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import { startApi } from '../../harness/api-process.js';
 import { launchChromium } from '../../browser/harness.js';
-import { freshBenchDatabase, openBenchDataSource, runConcurrently } from '../bench-db.js';
-import { insertBenchLetter, insertNationalUnits } from '../national-units.js';
+import { freshBenchDatabase, openBenchDataSource } from '../bench-db.js';
+import { forwardNationalCircular } from '../day-setup.js';
+import { insertNationalUnits } from '../national-units.js';
 import type { BenchScenario } from '../scenario.js';
 
 const ITERATIONS = Number(process.env.BENCH_TRACKING_ITERATIONS ?? 9);
@@ -15,15 +14,6 @@ const ACKS = Number(process.env.BENCH_TRACKING_ACKS ?? 200);
 const USER = 'admin.moi';
 const PASSWORD = 'saraban-demo-2569';
 const run = promisify(execFile);
-
-const PROVINCE_SENDS = [
-  'provincial_division',
-  'district',
-  'provincial_administration',
-  'city_municipality',
-  'town_municipality',
-];
-const DISTRICT_SENDS = ['subdistrict_municipality', 'subdistrict_administration'];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -78,64 +68,11 @@ export const trackingScenario: BenchScenario = {
       timeout: 180_000,
     });
     const ministry = units.find((u) => u.kind === 'ministry')!;
-    const letterId = await insertBenchLetter(dataSource, ministry.id, 'หนังสือเวียนทั่วประเทศ');
-    const repository = new RoutingRepository();
-    const sentAt = new Date();
-    const dueAt = new Date(sentAt.getTime() + 72 * 3_600_000);
-    const forward = (
-      sender: { id: string; path: string },
-      parent: string | null,
-      hop: number,
-      kinds: { childKinds: string[]; subtreeKinds: string[] },
-    ) =>
-      repository.insertForward(
-        dataSource.manager,
-        {
-          id: randomUUID(),
-          letterId,
-          rootLetterId: letterId,
-          senderUnitId: sender.id,
-          registerEntryId: null,
-          parentDeliveryId: parent,
-          annotationId: null,
-          forwardedBy: ministry.id,
-          createdAt: sentAt,
-          responseDueAt: null,
-        },
-        {
-          scope: { unitId: sender.id, path: sender.path },
-          hop,
-          dueAt,
-          explicitUnitIds: [],
-          ...kinds,
-        },
-      );
-    const at = async (hop: number) =>
-      new Map(
-        (
-          await dataSource.query<{ unit: string; id: string }[]>(
-            'SELECT recipient_unit_id AS unit, id FROM deliveries WHERE letter_id = $1 AND hop = $2',
-            [letterId, hop],
-          )
-        ).map((r) => [r.unit, r.id]),
-      );
-    await forward(ministry, null, 1, { childKinds: ['province'], subtreeKinds: [] });
-    const level1 = await at(1);
-    const provinces = units.filter((u) => u.kind === 'province');
-    await runConcurrently(provinces.length, 8, (i) =>
-      forward(provinces[i], level1.get(provinces[i].id)!, 2, {
-        childKinds: [],
-        subtreeKinds: PROVINCE_SENDS,
-      }),
-    );
-    const level2 = await at(2);
-    const districts = units.filter((u) => u.kind === 'district');
-    await runConcurrently(districts.length, 8, (i) =>
-      forward(districts[i], level2.get(districts[i].id)!, 3, {
-        childKinds: DISTRICT_SENDS,
-        subtreeKinds: [],
-      }),
-    );
+    const letterId = await forwardNationalCircular(dataSource, units, ministry, {
+      subject: 'หนังสือเวียนทั่วประเทศ',
+      sentAt: new Date(),
+      concurrency: 8,
+    });
     const pending: {
       id: string;
       root_letter_id: string;
