@@ -46,6 +46,8 @@ export default defineConfig({
           setupFiles: ['test/harness/setup-file.ts'],
           testTimeout: 180_000,
           hookTimeout: 180_000,
+          // A page waits on a real API and Chromium; a busy machine needs more than the 1 s default.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
