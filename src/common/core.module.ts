@@ -11,7 +11,9 @@ export const REDIS = Symbol('REDIS');
 
 /**
  * Process-wide providers: configuration, the clock, the Redis command client and the
- * PDF threads (one pool, so upload checks, stamps and printouts share its cap).
+ * PDF threads (one pool, so upload checks, stamps and printouts share its cap). Global
+ * because these are the process itself, not a module's work: one instance of each per
+ * process, and importing them everywhere would say nothing a reader needs.
  */
 @Global()
 @Module({})

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import { AuthController } from 'src/modules/auth/auth.controller.js';
@@ -8,10 +8,9 @@ import { AuthService } from 'src/modules/auth/auth.service.js';
 import { LoginThrottle } from 'src/modules/auth/login-throttle.js';
 
 /**
- * Global so every module can put `@Authenticated()` on its controllers and ask
+ * Imported by every module whose controllers carry `@Authenticated()` or whose services ask
  * AccessService; it exports the access decisions and the guard, nothing else.
  */
-@Global()
 @Module({
   imports: [AuditModule],
   controllers: [AuthController],

@@ -1,5 +1,6 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { AuthModule } from 'src/modules/auth/auth.module.js';
 import { EscalationAdminRepository } from 'src/modules/escalation/escalation-admin.repository.js';
 import { EscalationAdminService } from 'src/modules/escalation/escalation-admin.service.js';
 import { EscalationController } from 'src/modules/escalation/escalation.controller.js';
@@ -24,7 +25,7 @@ export class DeadlinesAttachment implements OnModuleInit {
 }
 
 @Module({
-  imports: [AuditModule, NotificationsModule, RoutingModule],
+  imports: [AuthModule, AuditModule, NotificationsModule, RoutingModule],
   controllers: [EscalationController],
   providers: [
     EscalationRepository,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { resolve } from 'node:path';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { AuthModule } from 'src/modules/auth/auth.module.js';
 import { BlobStorage, LocalDiskBlobStorage } from 'src/modules/files/blob-storage.js';
 import { FilesController } from 'src/modules/files/files.controller.js';
 import { FilesRepository } from 'src/modules/files/files.repository.js';
@@ -9,7 +10,7 @@ import { FilesService } from 'src/modules/files/files.service.js';
 import { PdfUploadInterceptor } from 'src/modules/files/pdf-upload.interceptor.js';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuthModule, AuditModule],
   controllers: [FilesController],
   providers: [
     FilesRepository,

@@ -1,6 +1,7 @@
 import { ReadReplicaModule } from 'src/database/read-replica.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { AuthModule } from 'src/modules/auth/auth.module.js';
 import { FilesModule } from 'src/modules/files/files.module.js';
 import { IntakeController } from 'src/modules/letters/intake.controller.js';
 import { LettersController } from 'src/modules/letters/letters.controller.js';
@@ -8,7 +9,7 @@ import { LettersRepository } from 'src/modules/letters/letters.repository.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
 
 @Module({
-  imports: [ReadReplicaModule, AuditModule, FilesModule],
+  imports: [AuthModule, ReadReplicaModule, AuditModule, FilesModule],
   controllers: [LettersController, IntakeController],
   providers: [LettersRepository, LettersService],
   exports: [LettersService],

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { AuthModule } from 'src/modules/auth/auth.module.js';
 import { NotificationsJobs } from 'src/modules/notifications/notifications.jobs.js';
 import { NotificationsController } from 'src/modules/notifications/notifications.controller.js';
 import { NotificationsRepository } from 'src/modules/notifications/notifications.repository.js';
@@ -7,7 +8,7 @@ import { NotificationsService } from 'src/modules/notifications/notifications.se
 import { EmailChannel, WebhookChannel } from 'src/modules/notifications/outbound.channel.js';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuthModule, AuditModule],
   controllers: [NotificationsController],
   providers: [
     NotificationsRepository,

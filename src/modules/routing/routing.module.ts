@@ -1,6 +1,7 @@
 import { ReadReplicaModule } from 'src/database/read-replica.js';
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { AuthModule } from 'src/modules/auth/auth.module.js';
 import { LettersModule } from 'src/modules/letters/letters.module.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
 import { RegistersModule } from 'src/modules/registers/registers.module.js';
@@ -32,7 +33,14 @@ import { TrackingController } from 'src/modules/routing/tracking.controller.js';
  * (registers never imports routing, routing never imports escalation).
  */
 @Module({
-  imports: [ReadReplicaModule, AuditModule, LettersModule, RegistersModule, NotificationsModule],
+  imports: [
+    AuthModule,
+    ReadReplicaModule,
+    AuditModule,
+    LettersModule,
+    RegistersModule,
+    NotificationsModule,
+  ],
   controllers: [
     RoutingController,
     ForwardTargetsController,
