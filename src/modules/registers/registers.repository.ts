@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Queryable } from 'src/database/read-replica.js';
-import { preparedQuery } from 'src/database/prepared-query.js';
+import { preparedRows } from 'src/database/prepared-query.js';
+import { col, execute, queryFirst, queryRows } from 'src/database/rows.js';
 import { auditChainLockSql } from 'src/modules/audit/audit-chain-lock.sql.js';
 import type { UnitRef } from 'src/modules/auth/principal.js';
-import type { Register, RegisterKind } from 'src/modules/registers/register.entity.js';
+import {
+  REGISTER_KINDS,
+  type Register,
+  type RegisterKind,
+} from 'src/modules/registers/register.entity.js';
 import type { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
+import { CLEARANCE_CODES } from 'src/modules/users/roles.js';
 
 /**
  * The default books every unit keeps (see src/modules/registers/README.md#kinds); created on first
@@ -45,9 +51,38 @@ const ENTRY_COLUMNS = `e.id, e.register_id AS "registerId", e.be_year AS "beYear
   e.cancel_reason AS "cancelReason", e.cancelled_at AS "cancelledAt",
   e.replaces_entry_id AS "replacesEntryId", e.replaced_by_entry_id AS "replacedByEntryId",
   e.delivery_id AS "deliveryId", e.issued_reference AS "issuedReference", e.created_by AS "createdBy"`;
+const ENTRY_STATUS = col.oneOf('active', 'cancelled');
+const ENTRY_ROW = {
+  id: col.uuid,
+  registerId: col.uuid,
+  beYear: col.int,
+  number: col.int,
+  letterId: col.uuid,
+  registeredAt: col.date,
+  action: col.nullable(col.text),
+  remarks: col.nullable(col.text),
+  status: ENTRY_STATUS,
+  cancelReason: col.nullable(col.text),
+  cancelledAt: col.nullable(col.date),
+  replacesEntryId: col.nullable(col.uuid),
+  replacedByEntryId: col.nullable(col.uuid),
+  deliveryId: col.nullable(col.uuid),
+  issuedReference: col.nullable(col.text),
+  createdBy: col.nullable(col.uuid),
+};
 
 const REGISTER_COLUMNS = `r.id, r.unit_id AS "unitId", r.kind, r.direction, r.name,
   r.min_clearance AS "minClearance", r.active, r.created_at AS "createdAt"`;
+const REGISTER_ROW = {
+  id: col.uuid,
+  unitId: col.uuid,
+  kind: col.oneOf(...REGISTER_KINDS),
+  direction: col.oneOf('incoming', 'outgoing'),
+  name: col.text,
+  minClearance: col.oneOf(...CLEARANCE_CODES),
+  active: col.bool,
+  createdAt: col.date,
+};
 
 /** The columns an entry is written with, its number last; values from `entryValues`. */
 const ENTRY_INSERT_COLUMNS = `(register_id, be_year, letter_id, registered_at, action, remarks, status,
@@ -83,6 +118,7 @@ export interface EarlierReceipt {
   number: number;
   beYear: number;
 }
+const EARLIER_RECEIPT = { id: col.uuid, registerId: col.uuid, number: col.int, beYear: col.int };
 
 /** Printout and CSV line: the entry with the letter's columns as printed. */
 export interface PrintoutRow {
@@ -103,6 +139,24 @@ export interface PrintoutRow {
   cancelReason: string | null;
   issuedReference: string | null;
 }
+const PRINTOUT_ROW = {
+  entryId: col.uuid,
+  letterId: col.uuid,
+  number: col.int,
+  beYear: col.int,
+  registeredAt: col.date,
+  referenceRaw: col.nullable(col.text),
+  letterDateRaw: col.nullable(col.text),
+  letterDate: col.nullable(col.text),
+  senderText: col.nullable(col.text),
+  addressee: col.nullable(col.text),
+  subject: col.text,
+  action: col.nullable(col.text),
+  remarks: col.nullable(col.text),
+  status: ENTRY_STATUS,
+  cancelReason: col.nullable(col.text),
+  issuedReference: col.nullable(col.text),
+};
 
 @Injectable()
 export class RegistersRepository {
@@ -114,7 +168,8 @@ export class RegistersRepository {
     now: Date,
   ): Promise<void> {
     if (unitIds.length === 0) return;
-    await manager.query(
+    await execute(
+      manager,
       `INSERT INTO registers (unit_id, kind, direction, name, created_at)
        SELECT u.id, d.kind, d.direction, d.name, $2
          FROM unnest($1::uuid[]) AS u(id)
@@ -125,7 +180,10 @@ export class RegistersRepository {
   }
 
   async findRegistersOfUnit(unitId: string): Promise<Register[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'RegistersRepository.findRegistersOfUnit',
+      REGISTER_ROW,
       `SELECT ${REGISTER_COLUMNS} FROM registers r WHERE r.unit_id = $1 ORDER BY r.created_at, r.name`,
       [unitId],
     );
@@ -136,13 +194,16 @@ export class RegistersRepository {
     manager: EntityManager,
     id: string,
   ): Promise<{ register: Register; unit: UnitRef } | undefined> {
-    const rows: (Register & { unitPath: string })[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'RegistersRepository.findRegister',
+      { ...REGISTER_ROW, unitPath: col.text },
       `SELECT ${REGISTER_COLUMNS}, u.path AS "unitPath"
          FROM registers r JOIN units_read u ON u.id = r.unit_id WHERE r.id = $1`,
       [id],
     );
-    if (!rows[0]) return undefined;
-    const { unitPath, ...register } = rows[0];
+    if (!row) return undefined;
+    const { unitPath, ...register } = row;
     return { register, unit: { id: register.unitId, path: unitPath } };
   }
 
@@ -153,7 +214,10 @@ export class RegistersRepository {
       'unitId' | 'kind' | 'direction' | 'name' | 'minClearance' | 'createdAt'
     >,
   ): Promise<Register | undefined> {
-    const rows: Register[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'RegistersRepository.insertRegister',
+      REGISTER_ROW,
       `INSERT INTO registers (unit_id, kind, direction, name, min_clearance, created_at)
        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (unit_id, name) DO NOTHING
        RETURNING id, unit_id AS "unitId", kind, direction, name, min_clearance AS "minClearance", active,
@@ -180,7 +244,10 @@ export class RegistersRepository {
     registerId: string,
     beYear: number,
   ): Promise<number> {
-    const rows: { last_number: number }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'RegistersRepository.allocateNumber',
+      { last_number: col.int },
       `INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, 1)
        ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + 1
        RETURNING last_number`,
@@ -195,7 +262,10 @@ export class RegistersRepository {
     registerId: string,
     beYear: number,
   ): Promise<{ lastNumber: number; openingFloor: number | null } | undefined> {
-    const rows: { lastNumber: number; openingFloor: number | null }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'RegistersRepository.lockCounter',
+      { lastNumber: col.int, openingFloor: col.nullable(col.int) },
       `SELECT last_number AS "lastNumber", opening_floor AS "openingFloor"
          FROM register_counters WHERE register_id = $1 AND be_year = $2 FOR UPDATE`,
       [registerId, beYear],
@@ -209,8 +279,9 @@ export class RegistersRepository {
     registerId: string,
     beYear: number,
     lastPaperNumber: number,
-  ) {
-    await manager.query(
+  ): Promise<void> {
+    await execute(
+      manager,
       `INSERT INTO register_counters (register_id, be_year, last_number, opening_floor) VALUES ($1, $2, $3, $3)
        ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = $3, opening_floor = $3`,
       [registerId, beYear, lastPaperNumber],
@@ -221,7 +292,10 @@ export class RegistersRepository {
     manager: EntityManager,
     entry: Omit<RegisterEntry, 'id' | 'register' | 'letter'>,
   ): Promise<EntryRow> {
-    const rows: EntryRow[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'RegistersRepository.insertEntry',
+      ENTRY_ROW,
       `INSERT INTO register_entries AS e ${ENTRY_INSERT_COLUMNS}
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
        RETURNING ${ENTRY_COLUMNS}`,
@@ -248,14 +322,16 @@ export class RegistersRepository {
   ): Promise<{ entry: EntryRow; earlier: EarlierReceipt | null; auditPrevHash: string | null }> {
     // Evaluated for the returned row, so after the counter: locks are taken in the order
     // every command takes them, the audit chain last.
-    const auditPrevHash = options.auditChain
-      ? `, ${auditChainLockSql('$17')} AS "auditPrevHash"`
-      : '';
+    const auditPrevHash = options.auditChain ? auditChainLockSql('$17') : 'NULL::text';
     // Prepared: the counter row is locked while this runs, so no parse or plan in there.
-    const rows = await preparedQuery<
-      EntryRow & { earlier: EarlierReceipt | null; auditPrevHash?: string }
-    >(
+    const rows = await preparedRows(
       manager,
+      'RegistersRepository.insertNextEntry',
+      {
+        ...ENTRY_ROW,
+        earlier: col.nullable(col.object(EARLIER_RECEIPT)),
+        auditPrevHash: col.nullable(col.text),
+      },
       `WITH next AS (
          INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, 1)
          ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + 1
@@ -277,7 +353,8 @@ export class RegistersRepository {
        )
        INSERT INTO register_entries AS e ${ENTRY_INSERT_COLUMNS}
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, (SELECT last_number FROM next))
-       RETURNING ${ENTRY_COLUMNS}, (SELECT row_to_json(earlier) FROM earlier) AS earlier${auditPrevHash}`,
+       RETURNING ${ENTRY_COLUMNS}, (SELECT row_to_json(earlier) FROM earlier) AS earlier,
+                 ${auditPrevHash} AS "auditPrevHash"`,
       [
         ...entryValues(entry),
         options.unitId,
@@ -286,7 +363,7 @@ export class RegistersRepository {
       ],
     );
     const { earlier, auditPrevHash: prevHash, ...row } = rows[0];
-    return { entry: row, earlier, auditPrevHash: prevHash ?? null };
+    return { entry: row, earlier, auditPrevHash: prevHash };
   }
 
   /**
@@ -304,8 +381,10 @@ export class RegistersRepository {
     >[],
   ): Promise<EntryRow[]> {
     const column = <K extends keyof (typeof entries)[number]>(key: K) => entries.map((e) => e[key]);
-    const rows = await preparedQuery<EntryRow>(
+    const rows = await preparedRows(
       manager,
+      'RegistersRepository.insertNextEntries',
+      ENTRY_ROW,
       `WITH next AS (
          INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, $3)
          ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + $3
@@ -347,7 +426,10 @@ export class RegistersRepository {
     unitId: string,
     rootLetterIds: string[],
   ): Promise<Map<string, EarlierReceipt>> {
-    const rows: (EarlierReceipt & { rootLetterId: string })[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'RegistersRepository.findEarlierReceipts',
+      { ...EARLIER_RECEIPT, rootLetterId: col.uuid },
       `SELECT DISTINCT ON (l.root_letter_id) l.root_letter_id AS "rootLetterId", x.id,
               x.register_id AS "registerId", x.number, x.be_year AS "beYear"
          FROM letters_read l
@@ -365,7 +447,10 @@ export class RegistersRepository {
   }
 
   async findEntry(manager: EntityManager, id: string, lock = false): Promise<EntryRow | undefined> {
-    const rows: EntryRow[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'RegistersRepository.findEntry',
+      ENTRY_ROW,
       `SELECT ${ENTRY_COLUMNS} FROM register_entries e WHERE e.id = $1 ${lock ? 'FOR UPDATE' : ''}`,
       [id],
     );
@@ -378,8 +463,10 @@ export class RegistersRepository {
     reason: string,
     at: Date,
   ): Promise<EntryRow> {
-    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
-    const [rows]: [EntryRow[], number] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'RegistersRepository.markCancelled',
+      ENTRY_ROW,
       `UPDATE register_entries e SET status = 'cancelled', cancel_reason = $2, cancelled_at = $3
         WHERE e.id = $1 RETURNING ${ENTRY_COLUMNS}`,
       [id, reason, at],
@@ -388,7 +475,7 @@ export class RegistersRepository {
   }
 
   async linkReplacement(manager: EntityManager, oldId: string, newId: string): Promise<void> {
-    await manager.query('UPDATE register_entries SET replaced_by_entry_id = $2 WHERE id = $1', [
+    await execute(manager, 'UPDATE register_entries SET replaced_by_entry_id = $2 WHERE id = $1', [
       oldId,
       newId,
     ]);
@@ -401,7 +488,10 @@ export class RegistersRepository {
     afterNumber: number,
     limit: number,
   ): Promise<EntryRow[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'RegistersRepository.findEntries',
+      ENTRY_ROW,
       `SELECT ${ENTRY_COLUMNS} FROM register_entries e
         WHERE e.register_id = $1 AND e.be_year = $2 AND e.number > $3
         ORDER BY e.number LIMIT $4`,
@@ -416,7 +506,10 @@ export class RegistersRepository {
     to: Date,
     db: Queryable = this.dataSource,
   ): Promise<PrintoutRow[]> {
-    return db.query(
+    return queryRows(
+      db,
+      'RegistersRepository.findPrintoutRows',
+      PRINTOUT_ROW,
       `SELECT e.id AS "entryId", e.letter_id AS "letterId", e.number, e.be_year AS "beYear",
               e.registered_at AS "registeredAt", l.reference_raw AS "referenceRaw", l.letter_date_raw AS "letterDateRaw",
               to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate", l.sender_text AS "senderText",
@@ -430,7 +523,10 @@ export class RegistersRepository {
   }
 
   async findEntriesOfLetter(manager: EntityManager, letterId: string): Promise<EntryRow[]> {
-    return manager.query(
+    return queryRows(
+      manager,
+      'RegistersRepository.findEntriesOfLetter',
+      ENTRY_ROW,
       `SELECT ${ENTRY_COLUMNS} FROM register_entries e WHERE e.letter_id = $1 ORDER BY e.registered_at, e.id`,
       [letterId],
     );

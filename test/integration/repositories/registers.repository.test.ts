@@ -1,0 +1,529 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RegisterEntry } from 'src/modules/registers/register-entry.entity.js';
+import {
+  DEFAULT_REGISTERS,
+  RegistersRepository,
+} from 'src/modules/registers/registers.repository.js';
+import { createTestApp, type TestApp } from '../../harness/app.js';
+import { oneRow, rowsOf } from '../../harness/sql.js';
+import { factories, type Factories, type TestUnit } from '../../factories/index.js';
+
+type NewEntry = Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>;
+
+describe('RegistersRepository', () => {
+  let t: TestApp;
+  let f: Factories;
+  let repo: RegistersRepository;
+  const now = new Date('2026-01-15T03:00:00Z');
+  const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000);
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = factories(t);
+    repo = t.get(RegistersRepository);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  function entry(registerId: string, letterId: string, fields: Partial<NewEntry> = {}): NewEntry {
+    return {
+      registerId,
+      beYear: 2569,
+      letterId,
+      registeredAt: now,
+      action: null,
+      remarks: null,
+      status: 'active',
+      cancelReason: null,
+      cancelledAt: null,
+      replacesEntryId: null,
+      replacedByEntryId: null,
+      deliveryId: null,
+      issuedReference: null,
+      createdBy: null,
+      ...fields,
+    };
+  }
+
+  /** A letter of `unit` in the chain of `rootLetterId`. */
+  async function chainLetter(unit: TestUnit, rootLetterId: string): Promise<string> {
+    const { id } = await f.newLetter({ unit });
+    await t.dataSource.query('UPDATE letters SET root_letter_id = $2 WHERE id = $1', [
+      id,
+      rootLetterId,
+    ]);
+    return id;
+  }
+
+  async function lastNumber(registerId: string, beYear: number): Promise<number | undefined> {
+    const rows = await rowsOf<{ last_number: number }>(
+      t.dataSource,
+      'SELECT last_number FROM register_counters WHERE register_id = $1 AND be_year = $2',
+      [registerId, beYear],
+    );
+    return rows[0]?.last_number;
+  }
+
+  it('ensureDefaultRegisters creates the three books once per unit; findRegistersOfUnit lists them', async () => {
+    const a = await f.newUnit({});
+    const b = await f.newUnit({});
+    await repo.ensureDefaultRegisters(t.dataSource.manager, [], now);
+    expect(await repo.findRegistersOfUnit(a.id)).toEqual([]);
+    await repo.ensureDefaultRegisters(t.dataSource.manager, [a.id, b.id], now);
+    await repo.ensureDefaultRegisters(t.dataSource.manager, [a.id], at(5));
+    const books = await repo.findRegistersOfUnit(a.id);
+    // Same created_at: ordered by name (C collation, code points).
+    const expected = [...DEFAULT_REGISTERS]
+      .sort((x, y) => (x.name < y.name ? -1 : 1))
+      .map((d) => ({
+        id: expect.any(String) as string,
+        unitId: a.id,
+        kind: d.kind,
+        direction: d.direction,
+        name: d.name,
+        minClearance: 'none',
+        active: true,
+        createdAt: now,
+      }));
+    expect(books).toEqual(expected);
+    expect((await repo.findRegistersOfUnit(b.id)).map((r) => r.unitId)).toEqual([b.id, b.id, b.id]);
+  });
+
+  it('insertRegister writes a book, refuses a second of the same name, findRegister reads it with its unit', async () => {
+    const province = await f.newUnit({});
+    const unit = await f.newUnit({ parent: province });
+    const book = {
+      unitId: unit.id,
+      kind: 'custom' as const,
+      direction: 'outgoing' as const,
+      name: 'ทะเบียนคำสั่ง',
+      minClearance: 'secret' as const,
+      createdAt: now,
+    };
+    const created = await repo.insertRegister(t.dataSource.manager, book);
+    expect(created).toEqual({ id: expect.any(String) as string, ...book, active: true });
+    expect(await repo.insertRegister(t.dataSource.manager, { ...book, createdAt: at(1) })).toBe(
+      undefined,
+    );
+    const older = await repo.insertRegister(t.dataSource.manager, {
+      ...book,
+      name: 'ทะเบียนหนังสือลับ',
+      minClearance: 'confidential',
+      createdAt: at(-1),
+    });
+    expect((await repo.findRegistersOfUnit(unit.id)).map((r) => r.id)).toEqual([
+      older?.id,
+      created?.id,
+    ]);
+
+    expect(await repo.findRegister(t.dataSource.manager, created!.id)).toEqual({
+      register: created,
+      unit: { id: unit.id, path: unit.path },
+    });
+    expect(await repo.findRegister(t.dataSource.manager, randomUUID())).toBeUndefined();
+  });
+
+  it('allocateNumber counts per register and year; lockCounter and setOpeningFloor read and set the counter', async () => {
+    const unit = await f.newUnit({});
+    const incoming = await f.newRegister(unit, { kind: 'incoming' });
+    const outgoing = await f.newRegister(unit, { kind: 'outgoing' });
+    const m = t.dataSource.manager;
+    expect(await repo.lockCounter(m, incoming.id, 2569)).toBeUndefined();
+    expect(await repo.allocateNumber(m, incoming.id, 2569)).toBe(1);
+    expect(await repo.allocateNumber(m, incoming.id, 2569)).toBe(2);
+    expect(await repo.allocateNumber(m, incoming.id, 2570)).toBe(1);
+    expect(await repo.allocateNumber(m, outgoing.id, 2569)).toBe(1);
+    expect(await repo.allocateNumber(m, incoming.id, 2569)).toBe(3);
+
+    await t.dataSource.transaction(async (manager) => {
+      expect(await repo.lockCounter(manager, incoming.id, 2569)).toEqual({
+        lastNumber: 3,
+        openingFloor: null,
+      });
+    });
+
+    await repo.setOpeningFloor(m, outgoing.id, 2571, 120);
+    expect(await repo.lockCounter(m, outgoing.id, 2571)).toEqual({
+      lastNumber: 120,
+      openingFloor: 120,
+    });
+    // Over an existing counter row: both move.
+    await repo.setOpeningFloor(m, outgoing.id, 2571, 150);
+    expect(await repo.lockCounter(m, outgoing.id, 2571)).toEqual({
+      lastNumber: 150,
+      openingFloor: 150,
+    });
+    expect(await repo.allocateNumber(m, outgoing.id, 2571)).toBe(151);
+  });
+
+  it('insertEntry writes every column and findEntry reads it back, locked or not', async () => {
+    const unit = await f.newUnit({});
+    const register = await f.newRegister(unit, { kind: 'outgoing' });
+    const letter = await f.newLetter({ unit });
+    const user = await f.newUser({ memberships: [{ unit, role: 'clerk' }] });
+    const deliveryId = await f.newDelivery({
+      sender: await f.newUnit({}),
+      recipient: unit,
+      sentAt: now,
+      dueAt: at(60),
+    });
+    const fields = entry(register.id, letter.id, {
+      action: 'ส่งกองคลัง',
+      remarks: 'ด่วน',
+      deliveryId,
+      issuedReference: 'มท ๐๒๑๐.๕/๗',
+      createdBy: user.id,
+    });
+    const written = await repo.insertEntry(t.dataSource.manager, { ...fields, number: 7 });
+    expect(written).toEqual({ id: expect.any(String) as string, ...fields, number: 7 });
+    expect(await repo.findEntry(t.dataSource.manager, written.id)).toEqual(written);
+    await t.dataSource.transaction(async (manager) => {
+      expect(await repo.findEntry(manager, written.id, true)).toEqual(written);
+    });
+    expect(await repo.findEntry(t.dataSource.manager, randomUUID())).toBeUndefined();
+    // The number is the counter's business: insertEntry leaves the counter alone.
+    expect(await lastNumber(register.id, 2569)).toBeUndefined();
+  });
+
+  it('insertNextEntry numbers from the counter, finds the unit’s earlier receipt of the chain and yields the audit hash', async () => {
+    const unit = await f.newUnit({});
+    const other = await f.newUnit({});
+    const incoming = await f.newRegister(unit, { kind: 'incoming' });
+    const outgoing = await f.newRegister(unit, { kind: 'outgoing' });
+    const otherIncoming = await f.newRegister(other, { kind: 'incoming' });
+    const root = await f.newLetter({ unit: other });
+    const copy = await chainLetter(other, root.id);
+    const m = t.dataSource.manager;
+    const options = { unitId: unit.id, rootLetterId: root.id, auditChain: null };
+
+    // Receipts that do not count: another unit's, the unit's outgoing book.
+    await repo.insertNextEntry(m, entry(otherIncoming.id, root.id, { registeredAt: at(-30) }), {
+      ...options,
+      unitId: other.id,
+    });
+    await repo.insertNextEntry(m, entry(outgoing.id, root.id, { registeredAt: at(-20) }), options);
+
+    const first = await repo.insertNextEntry(
+      m,
+      entry(incoming.id, root.id, { action: 'เสนอนายอำเภอ' }),
+      options,
+    );
+    expect(first).toEqual({
+      entry: {
+        id: expect.any(String) as string,
+        ...entry(incoming.id, root.id, { action: 'เสนอนายอำเภอ' }),
+        number: 1,
+      },
+      earlier: null,
+      auditPrevHash: null,
+    });
+
+    const second = await repo.insertNextEntry(
+      m,
+      entry(incoming.id, copy, { registeredAt: at(5) }),
+      {
+        ...options,
+        auditChain: unit.id,
+      },
+    );
+    expect(second.entry).toMatchObject({ letterId: copy, number: 2, registeredAt: at(5) });
+    expect(second.earlier).toEqual({
+      id: first.entry.id,
+      registerId: incoming.id,
+      number: 1,
+      beYear: 2569,
+    });
+    const chain = await oneRow<{ hash: string }>(
+      t.dataSource,
+      'SELECT hash FROM audit_chains WHERE chain = $1',
+      [unit.id],
+    );
+    expect(second.auditPrevHash).toBe(chain.hash);
+    expect(second.auditPrevHash).toMatch(/^[0-9a-f]{64}$/);
+
+    // A cancelled receipt is no earlier receipt.
+    await repo.markCancelled(m, first.entry.id, 'ลงผิดเล่ม', at(6));
+    await repo.markCancelled(m, second.entry.id, 'ลงผิดเล่ม', at(6));
+    const third = await repo.insertNextEntry(m, entry(incoming.id, copy, { registeredAt: at(7) }), {
+      ...options,
+    });
+    expect(third.entry.number).toBe(3);
+    expect(third.earlier).toBeNull();
+    expect(await lastNumber(incoming.id, 2569)).toBe(3);
+  });
+
+  it('insertNextEntries takes consecutive numbers in the order given and answers in number order', async () => {
+    const unit = await f.newUnit({});
+    const register = await f.newRegister(unit, { kind: 'incoming' });
+    const m = t.dataSource.manager;
+    const earlier = await repo.insertNextEntry(
+      m,
+      entry(register.id, (await f.newLetter({ unit })).id),
+      { unitId: unit.id, rootLetterId: randomUUID(), auditChain: null },
+    );
+    expect(earlier.entry.number).toBe(1);
+    const user = await f.newUser({});
+    const deliveryId = await f.newDelivery({
+      sender: await f.newUnit({}),
+      recipient: unit,
+      sentAt: now,
+      dueAt: at(60),
+    });
+    const letters = [await f.newLetter({ unit }), await f.newLetter({ unit })];
+    const batch = [
+      {
+        letterId: letters[0].id,
+        registeredAt: at(1),
+        action: 'เวียนทราบ',
+        remarks: null,
+        status: 'active' as const,
+        cancelReason: null,
+        cancelledAt: null,
+        replacesEntryId: earlier.entry.id,
+        replacedByEntryId: null,
+        deliveryId,
+        issuedReference: null,
+        createdBy: user.id,
+      },
+      {
+        letterId: letters[1].id,
+        registeredAt: at(1),
+        action: null,
+        remarks: 'สำเนา',
+        status: 'active' as const,
+        cancelReason: null,
+        cancelledAt: null,
+        replacesEntryId: null,
+        replacedByEntryId: null,
+        deliveryId: null,
+        issuedReference: null,
+        createdBy: null,
+      },
+    ];
+    const written = await repo.insertNextEntries(m, register.id, 2569, batch);
+    expect(written).toEqual([
+      {
+        id: expect.any(String) as string,
+        registerId: register.id,
+        beYear: 2569,
+        number: 2,
+        ...batch[0],
+      },
+      {
+        id: expect.any(String) as string,
+        registerId: register.id,
+        beYear: 2569,
+        number: 3,
+        ...batch[1],
+      },
+    ]);
+    expect(await lastNumber(register.id, 2569)).toBe(3);
+    // A first batch of a year opens its counter.
+    const next = await repo.insertNextEntries(m, register.id, 2570, [batch[1], batch[0]]);
+    expect(next.map((e) => [e.letterId, e.number])).toEqual([
+      [letters[1].id, 1],
+      [letters[0].id, 2],
+    ]);
+    expect(await lastNumber(register.id, 2570)).toBe(2);
+  });
+
+  it('findEarlierReceipts gives each chain’s earliest active receipt in the unit’s incoming books', async () => {
+    const unit = await f.newUnit({});
+    const sender = await f.newUnit({});
+    const incoming = await f.newRegister(unit, { kind: 'incoming' });
+    const custom = await f.newRegister(unit, {
+      kind: 'custom',
+      name: 'ทะเบียนรับหนังสือลับ',
+      direction: 'incoming',
+    });
+    const outgoing = await f.newRegister(unit, { kind: 'outgoing' });
+    const rootA = await f.newLetter({ unit: sender });
+    const copyA = await chainLetter(sender, rootA.id);
+    const rootB = await f.newLetter({ unit: sender });
+    const rootC = await f.newLetter({ unit: sender });
+    const m = t.dataSource.manager;
+    const late = await repo.insertEntry(m, {
+      ...entry(incoming.id, rootA.id, { registeredAt: at(10) }),
+      number: 1,
+    });
+    const early = await repo.insertEntry(m, {
+      ...entry(custom.id, copyA, { registeredAt: at(2) }),
+      number: 1,
+    });
+    await repo.insertEntry(m, {
+      ...entry(outgoing.id, rootA.id, { registeredAt: at(1) }),
+      number: 1,
+    });
+    await repo.insertEntry(m, {
+      ...entry(incoming.id, rootB.id, { registeredAt: at(0), status: 'cancelled' }),
+      number: 2,
+    });
+    const b = await repo.insertEntry(m, {
+      ...entry(incoming.id, rootB.id, { registeredAt: at(3), beYear: 2570 }),
+      number: 1,
+    });
+
+    const found = await repo.findEarlierReceipts(m, unit.id, [rootA.id, rootB.id, rootC.id]);
+    expect(Object.fromEntries(found)).toEqual({
+      [rootA.id]: { id: early.id, registerId: custom.id, number: 1, beYear: 2569 },
+      [rootB.id]: { id: b.id, registerId: incoming.id, number: 1, beYear: 2570 },
+    });
+    expect(late.registeredAt.getTime()).toBeGreaterThan(early.registeredAt.getTime());
+    expect((await repo.findEarlierReceipts(m, sender.id, [rootA.id])).size).toBe(0);
+    expect((await repo.findEarlierReceipts(m, unit.id, [])).size).toBe(0);
+  });
+
+  it('markCancelled keeps the row with its reason; linkReplacement links the old entry to the new', async () => {
+    const unit = await f.newUnit({});
+    const register = await f.newRegister(unit, { kind: 'incoming' });
+    const letter = await f.newLetter({ unit });
+    const m = t.dataSource.manager;
+    const old = await repo.insertEntry(m, { ...entry(register.id, letter.id), number: 1 });
+    const replacement = await repo.insertEntry(m, {
+      ...entry(register.id, letter.id, { replacesEntryId: old.id, registeredAt: at(2) }),
+      number: 2,
+    });
+    const cancelled = await repo.markCancelled(m, old.id, 'ลงทะเบียนซ้ำ', at(1));
+    expect(cancelled).toEqual({
+      ...old,
+      status: 'cancelled',
+      cancelReason: 'ลงทะเบียนซ้ำ',
+      cancelledAt: at(1),
+    });
+    await repo.linkReplacement(m, old.id, replacement.id);
+    expect(await repo.findEntry(m, old.id)).toEqual({
+      ...cancelled,
+      replacedByEntryId: replacement.id,
+    });
+    expect(await repo.findEntry(m, replacement.id)).toEqual(replacement);
+  });
+
+  it('findEntries pages one register’s year in number order', async () => {
+    const unit = await f.newUnit({});
+    const register = await f.newRegister(unit, { kind: 'incoming' });
+    const otherBook = await f.newRegister(unit, { kind: 'circular' });
+    const letter = await f.newLetter({ unit });
+    const m = t.dataSource.manager;
+    const written = [];
+    for (const number of [3, 1, 2, 4]) {
+      written[number] = await repo.insertEntry(m, {
+        ...entry(register.id, letter.id),
+        number,
+      });
+    }
+    await repo.insertEntry(m, { ...entry(register.id, letter.id, { beYear: 2570 }), number: 1 });
+    await repo.insertEntry(m, { ...entry(otherBook.id, letter.id), number: 2 });
+
+    expect(await repo.findEntries(register.id, 2569, 0, 2)).toEqual([written[1], written[2]]);
+    expect(await repo.findEntries(register.id, 2569, 2, 10)).toEqual([written[3], written[4]]);
+    expect(await repo.findEntries(register.id, 2569, 4, 10)).toEqual([]);
+    expect((await repo.findEntries(register.id, 2570, 0, 10)).map((e) => e.beYear)).toEqual([2570]);
+  });
+
+  it('findPrintoutRows gives the period’s entries with the letter’s printed columns, in register order', async () => {
+    const unit = await f.newUnit({});
+    const register = await f.newRegister(unit, { kind: 'incoming' });
+    const printed = await f.newLetter({
+      unit,
+      subject: 'ขอเชิญประชุมคณะกรรมการ',
+      referenceRaw: 'มท ๐๒๑๐.๕/ว ๑๒๓',
+    });
+    await t.dataSource.query(
+      `UPDATE letters SET letter_date_raw = $2, letter_date = $3, sender_text = $4, addressee = $5
+        WHERE id = $1`,
+      [printed.id, '๑๕ มกราคม ๒๕๖๙', '2026-01-15', 'กระทรวงมหาดไทย', 'ผู้ว่าราชการจังหวัด'],
+    );
+    const bare = await f.newLetter({ unit, subject: 'หนังสือไม่ระบุวันที่' });
+    const m = t.dataSource.manager;
+    const second = await repo.insertEntry(m, {
+      ...entry(register.id, bare.id, {
+        registeredAt: at(1),
+        status: 'cancelled',
+        cancelReason: 'ผิดเล่ม',
+        cancelledAt: at(2),
+      }),
+      number: 2,
+    });
+    const first = await repo.insertEntry(m, {
+      ...entry(register.id, printed.id, {
+        registeredAt: at(3),
+        action: 'กองคลัง',
+        remarks: 'ด่วน',
+        issuedReference: null,
+      }),
+      number: 1,
+    });
+    await repo.insertEntry(m, {
+      ...entry(register.id, bare.id, { registeredAt: at(10) }),
+      number: 3,
+    });
+
+    const rows = await repo.findPrintoutRows(register.id, now, at(10));
+    expect(rows).toEqual([
+      {
+        entryId: first.id,
+        letterId: printed.id,
+        number: 1,
+        beYear: 2569,
+        registeredAt: at(3),
+        referenceRaw: 'มท ๐๒๑๐.๕/ว ๑๒๓',
+        letterDateRaw: '๑๕ มกราคม ๒๕๖๙',
+        letterDate: '2026-01-15',
+        senderText: 'กระทรวงมหาดไทย',
+        addressee: 'ผู้ว่าราชการจังหวัด',
+        subject: 'ขอเชิญประชุมคณะกรรมการ',
+        action: 'กองคลัง',
+        remarks: 'ด่วน',
+        status: 'active',
+        cancelReason: null,
+        issuedReference: null,
+      },
+      {
+        entryId: second.id,
+        letterId: bare.id,
+        number: 2,
+        beYear: 2569,
+        registeredAt: at(1),
+        referenceRaw: null,
+        letterDateRaw: null,
+        letterDate: null,
+        senderText: null,
+        addressee: null,
+        subject: 'หนังสือไม่ระบุวันที่',
+        action: null,
+        remarks: null,
+        status: 'cancelled',
+        cancelReason: 'ผิดเล่ม',
+        issuedReference: null,
+      },
+    ]);
+    // The end of the period is excluded, its start included; any Queryable reads it.
+    expect(
+      (await repo.findPrintoutRows(register.id, at(1), at(3), t.dataSource.manager)).map(
+        (r) => r.number,
+      ),
+    ).toEqual([2]);
+  });
+
+  it('findEntriesOfLetter lists a letter’s entries in every book, in registration order', async () => {
+    const unit = await f.newUnit({});
+    const other = await f.newUnit({});
+    const incoming = await f.newRegister(unit, { kind: 'incoming' });
+    const theirs = await f.newRegister(other, { kind: 'incoming' });
+    const letter = await f.newLetter({ unit });
+    const unrelated = await f.newLetter({ unit });
+    const m = t.dataSource.manager;
+    const later = await repo.insertEntry(m, {
+      ...entry(incoming.id, letter.id, { registeredAt: at(5) }),
+      number: 1,
+    });
+    const sooner = await repo.insertEntry(m, {
+      ...entry(theirs.id, letter.id, { registeredAt: at(1) }),
+      number: 1,
+    });
+    await repo.insertEntry(m, { ...entry(incoming.id, unrelated.id), number: 2 });
+    expect(await repo.findEntriesOfLetter(m, letter.id)).toEqual([sooner, later]);
+    expect(await repo.findEntriesOfLetter(m, randomUUID())).toEqual([]);
+  });
+});
