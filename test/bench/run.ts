@@ -9,6 +9,7 @@ import { consoleScenario } from './scenarios/console.js';
 import { escalateScenario } from './scenarios/escalate.js';
 import { fanoutNationalScenario } from './scenarios/fanout-national.js';
 import { nationalDayScenario } from './scenarios/national-day.js';
+import { ocrScenario } from './scenarios/ocr.js';
 import { progressScenario } from './scenarios/progress.js';
 import { parseLetterScenario } from './scenarios/parse-letter.js';
 import { registerHttpScenario } from './scenarios/register-http.js';
@@ -36,6 +37,7 @@ const SCENARIOS: BenchScenario[] = [
   trackingScenario,
   sweepScenario,
   nationalDayScenario,
+  ocrScenario,
 ];
 
 function figure(f: BenchFigure): string {
