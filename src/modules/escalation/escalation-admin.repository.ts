@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PolicyRow } from 'src/modules/escalation/escalation.repository.js';
-import { SPEED_CODES, type Speed } from 'src/modules/letters/letter.entity.js';
+import { POLICY_ROW, type PolicyRow } from 'src/modules/escalation/escalation.repository.js';
+import type { Speed } from 'src/modules/letters/letter.entity.js';
 import { col, queryFirst, queryRows } from 'src/database/rows.js';
 
 export interface HolidayRow {
@@ -16,13 +16,6 @@ const HOLIDAY_ROW = {
   nameTh: col.text,
   nameEn: col.nullable(col.text),
   source: col.oneOf('seed', 'admin'),
-};
-
-const POLICY_ROW = {
-  speed: col.oneOf(...SPEED_CODES),
-  ackWorkingMinutes: col.int,
-  stepWorkingMinutes: col.array(col.int),
-  updatedAt: col.date,
 };
 
 /** All SQL of holiday and deadline-policy administration (the ladder's is EscalationRepository's). */

@@ -1,7 +1,9 @@
 import type { Queryable } from 'src/database/read-replica.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Speed } from 'src/modules/letters/letter.entity.js';
+import { col, execute, queryFirst, queryRows } from 'src/database/rows.js';
+import { SECRECY_CODES, SPEED_CODES, type Speed } from 'src/modules/letters/letter.entity.js';
+import { DELIVERY_STATES } from 'src/modules/routing/delivery.entity.js';
 import type { MembershipRole } from 'src/modules/users/roles.js';
 
 export interface PolicyRow {
@@ -11,6 +13,14 @@ export interface PolicyRow {
   updatedAt: Date;
 }
 
+/** A policy row as both repositories read it. */
+export const POLICY_ROW = {
+  speed: col.oneOf(...SPEED_CODES),
+  ackWorkingMinutes: col.int,
+  stepWorkingMinutes: col.array(col.int),
+  updatedAt: col.date,
+};
+
 /** A delivery locked for one rung of the ladder, with what its messages need. */
 export interface EscalationTarget {
   id: string;
@@ -18,8 +28,8 @@ export interface EscalationTarget {
   /** The ladder was stopped: nobody in the recipient unit may act on it. */
   escalationHaltedAt: Date | null;
   dueAt: Date | null;
-  /** Level 1's due time has come, by PostgreSQL's clock (or the test clock). */
-  due: boolean;
+  /** Level 1's due time has come, by PostgreSQL's clock (or the test clock); null without one. */
+  due: boolean | null;
   letterId: string;
   rootLetterId: string;
   forwardId: string;
@@ -35,6 +45,26 @@ export interface EscalationTarget {
   /** เลขรับ (or outgoing number) under which the sender holds the letter it forwarded. */
   senderReceiptNumber: number | null;
 }
+const ESCALATION_TARGET = {
+  id: col.uuid,
+  state: col.oneOf(...DELIVERY_STATES),
+  escalationHaltedAt: col.nullable(col.date),
+  dueAt: col.nullable(col.date),
+  due: col.nullable(col.bool),
+  letterId: col.uuid,
+  rootLetterId: col.uuid,
+  forwardId: col.uuid,
+  recipientUnitId: col.uuid,
+  recipientUnitName: col.text,
+  senderUnitId: col.uuid,
+  senderUnitName: col.text,
+  rootUnitId: col.nullable(col.uuid),
+  speed: col.oneOf(...SPEED_CODES),
+  secrecy: col.oneOf(...SECRECY_CODES),
+  subject: col.text,
+  referenceRaw: col.nullable(col.text),
+  senderReceiptNumber: col.nullable(col.int),
+};
 
 export interface DueEscalation {
   deliveryId: string;
@@ -56,27 +86,36 @@ export class EscalationRepository {
   // ---- calendar and policy, as deadlines read them ------------------------------------------
 
   async findHolidayDates(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
-    const rows: { date: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'EscalationRepository.findHolidayDates',
+      { date: col.text },
       `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM holidays ORDER BY date`,
     );
     return rows.map((row) => row.date);
   }
 
   async findPolicy(manager: EntityManager, speed: Speed): Promise<PolicyRow | undefined> {
-    const rows: PolicyRow[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'EscalationRepository.findPolicy',
+      POLICY_ROW,
       `SELECT speed, ack_working_minutes AS "ackWorkingMinutes",
               step_working_minutes AS "stepWorkingMinutes", updated_at AS "updatedAt"
          FROM escalation_policies WHERE speed = $1`,
       [speed],
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   // ---- the ladder ---------------------------------------------------------------------------
 
   /** Deliveries of a forward still waiting, for their first wake-up after the commit. */
   async findPendingOfForward(forwardId: string): Promise<{ id: string; dueAt: Date }[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'EscalationRepository.findPendingOfForward',
+      { id: col.uuid, dueAt: col.date },
       `SELECT id, due_at AS "dueAt" FROM deliveries_read
         WHERE forward_id = $1 AND state = 'sent' AND due_at IS NOT NULL`,
       [forwardId],
@@ -92,7 +131,10 @@ export class EscalationRepository {
     deliveryId: string,
     now: Date | null,
   ): Promise<EscalationTarget | undefined> {
-    const rows: EscalationTarget[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'EscalationRepository.lockTarget',
+      ESCALATION_TARGET,
       `SELECT d.id, d.state, d.escalation_halted_at AS "escalationHaltedAt", d.due_at AS "dueAt", (d.due_at <= ${NOW(2)}) AS due,
               d.letter_id AS "letterId", d.root_letter_id AS "rootLetterId", d.forward_id AS "forwardId",
               d.recipient_unit_id AS "recipientUnitId", ru.name_th AS "recipientUnitName",
@@ -111,7 +153,7 @@ export class EscalationRepository {
         FOR UPDATE OF d`,
       [deliveryId, now],
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   async findRung(
@@ -120,12 +162,15 @@ export class EscalationRepository {
     level: number,
     now: Date | null,
   ): Promise<{ id: string; nextDueAt: Date | null; nextDue: boolean } | undefined> {
-    const rows: { id: string; nextDueAt: Date | null; nextDue: boolean }[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'EscalationRepository.findRung',
+      { id: col.uuid, nextDueAt: col.nullable(col.date), nextDue: col.bool },
       `SELECT id, next_due_at AS "nextDueAt", COALESCE(next_due_at <= ${NOW(3)}, false) AS "nextDue"
          FROM escalations WHERE delivery_id = $1 AND level = $2`,
       [deliveryId, level, now],
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   /** The rung, once: a second writer finds the unique key and gets null. */
@@ -141,7 +186,10 @@ export class EscalationRepository {
       nextDueAt: Date | null;
     },
   ): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'EscalationRepository.insertRung',
+      { id: col.uuid },
       `INSERT INTO escalations (delivery_id, level, due_at, escalated_at, notified_unit_id, notified_user_ids, next_due_at)
        VALUES ($1, $2, $3, $4, $5, $6::uuid[], $7)
        ON CONFLICT ON CONSTRAINT escalations_delivery_level_key DO NOTHING
@@ -161,7 +209,8 @@ export class EscalationRepository {
 
   /** The next rung is handled (ran, or found the delivery settled): the sweep stops asking. */
   async clearNextDue(manager: EntityManager, deliveryId: string, level: number): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE escalations SET next_due_at = NULL
         WHERE delivery_id = $1 AND level = $2 AND next_due_at IS NOT NULL`,
       [deliveryId, level],
@@ -175,7 +224,10 @@ export class EscalationRepository {
     roles: MembershipRole[],
     now: Date,
   ): Promise<string[]> {
-    const rows: { userId: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'EscalationRepository.findMembers',
+      { userId: col.uuid },
       `SELECT DISTINCT m.user_id AS "userId"
          FROM memberships_read m JOIN users_read u ON u.id = m.user_id AND u.active
         WHERE m.unit_id = $1 AND m.role = ANY($2::text[])
@@ -194,22 +246,24 @@ export class EscalationRepository {
     now: Date | null,
     limit: number,
   ): Promise<{ count: number; units: { unitId: string; name: string; dueAt: string }[] }> {
-    const rows: { unitId: string; name: string; dueAt: Date; total: number }[] =
-      await manager.query(
-        `SELECT d.recipient_unit_id AS "unitId", u.name_th AS name, d.due_at AS "dueAt",
+    const rows = await queryRows(
+      manager,
+      'EscalationRepository.findOverdueRecipients',
+      { unitId: col.uuid, name: col.text, dueAt: col.date, total: col.int },
+      `SELECT d.recipient_unit_id AS "unitId", u.name_th AS name, d.due_at AS "dueAt",
                 count(*) OVER ()::int AS total
            FROM deliveries_read d JOIN units_read u ON u.id = d.recipient_unit_id
           WHERE d.sender_unit_id = $1 AND d.letter_id = $2 AND d.state = 'sent'
             AND d.due_at <= ${NOW(3)}
           ORDER BY d.due_at, u.name_th LIMIT $4`,
-        [senderUnitId, letterId, now, limit],
-      );
+      [senderUnitId, letterId, now, limit],
+    );
     return {
       count: rows[0]?.total ?? 0,
       units: rows.map((row) => ({
         unitId: row.unitId,
         name: row.name,
-        dueAt: new Date(row.dueAt).toISOString(),
+        dueAt: row.dueAt.toISOString(),
       })),
     };
   }
@@ -227,7 +281,10 @@ export class EscalationRepository {
     now: Date | null,
     limit: number,
   ): Promise<DueEscalation[]> {
-    return manager.query(
+    return queryRows(
+      manager,
+      'EscalationRepository.findDueRungs',
+      { deliveryId: col.uuid, level: col.int, dueAt: col.date },
       `(SELECT d.id AS "deliveryId", 1 AS level, d.due_at AS "dueAt"
           FROM deliveries_read d
          WHERE d.state = 'sent' AND NOT d.escalation_started AND d.due_at <= ${NOW(1)}
@@ -248,7 +305,15 @@ export class EscalationRepository {
     deliveryIds: string[],
   ): Promise<{ deliveryId: string; level: number; escalatedAt: Date; nextDueAt: Date | null }[]> {
     if (deliveryIds.length === 0) return [];
-    return db.query(
+    return queryRows(
+      db,
+      'EscalationRepository.findLastRungs',
+      {
+        deliveryId: col.uuid,
+        level: col.int,
+        escalatedAt: col.date,
+        nextDueAt: col.nullable(col.date),
+      },
       `SELECT DISTINCT ON (delivery_id) delivery_id AS "deliveryId", level, escalated_at AS "escalatedAt",
               next_due_at AS "nextDueAt"
          FROM escalations WHERE delivery_id = ANY($1::uuid[])
@@ -260,7 +325,10 @@ export class EscalationRepository {
   // ---- metrics ------------------------------------------------------------------------------
 
   async countByLevel(): Promise<{ level: number; count: number }[]> {
-    return this.dataSource.query(
+    return queryRows(
+      this.dataSource,
+      'EscalationRepository.countByLevel',
+      { level: col.int, count: col.int },
       `SELECT level, count(*)::int AS count FROM escalations GROUP BY level ORDER BY level`,
     );
   }
