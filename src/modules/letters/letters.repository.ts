@@ -165,7 +165,8 @@ export class LettersRepository {
       serial: number;
     },
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE letters SET reference_raw = $2, agency_prefix = $3, agency_number = $4, circular = $5, serial = $6
         WHERE id = $1 AND reference_raw IS NULL`,
       [

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { execute } from 'src/database/rows.js';
 import type { EscalationHaltReason } from 'src/modules/routing/delivery.entity.js';
 
 /**
@@ -11,7 +12,7 @@ import type { EscalationHaltReason } from 'src/modules/routing/delivery.entity.j
 export class DeliveryLadderRepository {
   /** The ladder has started: the delivery leaves the sweep's level-1 candidates. */
   async markStarted(manager: EntityManager, deliveryId: string): Promise<void> {
-    await manager.query('UPDATE deliveries SET escalation_started = true WHERE id = $1', [
+    await execute(manager, 'UPDATE deliveries SET escalation_started = true WHERE id = $1', [
       deliveryId,
     ]);
   }
@@ -26,7 +27,8 @@ export class DeliveryLadderRepository {
     reason: EscalationHaltReason,
     at: Date,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE deliveries SET escalation_halted_at = $2, escalation_halt_reason = $3, escalation_started = true
         WHERE id = $1`,
       [deliveryId, at, reason],

@@ -91,6 +91,42 @@ describe('LettersRepository', () => {
     });
   });
 
+  it('setReferenceIfNone records an issued ที่ on a letter without one, never over one', async () => {
+    const unit = await f.newUnit({});
+    const scope = { sql: 'u.id = $2', params: [unit.id] };
+    const bare = letter(unit, {
+      referenceRaw: null,
+      agencyPrefix: null,
+      agencyNumber: null,
+      circular: false,
+      serial: null,
+    });
+    const numbered = letter(unit);
+    await repo.insert(t.dataSource.manager, bare, []);
+    await repo.insert(t.dataSource.manager, numbered, []);
+    const issued = {
+      raw: 'มท ๐๒๑๐.๕/ว ๔๕',
+      agencyPrefix: 'มท',
+      agencyNumber: '0210.5',
+      circular: true,
+      serial: 45,
+    };
+    await repo.setReferenceIfNone(t.dataSource.manager, bare.id, issued);
+    await repo.setReferenceIfNone(t.dataSource.manager, numbered.id, issued);
+    const read = async (id: string) =>
+      (await repo.findWithUnitInScope(t.dataSource.manager, id, scope))?.letter;
+    expect(await read(bare.id)).toEqual({
+      ...bare,
+      referenceRaw: issued.raw,
+      agencyPrefix: 'มท',
+      agencyNumber: '0210.5',
+      circular: true,
+      serial: 45,
+      fileIds: [],
+    });
+    expect(await read(numbered.id)).toEqual({ ...numbered, fileIds: [] });
+  });
+
   it('findManyWithUnitInScope: a letter outside the scope has no unit; an unknown id is absent', async () => {
     const unit = await f.newUnit({});
     const elsewhere = await f.newUnit({});
