@@ -9,6 +9,7 @@ import {
 import {
   type DeliveryBatch,
   targetRules,
+  UNIT_INFO,
   type UnitInfo,
 } from 'src/modules/routing/routing.repository.js';
 
@@ -28,14 +29,6 @@ export interface TargetUnitRow {
   /** Of those, local administrations (อปท.): the "ทุก อปท. ในอำเภอ" quick pick. */
   localAdministrations: number;
 }
-
-const UNIT_INFO = {
-  id: col.uuid,
-  path: col.text,
-  nameTh: col.text,
-  kind: col.text,
-  active: col.bool,
-};
 
 const TARGET_ROW = {
   id: col.uuid,

@@ -1,8 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { preparedQuery } from 'src/database/prepared-query.js';
-import type { AnnotationDecision } from 'src/modules/routing/annotation.entity.js';
-import type { DeliveryState } from 'src/modules/routing/delivery.entity.js';
+import { preparedRows } from 'src/database/prepared-query.js';
+import { col, execute, queryFirst, queryRows } from 'src/database/rows.js';
+import {
+  ANNOTATION_DECISION_CODES,
+  type AnnotationDecision,
+} from 'src/modules/routing/annotation.entity.js';
+import { DELIVERY_STATES, type DeliveryState } from 'src/modules/routing/delivery.entity.js';
 
 export interface DeliveryLockRow {
   id: string;
@@ -28,6 +32,15 @@ export interface UnitInfo {
   kind: string;
   active: boolean;
 }
+
+/** A unit as routing reads it from `units_read`. */
+export const UNIT_INFO = {
+  id: col.uuid,
+  path: col.text,
+  nameTh: col.text,
+  kind: col.text,
+  active: col.bool,
+};
 
 export interface AnnotationRow {
   id: string;
@@ -113,7 +126,10 @@ export function targetRules(
 @Injectable()
 export class RoutingRepository {
   async findUnits(manager: EntityManager, ids: string[]): Promise<UnitInfo[]> {
-    return manager.query(
+    return queryRows(
+      manager,
+      'RoutingRepository.findUnits',
+      UNIT_INFO,
       `SELECT id, path, name_th AS "nameTh", kind, active FROM units_read WHERE id = ANY($1::uuid[])`,
       [ids],
     );
@@ -125,26 +141,50 @@ export class RoutingRepository {
     unitId: string,
     letterId: string,
   ): Promise<{ id: string; hop: number } | undefined> {
-    const rows: { id: string; hop: number }[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'RoutingRepository.findReceivedDelivery',
+      { id: col.uuid, hop: col.int },
       `SELECT id, hop FROM deliveries
         WHERE recipient_unit_id = $1 AND letter_id = $2 AND state = 'received'
         ORDER BY state_changed_at DESC LIMIT 1`,
       [unitId, letterId],
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   async findDeliveryHop(manager: EntityManager, id: string): Promise<number | undefined> {
-    const rows: { hop: number }[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'RoutingRepository.findDeliveryHop',
+      { hop: col.int },
       'SELECT hop FROM deliveries WHERE id = $1',
       [id],
     );
-    return rows[0]?.hop;
+    return row?.hop;
   }
 
   /** Locks the delivery row until the transaction ends (registration and cancel serialise). */
   async lockDelivery(manager: EntityManager, id: string): Promise<DeliveryLockRow | undefined> {
-    const rows: DeliveryLockRow[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'RoutingRepository.lockDelivery',
+      {
+        id: col.uuid,
+        letterId: col.uuid,
+        rootLetterId: col.uuid,
+        forwardId: col.uuid,
+        senderUnitId: col.uuid,
+        senderPath: col.text,
+        senderName: col.text,
+        recipientUnitId: col.uuid,
+        recipientPath: col.text,
+        recipientName: col.text,
+        hop: col.int,
+        state: col.oneOf(...DELIVERY_STATES),
+        sentAt: col.date,
+        dueAt: col.nullable(col.date),
+      },
       `SELECT d.id, d.letter_id AS "letterId", d.root_letter_id AS "rootLetterId", d.forward_id AS "forwardId",
               d.sender_unit_id AS "senderUnitId", su.path AS "senderPath", su.name_th AS "senderName",
               d.recipient_unit_id AS "recipientUnitId", ru.path AS "recipientPath", ru.name_th AS "recipientName",
@@ -156,7 +196,7 @@ export class RoutingRepository {
         FOR UPDATE OF d`,
       [id],
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   async markReceived(
@@ -164,7 +204,8 @@ export class RoutingRepository {
     id: string,
     receipt: { entryId: string; number: number; at: Date },
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE deliveries SET state = 'received', receipt_entry_id = $2, receipt_number = $3, state_changed_at = $4
         WHERE id = $1`,
       [id, receipt.entryId, receipt.number, receipt.at],
@@ -178,14 +219,26 @@ export class RoutingRepository {
     reason: string | null,
     at: Date,
   ): Promise<void> {
-    await manager.query(
+    await execute(
+      manager,
       `UPDATE deliveries SET state = $2, state_reason = $3, state_changed_at = $4 WHERE id = $1`,
       [id, state, reason, at],
     );
   }
 
   async lockForward(manager: EntityManager, id: string): Promise<ForwardRow | undefined> {
-    const rows: ForwardRow[] = await manager.query(
+    const row = await queryFirst(
+      manager,
+      'RoutingRepository.lockForward',
+      {
+        id: col.uuid,
+        letterId: col.uuid,
+        rootLetterId: col.uuid,
+        senderUnitId: col.uuid,
+        senderPath: col.text,
+        senderName: col.text,
+        cancelledAt: col.nullable(col.date),
+      },
       `SELECT f.id, f.letter_id AS "letterId", f.root_letter_id AS "rootLetterId",
               f.sender_unit_id AS "senderUnitId", u.path AS "senderPath", u.name_th AS "senderName",
               f.cancelled_at AS "cancelledAt"
@@ -193,7 +246,7 @@ export class RoutingRepository {
         WHERE f.id = $1 FOR UPDATE OF f`,
       [id],
     );
-    return rows[0];
+    return row ?? undefined;
   }
 
   /** Cancels every delivery of a forward still in one of `fromStates`; returns their recipients. */
@@ -204,8 +257,10 @@ export class RoutingRepository {
     reason: string,
     at: Date,
   ): Promise<{ cancelled: string[]; untouched: number }> {
-    const cancelled: { recipient_unit_id: string }[] = await manager.query(
-      // Wrapped in a CTE: TypeORM answers a bare UPDATE … RETURNING with [rows, count].
+    const cancelled = await queryRows(
+      manager,
+      'RoutingRepository.cancelForwardDeliveries',
+      { recipient_unit_id: col.uuid },
       `WITH cancelled AS (
          UPDATE deliveries SET state = 'cancelled', state_reason = $3, state_changed_at = $4
           WHERE forward_id = $1 AND state = ANY($2::text[])
@@ -213,8 +268,11 @@ export class RoutingRepository {
        SELECT recipient_unit_id FROM cancelled`,
       [forwardId, fromStates, reason, at],
     );
-    await manager.query('UPDATE forwards SET cancelled_at = $2 WHERE id = $1', [forwardId, at]);
-    const rest: { count: number }[] = await manager.query(
+    await execute(manager, 'UPDATE forwards SET cancelled_at = $2 WHERE id = $1', [forwardId, at]);
+    const rest = await queryRows(
+      manager,
+      'RoutingRepository.cancelForwardDeliveries.untouched',
+      { count: col.int },
       `SELECT count(*)::int AS count FROM deliveries WHERE forward_id = $1 AND state <> 'cancelled'`,
       [forwardId],
     );
@@ -225,7 +283,10 @@ export class RoutingRepository {
     manager: EntityManager,
     row: Omit<AnnotationRow, 'id' | 'unitName'>,
   ): Promise<string> {
-    const rows: { id: string }[] = await manager.query(
+    const rows = await queryRows(
+      manager,
+      'RoutingRepository.insertAnnotation',
+      { id: col.uuid },
       `INSERT INTO annotations (register_entry_id, letter_id, unit_id, author_user_id, author_name, author_position,
                                 text, decision, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
@@ -245,7 +306,22 @@ export class RoutingRepository {
   }
 
   async findAnnotations(manager: EntityManager, entryId: string): Promise<AnnotationRow[]> {
-    return manager.query(
+    return queryRows(
+      manager,
+      'RoutingRepository.findAnnotations',
+      {
+        id: col.uuid,
+        registerEntryId: col.uuid,
+        letterId: col.uuid,
+        unitId: col.uuid,
+        unitName: col.text,
+        authorUserId: col.uuid,
+        authorName: col.text,
+        authorPosition: col.nullable(col.text),
+        text: col.text,
+        decision: col.nullable(col.oneOf(...ANNOTATION_DECISION_CODES)),
+        createdAt: col.date,
+      },
       `SELECT a.id, a.register_entry_id AS "registerEntryId", a.letter_id AS "letterId", a.unit_id AS "unitId",
               u.name_th AS "unitName", a.author_user_id AS "authorUserId", a.author_name AS "authorName",
               a.author_position AS "authorPosition", a.text, a.decision, a.created_at AS "createdAt"
@@ -288,8 +364,10 @@ export class RoutingRepository {
     ];
     const rules = targetRules(params, batch);
     if (rules.length === 0) return { created: [], skipped: [] };
-    const rows = await preparedQuery<{ unit_id: string; created: boolean }>(
+    const rows = await preparedRows(
       manager,
+      'RoutingRepository.insertForward',
+      { unit_id: col.uuid, created: col.bool },
       `WITH targets AS (
          SELECT id FROM (${rules.join(' UNION ')}) r WHERE id <> $4 AND id <> $13
        ),
