@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { Queryable } from 'src/database/read-replica.js';
+import { col, queryFirst, queryRows } from 'src/database/rows.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
+import {
+  ANNOTATION_DECISION_CODES,
+  type AnnotationDecision,
+} from 'src/modules/routing/annotation.entity.js';
+import { DELIVERY_STATES, type DeliveryState } from 'src/modules/routing/delivery.entity.js';
 
 /** "The unit in this column is visible to the reader", its parameters numbered from $2. */
 export type VisibleUnits = (unitIdColumn: string, unitPathColumn?: string) => SqlPredicate;
-import type { AnnotationDecision } from 'src/modules/routing/annotation.entity.js';
-import type { DeliveryState } from 'src/modules/routing/delivery.entity.js';
 
 export interface DossierReceiptRow {
   entryId: string;
@@ -66,7 +70,8 @@ export interface DossierForwardRow {
     kind: string;
     state: DeliveryState;
     receiptNumber: number | null;
-    stateChangedAt: string | null;
+    /** ISO text: json_build_object gives timestamptz as text. */
+    stateChangedAt: string;
   }[];
 }
 
@@ -83,7 +88,22 @@ export class LetterDossierRepository {
   /** The letter's register entries in units the reader sees, oldest first. */
   findReceipts(db: Queryable, letterId: string, units: VisibleUnits): Promise<DossierReceiptRow[]> {
     const visible = units('r.unit_id', 'u.path');
-    return db.query(
+    return queryRows(
+      db,
+      'LetterDossierRepository.findReceipts',
+      {
+        entryId: col.uuid,
+        registerId: col.uuid,
+        registerName: col.text,
+        direction: col.text,
+        unitId: col.uuid,
+        unitName: col.text,
+        number: col.int,
+        beYear: col.int,
+        registeredAt: col.date,
+        status: col.text,
+        deliveryId: col.nullable(col.uuid),
+      },
       `SELECT e.id AS "entryId", e.register_id AS "registerId", r.name AS "registerName", r.direction,
               r.unit_id AS "unitId", u.name_th AS "unitName", e.number, e.be_year AS "beYear",
               e.registered_at AS "registeredAt", e.status, e.delivery_id AS "deliveryId"
@@ -103,7 +123,22 @@ export class LetterDossierRepository {
    */
   findArrivalPaths(db: Queryable, letterId: string, units: VisibleUnits): Promise<DossierHopRow[]> {
     const visible = units('d.recipient_unit_id');
-    return db.query(
+    return queryRows(
+      db,
+      'LetterDossierRepository.findArrivalPaths',
+      {
+        deliveryId: col.uuid,
+        parentDeliveryId: col.nullable(col.uuid),
+        letterId: col.uuid,
+        senderUnitId: col.uuid,
+        senderName: col.text,
+        recipientUnitId: col.uuid,
+        recipientName: col.text,
+        state: col.oneOf(...DELIVERY_STATES),
+        sentAt: col.date,
+        receiptNumber: col.nullable(col.int),
+        depth: col.int,
+      },
       `WITH RECURSIVE path AS (
          SELECT d.id, d.parent_delivery_id, 0 AS depth FROM deliveries d
           WHERE d.letter_id = $1 AND ${visible.sql}
@@ -138,7 +173,20 @@ export class LetterDossierRepository {
   ): Promise<DossierMinuteRow[]> {
     const visible = units('a.unit_id', 'u.path');
     const carried = `$${visible.params.length + 2}::uuid[]`;
-    return db.query(
+    return queryRows(
+      db,
+      'LetterDossierRepository.findMinutes',
+      {
+        id: col.uuid,
+        registerEntryId: col.uuid,
+        unitId: col.uuid,
+        unitName: col.text,
+        authorName: col.text,
+        authorPosition: col.nullable(col.text),
+        text: col.text,
+        decision: col.nullable(col.oneOf(...ANNOTATION_DECISION_CODES)),
+        createdAt: col.date,
+      },
       `SELECT a.id, a.register_entry_id AS "registerEntryId", a.unit_id AS "unitId", u.name_th AS "unitName",
               a.author_name AS "authorName", a.author_position AS "authorPosition", a.text, a.decision,
               a.created_at AS "createdAt"
@@ -163,7 +211,33 @@ export class LetterDossierRepository {
   ): Promise<DossierForwardRow[]> {
     const visible = units('f.sender_unit_id', 'su.path');
     const listed = `$${visible.params.length + 2}`;
-    return db.query(
+    return queryRows(
+      db,
+      'LetterDossierRepository.findForwards',
+      {
+        forwardId: col.uuid,
+        senderUnitId: col.uuid,
+        senderName: col.text,
+        sentAt: col.date,
+        responseDueAt: col.nullable(col.date),
+        annotationId: col.nullable(col.uuid),
+        cancelledAt: col.nullable(col.date),
+        total: col.int,
+        sent: col.int,
+        received: col.int,
+        returned: col.int,
+        cancelled: col.int,
+        recipients: col.array(
+          col.object({
+            unitId: col.uuid,
+            nameTh: col.text,
+            kind: col.text,
+            state: col.oneOf(...DELIVERY_STATES),
+            receiptNumber: col.nullable(col.int),
+            stateChangedAt: col.text,
+          }),
+        ),
+      },
       `SELECT f.id AS "forwardId", f.sender_unit_id AS "senderUnitId", su.name_th AS "senderName",
               f.created_at AS "sentAt", f.response_due_at AS "responseDueAt",
               f.annotation_id AS "annotationId", f.cancelled_at AS "cancelledAt",
@@ -194,7 +268,10 @@ export class LetterDossierRepository {
 
   /** The letters each one encloses (re-issued letters), upward from `letterId`, nearest first. */
   async findEnclosedChain(db: Queryable, letterId: string): Promise<string[]> {
-    const rows: { id: string }[] = await db.query(
+    const rows = await queryRows(
+      db,
+      'LetterDossierRepository.findEnclosedChain',
+      { id: col.uuid },
       `WITH RECURSIVE up AS (
          SELECT l.encloses_letter_id AS id, 1 AS depth FROM letters_read l WHERE l.id = $1
          UNION ALL
@@ -207,10 +284,13 @@ export class LetterDossierRepository {
   }
 
   async findUnitName(db: Queryable, unitId: string): Promise<string | null> {
-    const rows: { nameTh: string }[] = await db.query(
+    const row = await queryFirst(
+      db,
+      'LetterDossierRepository.findUnitName',
+      { nameTh: col.text },
       `SELECT name_th AS "nameTh" FROM units_read WHERE id = $1`,
       [unitId],
     );
-    return rows[0]?.nameTh ?? null;
+    return row?.nameTh ?? null;
   }
 }
