@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Queryable } from 'src/database/read-replica.js';
+import { col, queryRows } from 'src/database/rows.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
 import {
   LEVEL_REACHED,
@@ -11,8 +12,8 @@ import {
 
 export interface SentLetterRow extends LetterBrief {
   rootLetterId: string;
-  firstSentAt: string;
-  lastSentAt: string;
+  firstSentAt: Date;
+  lastSentAt: Date;
 }
 
 export interface LevelRollupRow {
@@ -67,7 +68,20 @@ export class RoutingTrackingRepository {
       having = `HAVING (max(f.created_at), f.root_letter_id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`;
     }
     params.push(limit + 1);
-    return db.query(
+    return queryRows(
+      db,
+      'RoutingTrackingRepository.findSentLetters',
+      {
+        rootLetterId: col.uuid,
+        letterId: col.uuid,
+        reference: col.nullable(col.text),
+        letterDateRaw: col.nullable(col.text),
+        speed: col.text,
+        secrecy: col.text,
+        subject: col.text,
+        firstSentAt: col.date,
+        lastSentAt: col.date,
+      },
       `WITH sent AS (
          SELECT f.root_letter_id, (array_agg(f.letter_id ORDER BY f.created_at))[1] AS letter_id,
                 min(f.created_at) AS first_sent_at, max(f.created_at) AS last_sent_at
@@ -93,7 +107,18 @@ export class RoutingTrackingRepository {
     db: Queryable = this.dataSource,
   ): Promise<LevelRollupRow[]> {
     if (rootLetterIds.length === 0) return [];
-    return db.query(
+    return queryRows(
+      db,
+      'RoutingTrackingRepository.findLevelRollups',
+      {
+        rootLetterId: col.uuid,
+        hop: col.int,
+        total: col.int,
+        received: col.int,
+        pending: col.int,
+        returned: col.int,
+        overdue: col.int,
+      },
       `SELECT d.root_letter_id AS "rootLetterId", d.hop,
               count(*) FILTER (WHERE d.state <> 'cancelled')::int AS total,
               count(*) FILTER (WHERE d.state = 'received')::int AS received,
@@ -111,7 +136,10 @@ export class RoutingTrackingRepository {
   /** The level reached by each of these deliveries (0: not escalated yet). */
   async findLevels(deliveryIds: string[], db: Queryable = this.dataSource) {
     if (deliveryIds.length === 0) return new Map<string, number>();
-    const rows: { id: string; level: number }[] = await db.query(
+    const rows = await queryRows(
+      db,
+      'RoutingTrackingRepository.findLevels',
+      { id: col.uuid, level: col.int },
       `SELECT d.id, ${LEVEL_REACHED}::int AS level FROM unnest($1::uuid[]) AS d(id)`,
       [deliveryIds],
     );
@@ -127,7 +155,21 @@ export class RoutingTrackingRepository {
     db: Queryable = this.dataSource,
   ): Promise<OverdueExportRow[]> {
     const where = overdueFilterSql(filter, 4, 'l');
-    return db.query(
+    return queryRows(
+      db,
+      'RoutingTrackingRepository.findOverdueRows',
+      {
+        recipientName: col.text,
+        recipientKind: col.text,
+        reference: col.nullable(col.text),
+        subject: col.text,
+        speed: col.text,
+        secrecy: col.text,
+        senderName: col.text,
+        sentAt: col.date,
+        dueAt: col.date,
+        level: col.int,
+      },
       `SELECT u.name_th AS "recipientName", u.kind AS "recipientKind", l.reference_raw AS "reference",
               l.subject, l.speed, l.secrecy, su.name_th AS "senderName", d.sent_at AS "sentAt",
               d.due_at AS "dueAt", ${LEVEL_REACHED}::int AS level
@@ -148,7 +190,10 @@ export class RoutingTrackingRepository {
     now: Date,
     db: Queryable = this.dataSource,
   ): Promise<{ level: number; count: number }[]> {
-    return db.query(
+    return queryRows(
+      db,
+      'RoutingTrackingRepository.countOverdueByLevel',
+      { level: col.int, count: col.int },
       `SELECT level, count(*)::int AS count
          FROM (SELECT ${LEVEL_REACHED}::int AS level
                  FROM deliveries d JOIN units_read u ON u.id = d.recipient_unit_id
@@ -170,18 +215,22 @@ export class RoutingTrackingRepository {
     db: Queryable = this.dataSource,
   ): Promise<{
     total: number;
-    firstSentAt: string | null;
+    firstSentAt: Date | null;
     buckets: { at: string; count: number }[];
   }> {
     const bucket =
       by === 'hour'
         ? `date_trunc('hour', received_at AT TIME ZONE 'Asia/Bangkok')`
         : `date_trunc('day', received_at AT TIME ZONE 'Asia/Bangkok')`;
-    const rows: {
-      total: number;
-      firstSentAt: string | null;
-      buckets: { at: string; count: number }[] | null;
-    }[] = await db.query(
+    const rows = await queryRows(
+      db,
+      'RoutingTrackingRepository.findAcknowledgmentBuckets',
+      {
+        total: col.int,
+        firstSentAt: col.nullable(col.date),
+        /** Bangkok wall-clock text of each bucket's start. */
+        buckets: col.nullable(col.array(col.object({ at: col.text, count: col.int }))),
+      },
       `WITH per_unit AS MATERIALIZED (
          SELECT d.recipient_unit_id, min(d.sent_at) AS sent_at,
                 min(d.state_changed_at) FILTER (WHERE d.state = 'received') AS received_at

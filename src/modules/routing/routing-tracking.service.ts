@@ -131,8 +131,8 @@ export class RoutingTrackingService {
           speed: row.speed,
           secrecy: row.secrecy,
           subject: this.subjectFor(principal, row.secrecy, row.subject),
-          firstSentAt: new Date(row.firstSentAt).toISOString(),
-          lastSentAt: new Date(row.lastSentAt).toISOString(),
+          firstSentAt: row.firstSentAt.toISOString(),
+          lastSentAt: row.lastSentAt.toISOString(),
           totals: {
             total: sum('total'),
             received: sum('received'),
@@ -152,7 +152,7 @@ export class RoutingTrackingService {
       }),
       nextCursor:
         rows.length > limit && last
-          ? encodeCursor([new Date(last.lastSentAt).toISOString(), last.rootLetterId])
+          ? encodeCursor([last.lastSentAt.toISOString(), last.rootLetterId])
           : null,
     };
   }
@@ -244,7 +244,7 @@ export class RoutingTrackingService {
       unitId: unit.id,
       by,
       total: raw.total,
-      firstSentAt: raw.firstSentAt ? new Date(raw.firstSentAt).toISOString() : null,
+      firstSentAt: raw.firstSentAt?.toISOString() ?? null,
       points,
     };
   }
