@@ -1,0 +1,368 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Speed } from 'src/modules/letters/letter.entity.js';
+import {
+  NO_OVERDUE_FILTER,
+  RoutingProgressRepository,
+} from 'src/modules/routing/routing-progress.repository.js';
+import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
+import { createTestApp, type TestApp } from '../../harness/app.js';
+import { factories, type Factories, type TestUnit } from '../../factories/index.js';
+import { rowsOf } from '../../harness/sql.js';
+
+describe('RoutingProgressRepository', () => {
+  let t: TestApp;
+  let f: Factories;
+  let repo: RoutingProgressRepository;
+  let routing: RoutingRepository;
+  let clerkId: string;
+  const at = (hour: number) => new Date(Date.UTC(2026, 0, 15, hour));
+  const everything = { sql: 'true', params: [] };
+  let w: Awaited<ReturnType<typeof world>>;
+  beforeAll(async () => {
+    t = await createTestApp();
+    f = factories(t);
+    repo = t.get(RoutingProgressRepository);
+    routing = t.get(RoutingRepository);
+    clerkId = (await f.newUser()).id;
+    w = await world();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** Forwards `letterId` from `sender` to `recipients`; the delivery ids by recipient. */
+  async function forward(
+    sender: TestUnit,
+    letterId: string,
+    recipients: TestUnit[],
+    options: { at: Date; due: Date; hop?: number; parentDeliveryId?: string },
+  ): Promise<Map<string, string>> {
+    const forwardId = randomUUID();
+    await routing.insertForward(
+      t.dataSource.manager,
+      {
+        id: forwardId,
+        letterId,
+        rootLetterId: letterId,
+        senderUnitId: sender.id,
+        registerEntryId: null,
+        parentDeliveryId: options.parentDeliveryId ?? null,
+        annotationId: null,
+        forwardedBy: clerkId,
+        createdAt: options.at,
+        responseDueAt: null,
+      },
+      {
+        scope: { unitId: sender.id, path: sender.path },
+        hop: options.hop ?? 1,
+        dueAt: options.due,
+        explicitUnitIds: recipients.map((r) => r.id),
+        childKinds: [],
+        subtreeKinds: [],
+      },
+    );
+    const rows = await rowsOf<{ id: string; recipient_unit_id: string }>(
+      t.dataSource,
+      'SELECT id, recipient_unit_id FROM deliveries WHERE forward_id = $1',
+      [forwardId],
+    );
+    return new Map(rows.map((r) => [r.recipient_unit_id, r.id]));
+  }
+
+  /**
+   * A circular down a tree (ministry → province → two districts → one อบต.; the province and
+   * one district registered it), and apart from it a unit's inbox of three letters of
+   * different speeds (and one it registered).
+   */
+  async function world() {
+    const ministry = await f.newUnit({ nameTh: 'กระทรวงมหาดไทย' });
+    const province = await f.newUnit({ nameTh: 'จังหวัดตราด', kind: 'province', parent: ministry });
+    const district = await f.newUnit({
+      nameTh: 'อำเภอเมืองตราด',
+      kind: 'district',
+      parent: province,
+    });
+    const district2 = await f.newUnit({
+      nameTh: 'อำเภอคลองใหญ่',
+      kind: 'district',
+      parent: province,
+    });
+    const tambon = await f.newUnit({
+      nameTh: 'อบต.ห้วงน้ำขาว',
+      kind: 'subdistrict_administration',
+      parent: district,
+    });
+    const circular = (await f.newLetter({ unit: ministry, speed: 'urgent', subject: 'หนังสือเวียน' }))
+      .id;
+    const toProvince = (
+      await forward(ministry, circular, [province], { at: at(1), due: at(5) })
+    ).get(province.id)!;
+    await routing.setState(t.dataSource.manager, toProvince, 'received', null, at(1));
+    const toDistricts = await forward(province, circular, [district, district2], {
+      at: at(2),
+      due: at(5),
+      hop: 2,
+      parentDeliveryId: toProvince,
+    });
+    await routing.setState(
+      t.dataSource.manager,
+      toDistricts.get(district.id)!,
+      'received',
+      null,
+      at(3),
+    );
+    const toTambon = (
+      await forward(district, circular, [tambon], {
+        at: at(3),
+        due: at(20),
+        hop: 3,
+        parentDeliveryId: toDistricts.get(district.id)!,
+      })
+    ).get(tambon.id)!;
+
+    const inbox = await f.newUnit({ nameTh: 'สำนักงานรับ' });
+    const sender = await f.newUnit({ nameTh: 'สำนักงานส่ง' });
+    const send = async (speed: Speed, sentAt: Date, due: Date) => {
+      const letterId = (
+        await f.newLetter({ unit: sender, speed, subject: `เรื่อง ${speed}`, referenceRaw: 'ที่ ๑' })
+      ).id;
+      const deliveryId = (await forward(sender, letterId, [inbox], { at: sentAt, due })).get(
+        inbox.id,
+      )!;
+      return { letterId, deliveryId, speed, sentAt, due };
+    };
+    const mostUrgent = await send('most_urgent', at(2), at(3));
+    const veryUrgent = await send('very_urgent', at(3), at(10));
+    const ordinary = await send('none', at(1), at(2));
+    const registered = await send('most_urgent', at(1), at(2));
+    await routing.setState(t.dataSource.manager, registered.deliveryId, 'received', null, at(2));
+    return {
+      ministry,
+      province,
+      district,
+      district2,
+      tambon,
+      circular,
+      toProvince,
+      toDistrict: toDistricts.get(district.id)!,
+      toDistrict2: toDistricts.get(district2.id)!,
+      toTambon,
+      inbox,
+      sender,
+      mostUrgent,
+      veryUrgent,
+      ordinary,
+    };
+  }
+
+  it('findInbox lists pending deliveries, most urgent then oldest, paged and filtered', async () => {
+    const row = (d: typeof w.mostUrgent, speedRank: number) => ({
+      deliveryId: d.deliveryId,
+      letterId: d.letterId,
+      reference: 'ที่ ๑',
+      letterDateRaw: null,
+      speed: d.speed,
+      secrecy: 'none',
+      subject: `เรื่อง ${d.speed}`,
+      senderUnitId: w.sender.id,
+      senderName: 'สำนักงานส่ง',
+      sentAt: d.sentAt,
+      dueAt: d.due,
+      speedRank,
+    });
+    const all = [row(w.mostUrgent, 3), row(w.veryUrgent, 2), row(w.ordinary, 0)];
+    const open = { speed: null, due: null, now: at(4) };
+    expect(await repo.findInbox(w.inbox.id, null, 10, open)).toEqual(all);
+    expect(await repo.findInbox(w.inbox.id, null, 1, open)).toEqual(all.slice(0, 2));
+    const cursor = { rank: 3, sentAt: at(2).toISOString(), id: w.mostUrgent.deliveryId };
+    expect(await repo.findInbox(w.inbox.id, cursor, 10, open)).toEqual(all.slice(1));
+    expect(await repo.findInbox(w.inbox.id, null, 10, { ...open, speed: 'none' })).toEqual([
+      all[2],
+    ]);
+    expect(await repo.findInbox(w.inbox.id, null, 10, { ...open, due: 'overdue' })).toEqual([
+      all[0],
+      all[2],
+    ]);
+    expect(await repo.findInbox(w.inbox.id, null, 10, { ...open, due: 'on_time' })).toEqual([
+      all[1],
+    ]);
+    expect(await repo.findInbox(w.sender.id, null, 10, open)).toEqual([]);
+  });
+
+  it('countTreeLevels counts the root letter’s visible deliveries per level', async () => {
+    expect(await repo.countTreeLevels(w.circular, everything)).toEqual([
+      { hop: 1, total: 1, received: 1, pending: 0 },
+      { hop: 2, total: 2, received: 1, pending: 1 },
+      { hop: 3, total: 1, received: 0, pending: 1 },
+    ]);
+    const onlyDistrict2 = { sql: 'd.recipient_unit_id = $2', params: [w.district2.id] };
+    expect(await repo.countTreeLevels(w.circular, onlyDistrict2)).toEqual([
+      { hop: 2, total: 1, received: 0, pending: 1 },
+    ]);
+  });
+
+  it('findTreePage reads the tree by level and id, filtered by level, keyset-paginated', async () => {
+    const hop2 = [w.toDistrict, w.toDistrict2].sort();
+    const order = [w.toProvince, ...hop2, w.toTambon];
+    const page = await repo.findTreePage(w.circular, everything, {
+      level: null,
+      cursor: null,
+      limit: 10,
+    });
+    expect(page.map((r) => r.id)).toEqual(order);
+    expect(page[3]).toEqual({
+      id: w.toTambon,
+      letterId: w.circular,
+      parentDeliveryId: w.toDistrict,
+      hop: 3,
+      senderUnitId: w.district.id,
+      senderName: 'อำเภอเมืองตราด',
+      recipientUnitId: w.tambon.id,
+      recipientName: 'อบต.ห้วงน้ำขาว',
+      recipientKind: 'subdistrict_administration',
+      state: 'sent',
+      sentAt: at(3),
+      dueAt: at(20),
+      stateChangedAt: at(3),
+      receiptNumber: null,
+      escalationHaltedAt: null,
+      escalationHaltReason: null,
+    });
+    const ids = async (options: Parameters<RoutingProgressRepository['findTreePage']>[2]) =>
+      (await repo.findTreePage(w.circular, everything, options)).map((r) => r.id);
+    expect(await ids({ level: 2, cursor: null, limit: 10 })).toEqual(hop2);
+    expect(await ids({ level: null, cursor: { hop: 2, id: hop2[0] }, limit: 10 })).toEqual(
+      order.slice(2),
+    );
+    expect(await ids({ level: null, cursor: null, limit: 1 })).toEqual(order.slice(0, 2));
+  });
+
+  it('findProgress sums the subtree’s units by best state, per child, level and pending page', async () => {
+    const progress = await repo.findProgress(w.circular, w.province.path, null, 10);
+    const group = (childId: string, kind: string, total: number, received: number) => ({
+      childId,
+      kind,
+      total,
+      received,
+      pending: total - received,
+      returned: 0,
+    });
+    const pending = (unit: TestUnit, since: Date, due: Date, deliveryId: string) => ({
+      unitId: unit.id,
+      nameTh: unit.nameTh,
+      kind: unit.kind,
+      path: unit.path,
+      pendingSince: since,
+      dueAt: due,
+      deliveryId,
+    });
+    expect(progress).toEqual({
+      deliveries: { sent: 2, received: 2, returned: 0, cancelled: 0, total: 4 },
+      units: { total: 4, received: 2, pending: 2, returned: 0, cancelled: 0 },
+      rollup: [
+        group(w.district.id, 'district', 1, 1),
+        group(w.district.id, 'subdistrict_administration', 1, 0),
+        group(w.district2.id, 'district', 1, 0),
+      ].sort((a, b) => (a.childId + a.kind < b.childId + b.kind ? -1 : 1)),
+      levels: [
+        { level: 1, total: 1, received: 1, pending: 0, returned: 0 },
+        { level: 2, total: 2, received: 1, pending: 1, returned: 0 },
+        { level: 3, total: 1, received: 0, pending: 1, returned: 0 },
+      ],
+      oldest: { unitId: w.district2.id, pendingSince: expect.any(String) as string },
+      pending: [
+        pending(w.district2, at(2), at(5), w.toDistrict2),
+        pending(w.tambon, at(3), at(20), w.toTambon),
+      ],
+    });
+    expect(new Date(progress.oldest!.pendingSince)).toEqual(at(2));
+    const next = await repo.findProgress(
+      w.circular,
+      w.province.path,
+      { since: at(2).toISOString(), unitId: w.district2.id },
+      10,
+    );
+    expect(next.pending.map((p) => p.unitId)).toEqual([w.tambon.id]);
+    expect((await repo.findProgress(w.circular, w.province.path, null, 1)).pending).toHaveLength(2);
+    const empty = await repo.findProgress(w.circular, w.inbox.path, null, 10);
+    expect(empty).toEqual({
+      deliveries: { sent: 0, received: 0, returned: 0, cancelled: 0, total: 0 },
+      units: { total: 0, received: 0, pending: 0, returned: 0, cancelled: 0 },
+      rollup: null,
+      levels: [],
+      oldest: null,
+      pending: [],
+    });
+  });
+
+  it('findUnitNames reads ids, names and kinds', async () => {
+    const found = await repo.findUnitNames([w.province.id, w.tambon.id, randomUUID()]);
+    expect(found.sort((a, b) => a.nameTh.localeCompare(b.nameTh))).toEqual(
+      [
+        { id: w.province.id, nameTh: 'จังหวัดตราด', kind: 'province' },
+        { id: w.tambon.id, nameTh: 'อบต.ห้วงน้ำขาว', kind: 'subdistrict_administration' },
+      ].sort((a, b) => a.nameTh.localeCompare(b.nameTh)),
+    );
+  });
+
+  it('findOverdue groups the subtree’s overdue deliveries by unit in path order', async () => {
+    const item = (d: typeof w.mostUrgent) => ({
+      deliveryId: d.deliveryId,
+      letterId: d.letterId,
+      reference: 'ที่ ๑',
+      speed: d.speed,
+      secrecy: 'none',
+      subject: `เรื่อง ${d.speed}`,
+      senderName: 'สำนักงานส่ง',
+      sentAt: expect.any(String) as string,
+      dueAt: expect.any(String) as string,
+      level: 0,
+    });
+    const inbox = await repo.findOverdue(w.inbox.path, at(4), null, 10, 5);
+    expect(inbox).toEqual([
+      {
+        unitId: w.inbox.id,
+        nameTh: 'สำนักงานรับ',
+        kind: 'ministry',
+        path: w.inbox.path,
+        overdue: 2,
+        items: [item(w.ordinary), item(w.mostUrgent)],
+      },
+    ]);
+    expect(inbox[0].items.map((i) => [new Date(i.sentAt), new Date(i.dueAt)])).toEqual([
+      [at(1), at(2)],
+      [at(2), at(3)],
+    ]);
+    // Each unit's items are capped; its count is not.
+    const capped = await repo.findOverdue(w.inbox.path, at(4), null, 10, 1);
+    expect(capped.map((g) => [g.overdue, g.items.map((i) => i.deliveryId)])).toEqual([
+      [2, [w.ordinary.deliveryId]],
+    ]);
+    const late = [w.district2, w.tambon].sort((a, b) => (a.path < b.path ? -1 : 1));
+    const groups = await repo.findOverdue(w.province.path, at(21), null, 10, 5);
+    expect(groups.map((g) => [g.unitId, g.overdue, g.items.length])).toEqual(
+      late.map((u) => [u.id, 1, 1]),
+    );
+    expect(
+      (await repo.findOverdue(w.province.path, at(21), late[0].path, 10, 5)).map((g) => g.unitId),
+    ).toEqual([late[1].id]);
+    expect((await repo.findOverdue(w.province.path, at(21), null, 0, 5)).length).toBe(1);
+    expect(
+      await repo.findOverdue(w.province.path, at(21), null, 10, 5, {
+        ...NO_OVERDUE_FILTER,
+        speed: 'none',
+      }),
+    ).toEqual([]);
+    expect(await repo.findOverdue(w.province.path, at(4), null, 10, 5)).toEqual([]);
+  });
+
+  it('countOverdue counts every pending delivery at or past due', async () => {
+    // The inbox's most urgent and ordinary letters are due by 04:00; the district by 05:00.
+    expect(await repo.countOverdue(at(4))).toBe(2);
+    expect(await repo.countOverdue(at(5))).toBe(3);
+    expect(await repo.countOverdue(at(1))).toBe(0);
+    // Without a time: the database's clock, long past every due time here.
+    expect(await repo.countOverdue(null)).toBe(5);
+  });
+});
