@@ -11,6 +11,7 @@ import { SearchPage } from '../pages/SearchPage';
 import { SignInPage } from '../pages/SignInPage';
 import { LetterTrackingPage } from '../pages/tracking/LetterTrackingPage';
 import { OverduePage } from '../pages/tracking/OverduePage';
+import { dropEarlyProgress } from '../pages/tracking/early';
 import { TrackingPage } from '../pages/tracking/TrackingPage';
 import { Shell } from './Shell';
 import { WorkspaceProvider } from './workspace';
@@ -56,7 +57,10 @@ export function App() {
   useEffect(
     () =>
       subscribe(() => {
-        if (snapshot().status === 'signed-out') queryClient.clear();
+        if (snapshot().status === 'signed-out') {
+          queryClient.clear();
+          dropEarlyProgress();
+        }
       }),
     [],
   );

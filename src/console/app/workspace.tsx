@@ -3,6 +3,7 @@ import { createContext, useContext, useMemo, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Me, Register, Unit } from '../api/types';
 import type { Digits } from '../lib/thai';
+import { chooseUnitId, chosenUnitId } from './chosen-unit';
 
 /** Who is signed in and the unit they work as (a clerk of several units picks one). */
 interface Workspace {
@@ -16,14 +17,13 @@ interface Workspace {
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);
-const UNIT_KEY = 'saraban.unit';
 
 export function WorkspaceProvider({ children }: { children: React.ReactNode }) {
   const me = useQuery({
     queryKey: ['me'],
     queryFn: () => unwrap<Me>(api.GET('/api/v1/me')),
   });
-  const [chosen, setChosen] = useState<string | null>(() => sessionStorage.getItem(UNIT_KEY));
+  const [chosen, setChosen] = useState<string | null>(chosenUnitId);
   const units = me.data?.units ?? [];
   const unitId = units.find((u) => u.unitId === chosen)?.unitId ?? units[0]?.unitId ?? '';
   const unit = useQuery({
@@ -51,7 +51,7 @@ export function WorkspaceProvider({ children }: { children: React.ReactNode }) {
       registers: list,
       incomingRegister: list.find((r) => r.kind === 'incoming' && r.active),
       setUnitId: (id: string) => {
-        sessionStorage.setItem(UNIT_KEY, id);
+        chooseUnitId(id);
         setChosen(id);
       },
     };

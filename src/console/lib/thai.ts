@@ -13,26 +13,43 @@ function locale(digits: Digits): string {
   return digits === 'thai' ? 'th-TH-u-ca-buddhist-nu-thai' : 'th-TH-u-ca-buddhist-nu-latn';
 }
 
+/**
+ * Formatters are built once per pattern and digit style: building an Intl.DateTimeFormat
+ * with the Buddhist calendar costs far more than formatting with it, and a tracking table
+ * formats hundreds of dates in one render.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(
+  kind: 'date' | 'dateTime',
+  digits: Digits,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${kind}:${digits}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale(digits), { ...options, timeZone: 'Asia/Bangkok' });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 export function formatDate(iso: string | null | undefined, digits: Digits): string {
   if (!iso) return '—';
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00+07:00` : iso);
-  return new Intl.DateTimeFormat(locale(digits), {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'Asia/Bangkok',
-  }).format(date);
+  return formatter('date', digits, { day: 'numeric', month: 'short', year: 'numeric' }).format(
+    date,
+  );
 }
 
 export function formatDateTime(iso: string | null | undefined, digits: Digits): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(digits), {
+  return formatter('dateTime', digits, {
     day: 'numeric',
     month: 'short',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    timeZone: 'Asia/Bangkok',
   }).format(new Date(iso));
 }
 

@@ -5,6 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { formatAge, formatDateTime, toDigits } from '../../lib/thai';
 import { AckChart, RollupBar } from './charts';
+import { readProgress, takeEarlyProgress } from './early';
 import { type ProgressEvent, useProgressEvents } from './live';
 import { LiveStatus, TrackingTabs, useCoalescedRefetch } from './shared';
 import { type AckSeries, LEVEL_LABEL, type Progress } from './types';
@@ -27,15 +28,15 @@ export function LetterTrackingPage() {
     queryKey: ['progress', letterId, unitId],
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: Progress) => last.notReceived.nextCursor ?? undefined,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/letters/{id}/progress', {
-          params: { path: { id: letterId }, query: { unitId, cursor: pageParam, limit: 50 } },
-        }),
-      ) as Promise<Progress>,
+    queryFn: async ({ pageParam }) =>
+      (pageParam === undefined ? await takeEarlyProgress(letterId, unitId) : null) ??
+      readProgress(letterId, unitId, pageParam),
   });
   const series = useQuery({
     queryKey: ['acknowledgments', letterId, unitId, by],
+    // The chart is below the roll-up: its heavier read waits until the roll-up is drawn
+    // rather than competing with it.
+    enabled: progress.data !== undefined,
     queryFn: () =>
       unwrap(
         api.GET('/api/v1/letters/{id}/acknowledgments', {
