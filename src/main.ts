@@ -3,6 +3,7 @@ import type { Server } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from 'src/app.module.js';
+import { processClock } from 'src/common/clock.js';
 import { migrate } from 'src/database/bootstrap.js';
 import { configureHttpApp } from 'src/http/configure-app.js';
 import { logger } from 'src/logging/logger.js';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   await preflightRedis(config);
   if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ config, worker: withWorker }),
+    AppModule.register({ config, worker: withWorker, clock: processClock(config.testClockFile) }),
     { bodyParser: false, abortOnError: false, bufferLogs: true },
   );
   configureHttpApp(app, config);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from 'src/app.module.js';
+import { processClock } from 'src/common/clock.js';
 import { migrate } from 'src/database/bootstrap.js';
 import { logger, PinoNestLogger } from 'src/logging/logger.js';
 import {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   await migrate(config.databaseUrl);
   await preflightRedis(config);
   const app = await NestFactory.createApplicationContext(
-    AppModule.register({ config, worker: true }),
+    AppModule.register({ config, worker: true, clock: processClock(config.testClockFile) }),
     { logger: new PinoNestLogger(), abortOnError: false },
   );
   app.enableShutdownHooks();

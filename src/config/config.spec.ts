@@ -100,6 +100,8 @@ describe('loadConfig', () => {
     ['AUDIT_SIGNING_KEY', 'not a key'],
     ['AUDIT_CHECKPOINT_INTERVAL_MINUTES', '0'],
     ['ACCESS_TOKEN_TTL', '-5'],
+    // A clock others can move is never accepted outside tests (development is the default).
+    ['TEST_CLOCK_FILE', '/tmp/clock'],
   ])('rejects %s=%s naming the variable', (name, value) => {
     let error: unknown;
     try {
@@ -110,6 +112,22 @@ describe('loadConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).problems).toHaveLength(1);
     expect((error as ConfigError).problems[0]).toContain(name);
+  });
+
+  it('takes a test clock file only under NODE_ENV=test', () => {
+    const dataDir = tempDataDir();
+    expect(loadConfig({ DATA_DIR: dataDir }).testClockFile).toBeNull();
+    expect(
+      loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', TEST_CLOCK_FILE: 'clock' }).testClockFile,
+    ).toBe(join(process.cwd(), 'clock'));
+    let error: unknown;
+    try {
+      loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir, TEST_CLOCK_FILE: 'clock' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.join('\n')).toContain('TEST_CLOCK_FILE');
   });
 
   it('lists every bad variable at once', () => {

@@ -106,6 +106,11 @@ export interface AppConfig {
    * CIDR ranges, `loopback`, `linklocal`, `uniquelocal`); empty = the socket's peer is the client.
    */
   trustProxy: string[];
+  /**
+   * A file holding a time offset the process's clock adds (tests move time in spawned
+   * processes with it); accepted only with NODE_ENV=test, null otherwise.
+   */
+  testClockFile: string | null;
 }
 
 /** An Ed25519 private key from PEM text or base64 PKCS#8 DER; null when it is not one. */
@@ -328,6 +333,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push('AUDIT_SIGNING_KEY must be set in production (it signs the audit checkpoints)');
   }
 
+  const testClockFile = read('TEST_CLOCK_FILE', '');
+  if (testClockFile !== '' && nodeEnv !== 'test') {
+    problems.push('TEST_CLOCK_FILE is for tests only: it is refused unless NODE_ENV=test');
+  }
+
   const config: AppConfig = {
     nodeEnv,
     databaseUrl: url('DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/saraban', [
@@ -382,6 +392,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     auditCheckpointIntervalMinutes: integer('AUDIT_CHECKPOINT_INTERVAL_MINUTES', 60, 1, 10_080),
     generatedSecretsFile,
     trustProxy,
+    testClockFile: testClockFile === '' || nodeEnv !== 'test' ? null : resolve(testClockFile),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

@@ -207,9 +207,10 @@ export interface ConsoleWorld {
 
 export async function startConsoleWorld(
   prepare?: (base: string) => Promise<void>,
+  env: Record<string, string> = {},
 ): Promise<ConsoleWorld> {
   await seedDemo();
-  const api = await startApi();
+  const api = await startApi(env);
   const base = `http://localhost:${api.port}`;
   await prepare?.(base);
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import type pg from 'pg';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../harness/app.js';
+import { spawnedClock, type SpawnedClock } from '../harness/test-clock.js';
+import { startWorker, type WorkerProcess } from '../harness/worker-process.js';
 import {
   Api,
   expectAccessible,
@@ -11,7 +12,6 @@ import {
   startConsoleWorld,
   type ConsoleWorld,
 } from './harness.js';
-import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 
 const SUBJECT = 'ขอให้สำรวจแหล่งน้ำเพื่อเตรียมรับมือภัยแล้ง';
 const LOCAL_AND_DISTRICTS = [
@@ -22,14 +22,14 @@ const LOCAL_AND_DISTRICTS = [
   'subdistrict_municipality',
   'subdistrict_administration',
 ];
-const DAY_MS = 86_400_000;
 
 let world: ConsoleWorld;
 let browser: Browser;
 let base: string;
 let db: pg.Client;
-/** The same application in this process, on the same database, with a clock the test moves. */
-let inProcess: TestApp;
+/** The clock of the spawned API and worker: the test moves it, they run the ladder for real. */
+const clock: SpawnedClock = spawnedClock();
+let worker: WorkerProcess | undefined;
 let letterId: string;
 let recipients: number;
 
@@ -45,22 +45,41 @@ async function registerOverApi(api: Api, id: string): Promise<void> {
   await api.call('POST', `/registers/${registerId}/entries`, { deliveryId: item.deliveryId });
 }
 
+/**
+ * 09:00 in Bangkok on a working day (Tuesday to Thursday, no holiday) one to two weeks ago:
+ * the circular's two working hours to register end the same afternoon.
+ */
+async function pastWorkingMorning(client: pg.Client): Promise<Date> {
+  const { rows } = await client.query<{ day: string }>(
+    `SELECT to_char(d, 'YYYY-MM-DD') AS day
+       FROM generate_series((now() AT TIME ZONE 'Asia/Bangkok')::date - 7,
+                            (now() AT TIME ZONE 'Asia/Bangkok')::date - 14, interval '-1 day') d
+      WHERE extract(isodow FROM d) BETWEEN 2 AND 4
+        AND NOT EXISTS (SELECT 1 FROM holidays h WHERE h.date = d::date)
+      LIMIT 1`,
+  );
+  return new Date(`${rows[0].day}T09:00:00+07:00`);
+}
+
 beforeAll(async () => {
   world = await startConsoleWorld(async (url) => {
-    // A week ago the governor registered a circular and forwarded it to every district and
-    // local administration of the province: done in this process with its clock set back,
-    // so the deliveries are overdue now by the API process's real clock.
-    inProcess = await createTestApp();
-    // The demo accounts were members of their units long before that week.
-    await inProcess.dataSource.query(
-      `UPDATE memberships SET starts_at = starts_at - interval '30 days' WHERE NOT acting`,
-    );
-    inProcess.clock.set(new Date(Date.now() - 7 * DAY_MS));
-    await inProcess.app.listen(0, '127.0.0.1');
-    const address = inProcess.app.getHttpServer().address() as { port: number };
-    const then = await Api.signIn(`http://127.0.0.1:${address.port}`, 'governor.roiet');
-    const province = await then.unitId();
-    const letter = await then.call<{ id: string }>('POST', '/letters', {
+    const setup = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await setup.connect();
+    try {
+      // The demo accounts were members of their units long before that morning.
+      await setup.query(
+        `UPDATE memberships SET starts_at = starts_at - interval '30 days' WHERE NOT acting`,
+      );
+      // That morning the governor registered a circular and forwarded it to every district and
+      // local administration of the province; two units registered it at once.
+      clock.set(await pastWorkingMorning(setup));
+    } finally {
+      await setup.end();
+    }
+    worker = startWorker(clock.env);
+    const governor = await Api.signIn(url, 'governor.roiet');
+    const province = await governor.unitId();
+    const letter = await governor.call<{ id: string }>('POST', '/letters', {
       unitId: province,
       kind: 'external',
       speed: 'most_urgent',
@@ -68,27 +87,28 @@ beforeAll(async () => {
       subject: SUBJECT,
     });
     letterId = letter.id;
-    const entry = await then.call<{ id: string }>(
+    const entry = await governor.call<{ id: string }>(
       'POST',
-      `/registers/${await then.register(province, 'incoming')}/entries`,
+      `/registers/${await governor.register(province, 'incoming')}/entries`,
       { letterId },
     );
-    const forward = await then.call<{ created: number }>(
+    const forward = await governor.call<{ created: number }>(
       'POST',
       `/register-entries/${entry.id}/forwards`,
       { subtreeKinds: LOCAL_AND_DISTRICTS },
     );
     recipients = forward.created;
-    // Two units register it (today).
     await registerOverApi(await Api.signIn(url, 'clerk.mueang'), letterId);
     await registerOverApi(await Api.signIn(url, 'clerk.town'), letterId);
-  });
+  }, clock.env);
   ({ browser, base, db } = world);
 });
 
 afterAll(async () => {
-  await inProcess?.close();
+  worker?.child.kill('SIGTERM');
+  await worker?.exited;
   await world?.close();
+  clock.close();
 });
 
 const thai = (n: number) => String(n).replace(/\d/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]);
@@ -104,7 +124,8 @@ describe('a supervisor’s path in the browser', () => {
     await page.waitForURL(/\/tracking$/);
     const card = page.getByRole('listitem').filter({ hasText: SUBJECT });
     await expect.poll(() => card.textContent()).toContain(`ลงรับแล้ว ${thai(2)}/${thai(8)}`);
-    await expect.poll(() => card.textContent()).toContain(`เลยกำหนด ${thai(6)}`);
+    // Still within the two working hours: nothing is overdue yet.
+    expect(await card.textContent()).not.toContain('เลยกำหนด');
     await expectAccessible(page, 'tracking-01-sent-letters');
 
     // The letter's progress: the region names what it is, the rest are listed.
@@ -153,18 +174,27 @@ describe('a supervisor’s path in the browser', () => {
     expect(navigations).toEqual([]);
     await clerk.context.close();
 
-    // The test clock moves past the due time and the ladder's first rung runs: the level
-    // shows on the open page, again without reloading.
+    // The clock of the API and the worker moves past the due time: the worker's sweep runs
+    // the ladder's first rung for every unit still pending, and the level shows on the open
+    // page, again without reloading.
     const { rows } = await db.query<{ id: string; due_at: Date }>(
       `SELECT d.id, d.due_at FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
         WHERE d.letter_id = $1 AND u.name_th = 'องค์การบริหารส่วนตำบลขวาว'`,
       [letterId],
     );
     expect(rows).toHaveLength(1);
-    inProcess.clock.set(new Date(rows[0].due_at.getTime() + 60_000));
-    await inProcess.get(EscalationService).escalate(rows[0].id, 1);
+    const rungs = () =>
+      db
+        .query<{ level: number }>(`SELECT level FROM escalations WHERE delivery_id = $1`, [
+          rows[0].id,
+        ])
+        .then((r) => r.rows.map((row) => row.level));
+    expect(await rungs()).toEqual([]);
+    clock.set(new Date(rows[0].due_at.getTime() + 60_000));
     const khwao = notYet.filter({ hasText: 'ขวาว' });
     await expect.poll(() => khwao.textContent()).toContain('ระดับ ๑');
+    expect(await khwao.textContent()).toContain('เลยกำหนด');
+    expect(await rungs()).toEqual([1]);
     expect(navigations).toEqual([]);
     await expect
       .poll(() => page.getByRole('figure').first().textContent())
@@ -175,16 +205,19 @@ describe('a supervisor’s path in the browser', () => {
     await page.getByRole('link', { name: 'หนังสือเลยกำหนด' }).click();
     const overdue = page.getByRole('table', { name: 'หนังสือเลยกำหนด' }).locator('tbody tr');
     await expect.poll(() => overdue.count()).toBe(5);
+    // Every one of them reached the first rung, none the second.
+    await page.getByLabel('ระดับการเร่งรัด', { exact: true }).selectOption('2');
+    await expect.poll(() => overdue.count()).toBe(0);
     await page.getByLabel('ระดับการเร่งรัด', { exact: true }).selectOption('1');
-    await expect.poll(() => overdue.count()).toBe(1);
-    await expect.poll(() => overdue.first().textContent()).toContain('ขวาว');
+    await expect.poll(() => overdue.count()).toBe(5);
+    await expect.poll(() => overdue.filter({ hasText: 'ขวาว' }).count()).toBe(1);
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'ดาวน์โหลด CSV' }).click();
     const csv = readFileSync(await (await download).path());
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.subarray(3).toString('utf8').trimEnd().split('\r\n');
-    expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('องค์การบริหารส่วนตำบลขวาว');
+    expect(lines).toHaveLength(6);
+    expect(lines.filter((line) => line.includes('องค์การบริหารส่วนตำบลขวาว'))).toHaveLength(1);
     await page.getByLabel('ระดับการเร่งรัด', { exact: true }).selectOption('');
     await expect.poll(() => overdue.count()).toBe(5);
     await expectAccessible(page, 'tracking-04-overdue');
