@@ -1148,6 +1148,32 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcknowledgmentPointResponse: {
+            /**
+             * Format: date-time
+             * @description Start of the hour or working day
+             */
+            at: string;
+            /** @description Units that registered in this hour or day */
+            count: number;
+            /** @description Units that registered so far */
+            received: number;
+            /** @description received / total, to three decimals */
+            share: number;
+        };
+        AcknowledgmentSeriesResponse: {
+            /** @enum {string} */
+            by: "hour" | "day";
+            /** Format: date-time */
+            firstSentAt: string | null;
+            points: components["schemas"]["AcknowledgmentPointResponse"][];
+            /** Format: uuid */
+            rootLetterId: string;
+            /** @description Recipient units in the subtree */
+            total: number;
+            /** Format: uuid */
+            unitId: string;
+        };
         AddMembershipDto: {
             /**
              * @description รักษาราชการแทน: acting head from startsOn to endsOn (Bangkok dates, inclusive)
@@ -1256,6 +1282,17 @@ export interface components {
         CancelEntryDto: {
             /** @example ลงรับซ้ำ */
             reason: string;
+        };
+        ChildRollupResponse: {
+            byKind: components["schemas"]["KindCountsResponse"][];
+            kind: string | null;
+            nameTh: string | null;
+            pending: number;
+            received: number;
+            returned: number;
+            total: number;
+            /** Format: uuid */
+            unitId: string;
         };
         CitedLetterResponse: {
             /** @example 0210.5 */
@@ -1735,6 +1772,13 @@ export interface components {
             /** Format: uuid */
             unitId: string;
         };
+        KindCountsResponse: {
+            /** @example subdistrict_administration */
+            kind: string;
+            pending: number;
+            received: number;
+            total: number;
+        };
         LetterDossierResponse: {
             destinations: components["schemas"]["DossierForwardResponse"][];
             letter: components["schemas"]["LetterResponse"];
@@ -1846,6 +1890,17 @@ export interface components {
             sample?: string;
             /** @description year_slip: the date it probably means */
             suggested?: string;
+        };
+        LevelCountResponse: {
+            count: number;
+            level: number;
+        };
+        LevelCountsResponse: {
+            level: number;
+            pending: number;
+            received: number;
+            returned: number;
+            total: number;
         };
         LoginDto: {
             /** @example saraban-demo-2569 */
@@ -2000,6 +2055,17 @@ export interface components {
             /** Format: uuid */
             userId: string | null;
         };
+        OldestPendingResponse: {
+            /**
+             * @description Working hours waited so far
+             * @example 26.5
+             */
+            ageHours: number;
+            /** Format: date-time */
+            pendingSince: string;
+            /** Format: uuid */
+            unitId: string;
+        };
         OpeningFloorDto: {
             /**
              * @description Buddhist-era year
@@ -2048,6 +2114,61 @@ export interface components {
             status: "active" | "cancelled";
             warnings: components["schemas"]["EntryWarningResponse"][];
         };
+        OverdueGroupResponse: {
+            items: components["schemas"]["OverdueItemResponse"][];
+            /** @example district */
+            kind: string;
+            /** @example อำเภอเสลภูมิ */
+            nameTh: string;
+            /** @description The unit's overdue deliveries in all */
+            overdue: number;
+            /** Format: uuid */
+            unitId: string;
+        };
+        OverdueItemResponse: {
+            /** @description Working hours since it was sent */
+            ageHours: number;
+            /** Format: uuid */
+            deliveryId: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            letterId: string;
+            /** @description Highest rung reached (0: none yet) */
+            level: number;
+            /** Format: date-time */
+            nextEscalationAt: string | null;
+            /** @description Working hours past its due time */
+            overdueHours: number;
+            /** @description ที่ as printed */
+            reference: string | null;
+            /** @enum {string} */
+            secrecy: "none" | "confidential" | "secret" | "top_secret";
+            /** @example จังหวัดร้อยเอ็ด */
+            senderName: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** @enum {string} */
+            speed: "none" | "urgent" | "very_urgent" | "most_urgent";
+            /** @description Left out when the letter is above your clearance */
+            subject?: string;
+        };
+        OverdueLevelsResponse: {
+            /** Format: date-time */
+            asOf: string;
+            levels: components["schemas"]["LevelCountResponse"][];
+            total: number;
+            /** Format: uuid */
+            unitId: string;
+        };
+        OverduePageResponse: {
+            /** Format: date-time */
+            asOf: string;
+            groups: components["schemas"]["OverdueGroupResponse"][];
+            nextCursor: string | null;
+            /** Format: uuid */
+            unitId: string;
+        };
         ParsedDateResponse: {
             /** Format: date */
             date: string | null;
@@ -2081,6 +2202,34 @@ export interface components {
             raw: string;
             /** @example 263 */
             serial: number;
+        };
+        PendingUnitResponse: {
+            /** @description Working hours waited so far */
+            ageHours: number;
+            /**
+             * Format: uuid
+             * @description The unit's oldest pending delivery
+             */
+            deliveryId: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description Highest rung reached (0: none yet) */
+            escalationLevel: number;
+            /** @example district */
+            kind: string;
+            /** @example อำเภอเสลภูมิ */
+            nameTh: string;
+            /** Format: date-time */
+            nextEscalationAt: string | null;
+            overdue: boolean;
+            /** Format: date-time */
+            pendingSince: string;
+            /** Format: uuid */
+            unitId: string;
+        };
+        PendingUnitsPageResponse: {
+            items: components["schemas"]["PendingUnitResponse"][];
+            nextCursor: string | null;
         };
         PolicyDto: {
             /**
@@ -2143,6 +2292,31 @@ export interface components {
             time: string | null;
             unit: string | null;
         };
+        ProgressDeliveryCountsResponse: {
+            cancelled: number;
+            received: number;
+            returned: number;
+            sent: number;
+            total: number;
+        };
+        ProgressResponse: {
+            children: components["schemas"]["ChildRollupResponse"][];
+            deliveries: components["schemas"]["ProgressDeliveryCountsResponse"];
+            levels: components["schemas"]["LevelCountsResponse"][];
+            notReceived: components["schemas"]["PendingUnitsPageResponse"];
+            oldestPending: components["schemas"]["OldestPendingResponse"] | null;
+            /** Format: uuid */
+            rootLetterId: string;
+            unit: components["schemas"]["TrackingUnitResponse"];
+            units: components["schemas"]["ProgressUnitCountsResponse"];
+        };
+        ProgressUnitCountsResponse: {
+            cancelled: number;
+            pending: number;
+            received: number;
+            returned: number;
+            total: number;
+        };
         QueueSessionResponse: {
             /**
              * @description Lifetime of the cookie that opens it
@@ -2199,6 +2373,50 @@ export interface components {
             /** Format: uuid */
             unitId: string;
         };
+        SentLetterResponse: {
+            /** Format: date-time */
+            firstSentAt: string;
+            /** Format: date-time */
+            lastSentAt: string;
+            /** Format: uuid */
+            letterId: string;
+            levels: components["schemas"]["SentLevelCountsResponse"][];
+            /** @description ที่ as printed */
+            reference: string | null;
+            /** Format: uuid */
+            rootLetterId: string;
+            /** @enum {string} */
+            secrecy: "none" | "confidential" | "secret" | "top_secret";
+            /** @enum {string} */
+            speed: "none" | "urgent" | "very_urgent" | "most_urgent";
+            /** @description Left out when the letter is above your clearance */
+            subject?: string;
+            totals: components["schemas"]["SentTotalsResponse"];
+        };
+        SentLettersPageResponse: {
+            /** Format: date-time */
+            asOf: string;
+            items: components["schemas"]["SentLetterResponse"][];
+            nextCursor: string | null;
+            /** Format: uuid */
+            unitId: string;
+        };
+        SentLevelCountsResponse: {
+            level: number;
+            /** @description Pending past their due time */
+            overdue: number;
+            pending: number;
+            received: number;
+            returned: number;
+            total: number;
+        };
+        SentTotalsResponse: {
+            overdue: number;
+            pending: number;
+            received: number;
+            returned: number;
+            total: number;
+        };
         SignatoryDto: {
             /** @example นายโชตินรินทร์ เกิดสม */
             name?: string;
@@ -2209,6 +2427,14 @@ export interface components {
             /** @example นายโชตินรินทร์ เกิดสม */
             name: string | null;
             position: string | null;
+        };
+        TrackingUnitResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example province */
+            kind: string;
+            /** @example จังหวัดร้อยเอ็ด */
+            nameTh: string;
         };
         UnitPageResponse: {
             items: components["schemas"]["UnitResponse"][];
@@ -3150,7 +3376,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "rootLetterId": "0b1e…",
+                     *       "unitId": "8f2d…",
+                     *       "by": "hour",
+                     *       "total": 33,
+                     *       "firstSentAt": "2026-01-15T03:55:00.000Z",
+                     *       "points": [
+                     *         {
+                     *           "at": "2026-01-15T04:00:00.000Z",
+                     *           "count": 5,
+                     *           "received": 5,
+                     *           "share": 0.152
+                     *         },
+                     *         {
+                     *           "at": "2026-01-15T06:00:00.000Z",
+                     *           "count": 10,
+                     *           "received": 15,
+                     *           "share": 0.455
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AcknowledgmentSeriesResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -3249,7 +3498,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "rootLetterId": "0b1e…",
+                     *       "unit": {
+                     *         "id": "8f2d…",
+                     *         "nameTh": "จังหวัดร้อยเอ็ด",
+                     *         "kind": "province"
+                     *       },
+                     *       "deliveries": {
+                     *         "sent": 53,
+                     *         "received": 180,
+                     *         "returned": 0,
+                     *         "cancelled": 0,
+                     *         "total": 233
+                     *       },
+                     *       "units": {
+                     *         "total": 233,
+                     *         "received": 180,
+                     *         "pending": 53,
+                     *         "returned": 0,
+                     *         "cancelled": 0
+                     *       },
+                     *       "children": [
+                     *         {
+                     *           "unitId": "4b7a…",
+                     *           "nameTh": "อำเภอเสลภูมิ",
+                     *           "kind": "district",
+                     *           "total": 18,
+                     *           "received": 15,
+                     *           "pending": 3,
+                     *           "byKind": [
+                     *             {
+                     *               "kind": "district",
+                     *               "total": 1,
+                     *               "received": 1,
+                     *               "pending": 0
+                     *             },
+                     *             {
+                     *               "kind": "subdistrict_administration",
+                     *               "total": 17,
+                     *               "received": 14,
+                     *               "pending": 3
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "oldestPending": {
+                     *         "unitId": "6c1d…",
+                     *         "pendingSince": "2026-01-15T03:55:00.000Z",
+                     *         "ageHours": 26.5
+                     *       },
+                     *       "notReceived": {
+                     *         "items": [
+                     *           {
+                     *             "unitId": "6c1d…",
+                     *             "nameTh": "องค์การบริหารส่วนตำบลขวาว",
+                     *             "kind": "subdistrict_administration",
+                     *             "pendingSince": "2026-01-15T03:55:00.000Z",
+                     *             "dueAt": "2026-01-18T03:55:00.000Z",
+                     *             "ageHours": 26.5
+                     *           }
+                     *         ],
+                     *         "nextCursor": null
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4747,7 +5062,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "unitId": "8f2d…",
+                     *       "asOf": "2026-01-19T03:00:00.000Z",
+                     *       "groups": [
+                     *         {
+                     *           "unitId": "6c1d…",
+                     *           "nameTh": "องค์การบริหารส่วนตำบลขวาว",
+                     *           "kind": "subdistrict_administration",
+                     *           "overdue": 1,
+                     *           "items": [
+                     *             {
+                     *               "deliveryId": "3e0c…",
+                     *               "letterId": "0b1e…",
+                     *               "reference": "มท ๐๒๑๐.๕/ว๑๐๕๕๗",
+                     *               "speed": "most_urgent",
+                     *               "secrecy": "none",
+                     *               "subject": "การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี",
+                     *               "senderName": "อำเภอเสลภูมิ",
+                     *               "sentAt": "2026-01-15T03:55:00.000Z",
+                     *               "dueAt": "2026-01-18T03:55:00.000Z",
+                     *               "ageHours": 95.1,
+                     *               "overdueHours": 23.1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OverduePageResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4775,7 +5120,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "unitId": "8f2d…",
+                     *       "asOf": "2026-01-19T03:00:00.000Z",
+                     *       "total": 7,
+                     *       "levels": [
+                     *         {
+                     *           "level": 0,
+                     *           "count": 1
+                     *         },
+                     *         {
+                     *           "level": 1,
+                     *           "count": 4
+                     *         },
+                     *         {
+                     *           "level": 2,
+                     *           "count": 2
+                     *         },
+                     *         {
+                     *           "level": 3,
+                     *           "count": 0
+                     *         },
+                     *         {
+                     *           "level": 4,
+                     *           "count": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OverdueLevelsResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4840,7 +5214,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "unitId": "8f2d…",
+                     *       "asOf": "2026-01-19T03:00:00.000Z",
+                     *       "items": [
+                     *         {
+                     *           "rootLetterId": "0b1e…",
+                     *           "letterId": "0b1e…",
+                     *           "reference": "มท ๐๒๑๐.๕/ว๑๐๕๕๗",
+                     *           "speed": "most_urgent",
+                     *           "secrecy": "none",
+                     *           "subject": "การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี",
+                     *           "firstSentAt": "2026-01-15T03:55:00.000Z",
+                     *           "lastSentAt": "2026-01-15T06:10:00.000Z",
+                     *           "totals": {
+                     *             "total": 33,
+                     *             "received": 20,
+                     *             "pending": 12,
+                     *             "returned": 1,
+                     *             "overdue": 4
+                     *           },
+                     *           "levels": [
+                     *             {
+                     *               "level": 1,
+                     *               "total": 5,
+                     *               "received": 5,
+                     *               "pending": 0,
+                     *               "returned": 0,
+                     *               "overdue": 0
+                     *             },
+                     *             {
+                     *               "level": 2,
+                     *               "total": 28,
+                     *               "received": 15,
+                     *               "pending": 12,
+                     *               "returned": 1,
+                     *               "overdue": 4
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SentLettersPageResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */

@@ -36,6 +36,7 @@ import {
   TreeQuery,
 } from 'src/modules/routing/routing.dto.js';
 import { RoutingProgressService } from 'src/modules/routing/routing-progress.service.js';
+import { OverduePageResponse, ProgressResponse } from 'src/modules/routing/tracking.dto.js';
 import { RoutingService } from 'src/modules/routing/routing.service.js';
 
 const ANNOTATION_EXAMPLE = {
@@ -248,44 +249,43 @@ export class RoutingController {
       "Acknowledgment progress of the letter's root in a unit's subtree: totals, roll-up per child unit, not yet received",
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        rootLetterId: '0b1e…',
-        unit: { id: '8f2d…', nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' },
-        deliveries: { sent: 53, received: 180, returned: 0, cancelled: 0, total: 233 },
-        units: { total: 233, received: 180, pending: 53, returned: 0, cancelled: 0 },
-        children: [
+    type: ProgressResponse,
+    example: {
+      rootLetterId: '0b1e…',
+      unit: { id: '8f2d…', nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' },
+      deliveries: { sent: 53, received: 180, returned: 0, cancelled: 0, total: 233 },
+      units: { total: 233, received: 180, pending: 53, returned: 0, cancelled: 0 },
+      children: [
+        {
+          unitId: '4b7a…',
+          nameTh: 'อำเภอเสลภูมิ',
+          kind: 'district',
+          total: 18,
+          received: 15,
+          pending: 3,
+          byKind: [
+            { kind: 'district', total: 1, received: 1, pending: 0 },
+            { kind: 'subdistrict_administration', total: 17, received: 14, pending: 3 },
+          ],
+        },
+      ],
+      oldestPending: {
+        unitId: '6c1d…',
+        pendingSince: '2026-01-15T03:55:00.000Z',
+        ageHours: 26.5,
+      },
+      notReceived: {
+        items: [
           {
-            unitId: '4b7a…',
-            nameTh: 'อำเภอเสลภูมิ',
-            kind: 'district',
-            total: 18,
-            received: 15,
-            pending: 3,
-            byKind: [
-              { kind: 'district', total: 1, received: 1, pending: 0 },
-              { kind: 'subdistrict_administration', total: 17, received: 14, pending: 3 },
-            ],
+            unitId: '6c1d…',
+            nameTh: 'องค์การบริหารส่วนตำบลขวาว',
+            kind: 'subdistrict_administration',
+            pendingSince: '2026-01-15T03:55:00.000Z',
+            dueAt: '2026-01-18T03:55:00.000Z',
+            ageHours: 26.5,
           },
         ],
-        oldestPending: {
-          unitId: '6c1d…',
-          pendingSince: '2026-01-15T03:55:00.000Z',
-          ageHours: 26.5,
-        },
-        notReceived: {
-          items: [
-            {
-              unitId: '6c1d…',
-              nameTh: 'องค์การบริหารส่วนตำบลขวาว',
-              kind: 'subdistrict_administration',
-              pendingSince: '2026-01-15T03:55:00.000Z',
-              dueAt: '2026-01-18T03:55:00.000Z',
-              ageHours: 26.5,
-            },
-          ],
-          nextCursor: null,
-        },
+        nextCursor: null,
       },
     },
   })
@@ -302,35 +302,34 @@ export class RoutingController {
     summary: 'Every overdue delivery (not registered past its due time) under a unit, by recipient',
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        unitId: '8f2d…',
-        asOf: '2026-01-19T03:00:00.000Z',
-        groups: [
-          {
-            unitId: '6c1d…',
-            nameTh: 'องค์การบริหารส่วนตำบลขวาว',
-            kind: 'subdistrict_administration',
-            overdue: 1,
-            items: [
-              {
-                deliveryId: '3e0c…',
-                letterId: '0b1e…',
-                reference: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
-                speed: 'most_urgent',
-                secrecy: 'none',
-                subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
-                senderName: 'อำเภอเสลภูมิ',
-                sentAt: '2026-01-15T03:55:00.000Z',
-                dueAt: '2026-01-18T03:55:00.000Z',
-                ageHours: 95.1,
-                overdueHours: 23.1,
-              },
-            ],
-          },
-        ],
-        nextCursor: null,
-      },
+    type: OverduePageResponse,
+    example: {
+      unitId: '8f2d…',
+      asOf: '2026-01-19T03:00:00.000Z',
+      groups: [
+        {
+          unitId: '6c1d…',
+          nameTh: 'องค์การบริหารส่วนตำบลขวาว',
+          kind: 'subdistrict_administration',
+          overdue: 1,
+          items: [
+            {
+              deliveryId: '3e0c…',
+              letterId: '0b1e…',
+              reference: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
+              speed: 'most_urgent',
+              secrecy: 'none',
+              subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
+              senderName: 'อำเภอเสลภูมิ',
+              sentAt: '2026-01-15T03:55:00.000Z',
+              dueAt: '2026-01-18T03:55:00.000Z',
+              ageHours: 95.1,
+              overdueHours: 23.1,
+            },
+          ],
+        },
+      ],
+      nextCursor: null,
     },
   })
   overdue(

@@ -9,6 +9,11 @@ import {
   PageQuery,
 } from 'src/modules/routing/routing.dto.js';
 import { RoutingTrackingService } from 'src/modules/routing/routing-tracking.service.js';
+import {
+  AcknowledgmentSeriesResponse,
+  OverdueLevelsResponse,
+  SentLettersPageResponse,
+} from 'src/modules/routing/tracking.dto.js';
 
 /** The supervisor's tracking (ติดตาม): see src/modules/routing/README.md#progress-and-tracking. */
 @ApiTags('routing')
@@ -23,29 +28,28 @@ export class TrackingController {
       'Letters the unit or its subtree forwarded, latest first, each with its roll-up per level of the tree',
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        unitId: '8f2d…',
-        asOf: '2026-01-19T03:00:00.000Z',
-        items: [
-          {
-            rootLetterId: '0b1e…',
-            letterId: '0b1e…',
-            reference: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
-            speed: 'most_urgent',
-            secrecy: 'none',
-            subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
-            firstSentAt: '2026-01-15T03:55:00.000Z',
-            lastSentAt: '2026-01-15T06:10:00.000Z',
-            totals: { total: 33, received: 20, pending: 12, returned: 1, overdue: 4 },
-            levels: [
-              { level: 1, total: 5, received: 5, pending: 0, returned: 0, overdue: 0 },
-              { level: 2, total: 28, received: 15, pending: 12, returned: 1, overdue: 4 },
-            ],
-          },
-        ],
-        nextCursor: null,
-      },
+    type: SentLettersPageResponse,
+    example: {
+      unitId: '8f2d…',
+      asOf: '2026-01-19T03:00:00.000Z',
+      items: [
+        {
+          rootLetterId: '0b1e…',
+          letterId: '0b1e…',
+          reference: 'มท ๐๒๑๐.๕/ว๑๐๕๕๗',
+          speed: 'most_urgent',
+          secrecy: 'none',
+          subject: 'การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี',
+          firstSentAt: '2026-01-15T03:55:00.000Z',
+          lastSentAt: '2026-01-15T06:10:00.000Z',
+          totals: { total: 33, received: 20, pending: 12, returned: 1, overdue: 4 },
+          levels: [
+            { level: 1, total: 5, received: 5, pending: 0, returned: 0, overdue: 0 },
+            { level: 2, total: 28, received: 15, pending: 12, returned: 1, overdue: 4 },
+          ],
+        },
+      ],
+      nextCursor: null,
     },
   })
   sentLetters(
@@ -79,19 +83,18 @@ export class TrackingController {
     summary: 'Overdue deliveries under a unit counted by the escalation level reached (0 to 4)',
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        unitId: '8f2d…',
-        asOf: '2026-01-19T03:00:00.000Z',
-        total: 7,
-        levels: [
-          { level: 0, count: 1 },
-          { level: 1, count: 4 },
-          { level: 2, count: 2 },
-          { level: 3, count: 0 },
-          { level: 4, count: 0 },
-        ],
-      },
+    type: OverdueLevelsResponse,
+    example: {
+      unitId: '8f2d…',
+      asOf: '2026-01-19T03:00:00.000Z',
+      total: 7,
+      levels: [
+        { level: 0, count: 1 },
+        { level: 1, count: 4 },
+        { level: 2, count: 2 },
+        { level: 3, count: 0 },
+        { level: 4, count: 0 },
+      ],
     },
   })
   overdueLevels(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
@@ -104,18 +107,17 @@ export class TrackingController {
       "Acknowledgments of the letter's root over time in a unit's subtree: cumulative share by hour or day",
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        rootLetterId: '0b1e…',
-        unitId: '8f2d…',
-        by: 'hour',
-        total: 33,
-        firstSentAt: '2026-01-15T03:55:00.000Z',
-        points: [
-          { at: '2026-01-15T04:00:00.000Z', count: 5, received: 5, share: 0.152 },
-          { at: '2026-01-15T06:00:00.000Z', count: 10, received: 15, share: 0.455 },
-        ],
-      },
+    type: AcknowledgmentSeriesResponse,
+    example: {
+      rootLetterId: '0b1e…',
+      unitId: '8f2d…',
+      by: 'hour',
+      total: 33,
+      firstSentAt: '2026-01-15T03:55:00.000Z',
+      points: [
+        { at: '2026-01-15T04:00:00.000Z', count: 5, received: 5, share: 0.152 },
+        { at: '2026-01-15T06:00:00.000Z', count: 10, received: 15, share: 0.455 },
+      ],
     },
   })
   acknowledgments(

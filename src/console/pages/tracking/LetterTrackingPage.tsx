@@ -8,7 +8,7 @@ import { AckChart, RollupBar } from './charts';
 import { readProgress, takeEarlyProgress } from './early';
 import { type ProgressEvent, useProgressEvents } from './live';
 import { LiveStatus, TrackingTabs, useCoalescedRefetch } from './shared';
-import { type AckSeries, LEVEL_LABEL, type Progress } from './types';
+import { LEVEL_LABEL, type Progress } from './types';
 import './tracking.css';
 
 /**
@@ -42,7 +42,7 @@ export function LetterTrackingPage() {
         api.GET('/api/v1/letters/{id}/acknowledgments', {
           params: { path: { id: letterId }, query: { unitId, by } },
         }),
-      ) as Promise<AckSeries>,
+      ),
   });
   const again = useCoalescedRefetch(
     useCallback(() => Promise.all([progress.refetch(), series.refetch()]), [progress, series]),

@@ -8,7 +8,7 @@ import { formatAge, formatDateTime, SPEED_LABEL, toDigits } from '../../lib/thai
 import { LevelChart } from './charts';
 import { useProgressEvents } from './live';
 import { LiveStatus, subjectOf, TrackingTabs, useCoalescedRefetch } from './shared';
-import { LEVEL_LABEL, type OverdueLevels, type OverduePage as Page } from './types';
+import { LEVEL_LABEL, type OverduePage as Page } from './types';
 import './tracking.css';
 
 type Speed = 'none' | 'urgent' | 'very_urgent' | 'most_urgent';
@@ -39,14 +39,12 @@ export function OverduePage() {
         api.GET('/api/v1/units/{id}/overdue', {
           params: { path: { id: unitId }, query: { ...filter, cursor: pageParam, limit: 50 } },
         }),
-      ) as Promise<Page>,
+      ),
   });
   const levels = useQuery({
     queryKey: ['overdue-levels', unitId],
     queryFn: () =>
-      unwrap(
-        api.GET('/api/v1/units/{id}/overdue-levels', { params: { path: { id: unitId } } }),
-      ) as Promise<OverdueLevels>,
+      unwrap(api.GET('/api/v1/units/{id}/overdue-levels', { params: { path: { id: unitId } } })),
   });
   const again = useCoalescedRefetch(
     useCallback(() => Promise.all([overdue.refetch(), levels.refetch()]), [overdue, levels]),

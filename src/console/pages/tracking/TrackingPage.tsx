@@ -22,7 +22,7 @@ export function TrackingPage() {
         api.GET('/api/v1/units/{id}/sent-letters', {
           params: { path: { id: unitId }, query: { cursor: pageParam, limit: 20 } },
         }),
-      ) as Promise<SentLettersPage>,
+      ),
   });
   const again = useCoalescedRefetch(letters.refetch);
   const live = useProgressEvents(

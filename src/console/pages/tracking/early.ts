@@ -14,7 +14,7 @@ export function readProgress(
     api.GET('/api/v1/letters/{id}/progress', {
       params: { path: { id: letterId }, query: { unitId, cursor, limit: PROGRESS_PAGE_SIZE } },
     }),
-  ) as Promise<Progress>;
+  );
 }
 
 interface EarlyRead {
