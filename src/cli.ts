@@ -6,7 +6,12 @@ import {
   auditVerifyCommand,
   migrateCommand,
 } from 'src/cli/system.commands.js';
-import { parseDateCommand, parseLetterCommand, parseRefCommand } from 'src/cli/thai.commands.js';
+import {
+  parseDateCommand,
+  parseLetterCommand,
+  parseRefCommand,
+  readPdfCommand,
+} from 'src/cli/thai.commands.js';
 import { userCreateCommand } from 'src/cli/users.commands.js';
 import { configOrExit, exitOnStartupError } from 'src/process/bootstrap.js';
 
@@ -18,6 +23,7 @@ const COMMANDS: CliCommand[] = [
   seedCommand,
   userCreateCommand,
   parseLetterCommand,
+  readPdfCommand,
   parseDateCommand,
   parseRefCommand,
 ];

@@ -1,6 +1,7 @@
 import { createPrivateKey, type KeyObject, randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 
 /**
@@ -52,6 +53,12 @@ export interface AppConfig {
   fileMaxPages: number;
   fileCheckTimeoutMs: number;
   fileCheckMemoryMb: number;
+  /** OCR engines at once per worker process (reading of scanned pages). */
+  readingOcrWorkers: number;
+  /** One page's OCR is abandoned (the page left empty, with a warning) after this long. */
+  readingPageTimeoutMs: number;
+  /** Start reading every PDF as its upload commits. */
+  readingOnUpload: boolean;
   /** Worker threads for PDF work (upload checks, stamps, printouts) at once per process. */
   pdfThreads: number;
   /** Limits of one stamp or printout in its thread. */
@@ -232,6 +239,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${logLevelRaw}")`);
   }
 
+  const readingOnUploadRaw = read('READING_ON_UPLOAD', 'true');
+  if (!['true', 'false'].includes(readingOnUploadRaw)) {
+    problems.push(`READING_ON_UPLOAD must be true or false (got "${readingOnUploadRaw}")`);
+  }
+  const readingOnUpload = readingOnUploadRaw !== 'false';
+
   const queuePrefix = read('QUEUE_PREFIX', 'saraban');
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(queuePrefix)) {
     problems.push(`QUEUE_PREFIX must be 1–64 letters, digits, _ or - (got "${queuePrefix}")`);
@@ -368,6 +381,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     fileMaxPages: integer('FILE_MAX_PAGES', 500, 1, 100_000),
     fileCheckTimeoutMs: integer('FILE_CHECK_TIMEOUT_MS', 15_000, 100, 600_000),
     fileCheckMemoryMb: integer('FILE_CHECK_MEMORY_MB', 256, 32, 8192),
+    readingOcrWorkers: integer('READING_OCR_WORKERS', availableParallelism(), 1, 64),
+    readingPageTimeoutMs: integer('READING_PAGE_TIMEOUT_MS', 120_000, 1_000, 3_600_000),
+    readingOnUpload,
     pdfThreads: integer('PDF_THREADS', 2, 1, 64),
     pdfRenderTimeoutMs: integer('PDF_RENDER_TIMEOUT_MS', 60_000, 100, 600_000),
     pdfRenderMemoryMb: integer('PDF_RENDER_MEMORY_MB', 1024, 64, 16_384),

@@ -2,6 +2,7 @@ import { IdempotencyKey } from 'src/common/idempotency/idempotency-key.entity.js
 import { AuditChain } from 'src/modules/audit/audit-chain.entity.js';
 import { AuditCheckpoint } from 'src/modules/audit/audit-checkpoint.entity.js';
 import { AuditEvent } from 'src/modules/audit/audit-event.entity.js';
+import { FileReading, FileReadingPage } from 'src/modules/files/file-reading.entity.js';
 import { StoredFile } from 'src/modules/files/stored-file.entity.js';
 import { Letter } from 'src/modules/letters/letter.entity.js';
 import { LetterFile } from 'src/modules/letters/letter-file.entity.js';
@@ -35,6 +36,8 @@ export const ENTITIES = [
   RefreshToken,
   IdempotencyKey,
   StoredFile,
+  FileReading,
+  FileReadingPage,
   Letter,
   LetterFile,
   Register,

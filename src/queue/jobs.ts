@@ -10,11 +10,13 @@ export interface JobPayloads {
   'notifications.outbox': { messageId: string };
   /** Build the daily digests of one working day (ISO date, Bangkok). */
   'notifications.digest': { date: string };
+  /** Read one stored PDF's text (one generation of its reading). */
+  'files.read': { fileId: string; generation: number };
 }
 
 export type JobName = keyof JobPayloads;
 
-export const QUEUE_NAMES = ['escalation', 'notifications'] as const;
+export const QUEUE_NAMES = ['escalation', 'notifications', 'reading'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** Which queue carries each job; the `satisfies` keeps it exhaustive. */
@@ -22,6 +24,8 @@ export const JOB_QUEUE = {
   'escalation.level': 'escalation',
   'notifications.outbox': 'notifications',
   'notifications.digest': 'notifications',
+  // Its own queue: minutes of OCR never hold up a reminder or an e-mail.
+  'files.read': 'reading',
 } as const satisfies { [N in JobName]: QueueName };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
@@ -65,4 +69,8 @@ export function outboxJobId(messageId: string): string {
 
 export function digestJobId(date: string): string {
   return `digest-${date}`;
+}
+
+export function readingJobId(fileId: string, generation: number): string {
+  return `read-${fileId}-${generation}`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FilesJobs } from 'src/modules/files/files.jobs.js';
 import type { EscalationJobs } from 'src/modules/escalation/escalation.jobs.js';
 import type { NotificationsJobs } from 'src/modules/notifications/notifications.jobs.js';
 import { JOB_NAMES } from 'src/queue/jobs.js';
@@ -14,6 +15,7 @@ describe('the worker’s handler table', () => {
       {
         handlers: () => ({ 'notifications.outbox': handler, 'notifications.digest': handler }),
       } as unknown as NotificationsJobs,
+      { handlers: () => ({ 'files.read': handler }) } as unknown as FilesJobs,
     );
     expect(Object.keys(table).sort()).toEqual([...JOB_NAMES].sort());
     expect(handlerTableProblems(table)).toEqual([]);
@@ -21,13 +23,18 @@ describe('the worker’s handler table', () => {
 
   it('names a job with no handler and a handler of no job, so start-up stops', () => {
     expect(
-      handlerTableProblems({ 'escalation.level': handler, 'notifications.outbox': handler }),
+      handlerTableProblems({
+        'escalation.level': handler,
+        'notifications.outbox': handler,
+        'files.read': handler,
+      }),
     ).toEqual(['job "notifications.digest" has no handler']);
     expect(
       handlerTableProblems({
         'escalation.level': handler,
         'notifications.outbox': handler,
         'notifications.digest': 'not a function',
+        'files.read': handler,
         'letters.read': handler,
       }),
     ).toEqual([

@@ -53,7 +53,9 @@ export class JobsWorker implements OnApplicationBootstrap, OnApplicationShutdown
       const worker = new Worker(queueName, (job, token) => this.process(job, token), {
         connection: redisOptions(this.config.redisUrl) as ConnectionOptions,
         prefix: this.config.queuePrefix,
-        concurrency: this.config.queueConcurrency,
+        // A reading holds a rendered page in memory: as many as there are OCR engines.
+        concurrency:
+          queueName === 'reading' ? this.config.readingOcrWorkers : this.config.queueConcurrency,
         lockDuration: this.config.queueLockDurationMs,
         stalledInterval: this.config.queueLockDurationMs,
       });

@@ -4,6 +4,8 @@ import { AuditCheckpointCron } from 'src/modules/audit/audit-checkpoint.cron.js'
 import { EscalationJobs } from 'src/modules/escalation/escalation.jobs.js';
 import { EscalationModule } from 'src/modules/escalation/escalation.module.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+import { FilesJobs } from 'src/modules/files/files.jobs.js';
+import { FilesModule } from 'src/modules/files/files.module.js';
 import { DigestCron } from 'src/modules/notifications/digest.cron.js';
 import { NotificationsJobs } from 'src/modules/notifications/notifications.jobs.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
@@ -21,16 +23,21 @@ import { SweepRepository } from 'src/worker/sweep.repository.js';
 export function jobHandlerTable(
   escalation: EscalationJobs,
   notifications: NotificationsJobs,
+  files: FilesJobs,
 ): JobHandlers {
-  return { ...escalation.handlers(), ...notifications.handlers() };
+  return { ...escalation.handlers(), ...notifications.handlers(), ...files.handlers() };
 }
 
-/** What the reconcile sweep asks, in order: due escalation rungs, then unsent outbox rows. */
+/**
+ * What the reconcile sweep asks, in order: due escalation rungs, unsent outbox rows, then
+ * unfinished readings.
+ */
 export function reconcileSources(
   escalation: EscalationJobs,
   notifications: NotificationsJobs,
+  files: FilesJobs,
 ): ReconcileSource[] {
-  return [escalation, notifications];
+  return [escalation, notifications, files];
 }
 
 /**
@@ -39,17 +46,17 @@ export function reconcileSources(
  * single-machine process) loads it; the api only enqueues.
  */
 @Module({
-  imports: [AuditModule, EscalationModule, NotificationsModule],
+  imports: [AuditModule, EscalationModule, NotificationsModule, FilesModule],
   providers: [
     {
       provide: JOB_HANDLERS,
       useFactory: jobHandlerTable,
-      inject: [EscalationJobs, NotificationsJobs],
+      inject: [EscalationJobs, NotificationsJobs, FilesJobs],
     },
     {
       provide: RECONCILE_SOURCES,
       useFactory: reconcileSources,
-      inject: [EscalationJobs, NotificationsJobs],
+      inject: [EscalationJobs, NotificationsJobs, FilesJobs],
     },
     {
       provide: WORKING_DAYS,

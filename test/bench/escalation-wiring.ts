@@ -1,3 +1,4 @@
+import type { FilesJobs } from 'src/modules/files/files.jobs.js';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { DataSource } from 'typeorm';
 import type { Clock } from 'src/common/clock.js';
@@ -70,10 +71,15 @@ export async function wireEscalation(
   );
   const escalationJobs = new EscalationJobs(escalation, repository);
   const notificationsJobs = new NotificationsJobs(notifications, notificationsRepository);
+  // Reading is not part of the escalation benches: no file is uploaded, so it has no work.
+  const filesJobs = {
+    handlers: () => ({ 'files.read': () => Promise.resolve({ done: 'not benched' }) }),
+    dueJobs: () => Promise.resolve([]),
+  } as unknown as FilesJobs;
   const sweep = new ReconcileSweep(
     dataSource,
     new SweepRepository(),
-    reconcileSources(escalationJobs, notificationsJobs),
+    reconcileSources(escalationJobs, notificationsJobs, filesJobs),
     jobs,
     new SchedulerRegistry(),
     clock,
@@ -86,7 +92,10 @@ export async function wireEscalation(
     escalation,
     sweep,
     startWorkers() {
-      const worker = new JobsWorker(config, jobHandlerTable(escalationJobs, notificationsJobs));
+      const worker = new JobsWorker(
+        config,
+        jobHandlerTable(escalationJobs, notificationsJobs, filesJobs),
+      );
       worker.onApplicationBootstrap();
       workers.push(worker);
       return worker;

@@ -260,6 +260,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the file again (a new reading replaces the pages of the previous one) */
+        post: operations["FilesController_reread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/reading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reading of the file's text: state, pages done of pages, and the pages once done */
+        get: operations["FilesController_readingOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/forwards/{id}/cancel": {
         parameters: {
             query?: never;
@@ -2329,6 +2363,72 @@ export interface components {
              */
             path: string;
         };
+        ReadingFailureResponse: {
+            /** @example READING_PDF_ENCRYPTED */
+            code: string;
+            /** @description Thai, for the clerk */
+            detail: string;
+        };
+        ReadingPageResponse: {
+            /** @description 0–1, mean over the lines by length; 0 when empty */
+            confidence: number;
+            /** @description Points */
+            height: number;
+            /** @description With ?lines=1 */
+            lines?: components["schemas"]["ReadLineResponse"][];
+            /** @enum {string} */
+            method: "text_layer" | "ocr";
+            /** @example 1 */
+            pageNumber: number;
+            /** @description Lines joined with line feeds */
+            text: string;
+            /** @description empty_page, garbage_text_layer (legacy-font text layer, read by OCR), low_confidence, noise_dropped, ocr_timeout */
+            warnings: string[];
+            /** @description Points */
+            width: number;
+        };
+        ReadingResponse: {
+            failure: components["schemas"]["ReadingFailureResponse"] | null;
+            /** Format: uuid */
+            fileId: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description 1, then +1 for each re-read */
+            generation: number;
+            pageCount: number | null;
+            /** @description When done */
+            pages: components["schemas"]["ReadingPageResponse"][] | null;
+            pagesDone: number;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            /** @description no_text when every page is empty */
+            warnings: string[];
+        };
+        ReadLineResponse: {
+            /**
+             * @description PDF points from the top left of the page
+             * @example {
+             *       "x0": 72,
+             *       "y0": 66,
+             *       "x1": 231,
+             *       "y1": 86
+             *     }
+             */
+            box: Record<string, never>;
+            /** @description OCR only: one 0–1 confidence per UTF-16 code unit of text */
+            charConfidences?: number[];
+            /**
+             * @description 0–1; 1 for a text layer
+             * @example 0.94
+             */
+            confidence: number;
+            /** @example ที่ มท ๐๒๑๐.๓/ว ๑๒๓๔ */
+            text: string;
+        };
         ReasonDto: {
             /** @example ส่งผิดหน่วยงาน */
             reason: string;
@@ -3113,6 +3213,65 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FilesController_reread: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingResponse"];
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FilesController_readingOf: {
+        parameters: {
+            query?: {
+                /** @description 1: each page with its lines */
+                lines?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadingResponse"];
+                };
             };
             /** @description problem+json: missing, invalid or expired token */
             401: {

@@ -17,6 +17,7 @@ import { EscalationHalt1796720000000 } from 'src/database/migrations/17967200000
 import { LetterOwnerUnit1796730000000 } from 'src/database/migrations/1796730000000-LetterOwnerUnit.js';
 import { ProgressEscalationLevel1796740000000 } from 'src/database/migrations/1796740000000-ProgressEscalationLevel.js';
 import { PublishedReadModels1796750000000 } from 'src/database/migrations/1796750000000-PublishedReadModels.js';
+import { FileReadings1796765000000 } from 'src/database/migrations/1796765000000-FileReadings.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   LetterOwnerUnit1796730000000,
   ProgressEscalationLevel1796740000000,
   PublishedReadModels1796750000000,
+  FileReadings1796765000000,
 ];

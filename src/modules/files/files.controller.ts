@@ -1,6 +1,7 @@
 import {
   Controller,
   Get,
+  HttpCode,
   Param,
   ParseUUIDPipe,
   Post,
@@ -12,6 +13,7 @@ import {
 import {
   ApiBody,
   ApiConsumes,
+  ApiAcceptedResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
@@ -24,19 +26,23 @@ import { wantsInline } from 'src/http/downloads.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
-import { UploadedFileResponse } from 'src/modules/files/files.dto.js';
+import { ReadingResponse, UploadedFileResponse } from 'src/modules/files/files.dto.js';
 import { FileErrors } from 'src/modules/files/files.errors.js';
 import { FilesService } from 'src/modules/files/files.service.js';
 import {
   PdfUploadInterceptor,
   type UploadedPdf,
 } from 'src/modules/files/pdf-upload.interceptor.js';
+import { ReadingService } from 'src/modules/files/reading.service.js';
 
 @ApiTags('files')
 @Authenticated()
 @Controller('files')
 export class FilesController {
-  constructor(private readonly files: FilesService) {}
+  constructor(
+    private readonly files: FilesService,
+    private readonly readings: ReadingService,
+  ) {}
 
   @Post()
   @UseInterceptors(PdfUploadInterceptor)
@@ -102,5 +108,32 @@ export class FilesController {
       response,
       wantsInline(inline),
     );
+  }
+
+  @Get(':id/reading')
+  @ApiOperation({
+    summary: "The reading of the file's text: state, pages done of pages, and the pages once done",
+  })
+  @ApiQuery({ name: 'lines', required: false, description: '1: each page with its lines' })
+  @ApiOkResponse({ type: ReadingResponse })
+  readingOf(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('lines') lines?: string,
+  ): Promise<ReadingResponse> {
+    return this.readings.view(principal, id, lines === '1' || lines === 'true');
+  }
+
+  @Post(':id/read')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Read the file again (a new reading replaces the pages of the previous one)',
+  })
+  @ApiAcceptedResponse({ type: ReadingResponse })
+  reread(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<ReadingResponse> {
+    return this.readings.reread(principal, id);
   }
 }

@@ -52,4 +52,9 @@ export const FileErrors = defineErrors({
     title: 'File not found',
     detail: 'ไม่พบไฟล์ที่ร้องขอ',
   },
+  FILE_READING_NOT_DONE: {
+    status: 409,
+    title: 'File has not been read yet',
+    detail: 'ระบบยังอ่านข้อความจากไฟล์นี้ไม่เสร็จ กรุณารอให้การอ่านเสร็จก่อน (ดูสถานะที่ /files/{id}/reading)',
+  },
 });

@@ -7,7 +7,10 @@ import { BlobStorage, LocalDiskBlobStorage } from 'src/modules/files/blob-storag
 import { FilesController } from 'src/modules/files/files.controller.js';
 import { FilesRepository } from 'src/modules/files/files.repository.js';
 import { FilesService } from 'src/modules/files/files.service.js';
+import { FilesJobs } from 'src/modules/files/files.jobs.js';
 import { PdfUploadInterceptor } from 'src/modules/files/pdf-upload.interceptor.js';
+import { ReadingRepository } from 'src/modules/files/reading.repository.js';
+import { ReadingService } from 'src/modules/files/reading.service.js';
 
 @Module({
   imports: [AuthModule, AuditModule],
@@ -15,6 +18,9 @@ import { PdfUploadInterceptor } from 'src/modules/files/pdf-upload.interceptor.j
   providers: [
     FilesRepository,
     FilesService,
+    ReadingRepository,
+    ReadingService,
+    FilesJobs,
     PdfUploadInterceptor,
     {
       provide: BlobStorage,
@@ -22,6 +28,6 @@ import { PdfUploadInterceptor } from 'src/modules/files/pdf-upload.interceptor.j
       useFactory: (config: AppConfig) => new LocalDiskBlobStorage(resolve(config.dataDir, 'files')),
     },
   ],
-  exports: [FilesService],
+  exports: [FilesService, ReadingService, FilesJobs],
 })
 export class FilesModule {}

@@ -14,6 +14,9 @@ import { FileErrors } from 'src/modules/files/files.errors.js';
 import { FilesRepository, type FileRow } from 'src/modules/files/files.repository.js';
 import { hasPdfMagic } from 'src/modules/files/pdf-inspection.js';
 import { inspectPdf } from 'src/modules/files/pdf-inspector.js';
+import { ReadingRepository } from 'src/modules/files/reading.repository.js';
+import { JobQueue } from 'src/queue/job-queue.js';
+import { type JobRequest, readingJobId } from 'src/queue/jobs.js';
 import { PdfThreads } from 'src/pdf/pdf-threads.js';
 
 @Injectable()
@@ -26,12 +29,15 @@ export class FilesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly pdfThreads: PdfThreads,
+    private readonly readings: ReadingRepository,
+    private readonly jobs: JobQueue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
    * Checks an uploaded PDF (off the request thread, with limits), stores the original
-   * bytes unchanged under their sha256, and records the upload.
+   * bytes unchanged under their sha256, and records the upload. Its reading is queued in
+   * the same transaction and enqueued after commit (README.md#reading).
    */
   async upload(
     principal: Principal,
@@ -75,7 +81,8 @@ export class FilesService {
     // The blob is written before the row: a failed transaction leaves an unreferenced blob
     // (harmless, content-addressed), never a row without its bytes.
     const sha256 = await this.storage.put(bytes);
-    return this.dataSource.transaction(async (manager) => {
+    const readingJobs: JobRequest[] = [];
+    const uploaded = await this.dataSource.transaction(async (manager) => {
       const row = await this.repository.insert(manager, {
         sha256,
         size: String(bytes.byteLength),
@@ -94,8 +101,18 @@ export class FilesService {
         subjectId: row.id,
         data: { sha256, size: bytes.byteLength, pages: inspection.pages },
       });
+      if (this.config.readingOnUpload) {
+        const reading = await this.readings.request(manager, row.id, this.clock.now());
+        readingJobs.push({
+          name: 'files.read',
+          id: readingJobId(row.id, reading.generation),
+          data: { fileId: row.id, generation: reading.generation },
+        });
+      }
       return view(row);
     });
+    await this.jobs.addAfterCommit(readingJobs);
+    return uploaded;
   }
 
   /** A file as its uploading units see it; a letter's readers reach it through the letter. */
