@@ -17,20 +17,20 @@ export async function preparedRows<S extends Shape>(
   text: string,
   values: unknown[],
 ): Promise<RowOf<S>[]> {
-  return checkRows(statement, shape, await preparedQuery(manager, text, values));
+  return checkRows(statement, shape, await runPrepared(manager, text, values));
 }
 
-/** `preparedRows` without the check. */
-export async function preparedQuery<T>(
+/** The statement's rows as PostgreSQL sent them: unchecked, so only `preparedRows` hands them on. */
+async function runPrepared(
   manager: EntityManager,
   text: string,
   values: unknown[],
-): Promise<T[]> {
+): Promise<unknown> {
   const name = statementName(text);
   const runner = manager.queryRunner ?? manager.connection.createQueryRunner();
   try {
     const client = (await runner.connect()) as ClientBase;
-    const result = await client.query<T & object>({ name, text, values });
+    const result = await client.query({ name, text, values });
     return result.rows;
   } finally {
     if (!manager.queryRunner) await runner.release();

@@ -15,6 +15,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { REDIS } from 'src/common/core.module.js';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import { dataSourceOptions } from 'src/database/data-source.js';
+import { col, queryFirst } from 'src/database/rows.js';
 import { logger } from 'src/logging/logger.js';
 
 /** What a read needs of a connection: the repositories' raw statements. */
@@ -79,13 +80,17 @@ export class ReadReplica implements OnApplicationShutdown {
       if (userId !== null) {
         const written = await withTimeout(this.redis.get(this.key(userId)));
         if (written !== null) {
-          const rows = await withTimeout(
-            replica.query<{ caught_up: boolean | null }[]>(
+          // Null on a server that never replayed WAL (a primary given as the replica).
+          const row = await withTimeout(
+            queryFirst(
+              replica,
+              'ReadReplica.caughtUp',
+              { caught_up: col.nullable(col.bool) },
               'SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS caught_up',
               [written],
             ),
           );
-          if (rows[0]?.caught_up !== true) return primary;
+          if (row?.caught_up !== true) return primary;
         }
       }
       return this.guarded(replica);
@@ -99,10 +104,13 @@ export class ReadReplica implements OnApplicationShutdown {
   async noteWrite(userId: string): Promise<void> {
     if (!this.configured) return;
     try {
-      const rows = await this.primary.query<{ lsn: string }[]>(
+      const row = await queryFirst(
+        this.primary,
+        'ReadReplica.noteWrite',
+        { lsn: col.text },
         'SELECT pg_current_wal_lsn()::text AS lsn',
       );
-      const lsn = rows[0]?.lsn;
+      const lsn = row?.lsn;
       if (lsn) {
         await withTimeout(
           this.redis.set(this.key(userId), lsn, 'EX', this.config.databaseReadStickySeconds),
