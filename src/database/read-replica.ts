@@ -18,10 +18,8 @@ import { dataSourceOptions } from 'src/database/data-source.js';
 import { col, queryFirst } from 'src/database/rows.js';
 import { logger } from 'src/logging/logger.js';
 
-/** What a read needs of a connection: the repositories' raw statements. */
-export interface Queryable {
-  query<T = unknown>(sql: string, parameters?: unknown[]): Promise<T>;
-}
+/** What a read needs of a connection: statements whose rows are checked (src/database/rows.ts). */
+export type { Queryable } from 'src/database/rows.js';
 
 /** How long a missing or failing replica is left alone before it is tried again. */
 const REPLICA_RETRY_MS = 5_000;
