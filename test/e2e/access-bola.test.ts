@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MembershipRole } from 'src/modules/users/roles.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type Session, type TestUnit } from '../factories/index.js';
+import { pageOf } from '../harness/api-body.js';
 
 /**
  * BOLA matrix: two provinces × two districts × two local administrations under one
@@ -330,7 +331,7 @@ describe('access control matrix (BOLA)', () => {
           .query({ limit: 500 })
           .set(actor.session.headers)
           .expect(200);
-        const listed = new Set((res.body.items as { id: string }[]).map((item) => item.id));
+        const listed = new Set(pageOf(res, 'UnitResponse').items.map((item) => item.id));
         const expected = units.filter((u) => inSubtree(u, unit) && sees(actor, u));
         for (const u of expected) expect(listed.has(u.id), `${actor.name} ${u.nameTh}`).toBe(true);
         // Every listed unit, those the cases above created included, read back from the table.

@@ -2,13 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type Session, type TestUnit } from '../factories/index.js';
+import { bodyOf, problemOf } from '../harness/api-body.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
-
-interface ListedUser {
-  username: string;
-  memberships: { unitId: string; role: string }[];
-}
 
 /** What the administration screens read: people by unit and name, edits, typed answers. */
 describe('administering people and the calendar', () => {
@@ -88,21 +84,22 @@ describe('administering people and the calendar', () => {
 
   const list = (session: Session, query: Record<string, string | number>) =>
     t.http.get('/api/v1/users').query(query).set(session.headers);
-  const names = (body: { items: ListedUser[] }) => body.items.map((u) => u.username);
+  const users = (res: { status: number; body: unknown }) => bodyOf(res, 'UserPageResponse');
+  const names = (res: { status: number; body: unknown }) => users(res).items.map((u) => u.username);
 
   it('lists the current members of a unit, of its subtree, or of everything administered', async () => {
     const members = await list(provinceAdmin, { unitId: district.id }).expect(200);
     // The former clerk's membership ended: not a member any more.
-    expect(names(members.body)).toEqual(['district.clerk']);
-    expect(members.body.items[0].memberships).toEqual([
+    expect(names(members)).toEqual(['district.clerk']);
+    expect(users(members).items[0].memberships).toEqual([
       expect.objectContaining({ unitId: district.id, role: 'clerk', live: true }),
     ]);
     const subtree = await list(provinceAdmin, { unitId: district.id, within: 'subtree' });
-    expect(names(subtree.body).sort()).toEqual(['district.clerk', 'local.official']);
+    expect(names(subtree).sort()).toEqual(['district.clerk', 'local.official']);
     const all = await list(provinceAdmin, {}).expect(200);
-    expect(names(all.body).sort()).toEqual(['district.clerk', 'local.official', 'province.admin']);
+    expect(names(all).sort()).toEqual(['district.clerk', 'local.official', 'province.admin']);
     const everywhere = await list(rootAdmin, { q: 'สม' }).expect(200);
-    expect(names(everywhere.body).sort()).toEqual([
+    expect(names(everywhere).sort()).toEqual([
       'district.clerk',
       'former.clerk',
       'local.official',
@@ -110,11 +107,11 @@ describe('administering people and the calendar', () => {
     ]);
     // The province's admin sees only the memberships they administer.
     const former = await list(rootAdmin, { q: 'former' }).expect(200);
-    expect(former.body.items[0].memberships).toHaveLength(1);
-    expect(former.body.items[0].memberships[0].unitId).toBe(otherProvince.id);
+    expect(users(former).items[0].memberships).toHaveLength(1);
+    expect(users(former).items[0].memberships[0].unitId).toBe(otherProvince.id);
     const byUsername = await list(provinceAdmin, { q: 'LOCAL.off' }).expect(200);
-    expect(names(byUsername.body)).toEqual(['local.official']);
-    expect(names((await list(provinceAdmin, { q: '%' }).expect(200)).body)).toEqual([]);
+    expect(names(byUsername)).toEqual(['local.official']);
+    expect(names(await list(provinceAdmin, { q: '%' }).expect(200))).toEqual([]);
   });
 
   it('pages by cursor without losing or repeating anyone', async () => {
@@ -122,24 +119,25 @@ describe('administering people and the calendar', () => {
     let cursor: string | undefined;
     do {
       const page = await list(rootAdmin, { limit: 2, ...(cursor ? { cursor } : {}) }).expect(200);
-      seen.push(...names(page.body));
-      cursor = page.body.nextCursor ?? undefined;
+      seen.push(...names(page));
+      cursor = users(page).nextCursor ?? undefined;
     } while (cursor);
     expect(seen).toHaveLength(6);
     expect(new Set(seen).size).toBe(6);
     const garbage = await list(rootAdmin, { cursor: 'garbage' }).expect(400);
-    expect(garbage.body.code).toBe('INVALID_CURSOR');
-    expect(garbage.body.detail).toMatch(THAI);
+    expect(problemOf(garbage).code).toBe('INVALID_CURSOR');
+    expect(problemOf(garbage).detail).toMatch(THAI);
     const bad = await list(rootAdmin, { within: 'tree', limit: 0 }).expect(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
-      'limit',
-      'within',
-    ]);
+    expect(
+      problemOf(bad)
+        .errors!.map((e) => e.field)
+        .sort(),
+    ).toEqual(['limit', 'within']);
   });
 
   it('answers 404 outside what the caller administers, and to non-admins', async () => {
     const outside = await list(provinceAdmin, { unitId: otherProvince.id }).expect(404);
-    expect(outside.body.code).toBe('UNIT_NOT_FOUND');
+    expect(problemOf(outside).code).toBe('UNIT_NOT_FOUND');
     await list(clerk, {}).expect(404);
     await list(clerk, { unitId: district.id }).expect(404);
   });
@@ -161,7 +159,7 @@ describe('administering people and the calendar', () => {
       .set(provinceAdmin.headers)
       .send({ displayName: 'ชื่อใหม่', clearance: 'secret' })
       .expect(422);
-    expect(above.body.code).toBe('CLEARANCE_ABOVE_OWN');
+    expect(problemOf(above).code).toBe('CLEARANCE_ABOVE_OWN');
     const cleared = await t.http
       .patch(`/api/v1/users/${clerkId}`)
       .set(rootAdmin.headers)
@@ -211,10 +209,10 @@ describe('administering people and the calendar', () => {
     const bad = await admin('post', '/holidays/import')
       .send({ year: 2026, holidays: [{ date: 'สามมีนา', nameTh: 'x' }] })
       .expect(400);
-    expect(bad.body.errors[0].field).toBe('holidays.0.date');
-    expect(bad.body.errors[0].message).toMatch(THAI);
+    expect(problemOf(bad).errors![0].field).toBe('holidays.0.date');
+    expect(problemOf(bad).errors![0].message).toMatch(THAI);
     const listed = await admin('get', '/holidays?year=2026').expect(200);
-    expect(listed.body.items).toEqual(
+    expect(bodyOf(listed, 'HolidayListResponse').items).toEqual(
       expect.arrayContaining([
         { date: '2026-03-03', nameTh: 'วันมาฆบูชา', nameEn: null, source: 'admin' },
       ]),
@@ -223,8 +221,8 @@ describe('administering people and the calendar', () => {
 
   it('describes the answers of the administration endpoints as typed schemas', async () => {
     const doc = await t.http.get('/api/docs-json').expect(200);
-    const paths = doc.body.paths as Record<string, Record<string, { responses: object }>>;
-    const typed: [string, string, string][] = [
+    const paths = bodyOf(doc, 'OpenApiDocument').paths;
+    const typed: [string, 'get' | 'post' | 'put' | 'patch', string][] = [
       ['/api/v1/users', 'get', 'UserPageResponse'],
       ['/api/v1/users', 'post', 'UserResponse'],
       ['/api/v1/users/{id}', 'patch', 'UserResponse'],

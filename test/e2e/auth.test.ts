@@ -15,7 +15,12 @@ function forge(header: object, payload: object, secret: string): string {
 }
 
 function claimsOf(token: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8'));
+  const claims: unknown = JSON.parse(
+    Buffer.from(token.split('.')[1], 'base64url').toString('utf8'),
+  );
+  if (typeof claims !== 'object' || claims === null)
+    throw new Error(`not a claims object: ${token}`);
+  return claims as Record<string, unknown>;
 }
 
 describe('sign-in, tokens and sessions', () => {
@@ -60,11 +65,12 @@ describe('sign-in, tokens and sessions', () => {
       .get('/api/v1/me')
       .set('Authorization', `Bearer ${bodyOf(login, 'Session').accessToken}`)
       .expect(200);
-    expect(me.body.user).toMatchObject({ id: user.id, username: 'somjai', clearance: 'none' });
-    expect(me.body.memberships).toEqual([
+    const mine = bodyOf(me, 'MeResponse');
+    expect(mine.user).toMatchObject({ id: user.id, username: 'somjai', clearance: 'none' });
+    expect(mine.memberships).toEqual([
       expect.objectContaining({ unitId: district.id, role: 'clerk', acting: false }),
     ]);
-    expect(me.body.unitIds).toEqual([district.id]);
+    expect(mine.unitIds).toEqual([district.id]);
 
     const wrong = await t.http
       .post('/api/v1/auth/login')
@@ -262,7 +268,9 @@ describe('sign-in, tokens and sessions', () => {
     expect(await unitAs()).toBe(200);
     const session = await f.signIn(deputy.username);
     const me = await t.http.get('/api/v1/me').set(session.headers).expect(200);
-    expect(me.body.actingHeadOf).toEqual([expect.objectContaining({ unitId: province.id })]);
+    expect(bodyOf(me, 'MeResponse').actingHeadOf).toEqual([
+      expect.objectContaining({ unitId: province.id }),
+    ]);
     t.clock.set('2026-02-05T16:59:59Z');
     expect(await unitAs()).toBe(200);
     t.clock.set('2026-02-05T17:00:00Z');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
-import { problemOf } from '../harness/api-body.js';
+import { bodyOf, listOf, problemOf } from '../harness/api-body.js';
 
 /** The public API the clerk's screens need: inbox filters and a register's book as JSON. */
 describe('inbox filters and the register book', () => {
@@ -104,18 +104,16 @@ describe('inbox filters and the register book', () => {
 
   it('shows a register book in the regulation’s columns for a BE period, cancelled entries marked', async () => {
     const registers = await get(`/units/${office.id}/registers`).expect(200);
-    const incoming = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'incoming',
-    )!;
+    const incoming = listOf(registers, 'RegisterResponse').find((r) => r.kind === 'incoming')!;
     const inbox = await get(`/units/${office.id}/inbox?limit=3`).expect(200);
     const entries: { id: string }[] = [];
-    for (const item of inbox.body.items as { deliveryId: string }[]) {
+    for (const item of bodyOf(inbox, 'InboxPageResponse').items) {
       const entry = await t.http
         .post(`/api/v1/registers/${incoming.id}/entries`)
         .set('Authorization', clerk)
         .send({ deliveryId: item.deliveryId, action: 'เสนอ ผวจ.' })
         .expect(201);
-      entries.push(entry.body);
+      entries.push(bodyOf(entry, 'EntryResponse'));
     }
     await t.http
       .post(`/api/v1/registers/${incoming.id}/entries/${entries[1].id}/cancel`)
@@ -126,6 +124,7 @@ describe('inbox filters and the register book', () => {
     const book = await get(
       `/registers/${incoming.id}/book?from=${encodeURIComponent('๑ มกราคม ๒๕๖๙')}&to=15/1/2569`,
     ).expect(200);
+    const rows = bodyOf(book, 'BookResponse').rows;
     expect(book.body).toMatchObject({
       registerId: incoming.id,
       unitName: 'สำนักงานจังหวัดทดสอบ',
@@ -133,25 +132,23 @@ describe('inbox filters and the register book', () => {
       to: '2026-01-15',
       numberColumnHeader: 'เลขทะเบียนรับ',
     });
-    expect(book.body.rows).toHaveLength(3);
-    expect(book.body.rows.map((r: { entryId: string }) => r.entryId)).toEqual(
-      entries.map((e) => e.id),
-    );
-    expect(book.body.rows[0]).toMatchObject({
+    expect(rows).toHaveLength(3);
+    expect(rows.map((r) => r.entryId)).toEqual(entries.map((e) => e.id));
+    expect(rows[0]).toMatchObject({
       number: 1,
       beYear: 2569,
       receiptNumber: '๑/๒๕๖๙',
       status: 'active',
       action: 'เสนอ ผวจ.',
     });
-    expect(book.body.rows[0].subject).toMatch(/^เรื่อง most_urgent/);
-    expect(book.body.rows[1]).toMatchObject({ status: 'cancelled', remarks: 'ยกเลิก: ลงรับซ้ำ' });
+    expect(rows[0].subject).toMatch(/^เรื่อง most_urgent/);
+    expect(rows[1]).toMatchObject({ status: 'cancelled', remarks: 'ยกเลิก: ลงรับซ้ำ' });
 
     // A period before the entries: an empty book, not an error.
     const empty = await get(`/registers/${incoming.id}/book?from=1/12/2568&to=31/12/2568`).expect(
       200,
     );
-    expect(empty.body.rows).toEqual([]);
+    expect(bodyOf(empty, 'BookResponse').rows).toEqual([]);
     // A date nobody can read names its field.
     const bad = await get(`/registers/${incoming.id}/book?from=เมื่อวาน`).expect(400);
     expect(problemOf(bad).errors![0].field).toBe('from');

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
-import { idOf, problemOf } from '../harness/api-body.js';
+import { bodyOf, idOf, problemOf } from '../harness/api-body.js';
+import { oneRow } from '../harness/sql.js';
 
 /**
  * The recipient picker: whom a unit may forward to, for the people who forward from it.
@@ -118,7 +119,7 @@ describe('forward targets and who may forward', () => {
   it("a provincial office's clerk gets the province's units, with quick picks by kind", async () => {
     // The unit tree itself shows a clerk nothing below their unit: the reason this view exists.
     const children = await api('clerk.office').get(`/units/${office.id}/children`).expect(200);
-    expect(children.body.items).toHaveLength(0);
+    expect(bodyOf(children, 'UnitPageResponse').items).toHaveLength(0);
 
     const res = await api('clerk.office').get(`/units/${office.id}/forward-targets`).expect(200);
     const body = res.body as Targets;
@@ -252,7 +253,7 @@ describe('forward targets and who may forward', () => {
       ['clerk.selaphum', selaphum],
     ] as const) {
       const inbox = await api(user).get(`/units/${unit.id}/inbox`).expect(200);
-      expect(inbox.body.items.map((i: { subject: string }) => i.subject)).toContain(
+      expect(bodyOf(inbox, 'InboxPageResponse').items.map((i) => i.subject)).toContain(
         'ขอความร่วมมือประชาสัมพันธ์มาตรการป้องกันภัยออนไลน์',
       );
     }
@@ -271,7 +272,7 @@ describe('forward targets and who may forward', () => {
     const annotations = await api('official.strategy')
       .get(`/register-entries/${entryId}/annotations`)
       .expect(200);
-    expect(annotations.body.items[0]).toMatchObject({
+    expect(bodyOf(annotations, 'Annotations').items[0]).toMatchObject({
       authorName: 'official.strategy',
       text: 'เพื่อโปรดทราบและแจ้ง อปท. ในพื้นที่ทราบ',
     });
@@ -291,12 +292,13 @@ describe('forward targets and who may forward', () => {
       expect(problemOf(res).code).toBe('FORWARD_RECIPIENT_OUT_OF_SCOPE');
     }
     // Nothing was written by the refused forwards.
-    const tree = await t.dataSource.query(
+    const tree = await oneRow<{ n: number }>(
+      t.dataSource,
       `SELECT count(*)::int AS n FROM deliveries d JOIN register_entries e ON e.letter_id = d.letter_id
         WHERE e.id = $1`,
       [entryId],
     );
-    expect(tree[0].n).toBe(0);
+    expect(tree.n).toBe(0);
     // A sibling division is in the province's scope.
     await api('official.strategy')
       .post(`/register-entries/${entryId}/forwards`, { unitIds: [admin.id] })
@@ -327,7 +329,7 @@ describe('forward targets and who may forward', () => {
     const sent = await api('clerk.office')
       .post(`/register-entries/${idOf(entry)}/forwards`, body)
       .expect(201);
-    expect(sent.body.created).toBe(3);
+    expect(bodyOf(sent, 'ForwardResult').created).toBe(3);
     const recipients: { id: string }[] = await t.dataSource.query(
       'SELECT recipient_unit_id AS id FROM deliveries WHERE letter_id = $1',
       [idOf(letter)],

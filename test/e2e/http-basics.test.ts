@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { TcpProxy } from '../harness/tcp-proxy.js';
-import { problemOf } from '../harness/api-body.js';
+import { bodyOf, problemOf } from '../harness/api-body.js';
 
 describe('HTTP basics', () => {
   let t: TestApp;
@@ -15,7 +15,10 @@ describe('HTTP basics', () => {
   it('answers liveness and readiness', async () => {
     await t.http.get('/health/live').expect(200, { status: 'ok' });
     const ready = await t.http.get('/health/ready').expect(200);
-    expect(ready.body.info).toEqual({ postgresql: { status: 'up' }, redis: { status: 'up' } });
+    expect(bodyOf(ready, 'Readiness').info).toEqual({
+      postgresql: { status: 'up' },
+      redis: { status: 'up' },
+    });
   });
 
   it('puts a request id on every response, keeping a sane incoming one', async () => {
@@ -51,8 +54,9 @@ describe('HTTP basics', () => {
 
   it('serves the OpenAPI document and its UI', async () => {
     const doc = await t.http.get('/api/docs-json').expect(200);
-    expect(doc.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.body.paths)).toContain('/health/ready');
+    const document = bodyOf(doc, 'OpenApiDocument');
+    expect(document.openapi).toMatch(/^3\./);
+    expect(Object.keys(document.paths)).toContain('/health/ready');
     const ui = await t.http.get('/api/docs').expect(200);
     expect(ui.text).toContain('swagger');
   });

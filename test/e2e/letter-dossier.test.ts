@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
+import { bodyOf, idOf, listOf } from '../harness/api-body.js';
+import { like } from '../harness/matchers.js';
 
 /**
  * The letter page's read (GET /letters/:id/dossier): a ministry circular goes to the
@@ -61,17 +63,13 @@ describe('the letter dossier', () => {
 
   async function registerDelivery(unit: TestUnit, user: string): Promise<string> {
     const registers = await api(user).get(`/units/${unit.id}/registers`).expect(200);
-    const incoming = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'incoming',
-    )!;
+    const incoming = listOf(registers, 'RegisterResponse').find((r) => r.kind === 'incoming')!;
     const inbox = await api(user).get(`/units/${unit.id}/inbox`).expect(200);
-    const item = (inbox.body.items as { deliveryId: string; letterId: string }[]).find(
-      (i) => i.letterId === letterId,
-    )!;
+    const item = bodyOf(inbox, 'InboxPageResponse').items.find((i) => i.letterId === letterId)!;
     const entry = await api(user)
       .post(`/registers/${incoming.id}/entries`, { deliveryId: item.deliveryId })
       .expect(201);
-    return entry.body.id as string;
+    return idOf(entry);
   }
 
   beforeAll(async () => {
@@ -124,7 +122,7 @@ describe('the letter dossier', () => {
     const letter = await api('clerk.moi')
       .post('/letters', { kind: 'external', speed: 'urgent', subject: SUBJECT })
       .expect(201);
-    letterId = letter.body.id;
+    letterId = idOf(letter);
     await f.numberAndForward(auth['clerk.moi'], ministry.id, letterId, {
       unitIds: [province.id],
       annotation: { text: 'เห็นควรแจ้งจังหวัดทราบ', decision: 'proceed' },
@@ -208,7 +206,7 @@ describe('the letter dossier', () => {
     });
     expect(own.destinations).toEqual([
       expect.objectContaining({
-        sender: expect.objectContaining({ nameTh: 'กลุ่มงานยุทธศาสตร์' }),
+        sender: like.objectContaining({ nameTh: 'กลุ่มงานยุทธศาสตร์' }),
         total: 2,
         sent: 2,
         received: 0,
@@ -260,12 +258,16 @@ describe('the letter dossier', () => {
         subject: 'รายงานการข่าวชายแดน',
       })
       .expect(201);
-    const cleared = await api('head.roiet').get(`/letters/${letter.body.id}/dossier`).expect(200);
-    expect(cleared.body.letter).toMatchObject({
+    const cleared = await api('head.roiet')
+      .get(`/letters/${idOf(letter)}/dossier`)
+      .expect(200);
+    expect(bodyOf(cleared, 'LetterDossierResponse').letter).toMatchObject({
       secrecy: 'confidential',
       subject: 'รายงานการข่าวชายแดน',
     });
-    const clerk = await api('clerk.roiet').get(`/letters/${letter.body.id}/dossier`).expect(404);
+    const clerk = await api('clerk.roiet')
+      .get(`/letters/${idOf(letter)}/dossier`)
+      .expect(404);
     expect(JSON.stringify(clerk.body)).not.toContain('ชายแดน');
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
-import { idOf, problemOf } from '../harness/api-body.js';
+import { bodyOf, idOf, problemOf } from '../harness/api-body.js';
 
 describe('recording a letter: retries and what the paper already says', () => {
   let t: TestApp;
@@ -99,8 +99,9 @@ describe('recording a letter: retries and what the paper already says', () => {
       .get(`/api/v1/letters/${idOf(created)}`)
       .set('Authorization', clerk)
       .expect(200);
-    expect(read.body.ownerUnit).toBe('กองการสื่อสารและเทคโนโลยีสารสนเทศ');
-    expect(read.body.printedStamps).toEqual([
+    const letter = bodyOf(read, 'LetterDetail');
+    expect(letter.ownerUnit).toBe('กองการสื่อสารและเทคโนโลยีสารสนเทศ');
+    expect(letter.printedStamps).toEqual([
       { unit: 'สำนักงานปลัดกระทรวงมหาดไทย', receiptNumber: 2631, date: '2026-01-15', time: '10:30' },
       { unit: null, receiptNumber: 26, date: '2026-01-16', time: null },
     ]);

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
-import { idOf } from '../harness/api-body.js';
+import { bodyOf, idOf, listOf } from '../harness/api-body.js';
+import { rowsOf } from '../harness/sql.js';
 
 interface SseEvent {
   id: string | null;
@@ -121,13 +122,9 @@ describe('progress events (SSE)', () => {
 
   async function registerPending(unit: TestUnit, user: string, letter: string) {
     const inbox = await api(user).get(`/units/${unit.id}/inbox`).expect(200);
-    const item = (inbox.body.items as { deliveryId: string; letterId: string }[]).find(
-      (i) => i.letterId === letter,
-    )!;
+    const item = bodyOf(inbox, 'InboxPageResponse').items.find((i) => i.letterId === letter)!;
     const registers = await api(user).get(`/units/${unit.id}/registers`).expect(200);
-    const incoming = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'incoming',
-    )!;
+    const incoming = listOf(registers, 'RegisterResponse').find((r) => r.kind === 'incoming')!;
     const entry = await api(user)
       .post(`/registers/${incoming.id}/entries`, { letterId: letter, deliveryId: item.deliveryId })
       .expect(201);
@@ -249,7 +246,8 @@ describe('progress events (SSE)', () => {
     const secret = await newLetter('clerk.moi', ministry, 'secret');
     await f.numberAndForward(auth['clerk.moi'], ministry.id, secret, { unitIds: [province.id] });
     // Secret: the governor (cleared) hears of its return, the uncleared head does not.
-    const [secretDelivery] = await t.dataSource.query(
+    const [secretDelivery] = await rowsOf<{ id: string }>(
+      t.dataSource,
       'SELECT id FROM deliveries WHERE letter_id = $1',
       [secret],
     );
@@ -284,7 +282,8 @@ describe('progress events (SSE)', () => {
     const [one] = await first.waitFor(1);
     first.close();
     // While the reader is away: the district forwards on, and the อบต. registers it.
-    const entry = await t.dataSource.query(
+    const entry = await rowsOf<{ id: string }>(
+      t.dataSource,
       `SELECT e.id FROM register_entries e JOIN registers r ON r.id = e.register_id
         WHERE r.unit_id = $1 AND e.letter_id = $2`,
       [selaphum.id, letterId],
@@ -300,7 +299,8 @@ describe('progress events (SSE)', () => {
     expect(replayed[1].data.recipientUnitId).toBe(sao.id);
     expect(Number(replayed[0].id)).toBeGreaterThan(Number(one.id));
     // …and then live, on the other process.
-    const [provinceEntry] = await t.dataSource.query(
+    const [provinceEntry] = await rowsOf<{ id: string }>(
+      t.dataSource,
       `SELECT e.id FROM register_entries e JOIN registers r ON r.id = e.register_id
         WHERE r.unit_id = $1 AND e.letter_id = $2`,
       [province.id, letterId],
@@ -308,7 +308,7 @@ describe('progress events (SSE)', () => {
     const again = await api('clerk.roiet')
       .post(`/register-entries/${provinceEntry.id}/forwards`, { unitIds: [mueang.id] })
       .expect(201);
-    expect(again.body.created).toBe(0);
+    expect(bodyOf(again, 'ForwardResult').created).toBe(0);
     const live = await resumed.waitFor(3);
     expect(live[2].data).toMatchObject({ kind: 'forward.sent', count: 0 });
     // A bad Last-Event-ID is refused before the stream starts.
@@ -320,7 +320,8 @@ describe('progress events (SSE)', () => {
     const letter = await newLetter('clerk.moi', ministry);
     await f.numberAndForward(auth['clerk.moi'], ministry.id, letter, { unitIds: [province.id] });
     const governor = await open('governor', `?letterId=${letter}`);
-    const [delivery] = await t.dataSource.query(
+    const [delivery] = await rowsOf<{ id: string; due_at: Date }>(
+      t.dataSource,
       'SELECT id, due_at FROM deliveries WHERE letter_id = $1',
       [letter],
     );
@@ -349,8 +350,8 @@ describe('progress events (SSE)', () => {
     await fast.connect();
     try {
       await slow.query('BEGIN');
-      const a = await slow.query(insert, [letterId, province.id, mueang.id]);
-      const b = await fast.query(insert, [letterId, province.id, selaphum.id]);
+      const a = await slow.query<{ id: number }>(insert, [letterId, province.id, mueang.id]);
+      const b = await fast.query<{ id: number }>(insert, [letterId, province.id, selaphum.id]);
       expect(b.rows[0].id).toBe(a.rows[0].id + 1);
       await new Promise((r) => setTimeout(r, 500));
       // The later id committed first: held back while the earlier one may still commit.

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RegistersRepository } from 'src/modules/registers/registers.repository.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
-import { idOf, problemOf } from '../harness/api-body.js';
+import { bodyOf, idOf, listOf, pageOf, problemOf } from '../harness/api-body.js';
+import { countOf, oneRow, rowsOf } from '../harness/sql.js';
 
 describe('registers: numbers, corrections and bad input', () => {
   let t: TestApp;
@@ -30,11 +31,12 @@ describe('registers: numbers, corrections and bad input', () => {
       .send({ letterId });
   const committedNumbers = async (registerId: string, beYear: number) =>
     (
-      await t.dataSource.query(
+      await rowsOf<{ number: number }>(
+        t.dataSource,
         'SELECT number FROM register_entries WHERE register_id = $1 AND be_year = $2 ORDER BY number',
         [registerId, beYear],
       )
-    ).map((r: { number: number }) => r.number);
+    ).map((r) => r.number);
 
   beforeAll(async () => {
     t = await createTestApp({ oneConnection: true });
@@ -56,12 +58,13 @@ describe('registers: numbers, corrections and bad input', () => {
     await f.newUser({ username: 'clerk.b', memberships: [{ unit: other, role: 'clerk' }] });
     clerk = (await f.signIn('clerk.a')).headers.Authorization;
     outsider = (await f.signIn('clerk.b')).headers.Authorization;
-    const registers = (
+    const registers = listOf(
       await t.http
         .get(`/api/v1/units/${office.id}/registers`)
         .set('Authorization', clerk)
-        .expect(200)
-    ).body as { id: string; kind: string }[];
+        .expect(200),
+      'RegisterResponse',
+    );
     incoming = registers.find((r) => r.kind === 'incoming')!.id;
     outgoing = registers.find((r) => r.kind === 'outgoing')!.id;
     circular = registers.find((r) => r.kind === 'circular')!.id;
@@ -85,9 +88,9 @@ describe('registers: numbers, corrections and bad input', () => {
     const late = await register(incoming, await newLetter('ส่งท้ายปี')).expect(201);
     t.clock.set('2026-12-31T17:00:01Z'); // 1 Jan 2570, 00:00:01 in Bangkok
     const early = await register(incoming, await newLetter('ต้อนรับปีใหม่')).expect(201);
-    expect(late.body.beYear).toBe(2569);
+    expect(bodyOf(late, 'EntryResponse').beYear).toBe(2569);
     expect(early.body).toMatchObject({ beYear: 2570, receiptNumber: 1 });
-    expect(early.body.display.date).toBe('๑ ม.ค. ๒๕๗๐');
+    expect(bodyOf(early, 'EntryResponse').display.date).toBe('๑ ม.ค. ๒๕๗๐');
   });
 
   it('gives a failed registration its number back', async () => {
@@ -101,11 +104,14 @@ describe('registers: numbers, corrections and bad input', () => {
       }),
     ).rejects.toThrow('could not be written');
     const next = await register(incoming, await newLetter('หลังรายการที่ล้มเหลว')).expect(201);
-    expect(next.body.receiptNumber).toBe(before.length + 1);
+    expect(bodyOf(next, 'EntryResponse').receiptNumber).toBe(before.length + 1);
   });
 
   it('never lets the database change a number, its register or its year', async () => {
-    const entry = (await register(incoming, await newLetter('เลขคงที่')).expect(201)).body;
+    const entry = bodyOf(
+      await register(incoming, await newLetter('เลขคงที่')).expect(201),
+      'EntryResponse',
+    );
     await expect(
       t.dataSource.query('UPDATE register_entries SET number = number + 100 WHERE id = $1', [
         entry.id,
@@ -120,7 +126,10 @@ describe('registers: numbers, corrections and bad input', () => {
   });
 
   it('cancels keeping the number, refuses a second cancel, and links a replacement both ways', async () => {
-    const entry = (await register(incoming, await newLetter('ลงรับผิดเล่ม')).expect(201)).body;
+    const entry = bodyOf(
+      await register(incoming, await newLetter('ลงรับผิดเล่ม')).expect(201),
+      'EntryResponse',
+    );
     const cancelled = await t.http
       .post(`/api/v1/registers/${incoming}/entries/${entry.id}/cancel`)
       .set('Authorization', clerk)
@@ -138,18 +147,22 @@ describe('registers: numbers, corrections and bad input', () => {
       .expect(409);
     expect(problemOf(again).code).toBe('ENTRY_ALREADY_CANCELLED');
 
-    const original = (await register(incoming, await newLetter('แก้ไขรายการ')).expect(201)).body;
+    const original = bodyOf(
+      await register(incoming, await newLetter('แก้ไขรายการ')).expect(201),
+      'EntryResponse',
+    );
     const replacement = await t.http
       .post(`/api/v1/registers/${incoming}/entries`)
       .set('Authorization', clerk)
       .send({ letterId: original.letterId, replacesEntryId: original.id, remarks: 'แก้ไขผู้รับ' })
       .expect(201);
-    expect(replacement.body.replacesEntryId).toBe(original.id);
-    const rows = await t.dataSource.query(
+    expect(bodyOf(replacement, 'EntryResponse').replacesEntryId).toBe(original.id);
+    const row = await oneRow<{ status: string; replaced_by_entry_id: string | null }>(
+      t.dataSource,
       'SELECT id, status, replaced_by_entry_id FROM register_entries WHERE id = $1',
       [original.id],
     );
-    expect(rows[0]).toMatchObject({
+    expect(row).toMatchObject({
       status: 'cancelled',
       replaced_by_entry_id: idOf(replacement),
     });
@@ -197,8 +210,7 @@ describe('registers: numbers, corrections and bad input', () => {
   });
 
   it('refuses a letter whose year no letter can have, or whose number has no agency letters', async () => {
-    const letters = async () =>
-      Number((await t.dataSource.query(`SELECT count(*) FROM letters`))[0].count);
+    const letters = () => countOf(t.dataSource, `SELECT count(*) FROM letters`);
     const before = await letters();
     for (const letterDate of ['๑๒ มกราคม ๒๖๙๙', '12 มกราคม 2026', '๑๒ ม.ค. ๕๖๙']) {
       const bad = await t.http
@@ -243,7 +255,7 @@ describe('registers: numbers, corrections and bad input', () => {
         ],
       })
       .expect(201);
-    expect(citing.body.references).toEqual([
+    expect(bodyOf(citing, 'LetterResponse').references).toEqual([
       expect.objectContaining({
         agencyPrefix: 'มท',
         serial: 10557,
@@ -263,7 +275,7 @@ describe('registers: numbers, corrections and bad input', () => {
         references: ['มท ๐๒๑๐.๕/ว๑๐๕๕๗ ลงวันที่ ๑๙ พฤศจิกายน ๒๕๖๘'],
       })
       .expect(201);
-    expect(blind.body.references[0].letterId).toBeNull();
+    expect(bodyOf(blind, 'LetterResponse').references[0].letterId).toBeNull();
   });
 
   it('refuses a secret letter in an ordinary register, and a top-secret letter altogether', async () => {
@@ -297,12 +309,13 @@ describe('registers: numbers, corrections and bad input', () => {
   });
 
   it('continues from the paper book, and refuses a floor below numbers already used', async () => {
-    const registers = (
+    const registers = listOf(
       await t.http
         .get(`/api/v1/units/${other.id}/registers`)
         .set('Authorization', outsider)
-        .expect(200)
-    ).body as { id: string; kind: string }[];
+        .expect(200),
+      'RegisterResponse',
+    );
     const book = registers.find((r) => r.kind === 'incoming')!.id;
     await t.http
       .put(`/api/v1/registers/${book}/opening-floor`)
@@ -321,7 +334,7 @@ describe('registers: numbers, corrections and bad input', () => {
       .set('Authorization', outsider)
       .send({ letterId: letter })
       .expect(201);
-    expect(first.body.receiptNumber).toBe(521);
+    expect(bodyOf(first, 'EntryResponse').receiptNumber).toBe(521);
     const below = await t.http
       .put(`/api/v1/registers/${book}/opening-floor`)
       .set('Authorization', outsider)
@@ -346,7 +359,7 @@ describe('registers: numbers, corrections and bad input', () => {
       .set('Idempotency-Key', key)
       .send({ letterId: wLetter })
       .expect(201);
-    expect(w.body.referenceNumber).toBe('รอ ๐๐๑๗.๓/ว ๑');
+    expect(bodyOf(w, 'OutgoingNumberResponse').referenceNumber).toBe('รอ ๐๐๑๗.๓/ว ๑');
     const replay = await t.http
       .post(`/api/v1/registers/${circular}/numbers`)
       .set('Authorization', clerk)
@@ -362,8 +375,10 @@ describe('registers: numbers, corrections and bad input', () => {
       .expect(422);
     expect(problemOf(misuse).code).toBe('IDEMPOTENCY_KEY_REUSED');
     expect(
-      (await t.http.get(`/api/v1/letters/${wLetter}`).set('Authorization', clerk).expect(200)).body
-        .referenceRaw,
+      bodyOf(
+        await t.http.get(`/api/v1/letters/${wLetter}`).set('Authorization', clerk).expect(200),
+        'LetterDetail',
+      ).referenceRaw,
     ).toBe('รอ ๐๐๑๗.๓/ว ๑');
   });
 });
@@ -456,7 +471,7 @@ describe('secret letters never reach an uncleared user', () => {
         await t.http.get(`/api/v1/register-entries/${entry}/stamps`).set('Authorization', auth),
       ];
       expect(responses[0].status).toBe(404);
-      expect(responses[1].body.items).toEqual([]);
+      expect(pageOf(responses[1], 'LetterSummaryResponse').items).toEqual([]);
       expect(responses[4].status).toBe(404);
       expect(responses[5].status).toBe(404);
       expect(responses[6].status).toBe(404);
@@ -467,6 +482,6 @@ describe('secret letters never reach an uncleared user', () => {
       .get(`/api/v1/letters?q=${encodeURIComponent('นกขมิ้น')}`)
       .set('Authorization', cleared)
       .expect(200);
-    expect(seen.body.items.map((l: { subject: string }) => l.subject)).toEqual([CANARY]);
+    expect(pageOf(seen, 'LetterSummaryResponse').items.map((l) => l.subject)).toEqual([CANARY]);
   });
 });

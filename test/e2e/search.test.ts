@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchForm } from 'src/thai/normalize.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories } from '../factories/index.js';
+import { pageOf } from '../harness/api-body.js';
 
 /**
  * Thai substring search. The trigram indexes hold the search form of the text (marks
@@ -40,7 +41,9 @@ describe('searching letters', () => {
       .get(`/api/v1/letters?q=${encodeURIComponent(q)}`)
       .set('Authorization', auth)
       .expect(200);
-    return (res.body.items as { subject: string }[]).map((l) => l.subject).sort();
+    return pageOf(res, 'LetterSummaryResponse')
+      .items.map((l) => l.subject)
+      .sort();
   };
 
   it('tells words apart that differ only by a tone mark', async () => {

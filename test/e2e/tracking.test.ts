@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+import { bodyOf, idOf, listOf } from '../harness/api-body.js';
+import { oneRow } from '../harness/sql.js';
 
 interface Level {
   level: number;
@@ -44,21 +46,17 @@ describe('tracking read models', () => {
 
   async function pendingDelivery(unit: TestUnit, user: string, letter: string) {
     const inbox = await api(user).get(`/units/${unit.id}/inbox`).expect(200);
-    return (inbox.body.items as { deliveryId: string; letterId: string }[]).find(
-      (i) => i.letterId === letter,
-    )!.deliveryId;
+    return bodyOf(inbox, 'InboxPageResponse').items.find((i) => i.letterId === letter)!.deliveryId;
   }
 
   async function register(unit: TestUnit, user: string, letter: string) {
     const deliveryId = await pendingDelivery(unit, user, letter);
     const registers = await api(user).get(`/units/${unit.id}/registers`).expect(200);
-    const incoming = (registers.body as { id: string; kind: string }[]).find(
-      (r) => r.kind === 'incoming',
-    )!;
+    const incoming = listOf(registers, 'RegisterResponse').find((r) => r.kind === 'incoming')!;
     const entry = await api(user)
       .post(`/registers/${incoming.id}/entries`, { deliveryId })
       .expect(201);
-    return entry.body.id as string;
+    return idOf(entry);
   }
 
   beforeAll(async () => {
@@ -123,7 +121,7 @@ describe('tracking read models', () => {
         subject: 'การเตรียมการรับมือภัยแล้ง',
       })
       .expect(201);
-    letterId = letter.body.id as string;
+    letterId = idOf(letter);
     await f.numberAndForward(auth['clerk.moi'], ministry.id, letterId, {
       unitIds: [province.id],
     });
@@ -148,7 +146,8 @@ describe('tracking read models', () => {
     await api('clerk.sao2')
       .post(`/deliveries/${returned}/return`, { reason: 'ส่งผิดหน่วยงาน' })
       .expect(200);
-    [townDelivery] = await ds.query(
+    townDelivery = await oneRow<{ id: string; due_at: Date }>(
+      ds,
       'SELECT id, due_at FROM deliveries WHERE letter_id = $1 AND recipient_unit_id = $2',
       [letterId, town.id],
     );
@@ -159,8 +158,9 @@ describe('tracking read models', () => {
 
   it('lists the letters a subtree sent with received / pending / returned per level', async () => {
     const res = await api('governor').get(`/units/${province.id}/sent-letters`).expect(200);
-    expect(res.body.items).toHaveLength(1);
-    const [item] = res.body.items;
+    const sent = bodyOf(res, 'SentLetters');
+    expect(sent.items).toHaveLength(1);
+    const [item] = sent.items;
     expect(item).toMatchObject({
       rootLetterId: letterId,
       letterId,
@@ -174,7 +174,7 @@ describe('tracking read models', () => {
     ]);
     // The district's head sees what the district sent, one level.
     const district = await api('head.mueang').get(`/units/${mueang.id}/sent-letters`).expect(200);
-    expect(district.body.items[0].levels).toEqual([
+    expect(bodyOf(district, 'SentLetters').items[0].levels).toEqual([
       { level: 1, total: 1, received: 0, pending: 1, returned: 0, overdue: 0 },
     ]);
   });
@@ -183,16 +183,15 @@ describe('tracking read models', () => {
     const res = await api('governor')
       .get(`/letters/${letterId}/progress?unitId=${province.id}`)
       .expect(200);
-    expect(res.body.levels as Level[]).toEqual([
+    const progress = bodyOf(res, 'LetterProgress');
+    expect(progress.levels as Level[]).toEqual([
       { level: 1, total: 1, received: 1, pending: 0, returned: 0 },
       { level: 2, total: 2, received: 2, pending: 0, returned: 0 },
       { level: 3, total: 3, received: 1, pending: 1, returned: 1 },
     ]);
-    const sela = (res.body.children as { unitId: string; returned: number }[]).find(
-      (c) => c.unitId === selaphum.id,
-    );
+    const sela = progress.children.find((c) => c.unitId === selaphum.id);
     expect(sela).toMatchObject({ total: 3, received: 2, pending: 0, returned: 1 });
-    expect(res.body.notReceived.items).toEqual([
+    expect(progress.notReceived.items).toEqual([
       expect.objectContaining({
         unitId: town.id,
         deliveryId: townDelivery.id,
@@ -205,34 +204,37 @@ describe('tracking read models', () => {
     const down = await api('governor')
       .get(`/letters/${letterId}/progress?unitId=${mueang.id}`)
       .expect(200);
-    expect(down.body.units).toMatchObject({ total: 2, received: 1, pending: 1 });
+    expect(bodyOf(down, 'LetterProgress').units).toMatchObject({
+      total: 2,
+      received: 1,
+      pending: 1,
+    });
   });
 
   it('shows the level reached and the next rung once the ladder climbs', async () => {
     t.clock.set(new Date(new Date(townDelivery.due_at).getTime() + 60_000));
     await t.get(EscalationService).escalate(townDelivery.id, 1);
     await signInAll(); // the clock moved past the tokens' life
-    const [rung] = await t.dataSource.query(
+    const rung = await oneRow<{ next_due_at: Date }>(
+      t.dataSource,
       'SELECT next_due_at FROM escalations WHERE delivery_id = $1 AND level = 1',
       [townDelivery.id],
     );
     const res = await api('governor').get(`/letters/${letterId}/progress`).expect(200);
-    expect(res.body.notReceived.items[0]).toMatchObject({
+    expect(bodyOf(res, 'LetterProgress').notReceived.items[0]).toMatchObject({
       unitId: town.id,
       overdue: true,
       escalationLevel: 1,
       nextEscalationAt: new Date(rung.next_due_at).toISOString(),
     });
     const sent = await api('governor').get(`/units/${province.id}/sent-letters`).expect(200);
-    expect(sent.body.items[0].totals.overdue).toBe(1);
+    expect(bodyOf(sent, 'SentLetters').items[0].totals.overdue).toBe(1);
   });
 
   it('filters the overdue list by level, speed and age', async () => {
     const ids = async (query: string) => {
       const res = await api('governor').get(`/units/${province.id}/overdue${query}`).expect(200);
-      return (res.body.groups as { items: { deliveryId: string; level: number }[] }[]).flatMap(
-        (g) => g.items,
-      );
+      return bodyOf(res, 'Overdue').groups.flatMap((g) => g.items);
     };
     expect(await ids('')).toEqual([
       expect.objectContaining({ deliveryId: townDelivery.id, level: 1 }),
@@ -291,7 +293,7 @@ describe('tracking read models', () => {
     const selaphumOnly = await api('governor')
       .get(`/units/${selaphum.id}/overdue-levels`)
       .expect(200);
-    expect(selaphumOnly.body.total).toBe(0);
+    expect(bodyOf(selaphumOnly, 'OverdueLevels').total).toBe(0);
   });
 
   it('gives acknowledgments over time as a cumulative share', async () => {
@@ -310,7 +312,7 @@ describe('tracking read models', () => {
     const byDay = await api('governor')
       .get(`/letters/${letterId}/acknowledgments?unitId=${province.id}&by=day`)
       .expect(200);
-    expect(byDay.body.points).toEqual([
+    expect(bodyOf(byDay, 'Acknowledgments').points).toEqual([
       { at: '2026-01-14T17:00:00.000Z', count: 4, received: 4, share: 0.667 },
     ]);
   });
@@ -330,7 +332,7 @@ describe('tracking read models', () => {
       ['head.mueang', `/units/${selaphum.id}/overdue-levels`],
       ['head.mueang', `/units/${selaphum.id}/overdue.csv`],
       ['head.mueang', `/letters/${letterId}/acknowledgments?unitId=${selaphum.id}`],
-      ['governor', `/letters/${khonkaenLetter.body.id as string}/acknowledgments`],
+      ['governor', `/letters/${idOf(khonkaenLetter)}/acknowledgments`],
     ];
     for (const [user, path] of denied) {
       const res = await api(user).get(path);
@@ -339,6 +341,6 @@ describe('tracking read models', () => {
     }
     // The khonkaen head's own subtree sent nothing of Roi Et's.
     const own = await api('head.khonkaen').get(`/units/${khonkaen.id}/sent-letters`).expect(200);
-    expect(own.body.items).toEqual([]);
+    expect(bodyOf(own, 'SentLetters').items).toEqual([]);
   });
 });

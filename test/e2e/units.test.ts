@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type Session, type TestUnit } from '../factories/index.js';
-import { idOf, problemOf } from '../harness/api-body.js';
+import { bodyOf, idOf, problemOf } from '../harness/api-body.js';
+import { like } from '../harness/matchers.js';
+import { oneRow, rowsOf } from '../harness/sql.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
 
@@ -90,7 +92,7 @@ describe('units and users administration', () => {
   });
 
   it('refuses bad input with Thai problem details and writes nothing', async () => {
-    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM units');
+    const before = await rowsOf(t.dataSource, 'SELECT count(*)::int AS n FROM units');
     const unknownParent = await t.http
       .post('/api/v1/units')
       .set(admin.headers)
@@ -106,12 +108,12 @@ describe('units and users administration', () => {
     expect(problemOf(badKind).code).toBe('VALIDATION_FAILED');
     expect(
       problemOf(badKind)
-        .errors!.map((e: { field: string }) => e.field)
+        .errors!.map((e) => e.field)
         .sort(),
     ).toEqual(['extra', 'kind']);
     await t.http.get('/api/v1/units/not-a-uuid').set(admin.headers).expect(404);
     await t.http.get(`/api/v1/units/${randomUUID()}`).set(admin.headers).expect(404);
-    const after = await t.dataSource.query('SELECT count(*)::int AS n FROM units');
+    const after = await rowsOf(t.dataSource, 'SELECT count(*)::int AS n FROM units');
     expect(after).toEqual(before);
   });
 
@@ -128,8 +130,12 @@ describe('units and users administration', () => {
       expect(problemOf(res).code).toBe('UNIT_CYCLE');
       expect(problemOf(res).detail).toMatch(THAI);
     }
-    const rows = await t.dataSource.query('SELECT path FROM units WHERE id = $1', [c.id]);
-    expect(rows[0].path).toBe(c.path);
+    const row = await oneRow<{ path: string }>(
+      t.dataSource,
+      'SELECT path FROM units WHERE id = $1',
+      [c.id],
+    );
+    expect(row.path).toBe(c.path);
     const busy = await t.http
       .post(`/api/v1/units/${a.id}/deactivate`)
       .set(admin.headers)
@@ -151,7 +157,8 @@ describe('units and users administration', () => {
          FROM mid, LATERAL (SELECT uuid_generate_v4() AS id, n FROM generate_series(1, 110) n WHERE mid.id IS NOT NULL) x`,
       [top.id, top.path, top.depth],
     );
-    const size = await t.dataSource.query(
+    const size = await rowsOf<{ n: number }>(
+      t.dataSource,
       `SELECT count(*)::int AS n FROM units WHERE path LIKE $1`,
       [`${top.path}%`],
     );
@@ -171,13 +178,15 @@ describe('units and users administration', () => {
       .set(admin.headers)
       .send({ parentId: target.id })
       .expect(200);
-    const broken = await t.dataSource.query(
+    const broken = await rowsOf(
+      t.dataSource,
       `SELECT c.id FROM units c LEFT JOIN units p ON p.id = c.parent_id
         WHERE (p.id IS NULL AND (c.path <> '/' || c.id || '/' OR c.depth <> 0))
            OR (p.id IS NOT NULL AND (c.path <> p.path || c.id || '/' OR c.depth <> p.depth + 1))`,
     );
     expect(broken).toEqual([]);
-    const underTarget = await t.dataSource.query(
+    const underTarget = await rowsOf<{ n: number }>(
+      t.dataSource,
       `SELECT count(*)::int AS n FROM units WHERE path LIKE $1`,
       [`${target.path}${top.id}/%`],
     );
@@ -202,7 +211,7 @@ describe('units and users administration', () => {
       .query({ q: 'เทศบาล' })
       .set(admin.headers)
       .expect(200);
-    expect(found.body.items.map((u: { nameTh: string }) => u.nameTh)).toEqual([
+    expect(bodyOf(found, 'UnitPageResponse').items.map((u) => u.nameTh)).toEqual([
       'เทศบาลตำบลสอง',
       'เทศบาลตำบลหนึ่ง',
     ]);
@@ -211,13 +220,13 @@ describe('units and users administration', () => {
       .query({ q: '100%' })
       .set(admin.headers)
       .expect(200);
-    expect(percent.body.items).toHaveLength(1);
+    expect(bodyOf(percent, 'UnitPageResponse').items).toHaveLength(1);
     const wildcard = await t.http
       .get(`/api/v1/units/${area.id}/subtree`)
       .query({ q: '%%%' })
       .set(admin.headers)
       .expect(200);
-    expect(wildcard.body.items).toEqual([]);
+    expect(bodyOf(wildcard, 'UnitPageResponse').items).toEqual([]);
     const short = await t.http
       .get(`/api/v1/units/${area.id}/subtree`)
       .query({ q: 'เท' })
@@ -233,8 +242,9 @@ describe('units and users administration', () => {
         .query({ limit: 3, ...(cursor ? { cursor } : {}) })
         .set(admin.headers)
         .expect(200);
-      pages.push(...res.body.items.map((u: { nameTh: string }) => u.nameTh));
-      cursor = res.body.nextCursor ?? undefined;
+      const page = bodyOf(res, 'UnitPageResponse');
+      pages.push(...page.items.map((u) => u.nameTh));
+      cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(pages).toHaveLength(4);
     expect(new Set(pages).size).toBe(4);
@@ -258,17 +268,18 @@ describe('units and users administration', () => {
     const created = await t.http.post('/api/v1/users').set(admin.headers).send(body).expect(201);
     expect(created.body).toMatchObject({ username: 'somchai.k', clearance: 'confidential' });
     expect(created.body).not.toHaveProperty('passwordHash');
-    const hash = await t.dataSource.query('SELECT password_hash FROM users WHERE id = $1', [
-      idOf(created),
-    ]);
-    expect(hash[0].password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const hash = await oneRow<{ password_hash: string }>(
+      t.dataSource,
+      'SELECT password_hash FROM users WHERE id = $1',
+      [idOf(created)],
+    );
+    expect(hash.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
 
-    const count = async () =>
-      (
-        await t.dataSource.query(
-          'SELECT (SELECT count(*) FROM users)::int AS u, (SELECT count(*) FROM memberships)::int AS m',
-        )
-      )[0];
+    const count = () =>
+      oneRow<{ u: number; m: number }>(
+        t.dataSource,
+        'SELECT (SELECT count(*) FROM users)::int AS u, (SELECT count(*) FROM memberships)::int AS m',
+      );
     const before = await count();
     const duplicate = await t.http.post('/api/v1/users').set(admin.headers).send(body).expect(409);
     expect(problemOf(duplicate).code).toBe('USERNAME_TAKEN');
@@ -290,7 +301,7 @@ describe('units and users administration', () => {
       expect(problemOf(weak).code, password).toBe('WEAK_PASSWORD');
       expect(problemOf(weak).detail).toMatch(THAI);
       expect(problemOf(weak).errors, password).toEqual([
-        expect.objectContaining({ field: 'password', message: expect.stringMatching(THAI) }),
+        expect.objectContaining({ field: 'password', message: like.stringMatching(THAI) }),
       ]);
     }
     const unknownUnit = await t.http
@@ -305,8 +316,8 @@ describe('units and users administration', () => {
 
   it('documents every endpoint in OpenAPI with examples and bearer auth', async () => {
     const doc = await t.http.get('/api/docs-json').expect(200);
-    const paths = doc.body.paths as Record<string, Record<string, Record<string, unknown>>>;
-    const expected: [string, string][] = [
+    const paths = bodyOf(doc, 'OpenApiDocument').paths;
+    const expected: [string, 'get' | 'post' | 'patch'][] = [
       ['/api/v1/auth/login', 'post'],
       ['/api/v1/auth/refresh', 'post'],
       ['/api/v1/auth/logout', 'post'],

@@ -7,7 +7,8 @@ import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories } from '../factories/index.js';
 import { samplePdf } from '../factories/sample-pdf.js';
 import { buildPdf, escapeNames, HOSTILE } from '../factories/hostile-pdfs.js';
-import { idOf, problemOf } from '../harness/api-body.js';
+import { bodyOf, idOf, problemOf } from '../harness/api-body.js';
+import { rowsOf } from '../harness/sql.js';
 
 async function pdfWithJavaScript(): Promise<Buffer> {
   const doc = await PDFDocument.load(await samplePdf('js'));
@@ -60,7 +61,8 @@ describe('uploads: every bad file gets its own code', () => {
     const res = await upload(bytes).expect(201);
     expect(res.body).toMatchObject({ pages: 2, size: bytes.length, mediaType: 'application/pdf' });
     const again = await upload(bytes).expect(201);
-    expect(again.body.sha256).toBe(res.body.sha256);
+    const sha256 = bodyOf(res, 'UploadedFileResponse').sha256;
+    expect(bodyOf(again, 'UploadedFileResponse').sha256).toBe(sha256);
     const content = await t.http
       .get(`/api/v1/files/${idOf(res)}/content`)
       .set('Authorization', auth)
@@ -72,7 +74,7 @@ describe('uploads: every bad file gets its own code', () => {
       })
       .expect(200);
     expect(content.headers['content-type']).toBe('application/pdf');
-    expect(content.headers.etag).toBe(`"${res.body.sha256}"`);
+    expect(content.headers.etag).toBe(`"${sha256}"`);
     expect(Buffer.compare(content.body as Buffer, bytes)).toBe(0);
   });
 
@@ -99,12 +101,15 @@ describe('uploads: every bad file gets its own code', () => {
     ['over the page limit', () => samplePdf('long', 5), 422, 'FILE_PDF_TOO_MANY_PAGES'],
     ['carrying JavaScript', pdfWithJavaScript, 422, 'FILE_PDF_ACTIVE_CONTENT'],
   ])('refuses a file that is %s', async (_name, make, status, code) => {
-    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM files');
+    const before = await rowsOf<{ n: number }>(
+      t.dataSource,
+      'SELECT count(*)::int AS n FROM files',
+    );
     const res = await upload(await make()).expect(status);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(problemOf(res).code).toBe(code);
     expect(problemOf(res).detail).toMatch(/[\u0E00-\u0E7F]/);
-    const after = await t.dataSource.query('SELECT count(*)::int AS n FROM files');
+    const after = await rowsOf<{ n: number }>(t.dataSource, 'SELECT count(*)::int AS n FROM files');
     expect(after[0].n).toBe(before[0].n);
   });
 
@@ -119,7 +124,7 @@ describe('uploads: every bad file gets its own code', () => {
         expect(res.status, JSON.stringify(res.body)).toBe(422);
         expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
         expect(problemOf(res).code).toBe('FILE_PDF_ACTIVE_CONTENT');
-        expect(res.body.activeContent).toContain(kind);
+        expect(problemOf(res).activeContent).toContain(kind);
       }
     },
   );
@@ -127,12 +132,12 @@ describe('uploads: every bad file gets its own code', () => {
   it('serves originals as sandboxed attachments, inline only when the viewer asks', async () => {
     const bytes = await samplePdf('headers');
     const res = await upload(bytes, 'ไฟล์ทดสอบ.pdf').expect(201);
-    expect(res.body.originalName).toBe('ไฟล์ทดสอบ.pdf');
+    expect(bodyOf(res, 'UploadedFileResponse').originalName).toBe('ไฟล์ทดสอบ.pdf');
     const meta = await t.http
       .get(`/api/v1/files/${idOf(res)}`)
       .set('Authorization', auth)
       .expect(200);
-    expect(meta.body.originalName).toBe('ไฟล์ทดสอบ.pdf');
+    expect(bodyOf(meta, 'FileDetail').originalName).toBe('ไฟล์ทดสอบ.pdf');
     const download = await t.http
       .get(`/api/v1/files/${idOf(res)}/content`)
       .set('Authorization', auth)
@@ -152,7 +157,7 @@ describe('uploads: every bad file gets its own code', () => {
 
   it('keeps a name with quotes, paths and control characters harmless', async () => {
     const res = await upload(await samplePdf('names'), '..\\a"b\u200b.pdf').expect(201);
-    expect(res.body.originalName).toBe('a"b.pdf');
+    expect(bodyOf(res, 'UploadedFileResponse').originalName).toBe('a"b.pdf');
     const download = await t.http
       .get(`/api/v1/files/${idOf(res)}/content`)
       .set('Authorization', auth)

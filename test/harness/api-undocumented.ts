@@ -1,5 +1,8 @@
+import type { OpenAPIObject } from '@nestjs/swagger';
 import type { TokenPair } from 'src/modules/auth/auth.service.js';
 import type { EscalationController } from 'src/modules/escalation/escalation.controller.js';
+import type { FilesController } from 'src/modules/files/files.controller.js';
+import type { HealthController } from 'src/modules/health/health.controller.js';
 import type { LettersController } from 'src/modules/letters/letters.controller.js';
 import type { NotificationsController } from 'src/modules/notifications/notifications.controller.js';
 import type { OrganisationsController } from 'src/modules/organisations/organisations.controller.js';
@@ -7,6 +10,7 @@ import type { ReceiptsController } from 'src/modules/receipts/receipts.controlle
 import type { RegistersController } from 'src/modules/registers/registers.controller.js';
 import type { ForwardTargetsController } from 'src/modules/routing/forward-targets.controller.js';
 import type { RoutingController } from 'src/modules/routing/routing.controller.js';
+import type { TrackingController } from 'src/modules/routing/tracking.controller.js';
 import type { UsersController } from 'src/modules/users/users.controller.js';
 
 /** A value as it crosses the wire: dates become ISO strings, methods drop away. */
@@ -54,4 +58,14 @@ export interface UndocumentedBodies {
   NotificationPreferences: Answer<NotificationsController, 'preferences'>;
   Holidays: Answer<EscalationController, 'listHolidays'>;
   Policies: Answer<EscalationController, 'listPolicies'>;
+  RegisterCreated: Answer<RegistersController, 'create'>;
+  OpeningFloor: Answer<RegistersController, 'setFloor'>;
+  LetterFromText: Answer<LettersController, 'createFromText'>;
+  FileDetail: Answer<FilesController, 'get'>;
+  SentLetters: Answer<TrackingController, 'sentLetters'>;
+  OverdueLevels: Answer<TrackingController, 'overdueLevels'>;
+  Acknowledgments: Answer<TrackingController, 'acknowledgments'>;
+  Readiness: Answer<HealthController, 'ready'>;
+  /** The OpenAPI document itself (GET /api/docs-json). */
+  OpenApiDocument: OpenAPIObject;
 }
