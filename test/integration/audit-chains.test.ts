@@ -27,6 +27,7 @@ import {
   TEST_DB_PREFIX,
   withAdminClient,
 } from '../harness/databases.js';
+import { rowsOf } from '../harness/sql.js';
 
 const run = promisify(execFile);
 
@@ -119,7 +120,8 @@ describe('audit chains per unit', () => {
     // The database function computes the same genesis as the code.
     expect(auditChainGenesis(unitA)).not.toBe(auditChainGenesis(unitB));
     expect(await chainHead(unitA)).toEqual({ lastEventId: a[1].id, hash: a[1].hash, events: 2 });
-    const [system] = await t.dataSource.query(
+    const [system] = await rowsOf<{ chain: string }>(
+      t.dataSource,
       `SELECT chain FROM audit_events WHERE action = 'sign-in'`,
     );
     expect(system.chain).toBe('system');
@@ -138,11 +140,12 @@ describe('audit chains per unit', () => {
     expect(await chainRows(unitB)).toEqual([]);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).toBe(rows[i - 1].hash);
     // The events still name the unit each is about.
-    const units = await t.dataSource.query(
+    const units = await rowsOf<{ unit_id: string | null }>(
+      t.dataSource,
       'SELECT unit_id FROM audit_events WHERE id = ANY($1::bigint[]) ORDER BY id',
       [ids],
     );
-    expect(units.map((u: { unit_id: string | null }) => u.unit_id)).toEqual([unitA, unitB, null]);
+    expect(units.map((u) => u.unit_id)).toEqual([unitA, unitB, null]);
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
@@ -277,7 +280,8 @@ describe('audit chains per unit', () => {
       data: {},
       prevHash: auditChainGenesis(ghost),
     };
-    const [forged] = await t.dataSource.query(
+    const [forged] = await rowsOf<{ id: string }>(
+      t.dataSource,
       `INSERT INTO audit_events (chain, occurred_at, actor_name, unit_id, action, subject_type,
                                  subject_id, data, prev_hash, hash)
        VALUES ($1::text, $2, 'forger', $1::uuid, 'forged', 'test', 'forged', '{}', $3, $4) RETURNING id::text AS id`,
@@ -496,7 +500,8 @@ describe('migrating the single audit chain', () => {
           subjectId: 'x',
         }),
       );
-      const [last] = await after.query(
+      const [last] = await rowsOf(
+        after,
         `SELECT prev_hash, chain FROM audit_events ORDER BY id DESC LIMIT 1`,
       );
       expect(last).toEqual({ prev_hash: prevHash, chain: 'system' });

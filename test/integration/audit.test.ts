@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService, SYSTEM_ACTOR } from 'src/modules/audit/audit.service.js';
 import { auditHash, GENESIS_HASH } from 'src/modules/audit/audit-hash.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
+import { rowsOf } from '../harness/sql.js';
 
 const run = promisify(execFile);
 
@@ -41,7 +42,10 @@ describe('audit trail', () => {
   });
 
   it('writes in the caller transaction: a rollback leaves no event', async () => {
-    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_events');
+    const before = await rowsOf<{ n: number }>(
+      t.dataSource,
+      'SELECT count(*)::int AS n FROM audit_events',
+    );
     await expect(
       t.dataSource.transaction(async (manager) => {
         await audit.record(manager, {
@@ -53,13 +57,16 @@ describe('audit trail', () => {
         throw new Error('command failed after auditing');
       }),
     ).rejects.toThrow('command failed');
-    const after = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_events');
+    const after = await rowsOf<{ n: number }>(
+      t.dataSource,
+      'SELECT count(*)::int AS n FROM audit_events',
+    );
     expect(after[0].n).toBe(before[0].n);
   });
 
   it('refuses an append that links to anything but the head, and writes nothing', async () => {
     await append('the-head');
-    const before = await t.dataSource.query('SELECT count(*)::int AS n FROM audit_events');
+    const before = await rowsOf(t.dataSource, 'SELECT count(*)::int AS n FROM audit_events');
     await expect(
       t.dataSource.transaction((manager) =>
         audit.recordAfterLock(manager, 'system', GENESIS_HASH, [
@@ -72,7 +79,9 @@ describe('audit trail', () => {
         ]),
       ),
     ).rejects.toThrow(/chain system moved/);
-    expect(await t.dataSource.query('SELECT count(*)::int AS n FROM audit_events')).toEqual(before);
+    expect(await rowsOf(t.dataSource, 'SELECT count(*)::int AS n FROM audit_events')).toEqual(
+      before,
+    );
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
@@ -168,7 +177,10 @@ describe('audit trail', () => {
 
   it('names the first event written past the head, even when the links fit', async () => {
     await append('before-the-forgery');
-    const [head] = await t.dataSource.query(`SELECT hash FROM audit_chains WHERE chain = 'system'`);
+    const [head] = await rowsOf<{ hash: string }>(
+      t.dataSource,
+      `SELECT hash FROM audit_chains WHERE chain = 'system'`,
+    );
     // Two rows written straight into the table, each linked to the one before.
     const forge = async (subjectId: string, prevHash: string) => {
       const fields = {
@@ -183,15 +195,16 @@ describe('audit trail', () => {
         prevHash,
       };
       const hash = auditHash(fields);
-      const [row] = await t.dataSource.query(
+      const [row] = await rowsOf<{ id: string }>(
+        t.dataSource,
         `INSERT INTO audit_events (occurred_at, actor_user_id, actor_name, unit_id, action,
                                    subject_type, subject_id, data, prev_hash, hash, chain)
          VALUES ($1, NULL, $2, NULL, $3, $4, $5, '{}', $6, $7, 'system') RETURNING id`,
         [fields.occurredAt, 'forger', 'forged', 'test', subjectId, prevHash, hash],
       );
-      return { id: row.id as string, hash };
+      return { id: row.id, hash };
     };
-    const first = await forge('forged-1', head.hash as string);
+    const first = await forge('forged-1', head.hash);
     const second = await forge('forged-2', first.hash);
     expect(await audit.verify()).toMatchObject({
       ok: false,

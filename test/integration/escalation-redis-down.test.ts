@@ -3,7 +3,7 @@ import { ReconcileSweep } from 'src/worker/reconcile.cron.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { TcpProxy } from '../harness/tcp-proxy.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
-import { idOf } from '../harness/api-body.js';
+import { bodyOf, idOf } from '../harness/api-body.js';
 
 /**
  * Redis away for a while (a TCP proxy in front of it is stopped): numbering and forwarding
@@ -63,7 +63,7 @@ describe('escalation with Redis down', () => {
     }).expect(201);
     // Bounded by QUEUE_ENQUEUE_TIMEOUT_MS, not by Redis coming back.
     expect(Date.now() - started).toBeLessThan(3000);
-    expect(forward.body.dueAt).toBe('2026-04-16T02:30:00.000Z');
+    expect(bodyOf(forward, 'ForwardResult').dueAt).toBe('2026-04-16T02:30:00.000Z');
 
     // Past the due time the sweep cannot enqueue yet: nothing is lost, nothing happens.
     t.clock.set('2026-04-16T03:00:00Z');

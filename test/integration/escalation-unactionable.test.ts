@@ -4,8 +4,8 @@ import { EscalationRepository } from 'src/modules/escalation/escalation.reposito
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit, type TestUser } from '../factories/index.js';
-import { countOf } from '../harness/sql.js';
-import { idOf } from '../harness/api-body.js';
+import { countOf, rowsOf } from '../harness/sql.js';
+import { bodyOf, idOf } from '../harness/api-body.js';
 
 const MINUTE = 60_000;
 
@@ -46,7 +46,8 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
     const { forward } = await f.numberAndForward(auth['clerk.moi'], ministry.id, idOf(letter), {
       unitIds: [to.id],
     });
-    const [delivery] = await ds.query(
+    const [delivery] = await rowsOf<{ id: string; dueAt: Date }>(
+      ds,
       `SELECT id, due_at AS "dueAt" FROM deliveries WHERE forward_id = $1`,
       [forward.forwardId],
     );
@@ -104,7 +105,8 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
       ),
     ).toBe(0);
     // The stop and its reason are on the delivery; the sweep no longer asks for it.
-    const [row] = await ds.query(
+    const [row] = await rowsOf<{ escalation_halted_at: Date | null }>(
+      ds,
       `SELECT state, escalation_halted_at, escalation_halt_reason, escalation_started
          FROM deliveries WHERE id = $1`,
       [delivery.id],
@@ -120,7 +122,8 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
 
     // Audited once, in the recipient's chain.
     expect(await count(`SELECT count(*) FROM audit_events`)).toBe(audit + 1);
-    const [event] = await ds.query(
+    const [event] = await rowsOf(
+      ds,
       `SELECT action, unit_id, data FROM audit_events WHERE subject_id = $1 AND action LIKE 'delivery.escalation%'`,
       [delivery.id],
     );
@@ -130,11 +133,12 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
       data: { level: 1, reason: 'no_cleared_member', notifiedUnitId: ministry.id },
     });
     // The sending unit's registry and head hear of it, without the subject.
-    const notes = await ds.query(
+    const notes = await rowsOf<{ user_id: string; payload: Record<string, unknown> }>(
+      ds,
       `SELECT user_id, payload FROM notifications WHERE kind = 'delivery.unactionable' AND payload->>'deliveryId' = $1`,
       [delivery.id],
     );
-    expect(notes.map((n: { user_id: string }) => n.user_id).sort()).toEqual(
+    expect(notes.map((n) => n.user_id).sort()).toEqual(
       [users['clerk.moi'].id, users['head.moi'].id].sort(),
     );
     expect(notes[0].payload).toMatchObject({
@@ -144,7 +148,8 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
     });
     expect(JSON.stringify(notes)).not.toContain('ต้องไม่ปรากฏ');
     // The sender sees the stop in the delivery tree, and the live stream had its event.
-    const [{ letterId }] = await ds.query(
+    const [{ letterId }] = await rowsOf<{ letterId: string }>(
+      ds,
       `SELECT letter_id AS "letterId" FROM deliveries WHERE id = $1`,
       [delivery.id],
     );
@@ -153,7 +158,7 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
       .get(`/api/v1/letters/${letterId}/tree`)
       .set('Authorization', auth['clerk.moi'])
       .expect(200);
-    expect(tree.body.items[0]).toMatchObject({
+    expect(bodyOf(tree, 'LetterTree').items[0]).toMatchObject({
       id: delivery.id,
       escalationHaltReason: 'no_cleared_member',
     });
@@ -185,15 +190,18 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
     const delivery = await forwarded(district, 'confidential', 'รายงานการข่าว');
     t.clock.set(new Date(delivery.dueAt.getTime() + MINUTE));
     expect(await escalation.escalate(delivery.id, 1)).toEqual({ done: 'level 1 recorded' });
-    const [first] = await ds.query(
+    const [first] = await rowsOf<{ nextDueAt: Date }>(
+      ds,
       `SELECT next_due_at AS "nextDueAt" FROM escalations WHERE delivery_id = $1 AND level = 1`,
       [delivery.id],
     );
     // The only cleared member's membership ends, over the API.
     const membership = users['clerk.selaphum'].id;
-    const [{ id: membershipId }] = await ds.query(`SELECT id FROM memberships WHERE user_id = $1`, [
-      membership,
-    ]);
+    const [{ id: membershipId }] = await rowsOf<{ id: string }>(
+      ds,
+      `SELECT id FROM memberships WHERE user_id = $1`,
+      [membership],
+    );
     auth['admin.moi'] = (await f.signIn('admin.moi')).headers.Authorization;
     await t.http
       .post(`/api/v1/users/${membership}/memberships/${membershipId}/end`)
@@ -205,7 +213,8 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
       done: 'level 2: ladder halted, nobody cleared',
     });
     // No level 2 (the district's uncleared head is not told), and level 1 asks for nothing more.
-    const rungs = await ds.query(
+    const rungs = await rowsOf(
+      ds,
       `SELECT level, next_due_at FROM escalations WHERE delivery_id = $1 ORDER BY level`,
       [delivery.id],
     );
@@ -216,7 +225,8 @@ describe('escalation stops where nobody may act on a classified delivery', () =>
         [delivery.id],
       ),
     ).toBe(0);
-    const [event] = await ds.query(
+    const [event] = await rowsOf<{ data: Record<string, unknown> }>(
+      ds,
       `SELECT data FROM audit_events WHERE subject_id = $1 AND action = 'delivery.escalation-halted'`,
       [delivery.id],
     );

@@ -7,9 +7,9 @@ import { escalationJobId } from 'src/queue/jobs.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit, type TestUser } from '../factories/index.js';
 import { deleteQueueKeys } from '../harness/queue-keys.js';
-import { countOf } from '../harness/sql.js';
+import { countOf, rowsOf } from '../harness/sql.js';
 import { until } from '../harness/worker-process.js';
-import { idOf } from '../harness/api-body.js';
+import { bodyOf, idOf } from '../harness/api-body.js';
 
 const MINUTE = 60_000;
 
@@ -83,9 +83,11 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
     });
     // 60 working minutes on Friday, then Thursday 16 April 08:30 + 60 min.
     expect(forward.dueAt).toBe('2026-04-16T02:30:00.000Z');
-    const [delivery] = await ds.query(`SELECT id FROM deliveries WHERE forward_id = $1`, [
-      forward.forwardId,
-    ]);
+    const [delivery] = await rowsOf<{ id: string }>(
+      ds,
+      `SELECT id FROM deliveries WHERE forward_id = $1`,
+      [forward.forwardId],
+    );
     // The first wake-up waits in Redis under its deterministic id.
     expect(await t.get(JobQueue).standing('escalation', escalationJobId(delivery.id, 1))).toBe(
       'delayed',
@@ -116,10 +118,10 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
       .get('/api/v1/notifications?unread=true')
       .set('Authorization', auth['clerk.roiet'])
       .expect(200);
-    const reminder = inbox.body.items.find(
-      (n: { kind: string }) => n.kind === 'escalation.reminder',
+    const reminder = bodyOf(inbox, 'NotificationPageResponse').items.find(
+      (n) => n.kind === 'escalation.reminder',
     );
-    expect(reminder.payload).toMatchObject({
+    expect(reminder!.payload).toMatchObject({
       level: 1,
       deliveryId: delivery.id,
       recipientUnitName: 'จังหวัดร้อยเอ็ด',
@@ -128,7 +130,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
       .get('/api/v1/notifications/unread-count')
       .set('Authorization', auth['clerk.roiet'])
       .expect(200);
-    expect(unread.body.unreadCount).toBeGreaterThanOrEqual(2);
+    expect(bodyOf(unread, 'UnreadCountResponse').unreadCount).toBeGreaterThanOrEqual(2);
   });
 
   it('climbs the ladder: head, the forwarding unit’s head with its overdue list, the root registry', async () => {
@@ -146,8 +148,12 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
     });
     const levels = async () =>
       (
-        await ds.query(`SELECT level FROM escalations WHERE delivery_id = $1 ORDER BY level`, [id])
-      ).map((r: { level: number }) => r.level);
+        await rowsOf<{ level: number }>(
+          ds,
+          `SELECT level FROM escalations WHERE delivery_id = $1 ORDER BY level`,
+          [id],
+        )
+      ).map((r) => r.level);
     // Each step: move past the rung's due time, sweep, wait for the job.
     for (const [at, expected] of [
       ['2026-05-05T02:01:00Z', [1]],
@@ -159,11 +165,16 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
       await sweepNow();
       await until(levels, (l) => l.length === expected.length);
     }
-    const rungs = await ds.query(
+    const rungs = await rowsOf<{
+      notified_unit_id: string;
+      notified_user_ids: string[];
+      next_due_at: Date | null;
+    }>(
+      ds,
       `SELECT level, notified_unit_id, notified_user_ids, next_due_at FROM escalations WHERE delivery_id = $1 ORDER BY level`,
       [id],
     );
-    expect(rungs.map((r: { notified_unit_id: string }) => r.notified_unit_id)).toEqual([
+    expect(rungs.map((r) => r.notified_unit_id)).toEqual([
       district.id,
       district.id,
       province.id,
@@ -174,12 +185,16 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
     );
     expect(rungs[1].notified_user_ids).toEqual([users['head.mueang'].id]);
     expect(rungs[2].notified_user_ids).toEqual([users['head.roiet'].id]);
-    expect(rungs.every((r: { next_due_at: unknown }) => r.next_due_at === null)).toBe(true);
-    const notes = await ds.query(
+    expect(rungs.every((r) => r.next_due_at === null)).toBe(true);
+    const notes = await rowsOf<{
+      kind: string;
+      payload: { overdueCount?: number; overdueRecipients?: { unitId: string }[] };
+    }>(
+      ds,
       `SELECT kind, payload FROM notifications WHERE payload->>'deliveryId' = $1 ORDER BY created_at`,
       [id],
     );
-    expect(notes.map((n: { kind: string }) => n.kind)).toEqual([
+    expect(notes.map((n) => n.kind)).toEqual([
       'escalation.reminder',
       'escalation.reminder',
       'escalation.head',
@@ -188,9 +203,9 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
     ]);
     // A secret letter: no subject in any notification.
     expect(JSON.stringify(notes)).not.toContain('ต้องไม่ปรากฏ');
-    const supervisor = notes.find((n: { kind: string }) => n.kind === 'escalation.supervisor');
-    expect(supervisor.payload.overdueCount).toBeGreaterThanOrEqual(1);
-    expect(supervisor.payload.overdueRecipients[0]).toMatchObject({ unitId: district.id });
+    const supervisor = notes.find((n) => n.kind === 'escalation.supervisor');
+    expect(supervisor!.payload.overdueCount).toBeGreaterThanOrEqual(1);
+    expect(supervisor!.payload.overdueRecipients![0]).toMatchObject({ unitId: district.id });
     // Nothing more after the top.
     t.clock.advance(30 * 24 * 60 * MINUTE);
     expect(await sweepNow()).toMatchObject({ ran: true });
@@ -280,7 +295,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
     const admin = (method: 'get' | 'post' | 'put' | 'delete', path: string, user = 'admin.moi') =>
       t.http[method](`/api/v1/admin${path}`).set('Authorization', auth[user]);
     const listed = await admin('get', '/holidays?year=2026').expect(200);
-    expect(listed.body.items.map((h: { date: string }) => h.date)).toContain('2026-04-13');
+    expect(bodyOf(listed, 'HolidayListResponse').items.map((h) => h.date)).toContain('2026-04-13');
     await admin('get', '/holidays', 'clerk.roiet').expect(404);
     await admin('post', '/holidays').send({ date: '2026-03-03', nameTh: 'วันมาฆบูชา' }).expect(200);
     const imported = await admin('post', '/holidays/import')
@@ -302,14 +317,18 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
     await admin('delete', '/holidays/2026-05-31').expect(200);
     await admin('delete', '/holidays/2026-05-31').expect(404);
     const national = await admin('post', '/holidays/national/2571').expect(200);
-    expect(national.body.added).toContain('2028-12-05');
+    const added = bodyOf(national, 'HolidayChangeResponse').added;
+    expect(added).toContain('2028-12-05');
     // 10 December 2028 is a Sunday: Monday 11 December is its substitution day.
-    expect(national.body.added).toContain('2028-12-11');
+    expect(added).toContain('2028-12-11');
     // Seeded years are already there.
-    expect((await admin('post', '/holidays/national/2569').expect(200)).body.added).toEqual([]);
+    expect(
+      bodyOf(await admin('post', '/holidays/national/2569').expect(200), 'HolidayChangeResponse')
+        .added,
+    ).toEqual([]);
 
     const policies = await admin('get', '/escalation-policies').expect(200);
-    expect(policies.body.items[0]).toMatchObject({
+    expect(bodyOf(policies, 'PolicyListResponse').items[0]).toMatchObject({
       speed: 'most_urgent',
       ackWorkingMinutes: 120,
       stepWorkingMinutes: [120, 240, 480],
@@ -329,7 +348,7 @@ describe('escalation: working-time deadlines and the reminder ladder', () => {
     // Friday 4 December 2026, 15:30 in Bangkok.
     t.clock.set('2026-12-04T08:30:00Z');
     await signInAgain();
-    const [seeded] = await ds.query(`SELECT name_th FROM holidays WHERE date = '2026-12-07'`);
+    const [seeded] = await rowsOf(ds, `SELECT name_th FROM holidays WHERE date = '2026-12-07'`);
     expect(seeded).toEqual({ name_th: 'วันหยุดชดเชยวันพ่อแห่งชาติ' });
     const letter = await t.http
       .post('/api/v1/letters')

@@ -11,6 +11,7 @@ import { RoutingService } from 'src/modules/routing/routing.service.js';
 import { SeedService } from 'src/modules/seed/seed.service.js';
 import type { MembershipRole } from 'src/modules/users/roles.js';
 import { idOf } from '../harness/api-body.js';
+import { rowsOf } from '../harness/sql.js';
 
 interface UnitRow {
   id: string;
@@ -191,7 +192,8 @@ describe('a circular to the whole country', () => {
     expect(rows.length).toBeGreaterThan(8000);
     for (const row of rows)
       expect(expected.get(row.recipient)).toEqual({ sender: row.sender, hop: row.hop });
-    const [{ notes }] = await t.dataSource.query(
+    const [{ notes }] = await rowsOf<{ notes: number }>(
+      t.dataSource,
       `SELECT count(*)::int AS notes FROM notifications WHERE kind = 'delivery.new'`,
     );
     expect(notes).toBe(expected.size);
@@ -235,7 +237,8 @@ describe('a circular to the whole country', () => {
       for (const u of inside) {
         if (u.id === unit.id) continue;
         const childId = u.path.slice(unit.path.length).split('/')[0];
-        const kinds = perChild.get(childId) ?? new Map();
+        const kinds =
+          perChild.get(childId) ?? new Map<string, { total: number; received: number }>();
         const cell = kinds.get(u.kind) ?? { total: 0, received: 0 };
         cell.total += 1;
         if (received.has(u.id)) cell.received += 1;

@@ -15,7 +15,9 @@ import { WebhookSink } from '../harness/webhook-sink.js';
 import { startWorker, until, type WorkerProcess } from '../harness/worker-process.js';
 import { factories, type Factories, type TestUnit, type TestUser } from '../factories/index.js';
 import type { Secrecy } from 'src/modules/letters/letter.entity.js';
-import { idOf } from '../harness/api-body.js';
+import { bodyOf, idOf } from '../harness/api-body.js';
+import { like } from '../harness/matchers.js';
+import { rowsOf } from '../harness/sql.js';
 
 /**
  * Outbound notifications for real: the app's own worker sends e-mail over SMTP to a sink
@@ -99,11 +101,13 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
     const { entry, forward } = await f.numberAndForward(authorization, ministry.id, idOf(created), {
       unitIds: [province.id],
     });
-    const [delivery] = await ds.query(`SELECT id FROM deliveries WHERE forward_id = $1`, [
-      forward.forwardId,
-    ]);
+    const [delivery] = await rowsOf<{ id: string }>(
+      ds,
+      `SELECT id FROM deliveries WHERE forward_id = $1`,
+      [forward.forwardId],
+    );
     return {
-      deliveryId: delivery.id as string,
+      deliveryId: delivery.id,
       reference: entry.referenceNumber,
       number: entry.receiptNumber,
       dueAt: new Date(forward.dueAt),
@@ -274,9 +278,9 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
     // In-app: both clerks, the payload names the letter the same way.
     for (const username of ['clerk.roiet', 'clerk2.roiet']) {
       const inbox = await (await api(username)).get('/notifications?unread=true').expect(200);
-      const reminder = (
-        inbox.body.items as { kind: string; payload: Record<string, unknown> }[]
-      ).find((n) => n.payload.deliveryId === letter.deliveryId);
+      const reminder = bodyOf(inbox, 'NotificationPageResponse').items.find(
+        (n) => n.payload.deliveryId === letter.deliveryId,
+      );
       expect(reminder).toMatchObject({
         kind: 'escalation.reminder',
         payload: {
@@ -440,7 +444,8 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
     expect(allMailText()).not.toMatch(URL_LIKE);
     expect(hook.containing(reference)).toHaveLength(1);
     expect(hook.calls.map((call) => call.raw).join('\n')).not.toMatch(URL_LIKE);
-    const [note] = await ds.query(
+    const [note] = await rowsOf<{ payload: Record<string, unknown> }>(
+      ds,
       `SELECT payload FROM notifications WHERE payload->>'deliveryId' = $1`,
       [deliveryId],
     );
@@ -490,7 +495,8 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
       ).toEqual([]);
 
       // 3. A pending row written by anything else is checked again at the door by the worker.
-      const [row] = await ds.query(
+      const [row] = await rowsOf<{ id: string }>(
+        ds,
         `INSERT INTO outbound_messages (channel, address, user_id, kind, subject, body, state, created_at)
          VALUES ('email', $1, $2, 'escalation.reminder', 'เตือน', $3, 'pending', $4) RETURNING id`,
         [
@@ -558,7 +564,8 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
     expect(`${mail.subject}\n${mail.text}`).not.toMatch(URL_LIKE);
     // Up to the forwarding unit (level 3), whose message lists the overdue recipients.
     for (const level of [2, 3]) {
-      const [previous] = await ds.query(
+      const [previous] = await rowsOf<{ next_due_at: Date }>(
+        ds,
         `SELECT next_due_at FROM escalations WHERE delivery_id = $1 AND level = $2`,
         [deliveryId, level - 1],
       );
@@ -627,14 +634,15 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
       expect(posts[0].raw).not.toContain(subject);
       // In-app, as the clerk reads it.
       const inbox = await (await api('clerk.roiet')).get('/notifications?limit=100').expect(200);
-      const mine = (inbox.body.items as { payload: Record<string, unknown> }[]).filter(
+      const mine = bodyOf(inbox, 'NotificationPageResponse').items.filter(
         (n) => n.payload.deliveryId === deliveryId,
       );
       expect(mine).toHaveLength(1);
       expect(mine[0].payload.reference).toBe(reference);
       expect(mine[0].payload).not.toHaveProperty('subject');
       expect(JSON.stringify(mine)).not.toContain(subject);
-      const stored = await ds.query(
+      const stored = await rowsOf<{ payload: Record<string, unknown> }>(
+        ds,
         `SELECT payload FROM notifications WHERE payload->>'deliveryId' = $1`,
         [deliveryId],
       );
@@ -650,12 +658,13 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
     const DIGEST_EMAIL = 'saraban.mueang@roiet.go.th';
     const digestOf = async (username: string, date: string) =>
       (
-        await ds.query(
+        await rowsOf<{ payload: Record<string, unknown> }>(
+          ds,
           `SELECT payload FROM notifications
             WHERE user_id = $1 AND kind = 'digest' AND payload->>'date' = $2`,
           [users[username].id, date],
         )
-      ).map((row: { payload: Record<string, unknown> }) => row.payload);
+      ).map((row) => row.payload);
     const digestMails = (date: string) =>
       mails().filter(
         (mail) =>
@@ -725,7 +734,7 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
       t.clock.set('2027-06-14T01:00:00Z');
       const date = '2027-06-14';
       expect(await notifications.buildDigests(date)).toEqual({
-        done: expect.stringMatching(/^digests for \d+ users$/),
+        done: like.stringMatching(/^digests for \d+ users$/),
       });
       expect(await digestOf('digest.clerk', date)).toEqual([
         { date, unread: 2, pending: 3, overdue: 2 },
@@ -742,7 +751,7 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
 
       // The clerk reads it in the inbox, and gets it by e-mail.
       const inbox = await (await api('digest.clerk')).get('/notifications').expect(200);
-      expect(inbox.body.items[0]).toMatchObject({
+      expect(bodyOf(inbox, 'NotificationPageResponse').items[0]).toMatchObject({
         kind: 'digest',
         payload: { date, unread: 2, pending: 3, overdue: 2 },
       });
@@ -779,13 +788,15 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
       ).toEqual([{ n: 0 }]);
 
       // The job runs again (a retry, a second tick): nothing new anywhere.
-      const before = await ds.query(
+      const before = await rowsOf(
+        ds,
         `SELECT (SELECT count(*)::int FROM notifications WHERE kind = 'digest') AS notes,
                 (SELECT count(*)::int FROM outbound_messages WHERE kind = 'digest') AS outbox`,
       );
       expect(await notifications.buildDigests(date)).toEqual({ done: 'digests for 0 users' });
       expect(
-        await ds.query(
+        await rowsOf(
+          ds,
           `SELECT (SELECT count(*)::int FROM notifications WHERE kind = 'digest') AS notes,
                   (SELECT count(*)::int FROM outbound_messages WHERE kind = 'digest') AS outbox`,
         ),
@@ -944,11 +955,19 @@ async function sendOneReminder(
   await t.dataSource.transaction((manager) =>
     notifications.queueOutbound(manager, [clerk.user.id], 'escalation.reminder', { reference }),
   );
-  const [row] = await t.dataSource.query(`SELECT id FROM outbound_messages WHERE address = $1`, [
-    clerk.email,
-  ]);
+  const [row] = await rowsOf<{ id: string }>(
+    t.dataSource,
+    `SELECT id FROM outbound_messages WHERE address = $1`,
+    [clerk.email],
+  );
   const outcome = await notifications.deliverOutbound(row.id);
-  const [after] = await t.dataSource.query(
+  const [after] = await rowsOf<{
+    state: string;
+    attempts: number;
+    last_error: string | null;
+    sent_at: Date | null;
+  }>(
+    t.dataSource,
     `SELECT state, attempts, last_error, sent_at FROM outbound_messages WHERE id = $1`,
     [row.id],
   );

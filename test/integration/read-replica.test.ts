@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from 'src/database/bootstrap.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
+import { pageOf } from '../harness/api-body.js';
 import { type ReplicaPair, serverBinaries, startReplicaPair } from '../harness/replica.js';
 import { factories, type Factories } from '../factories/index.js';
 
@@ -73,7 +74,7 @@ describe.skipIf(!bin)('reads from a streaming replica', () => {
       .query({ q })
       .set('Authorization', authorization)
       .expect(200);
-    return (res.body.items as { subject: string }[]).map((l) => l.subject);
+    return pageOf(res, 'LetterSummaryResponse').items.map((l) => l.subject);
   };
 
   it('sends other users to the replica, and the writer to the primary until the replica has the write', async () => {

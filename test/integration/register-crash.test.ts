@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { startApi } from '../harness/api-process.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
+import { rowsOf } from '../harness/sql.js';
 import { factories, type Factories, TEST_PASSWORD } from '../factories/index.js';
 
 /**
@@ -88,7 +89,8 @@ describe('registrations from two processes, one killed mid-run', () => {
     for (const entry of answered) expect(committed.has(entry.id)).toBe(true);
     expect(answered.length).toBeGreaterThanOrEqual(32); // A answered all of its half
     expect(new Set(answered.map((e) => e.receiptNumber)).size).toBe(answered.length);
-    const counter = await t.dataSource.query(
+    const counter = await rowsOf<{ last_number: number }>(
+      t.dataSource,
       'SELECT last_number FROM register_counters WHERE register_id = $1',
       [register[0].id],
     );

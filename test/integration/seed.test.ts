@@ -4,6 +4,8 @@ import { userCreateCommand } from 'src/cli/users.commands.js';
 import { loadConfig } from 'src/config/config.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, SeedService } from 'src/modules/seed/seed.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
+import { bodyOf } from '../harness/api-body.js';
+import { oneRow, rowsOf } from '../harness/sql.js';
 import { factories, type Factories } from '../factories/index.js';
 
 /** Exact counts of the national seed (thai-address-universal 2.2.0); the README quotes them. */
@@ -44,7 +46,7 @@ describe('seeds', () => {
       usersCreated: DEMO_ACCOUNTS.length,
     });
     const audit = async () =>
-      (await t.dataSource.query('SELECT count(*)::int AS n FROM audit_events'))[0].n as number;
+      (await oneRow<{ n: number }>(t.dataSource, 'SELECT count(*)::int AS n FROM audit_events')).n;
     const eventsAfterFirst = await audit();
     const second = await seeds.seedDemo();
     expect(second).toMatchObject({ unitsInserted: 0, usersCreated: 0 });
@@ -53,7 +55,7 @@ describe('seeds', () => {
     for (const account of DEMO_ACCOUNTS) {
       const session = await f.signIn(account.username, DEMO_PASSWORD);
       const me = await t.http.get('/api/v1/me').set(session.headers).expect(200);
-      expect(me.body.memberships.map((m: { role: string }) => m.role)).toEqual([account.role]);
+      expect(bodyOf(me, 'MeResponse').memberships.map((m) => m.role)).toEqual([account.role]);
     }
   });
 
@@ -68,13 +70,15 @@ describe('seeds', () => {
     const second = await seeds.seedNational();
     expect(second.unitsInserted).toBe(0);
     expect(second.countsByKind).toEqual(NATIONAL_COUNTS);
-    const broken = await t.dataSource.query(
+    const broken = await rowsOf(
+      t.dataSource,
       `SELECT c.id FROM units c LEFT JOIN units p ON p.id = c.parent_id
         WHERE (p.id IS NULL AND c.path <> '/' || c.id || '/')
            OR (p.id IS NOT NULL AND (c.path <> p.path || c.id || '/' OR c.depth <> p.depth + 1))`,
     );
     expect(broken).toEqual([]);
-    const roots = await t.dataSource.query(
+    const roots = await rowsOf<{ n: number }>(
+      t.dataSource,
       'SELECT count(*)::int AS n FROM units WHERE parent_id IS NULL',
     );
     expect(roots[0].n).toBe(1);
