@@ -32,8 +32,9 @@ export interface EscalationWiring {
   escalation: EscalationService;
   sweep: ReconcileSweep;
   /** Starts this process's BullMQ workers (the worker process's JobsWorker). */
-  startWorkers(): JobsWorker;
-  close(): Promise<void>;
+  startWorkers: () => JobsWorker;
+  /** Closes the workers and the queue; free of `this`, so it may be taken off the wiring. */
+  close: () => Promise<void>;
 }
 
 export async function wireEscalation(

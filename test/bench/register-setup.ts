@@ -9,19 +9,19 @@ export async function seedClerkUnit(
   pool: pg.Pool,
 ): Promise<{ unit: string; user: string; registers: [string, string] }> {
   const unit = (
-    await pool.query(
+    await pool.query<{ id: string }>(
       `INSERT INTO units (kind, name_th, path, depth, active, reference_digits, created_at, updated_at)
        VALUES ('provincial_office', 'สำนักงานจังหวัดร้อยเอ็ด', '/', 0, true, 'thai', now(), now()) RETURNING id`,
     )
-  ).rows[0].id as string;
+  ).rows[0].id;
   await pool.query(`UPDATE units SET path = '/' || id || '/' WHERE id = $1`, [unit]);
   const user = (
-    await pool.query(
+    await pool.query<{ id: string }>(
       `INSERT INTO users (username, display_name, password_hash, clearance, active, created_at, updated_at)
        VALUES ('bench.clerk', 'bench', $1, 'none', true, now(), now()) RETURNING id`,
       [await hashPassword(PASSWORD)],
     )
-  ).rows[0].id as string;
+  ).rows[0].id;
   await pool.query(
     `INSERT INTO memberships (user_id, unit_id, role, acting, starts_at, created_at)
      VALUES ($1, $2, 'clerk', false, now() - interval '1 day', now())`,

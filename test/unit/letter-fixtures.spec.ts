@@ -46,7 +46,7 @@ describe('letter fixtures under OCR noise that must not matter', () => {
 
   it.each(names)('%s: zero-width characters, split ำ and CRLF change nothing', (name) => {
     const text = readFileSync(`${dir}${name}.txt`, 'utf8');
-    const expected = JSON.parse(JSON.stringify(parseLetter(text)));
+    const expected: unknown = JSON.parse(JSON.stringify(parseLetter(text)));
     const noisy = fc.record({
       inserts: fc.array(fc.tuple(fc.nat({ max: text.length }), fc.constantFrom(...ZERO_WIDTH)), {
         maxLength: 40,

@@ -219,7 +219,7 @@ export const consoleScenario: BenchScenario = {
       const rows = await warm.locator('table[aria-label="หนังสือรอลงรับ"] tbody tr').count();
       const table = await warm
         .locator('table[aria-label="หนังสือรอลงรับ"]')
-        .evaluate((t) => t.outerHTML);
+        .evaluate((t: { outerHTML: string }) => t.outerHTML);
       await warm.context().close();
       const styles = [
         ...readFileSync(join(CONSOLE_DIST, 'index.html'), 'utf8').matchAll(

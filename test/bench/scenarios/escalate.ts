@@ -4,6 +4,7 @@ import { setLogLevel } from 'src/logging/logger.js';
 import { escalationJobId, type JobRequest } from 'src/queue/jobs.js';
 import { factories } from '../../factories/index.js';
 import { deleteQueueKeys } from '../../harness/queue-keys.js';
+import { oneRow } from '../../harness/sql.js';
 import { freshBenchDatabase, openBenchDataSource, runConcurrently } from '../bench-db.js';
 import { wireEscalation } from '../escalation-wiring.js';
 import type { BenchScenario } from '../scenario.js';
@@ -63,7 +64,7 @@ export const escalateScenario: BenchScenario = {
       ];
       await ds.query('ANALYZE');
       const rungs = async () =>
-        Number((await ds.query(`SELECT count(*)::int AS n FROM escalations`))[0].n);
+        Number((await oneRow<{ n: number }>(ds, `SELECT count(*)::int AS n FROM escalations`)).n);
 
       await runConcurrently(WARM_UP, config.queueConcurrency, (i) => service.escalate(warm[i], 1));
 

@@ -3,6 +3,7 @@ import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import { freshBenchDatabase, openBenchDataSource, runConcurrently } from '../bench-db.js';
 import { insertBenchLetter, insertNationalUnits } from '../national-units.js';
 import type { BenchScenario } from '../scenario.js';
+import { oneRow } from '../../harness/sql.js';
 
 const PROVINCE_SENDS = [
   'provincial_division',
@@ -80,14 +81,17 @@ export const fanoutNationalScenario: BenchScenario = {
     };
 
     const walAt = async (): Promise<string> =>
-      (await dataSource.query('SELECT pg_current_wal_insert_lsn()::text AS lsn'))[0].lsn;
+      (await oneRow<{ lsn: string }>(dataSource, 'SELECT pg_current_wal_insert_lsn()::text AS lsn'))
+        .lsn;
     const walSince = async (from: string): Promise<number> =>
       Number(
         (
-          await dataSource.query('SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1) AS b', [
-            from,
-          ])
-        )[0].b,
+          await oneRow<{ b: string }>(
+            dataSource,
+            'SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1) AS b',
+            [from],
+          )
+        ).b,
       );
     const walBefore = await walAt();
     const started = performance.now();

@@ -48,20 +48,20 @@ export const registerHttpScenario: BenchScenario = {
         try {
           await client.query('BEGIN');
           const number = (
-            await client.query(
+            await client.query<{ last_number: number }>(
               `INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, 2569, 1)
                ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + 1
                RETURNING last_number`,
               [registers[1]],
             )
-          ).rows[0].last_number as number;
+          ).rows[0].last_number;
           const entry = (
-            await client.query(
+            await client.query<{ id: string }>(
               `INSERT INTO register_entries (register_id, be_year, number, letter_id, registered_at, status, created_by)
                VALUES ($1, 2569, $2, $3, now(), 'active', $4) RETURNING id`,
               [registers[1], number, letters[i], user],
             )
-          ).rows[0].id as string;
+          ).rows[0].id;
           const fields = {
             occurredAt: new Date(),
             actorUserId: user,
@@ -95,7 +95,7 @@ export const registerHttpScenario: BenchScenario = {
         }
       });
       log(`  raw pg: ${rawMs.toFixed(0)} ms`);
-      const numbers = await pool.query(
+      const numbers = await pool.query<{ n: number; max: number }>(
         'SELECT count(*)::int AS n, max(number) AS max FROM register_entries WHERE register_id = $1',
         [registers[0]],
       );

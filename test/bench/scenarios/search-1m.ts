@@ -83,11 +83,11 @@ export const search1mScenario: BenchScenario = {
         const pool = new pg.Pool({ connectionString: target, max: 4 });
         try {
           const root = (
-            await pool.query(
+            await pool.query<{ id: string }>(
               `INSERT INTO units (kind, name_th, path, depth, active, reference_digits, created_at, updated_at)
              VALUES ('ministry', 'กระทรวงมหาดไทย', '/', 0, true, 'thai', now(), now()) RETURNING id`,
             )
-          ).rows[0].id as string;
+          ).rows[0].id;
           await pool.query(`UPDATE units SET path = '/' || id || '/' WHERE id = $1`, [root]);
           await pool.query(
             `INSERT INTO units (kind, name_th, parent_id, path, depth, active, reference_digits, created_at, updated_at)
