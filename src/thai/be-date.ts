@@ -71,8 +71,9 @@ const TIME_ERROR_MESSAGE = 'เวลาไม่ถูกต้อง ชั่
 // keeps offsets, so \d is safe and indices point into the printed text.
 
 const ERA = '(?:พ\\s*\\.?\\s*ศ\\s*\\.?|ค\\s*\\.?\\s*ศ\\s*\\.?)';
+// OCR may drop the tone mark of ที่ (วันที): accepted.
 // รับวันที่ / ลงรับวันที่ are a stamp's own date; ลงวันที่ / ลว. give a letter's date.
-const PREFIX = `(?:(?:(?:ลง\\s?)?รับ\\s?)?วันที่|(?:ลง\\s?)?วันที่|ลว\\s?\\.?|วัน\\s?(?<wd>${WEEKDAY_PATTERN})\\s*(?:ที่)?)`;
+const PREFIX = `(?:(?:(?:ลง\\s?)?รับ\\s?)?วันที่?|(?:ลง\\s?)?วันที่?|ลว\\s?\\.?|วัน\\s?(?<wd>${WEEKDAY_PATTERN})\\s*(?:ที่?)?)`;
 // Formal documents may write เดือน before the month: วันที่ ๑ เดือนมกราคม พ.ศ. ๒๕๖๙.
 const NAMED_DATE = `(?<!\\d)(?<d>\\d{1,2})\\s*(?:เดือน\\s*)?(?<mon>${MONTH_PATTERN})(?![\\u0E01-\\u0E2E])\\s*(?:(?<era>${ERA})\\s*)?(?<y>\\d{2,5})(?!\\d)`;
 const SLASHED_DATE = `(?<!\\d)(?<sd>\\d{1,2})\\s*\\/\\s*(?<sm>\\d{1,2})\\s*\\/\\s*(?:(?<sera>${ERA})\\s*)?(?<sy>\\d{4}|\\d{2})(?!\\d)`;

@@ -117,14 +117,19 @@ export function weekdayLabel(index: number): WeekdayLabel {
 
 /** The speed class whose label is exactly `label` (after removing spaces). */
 export function speedClassOf(label: string): SpeedClass | null {
-  const key = label.replace(/\s+/g, '');
+  const key = withMaiEk(label.replace(/\s+/g, ''));
   return SPEED_CLASSES.find((c) => c.label === key) ?? null;
 }
 
 /** The secrecy class whose label is exactly `label` (after removing spaces). */
 export function secrecyClassOf(label: string): SecrecyClass | null {
-  const key = label.replace(/\s+/g, '');
+  const key = withMaiEk(label.replace(/\s+/g, ''));
   return SECRECY_CLASSES.find((c) => c.label === key) ?? null;
+}
+
+/** ที่สุด as OCR often reads it, without the tone mark over the upper vowel (ทีสุด). */
+function withMaiEk(label: string): string {
+  return label.replace(/ทีสุด$/, 'ที่สุด');
 }
 
 /** Escape a literal for use inside a RegExp source. */
@@ -161,6 +166,6 @@ export const WEEKDAY_PATTERN: string = `(?:${longestFirst(
   .join('|')})`;
 
 /** RegExp source matching a speed label, tolerating a space OCR puts inside it. */
-export const SPEED_PATTERN = '(?:ด่วน\\s?ที่สุด|ด่วน\\s?มาก|ด่วน)';
+export const SPEED_PATTERN = '(?:ด่วน\\s?ที่?สุด|ด่วน\\s?มาก|ด่วน)';
 /** RegExp source matching a secrecy label, tolerating a space OCR puts inside it. */
-export const SECRECY_PATTERN = '(?:ลับ\\s?ที่สุด|ลับ\\s?มาก|ลับ)';
+export const SECRECY_PATTERN = '(?:ลับ\\s?ที่?สุด|ลับ\\s?มาก|ลับ)';

@@ -137,7 +137,7 @@ const ITEM_MARKER = /(?:^|\s)(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\s*[.)])\s+(?=\S)/g
 const STARTS_WITH_MARKER = /^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)])\s+/;
 /** Words a wrapped cited/enclosed item continues with. */
 const CONTINUATION =
-  /^(?:ที่\s|ที่[\u0E01-\u0E2E]{2,4}\s*\d|ลงวันที่|ลว\.?|ด่วน|ลับ|จำนวน|\(|และ|พร้อม|ฉบับ|เรื่อง)/;
+  /^(?:ที่?\s|ที่?[\u0E01-\u0E2E]{2,4}\s*\d|ลงวันที่?|ลว\.?|ด่วน|ลับ|จำนวน|\(|และ|พร้อม|ฉบับ|เรื่อง)/;
 /** An item that ends with its quantity (… จำนวน ๑ ฉบับ) or a year is complete. */
 const COMPLETE_ITEM = /(?:ฉบับ|ชุด|แผ่น|เล่ม|หน้า|รายการ|แผ่นดิสก์|แผ่นซีดี|\d{2,4})\s*\)?\s*$/;
 
@@ -244,7 +244,7 @@ function enclosureLetterDates(items: readonly string[]): DatedItem[] {
   const out: DatedItem[] = [];
   for (const [index, item] of items.entries()) {
     for (const d of datesOf({ text: item, match: toMatchForm(item) })) {
-      if (d.date !== null && d.prefix !== null && /^(?:ลง\s?วันที่|ลว)/.test(d.prefix)) {
+      if (d.date !== null && d.prefix !== null && /^(?:ลง\s?วันที่?|ลว)/.test(d.prefix)) {
         out.push({ field: 'enclosures', index, date: d.date });
       }
     }
@@ -321,14 +321,14 @@ function readHead(lines: Line[]): Head {
           text: afterLabel.text.slice(found.end),
           match: afterLabel.match.slice(found.end),
         };
-        const dated = datesOf(tail).find((d) => d.prefix !== null && /^วันที่/.test(d.prefix));
+        const dated = datesOf(tail).find((d) => d.prefix !== null && /^วันที่?/.test(d.prefix));
         if (dated !== undefined) head.dateField = { line: no, d: dated, text: tail.text };
       } else {
         const cell = afterLabel.text.trim().split(/\s{2,}/)[0] ?? '';
         const parsed = parseReferenceNumber(cell);
         if (parsed.ok) head.reference = parsed.value;
         else head.referenceError = parsed.error.code;
-        const dated = datesOf(afterLabel).find((d) => d.prefix !== null && /^วันที่/.test(d.prefix));
+        const dated = datesOf(afterLabel).find((d) => d.prefix !== null && /^วันที่?/.test(d.prefix));
         if (dated !== undefined) head.dateField = { line: no, d: dated, text: afterLabel.text };
       }
       continue;

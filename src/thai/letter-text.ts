@@ -102,11 +102,13 @@ export type FieldLabel =
   | 'copies'
   | 'closing';
 
+// OCR of Thai often drops a tone mark written over an upper vowel (ที่ → ที, เรื่อง → เรือง,
+// สิ่ง → สิง): labels and the words that start a date accept the mark as missing.
 // Longest first where one label starts another (สิ่งที่ส่งมาด้วย before สิ่ง…; เรียน vs เรื่อง differ).
 const LABELS: readonly (readonly [FieldLabel, RegExp])[] = [
-  ['enclosure', /^(?:สิ่งที่ส่งมาด้วย|สิ่งที่แนบมาด้วย|สิ่งที่ส่งมาพร้อมนี้)\s*[:：]?\s*/],
+  ['enclosure', /^(?:สิ่?งที่?ส่งมาด้วย|สิ่?งที่?แนบมาด้วย|สิ่?งที่?ส่งมาพร้อมนี้?)\s*[:：]?\s*/],
   ['cited', /^อ้างถึง\s*[:：]?\s*/],
-  ['subject', /^เรื่อง\s*[:：]?\s*/],
+  ['subject', /^เรื่?อง\s*[:：]?\s*/],
   // คำขึ้นต้น (ระเบียบงานสารบรรณ ภาคผนวก ๘): เรียน for most addressees, กราบเรียน for the
   // Prime Minister, the President of the Privy Council and their peers, กราบทูล / ทูล for
   // members of the royal family, นมัสการ for monks. The addressee is what follows the word.
@@ -122,7 +124,7 @@ const LABELS: readonly (readonly [FieldLabel, RegExp])[] = [
     'closing',
     /^(?:ขอแสดงความนับถือ(?:อย่างสูง|อย่างยิ่ง)?|ด้วยความเคารพ(?:อย่างสูง|อย่างยิ่ง)?|ขอแสดงความเคารพ(?:อย่างสูง|อย่างยิ่ง)?|ควรมิควรแล้วแต่จะ(?:ทรง)?(?:พระกรุณา)?โปรด\S*|ขอนมัสการด้วยความเคารพ(?:อย่างยิ่ง)?)\s*$/,
   ],
-  ['date', /^วันที่(?=\s*\d)\s*/],
+  ['date', /^วันที่?(?=\s*\d)\s*/],
 ];
 
 export interface LabelMatch {
@@ -151,7 +153,7 @@ export function labelOf(line: Line): LabelMatch | null {
 }
 
 /** `ที่` followed by something that reads as a reference number (ที่ประชุม is not). */
-const REF_LABEL = /^\s*ที่\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*\d)/;
+const REF_LABEL = /^\s*ที่?\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*\d)/;
 
 export function refLabelEnd(match: string): number | null {
   const m = REF_LABEL.exec(match);

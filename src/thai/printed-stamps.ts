@@ -69,15 +69,18 @@ const KEYWORDS = [
 function keywordRank(keyword: string): number {
   if (keyword.startsWith('เลขรับ')) return 0;
   if (keyword.includes('ทะเบียนรับ')) return 1;
-  if (keyword === 'รับที่') return 2;
+  if (/^รับที่?$/.test(keyword)) return 2;
   return 3;
 }
+
+/** OCR often drops the tone mark of ที่ (เลขรับที): a keyword may come without it. */
+const withOptionalMaiEk = (keyword: string): string => keyword.replace(/ที่/g, 'ที่?');
 
 // Printed stamp forms have dotted lines to write on: เลขรับ.......๑๒๓.......
 const LEADER = '[\\s.:_…]*';
 
 const RECEIPT_ANCHOR = new RegExp(
-  `(?<=^|[\\s.:(|])(?<kw>${KEYWORDS.join('|')})(?:หนังสือ)?${LEADER}(?:(?:เลข)?ที่${LEADER})?(?<num>\\d{1,3}(?:,\\d{3})+|\\d{1,7})(?![\\d,])`,
+  `(?<=^|[\\s.:(|])(?<kw>${KEYWORDS.map(withOptionalMaiEk).join('|')})(?:หนังสือ)?${LEADER}(?:(?:เลข)?ที่?${LEADER})?(?<num>\\d{1,3}(?:,\\d{3})+|\\d{1,7})(?![\\d,])`,
   'g',
 );
 
@@ -148,7 +151,7 @@ function cellNear(text: string, column: number): Cell | null {
 }
 
 /** ลงวันที่ / ลว. on a stamp copy the letter's date; the stamp's own date is the other one. */
-const isStampOwnDate = (d: DateInText): boolean => !/^(?:ลง\s?วันที่|ลว)/.test(d.prefix ?? '');
+const isStampOwnDate = (d: DateInText): boolean => !/^(?:ลง\s?วันที่?|ลว)/.test(d.prefix ?? '');
 
 /** Cells of a line that hold a date and nothing else but a time or dotted lines. */
 function dateCells(line: Line): DateInText[] {
