@@ -1,0 +1,40 @@
+/**
+ * `npx tsx --tsconfig tsconfig.json test/bench/ocr/reparse.ts DIR`: parses again the readings
+ * an `npm run bench -- ocr` run saved with BENCH_OCR_DUMP=DIR and scores them with the
+ * current parser, without OCR: how a parser change moves the figures on the same readings.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { parseLetter } from 'src/thai/index.js';
+import { LETTER_FIELDS, scoreLetter } from './score.js';
+
+const FIXTURES = fileURLToPath(new URL('../../fixtures/letters/', import.meta.url));
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: reparse.ts DUMP_DIR');
+
+const byEngine = new Map<
+  string,
+  { fields: number; total: number; refs: boolean[]; dates: boolean[] }
+>();
+for (const file of readdirSync(dir).sort()) {
+  const m = /^(.+)\.(\d+)\.([a-z]+)\.txt$/.exec(file);
+  if (!m) continue;
+  const [, letter, , engine] = m;
+  const text = readFileSync(`${FIXTURES}${letter}.txt`, 'utf8');
+  const expected: unknown = JSON.parse(readFileSync(`${FIXTURES}${letter}.expected.json`, 'utf8'));
+  const read = readFileSync(join(dir, file), 'utf8');
+  const score = scoreLetter(parseLetter(read), expected, text, read);
+  const sums = byEngine.get(engine) ?? { fields: 0, total: 0, refs: [], dates: [] };
+  sums.fields += score.fieldsRight.length;
+  sums.total += LETTER_FIELDS.length;
+  if (score.referenceExact !== null) sums.refs.push(score.referenceExact);
+  if (score.dateExact !== null) sums.dates.push(score.dateExact);
+  byEngine.set(engine, sums);
+}
+const pct = (right: number, all: number): string => `${((right / all) * 100).toFixed(1)}%`;
+for (const [engine, s] of byEngine) {
+  console.log(
+    `${engine}: fields ${pct(s.fields, s.total)}, reference numbers ${pct(s.refs.filter(Boolean).length, s.refs.length)}, letter dates ${pct(s.dates.filter(Boolean).length, s.dates.length)} (${s.total / LETTER_FIELDS.length} documents)`,
+  );
+}
