@@ -1691,6 +1691,69 @@ export interface components {
              */
             unitIds?: string[];
         };
+        ForwardPreviewResponse: {
+            /** @description Already have the letter from this unit */
+            alreadySent: number;
+            noClearedMember: components["schemas"]["NoClearedMemberResponse"];
+            recipients: number;
+            willCreate: number;
+        };
+        ForwardResponse: {
+            /** Format: uuid */
+            annotationId: string | null;
+            /** @description Deliveries made */
+            created: number;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: uuid */
+            forwardId: string;
+            /** Format: uuid */
+            letterId: string;
+            /** Format: uuid */
+            parentDeliveryId: string | null;
+            /** Format: date-time */
+            responseDueAt: string | null;
+            /** Format: uuid */
+            rootLetterId: string;
+            /** Format: uuid */
+            senderUnitId: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** @description Recipients that already had it */
+            skipped: components["schemas"]["SkippedUnitsResponse"];
+        };
+        ForwardTargetResponse: {
+            /** @description Child units (to open the node) */
+            children: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "ministry" | "department" | "province" | "provincial_office" | "provincial_division" | "provincial_local_admin_office" | "district" | "district_local_admin_office" | "provincial_administration" | "city_municipality" | "town_municipality" | "subdistrict_municipality" | "subdistrict_administration" | "other";
+            /** @example อำเภอ / เขต */
+            kindLabel: string;
+            /** @description Local administrations (อปท.) under it */
+            localAdministrations: number;
+            /** @example อำเภอเสลภูมิ */
+            nameTh: string;
+            /** @description With entryId: nobody in the unit is cleared for that classified letter (a forward to it is refused) */
+            noClearedMember?: boolean;
+            /** Format: uuid */
+            parentId: string | null;
+            parentName: string | null;
+            /** @description False for the sending unit and its organisation */
+            selectable: boolean;
+        };
+        ForwardTargetsPageResponse: {
+            items: components["schemas"]["ForwardTargetResponse"][];
+            nextCursor: string | null;
+            /** @description The organisation whose tree is listed */
+            organisation: components["schemas"]["UnitRefResponse"];
+            /** @description The node whose children are listed (null for a name search) */
+            parent: components["schemas"]["UnitRefResponse"] | null;
+            quickPicks: components["schemas"]["QuickPickResponse"][];
+            /** @description The unit forwarding */
+            unit: components["schemas"]["UnitRefResponse"];
+        };
         HolidayChangeResponse: {
             /**
              * @description ISO dates added
@@ -2036,6 +2099,12 @@ export interface components {
              */
             parentId: string;
         };
+        NoClearedMemberResponse: {
+            /** @description Exact */
+            count: number;
+            /** @description The first of them */
+            units: components["schemas"]["UnitNameResponse"][];
+        };
         NotificationPageResponse: {
             items: components["schemas"]["NotificationResponse"][];
             nextCursor: string | null;
@@ -2363,6 +2432,15 @@ export interface components {
              */
             path: string;
         };
+        QuickPickResponse: {
+            /** @description Units of those kinds in the scope */
+            count: number;
+            /** @example districts */
+            key: string;
+            /** @example ทุกอำเภอ */
+            labelTh: string;
+            subtreeKinds: ("ministry" | "department" | "province" | "provincial_office" | "provincial_division" | "provincial_local_admin_office" | "district" | "district_local_admin_office" | "provincial_administration" | "city_municipality" | "town_municipality" | "subdistrict_municipality" | "subdistrict_administration" | "other")[];
+        };
         ReadingFailureResponse: {
             /** @example READING_PDF_ENCRYPTED */
             code: string;
@@ -2528,6 +2606,12 @@ export interface components {
             name: string | null;
             position: string | null;
         };
+        SkippedUnitsResponse: {
+            /** @description Exact */
+            count: number;
+            /** @description The first of them */
+            unitIds: string[];
+        };
         TrackingUnitResponse: {
             /** Format: uuid */
             id: string;
@@ -2536,10 +2620,24 @@ export interface components {
             /** @example จังหวัดร้อยเอ็ด */
             nameTh: string;
         };
+        UnitNameResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @example องค์การบริหารส่วนตำบลดงลาน */
+            nameTh: string;
+        };
         UnitPageResponse: {
             items: components["schemas"]["UnitResponse"][];
             /** @description Cursor of the next page */
             nextCursor: string | null;
+        };
+        UnitRefResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "ministry" | "department" | "province" | "provincial_office" | "provincial_division" | "provincial_local_admin_office" | "district" | "district_local_admin_office" | "provincial_administration" | "city_municipality" | "town_municipality" | "subdistrict_municipality" | "subdistrict_administration" | "other";
+            /** @example จังหวัดร้อยเอ็ด */
+            nameTh: string;
         };
         UnitResponse: {
             active: boolean;
@@ -4169,7 +4267,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "forwardId": "71aa…",
+                     *       "letterId": "0b1e…",
+                     *       "rootLetterId": "0b1e…",
+                     *       "senderUnitId": "8f2d…",
+                     *       "parentDeliveryId": "3e0c…",
+                     *       "annotationId": "5e1f…",
+                     *       "sentAt": "2026-01-15T04:10:00.000Z",
+                     *       "dueAt": "2026-01-18T04:10:00.000Z",
+                     *       "responseDueAt": null,
+                     *       "created": 203,
+                     *       "skipped": {
+                     *         "count": 1,
+                     *         "unitIds": [
+                     *           "4b7a…"
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForwardResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4208,7 +4326,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "recipients": 23,
+                     *       "alreadySent": 1,
+                     *       "willCreate": 22,
+                     *       "noClearedMember": {
+                     *         "count": 1,
+                     *         "units": [
+                     *           {
+                     *             "id": "4b7a…",
+                     *             "nameTh": "องค์การบริหารส่วนตำบลดงลาน"
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForwardPreviewResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -5047,7 +5181,51 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "unit": {
+                     *         "id": "8f2d…",
+                     *         "nameTh": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *         "kind": "provincial_office"
+                     *       },
+                     *       "organisation": {
+                     *         "id": "1a2b…",
+                     *         "nameTh": "จังหวัดร้อยเอ็ด",
+                     *         "kind": "province"
+                     *       },
+                     *       "parent": {
+                     *         "id": "1a2b…",
+                     *         "nameTh": "จังหวัดร้อยเอ็ด",
+                     *         "kind": "province"
+                     *       },
+                     *       "items": [
+                     *         {
+                     *           "id": "4b7a…",
+                     *           "nameTh": "อำเภอเสลภูมิ",
+                     *           "kind": "district",
+                     *           "kindLabel": "อำเภอ / เขต",
+                     *           "parentId": "1a2b…",
+                     *           "parentName": "จังหวัดร้อยเอ็ด",
+                     *           "children": 2,
+                     *           "localAdministrations": 2,
+                     *           "selectable": true,
+                     *           "noClearedMember": false
+                     *         }
+                     *       ],
+                     *       "nextCursor": null,
+                     *       "quickPicks": [
+                     *         {
+                     *           "key": "districts",
+                     *           "labelTh": "ทุกอำเภอ",
+                     *           "subtreeKinds": [
+                     *             "district"
+                     *           ],
+                     *           "count": 20
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ForwardTargetsPageResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */

@@ -9,7 +9,12 @@ import {
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { ForwardTargetsService } from 'src/modules/routing/forward-targets.service.js';
-import { ForwardDto, ForwardTargetsQuery } from 'src/modules/routing/routing.dto.js';
+import {
+  ForwardDto,
+  ForwardPreviewResponse,
+  ForwardTargetsPageResponse,
+  ForwardTargetsQuery,
+} from 'src/modules/routing/routing.dto.js';
 
 @ApiTags('routing')
 @Authenticated()
@@ -23,30 +28,27 @@ export class ForwardTargetsController {
       'Units the caller may forward to from this unit (recipient picker): children of a node, or a Thai name search, with quick picks by kind',
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        unit: { id: '8f2d…', nameTh: 'สำนักงานจังหวัดร้อยเอ็ด', kind: 'provincial_office' },
-        organisation: { id: '1a2b…', nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' },
-        parent: { id: '1a2b…', nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' },
-        items: [
-          {
-            id: '4b7a…',
-            nameTh: 'อำเภอเสลภูมิ',
-            kind: 'district',
-            kindLabel: 'อำเภอ / เขต',
-            parentId: '1a2b…',
-            parentName: 'จังหวัดร้อยเอ็ด',
-            children: 2,
-            localAdministrations: 2,
-            selectable: true,
-            noClearedMember: false,
-          },
-        ],
-        nextCursor: null,
-        quickPicks: [
-          { key: 'districts', labelTh: 'ทุกอำเภอ', subtreeKinds: ['district'], count: 20 },
-        ],
-      },
+    type: ForwardTargetsPageResponse,
+    example: {
+      unit: { id: '8f2d…', nameTh: 'สำนักงานจังหวัดร้อยเอ็ด', kind: 'provincial_office' },
+      organisation: { id: '1a2b…', nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' },
+      parent: { id: '1a2b…', nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' },
+      items: [
+        {
+          id: '4b7a…',
+          nameTh: 'อำเภอเสลภูมิ',
+          kind: 'district',
+          kindLabel: 'อำเภอ / เขต',
+          parentId: '1a2b…',
+          parentName: 'จังหวัดร้อยเอ็ด',
+          children: 2,
+          localAdministrations: 2,
+          selectable: true,
+          noClearedMember: false,
+        },
+      ],
+      nextCursor: null,
+      quickPicks: [{ key: 'districts', labelTh: 'ทุกอำเภอ', subtreeKinds: ['district'], count: 20 }],
     },
   })
   @ApiNotFoundResponse({ description: 'problem+json FORWARD_UNIT_NOT_FOUND' })
@@ -68,15 +70,14 @@ export class ForwardTargetsController {
       'while it is not empty the forward itself is refused (422 FORWARD_NO_CLEARED_MEMBER)',
   })
   @ApiOkResponse({
-    schema: {
-      example: {
-        recipients: 23,
-        alreadySent: 1,
-        willCreate: 22,
-        noClearedMember: {
-          count: 1,
-          units: [{ id: '4b7a…', nameTh: 'องค์การบริหารส่วนตำบลดงลาน' }],
-        },
+    type: ForwardPreviewResponse,
+    example: {
+      recipients: 23,
+      alreadySent: 1,
+      willCreate: 22,
+      noClearedMember: {
+        count: 1,
+        units: [{ id: '4b7a…', nameTh: 'องค์การบริหารส่วนตำบลดงลาน' }],
       },
     },
   })

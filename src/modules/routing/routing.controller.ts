@@ -28,6 +28,7 @@ import {
   AnnotationDto,
   DeliveryStateResponse,
   ForwardDto,
+  ForwardResponse,
   InboxPageResponse,
   InboxQuery,
   OverdueQuery,
@@ -96,20 +97,19 @@ export class RoutingController {
   })
   @AcceptsIdempotencyKey('sends nothing twice')
   @ApiCreatedResponse({
-    schema: {
-      example: {
-        forwardId: '71aa…',
-        letterId: '0b1e…',
-        rootLetterId: '0b1e…',
-        senderUnitId: '8f2d…',
-        parentDeliveryId: '3e0c…',
-        annotationId: '5e1f…',
-        sentAt: '2026-01-15T04:10:00.000Z',
-        dueAt: '2026-01-18T04:10:00.000Z',
-        responseDueAt: null,
-        created: 203,
-        skipped: { count: 1, unitIds: ['4b7a…'] },
-      },
+    type: ForwardResponse,
+    example: {
+      forwardId: '71aa…',
+      letterId: '0b1e…',
+      rootLetterId: '0b1e…',
+      senderUnitId: '8f2d…',
+      parentDeliveryId: '3e0c…',
+      annotationId: '5e1f…',
+      sentAt: '2026-01-15T04:10:00.000Z',
+      dueAt: '2026-01-18T04:10:00.000Z',
+      responseDueAt: null,
+      created: 203,
+      skipped: { count: 1, unitIds: ['4b7a…'] },
     },
   })
   @ApiUnprocessableEntityResponse({

@@ -321,3 +321,91 @@ export class DeliveryStateResponse {
   @ApiProperty({ format: 'date-time' })
   stateChangedAt: string;
 }
+
+export class UnitRefResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'จังหวัดร้อยเอ็ด' }) nameTh: string;
+  @ApiProperty({ enum: UNIT_KIND_CODES }) kind: string;
+}
+
+/** A unit of the recipient picker. */
+export class ForwardTargetResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'อำเภอเสลภูมิ' }) nameTh: string;
+  @ApiProperty({ enum: UNIT_KIND_CODES }) kind: string;
+  @ApiProperty({ example: 'อำเภอ / เขต' }) kindLabel: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentId: string | null;
+  @ApiProperty({ type: String, nullable: true }) parentName: string | null;
+  @ApiProperty({ description: 'Child units (to open the node)' }) children: number;
+  @ApiProperty({ description: 'Local administrations (อปท.) under it' })
+  localAdministrations: number;
+  @ApiProperty({ description: 'False for the sending unit and its organisation' })
+  selectable: boolean;
+  @ApiPropertyOptional({
+    description:
+      'With entryId: nobody in the unit is cleared for that classified letter (a forward to it is refused)',
+  })
+  noClearedMember?: boolean;
+}
+
+export class QuickPickResponse {
+  @ApiProperty({ example: 'districts' }) key: string;
+  @ApiProperty({ example: 'ทุกอำเภอ' }) labelTh: string;
+  @ApiProperty({ enum: UNIT_KIND_CODES, isArray: true }) subtreeKinds: string[];
+  @ApiProperty({ description: 'Units of those kinds in the scope' }) count: number;
+}
+
+export class ForwardTargetsPageResponse {
+  @ApiProperty({ type: UnitRefResponse, description: 'The unit forwarding' })
+  unit: UnitRefResponse;
+  @ApiProperty({ type: UnitRefResponse, description: 'The organisation whose tree is listed' })
+  organisation: UnitRefResponse;
+  @ApiProperty({
+    type: UnitRefResponse,
+    nullable: true,
+    description: 'The node whose children are listed (null for a name search)',
+  })
+  parent: UnitRefResponse | null;
+  @ApiProperty({ type: [ForwardTargetResponse] }) items: ForwardTargetResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: [QuickPickResponse] }) quickPicks: QuickPickResponse[];
+}
+
+export class UnitNameResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'องค์การบริหารส่วนตำบลดงลาน' }) nameTh: string;
+}
+
+export class NoClearedMemberResponse {
+  @ApiProperty({ description: 'Exact' }) count: number;
+  @ApiProperty({ type: [UnitNameResponse], description: 'The first of them' })
+  units: UnitNameResponse[];
+}
+
+export class ForwardPreviewResponse {
+  @ApiProperty() recipients: number;
+  @ApiProperty({ description: 'Already have the letter from this unit' }) alreadySent: number;
+  @ApiProperty() willCreate: number;
+  @ApiProperty({ type: NoClearedMemberResponse }) noClearedMember: NoClearedMemberResponse;
+}
+
+export class SkippedUnitsResponse {
+  @ApiProperty({ description: 'Exact' }) count: number;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The first of them' })
+  unitIds: string[];
+}
+
+export class ForwardResponse {
+  @ApiProperty({ format: 'uuid' }) forwardId: string;
+  @ApiProperty({ format: 'uuid' }) letterId: string;
+  @ApiProperty({ format: 'uuid' }) rootLetterId: string;
+  @ApiProperty({ format: 'uuid' }) senderUnitId: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) parentDeliveryId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) annotationId: string | null;
+  @ApiProperty({ format: 'date-time' }) sentAt: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) responseDueAt: string | null;
+  @ApiProperty({ description: 'Deliveries made' }) created: number;
+  @ApiProperty({ type: SkippedUnitsResponse, description: 'Recipients that already had it' })
+  skipped: SkippedUnitsResponse;
+}

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useRef, useState } from 'react';
-import { api, ApiError, newIdempotencyKey } from '../../api/client';
+import { api, ApiError, newIdempotencyKey, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Digits } from '../../lib/thai';
 import { formatDate, toDigits } from '../../lib/thai';
@@ -9,7 +9,6 @@ import { RecipientTree } from './RecipientTree';
 import {
   type DossierReceipt,
   type ForwardAnswer,
-  type ForwardPreview,
   LOCAL_ADMINISTRATION_KINDS,
   type QuickPick,
   type TargetsPage,
@@ -83,7 +82,7 @@ export function MinuteForward({ letterId, receipt, digits }: Props) {
     ],
     enabled: anyone,
     queryFn: () =>
-      answerOf<ForwardPreview>(
+      unwrap(
         api.POST('/api/v1/register-entries/{id}/forwards/preview', {
           params: { path: { id: receipt.entryId } },
           body: recipients,
@@ -132,7 +131,7 @@ export function MinuteForward({ letterId, receipt, digits }: Props) {
 
   const forward = useMutation({
     mutationFn: () =>
-      answerOf<ForwardAnswer>(
+      unwrap(
         api.POST('/api/v1/register-entries/{id}/forwards', {
           params: {
             path: { id: receipt.entryId },
@@ -158,7 +157,7 @@ export function MinuteForward({ letterId, receipt, digits }: Props) {
   }
 
   async function pickLocalAdministrations(district: TargetUnit) {
-    const page = await answerOf<TargetsPage>(
+    const page = await unwrap(
       api.GET('/api/v1/units/{id}/forward-targets', {
         params: {
           path: { id: receipt.unitId },

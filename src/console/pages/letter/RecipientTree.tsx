@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, ApiError } from '../../api/client';
-import { answerOf, type TargetsPage, type TargetUnit } from './types';
+import { api, ApiError, unwrap } from '../../api/client';
+import type { TargetsPage, TargetUnit } from './types';
 
 interface Props {
   /** The unit the letter is forwarded from. */
@@ -31,7 +31,7 @@ async function loadAll(unitId: string, entryId: string, query: { parentId?: stri
   let first: TargetsPage | null = null;
   const items: TargetUnit[] = [];
   do {
-    const page = await answerOf<TargetsPage>(
+    const page = await unwrap(
       api.GET('/api/v1/units/{id}/forward-targets', {
         params: { path: { id: unitId }, query: { ...query, entryId, cursor, limit: 100 } },
       }),
