@@ -87,7 +87,9 @@ export type LetterWarning =
   | ConsistencyWarning
   | { code: 'invalid_date'; field: 'letterDate'; reason: DateErrorCode }
   | { code: 'invalid_reference_number'; field: 'referenceNumber'; reason: ReferenceErrorCode }
-  | { code: 'legacy_encoding'; field: string; sample: string };
+  | { code: 'legacy_encoding'; field: string; sample: string }
+  /** Added when the text was read from a PDF: the reading was unsure of the field. */
+  | { code: 'low_confidence'; field: string; confidence: number };
 
 export interface ParsedLetter {
   kind: LetterKind;

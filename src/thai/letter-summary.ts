@@ -16,6 +16,17 @@ const KIND_LABELS: Readonly<Record<LetterKind, string>> = {
 
 const NONE = '-';
 
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  referenceNumber: 'เลขที่หนังสือ',
+  letterDate: 'วันที่ของหนังสือ',
+  subject: 'เรื่อง',
+  salutation: 'คำขึ้นต้น',
+  urgency: 'ชั้นความเร็ว',
+  secrecy: 'ชั้นความลับ',
+  signatory: 'ผู้ลงนาม',
+  ownerUnit: 'ส่วนราชการเจ้าของเรื่อง',
+};
+
 export interface SummaryOptions {
   digits?: DigitSet;
 }
@@ -38,6 +49,8 @@ function warningText(w: LetterWarning, digits: DigitSet): string {
       return 'อ่านเลขที่หนังสือไม่ได้';
     case 'legacy_encoding':
       return `พบข้อความที่น่าจะเข้ารหัสผิด (${w.sample})`;
+    case 'low_confidence':
+      return `ระบบอ่าน${FIELD_LABELS[w.field] ?? w.field}ได้ไม่แน่ชัด (ความมั่นใจ ${convertDigits(String(Math.round(w.confidence * 100)), digits)}%) กรุณาตรวจกับต้นฉบับ`;
   }
 }
 

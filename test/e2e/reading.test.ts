@@ -200,4 +200,67 @@ describe('reading uploaded PDFs', () => {
     await t.dataSource.query(`UPDATE file_readings SET state = 'done' WHERE file_id = $1`, [id]);
     expect((await due(later)).map((job) => job.id)).not.toContain(readingJobId(id, 1));
   });
+
+  it('parses a read PDF by fileId, with a confidence per field; 409 before it is read', async () => {
+    const textId = await upload(await thaiTextPdf());
+    await ended(textId);
+    const fromLayer = await t.http
+      .post('/api/v1/intake/parse')
+      .set('Authorization', clerk)
+      .send({ fileId: textId })
+      .expect(200);
+    const layer = bodyOf(fromLayer, 'ParsedLetterResponse');
+    expect(layer.referenceNumber?.raw).toBe('มท ๐๒๑๐.๓/ว ๑๒๓๔');
+    expect(layer.confidence).toMatchObject({ referenceNumber: 1, letterDate: 1, subject: 1 });
+    expect(layer.warnings.filter((w) => w.code === 'low_confidence')).toEqual([]);
+
+    const scanId = await upload(await scannedThaiPdf());
+    // Not read yet: 409 with a Thai detail (the worker has not finished this OCR).
+    const early = await t.http
+      .post('/api/v1/intake/parse')
+      .set('Authorization', clerk)
+      .send({ file_id: scanId })
+      .expect(409);
+    expect(problemOf(early).code).toBe('FILE_READING_NOT_DONE');
+    await ended(scanId);
+    const fromScan = bodyOf(
+      await t.http
+        .post('/api/v1/intake/parse')
+        .set('Authorization', clerk)
+        .send({ file_id: scanId })
+        .expect(200),
+      'ParsedLetterResponse',
+    );
+    // OCR-read Thai digits are never taken on trust: the reference number is flagged.
+    expect(fromScan.confidence?.referenceNumber).toBeLessThanOrEqual(0.5);
+    expect(fromScan.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'referenceNumber' }),
+    );
+    expect(fromScan.confidence?.subject).toBeGreaterThan(0.6);
+    expect(fromScan.confidence?.subject).toBeLessThan(1);
+
+    await t.http
+      .post('/api/v1/intake/parse')
+      .set('Authorization', stranger)
+      .send({ fileId: textId })
+      .expect(404);
+    await t.http.post('/api/v1/intake/parse').send({ fileId: textId }).expect(401);
+    // Text without a file is parsed as before, with no confidence.
+    const plain = bodyOf(
+      await t.http
+        .post('/api/v1/intake/parse')
+        .send({ text: LETTER_LINES.join('\n') })
+        .expect(200),
+      'ParsedLetterResponse',
+    );
+    expect(plain.confidence).toBeUndefined();
+
+    const letter = await t.http
+      .post('/api/v1/letters/from-text')
+      .set('Authorization', clerk)
+      .send({ fileId: textId })
+      .expect(201);
+    expect((letter.body as { subject: string }).subject).toBe('ขอเชิญประชุมคณะกรรมการ');
+    expect((letter.body as { fileIds?: string[] }).fileIds ?? [textId]).toContain(textId);
+  });
 });

@@ -320,7 +320,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Parse the OCR text of a letter (JSON {"text": …} or text/plain, 200 KB at most) */
+        /** Parse the OCR text of a letter (JSON {"text": …} or text/plain, 200 KB at most), or the text read from an uploaded PDF (JSON {"fileId": …}, signed in; 409 until its reading is done): then with a confidence per field */
         post: operations["IntakeController_parse"];
         delete?: never;
         options?: never;
@@ -1411,12 +1411,17 @@ export interface components {
         };
         CreateLetterFromTextDto: {
             enclosesLetterId?: string;
+            /**
+             * Format: uuid
+             * @description An uploaded PDF whose reading is done (409 before): its text is parsed instead of text, and it becomes the letter file
+             */
+            fileId?: string;
             fileIds?: string[];
             /** @description Sender as printed, when the text does not say it */
             senderText?: string;
             senderUnitId?: string;
-            /** @description OCR text of the letter (200 KB at most) */
-            text: string;
+            /** @description OCR text of the letter (200 KB at most); or fileId, a PDF whose reading is done */
+            text?: string;
             unitId?: string;
         };
         CreateRegisterDto: {
@@ -2279,6 +2284,17 @@ export interface components {
             raw: string;
         };
         ParsedLetterResponse: {
+            /**
+             * @description Only when parsed from a read PDF: 0–1 per field found, from the reading confidences of its characters (1 for a text layer; an OCR-read Thai digit counts at most 0.5)
+             * @example {
+             *       "referenceNumber": 0.5,
+             *       "letterDate": 0.93,
+             *       "subject": 0.95
+             *     }
+             */
+            confidence?: {
+                [key: string]: number;
+            };
             enclosures: string[];
             /** @enum {string} */
             kind: "external" | "memo" | "stamped";
@@ -3422,9 +3438,19 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description also accepted as file_id
+                     */
+                    fileId?: string;
                     text?: string;
                 };
                 "text/plain": {
+                    /**
+                     * Format: uuid
+                     * @description also accepted as file_id
+                     */
+                    fileId?: string;
                     text?: string;
                 };
             };

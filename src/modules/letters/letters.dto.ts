@@ -191,10 +191,22 @@ export class CreateLetterFromTextDto {
   @IsUUID()
   unitId?: string;
 
-  @ApiProperty({ description: 'OCR text of the letter (200 KB at most)' })
+  @ApiPropertyOptional({
+    description: 'OCR text of the letter (200 KB at most); or fileId, a PDF whose reading is done',
+  })
+  @Optional()
   @IsString()
   @MaxLength(204_800)
-  text: string;
+  text?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'An uploaded PDF whose reading is done (409 before): its text is parsed instead of text, and it becomes the letter file',
+  })
+  @Optional()
+  @IsUUID()
+  fileId?: string;
 
   @ApiPropertyOptional({ type: [String] })
   @Optional()
@@ -539,4 +551,13 @@ export class ParsedLetterResponse implements ParsedLetter {
 
   @ApiProperty({ type: [LetterWarningResponse] })
   warnings: ParsedLetter['warnings'];
+
+  @ApiPropertyOptional({
+    description:
+      'Only when parsed from a read PDF: 0–1 per field found, from the reading confidences of its characters (1 for a text layer; an OCR-read Thai digit counts at most 0.5)',
+    example: { referenceNumber: 0.5, letterDate: 0.93, subject: 0.95 },
+    type: 'object',
+    additionalProperties: { type: 'number' },
+  })
+  confidence?: Record<string, number>;
 }

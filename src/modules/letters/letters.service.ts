@@ -1,3 +1,5 @@
+import { ReadingService } from 'src/modules/files/reading.service.js';
+import { fieldConfidence } from 'src/thai/field-confidence.js';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -106,6 +108,7 @@ export class LettersService {
     private readonly clock: Clock,
     private readonly reads: ReadReplica,
     private readonly idempotency: IdempotencyService,
+    private readonly readings: ReadingService,
   ) {}
 
   /** The unit a command acts for: the one named, or the only one the user has. */
@@ -202,8 +205,25 @@ export class LettersService {
     principal: Principal,
     dto: CreateLetterFromTextDto,
   ): Promise<LetterRow & { parsed: ParsedLetter }> {
-    if (dto.text.trim() === '') throw new DomainError(LetterErrors.LETTER_TEXT_EMPTY);
-    const parsed = parseLetter(dto.text);
+    let parsed: ParsedLetter;
+    let fileIds = dto.fileIds ?? [];
+    if (dto.fileId !== undefined) {
+      // The text of a read PDF (409 until its reading is done); it becomes the letter's file.
+      const read = await this.readings.textOf(principal, dto.fileId);
+      const letter = parseLetter(read.text);
+      const sure = fieldConfidence(letter, read.text, read.confidences);
+      parsed = {
+        ...letter,
+        confidence: sure.confidence,
+        warnings: [...letter.warnings, ...sure.warnings],
+      } as ParsedLetter;
+      if (!fileIds.includes(dto.fileId)) fileIds = [dto.fileId, ...fileIds];
+    } else {
+      if (dto.text === undefined || dto.text.trim() === '') {
+        throw new DomainError(LetterErrors.LETTER_TEXT_EMPTY);
+      }
+      parsed = parseLetter(dto.text);
+    }
     const subject = parsed.subject;
     if (!subject) throw new DomainError(LetterErrors.LETTER_SUBJECT_MISSING);
     const slip = parsed.warnings.find(
@@ -211,7 +231,7 @@ export class LettersService {
         w.code === 'year_slip' && 'suggested' in w,
     );
     const letter = await this.dataSource.transaction((manager) =>
-      this.create(manager, principal, dto.unitId, dto.fileIds ?? [], dto.enclosesLetterId, {
+      this.create(manager, principal, dto.unitId, fileIds, dto.enclosesLetterId, {
         kind: parsed.kind,
         speed: speedCode(parsed.urgency),
         secrecy: secrecyCode(parsed.secrecy),

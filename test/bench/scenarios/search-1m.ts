@@ -157,6 +157,8 @@ export const search1mScenario: BenchScenario = {
       undefined as never,
       new ReadReplica(dataSource, { databaseReadUrl: null } as AppConfig, undefined as never),
       undefined as never,
+      // Search reads no PDF.
+      undefined as never,
     );
     const principal: Principal = {
       userId: '00000000-0000-4000-8000-000000000001',

@@ -33,6 +33,8 @@ const MAX_OCR_PIXELS = 40_000_000;
 export const LOW_PAGE_CONFIDENCE = 0.6;
 /** An OCR line below this is specks or noise, not text: dropped, with a warning. */
 export const NOISE_LINE_CONFIDENCE = 0.3;
+/** The highest per-character confidence OCR gives; 1 is the text layer's alone. */
+export const MAX_OCR_CONFIDENCE = 0.99;
 
 export type ReadingMethod = 'text_layer' | 'ocr';
 
@@ -377,7 +379,8 @@ function toReadLine(line: OcrLine, scale: number): ReadLine | null {
         inSymbol = 0;
       }
     }
-    pieces.push(weighted(ch, confidence));
+    // OCR is never certain: below 1, so a weight of 1 always means a text layer.
+    pieces.push(weighted(ch, Math.min(confidence, MAX_OCR_CONFIDENCE)));
   }
   const normalised = normalizeExtractedText(joinWeighted(pieces));
   // Runs of two or more spaces mark a column gap: kept; leading and trailing ones are not.
