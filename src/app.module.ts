@@ -10,6 +10,7 @@ import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { AuthModule } from 'src/modules/auth/auth.module.js';
 import { FilesModule } from 'src/modules/files/files.module.js';
 import { LettersModule } from 'src/modules/letters/letters.module.js';
+import { MailboxModule } from 'src/modules/mailbox/mailbox.module.js';
 import { ReceiptsModule } from 'src/modules/receipts/receipts.module.js';
 import { RegistersModule } from 'src/modules/registers/registers.module.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
@@ -46,6 +47,7 @@ function domainModules(): DynamicModule['imports'] {
     OrganisationsModule,
     UsersModule,
     SeedModule,
+    MailboxModule,
   ];
 }
 

@@ -182,6 +182,113 @@ describe('loadConfig', () => {
   });
 });
 
+describe('MAILBOXES', () => {
+  const UNIT = '0b1e7a52-3c44-4f7e-9d0a-6a1f0c2b9e11';
+  const load = (mailboxes: unknown, env: Record<string, string> = {}) =>
+    loadConfig({
+      DATA_DIR: tempDataDir(),
+      MAILBOXES: typeof mailboxes === 'string' ? mailboxes : JSON.stringify(mailboxes),
+      ...env,
+    });
+  const problemsOf = (mailboxes: unknown, env: Record<string, string> = {}): string[] => {
+    try {
+      load(mailboxes, env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    return [];
+  };
+
+  it('is off when empty, and reads the password from the variable a mailbox names', () => {
+    expect(loadConfig({ DATA_DIR: tempDataDir() }).mailboxes).toEqual([]);
+    const config = load(
+      [
+        {
+          unitId: UNIT.toUpperCase(),
+          host: 'imap.roiet.go.th',
+          user: 'saraban',
+          passwordEnv: 'MAILBOX_ROIET',
+        },
+      ],
+      { MAILBOX_ROIET: 'imap-secret' },
+    );
+    expect(config.mailboxes).toEqual([
+      {
+        unitId: UNIT,
+        host: 'imap.roiet.go.th',
+        port: 993,
+        tls: true,
+        user: 'saraban',
+        passwordEnv: 'MAILBOX_ROIET',
+        password: 'imap-secret',
+        folder: 'INBOX',
+        processedFolder: 'Processed',
+      },
+    ]);
+    expect(config.mailboxPollSeconds).toBe(60);
+    const plain = load(
+      [
+        {
+          unitId: UNIT,
+          host: 'h',
+          user: 'u',
+          passwordEnv: 'P',
+          tls: false,
+          folder: 'Saraban',
+          processedFolder: 'Saraban/Done',
+        },
+      ],
+      { P: 'x' },
+    );
+    expect(plain.mailboxes[0]).toMatchObject({ port: 143, tls: false, folder: 'Saraban' });
+  });
+
+  it('names every bad mailbox setting, and never prints a password', () => {
+    expect(problemsOf('not json')).toEqual(['MAILBOXES must be a JSON array of mailboxes']);
+    expect(problemsOf({ unitId: UNIT })).toEqual(['MAILBOXES must be a JSON array of mailboxes']);
+    expect(problemsOf(['x'])).toEqual(['MAILBOXES[0] must be an object']);
+    const problems = problemsOf(
+      [
+        {
+          unitId: 'roiet',
+          host: '',
+          user: 'u',
+          passwordEnv: 'MISSING',
+          port: 70000,
+          tls: 'yes',
+          password: 'leak',
+        },
+        {
+          unitId: UNIT,
+          host: 'h',
+          user: 'u',
+          passwordEnv: 'lower-case',
+          folder: 'INBOX',
+          processedFolder: 'INBOX',
+        },
+        { unitId: UNIT, host: 'h', user: 'u', passwordEnv: 'SET' },
+        { unitId: UNIT, host: 'h', user: 'u', passwordEnv: 'SET' },
+      ],
+      { SET: 'imap-secret' },
+    );
+    expect(problems).toEqual([
+      'MAILBOXES[0].password is not a mailbox setting',
+      "MAILBOXES[0].unitId must be a unit's id (uuid)",
+      'MAILBOXES[0].tls must be true or false',
+      'MAILBOXES[0].port must be a whole number from 1 to 65535',
+      'MAILBOXES[0].passwordEnv names MISSING, which is not set',
+      'MAILBOXES[0].host must be a non-empty string',
+      'MAILBOXES[1].passwordEnv must name an environment variable (A–Z, 0–9, _)',
+      'MAILBOXES[1].processedFolder must differ from folder',
+      'MAILBOXES[2].unitId has a mailbox already',
+      'MAILBOXES[3].unitId has a mailbox already',
+    ]);
+    expect(problems.join('\n')).not.toContain('imap-secret');
+    expect(problems.join('\n')).not.toContain('leak');
+  });
+});
+
 function ed25519Base64(): string {
   const { privateKey } = generateKeyPairSync('ed25519');
   return privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64');

@@ -118,6 +118,31 @@ export interface AppConfig {
    * processes with it); accepted only with NODE_ENV=test, null otherwise.
    */
   testClockFile: string | null;
+  /** The units' central mailboxes (e-mail intake); empty = intake off. */
+  mailboxes: MailboxConfig[];
+  /** Seconds between polls of each mailbox by the worker. */
+  mailboxPollSeconds: number;
+  /** Longest wait for the IMAP server to connect or answer before a poll gives up. */
+  mailboxTimeoutMs: number;
+  /** Most messages one poll takes from one mailbox (the rest wait for the next poll). */
+  mailboxBatch: number;
+}
+
+/**
+ * A unit's central mailbox (IMAP). The password is never in MAILBOXES nor in the database:
+ * `passwordEnv` names the environment variable that holds it.
+ */
+export interface MailboxConfig {
+  unitId: string;
+  host: string;
+  port: number;
+  tls: boolean;
+  user: string;
+  passwordEnv: string;
+  /** Read from the variable `passwordEnv` names; never logged. */
+  password: string;
+  folder: string;
+  processedFolder: string;
 }
 
 /** An Ed25519 private key from PEM text or base64 PKCS#8 DER; null when it is not one. */
@@ -350,6 +375,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (testClockFile !== '' && nodeEnv !== 'test') {
     problems.push('TEST_CLOCK_FILE is for tests only: it is refused unless NODE_ENV=test');
   }
+  const mailboxes = readMailboxes(read('MAILBOXES', ''), env, problems);
 
   const config: AppConfig = {
     nodeEnv,
@@ -409,9 +435,101 @@ export function loadConfig(env: Env = process.env): AppConfig {
     generatedSecretsFile,
     trustProxy,
     testClockFile: testClockFile === '' || nodeEnv !== 'test' ? null : resolve(testClockFile),
+    mailboxes,
+    mailboxPollSeconds: integer('MAILBOX_POLL_SECONDS', 60, 5, 86_400),
+    mailboxTimeoutMs: integer('MAILBOX_TIMEOUT_MS', 30_000, 100, 600_000),
+    mailboxBatch: integer('MAILBOX_BATCH', 50, 1, 10_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const MAILBOX_KEYS = new Set([
+  'unitId',
+  'host',
+  'port',
+  'tls',
+  'user',
+  'passwordEnv',
+  'folder',
+  'processedFolder',
+]);
+
+/**
+ * MAILBOXES: a JSON array of `{unitId, host, port?, tls?, user, passwordEnv, folder?,
+ * processedFolder?}`, one per unit. Every problem is named with its position.
+ */
+export function readMailboxes(raw: string, env: Env, problems: string[]): MailboxConfig[] {
+  if (raw.trim() === '') return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    problems.push('MAILBOXES must be a JSON array of mailboxes');
+    return [];
+  }
+  if (!Array.isArray(parsed)) {
+    problems.push('MAILBOXES must be a JSON array of mailboxes');
+    return [];
+  }
+  const mailboxes: MailboxConfig[] = [];
+  const units = new Set<string>();
+  parsed.forEach((item: unknown, index) => {
+    const at = `MAILBOXES[${index}]`;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      problems.push(`${at} must be an object`);
+      return;
+    }
+    const entry = item as Record<string, unknown>;
+    const before = problems.length;
+    for (const key of Object.keys(entry)) {
+      if (!MAILBOX_KEYS.has(key)) problems.push(`${at}.${key} is not a mailbox setting`);
+    }
+    const text = (key: string, fallback?: string): string => {
+      const value = entry[key] ?? fallback;
+      if (typeof value !== 'string' || value.trim() === '') {
+        problems.push(`${at}.${key} must be a non-empty string`);
+        return '';
+      }
+      return value;
+    };
+    const unitId = text('unitId');
+    if (unitId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(unitId))
+      problems.push(`${at}.unitId must be a unit's id (uuid)`);
+    if (units.has(unitId.toLowerCase())) problems.push(`${at}.unitId has a mailbox already`);
+    units.add(unitId.toLowerCase());
+    const tls = entry.tls ?? true;
+    if (typeof tls !== 'boolean') problems.push(`${at}.tls must be true or false`);
+    const port = entry.port ?? (tls === false ? 143 : 993);
+    if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65_535)
+      problems.push(`${at}.port must be a whole number from 1 to 65535`);
+    const passwordEnv = text('passwordEnv');
+    const namesVariable = /^[A-Z_][A-Z0-9_]*$/.test(passwordEnv);
+    if (passwordEnv && !namesVariable)
+      problems.push(`${at}.passwordEnv must name an environment variable (A–Z, 0–9, _)`);
+    const password = namesVariable ? (env[passwordEnv] ?? '') : '';
+    if (namesVariable && password === '')
+      problems.push(`${at}.passwordEnv names ${passwordEnv}, which is not set`);
+    const host = text('host');
+    const user = text('user');
+    const folder = text('folder', 'INBOX');
+    const processedFolder = text('processedFolder', 'Processed');
+    if (folder && folder === processedFolder)
+      problems.push(`${at}.processedFolder must differ from folder`);
+    if (problems.length > before) return;
+    mailboxes.push({
+      unitId: unitId.toLowerCase(),
+      host,
+      port: port as number,
+      tls: tls as boolean,
+      user,
+      passwordEnv,
+      password,
+      folder,
+      processedFolder,
+    });
+  });
+  return mailboxes;
 }
 
 /** Hides a password in a connection URL before it is printed. */

@@ -4,6 +4,8 @@ import { AuditCheckpoint } from 'src/modules/audit/audit-checkpoint.entity.js';
 import { AuditEvent } from 'src/modules/audit/audit-event.entity.js';
 import { FileReading, FileReadingPage } from 'src/modules/files/file-reading.entity.js';
 import { StoredFile } from 'src/modules/files/stored-file.entity.js';
+import { MailboxDraft } from 'src/modules/mailbox/mailbox-draft.entity.js';
+import { MailboxDraftFile } from 'src/modules/mailbox/mailbox-draft-file.entity.js';
 import { Letter } from 'src/modules/letters/letter.entity.js';
 import { LetterFile } from 'src/modules/letters/letter-file.entity.js';
 import { Register } from 'src/modules/registers/register.entity.js';
@@ -54,4 +56,6 @@ export const ENTITIES = [
   EscalationPolicy,
   Escalation,
   SweepRun,
+  MailboxDraft,
+  MailboxDraftFile,
 ];

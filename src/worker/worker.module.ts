@@ -6,6 +6,8 @@ import { EscalationModule } from 'src/modules/escalation/escalation.module.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 import { FilesJobs } from 'src/modules/files/files.jobs.js';
 import { FilesModule } from 'src/modules/files/files.module.js';
+import { MailboxCron } from 'src/modules/mailbox/mailbox.cron.js';
+import { MailboxModule } from 'src/modules/mailbox/mailbox.module.js';
 import { DigestCron } from 'src/modules/notifications/digest.cron.js';
 import { NotificationsJobs } from 'src/modules/notifications/notifications.jobs.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
@@ -42,11 +44,11 @@ export function reconcileSources(
 
 /**
  * The worker: BullMQ processors dispatching to the modules' job handlers, and the
- * scheduled work (reconcile sweep, daily digest, signed audit checkpoint). Only the worker process (or a
+ * scheduled work (reconcile sweep, daily digest, signed audit checkpoint, mailbox polls). Only the worker process (or a
  * single-machine process) loads it; the api only enqueues.
  */
 @Module({
-  imports: [AuditModule, EscalationModule, NotificationsModule, FilesModule],
+  imports: [AuditModule, EscalationModule, NotificationsModule, FilesModule, MailboxModule],
   providers: [
     {
       provide: JOB_HANDLERS,
@@ -70,7 +72,8 @@ export function reconcileSources(
     ReconcileSweep,
     DigestCron,
     AuditCheckpointCron,
+    MailboxCron,
   ],
-  exports: [ReconcileSweep, DigestCron, AuditCheckpointCron],
+  exports: [ReconcileSweep, DigestCron, AuditCheckpointCron, MailboxCron],
 })
 export class WorkerModule {}

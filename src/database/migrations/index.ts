@@ -18,6 +18,7 @@ import { LetterOwnerUnit1796730000000 } from 'src/database/migrations/1796730000
 import { ProgressEscalationLevel1796740000000 } from 'src/database/migrations/1796740000000-ProgressEscalationLevel.js';
 import { PublishedReadModels1796750000000 } from 'src/database/migrations/1796750000000-PublishedReadModels.js';
 import { FileReadings1796765000000 } from 'src/database/migrations/1796765000000-FileReadings.js';
+import { MailboxDrafts1796770000000 } from 'src/database/migrations/1796770000000-MailboxDrafts.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   ProgressEscalationLevel1796740000000,
   PublishedReadModels1796750000000,
   FileReadings1796765000000,
+  MailboxDrafts1796770000000,
 ];

@@ -44,6 +44,22 @@ export class FilesRepository {
     return rows[0];
   }
 
+  async findByUnitAndSha256(
+    manager: EntityManager,
+    unitId: string,
+    sha256: string,
+  ): Promise<FileRow | undefined> {
+    const row = await queryFirst(
+      manager,
+      'FilesRepository.findByUnitAndSha256',
+      FILE_ROW,
+      `SELECT ${COLUMNS} FROM files WHERE sha256 = $1 AND uploaded_unit_id = $2
+       ORDER BY created_at, id LIMIT 1`,
+      [sha256, unitId],
+    );
+    return row ?? undefined;
+  }
+
   async findById(id: string): Promise<FileRow | undefined> {
     const row = await queryFirst(
       this.dataSource,

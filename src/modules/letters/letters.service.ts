@@ -135,47 +135,7 @@ export class LettersService {
     dto: CreateLetterDto,
     idempotencyKey?: string,
   ): Promise<IdempotentAnswer<LetterRow>> {
-    const reference = dto.referenceNumber ? parseReferenceNumber(dto.referenceNumber) : null;
-    if (reference && !reference.ok) {
-      throw new DomainError(LetterErrors.LETTER_REFERENCE_INVALID, {
-        errors: [
-          {
-            field: 'referenceNumber',
-            code: reference.error.code,
-            message: reference.error.message,
-          },
-        ],
-      });
-    }
-    const date = dto.letterDate ? parseThaiDate(dto.letterDate, LETTER_YEARS) : null;
-    if (date && !date.ok) {
-      throw new DomainError(LetterErrors.LETTER_DATE_INVALID, {
-        errors: [{ field: 'letterDate', code: date.error.code, message: date.error.message }],
-      });
-    }
-    const references = (dto.references ?? []).map((raw) => citedLetter(raw));
-    const draft: LetterDraft = {
-      kind: dto.kind,
-      speed: dto.speed ?? 'none',
-      secrecy: dto.secrecy ?? 'none',
-      referenceRaw: reference?.ok ? reference.value.raw : null,
-      reference: reference?.ok ? reference.value : null,
-      letterDateRaw: date?.ok ? date.value.raw : null,
-      letterDate: date?.ok ? date.value.date : null,
-      suggestedLetterDate: null,
-      subject: normalizeThaiText(dto.subject),
-      addressee: dto.addressee ? normalizeThaiText(dto.addressee) : null,
-      references,
-      enclosures: (dto.enclosures ?? []).map(normalizeThaiText),
-      signatory: dto.signatory
-        ? { name: dto.signatory.name ?? null, position: dto.signatory.position ?? null }
-        : null,
-      senderUnitId: dto.senderUnitId ?? null,
-      senderText: dto.senderText ? normalizeThaiText(dto.senderText) : null,
-      ownerUnit: dto.ownerUnit ? normalizeThaiText(dto.ownerUnit) : null,
-      warnings: [],
-      printedStamps: dto.printedStamps ?? [],
-    };
+    const draft = this.draftFromFields(dto);
     return this.dataSource.transaction((manager) =>
       this.idempotency.run(
         manager,
@@ -198,6 +158,70 @@ export class LettersService {
         }),
       ),
     );
+  }
+
+  /**
+   * Records a letter from its fields inside the caller's transaction, as `createFromFields`
+   * does (for a command that records the letter with other rows, e.g. an e-mail intake).
+   */
+  async createFromFieldsIn(
+    manager: EntityManager,
+    principal: Principal,
+    dto: CreateLetterDto,
+  ): Promise<LetterRow> {
+    return this.create(
+      manager,
+      principal,
+      dto.unitId,
+      dto.fileIds ?? [],
+      dto.enclosesLetterId,
+      this.draftFromFields(dto),
+    );
+  }
+
+  /** The fields a clerk typed, parsed and checked; throws 400 on what cannot be read. */
+  private draftFromFields(dto: CreateLetterDto): LetterDraft {
+    const reference = dto.referenceNumber ? parseReferenceNumber(dto.referenceNumber) : null;
+    if (reference && !reference.ok) {
+      throw new DomainError(LetterErrors.LETTER_REFERENCE_INVALID, {
+        errors: [
+          {
+            field: 'referenceNumber',
+            code: reference.error.code,
+            message: reference.error.message,
+          },
+        ],
+      });
+    }
+    const date = dto.letterDate ? parseThaiDate(dto.letterDate, LETTER_YEARS) : null;
+    if (date && !date.ok) {
+      throw new DomainError(LetterErrors.LETTER_DATE_INVALID, {
+        errors: [{ field: 'letterDate', code: date.error.code, message: date.error.message }],
+      });
+    }
+    const references = (dto.references ?? []).map((raw) => citedLetter(raw));
+    return {
+      kind: dto.kind,
+      speed: dto.speed ?? 'none',
+      secrecy: dto.secrecy ?? 'none',
+      referenceRaw: reference?.ok ? reference.value.raw : null,
+      reference: reference?.ok ? reference.value : null,
+      letterDateRaw: date?.ok ? date.value.raw : null,
+      letterDate: date?.ok ? date.value.date : null,
+      suggestedLetterDate: null,
+      subject: normalizeThaiText(dto.subject),
+      addressee: dto.addressee ? normalizeThaiText(dto.addressee) : null,
+      references,
+      enclosures: (dto.enclosures ?? []).map(normalizeThaiText),
+      signatory: dto.signatory
+        ? { name: dto.signatory.name ?? null, position: dto.signatory.position ?? null }
+        : null,
+      senderUnitId: dto.senderUnitId ?? null,
+      senderText: dto.senderText ? normalizeThaiText(dto.senderText) : null,
+      ownerUnit: dto.ownerUnit ? normalizeThaiText(dto.ownerUnit) : null,
+      warnings: [],
+      printedStamps: dto.printedStamps ?? [],
+    };
   }
 
   /** Runs the Thai intake parser; its fields and warnings are stored, nothing is guessed. */

@@ -179,6 +179,21 @@ export class RegistersRepository {
     );
   }
 
+  async findRegisterIdOfKind(
+    manager: EntityManager,
+    unitId: string,
+    kind: RegisterKind,
+  ): Promise<string | null> {
+    const row = await queryFirst(
+      manager,
+      'RegistersRepository.findRegisterIdOfKind',
+      { id: col.uuid },
+      `SELECT id FROM registers WHERE unit_id = $1 AND kind = $2 ORDER BY created_at, id LIMIT 1`,
+      [unitId, kind],
+    );
+    return row?.id ?? null;
+  }
+
   async findRegistersOfUnit(unitId: string): Promise<Register[]> {
     return queryRows(
       this.dataSource,

@@ -246,72 +246,99 @@ export class RegistersService {
           scope: `register-entry:${registerId}`,
           request: dto,
         },
-        async () => {
-          const register = await this.findReceivingRegister(manager, principal, registerId);
-          const { letter, replaced } = await this.checkReceipt(manager, principal, register, dto);
-
-          const now = this.clock.now();
-          const beYear = bangkokBuddhistYear(now);
-          // With nothing to write after the entry, its statement also takes the audit lock.
-          const entryIsLastWrite = !replaced && !dto.deliveryId;
-          const { entry, earlier, auditPrevHash } = await this.repository.insertNextEntry(
-            manager,
-            {
-              registerId: register.id,
-              beYear,
-              letterId: letter.id,
-              registeredAt: now,
-              action: dto.action ?? null,
-              remarks: dto.remarks ?? null,
-              status: 'active',
-              cancelReason: null,
-              cancelledAt: null,
-              replacesEntryId: replaced?.id ?? null,
-              replacedByEntryId: null,
-              deliveryId: dto.deliveryId ?? null,
-              issuedReference: null,
-              createdBy: principal.userId,
-            },
-            {
-              unitId: register.unitId,
-              rootLetterId: letter.rootLetterId,
-              auditChain: entryIsLastWrite ? this.audit.chainFor(manager, register.unitId) : null,
-            },
-          );
-          if (replaced) {
-            if (replaced.status === 'active') {
-              await this.repository.markCancelled(
-                manager,
-                replaced.id,
-                `ยกเลิก แทนด้วยเลขรับ ${entry.number}/${beYear}`,
-                now,
-              );
-            }
-            await this.repository.linkReplacement(manager, replaced.id, entry.id);
-          }
-          const listener = this.receipts.listener;
-          if (listener) {
-            await listener.onRegistered(manager, {
-              entry,
-              unitId: register.unitId,
-              letterId: letter.id,
-              deliveryId: dto.deliveryId ?? null,
-            });
-          }
-          const event = registrationEvent(this.access.actor(principal), register, {
-            entry,
-            letterId: letter.id,
-            deliveryId: dto.deliveryId ?? null,
-            replaced,
-          });
-          if (auditPrevHash) {
-            const chain = this.audit.chainFor(manager, register.unitId);
-            await this.audit.recordAfterLock(manager, chain, auditPrevHash, [event]);
-          } else await this.audit.record(manager, event);
-          return { status: 201, body: entryView(entry, duplicateArrivalWarnings(earlier)) };
-        },
+        async () => ({
+          status: 201,
+          body: await this.receiveIn(manager, principal, registerId, dto),
+        }),
       ),
     );
+  }
+
+  /**
+   * Registers a letter inside the caller's transaction, as `receive` does (for a command
+   * that records the letter and its entry together, e.g. an e-mail intake).
+   */
+  async receiveIn(
+    manager: EntityManager,
+    principal: Principal,
+    registerId: string,
+    dto: RegisterLetterDto,
+    /** Refuse (404) a register of any other unit. */
+    onlyUnitId?: string,
+  ): Promise<EntryView> {
+    if (!dto.letterId && !dto.deliveryId) throw new DomainError(...noLetterNorDelivery());
+    const register = await this.findReceivingRegister(manager, principal, registerId);
+    if (onlyUnitId !== undefined && register.unitId !== onlyUnitId)
+      throw new DomainError(RegisterErrors.REGISTER_NOT_FOUND);
+    const { letter, replaced } = await this.checkReceipt(manager, principal, register, dto);
+
+    const now = this.clock.now();
+    const beYear = bangkokBuddhistYear(now);
+    // With nothing to write after the entry, its statement also takes the audit lock.
+    const entryIsLastWrite = !replaced && !dto.deliveryId;
+    const { entry, earlier, auditPrevHash } = await this.repository.insertNextEntry(
+      manager,
+      {
+        registerId: register.id,
+        beYear,
+        letterId: letter.id,
+        registeredAt: now,
+        action: dto.action ?? null,
+        remarks: dto.remarks ?? null,
+        status: 'active',
+        cancelReason: null,
+        cancelledAt: null,
+        replacesEntryId: replaced?.id ?? null,
+        replacedByEntryId: null,
+        deliveryId: dto.deliveryId ?? null,
+        issuedReference: null,
+        createdBy: principal.userId,
+      },
+      {
+        unitId: register.unitId,
+        rootLetterId: letter.rootLetterId,
+        auditChain: entryIsLastWrite ? this.audit.chainFor(manager, register.unitId) : null,
+      },
+    );
+    if (replaced) {
+      if (replaced.status === 'active') {
+        await this.repository.markCancelled(
+          manager,
+          replaced.id,
+          `ยกเลิก แทนด้วยเลขรับ ${entry.number}/${beYear}`,
+          now,
+        );
+      }
+      await this.repository.linkReplacement(manager, replaced.id, entry.id);
+    }
+    const listener = this.receipts.listener;
+    if (listener) {
+      await listener.onRegistered(manager, {
+        entry,
+        unitId: register.unitId,
+        letterId: letter.id,
+        deliveryId: dto.deliveryId ?? null,
+      });
+    }
+    const event = registrationEvent(this.access.actor(principal), register, {
+      entry,
+      letterId: letter.id,
+      deliveryId: dto.deliveryId ?? null,
+      replaced,
+    });
+    if (auditPrevHash) {
+      const chain = this.audit.chainFor(manager, register.unitId);
+      await this.audit.recordAfterLock(manager, chain, auditPrevHash, [event]);
+    } else await this.audit.record(manager, event);
+    return entryView(entry, duplicateArrivalWarnings(earlier));
+  }
+
+  /** The unit's standard incoming register (ทะเบียนหนังสือรับ), made on first use. */
+  async defaultIncomingRegisterId(manager: EntityManager, unitId: string): Promise<string> {
+    await this.repository.ensureDefaultRegisters(manager, [unitId], this.clock.now());
+    const id = await this.repository.findRegisterIdOfKind(manager, unitId, 'incoming');
+    if (!id) throw new DomainError(RegisterErrors.REGISTER_NOT_FOUND);
+    return id;
   }
 
   /** An incoming register the principal writes in, open. */
