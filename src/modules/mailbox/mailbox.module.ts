@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
+import { AuthModule } from 'src/modules/auth/auth.module.js';
 import { FilesModule } from 'src/modules/files/files.module.js';
 import { LettersModule } from 'src/modules/letters/letters.module.js';
 import { MailboxController } from 'src/modules/mailbox/mailbox.controller.js';
@@ -9,7 +10,7 @@ import { MailboxService } from 'src/modules/mailbox/mailbox.service.js';
 import { RegistersModule } from 'src/modules/registers/registers.module.js';
 
 @Module({
-  imports: [AuditModule, FilesModule, LettersModule, RegistersModule],
+  imports: [AuthModule, AuditModule, FilesModule, LettersModule, RegistersModule],
   controllers: [MailboxController],
   providers: [MailboxRepository, MailboxService, MailboxPoller],
   exports: [MailboxService, MailboxPoller],
