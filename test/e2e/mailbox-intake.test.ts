@@ -107,17 +107,19 @@ describe.skipIf(!hasDovecot())('e-mail intake from a real IMAP server (dovecot)'
   const fileCount = async (unit: TestUnit) =>
     Number(
       (
-        await t.dataSource.query('SELECT count(*) AS n FROM files WHERE uploaded_unit_id = $1', [
-          unit.id,
-        ])
+        await t.dataSource.query<{ n: string }[]>(
+          'SELECT count(*) AS n FROM files WHERE uploaded_unit_id = $1',
+          [unit.id],
+        )
       )[0].n,
     );
   const draftCount = async (unit: TestUnit) =>
     Number(
       (
-        await t.dataSource.query('SELECT count(*) AS n FROM mailbox_drafts WHERE unit_id = $1', [
-          unit.id,
-        ])
+        await t.dataSource.query<{ n: string }[]>(
+          'SELECT count(*) AS n FROM mailbox_drafts WHERE unit_id = $1',
+          [unit.id],
+        )
       )[0].n,
     );
   const pollOk = async (box = mailbox) => {
@@ -221,7 +223,7 @@ describe.skipIf(!hasDovecot())('e-mail intake from a real IMAP server (dovecot)'
     expect(Buffer.compare(original.body as Buffer, pdfA)).toBe(0);
     expect(await imap.subjects(ACCOUNT, 'INBOX')).toEqual([]);
     expect(await imap.subjects(ACCOUNT, 'Saraban/Processed')).toEqual(['ขอเชิญประชุม']);
-    const audit = await t.dataSource.query(
+    const audit = await t.dataSource.query<{ action: string }[]>(
       `SELECT action FROM audit_events WHERE subject_id = $1`,
       [draft.id],
     );
@@ -533,7 +535,7 @@ describe.skipIf(!hasDovecot())('e-mail intake from a real IMAP server (dovecot)'
       subject: 'ขอเชิญประชุมคณะกรรมการ',
       fileIds: draft.files.map((x) => x.fileId),
     });
-    const register = await t.dataSource.query(
+    const register = await t.dataSource.query<{ kind: string }[]>(
       `SELECT r.kind FROM register_entries e JOIN registers r ON r.id = e.register_id WHERE e.id = $1`,
       [body.entry.id],
     );
@@ -562,11 +564,11 @@ describe.skipIf(!hasDovecot())('e-mail intake from a real IMAP server (dovecot)'
         [office.id],
       ),
     ).toEqual([{ n: 1 }]);
-    const events = await t.dataSource.query(
+    const events = await t.dataSource.query<{ action: string }[]>(
       `SELECT action FROM audit_events WHERE subject_id = $1 ORDER BY id`,
       [draft.id],
     );
-    expect(events.map((e: { action: string }) => e.action)).toEqual([
+    expect(events.map((e) => e.action)).toEqual([
       'mailbox.draft-received',
       'mailbox.draft-confirmed',
     ]);
