@@ -1036,6 +1036,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/units/{unitId}/intake": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Drafts from the unit's central mailbox (e-mail intake), newest first; its clerks only */
+        get: operations["MailboxController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/intake/{draftId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make the letter from a draft and register it (ลงรับ), in one transaction
+         * @description The fields of POST /letters (the files are the draft’s PDFs, the first one the letter itself); the entry goes into registerId or the unit’s ทะเบียนหนังสือรับ. A decided draft answers 409 MAILBOX_DRAFT_CLOSED.
+         */
+        post: operations["MailboxController_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/units/{unitId}/intake/{draftId}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a draft without a letter; the reason (in Thai) is kept
+         * @description A decided draft answers 409 MAILBOX_DRAFT_CLOSED.
+         */
+        post: operations["MailboxController_discard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units/{unitId}/registers": {
         parameters: {
             query?: never;
@@ -1340,6 +1397,85 @@ export interface components {
             raw: string | null;
             serial: number | null;
         };
+        ConfirmDraftDto: {
+            /**
+             * @description การปฏิบัติ
+             * @example เสนอ ผวจ.
+             */
+            action?: string;
+            /**
+             * @description เรียน / ถึง
+             * @example ผู้ว่าราชการจังหวัดทุกจังหวัด
+             */
+            addressee?: string;
+            /** @description Re-issue: the upstream letter this one encloses (keeps its root) */
+            enclosesLetterId?: string;
+            /**
+             * @description สิ่งที่ส่งมาด้วย
+             * @example [
+             *       "สำเนาหนังสือ จำนวน ๑ ฉบับ"
+             *     ]
+             */
+            enclosures?: string[];
+            /**
+             * @example external
+             * @enum {string}
+             */
+            kind: "external" | "memo" | "stamped" | "directive" | "notice" | "record";
+            /**
+             * @description Date as printed (BE)
+             * @example ๑๒ มกราคม ๒๕๖๙
+             */
+            letterDate?: string;
+            /**
+             * @description ส่วนราชการเจ้าของเรื่อง as printed at the foot
+             * @example กองการสื่อสารและเทคโนโลยีสารสนเทศ
+             */
+            ownerUnit?: string;
+            /** @description Receipt stamps already on the paper (from the intake parser, checked by the clerk) */
+            printedStamps?: components["schemas"]["PrintedStampDto"][];
+            /**
+             * @description ที่ as printed
+             * @example มท ๐๒๑๐.๕/ว๑๐๕๕๗
+             */
+            referenceNumber?: string;
+            /**
+             * @description อ้างถึง: cited letters as printed
+             * @example [
+             *       "มท ๐๒๑๐.๕/ว๑๐๕๕๗ ลงวันที่ ๑๙ พฤศจิกายน ๒๕๖๘"
+             *     ]
+             */
+            references?: string[];
+            /** @description An incoming register of the draft's unit; its ทะเบียนหนังสือรับ when omitted */
+            registerId?: string;
+            /** @description หมายเหตุ */
+            remarks?: string;
+            /**
+             * @example none
+             * @enum {string}
+             */
+            secrecy?: "none" | "confidential" | "secret" | "top_secret";
+            /**
+             * @description Sender as printed
+             * @example กระทรวงมหาดไทย
+             */
+            senderText?: string;
+            /** @description Sending unit, when it is in this system */
+            senderUnitId?: string;
+            signatory?: components["schemas"]["SignatoryDto"];
+            /**
+             * @example most_urgent
+             * @enum {string}
+             */
+            speed?: "none" | "urgent" | "very_urgent" | "most_urgent";
+            /** @example การดำเนินการปราบปรามอาชญากรรมทางเทคโนโลยี */
+            subject: string;
+        };
+        ConfirmedDraftResponse: {
+            draft: components["schemas"]["DraftResponse"];
+            /** @description The register entry (เลขรับ) */
+            entry: components["schemas"]["EntryResponse"];
+        };
         CreateLetterDto: {
             /**
              * @description เรียน / ถึง
@@ -1506,6 +1642,13 @@ export interface components {
             stateChangedAt: string;
             stateReason: string | null;
         };
+        DiscardDraftDto: {
+            /**
+             * @description Why, in Thai (kept on the draft)
+             * @example อีเมลโฆษณา ไม่ใช่หนังสือราชการ
+             */
+            reason: string;
+        };
         DossierEnclosedResponse: {
             id: string;
             letterDateRaw: string | null;
@@ -1611,6 +1754,56 @@ export interface components {
         DossierUnitResponse: {
             id: string;
             nameTh: string;
+        };
+        DraftFileResponse: {
+            /** @description The unit had these bytes already (an earlier message or upload): same file */
+            duplicate: boolean;
+            /**
+             * Format: uuid
+             * @description GET /files/{id} serves it
+             */
+            fileId: string;
+            /** @example หนังสือ มท 0210.5-263.pdf */
+            name: string | null;
+            /** @description Order in the message; 0 becomes the letter itself */
+            position: number;
+        };
+        DraftPageResponse: {
+            items: components["schemas"]["DraftResponse"][];
+            nextCursor: string | null;
+        };
+        DraftResponse: {
+            /** @description Plain-text body, cut to 10,000 characters; links in it are never followed */
+            bodyText: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            discardReason: string | null;
+            /** Format: uuid */
+            entryId: string | null;
+            files: components["schemas"]["DraftFileResponse"][];
+            /** @description False: the message had no PDF the checks accepted */
+            hasPdf: boolean;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            letterId: string | null;
+            /** @description Message-ID, or sha256:… of the message when it had none */
+            messageId: string;
+            /** Format: date-time */
+            receivedAt: string;
+            /** @description From, as stated (not verified) */
+            sender: string | null;
+            /**
+             * Format: date-time
+             * @description Date header
+             */
+            sentAt: string | null;
+            skippedAttachments: components["schemas"]["SkippedAttachmentResponse"][];
+            /** @enum {string} */
+            status: "pending" | "confirmed" | "discarded";
+            subject: string | null;
+            /** Format: uuid */
+            unitId: string;
         };
         EntryDisplayResponse: {
             /** @example ๑๕ ม.ค. ๒๕๖๙ */
@@ -2621,6 +2814,19 @@ export interface components {
             /** @example นายโชตินรินทร์ เกิดสม */
             name: string | null;
             position: string | null;
+        };
+        SkippedAttachmentResponse: {
+            /** @example image/jpeg */
+            contentType: string;
+            /** @example รูปภาพ.jpg */
+            name: string | null;
+            /**
+             * @description `not_pdf`, or the upload check that refused the PDF (FILE_PDF_ENCRYPTED, …)
+             * @example not_pdf
+             */
+            reason: string;
+            /** @description Bytes */
+            size: number;
         };
         SkippedUnitsResponse: {
             /** @description Exact */
@@ -5696,6 +5902,112 @@ export interface operations {
             };
             /** @description problem+json UNIT_NOT_FOUND: no such unit, or not visible to the caller */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MailboxController_list: {
+        parameters: {
+            query?: {
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Only drafts in this state */
+                status?: "pending" | "confirmed" | "discarded";
+            };
+            header?: never;
+            path: {
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftPageResponse"];
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MailboxController_confirm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key returns the first answer and makes no second letter or number */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                draftId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmDraftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConfirmedDraftResponse"];
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MailboxController_discard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry with the same key returns the first answer and answers the same */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                draftId: string;
+                unitId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiscardDraftDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DraftResponse"];
+                };
+            };
+            /** @description problem+json: missing, invalid or expired token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
