@@ -21,3 +21,18 @@ describe('toDomainError', () => {
     expect(toDomainError(own)).toBe(own);
   });
 });
+
+describe('toProblem', () => {
+  it('adds an error’s data beside the standard members, never over them', () => {
+    const error = new DomainError(CommonErrors.FORBIDDEN, {
+      data: { status: 'confirmed', type: 'draft', code: 'X', draftId: 'd1' },
+    });
+    const problem = toProblem(error);
+    expect(problem).toMatchObject({
+      status: error.status,
+      code: 'FORBIDDEN',
+      type: 'urn:saraban:problem:forbidden',
+      draftId: 'd1',
+    });
+  });
+});

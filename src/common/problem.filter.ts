@@ -91,7 +91,7 @@ export function toDomainError(error: unknown): DomainError {
 }
 
 export function toProblem(error: DomainError, request?: Request): Problem {
-  const problem: Problem = {
+  let problem: Problem = {
     type: problemType(error.code),
     title: error.title,
     status: error.status,
@@ -103,7 +103,9 @@ export function toProblem(error: DomainError, request?: Request): Problem {
     if (typeof request.id === 'string') problem.requestId = request.id;
   }
   if (error.extras.errors?.length) problem.errors = error.extras.errors;
-  if (error.extras.data) Object.assign(problem, error.extras.data);
+  // Extra members never replace the standard ones: a data key named `status` or `type`
+  // would otherwise change the answer's meaning (or its HTTP status).
+  if (error.extras.data) problem = { ...error.extras.data, ...problem };
   return problem;
 }
 
