@@ -41,15 +41,8 @@ export const parseLetterCommand: CliCommand = {
       io.stderr.write('usage: parse-letter FILE [--format json|text]\n');
       return 2;
     }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      io.stderr.write(
-        `saraban: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`,
-      );
-      return 2;
-    }
+    const bytes = await readInput(file, io);
+    if (!bytes) return 2;
     // A PDF is read the way the reading job reads it (text layer or OCR), then parsed.
     let text = bytes.toString('utf8');
     if (hasPdfMagic(bytes)) {
@@ -83,6 +76,18 @@ export const parseRefCommand: CliCommand = {
     'Read one reference number (ที่) per line from stdin; write its parts or {"input","error"} per line.',
   run: (_args, io) => eachLine(io, (line) => parseRefLine(line)),
 };
+
+/** The file named on the command line, or undefined after saying on stderr why not. */
+async function readInput(file: string, io: CliIo): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    io.stderr.write(
+      `saraban: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`,
+    );
+    return undefined;
+  }
+}
 
 /** Reads a PDF with progress on stderr; null (after saying why) when it cannot be read. */
 async function readPdfReporting(
@@ -124,15 +129,8 @@ export const readPdfCommand: CliCommand = {
       io.stderr.write('usage: read-pdf FILE.pdf [--format text|json]\n');
       return 2;
     }
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(file);
-    } catch (error) {
-      io.stderr.write(
-        `saraban: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}\n`,
-      );
-      return 2;
-    }
+    const bytes = await readInput(file, io);
+    if (!bytes) return 2;
     if (!hasPdfMagic(bytes)) {
       io.stderr.write(`saraban: ${file} is not a PDF\n`);
       return 2;
