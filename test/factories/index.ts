@@ -8,6 +8,7 @@ import { OrganisationsRepository } from 'src/modules/organisations/organisations
 import type { UnitKind } from 'src/modules/organisations/unit-kind.js';
 import type { Register } from 'src/modules/registers/register.entity.js';
 import { RegistersRepository } from 'src/modules/registers/registers.repository.js';
+import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import { hashPassword } from 'src/modules/users/password.js';
 import type { Clearance, MembershipRole } from 'src/modules/users/roles.js';
 import { UsersRepository } from 'src/modules/users/users.repository.js';
@@ -110,12 +111,23 @@ let counter = 0;
 /** Hashed once per file: argon2 is slow on purpose. */
 let testPasswordHash: Promise<string> | undefined;
 
+export interface ForwardOptions {
+  at: Date;
+  /** The deliveries' due time; `at` plus a day when absent. */
+  due?: Date;
+  hop?: number;
+  parentDeliveryId?: string;
+  annotationId?: string;
+  forwardedBy: string;
+}
+
 export function factories(ctx: FactoryContext) {
   const ds = ctx.dataSource;
   const units = new OrganisationsRepository(ds);
   const users = new UsersRepository(ds);
   const letters = new LettersRepository(ds);
   const registers = new RegistersRepository(ds);
+  const routing = new RoutingRepository();
   const now = () => ctx.clock?.now() ?? new Date();
 
   async function newUnit(options: UnitOptions = {}): Promise<TestUnit> {
@@ -389,8 +401,51 @@ export function factories(ctx: FactoryContext) {
     return { entry: bodyOf(entry, 'NumberAllocated'), forward: bodyOf(forwarded, 'ForwardResult') };
   }
 
+  /**
+   * A forward of `letterId` from `sender` to exactly `recipients`, through routing's own
+   * statement (no register entry, no audit); its id and the delivery ids by recipient.
+   */
+  async function newForward(
+    sender: TestUnit,
+    letterId: string,
+    recipients: TestUnit[],
+    options: ForwardOptions,
+  ): Promise<{ forwardId: string; deliveries: Map<string, string> }> {
+    const forwardId = randomUUID();
+    await routing.insertForward(
+      ds.manager,
+      {
+        id: forwardId,
+        letterId,
+        rootLetterId: letterId,
+        senderUnitId: sender.id,
+        registerEntryId: null,
+        parentDeliveryId: options.parentDeliveryId ?? null,
+        annotationId: options.annotationId ?? null,
+        forwardedBy: options.forwardedBy,
+        createdAt: options.at,
+        responseDueAt: null,
+      },
+      {
+        scope: { unitId: sender.id, path: sender.path },
+        hop: options.hop ?? 1,
+        dueAt: options.due ?? new Date(options.at.getTime() + 86_400_000),
+        explicitUnitIds: recipients.map((r) => r.id),
+        childKinds: [],
+        subtreeKinds: [],
+      },
+    );
+    const rows = await rowsOf<{ id: string; recipient_unit_id: string }>(
+      ds,
+      'SELECT id, recipient_unit_id FROM deliveries WHERE forward_id = $1',
+      [forwardId],
+    );
+    return { forwardId, deliveries: new Map(rows.map((r) => [r.recipient_unit_id, r.id])) };
+  }
+
   return {
     newUnit,
+    newForward,
     newMinistry,
     newLadderUnits,
     newUser,

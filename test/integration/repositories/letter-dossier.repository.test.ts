@@ -7,7 +7,7 @@ import {
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../../factories/index.js';
-import { oneRow, rowsOf } from '../../harness/sql.js';
+import { oneRow } from '../../harness/sql.js';
 
 describe('LetterDossierRepository', () => {
   let t: TestApp;
@@ -36,42 +36,17 @@ describe('LetterDossierRepository', () => {
   }
 
   /** Forwards `letterId` from `sender` to `recipients`; the delivery ids by recipient. */
-  async function forward(
+  function forward(
     sender: TestUnit,
     letterId: string,
     recipients: TestUnit[],
     options: { at: Date; hop?: number; parentDeliveryId?: string; annotationId?: string },
-  ): Promise<{ forwardId: string; deliveries: Map<string, string> }> {
-    const forwardId = randomUUID();
-    await routing.insertForward(
-      t.dataSource.manager,
-      {
-        id: forwardId,
-        letterId,
-        rootLetterId: letterId,
-        senderUnitId: sender.id,
-        registerEntryId: null,
-        parentDeliveryId: options.parentDeliveryId ?? null,
-        annotationId: options.annotationId ?? null,
-        forwardedBy: clerkId,
-        createdAt: options.at,
-        responseDueAt: null,
-      },
-      {
-        scope: { unitId: sender.id, path: sender.path },
-        hop: options.hop ?? 1,
-        dueAt: at(23),
-        explicitUnitIds: recipients.map((r) => r.id),
-        childKinds: [],
-        subtreeKinds: [],
-      },
-    );
-    const rows = await rowsOf<{ id: string; recipient_unit_id: string }>(
-      t.dataSource,
-      'SELECT id, recipient_unit_id FROM deliveries WHERE forward_id = $1',
-      [forwardId],
-    );
-    return { forwardId, deliveries: new Map(rows.map((r) => [r.recipient_unit_id, r.id])) };
+  ) {
+    return f.newForward(sender, letterId, recipients, {
+      ...options,
+      due: at(23),
+      forwardedBy: clerkId,
+    });
   }
 
   async function entry(

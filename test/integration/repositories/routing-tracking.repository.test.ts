@@ -7,7 +7,6 @@ import { RoutingTrackingRepository } from 'src/modules/routing/routing-tracking.
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../../factories/index.js';
-import { rowsOf } from '../../harness/sql.js';
 
 describe('RoutingTrackingRepository', () => {
   let t: TestApp;
@@ -37,36 +36,11 @@ describe('RoutingTrackingRepository', () => {
     recipients: TestUnit[],
     options: { at: Date; due: Date; hop?: number; parentDeliveryId?: string },
   ): Promise<Map<string, string>> {
-    const forwardId = randomUUID();
-    await routing.insertForward(
-      t.dataSource.manager,
-      {
-        id: forwardId,
-        letterId,
-        rootLetterId: letterId,
-        senderUnitId: sender.id,
-        registerEntryId: null,
-        parentDeliveryId: options.parentDeliveryId ?? null,
-        annotationId: null,
-        forwardedBy: clerkId,
-        createdAt: options.at,
-        responseDueAt: null,
-      },
-      {
-        scope: { unitId: sender.id, path: sender.path },
-        hop: options.hop ?? 1,
-        dueAt: options.due,
-        explicitUnitIds: recipients.map((r) => r.id),
-        childKinds: [],
-        subtreeKinds: [],
-      },
-    );
-    const rows = await rowsOf<{ id: string; recipient_unit_id: string }>(
-      t.dataSource,
-      'SELECT id, recipient_unit_id FROM deliveries WHERE forward_id = $1',
-      [forwardId],
-    );
-    return new Map(rows.map((r) => [r.recipient_unit_id, r.id]));
+    const sent = await f.newForward(sender, letterId, recipients, {
+      ...options,
+      forwardedBy: clerkId,
+    });
+    return sent.deliveries;
   }
 
   /**
