@@ -455,12 +455,29 @@ describe.skipIf(!hasDovecot())('e-mail intake from a real IMAP server (dovecot)'
     } while (cursor);
     expect(seen).toEqual(all.map((d) => d.id));
 
+    // One draft by its id, as the console opens it; the same access as the list.
+    const one = await t.http
+      .get(`/api/v1/units/${office.id}/intake/${all[0].id}`)
+      .set('Authorization', clerk)
+      .expect(200);
+    expect(bodyOf(one, 'DraftResponse')).toEqual(all[0]);
+    const missing = await t.http
+      .get(`/api/v1/units/${office.id}/intake/${district.id}`)
+      .set('Authorization', clerk)
+      .expect(404);
+    expect(problemOf(missing).code).toBe('MAILBOX_DRAFT_NOT_FOUND');
+
     for (const outsider of [official, districtClerk]) {
       const denied = await t.http
         .get(`/api/v1/units/${office.id}/intake`)
         .set('Authorization', outsider)
         .expect(404);
       expect(problemOf(denied).code).toBe('MAILBOX_UNIT_NOT_FOUND');
+      const deniedOne = await t.http
+        .get(`/api/v1/units/${office.id}/intake/${all[0].id}`)
+        .set('Authorization', outsider)
+        .expect(404);
+      expect(problemOf(deniedOne).code).toBe('MAILBOX_UNIT_NOT_FOUND');
     }
     const bad = await t.http
       .get(`/api/v1/units/${office.id}/intake?cursor=bm90LWEtY3Vyc29y`)

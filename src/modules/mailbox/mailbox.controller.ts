@@ -38,6 +38,19 @@ export class MailboxController {
     return this.mailbox.list(principal, unitId, query);
   }
 
+  @Get('units/:unitId/intake/:draftId')
+  @ApiOperation({
+    summary: "One draft of the unit's central mailbox, with its PDFs; its clerks only",
+  })
+  @ApiOkResponse({ type: DraftResponse })
+  get(
+    @CurrentUser() principal: Principal,
+    @Param('unitId', ParseUUIDPipe) unitId: string,
+    @Param('draftId', ParseUUIDPipe) draftId: string,
+  ): Promise<DraftResponse> {
+    return this.mailbox.get(principal, unitId, draftId);
+  }
+
   @Post('units/:unitId/intake/:draftId/confirm')
   @ApiOperation({
     summary: 'Make the letter from a draft and register it (ลงรับ), in one transaction',

@@ -171,6 +171,14 @@ export class MailboxService {
     };
   }
 
+  /** One draft of the unit; 404 when it is not the unit's or the caller is not its clerk. */
+  async get(principal: Principal, unitId: string, draftId: string): Promise<DraftResponse> {
+    this.checkClerk(principal, unitId);
+    const draft = await this.repository.findDraft(this.dataSource.manager, unitId, draftId);
+    if (!draft) throw new DomainError(MailboxErrors.MAILBOX_DRAFT_NOT_FOUND);
+    return draftView(draft);
+  }
+
   /**
    * Makes the letter from the draft's PDFs and the fields the clerk read, and registers it
    * (เลขรับ) in the unit's incoming register: one transaction. A retry with the same
