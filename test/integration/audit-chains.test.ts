@@ -78,8 +78,8 @@ describe('audit chains per unit', () => {
     for (const row of rows) {
       await t.dataSource.query(
         `INSERT INTO audit_events (id, chain, occurred_at, actor_user_id, actor_name, unit_id, action,
-                                   subject_type, subject_id, data, prev_hash, hash)
-         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+                                   subject_type, subject_id, data, prev_hash, hash, hash_version)
+         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           row.id,
           row.chain,
@@ -93,6 +93,7 @@ describe('audit chains per unit', () => {
           JSON.stringify(row.data),
           row.prev_hash,
           row.hash,
+          row.hash_version,
         ],
       );
     }
@@ -506,6 +507,135 @@ describe('migrating the single audit chain', () => {
       );
       expect(last).toEqual({ prev_hash: prevHash, chain: 'system' });
       expect(await service.verify()).toEqual({ ok: true, events: 26, chains: 1 });
+    } finally {
+      await after.destroy();
+    }
+  });
+});
+
+describe('migrating to hashes linked in the database', () => {
+  const name = `${TEST_DB_PREFIX}${process.pid}_audit_hash_version`;
+  afterAll(async () => {
+    await withAdminClient((client) => dropDatabase(client, name));
+  });
+
+  it('keeps per-unit chains of version 1 verifiable, signed and tamper-evident, and links version 2 after them', async () => {
+    await withAdminClient(async (client) => {
+      await dropDatabase(client, name);
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+    });
+    const url = databaseUrl(name);
+    const upTo = MIGRATIONS.findIndex((m) => m.name === 'AuditHashInDatabase1796781300000');
+    expect(upTo).toBeGreaterThan(0);
+    const before = await new DataSource({
+      ...dataSourceOptions(url, 2),
+      migrations: MIGRATIONS.slice(0, upTo),
+    }).initialize();
+    // Events as per-unit chains wrote them before: the lock yields the end, the process
+    // hashes (version 1), one statement inserts and moves the chain's row.
+    await before.runMigrations();
+    const unit = randomUUID();
+    const ends = new Map<string, string>();
+    for (let i = 0; i < 12; i++) {
+      const chain = i % 3 === 0 ? 'system' : unit;
+      await before.transaction(async (manager) => {
+        const [{ hash: prevHash }] = await rowsOf<{ hash: string }>(
+          manager,
+          'SELECT hash FROM audit_chain_lock($1)',
+          [chain],
+        );
+        const fields = {
+          occurredAt: new Date(Date.UTC(2026, 5, 1, 0, i)),
+          actorUserId: null,
+          actorName: 'clerk',
+          unitId: chain === 'system' ? null : unit,
+          action: 'old.event',
+          subjectType: 'test',
+          subjectId: String(i),
+          data: { i, ก: 'ข' },
+          prevHash,
+        };
+        const hash = auditHash(fields);
+        await manager.query(
+          `WITH e AS (INSERT INTO audit_events (chain, occurred_at, actor_user_id, actor_name, unit_id, action,
+                                                 subject_type, subject_id, data, prev_hash, hash)
+                      VALUES ($1, $2, NULL, 'clerk', $3, 'old.event', 'test', $4, $5, $6, $7) RETURNING id, hash)
+           UPDATE audit_chains SET last_event_id = e.id, hash = e.hash, events = events + 1
+             FROM e WHERE chain = $1`,
+          [
+            chain,
+            fields.occurredAt,
+            fields.unitId,
+            fields.subjectId,
+            JSON.stringify(fields.data),
+            prevHash,
+            hash,
+          ],
+        );
+        ends.set(chain, hash);
+      });
+    }
+    await before.destroy();
+
+    const after = await new DataSource(dataSourceOptions(url, 4)).initialize();
+    try {
+      await after.runMigrations();
+      const config = loadConfig({ ...process.env, DATABASE_URL: url });
+      const service = new AuditService(
+        after,
+        new AuditRepository(after),
+        new AuditSigningKey(config),
+        new ManualClock(),
+      );
+      expect(await service.verify()).toEqual({ ok: true, events: 12, chains: 2 });
+      expect(await rowsOf(after, 'SELECT DISTINCT hash_version FROM audit_events')).toEqual([
+        { hash_version: 1 },
+      ]);
+      const checkpoint = await service.createCheckpoint();
+
+      // New appends link to the old ends, in the database, as version 2.
+      for (const unitId of [unit, null]) {
+        await after.transaction((manager) =>
+          service.record(manager, {
+            actor: { ...SYSTEM_ACTOR, unitId },
+            unitId,
+            action: 'after.migration',
+            subjectType: 'test',
+            subjectId: 'new',
+          }),
+        );
+      }
+      expect(
+        await rowsOf(
+          after,
+          `SELECT chain, prev_hash, hash_version FROM audit_events WHERE action = 'after.migration' ORDER BY id`,
+        ),
+      ).toEqual([
+        { chain: unit, prev_hash: ends.get(unit), hash_version: 2 },
+        { chain: 'system', prev_hash: ends.get('system'), hash_version: 2 },
+      ]);
+      expect(await service.verify()).toEqual({ ok: true, events: 14, chains: 2 });
+      expect((await service.verifyCheckpoint(checkpoint)).checkpoint).toEqual({
+        ok: true,
+        checkpointId: checkpoint.id,
+        chains: 2,
+      });
+
+      // An old event edited in place is still named.
+      const [edited] = await rowsOf<{ id: string }>(
+        after,
+        `SELECT id::text AS id FROM audit_events WHERE chain = $1 ORDER BY id OFFSET 2 LIMIT 1`,
+        [unit],
+      );
+      await after.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');
+      await after.query(`UPDATE audit_events SET data = '{"i": 99}' WHERE id = $1`, [edited.id]);
+      await after.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_no_update_delete');
+      expect(await service.verify()).toMatchObject({
+        ok: false,
+        brokenId: edited.id,
+        chain: unit,
+        reason: 'hash_mismatch',
+      });
     } finally {
       await after.destroy();
     }

@@ -154,8 +154,8 @@ describe('audit trail', () => {
     for (const row of lost) {
       await t.dataSource.query(
         `INSERT INTO audit_events (id, occurred_at, actor_user_id, actor_name, unit_id, action,
-                                   subject_type, subject_id, data, prev_hash, hash, chain)
-         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+                                   subject_type, subject_id, data, prev_hash, hash, chain, hash_version)
+         OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
         [
           row.id,
           row.occurred_at,
@@ -169,6 +169,7 @@ describe('audit trail', () => {
           row.prev_hash,
           row.hash,
           row.chain,
+          row.hash_version,
         ],
       );
     }

@@ -19,6 +19,7 @@ import { ProgressEscalationLevel1796740000000 } from 'src/database/migrations/17
 import { PublishedReadModels1796750000000 } from 'src/database/migrations/1796750000000-PublishedReadModels.js';
 import { FileReadings1796765000000 } from 'src/database/migrations/1796765000000-FileReadings.js';
 import { MailboxDrafts1796770000000 } from 'src/database/migrations/1796770000000-MailboxDrafts.js';
+import { AuditHashInDatabase1796781300000 } from 'src/database/migrations/1796781300000-AuditHashInDatabase.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   PublishedReadModels1796750000000,
   FileReadings1796765000000,
   MailboxDrafts1796770000000,
+  AuditHashInDatabase1796781300000,
 ];

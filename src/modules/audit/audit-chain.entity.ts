@@ -4,8 +4,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * The end of one audit chain. There is one chain per acting unit (its key is the unit's
  * id) and one `system` chain for work no unit did (sign-ins, the worker, the CLI) — it is
  * also where every event written before chains were per unit stays. An append locks its
- * chain's row only (`audit_chain_lock(chain)`), so units never wait on each other; it
- * then moves the row to the new event in the same statement as the insert. The verifier
+ * chain's row only (the database function `audit_append`), so units never wait on each
+ * other, and moves the row to the new event in the same statement as the insert. The verifier
  * checks that each chain ends here with this many events, so a lost tail is named, and a
  * signed checkpoint of all the rows proves the rows themselves were not wound back.
  */

@@ -46,4 +46,12 @@ export class AuditEvent {
   @Index('audit_events_hash_key', { unique: true })
   @Column({ type: 'char', length: 64 })
   hash: string;
+
+  /**
+   * How `hash` was computed (audit-hash.ts): 1 in the process over the event and
+   * prev_hash (every event written before the migration AuditHashInDatabase), 2 by the
+   * database function `audit_append` over prev_hash and the event's content digest.
+   */
+  @Column({ name: 'hash_version', type: 'smallint', default: 1 })
+  hashVersion: number;
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { auditHash, canonicalJson, GENESIS_HASH } from 'src/modules/audit/audit-hash.js';
+import { createHash } from 'node:crypto';
+import {
+  AUDIT_HASH_VERSION,
+  auditContentDigest,
+  auditEventHash,
+  auditHash,
+  auditLinkHash,
+  canonicalJson,
+  GENESIS_HASH,
+} from 'src/modules/audit/audit-hash.js';
 
 const event = {
   occurredAt: new Date('2026-01-15T03:55:00.000Z'),
@@ -39,5 +48,60 @@ describe('auditHash', () => {
       base,
     );
     expect(auditHash({ ...event, actorName: 'clerk' })).not.toBe(base);
+  });
+});
+
+describe('version 2: auditContentDigest and auditLinkHash', () => {
+  const { prevHash: _, ...content } = event;
+  const digested = { ...content, chain: 'system' };
+
+  it('digests the content without its link, independent of key order', () => {
+    const base = auditContentDigest(digested);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    const reordered = { ...digested, data: { unit: 'สำนักงานจังหวัดร้อยเอ็ด', receiptNumber: 520 } };
+    expect(auditContentDigest(reordered)).toBe(base);
+  });
+
+  it('changes the digest when any field, or the chain, changes', () => {
+    const base = auditContentDigest(digested);
+    const changed = [
+      { ...digested, chain: 'a-unit' },
+      { ...digested, data: { ...digested.data, receiptNumber: 521 } },
+      { ...digested, occurredAt: new Date('2026-01-15T03:55:00.001Z') },
+      { ...digested, actorName: 'clerk' },
+      { ...digested, actorUserId: '5d4f0c1e-4a0b-4c43-9a1c-0e4e0f3b2a11' },
+      { ...digested, unitId: '5d4f0c1e-4a0b-4c43-9a1c-0e4e0f3b2a11' },
+      { ...digested, action: 'register-entry.cancelled' },
+      { ...digested, subjectType: 'letter' },
+      { ...digested, subjectId: '2' },
+    ];
+    for (const other of changed) expect(auditContentDigest(other)).not.toBe(base);
+  });
+
+  it('links as sha256 over the previous hash and the digest, as hex text', () => {
+    const digest = auditContentDigest(digested);
+    expect(auditLinkHash(GENESIS_HASH, digest)).toBe(
+      createHash('sha256').update(`${GENESIS_HASH}${digest}`).digest('hex'),
+    );
+    expect(auditLinkHash('f'.repeat(64), digest)).not.toBe(auditLinkHash(GENESIS_HASH, digest));
+  });
+});
+
+describe('auditEventHash', () => {
+  const row = { ...event, chain: 'system' };
+
+  it('checks each event by the version it was written with', () => {
+    expect(auditEventHash({ ...row, hashVersion: 1 })).toBe(auditHash(event));
+    const { prevHash, ...digested } = row;
+    expect(auditEventHash({ ...row, hashVersion: AUDIT_HASH_VERSION })).toBe(
+      auditLinkHash(prevHash, auditContentDigest(digested)),
+    );
+    expect(auditEventHash({ ...row, hashVersion: 1 })).not.toBe(
+      auditEventHash({ ...row, hashVersion: AUDIT_HASH_VERSION }),
+    );
+  });
+
+  it('matches no hash for a version it does not know', () => {
+    expect(auditEventHash({ ...row, hashVersion: 3 })).toBe('');
   });
 });

@@ -44,7 +44,10 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** sha256 over the canonical encoding of the event and the previous link's hash. */
+/**
+ * Version 1 (every event appended before the database linked them): sha256 over the
+ * canonical encoding of the event and the previous link's hash, computed in the process.
+ */
 export function auditHash(fields: HashedFields): string {
   const encoded = canonicalJson({
     action: fields.action,
@@ -58,4 +61,54 @@ export function auditHash(fields: HashedFields): string {
     unitId: fields.unitId,
   });
   return createHash('sha256').update(encoded, 'utf8').digest('hex');
+}
+
+/** The hash version appends write now (see `auditLinkHash`). */
+export const AUDIT_HASH_VERSION = 2;
+
+/** What version 2 digests: the event without its link, but with its chain. */
+export type DigestedFields = Omit<HashedFields, 'prevHash'> & { chain: string };
+
+/**
+ * Version 2, part one: sha256 over the canonical encoding of the event's content, its
+ * chain and the version. The process computes it before the append, so the append needs
+ * no round trip to learn the previous hash first.
+ */
+export function auditContentDigest(fields: DigestedFields): string {
+  const encoded = canonicalJson({
+    action: fields.action,
+    actorName: fields.actorName,
+    actorUserId: fields.actorUserId,
+    chain: fields.chain,
+    data: fields.data,
+    occurredAt: fields.occurredAt.toISOString(),
+    subjectId: fields.subjectId,
+    subjectType: fields.subjectType,
+    unitId: fields.unitId,
+    version: AUDIT_HASH_VERSION,
+  });
+  return createHash('sha256').update(encoded, 'utf8').digest('hex');
+}
+
+/**
+ * Version 2, part two: sha256 over the previous hash and the content digest, both as hex
+ * text. The database function `audit_append` computes exactly this under the chain's lock
+ * (`encode(sha256(convert_to(prev || digest, 'UTF8')), 'hex')`).
+ */
+export function auditLinkHash(prevHash: string, digest: string): string {
+  return createHash('sha256')
+    .update(prevHash + digest, 'utf8')
+    .digest('hex');
+}
+
+/** The hash an event must carry, by the version it was written with. */
+export function auditEventHash(
+  event: DigestedFields & { prevHash: string; hashVersion: number },
+): string {
+  if (event.hashVersion === 1) return auditHash(event);
+  if (event.hashVersion === AUDIT_HASH_VERSION) {
+    return auditLinkHash(event.prevHash, auditContentDigest(event));
+  }
+  // An unknown version never matches: verify names the event.
+  return '';
 }

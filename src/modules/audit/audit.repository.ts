@@ -13,66 +13,43 @@ export interface ChainHead {
   events: number;
 }
 
-/** An event as it is appended: everything but the id the database gives it. */
-export type NewAuditEvent = Omit<AuditEvent, 'id'>;
+/**
+ * An event as it is appended: its content, and the digest of it (`auditContentDigest`)
+ * that the database links to the previous hash.
+ */
+export type NewAuditEvent = Omit<AuditEvent, 'id' | 'prevHash' | 'hash' | 'hashVersion'> & {
+  digest: string;
+};
 
 @Injectable()
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Locks one chain's row until the transaction ends (creating it the first time) and
-   * yields the hash to link to: the database function `audit_chain_lock`, which a command
-   * may also call inside its own last statement (see `AuditService.chainFor`).
+   * Appends events of one chain, in order, in one statement: the database function
+   * `audit_append` locks the chain's row until the transaction ends (creating it the first
+   * time), links each event to the one before (hash version 2), inserts them and moves the
+   * row to the last. With `link` (the hash a statement of this transaction already locked
+   * the chain at), only if the chain still ends there: otherwise it writes nothing and
+   * throws, rather than append where the caller did not expect. Ids are given in the order
+   * of the list (within a chain ids rise in chain order).
    */
-  async lockChain(manager: EntityManager, chain: string): Promise<string> {
-    const rows = await preparedRows(
-      manager,
-      'AuditRepository.lockChain',
-      { hash: col.text },
-      'SELECT hash FROM audit_chain_lock($1)',
-      [chain],
-    );
-    if (!rows[0]) throw new Error('audit_chain_lock returned nothing: run the migrations');
-    return rows[0].hash;
-  }
-
-  /**
-   * Appends events of one chain, in order, and moves the chain's row to the last of them,
-   * in one statement, under the chain's lock. Only if the row is still the first event's
-   * prev_hash: an append that did not hold the lock finds it moved, writes nothing, and
-   * throws, rather than fork the chain. Ids are given in the order of the list (the insert
-   * reads the rows in that order), so within a chain ids rise in chain order.
-   */
-  async insert(manager: EntityManager, chain: string, events: NewAuditEvent[]): Promise<string[]> {
+  async append(
+    manager: EntityManager,
+    chain: string,
+    link: string | null,
+    events: NewAuditEvent[],
+  ): Promise<string[]> {
     const column = <K extends keyof NewAuditEvent>(key: K) => events.map((e) => e[key]);
     const rows = await preparedRows(
       manager,
-      'AuditRepository.insert',
+      'AuditRepository.append',
       { ids: col.nullable(col.array(col.bigint)) },
-      `WITH head AS (
-         SELECT 1 FROM audit_chains WHERE chain = $1 AND hash = $2
-       ), event AS (
-         INSERT INTO audit_events
-           (chain, occurred_at, actor_user_id, actor_name, unit_id, action, subject_type, subject_id, data, prev_hash, hash)
-         SELECT $1, e.occurred_at, e.actor_user_id, e.actor_name, e.unit_id, e.action, e.subject_type,
-                e.subject_id, e.data::jsonb, e.prev_hash, e.hash
-           FROM unnest($3::timestamptz[], $4::uuid[], $5::text[], $6::uuid[], $7::text[], $8::text[],
-                       $9::text[], $10::text[], $11::text[], $12::text[])
-                WITH ORDINALITY AS e(occurred_at, actor_user_id, actor_name, unit_id, action, subject_type,
-                                     subject_id, data, prev_hash, hash, n)
-          WHERE EXISTS (SELECT 1 FROM head)
-          ORDER BY e.n
-         RETURNING id
-       )
-       UPDATE audit_chains c
-          SET last_event_id = (SELECT max(id) FROM event), hash = $13,
-              events = c.events + (SELECT count(*) FROM event)
-        WHERE c.chain = $1 AND EXISTS (SELECT 1 FROM event)
-       RETURNING (SELECT array_agg(id::text ORDER BY id) FROM event) AS ids`,
+      `SELECT audit_append($1, $2, $3::timestamptz[], $4::uuid[], $5::text[], $6::uuid[], $7::text[],
+                           $8::text[], $9::text[], $10::text[], $11::text[]) AS ids`,
       [
         chain,
-        events[0].prevHash,
+        link,
         column('occurredAt'),
         column('actorUserId'),
         column('actorName'),
@@ -81,9 +58,7 @@ export class AuditRepository {
         column('subjectType'),
         column('subjectId'),
         events.map((e) => JSON.stringify(e.data)),
-        column('prevHash'),
-        column('hash'),
-        events[events.length - 1].hash,
+        column('digest'),
       ],
     );
     if (!rows[0]?.ids) {
@@ -131,11 +106,12 @@ export class AuditRepository {
         data: col.record,
         prevHash: col.text,
         hash: col.text,
+        hashVersion: col.int,
       },
       `SELECT e.id::text AS id, e.chain, e.occurred_at AS "occurredAt",
               e.actor_user_id AS "actorUserId", e.actor_name AS "actorName", e.unit_id AS "unitId",
               e.action, e.subject_type AS "subjectType", e.subject_id AS "subjectId", e.data,
-              e.prev_hash AS "prevHash", e.hash
+              e.prev_hash AS "prevHash", e.hash, e.hash_version AS "hashVersion"
          FROM audit_events e WHERE e.id > $1 ORDER BY e.id LIMIT $2`,
       [afterId, limit],
     );

@@ -11,7 +11,8 @@ import type { AuditCheckpoint } from 'src/modules/audit/audit-checkpoint.entity.
 import type { AuditEvent } from 'src/modules/audit/audit-event.entity.js';
 import {
   auditChainGenesis,
-  auditHash,
+  auditContentDigest,
+  auditEventHash,
   canonicalJson,
   SYSTEM_CHAIN,
 } from 'src/modules/audit/audit-hash.js';
@@ -128,28 +129,27 @@ export class AuditService {
   /**
    * Appends an event inside the caller's transaction (invariant 2: the change and its
    * audit event commit together). Appends to one chain are serialised on the chain's row,
-   * so it never forks; commands of other units do not wait. Call it as the last statement
-   * of a command to hold the lock briefly: it locks the chain and reads its end, then
-   * inserts and moves it.
+   * so it never forks; commands of other units do not wait. One statement locks the chain,
+   * links and inserts the event and moves the chain's end; call it as the last statement
+   * of a command to hold the lock briefly.
    */
   async record(manager: EntityManager, input: AuditEventInput): Promise<string> {
     const [id] = await this.recordMany(manager, [input]);
     return id;
   }
 
-  /** Appends several events, in order, with one lock and one insert. */
+  /** Appends several events, in order, in one statement. */
   async recordMany(manager: EntityManager, inputs: AuditEventInput[]): Promise<string[]> {
     if (inputs.length === 0) return [];
     const chain = this.chainFor(manager, inputs[0].unitId ?? inputs[0].actor.unitId);
-    const prevHash = await this.repository.lockChain(manager, chain);
-    return this.appendLocked(manager, chain, prevHash, inputs);
+    return this.append(manager, chain, null, inputs);
   }
 
   /**
    * As `record`, for a command whose last statement already called
    * `audit_chain_lock(chain)` (the key from `chainFor`) and passes the hash it yielded.
-   * Only the insert then runs inside the lock. A hash that is not the chain's end (the lock
-   * was not taken in this transaction) writes nothing and throws.
+   * A hash that is not the chain's end (the lock was not taken in this transaction, or
+   * someone appended since) writes nothing and throws.
    */
   async recordAfterLock(
     manager: EntityManager,
@@ -160,19 +160,18 @@ export class AuditService {
     if (this.chainFor(manager, chain) !== chain) {
       throw new Error(`this transaction appends to another audit chain than ${chain}`);
     }
-    return this.appendLocked(manager, chain, prevHash, inputs);
+    return this.append(manager, chain, prevHash, inputs);
   }
 
-  private async appendLocked(
+  private async append(
     manager: EntityManager,
     chain: string,
-    prevHash: string,
+    link: string | null,
     inputs: AuditEventInput[],
   ): Promise<string[]> {
+    if (inputs.length === 0) return [];
     const occurredAt = this.clock.now();
-    const events: NewAuditEvent[] = [];
-    let link = prevHash;
-    for (const input of inputs) {
+    const events: NewAuditEvent[] = inputs.map((input) => {
       const event = {
         chain,
         occurredAt,
@@ -183,12 +182,10 @@ export class AuditService {
         subjectType: input.subjectType,
         subjectId: input.subjectId,
         data: input.data ?? {},
-        prevHash: link,
       };
-      link = auditHash(event);
-      events.push({ ...event, hash: link });
-    }
-    return this.repository.insert(manager, chain, events);
+      return { ...event, digest: auditContentDigest(event) };
+    });
+    return this.repository.append(manager, chain, link, events);
   }
 
   private requireTransaction(manager: EntityManager): QueryRunner {
@@ -342,7 +339,7 @@ export class AuditService {
     // (Both null: the row says the chain is empty.)
     if (!head || state.lastEventId === head.lastEventId) return broken('head_mismatch');
     if (row.prevHash !== state.prevHash) return broken('prev_hash_mismatch');
-    if (auditHash(row) !== row.hash) return broken('hash_mismatch');
+    if (auditEventHash(row) !== row.hash) return broken('hash_mismatch');
     return undefined;
   }
 

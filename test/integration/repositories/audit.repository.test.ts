@@ -1,6 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditRepository, type NewAuditEvent } from 'src/modules/audit/audit.repository.js';
+import {
+  AUDIT_HASH_VERSION,
+  auditChainGenesis,
+  auditContentDigest,
+  auditEventHash,
+  auditLinkHash,
+} from 'src/modules/audit/audit-hash.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
 
 describe('AuditRepository', () => {
@@ -16,11 +23,9 @@ describe('AuditRepository', () => {
   });
 
   const hash = (text: string) => createHash('sha256').update(text).digest('hex');
-  const events = (chain: string, prevHash: string, n: number): NewAuditEvent[] => {
-    const list: NewAuditEvent[] = [];
-    for (let i = 0; i < n; i++) {
-      const link = hash(`${chain}/${prevHash}/${i}`);
-      list.push({
+  const events = (chain: string, n: number): NewAuditEvent[] =>
+    Array.from({ length: n }, (_, i) => {
+      const content = {
         chain,
         occurredAt: now,
         actorUserId: null,
@@ -30,43 +35,60 @@ describe('AuditRepository', () => {
         subjectType: 'test',
         subjectId: `${i}`,
         data: { i },
-        prevHash: i === 0 ? prevHash : list[i - 1].hash,
-        hash: link,
-      });
-    }
-    return list;
-  };
-
-  it('lockChain, insert and findChains: a chain grows by the events appended under its lock', async () => {
-    const chain = randomUUID();
-    const appended = await t.dataSource.transaction(async (manager) => {
-      const head = await repo.lockChain(manager, chain);
-      expect(head).toMatch(/^[0-9a-f]{64}$/);
-      const list = events(chain, head, 3);
-      return { list, ids: await repo.insert(manager, chain, list) };
+      };
+      return { ...content, digest: auditContentDigest(content) };
     });
-    const { ids, list } = appended;
+  const chainEnd = async (chain: string) =>
+    (await repo.findChains()).find((c) => c.chain === chain);
+
+  it('append and findChains: one statement creates the chain, links the events in order and moves its end', async () => {
+    const chain = randomUUID();
+    const list = events(chain, 3);
+    const ids = await t.dataSource.transaction((manager) =>
+      repo.append(manager, chain, null, list),
+    );
     expect(ids).toHaveLength(3);
     expect(BigInt(ids[0]) < BigInt(ids[1]) && BigInt(ids[1]) < BigInt(ids[2])).toBe(true);
-    expect((await repo.findChains()).find((c) => c.chain === chain)).toEqual({
+    // The database links each digest to the hash before it exactly as auditLinkHash does.
+    const hashes: string[] = [];
+    let link = auditChainGenesis(chain);
+    for (const event of list) hashes.push((link = auditLinkHash(link, event.digest)));
+    expect(await chainEnd(chain)).toEqual({
       chain,
       lastEventId: ids[2],
-      hash: list[2].hash,
+      hash: hashes[2],
       events: 3,
     });
     const page = await repo.findPageAfter(t.dataSource.manager, String(BigInt(ids[0]) - 1n), 2);
     expect(page.map((e) => e.id)).toEqual(ids.slice(0, 2));
-    expect(page[0]).toEqual({ ...list[0], id: ids[0] });
+    const { digest: _, ...content } = list[1];
+    expect(page[1]).toEqual({
+      ...content,
+      id: ids[1],
+      prevHash: hashes[0],
+      hash: hashes[1],
+      hashVersion: AUDIT_HASH_VERSION,
+    });
+    expect(auditEventHash(page[1])).toBe(hashes[1]);
     const after = await repo.findPageAfter(t.dataSource.manager, ids[2], 10);
     expect(after.filter((e) => e.chain === chain)).toEqual([]);
+
+    // The next append links to where the chain ended.
+    const [next] = await t.dataSource.transaction((manager) =>
+      repo.append(manager, chain, null, events(chain, 1)),
+    );
+    const [row] = await repo.findPageAfter(t.dataSource.manager, ids[2], 1);
+    expect(row).toMatchObject({ id: next, prevHash: hashes[2] });
+    expect(await chainEnd(chain)).toMatchObject({ lastEventId: next, hash: row.hash, events: 4 });
   });
 
-  it('lockChain holds the chain’s row until the transaction ends', async () => {
+  it('append holds the chain’s row until the transaction ends', async () => {
     const chain = randomUUID();
-    // The first call creates the chain's row; only a committed row can be waited for.
-    await t.dataSource.transaction((manager) => repo.lockChain(manager, chain));
+    await t.dataSource.transaction((manager) =>
+      repo.append(manager, chain, null, events(chain, 1)),
+    );
     await t.dataSource.transaction(async (manager) => {
-      await repo.lockChain(manager, chain);
+      await repo.append(manager, chain, null, events(chain, 1));
       await expect(
         t.dataSource.query('SELECT 1 FROM audit_chains WHERE chain = $1 FOR UPDATE NOWAIT', [
           chain,
@@ -75,22 +97,26 @@ describe('AuditRepository', () => {
     });
   });
 
-  it('insert refuses, writing nothing, when the chain moved past the first event’s link', async () => {
+  it('append with a link refuses, writing nothing, when the chain no longer ends there', async () => {
     const chain = randomUUID();
     await expect(
-      t.dataSource.transaction(async (manager) => {
-        await repo.lockChain(manager, chain);
-        return repo.insert(manager, chain, events(chain, hash('not the head'), 1));
-      }),
+      t.dataSource.transaction((manager) =>
+        repo.append(manager, chain, hash('not the end'), events(chain, 1)),
+      ),
     ).rejects.toThrow(`audit chain ${chain} moved`);
     const subject = await repo.findBySubject('test', '0');
     expect(subject.filter((e) => e.chain === chain)).toEqual([]);
+    // With the hash the chain does end at, it appends.
+    const ids = await t.dataSource.transaction((manager) =>
+      repo.append(manager, chain, auditChainGenesis(chain), events(chain, 1)),
+    );
+    expect(await chainEnd(chain)).toMatchObject({ lastEventId: ids[0], events: 1 });
   });
 
   it('findBySubject lists a subject’s events in order; none for an unknown subject', async () => {
     const chain = randomUUID();
-    await t.dataSource.transaction(async (manager) =>
-      repo.insert(manager, chain, events(chain, await repo.lockChain(manager, chain), 2)),
+    await t.dataSource.transaction((manager) =>
+      repo.append(manager, chain, null, events(chain, 2)),
     );
     const found = (await repo.findBySubject('test', '1')).filter((e) => e.chain === chain);
     expect(found).toHaveLength(1);
