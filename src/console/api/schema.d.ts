@@ -1325,6 +1325,39 @@ export interface components {
             /** @example เห็นควรแจ้ง อำเภอ และ อปท. ทราบ */
             text: string;
         };
+        AnnotationResponse: {
+            /** @example นางสาวพรทิพย์ ศรีสุข */
+            authorName: string;
+            /** @example หัวหน้าสำนักงานจังหวัดร้อยเอ็ด */
+            authorPosition: string | null;
+            /** Format: uuid */
+            authorUserId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string|null} */
+            decision: "noted" | "proceed" | "agreed" | "approved" | "other" | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            letterId: string;
+            /** Format: uuid */
+            registerEntryId: string;
+            /** @example เห็นควรแจ้ง อำเภอ และ อปท. ทราบ */
+            text: string;
+            /**
+             * Format: uuid
+             * @description The unit whose register holds the letter
+             */
+            unitId: string;
+            /** @example สำนักงานจังหวัดร้อยเอ็ด */
+            unitName: string;
+        };
+        AnnotationsResponse: {
+            /** @description Oldest first */
+            items: components["schemas"]["AnnotationResponse"][];
+            /** Format: uuid */
+            registerEntryId: string;
+        };
         BookResponse: {
             /**
              * Format: date
@@ -4449,7 +4482,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "registerEntryId": "9d2a…",
+                     *       "items": [
+                     *         {
+                     *           "id": "5e1f…",
+                     *           "registerEntryId": "9d2a…",
+                     *           "letterId": "0b1e…",
+                     *           "unitId": "8f2d…",
+                     *           "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *           "authorUserId": "2c4b…",
+                     *           "authorName": "นางสาวพรทิพย์ ศรีสุข",
+                     *           "authorPosition": "หัวหน้าสำนักงานจังหวัดร้อยเอ็ด",
+                     *           "text": "เห็นควรแจ้ง อำเภอ และ อปท. ทราบ",
+                     *           "decision": "proceed",
+                     *           "createdAt": "2026-01-15T04:10:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnnotationsResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */
@@ -4481,7 +4534,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": unknown;
+                    /**
+                     * @example {
+                     *       "id": "5e1f…",
+                     *       "registerEntryId": "9d2a…",
+                     *       "letterId": "0b1e…",
+                     *       "unitId": "8f2d…",
+                     *       "unitName": "สำนักงานจังหวัดร้อยเอ็ด",
+                     *       "authorUserId": "2c4b…",
+                     *       "authorName": "นางสาวพรทิพย์ ศรีสุข",
+                     *       "authorPosition": "หัวหน้าสำนักงานจังหวัดร้อยเอ็ด",
+                     *       "text": "เห็นควรแจ้ง อำเภอ และ อปท. ทราบ",
+                     *       "decision": "proceed",
+                     *       "createdAt": "2026-01-15T04:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnnotationResponse"];
                 };
             };
             /** @description problem+json: missing, invalid or expired token */

@@ -26,6 +26,8 @@ import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import {
   AnnotationDto,
+  AnnotationResponse,
+  AnnotationsResponse,
   DeliveryStateResponse,
   ForwardDto,
   ForwardResponse,
@@ -74,19 +76,25 @@ export class RoutingController {
   @ApiOperation({
     summary: 'Annotate a registered letter (เกษียนหนังสือ): append-only, with author and position',
   })
-  @ApiCreatedResponse({ schema: { example: ANNOTATION_EXAMPLE } })
+  @ApiCreatedResponse({ type: AnnotationResponse, example: ANNOTATION_EXAMPLE })
   annotate(
     @CurrentUser() principal: Principal,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: AnnotationDto,
-  ) {
+  ): Promise<AnnotationResponse> {
     return this.routing.annotate(principal, id, dto);
   }
 
   @Get('register-entries/:id/annotations')
   @ApiOperation({ summary: 'Annotations of a register entry, oldest first' })
-  @ApiOkResponse({ schema: { example: { registerEntryId: '9d2a…', items: [ANNOTATION_EXAMPLE] } } })
-  annotations(@CurrentUser() principal: Principal, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({
+    type: AnnotationsResponse,
+    example: { registerEntryId: '9d2a…', items: [ANNOTATION_EXAMPLE] },
+  })
+  annotations(
+    @CurrentUser() principal: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<AnnotationsResponse> {
     return this.routing.listAnnotations(principal, id);
   }
 

@@ -409,3 +409,27 @@ export class ForwardResponse {
   @ApiProperty({ type: SkippedUnitsResponse, description: 'Recipients that already had it' })
   skipped: SkippedUnitsResponse;
 }
+
+/** A minute (เกษียน) as written: append-only, with its author as they were when writing it. */
+export class AnnotationResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) registerEntryId: string;
+  @ApiProperty({ format: 'uuid' }) letterId: string;
+  @ApiProperty({ format: 'uuid', description: 'The unit whose register holds the letter' })
+  unitId: string;
+  @ApiProperty({ example: 'สำนักงานจังหวัดร้อยเอ็ด' }) unitName: string;
+  @ApiProperty({ format: 'uuid' }) authorUserId: string;
+  @ApiProperty({ example: 'นางสาวพรทิพย์ ศรีสุข' }) authorName: string;
+  @ApiProperty({ type: String, nullable: true, example: 'หัวหน้าสำนักงานจังหวัดร้อยเอ็ด' })
+  authorPosition: string | null;
+  @ApiProperty({ example: 'เห็นควรแจ้ง อำเภอ และ อปท. ทราบ' }) text: string;
+  @ApiProperty({ enum: ANNOTATION_DECISION_CODES, nullable: true, type: String })
+  decision: AnnotationDecision | null;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt: Date;
+}
+
+export class AnnotationsResponse {
+  @ApiProperty({ format: 'uuid' }) registerEntryId: string;
+  @ApiProperty({ type: [AnnotationResponse], description: 'Oldest first' })
+  items: AnnotationResponse[];
+}

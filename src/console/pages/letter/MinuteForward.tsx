@@ -3,17 +3,17 @@ import { lazy, Suspense, useRef, useState } from 'react';
 import { api, ApiError, newIdempotencyKey, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Digits } from '../../lib/thai';
-import { formatDate, toDigits } from '../../lib/thai';
+import { formatDate, formatDateTime, toDigits } from '../../lib/thai';
 import { useDraft } from './draft';
 import { RecipientTree } from './RecipientTree';
 import {
+  type Annotation,
   type DossierReceipt,
   type ForwardAnswer,
   LOCAL_ADMINISTRATION_KINDS,
   type QuickPick,
   type TargetsPage,
   type TargetUnit,
-  answerOf,
 } from './types';
 
 type ForwardBody = components['schemas']['ForwardDto'];
@@ -114,16 +114,17 @@ export function MinuteForward({ letterId, receipt, digits }: Props) {
     : undefined;
 
   const annotate = useMutation({
-    mutationFn: () =>
-      answerOf<{ id: string }>(
+    mutationFn: (): Promise<Annotation> =>
+      unwrap(
         api.POST('/api/v1/register-entries/{id}/annotations', {
           params: { path: { id: receipt.entryId } },
           body: annotation!,
         }),
       ),
     onMutate: () => setSaved(null),
-    onSuccess: () => {
-      setSaved('บันทึกเกษียนแล้ว');
+    onSuccess: (minute) => {
+      // The minute as recorded: the server's time, not the desk's.
+      setSaved(`บันทึกเกษียนแล้ว เมื่อ ${formatDateTime(minute.createdAt, digits)}`);
       update({ text: '', decision: '' });
       void queryClient.invalidateQueries({ queryKey: ['dossier', letterId] });
     },

@@ -1,11 +1,12 @@
 import type { components } from '../../api/schema';
-import { unwrap } from '../../api/client';
 
 type Schemas = components['schemas'];
 
 export type Dossier = Schemas['LetterDossierResponse'];
 export type DossierReceipt = Schemas['DossierReceiptResponse'];
 export type DossierMinute = Schemas['DossierMinuteResponse'];
+/** A minute as the annotation endpoint answers it. */
+export type Annotation = Schemas['AnnotationResponse'];
 
 /** The recipient picker, its preview and the forward's answer. */
 export type TargetUnit = Schemas['ForwardTargetResponse'];
@@ -22,13 +23,3 @@ export const LOCAL_ADMINISTRATION_KINDS = new Set([
   'subdistrict_municipality',
   'subdistrict_administration',
 ]);
-
-/**
- * For answers the API documents by example only (the annotation): the body checked at run
- * time by the page's use of it, typed by the caller.
- */
-export async function answerOf<T>(
-  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
-): Promise<T> {
-  return (await unwrap<unknown>(call)) as T;
-}
