@@ -45,6 +45,39 @@ async function receivedAt(page: Page, received: number): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/** Where one load's time went: navigation and resource timings, relative to navigation start. */
+async function timeline(page: Page, drawn: number): Promise<string> {
+  const entries = await page.evaluate(() =>
+    // Node's types lack the browser's entry kinds: read them as the fields used here.
+    (
+      performance.getEntries() as unknown as {
+        entryType: string;
+        name: string;
+        startTime: number;
+        requestStart?: number;
+        responseStart?: number;
+        responseEnd?: number;
+        encodedBodySize?: number;
+      }[]
+    )
+      .filter((e) => ['navigation', 'resource', 'paint'].includes(e.entryType))
+      .map((e) => ({
+        name: e.name.replace(/^https?:\/\/[^/]+/, ''),
+        start: e.startTime,
+        requestStart: e.requestStart ?? 0,
+        responseStart: e.responseStart ?? 0,
+        end: e.responseEnd ?? e.startTime,
+        size: e.encodedBodySize ?? 0,
+      })),
+  );
+  const origin = await page.evaluate(() => performance.timeOrigin);
+  const lines = entries.map(
+    (e) =>
+      `    ${e.start.toFixed(0).padStart(5)} → ${e.end.toFixed(0).padStart(5)} ms (ttfb ${(e.responseStart - e.requestStart).toFixed(0)}) ${String(e.size).padStart(7)} B  ${e.name.slice(0, 90)}`,
+  );
+  return [...lines, `    ${(drawn - origin).toFixed(0).padStart(5)} ms roll-up drawn`].join('\n');
+}
+
 /**
  * The supervisor's tracking page of a nationwide circular (national seed, ~8,700
  * deliveries): from navigation to the roll-up drawn (median, cold browser context each
@@ -128,6 +161,7 @@ export const trackingScenario: BenchScenario = {
         await page.goto(`/tracking/letters/${letterId}`, { waitUntil: 'commit' });
         const drawn = await receivedAt(page, 0);
         pageMs.push(drawn - (await page.evaluate(() => performance.timeOrigin)));
+        if (process.env.BENCH_TRACKING_TIMELINE) log(await timeline(page, drawn));
         await page.context().close();
       }
 
