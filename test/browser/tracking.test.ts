@@ -223,4 +223,44 @@ describe('a supervisor’s path in the browser', () => {
     await expectAccessible(page, 'tracking-04-overdue');
     await governor.context.close();
   });
+  it('charts acknowledgments by working day, the data table row for row the same', async () => {
+    // Six days after the sending: a weekend (and any holiday) lies between.
+    const { rows: sent } = await db.query<{ day: string; at: Date }>(
+      `SELECT to_char(min(sent_at) AT TIME ZONE 'Asia/Bangkok', 'YYYY-MM-DD') AS day, min(sent_at) AS at
+         FROM deliveries WHERE letter_id = $1`,
+      [letterId],
+    );
+    clock.set(new Date(sent[0].at.getTime() + 6 * 86_400_000));
+    const { rows: working } = await db.query<{ day: string }>(
+      `SELECT to_char(d, 'YYYY-MM-DD') AS day
+         FROM generate_series($1::date, $1::date + 6, interval '1 day') d
+        WHERE extract(isodow FROM d) < 6 AND NOT EXISTS (SELECT 1 FROM holidays h WHERE h.date = d::date)
+        ORDER BY d`,
+      [sent[0].day],
+    );
+    expect(working.length).toBeLessThanOrEqual(5);
+    const { page, context } = await openConsole(browser, base);
+    await signInAs(page, 'governor.roiet', `/tracking/letters/${letterId}`);
+    await page.getByRole('radio', { name: 'รายวันทำการ' }).check();
+    const figure = page.getByRole('figure').filter({ hasText: 'รายวันทำการ' });
+    const chart = figure.getByRole('img');
+    await expect.poll(() => chart.getAttribute('data-axis')).toBe('working-days');
+    // One place per working day, the quiet ones included; none for the weekend.
+    expect(await chart.getAttribute('data-points')).toBe(String(working.length));
+    await figure.getByText('ตารางข้อมูลของแผนภูมิ').click();
+    const table = figure.getByRole('table', { name: /รายวันทำการ/ });
+    const heads = await table.locator('tbody th').allTextContents();
+    expect(heads).toHaveLength(working.length);
+    heads.forEach((head, i) => expect(head).toMatch(new RegExp(`^วันทำการที่ ${thai(i + 1)} \\(`)));
+    for (const head of heads) expect(head).not.toMatch(/\((เสาร์|อาทิตย์|ส\.|อา\.)/);
+    // The table's running total ends where the page's summary stands.
+    const lastRow = table.locator('tbody tr').last();
+    expect(await lastRow.locator('td').nth(1).textContent()).toBe(`${thai(3)}/${thai(8)}`);
+    // Everyone who registered did so on the day it was sent.
+    expect(await table.locator('tbody tr').first().locator('td').first().textContent()).toBe(
+      thai(3),
+    );
+    await expectAccessible(page, 'tracking-05-working-days');
+    await context.close();
+  });
 });

@@ -313,7 +313,14 @@ describe('tracking read models', () => {
       .get(`/letters/${letterId}/acknowledgments?unitId=${province.id}&by=day`)
       .expect(200);
     expect(bodyOf(byDay, 'Acknowledgments').points).toEqual([
-      { at: '2026-01-14T17:00:00.000Z', count: 4, received: 4, share: 0.667 },
+      {
+        at: '2026-01-14T17:00:00.000Z',
+        date: '2026-01-15',
+        workingDay: 1,
+        count: 4,
+        received: 4,
+        share: 0.667,
+      },
     ]);
   });
 
@@ -342,5 +349,87 @@ describe('tracking read models', () => {
     // The khonkaen head's own subtree sent nothing of Roi Et's.
     const own = await api('head.khonkaen').get(`/units/${khonkaen.id}/sent-letters`).expect(200);
     expect(bodyOf(own, 'SentLetters').items).toEqual([]);
+  });
+  it('charts acknowledgments by working day: weekends and holidays take no place, quiet days do', async () => {
+    // Friday 16 January 2569 BE, 10:00 in Bangkok: the province sends a letter to four units.
+    t.clock.set('2026-01-16T03:00:00Z');
+    await signInAll();
+    const letter = await api('clerk.roiet')
+      .post('/letters', { kind: 'external', speed: 'none', secrecy: 'none', subject: 'สำรวจข้อมูล' })
+      .expect(201);
+    const id = idOf(letter);
+    await f.numberAndForward(auth['clerk.roiet'], province.id, id, {
+      unitIds: [mueang.id, selaphum.id, town.id, sao1.id],
+    });
+    // Monday the 19th is a holiday (the escalation module's calendar).
+    await t.dataSource.query(
+      `INSERT INTO holidays (date, name_th, source, created_at) VALUES ('2026-01-19', 'วันหยุดชดเชย', 'admin', now())`,
+    );
+    // Friday afternoon one district registers it; the other on Saturday; the town on Tuesday.
+    const receipts: [string, TestUnit, string][] = [
+      ['2026-01-16T07:00:00Z', mueang, 'clerk.mueang'],
+      ['2026-01-17T03:00:00Z', selaphum, 'clerk.selaphum'],
+      ['2026-01-20T03:00:00Z', town, 'clerk.town'],
+    ];
+    for (const [at, unit, user] of receipts) {
+      t.clock.set(at);
+      await signInAll();
+      await register(unit, user, id);
+    }
+    // Thursday the 22nd: the อบต. has still not registered it.
+    t.clock.set('2026-01-22T03:00:00Z');
+    await signInAll();
+    const byDay = await api('governor')
+      .get(`/letters/${id}/acknowledgments?unitId=${province.id}&by=day`)
+      .expect(200);
+    const series = bodyOf(byDay, 'Acknowledgments');
+    expect(series.total).toBe(4);
+    // Saturday's receipt counts on the next working day, Tuesday (Monday is a holiday), and
+    // the days since, with nobody registering, are on the axis too.
+    expect(series.points).toEqual([
+      {
+        at: '2026-01-15T17:00:00.000Z',
+        date: '2026-01-16',
+        workingDay: 1,
+        count: 1,
+        received: 1,
+        share: 0.25,
+      },
+      {
+        at: '2026-01-19T17:00:00.000Z',
+        date: '2026-01-20',
+        workingDay: 2,
+        count: 2,
+        received: 3,
+        share: 0.75,
+      },
+      {
+        at: '2026-01-20T17:00:00.000Z',
+        date: '2026-01-21',
+        workingDay: 3,
+        count: 0,
+        received: 3,
+        share: 0.75,
+      },
+      {
+        at: '2026-01-21T17:00:00.000Z',
+        date: '2026-01-22',
+        workingDay: 4,
+        count: 0,
+        received: 3,
+        share: 0.75,
+      },
+    ]);
+    // By hour the series stays on the clock: the hours that had receipts, Saturday's included.
+    const byHour = await api('governor')
+      .get(`/letters/${id}/acknowledgments?unitId=${province.id}`)
+      .expect(200);
+    expect(
+      bodyOf(byHour, 'Acknowledgments').points.map((p) => [p.date, p.workingDay, p.received]),
+    ).toEqual([
+      ['2026-01-16', null, 1],
+      ['2026-01-17', null, 2],
+      ['2026-01-20', null, 3],
+    ]);
   });
 });

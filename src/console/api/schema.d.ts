@@ -370,7 +370,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Acknowledgments of the letter's root over time in a unit's subtree: cumulative share by hour or day */
+        /** Acknowledgments of the letter's root over time in a unit's subtree: cumulative share by hour (hours with receipts) or by working day (every working day from the sending to the last receipt, or to today while units are pending; weekends and holidays take no place) */
         get: operations["TrackingController_acknowledgments"];
         put?: never;
         post?: never;
@@ -1262,12 +1262,23 @@ export interface components {
              * @description Start of the hour or working day
              */
             at: string;
-            /** @description Units that registered in this hour or day */
+            /** @description Units that registered in this hour, or on this working day (a day off counts on the next working day) */
             count: number;
+            /**
+             * Format: date
+             * @description Its Bangkok date
+             * @example 2026-01-15
+             */
+            date: string;
             /** @description Units that registered so far */
             received: number;
             /** @description received / total, to three decimals */
             share: number;
+            /**
+             * @description By working day: which working day since the letter was sent (1 for the first); null by hour
+             * @example 1
+             */
+            workingDay: number | null;
         };
         AcknowledgmentSeriesResponse: {
             /** @enum {string} */
@@ -3925,12 +3936,16 @@ export interface operations {
                      *       "points": [
                      *         {
                      *           "at": "2026-01-15T04:00:00.000Z",
+                     *           "date": "2026-01-15",
+                     *           "workingDay": null,
                      *           "count": 5,
                      *           "received": 5,
                      *           "share": 0.152
                      *         },
                      *         {
                      *           "at": "2026-01-15T06:00:00.000Z",
+                     *           "date": "2026-01-15",
+                     *           "workingDay": null,
                      *           "count": 10,
                      *           "received": 15,
                      *           "share": 0.455

@@ -85,7 +85,7 @@ export class EscalationRepository {
 
   // ---- calendar and policy, as deadlines read them ------------------------------------------
 
-  async findHolidayDates(manager: EntityManager = this.dataSource.manager): Promise<string[]> {
+  async findHolidayDates(manager: Queryable = this.dataSource.manager): Promise<string[]> {
     const rows = await queryRows(
       manager,
       'EscalationRepository.findHolidayDates',

@@ -11,6 +11,7 @@ import {
   type PolicyRow,
 } from 'src/modules/escalation/escalation.repository.js';
 import { WorkingCalendar } from 'src/modules/escalation/working-calendar.js';
+import { addDays } from 'src/thai/index.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
 import { containsLink, withoutLink } from 'src/modules/notifications/link-check.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
@@ -75,7 +76,7 @@ export class EscalationService implements DeliveryDeadlines {
   // ---- calendar and deadlines ---------------------------------------------------------------
 
   /** The working calendar as the holiday table says now (a few dozen rows). */
-  async calendar(manager: EntityManager = this.dataSource.manager): Promise<WorkingCalendar> {
+  async calendar(manager: Queryable = this.dataSource.manager): Promise<WorkingCalendar> {
     return new WorkingCalendar({
       officeHours: {
         start: this.config.officeHoursStart,
@@ -124,6 +125,16 @@ export class EscalationService implements DeliveryDeadlines {
   }
 
   /** For routing's tracking views: the last rung of each delivery (none: not escalated). */
+  /** The working days among the Bangkok dates [from, to] (the tracking chart's axis). */
+  async workingDays(db: Queryable, from: string, to: string): Promise<string[]> {
+    const calendar = await this.calendar(db);
+    const days: string[] = [];
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      if (calendar.isWorkingDay(day)) days.push(day);
+    }
+    return days;
+  }
+
   async ladders(db: Queryable, deliveryIds: string[]): Promise<Map<string, DeliveryLadder>> {
     const rows = await this.repository.findLastRungs(db, deliveryIds);
     return new Map(rows.map(({ deliveryId, ...ladder }) => [deliveryId, ladder] as const));

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import type { Queryable } from 'src/database/read-replica.js';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
+import { addDays, weekdayOf } from 'src/thai/index.js';
 
 const HOUR_MS = 3_600_000;
 
@@ -17,6 +18,8 @@ export interface DeliveryDeadlines {
   deliveriesCreated(forwardId: string): Promise<void>;
   /** Where each delivery's ladder stands: its last rung and when the next one falls due. */
   ladders(db: Queryable, deliveryIds: string[]): Promise<Map<string, DeliveryLadder>>;
+  /** The working days (weekdays that are not holidays) among the Bangkok dates [from, to]. */
+  workingDays(db: Queryable, from: string, to: string): Promise<string[]>;
 }
 
 /** The last escalation rung a delivery reached; `nextDueAt` null at the ladder's top. */
@@ -90,6 +93,19 @@ export class DeliveryTimePolicy {
         return [d.deliveryId, { level: ladder?.level ?? 0, nextAt }] as const;
       }),
     );
+  }
+
+  /**
+   * The working days among the Bangkok dates [from, to], in order: the escalation module's
+   * calendar (office weekdays less its holidays); without it, the office weekdays alone.
+   */
+  async workingDays(db: Queryable, from: string, to: string): Promise<string[]> {
+    if (this.deadlines) return this.deadlines.workingDays(db, from, to);
+    const days: string[] = [];
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      if (this.config.officeWeekdays.includes(weekdayOf(day))) days.push(day);
+    }
+    return days;
   }
 
   /** Age of a delivery (or of its overdue span) in hours, one decimal. */

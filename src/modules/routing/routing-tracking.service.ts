@@ -22,12 +22,14 @@ import {
 } from 'src/modules/routing/routing-tracking.repository.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import { findVisibleUnit } from 'src/modules/routing/visible-unit.js';
-import { bangkokDate, bangkokTime, formatThaiDate } from 'src/thai/index.js';
+import { addDays, bangkokDate, bangkokTime, formatThaiDate } from 'src/thai/index.js';
 
 /** Most rows one CSV export carries; a larger subtree narrows with the filters. */
 export const OVERDUE_EXPORT_LIMIT = 10_000;
 /** Escalation levels shown in the overdue-by-level chart: 0 (not yet) to the ladder's top. */
 const LEVELS = [0, 1, 2, 3, 4];
+/** Days looked past the chart's last day for the working day a day-off receipt counts on. */
+const WORKING_DAY_LOOKAHEAD = 31;
 
 const SPEED_TH: Record<string, string> = {
   none: 'ปกติ',
@@ -229,16 +231,18 @@ export class RoutingTrackingService {
       by,
       db,
     );
-    let received = 0;
-    const points = raw.buckets.map((b) => {
-      received += b.count;
-      return {
-        at: new Date(`${b.at}+07:00`).toISOString(),
-        count: b.count,
-        received,
-        share: raw.total === 0 ? 0 : Math.round((received / raw.total) * 1000) / 1000,
-      };
-    });
+    const points =
+      by === 'day'
+        ? await this.workingDayPoints(db, raw.buckets, raw.total, raw.firstSentAt)
+        : cumulative(
+            raw.buckets.map((b) => ({
+              date: b.at.slice(0, 10),
+              at: b.at,
+              workingDay: null,
+              count: b.count,
+            })),
+            raw.total,
+          );
     return {
       rootLetterId: letter.rootLetterId,
       unitId: unit.id,
@@ -248,6 +252,71 @@ export class RoutingTrackingService {
       points,
     };
   }
+
+  /**
+   * The chart by working day: an axis of working days (the escalation module's calendar:
+   * weekends and holidays take no room), from the first working day at or after the letter
+   * was sent to the last day with a receipt, or to today while units are still pending,
+   * including the days nobody registered it. A receipt made on a day off counts on the next
+   * working day: it was not there by the end of the one before.
+   */
+  private async workingDayPoints(
+    db: EntityManager,
+    buckets: { at: string; count: number }[],
+    total: number,
+    firstSentAt: Date | null,
+  ) {
+    if (firstSentAt === null) return [];
+    const from = bangkokDate(firstSentAt);
+    const today = bangkokDate(this.clock.now());
+    const lastReceipt = buckets.length > 0 ? buckets[buckets.length - 1].at.slice(0, 10) : from;
+    const received = buckets.reduce((sum, b) => sum + b.count, 0);
+    const pending = received < total;
+    const until = pending && today > lastReceipt ? today : lastReceipt;
+    // Past `until` only to find the working day a day-off receipt counts on.
+    const days = await this.time.workingDays(db, from, addDays(until, WORKING_DAY_LOOKAHEAD));
+    const countsOn = (date: string) => days.find((day) => day >= date);
+    let end = buckets.length > 0 ? countsOn(lastReceipt) : days[0];
+    if (pending) {
+      // Still waiting: the days up to today belong on the chart, received on or not.
+      const lastSoFar = days.filter((day) => day <= today).pop();
+      if (lastSoFar !== undefined && (end === undefined || lastSoFar > end)) end = lastSoFar;
+    }
+    const axis = end === undefined ? [] : days.filter((day) => day <= end);
+    const counts = new Map(axis.map((day) => [day, 0]));
+    for (const bucket of buckets) {
+      const day = countsOn(bucket.at.slice(0, 10));
+      if (day !== undefined && counts.has(day)) counts.set(day, counts.get(day)! + bucket.count);
+    }
+    return cumulative(
+      axis.map((date, index) => ({
+        date,
+        at: `${date}T00:00:00`,
+        workingDay: index + 1,
+        count: counts.get(date)!,
+      })),
+      total,
+    );
+  }
+}
+
+/** Points of the acknowledgment chart: each bucket with the running total and its share. */
+function cumulative(
+  buckets: { date: string; at: string; workingDay: number | null; count: number }[],
+  total: number,
+) {
+  let received = 0;
+  return buckets.map((b) => {
+    received += b.count;
+    return {
+      at: new Date(`${b.at}+07:00`).toISOString(),
+      date: b.date,
+      workingDay: b.workingDay,
+      count: b.count,
+      received,
+      share: total === 0 ? 0 : Math.round((received / total) * 1000) / 1000,
+    };
+  });
 }
 
 function thaiDateTime(instant: Date): string {

@@ -104,7 +104,7 @@ export class TrackingController {
   @Get('letters/:id/acknowledgments')
   @ApiOperation({
     summary:
-      "Acknowledgments of the letter's root over time in a unit's subtree: cumulative share by hour or day",
+      "Acknowledgments of the letter's root over time in a unit's subtree: cumulative share by hour (hours with receipts) or by working day (every working day from the sending to the last receipt, or to today while units are pending; weekends and holidays take no place)",
   })
   @ApiOkResponse({
     type: AcknowledgmentSeriesResponse,
@@ -115,8 +115,22 @@ export class TrackingController {
       total: 33,
       firstSentAt: '2026-01-15T03:55:00.000Z',
       points: [
-        { at: '2026-01-15T04:00:00.000Z', count: 5, received: 5, share: 0.152 },
-        { at: '2026-01-15T06:00:00.000Z', count: 10, received: 15, share: 0.455 },
+        {
+          at: '2026-01-15T04:00:00.000Z',
+          date: '2026-01-15',
+          workingDay: null,
+          count: 5,
+          received: 5,
+          share: 0.152,
+        },
+        {
+          at: '2026-01-15T06:00:00.000Z',
+          date: '2026-01-15',
+          workingDay: null,
+          count: 10,
+          received: 15,
+          share: 0.455,
+        },
       ],
     },
   })

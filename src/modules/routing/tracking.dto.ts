@@ -172,7 +172,21 @@ export class OverdueLevelsResponse {
 export class AcknowledgmentPointResponse {
   @ApiProperty({ format: 'date-time', description: 'Start of the hour or working day' })
   at: string;
-  @ApiProperty({ description: 'Units that registered in this hour or day' }) count: number;
+  @ApiProperty({ format: 'date', description: 'Its Bangkok date', example: '2026-01-15' })
+  date: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'By working day: which working day since the letter was sent (1 for the first); null by hour',
+    example: 1,
+  })
+  workingDay: number | null;
+  @ApiProperty({
+    description:
+      'Units that registered in this hour, or on this working day (a day off counts on the next working day)',
+  })
+  count: number;
   @ApiProperty({ description: 'Units that registered so far' }) received: number;
   @ApiProperty({ description: 'received / total, to three decimals' }) share: number;
 }

@@ -1,6 +1,8 @@
 import { useId } from 'react';
-import { formatDateTime, toDigits, type Digits } from '../../lib/thai';
+import { formatDate, formatDateTime, toDigits, type Digits } from '../../lib/thai';
 import type { AckSeries, LevelCounts } from './types';
+
+type AckPoint = AckSeries['points'][number];
 import { LEVEL_LABEL } from './types';
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : (part / whole) * 100);
@@ -68,17 +70,30 @@ const W = 640;
 const H = 220;
 const PAD = { left: 48, right: 16, top: 12, bottom: 36 };
 
+/** "วันทำการที่ ๓ (อ. ๒๐ ม.ค. ๒๕๖๙)": a point of the working-day axis. */
+function workingDayLabel(point: AckPoint, digits: Digits): string {
+  const weekday = new Intl.DateTimeFormat('th-TH', {
+    weekday: 'short',
+    timeZone: 'Asia/Bangkok',
+  }).format(new Date(point.at));
+  return `วันทำการที่ ${toDigits(point.workingDay ?? 0, digits)} (${weekday} ${formatDate(point.date, digits)})`;
+}
+
 /**
  * Acknowledgment over time: the cumulative share of recipient units that registered the
- * letter, as a step line, with the same figures in a table below.
+ * letter, as a step line, with the same figures in a table below. By hour the axis is the
+ * clock; by working day it is the working days one after another (weekends and holidays
+ * take no room, a day nobody registered keeps its place), the table row for row the same.
  */
 export function AckChart({ series, digits }: { series: AckSeries; digits: Digits }) {
   const titleId = useId();
   const descId = useId();
   const points = series.points;
   const start = series.firstSentAt ? new Date(series.firstSentAt).getTime() : null;
-  const title = `สัดส่วนหน่วยงานที่ลงรับแล้ว (สะสม) ราย${series.by === 'hour' ? 'ชั่วโมง' : 'วันทำการ'}`;
-  if (start === null || points.length === 0) {
+  const byDay = series.by === 'day';
+  const title = `สัดส่วนหน่วยงานที่ลงรับแล้ว (สะสม) ราย${byDay ? 'วันทำการ' : 'ชั่วโมง'}`;
+  const last = points.at(-1);
+  if (start === null || last === undefined || last.received === 0) {
     return (
       <figure className="chart">
         <figcaption>{title}</figcaption>
@@ -86,19 +101,64 @@ export function AckChart({ series, digits }: { series: AckSeries; digits: Digits
       </figure>
     );
   }
-  const end = Math.max(
-    start + 3_600_000,
-    ...points.map((p) => new Date(p.at).getTime() + 3_600_000),
-  );
-  const xOf = (t: number) => PAD.left + ((t - start) / (end - start)) * (W - PAD.left - PAD.right);
+  const plotW = W - PAD.left - PAD.right;
   const yOf = (share: number) => PAD.top + (1 - share) * (H - PAD.top - PAD.bottom);
-  let path = `M ${xOf(start)} ${yOf(0)}`;
-  for (const point of points) {
-    const t = Math.max(start, new Date(point.at).getTime());
-    path += ` H ${xOf(t)} V ${yOf(point.share)}`;
+  let path: string;
+  let axis: React.ReactNode;
+  if (byDay) {
+    // One equal slot per working day; the line rises within the day it was registered on.
+    const slot = plotW / points.length;
+    const xOf = (index: number) => PAD.left + index * slot;
+    path = `M ${xOf(0)} ${yOf(0)}`;
+    points.forEach((point, index) => {
+      path += ` H ${xOf(index) + slot / 2} V ${yOf(point.share)}`;
+    });
+    path += ` H ${xOf(points.length)}`;
+    axis = (
+      <>
+        {points.map((point, index) => (
+          <line
+            key={point.date}
+            className="grid"
+            x1={xOf(index)}
+            x2={xOf(index)}
+            y1={yOf(0)}
+            y2={yOf(0) + 6}
+          />
+        ))}
+        <text className="axis" x={PAD.left} y={H - 10} textAnchor="start">
+          {workingDayLabel(points[0], digits)}
+        </text>
+        {points.length > 1 && (
+          <text className="axis" x={W - PAD.right} y={H - 10} textAnchor="end">
+            {workingDayLabel(last, digits)}
+          </text>
+        )}
+      </>
+    );
+  } else {
+    const end = Math.max(
+      start + 3_600_000,
+      ...points.map((p) => new Date(p.at).getTime() + 3_600_000),
+    );
+    const xOf = (t: number) => PAD.left + ((t - start) / (end - start)) * plotW;
+    path = `M ${xOf(start)} ${yOf(0)}`;
+    for (const point of points) {
+      const t = Math.max(start, new Date(point.at).getTime());
+      path += ` H ${xOf(t)} V ${yOf(point.share)}`;
+    }
+    path += ` H ${xOf(end)}`;
+    axis = (
+      <>
+        <text className="axis" x={PAD.left} y={H - 10} textAnchor="start">
+          {formatDateTime(new Date(start).toISOString(), digits)}
+        </text>
+        <text className="axis" x={W - PAD.right} y={H - 10} textAnchor="end">
+          {formatDateTime(new Date(end).toISOString(), digits)}
+        </text>
+      </>
+    );
   }
-  path += ` H ${xOf(end)}`;
-  const last = points[points.length - 1];
   return (
     <figure className="chart">
       <figcaption id={titleId}>{title}</figcaption>
@@ -108,9 +168,12 @@ export function AckChart({ series, digits }: { series: AckSeries; digits: Digits
         aria-labelledby={titleId}
         aria-describedby={descId}
         className="chart-svg"
+        data-axis={byDay ? 'working-days' : 'hours'}
+        data-points={points.length}
       >
         <desc id={descId}>
-          {`ลงรับแล้ว ${last.received} จาก ${series.total} หน่วยงาน (${Math.round(last.share * 100)}%)`}
+          {`ลงรับแล้ว ${last.received} จาก ${series.total} หน่วยงาน (${Math.round(last.share * 100)}%)` +
+            (byDay ? ` ใน ${points.length} วันทำการ` : '')}
         </desc>
         {[0, 0.25, 0.5, 0.75, 1].map((tick) => (
           <g key={tick}>
@@ -120,12 +183,7 @@ export function AckChart({ series, digits }: { series: AckSeries; digits: Digits
             </text>
           </g>
         ))}
-        <text className="axis" x={PAD.left} y={H - 10} textAnchor="start">
-          {formatDateTime(new Date(start).toISOString(), digits)}
-        </text>
-        <text className="axis" x={W - PAD.right} y={H - 10} textAnchor="end">
-          {formatDateTime(new Date(end).toISOString(), digits)}
-        </text>
+        {axis}
         <path className="ack-line" d={path} />
       </svg>
       <details className="chart-data">
@@ -134,7 +192,7 @@ export function AckChart({ series, digits }: { series: AckSeries; digits: Digits
           <caption>{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{series.by === 'hour' ? 'ชั่วโมง' : 'วัน'}</th>
+              <th scope="col">{byDay ? 'วันทำการ' : 'ชั่วโมง'}</th>
               <th scope="col">ลงรับในช่วงนี้</th>
               <th scope="col">ลงรับสะสม</th>
               <th scope="col">สัดส่วน</th>
@@ -143,7 +201,9 @@ export function AckChart({ series, digits }: { series: AckSeries; digits: Digits
           <tbody>
             {points.map((point) => (
               <tr key={point.at}>
-                <td>{formatDateTime(point.at, digits)}</td>
+                <th scope="row">
+                  {byDay ? workingDayLabel(point, digits) : formatDateTime(point.at, digits)}
+                </th>
                 <td>{toDigits(point.count, digits)}</td>
                 <td>
                   {toDigits(point.received, digits)}/{toDigits(series.total, digits)}
