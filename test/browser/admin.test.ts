@@ -53,11 +53,50 @@ describe('an administrator in the browser', () => {
       .getByRole('link', { name: 'ผู้ดูแลระบบ' })
       .click();
     await page.waitForURL(/\/admin\/units$/);
-    const tree = page.getByRole('navigation', { name: 'ผังหน่วยงาน' });
-    await tree.getByRole('link', { name: 'จังหวัดร้อยเอ็ด', exact: true }).click();
+    // The unit tree is a WAI-ARIA tree, worked here with the keyboard alone.
+    const tree = page.getByRole('tree', { name: 'ผังหน่วยงาน' });
+    const root = tree.getByRole('treeitem').first();
+    const province = tree.getByRole('treeitem', { name: 'จังหวัดร้อยเอ็ด', exact: true });
+    const focused = tree.locator('[role="treeitem"]:focus');
+    const focusedLevel = () => focused.getAttribute('aria-level');
+    const onProvince = async () =>
+      (await focused.count()) === 1 &&
+      (await focused.getAttribute('aria-labelledby')) ===
+        (await province.getAttribute('aria-labelledby'));
+    const inTabOrder = tree.locator('[role="treeitem"][tabindex="0"]');
+    expect(await root.getAttribute('aria-level')).toBe('1');
+    expect(await root.getAttribute('aria-expanded')).toBe('true');
+    await tree.locator('[aria-level="2"]').first().waitFor();
+    expect(await inTabOrder.count()).toBe(1);
+    await root.focus();
+    // Right on an open node goes to its first child.
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedLevel()).toBe('2');
+    for (let i = 0; i < 50 && !(await onProvince()); i++) await page.keyboard.press('ArrowDown');
+    expect(await onProvince()).toBe(true);
+    // One node in the tab order: the one the keyboard is on (roving tabindex).
+    expect(await inTabOrder.count()).toBe(1);
+    expect(await province.getAttribute('tabindex')).toBe('0');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'จังหวัดร้อยเอ็ด' }).waitFor();
-    await tree.getByRole('button', { name: 'ขยาย จังหวัดร้อยเอ็ด' }).click();
-    await tree.getByRole('link', { name: 'อำเภอเมืองร้อยเอ็ด' }).waitFor();
+    expect(await province.getAttribute('aria-current')).toBe('page');
+    // Right opens the province; its districts are one level down.
+    expect(await province.getAttribute('aria-expanded')).toBe('false');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => province.getAttribute('aria-expanded')).toBe('true');
+    const mueang = tree.getByRole('treeitem', { name: 'อำเภอเมืองร้อยเอ็ด', exact: true });
+    await mueang.waitFor();
+    expect(await mueang.getAttribute('aria-level')).toBe('3');
+    await page.keyboard.press('ArrowRight');
+    expect(await focusedLevel()).toBe('3');
+    // Left goes back up to the parent, then closes it; Right opens it again.
+    await page.keyboard.press('ArrowLeft');
+    expect(await onProvince()).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    expect(await province.getAttribute('aria-expanded')).toBe('false');
+    expect(await mueang.count()).toBe(0);
+    await page.keyboard.press('ArrowRight');
+    await mueang.waitFor();
     await expectAccessible(page, 'admin-01-units');
 
     // A new district under the province, with its letter code and owner number.
@@ -68,7 +107,7 @@ describe('an administrator in the browser', () => {
     await page.getByLabel('ตำแหน่งหัวหน้าของหน่วยงานใหม่').fill('นายอำเภอโพนทอง');
     await page.getByRole('button', { name: 'เพิ่มหน่วยงาน' }).click();
     await page.getByRole('heading', { level: 1, name: 'อำเภอโพนทอง' }).waitFor();
-    await tree.getByRole('link', { name: 'อำเภอโพนทอง' }).waitFor();
+    await tree.getByRole('treeitem', { name: 'อำเภอโพนทอง' }).waitFor();
     expect(await page.getByLabel('เลขประจำของเจ้าของเรื่อง', { exact: true }).inputValue()).toBe(
       '0023.9',
     );
@@ -236,8 +275,8 @@ describe('an administrator in the browser', () => {
 
     // A unit with active units under it stays active, and says why.
     await page
-      .getByRole('navigation', { name: 'ผังหน่วยงาน' })
-      .getByRole('link', { name: 'อำเภอเมืองร้อยเอ็ด' })
+      .getByRole('tree', { name: 'ผังหน่วยงาน' })
+      .getByRole('treeitem', { name: 'อำเภอเมืองร้อยเอ็ด' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'อำเภอเมืองร้อยเอ็ด' }).waitFor();
     await page.getByRole('button', { name: 'ปิดใช้งานหน่วยงาน' }).click();

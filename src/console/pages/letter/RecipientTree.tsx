@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
+import { type TreeRow, useTree, visibleRows } from '../../lib/tree';
 import type { TargetsPage, TargetUnit } from './types';
 
 interface Props {
@@ -15,12 +16,8 @@ interface Props {
   onRoot: (page: TargetsPage) => void;
 }
 
-interface Row {
+interface Row extends TreeRow {
   unit: TargetUnit;
-  level: number;
-  parentId: string | null;
-  posinset: number;
-  setsize: number;
 }
 
 const ROOT = 'root';
@@ -45,19 +42,15 @@ async function loadAll(unitId: string, entryId: string, query: { parentId?: stri
 
 /**
  * The recipient picker: the units the sender may forward to as a WAI-ARIA tree with
- * checkable items (aria-checked). Arrow keys move and open or close a node, Home/End jump,
- * Space or Enter checks, and typing a name's first letters moves to it (type-ahead).
- * Children are read when a node is first opened.
+ * checkable items (aria-checked), on the console's tree keyboard (lib/tree: arrows, Home/End,
+ * type-ahead); Space or Enter checks. Children are read when a node is first opened.
  */
 export function RecipientTree(props: Props) {
   const { unitId, entryId, search, checked, onToggle, onFocusUnit, onRoot } = props;
   const [children, setChildren] = useState<Record<string, TargetUnit[]>>({});
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
-  const [focused, setFocused] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  const items = useRef(new Map<string, HTMLLIElement>());
-  const typed = useRef({ text: '', at: 0 });
   const onRootRef = useRef(onRoot);
   onRootRef.current = onRoot;
 
@@ -84,27 +77,30 @@ export function RecipientTree(props: Props) {
     };
   }, [unitId, entryId, search]);
 
-  const rows = useMemo(() => {
-    const out: Row[] = [];
-    const walk = (list: TargetUnit[], level: number, parentId: string | null) => {
-      list.forEach((unit, index) => {
-        out.push({ unit, level, parentId, posinset: index + 1, setsize: list.length });
-        if (!search && expanded.has(unit.id) && children[unit.id])
-          walk(children[unit.id], level + 1, unit.id);
-      });
-    };
-    walk(children[search ? `q:${search}` : ROOT] ?? [], 1, null);
-    return out;
-  }, [children, expanded, search]);
+  const rows = useMemo(
+    () =>
+      visibleRows<TargetUnit, Row>(
+        children[search ? `q:${search}` : ROOT] ?? [],
+        (unit) => children[unit.id],
+        (unit, place) => ({
+          ...place,
+          unit,
+          id: unit.id,
+          name: unit.nameTh,
+          // A search lists matches flat: nothing opens there.
+          expandable: unit.children > 0 && !search,
+          expanded: !search && expanded.has(unit.id),
+        }),
+      ),
+    [children, expanded, search],
+  );
 
-  const focusedRow = rows.find((row) => row.unit.id === focused) ?? rows[0];
-
-  function focus(row: Row | undefined) {
-    if (!row) return;
-    setFocused(row.unit.id);
-    onFocusUnit(row.unit);
-    items.current.get(row.unit.id)?.focus();
-  }
+  const tree = useTree(rows, {
+    expand: (row) => void expand(row.unit),
+    collapse: (row) => collapse(row.id),
+    activate: (row) => toggle(row.unit),
+    onFocusRow: (row) => onFocusUnit(row.unit),
+  });
 
   async function expand(unit: TargetUnit) {
     if (unit.children === 0) return;
@@ -130,92 +126,27 @@ export function RecipientTree(props: Props) {
     if (unit.selectable && !unit.noClearedMember) onToggle(unit);
   }
 
-  function onKeyDown(event: React.KeyboardEvent) {
-    const row = focusedRow;
-    if (!row) return;
-    const index = rows.indexOf(row);
-    const isOpen = expanded.has(row.unit.id);
-    switch (event.key) {
-      case 'ArrowDown':
-        focus(rows[index + 1]);
-        break;
-      case 'ArrowUp':
-        focus(rows[index - 1]);
-        break;
-      case 'Home':
-        focus(rows[0]);
-        break;
-      case 'End':
-        focus(rows[rows.length - 1]);
-        break;
-      case 'ArrowRight':
-        if (row.unit.children > 0 && !search) {
-          if (!isOpen) void expand(row.unit);
-          else focus(rows[index + 1]);
-        }
-        break;
-      case 'ArrowLeft':
-        if (isOpen) collapse(row.unit.id);
-        else focus(rows.find((r) => r.unit.id === row.parentId));
-        break;
-      case ' ':
-      case 'Enter':
-        toggle(row.unit);
-        break;
-      default: {
-        if (event.key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
-        // Type-ahead: the letters typed within a moment make one prefix.
-        const now = Date.now();
-        typed.current = {
-          text: (now - typed.current.at < 800 ? typed.current.text : '') + event.key,
-          at: now,
-        };
-        const text = typed.current.text;
-        const order = [...rows.slice(index + (text.length === 1 ? 1 : 0)), ...rows.slice(0, index)];
-        focus(
-          order.find((r) => r.unit.nameTh.startsWith(text)) ??
-            order.find((r) => r.unit.nameTh.includes(text)),
-        );
-      }
-    }
-    event.preventDefault();
-  }
-
   function render(level: number, parentId: string | null): React.ReactNode {
     return rows
       .filter((row) => row.level === level && row.parentId === parentId)
       .map((row) => {
         const { unit } = row;
-        const isOpen = !search && expanded.has(unit.id);
+        const isOpen = row.expanded;
         const blocked = !unit.selectable || unit.noClearedMember === true;
         return (
           <li
             key={unit.id}
-            ref={(element) => {
-              if (element) items.current.set(unit.id, element);
-              else items.current.delete(unit.id);
-            }}
-            role="treeitem"
-            aria-level={row.level}
-            aria-posinset={row.posinset}
-            aria-setsize={row.setsize}
-            aria-expanded={unit.children > 0 && !search ? isOpen : undefined}
+            {...tree.itemProps(row)}
             aria-checked={blocked ? undefined : unit.id in checked}
             aria-disabled={blocked ? true : undefined}
-            tabIndex={focusedRow?.unit.id === unit.id ? 0 : -1}
-            onFocus={(event) => {
-              if (event.target !== event.currentTarget) return;
-              setFocused(unit.id);
-              onFocusUnit(unit);
-            }}
             onClick={(event) => {
               event.stopPropagation();
-              focus(row);
+              tree.focus(row);
               toggle(unit);
             }}
           >
             <span className="tree-row">
-              {unit.children > 0 && !search ? (
+              {row.expandable ? (
                 <span
                   className="tree-toggle"
                   aria-hidden="true"
@@ -263,7 +194,7 @@ export function RecipientTree(props: Props) {
           aria-label="หน่วยงานผู้รับ"
           aria-multiselectable="true"
           className="tree"
-          onKeyDown={onKeyDown}
+          onKeyDown={tree.onKeyDown}
         >
           {render(1, null)}
         </ul>
