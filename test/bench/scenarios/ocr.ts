@@ -146,7 +146,10 @@ export const ocrScenario: BenchScenario = {
     }
     logRun(project, log);
 
-    const skipped = await ensureTesseractCli(log);
+    const skipped =
+      process.env.BENCH_OCR_REFERENCE === '0'
+        ? 'BENCH_OCR_REFERENCE=0'
+        : await ensureTesseractCli(log);
     let reference: EngineRun | null = null;
     if (skipped) log(`  reference skipped: ${skipped}`);
     else {
