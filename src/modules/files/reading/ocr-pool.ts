@@ -32,6 +32,15 @@ export interface OcrSymbol {
   confidence: number;
 }
 
+export interface OcrWord {
+  text: string;
+  /** 0–1. */
+  confidence: number;
+  /** Pixels of the image recognised, origin top left. */
+  box: { x0: number; y0: number; x1: number; y1: number };
+  symbols: OcrSymbol[];
+}
+
 export interface OcrLine {
   /** As the engine printed it (spaces included). */
   text: string;
@@ -39,7 +48,9 @@ export interface OcrLine {
   confidence: number;
   /** Pixels of the image recognised, origin top left. */
   box: { x0: number; y0: number; x1: number; y1: number };
+  /** The line's symbols in order (those of `words`, flattened). */
   symbols: OcrSymbol[];
+  words: OcrWord[];
 }
 
 export class OcrTimeoutError extends Error {
@@ -90,16 +101,21 @@ export class OcrPool {
       for (const block of result.data.blocks ?? []) {
         for (const paragraph of block.paragraphs) {
           for (const line of paragraph.lines) {
+            const words = line.words.map((word) => ({
+              text: word.text,
+              confidence: word.confidence / 100,
+              box: word.bbox,
+              symbols: word.symbols.map((symbol) => ({
+                text: symbol.text,
+                confidence: symbol.confidence / 100,
+              })),
+            }));
             lines.push({
               text: line.text.replace(/\s+$/, ''),
               confidence: line.confidence / 100,
               box: line.bbox,
-              symbols: line.words.flatMap((word) =>
-                word.symbols.map((symbol) => ({
-                  text: symbol.text,
-                  confidence: symbol.confidence / 100,
-                })),
-              ),
+              symbols: words.flatMap((word) => word.symbols),
+              words,
             });
           }
         }

@@ -15,6 +15,8 @@ import {
   type WeightedText,
 } from 'src/thai/extracted-text.js';
 import { OcrTimeoutError, type OcrLine, type OcrPool } from 'src/modules/files/reading/ocr-pool.js';
+import { inkFromRgba, type InkImage } from 'src/modules/files/reading/thai-digits/glyph.js';
+import { rereadThaiDigits } from 'src/modules/files/reading/thai-digits/reread.js';
 
 /**
  * Reading a PDF's text, page by page: the text layer where it is Thai, OCR of the rendered
@@ -325,6 +327,7 @@ async function ocrLines(
   const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
   const entry = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
   let png: Buffer;
+  let ink: InkImage;
   try {
     // The DOM types pdf.js names do not exist on the server; @napi-rs/canvas stands in.
     await page.render({
@@ -335,12 +338,14 @@ async function ocrLines(
       background: 'white',
     }).promise;
     png = entry.canvas.toBuffer('image/png');
+    const { width, height } = entry.canvas;
+    ink = inkFromRgba(entry.context.getImageData(0, 0, width, height).data, width, height);
   } finally {
     factory.destroy(entry);
   }
   const recognised = await ocr.recognize(png);
   return recognised
-    .map((line) => toReadLine(line, scale))
+    .map((line) => toReadLine(rereadThaiDigits(line, ink), scale))
     .filter((line): line is ReadLine => line !== null);
 }
 

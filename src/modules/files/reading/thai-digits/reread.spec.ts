@@ -1,0 +1,141 @@
+import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
+import { inkFromRgba, otsuThreshold, type InkImage } from './glyph.js';
+import { rereadThaiDigits } from './reread.js';
+
+/**
+ * The digit reader on real glyphs: text drawn in Sarabun and Taviraj (fonts the templates are
+ * not made from), as the engine would have misread it.
+ */
+const require = createRequire(import.meta.url);
+
+function register(font: string): string {
+  const root = dirname(require.resolve(`@fontsource/${font}/package.json`));
+  const family = `test-${font}`;
+  GlobalFonts.registerFromPath(join(root, 'files', `${font}-thai-400-normal.woff2`), family);
+  return family;
+}
+
+interface Drawn {
+  image: InkImage;
+  /** Left and right of each drawn piece of text, in pixels. */
+  spans: { x0: number; x1: number }[];
+  top: number;
+  bottom: number;
+}
+
+/** Pieces of text drawn on one line, a gap between them, as a grey scan binarised. */
+function draw(family: string, pieces: string[], size = 44): Drawn {
+  const width = 1400;
+  const height = size * 3;
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = 'white';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#222';
+  context.font = `${size}px ${family}`;
+  const spans: Drawn['spans'] = [];
+  let x = 20;
+  for (const piece of pieces) {
+    const measured = context.measureText(piece).width;
+    context.fillText(piece, x, size * 2);
+    spans.push({ x0: x, x1: x + measured });
+    x += measured + size;
+  }
+  const rgba = context.getImageData(0, 0, width, height).data;
+  return { image: inkFromRgba(rgba, width, height), spans, top: size, bottom: size * 2.4 };
+}
+
+function word(text: string, box: OcrWord['box'], confidence = 0.99): OcrWord {
+  return { text, confidence, box, symbols: [...text].map((ch) => ({ text: ch, confidence })) };
+}
+
+function line(words: OcrWord[], text = words.map((w) => w.text).join(' ')): OcrLine {
+  return {
+    text,
+    confidence: 0.9,
+    box: {
+      x0: Math.min(...words.map((w) => w.box.x0)),
+      y0: Math.min(...words.map((w) => w.box.y0)),
+      x1: Math.max(...words.map((w) => w.box.x1)),
+      y1: Math.max(...words.map((w) => w.box.y1)),
+    },
+    symbols: words.flatMap((w) => w.symbols),
+    words,
+  };
+}
+
+describe('rereadThaiDigits', () => {
+  it.each(['sarabun', 'taviraj'])('reads the ten Thai digits in %s the engine misread', (font) => {
+    const family = register(font);
+    const drawn = draw(family, ['ที่', '๐๑๒๓๔๕๖๗๘๙']);
+    const [label, digits] = drawn.spans;
+    const engine = line([
+      word('ที่', { x0: label.x0, y0: drawn.top, x1: label.x1, y1: drawn.bottom }),
+      // What Tesseract's Thai model makes of them: ๔ ๖ ๗ ๘ ๙ collapsed onto ๕ ๐ ๒.
+      word('๐๑๒๓๕๕๐๒๕๕', { x0: digits.x0, y0: drawn.top, x1: digits.x1, y1: drawn.bottom }),
+    ]);
+    const read = rereadThaiDigits(engine, drawn.image);
+    expect(read.text).toBe('ที่ ๐๑๒๓๔๕๖๗๘๙');
+    // The symbols follow the new text, one per character, the label's untouched.
+    expect(read.symbols.map((s) => s.text).join('')).toBe('ที่๐๑๒๓๔๕๖๗๘๙');
+    expect(read.symbols.slice(0, 3).every((s) => s.confidence === 0.99)).toBe(true);
+    for (const symbol of read.symbols.slice(3)) {
+      expect(symbol.confidence).toBeGreaterThanOrEqual(0.5);
+      expect(symbol.confidence).toBeLessThanOrEqual(0.99);
+    }
+  });
+
+  it('reads a year the engine split into single-digit words, in place in the line', () => {
+    const family = register('sarabun');
+    const drawn = draw(family, ['เมษายน', '๒๕๖๙']);
+    const [month, year] = drawn.spans;
+    const step = (year.x1 - year.x0) / 4;
+    const engine = line(
+      [
+        word('เมษายน', { x0: month.x0, y0: drawn.top, x1: month.x1, y1: drawn.bottom }),
+        ...['๒', '๕', '๐', '๕'].map((digit, i) =>
+          word(digit, {
+            x0: Math.round(year.x0 + i * step),
+            y0: drawn.top,
+            x1: Math.round(year.x0 + (i + 1) * step),
+            y1: drawn.bottom,
+          }),
+        ),
+      ],
+      'เมษายน ๒๕๐๕',
+    );
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe('เมษายน ๒๕๖๙');
+  });
+
+  it('keeps the engine’s reading where the page shows no shapes to read', () => {
+    const family = register('sarabun');
+    const drawn = draw(family, ['ที่']);
+    const blank = { x0: 600, y0: drawn.top, x1: 800, y1: drawn.bottom };
+    const engine = line([word('๒๕๖๙', blank)]);
+    expect(rereadThaiDigits(engine, drawn.image)).toEqual(engine);
+  });
+
+  it('leaves lines without Thai digits as they are', () => {
+    const family = register('sarabun');
+    const drawn = draw(family, ['เรียน', '2569']);
+    const [text, arabic] = drawn.spans;
+    const engine = line([
+      word('เรียน', { x0: text.x0, y0: drawn.top, x1: text.x1, y1: drawn.bottom }),
+      word('2569', { x0: arabic.x0, y0: drawn.top, x1: arabic.x1, y1: drawn.bottom }),
+    ]);
+    expect(rereadThaiDigits(engine, drawn.image)).toBe(engine);
+  });
+});
+
+describe('otsuThreshold', () => {
+  it('splits dark ink from light paper between the two', () => {
+    const grey = [...Array<number>(900).fill(235), ...Array<number>(100).fill(40)];
+    const threshold = otsuThreshold(grey);
+    expect(threshold).toBeGreaterThanOrEqual(40);
+    expect(threshold).toBeLessThan(235);
+  });
+});

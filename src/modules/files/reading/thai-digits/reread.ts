@@ -1,0 +1,240 @@
+import { readFileSync } from 'node:fs';
+import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
+import {
+  featureDistance,
+  glyphFeature,
+  GRID,
+  shapesIn,
+  type InkImage,
+  type PixelBox,
+  type Shape,
+} from './glyph.js';
+
+/**
+ * Thai digits read again from the page's pixels. Tesseract's Thai model collapses ๔ ๖ ๗ ๘ ๙
+ * onto ๕ ๐ ๒ with full confidence and never offers the right digit among its alternatives, so
+ * its digits cannot be corrected from its own output. Where it read a run of Thai digits, the
+ * run's ink shapes are cut from the page and each is matched against templates of the ten
+ * digits drawn in common Thai fonts (templates.json, see make-templates.ts). A digit whose
+ * best match is barely better than the next keeps a low confidence, so a field holding it is
+ * flagged for the clerk.
+ */
+
+interface Template {
+  digit: string;
+  feature: Float32Array;
+}
+
+let templates: Template[] | null = null;
+
+function loadTemplates(): Template[] {
+  if (templates) return templates;
+  const file = JSON.parse(readFileSync(new URL('./templates.json', import.meta.url), 'utf8')) as {
+    grid: number;
+    templates: { digit: string; grid: string; proportion: number }[];
+  };
+  if (file.grid !== GRID) throw new Error(`Thai digit templates are ${file.grid}², not ${GRID}²`);
+  templates = file.templates.map((t) => {
+    const feature = new Float32Array(GRID * GRID + 1);
+    const bytes = Buffer.from(t.grid, 'base64');
+    for (let i = 0; i < GRID * GRID; i++) feature[i] = bytes[i] / 255;
+    feature[GRID * GRID] = t.proportion;
+    return { digit: t.digit, feature };
+  });
+  return templates;
+}
+
+export interface DigitMatch {
+  digit: string;
+  /** 0.5 when the two best digits match equally well, up to 0.99 when one clearly wins. */
+  confidence: number;
+}
+
+/** The closest digit to a glyph feature, with how clearly it beat the next digit. */
+export function matchDigit(feature: Float32Array): DigitMatch {
+  const best = new Map<string, number>();
+  for (const template of loadTemplates()) {
+    const distance = featureDistance(feature, template.feature);
+    if (distance < (best.get(template.digit) ?? Number.POSITIVE_INFINITY)) {
+      best.set(template.digit, distance);
+    }
+  }
+  const ranked = [...best].sort((a, b) => a[1] - b[1]);
+  const margin = ranked[1][1] - ranked[0][1];
+  return { digit: ranked[0][0], confidence: Math.min(0.99, 0.5 + margin / 2) };
+}
+
+/**
+ * A word the engine read as Thai digits; « is how it reads a lone ๙ (a guillemet has no place
+ * among Thai digits, so it is read again with them).
+ */
+const THAI_DIGITS = /^[\u0E50-\u0E59«]+$/;
+/** A shape lower than this share of the run's tallest is a dot, a mark or a speck. */
+const MIN_HEIGHT_SHARE = 0.45;
+/** A shape wider than this many digit widths is digits touching each other: it is cut. */
+const TOUCHING_WIDTHS = 1.5;
+
+interface Run {
+  first: number;
+  last: number;
+  box: PixelBox;
+}
+
+/** Consecutive words of Thai digits only, close enough to be one number. */
+function digitRuns(words: readonly OcrWord[]): Run[] {
+  const runs: Run[] = [];
+  let current: Run | null = null;
+  words.forEach((word, i) => {
+    if (!THAI_DIGITS.test(word.text)) {
+      current = null;
+      return;
+    }
+    const height = word.box.y1 - word.box.y0;
+    if (current && word.box.x0 - current.box.x1 < height * 0.6) {
+      current.last = i;
+      current.box = {
+        x0: current.box.x0,
+        y0: Math.min(current.box.y0, word.box.y0),
+        x1: Math.max(current.box.x1, word.box.x1),
+        y1: Math.max(current.box.y1, word.box.y1),
+      };
+    } else {
+      current = { first: i, last: i, box: { ...word.box } };
+      runs.push(current);
+    }
+  });
+  return runs;
+}
+
+/** Shapes wider than TOUCHING_WIDTHS digits cut at the columns with least ink. */
+function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Shape[] {
+  const tallest = Math.max(...shapes.map((s) => s.y1 - s.y0));
+  const widths = shapes
+    .filter((s) => s.y1 - s.y0 >= 0.7 * tallest)
+    .map((s) => s.x1 - s.x0)
+    .sort((a, b) => a - b);
+  const digitWidth = Math.min(
+    widths.length > 0 ? widths[Math.floor(widths.length / 4)] : tallest * 0.8,
+    tallest * 0.9,
+  );
+  const regionWidth = region.x1 - region.x0;
+  const pieces: Shape[] = [];
+  for (const shape of shapes) {
+    const width = shape.x1 - shape.x0;
+    const parts = Math.round(width / digitWidth);
+    if (width < TOUCHING_WIDTHS * digitWidth || parts < 2) {
+      pieces.push(shape);
+      continue;
+    }
+    let from = shape.x0;
+    const reach = Math.round(digitWidth * 0.3);
+    for (let k = 1; k < parts; k++) {
+      const target = shape.x0 + Math.round((width * k) / parts);
+      let cut = target;
+      let least = Number.POSITIVE_INFINITY;
+      for (let x = target - reach; x <= target + reach; x++) {
+        let ink = 0;
+        for (let y = shape.y0; y < shape.y1; y++) {
+          if (labels[(y - region.y0) * regionWidth + (x - region.x0)] === shape.id) ink++;
+        }
+        if (ink < least) {
+          least = ink;
+          cut = x;
+        }
+      }
+      pieces.push({ ...shape, x0: from, x1: cut });
+      from = cut;
+    }
+    pieces.push({ ...shape, x0: from });
+  }
+  return pieces;
+}
+
+/** The digits of one run as the page's pixels show them, or null to keep the engine's. */
+function readRun(
+  image: InkImage,
+  line: OcrLine,
+  words: readonly OcrWord[],
+  run: Run,
+): DigitMatch[] | null {
+  const height = run.box.y1 - run.box.y0;
+  const before = words[run.first - 1];
+  const after = words[run.last + 1];
+  const x0 = before ? Math.max(before.box.x1, run.box.x0 - height / 2) : run.box.x0 - height / 2;
+  const x1 = after
+    ? Math.min(after.box.x0, run.box.x1 + (after.box.x0 - run.box.x1) / 2)
+    : run.box.x1 + height / 2;
+  const region = {
+    x0,
+    y0: Math.min(line.box.y0, run.box.y0),
+    x1,
+    y1: Math.max(line.box.y1, run.box.y1),
+  };
+  const found = shapesIn(image, region);
+  if (found.shapes.length === 0) return null;
+  const inside = found.shapes.filter((s) => {
+    const centre = (s.x0 + s.x1) / 2;
+    return centre >= x0 && centre <= x1;
+  });
+  if (inside.length === 0) return null;
+  const tallest = Math.max(...inside.map((s) => s.y1 - s.y0));
+  const glyphs = inside.filter((s) => s.y1 - s.y0 >= MIN_HEIGHT_SHARE * tallest);
+  const pieces = cutTouching(glyphs, found.labels, found.region).sort((a, b) => a.x0 - b.x0);
+  const engineDigits = words.slice(run.first, run.last + 1).reduce((n, w) => n + w.text.length, 0);
+  // Far more or fewer shapes than digits read: the cut is not the number's; keep the engine's.
+  if (
+    pieces.length === 0 ||
+    pieces.length > engineDigits * 2 + 1 ||
+    pieces.length * 2 + 1 < engineDigits
+  ) {
+    return null;
+  }
+  const width = found.region.x1 - found.region.x0;
+  return pieces.map((piece) =>
+    matchDigit(
+      glyphFeature(
+        piece,
+        (x, y) => found.labels[(y - found.region.y0) * width + (x - found.region.x0)] === piece.id,
+      ),
+    ),
+  );
+}
+
+/**
+ * The line with each run of Thai digits replaced by the digits its ink shapes match, the
+ * symbols (and so the per-character confidences) following. Lines without Thai digits, and
+ * runs that cannot be cut cleanly, are returned as the engine read them.
+ */
+export function rereadThaiDigits(line: OcrLine, image: InkImage): OcrLine {
+  const words = line.words;
+  const runs = digitRuns(words);
+  if (runs.length === 0) return line;
+  // Where each word sits in the line's text, to replace a run in place.
+  const starts: number[] = [];
+  let cursor = 0;
+  for (const word of words) {
+    const at = line.text.indexOf(word.text, cursor);
+    if (at < 0) return line;
+    starts.push(at);
+    cursor = at + word.text.length;
+  }
+  let text = line.text;
+  const replaced = [...words];
+  // From the last run backwards, so earlier text positions stay valid.
+  for (const run of [...runs].reverse()) {
+    const digits = readRun(image, line, words, run);
+    if (digits === null) continue;
+    const from = starts[run.first];
+    const to = starts[run.last] + words[run.last].text.length;
+    const value = digits.map((d) => d.digit).join('');
+    text = text.slice(0, from) + value + text.slice(to);
+    const word: OcrWord = {
+      text: value,
+      confidence: Math.min(...digits.map((d) => d.confidence)),
+      box: run.box,
+      symbols: digits.map((d) => ({ text: d.digit, confidence: d.confidence })),
+    };
+    replaced.splice(run.first, run.last - run.first + 1, word);
+  }
+  return { ...line, text, words: replaced, symbols: replaced.flatMap((w) => w.symbols) };
+}
