@@ -24,3 +24,6 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+export type Reading = Schemas['ReadingResponse'];
+export type Draft = Schemas['DraftResponse'];
+export type ConfirmedDraft = Schemas['ConfirmedDraftResponse'];

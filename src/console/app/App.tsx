@@ -6,6 +6,7 @@ import { ApiError } from '../api/client';
 import { InboxPage } from '../pages/InboxPage';
 import { IntakePage } from '../pages/IntakePage';
 import { LetterPage } from '../pages/letter/LetterPage';
+import { MailDraftPage, MailDraftsPage } from '../pages/MailDraftsPage';
 import { RegistersPage } from '../pages/RegistersPage';
 import { SearchPage } from '../pages/SearchPage';
 import { SignInPage } from '../pages/SignInPage';
@@ -79,6 +80,8 @@ export function App() {
                       <Route path="/" element={<Navigate to="/inbox" replace />} />
                       <Route path="/inbox" element={<InboxPage />} />
                       <Route path="/intake" element={<IntakePage />} />
+                      <Route path="/intake/mail" element={<MailDraftsPage />} />
+                      <Route path="/intake/mail/:draftId" element={<MailDraftPage />} />
                       <Route path="/registers" element={<RegistersPage />} />
                       <Route path="/registers/:registerId" element={<RegistersPage />} />
                       <Route path="/search" element={<SearchPage />} />

@@ -9,6 +9,7 @@ export function SelectField<V extends string>({
   options,
   onChange,
   anyLabel,
+  note,
 }: {
   id: string;
   label: string;
@@ -16,11 +17,21 @@ export function SelectField<V extends string>({
   options: readonly (readonly [V, string])[];
   onChange: (value: V) => void;
   anyLabel?: string;
+  /** A warning said beside the choice (and to assistive tech) */
+  note?: string;
 }) {
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value as V)}>
+    <div className={`field${note ? ' low-confidence' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {note && <span className="check-mark"> (ต้องตรวจ)</span>}
+      </label>
+      <select
+        id={id}
+        value={value}
+        aria-describedby={note ? `${id}-note` : undefined}
+        onChange={(event) => onChange(event.target.value as V)}
+      >
         {anyLabel !== undefined && <option value="">{anyLabel}</option>}
         {options.map(([code, text]) => (
           <option key={code} value={code}>
@@ -28,6 +39,11 @@ export function SelectField<V extends string>({
           </option>
         ))}
       </select>
+      {note && (
+        <span id={`${id}-note`} className="field-warning">
+          {note}
+        </span>
+      )}
     </div>
   );
 }

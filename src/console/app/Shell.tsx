@@ -4,9 +4,10 @@ import { signOut } from '../api/session';
 import { NotificationBell } from './NotificationBell';
 import { useWorkspace } from './workspace';
 
-const NAV = [
+const NAV: { to: string; label: string; end?: boolean; clerk?: boolean }[] = [
   { to: '/inbox', label: 'หนังสือเข้า' },
-  { to: '/intake', label: 'รับหนังสือ' },
+  { to: '/intake', label: 'รับหนังสือ', end: true },
+  { to: '/intake/mail', label: 'ร่างจากอีเมล', clerk: true },
   { to: '/registers', label: 'ทะเบียน' },
   { to: '/search', label: 'ค้นหา' },
   { to: '/tracking', label: 'ติดตาม' },
@@ -19,7 +20,10 @@ export function Shell({ children }: { children: React.ReactNode }) {
   const acting = new Set(me.actingHeadOf.map((a) => a.unitId));
   // Only admins see the administration link (the API refuses everyone else anyway).
   const admin = me.units.some((u) => u.roles.includes('admin'));
-  const nav = admin ? [...NAV, { to: '/admin', label: 'ผู้ดูแลระบบ' }] : NAV;
+  // The central mailbox is the registry's work: its link is for the chosen unit's clerks.
+  const clerk = me.units.some((u) => u.unitId === unitId && u.roles.includes('clerk'));
+  const own = NAV.filter((item) => clerk || !item.clerk);
+  const nav = admin ? [...own, { to: '/admin', label: 'ผู้ดูแลระบบ' }] : own;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -61,7 +65,9 @@ export function Shell({ children }: { children: React.ReactNode }) {
         <ul>
           {nav.map((item) => (
             <li key={item.to}>
-              <NavLink to={item.to}>{item.label}</NavLink>
+              <NavLink to={item.to} end={item.end}>
+                {item.label}
+              </NavLink>
             </li>
           ))}
         </ul>

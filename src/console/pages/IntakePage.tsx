@@ -1,11 +1,21 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { api, ApiError, newIdempotencyKey, unwrap } from '../api/client';
-import type { Entry, Letter, ParsedLetter, UploadedFile } from '../api/types';
+import type {
+  ConfirmedDraft,
+  Draft,
+  Entry,
+  Letter,
+  ParsedLetter,
+  UploadedFile,
+} from '../api/types';
 import { SelectField } from '../app/SelectField';
 import { useWorkspace } from '../app/workspace';
-import { formatDate, SECRECY_LABEL, SPEED_LABEL, toDigits } from '../lib/thai';
+import { formatDate, formatDateTime, SECRECY_LABEL, SPEED_LABEL, toDigits } from '../lib/thai';
 import { useSingleFlight } from '../lib/single-flight';
+import { ReadingStatus, useReading } from './intake/reading';
+import { ReasonDialog } from './ReasonDialog';
 import { RegisterResult } from './RegisterResult';
 
 type Kind = 'external' | 'memo' | 'stamped' | 'directive' | 'notice' | 'record';
@@ -76,6 +86,51 @@ const WARNING_FIELD: Record<string, keyof Form> = {
   signatory: 'signatoryName',
   ownerUnit: 'ownerUnit',
 };
+
+/** Fields the parser may be unsure of (low_confidence) → the form field to mark. */
+const CONFIDENCE_FIELD: Record<string, keyof Form> = {
+  ...WARNING_FIELD,
+  urgency: 'speed',
+  secrecy: 'secrecy',
+};
+
+const FORM_LABEL: Record<keyof Form, string> = {
+  kind: 'ชนิดของหนังสือ',
+  speed: 'ความเร่งด่วน',
+  secrecy: 'ชั้นความลับ',
+  referenceNumber: 'ที่',
+  letterDate: 'ลงวันที่',
+  subject: 'เรื่อง',
+  addressee: 'เรียน',
+  senderText: 'จาก',
+  references: 'อ้างถึง',
+  enclosures: 'สิ่งที่ส่งมาด้วย',
+  signatoryName: 'ผู้ลงนาม',
+  signatoryPosition: 'ตำแหน่งผู้ลงนาม',
+  ownerUnit: 'ส่วนราชการเจ้าของเรื่อง',
+};
+
+/**
+ * What the parser read, put only into the fields the clerk left empty (as they started):
+ * what was typed is never overwritten. Fields that differ are returned for the clerk to decide.
+ */
+export function prefill(current: Form, read: Form): { form: Form; conflicts: Partial<Form> } {
+  const form = { ...current };
+  const conflicts: Partial<Form> = {};
+  for (const key of Object.keys(read) as (keyof Form)[]) {
+    if (read[key] === EMPTY[key] || read[key] === current[key]) continue;
+    if (current[key] === EMPTY[key]) (form as Record<keyof Form, string>)[key] = read[key];
+    else (conflicts as Record<keyof Form, string>)[key] = read[key];
+  }
+  return { form, conflicts };
+}
+
+/** A file of the letter: uploaded here, or attached to the e-mail of a draft. */
+interface AttachedFile {
+  id: string;
+  name: string;
+  pages: number | null;
+}
 
 /** API field names in problem+json → form fields. */
 const PROBLEM_FIELD: Record<string, keyof Form> = {
@@ -149,14 +204,29 @@ function lines(text: string): string[] {
     .filter(Boolean);
 }
 
-/** รับหนังสือจากภายนอก: PDFs and OCR text in, a registered letter out. */
-export function IntakePage() {
+/**
+ * รับหนังสือจากภายนอก: PDFs and OCR text in, a registered letter out. With a draft of the
+ * central mailbox, its PDFs are the files and confirming registers the draft.
+ */
+export function IntakePage({ draft }: { draft?: Draft } = {}) {
   const { unitId, digits, incomingRegister } = useWorkspace();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [text, setText] = useState('');
   const [form, setForm] = useState<Form>(EMPTY);
   const [parsed, setParsed] = useState<ParsedLetter | null>(null);
-  const [files, setFiles] = useState<{ name: string; file: UploadedFile }[]>([]);
+  const [files, setFiles] = useState<AttachedFile[]>(
+    () =>
+      draft?.files.map((f) => ({
+        id: f.fileId,
+        name: f.name ?? `ไฟล์ที่ ${f.position + 1}`,
+        pages: null,
+      })) ?? [],
+  );
+  // Read values the clerk had already typed otherwise: kept until the clerk chooses.
+  const [conflicts, setConflicts] = useState<Partial<Form>>({});
+  const [prefilledFrom, setPrefilledFrom] = useState<string | null>(null);
+  const [discarding, setDiscarding] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [result, setResult] = useState<{ entry: Entry; subject: string } | null>(null);
   // The letter recorded by the first attempt and the key of this intent: a retry after a lost
@@ -170,13 +240,43 @@ export function IntakePage() {
     attempt.current = { letterId: null, key: newIdempotencyKey() };
   }, [form, files, parsed]);
 
+  function applyParse(value: ParsedLetter) {
+    setParsed(value);
+    const read = fromParse(value);
+    setForm((previous) => {
+      const merged = prefill(previous, read);
+      setConflicts(merged.conflicts);
+      return merged.form;
+    });
+  }
+
   const parse = useMutation({
     mutationFn: () => unwrap<ParsedLetter>(api.POST('/api/v1/intake/parse', { body: { text } })),
     onSuccess: (value) => {
-      setParsed(value);
-      setForm((previous) => ({ ...fromParse(value), senderText: previous.senderText }));
+      setPrefilledFrom(null);
+      applyParse(value);
     },
   });
+
+  // The first file is the letter: once its reading is done, its text prefills the form, once.
+  const letterFile = files[0] ?? null;
+  const letterReading = useReading(letterFile?.id ?? null);
+  const parseFile = useMutation({
+    mutationFn: (fileId: string) =>
+      unwrap<ParsedLetter>(api.POST('/api/v1/intake/parse', { body: { fileId } })),
+    onSuccess: (value, fileId) => {
+      setPrefilledFrom(files.find((f) => f.id === fileId)?.name ?? null);
+      applyParse(value);
+    },
+  });
+  const parsedFile = useRef<string | null>(null);
+  const reading = letterReading.data;
+  useEffect(() => {
+    if (!reading || reading.state !== 'done' || reading.warnings.includes('no_text')) return;
+    if (parsedFile.current === reading.fileId) return;
+    parsedFile.current = reading.fileId;
+    parseFile.mutate(reading.fileId);
+  }, [reading, parseFile]);
 
   const upload = useMutation({
     mutationFn: async (chosen: File[]) => {
@@ -190,12 +290,43 @@ export function IntakePage() {
             bodySerializer: (value) => value as unknown as FormData,
           }),
         );
-        setFiles((previous) => [...previous, { name: file.name, file: uploaded }]);
+        setFiles((previous) => [
+          ...previous,
+          { id: uploaded.id, name: file.name, pages: uploaded.pages },
+        ]);
       }
     },
   });
 
   const confirmOnce = useSingleFlight(async () => {
+    if (draft) {
+      const confirmed = await unwrap<ConfirmedDraft>(
+        api.POST('/api/v1/units/{unitId}/intake/{draftId}/confirm', {
+          params: {
+            path: { unitId: draft.unitId, draftId: draft.id },
+            header: { 'Idempotency-Key': attempt.current.key },
+          },
+          body: {
+            kind: form.kind,
+            speed: form.speed,
+            secrecy: form.secrecy,
+            referenceNumber: form.referenceNumber || undefined,
+            letterDate: form.letterDate || undefined,
+            subject: form.subject,
+            addressee: form.addressee || undefined,
+            senderText: form.senderText || undefined,
+            references: lines(form.references),
+            enclosures: lines(form.enclosures),
+            signatory: form.signatoryName
+              ? { name: form.signatoryName, position: form.signatoryPosition || undefined }
+              : undefined,
+            ownerUnit: form.ownerUnit || undefined,
+            printedStamps: parsed?.receiptStamps ?? [],
+          },
+        }),
+      );
+      return { entry: confirmed.entry, subject: form.subject };
+    }
     if (!incomingRegister) throw new ApiError({ status: 0, detail: 'ยังไม่มีทะเบียนหนังสือรับ' });
     if (attempt.current.letterId === null) {
       const letter = await unwrap<Letter>(
@@ -218,7 +349,7 @@ export function IntakePage() {
               : undefined,
             ownerUnit: form.ownerUnit || undefined,
             printedStamps: parsed?.receiptStamps ?? [],
-            fileIds: files.map((f) => f.file.id),
+            fileIds: files.map((f) => f.id),
           },
         }),
       );
@@ -240,19 +371,45 @@ export function IntakePage() {
     onSuccess: (value) => {
       setResult(value);
       void queryClient.invalidateQueries({ queryKey: ['entries'] });
+      void queryClient.invalidateQueries({ queryKey: ['drafts'] });
       window.scrollTo(0, 0);
     },
   });
 
+  const discard = useMutation({
+    mutationFn: (reason: string) =>
+      unwrap<Draft>(
+        api.POST('/api/v1/units/{unitId}/intake/{draftId}/discard', {
+          params: {
+            path: { unitId: draft?.unitId ?? unitId, draftId: draft?.id ?? '' },
+            header: { 'Idempotency-Key': attempt.current.key },
+          },
+          body: { reason },
+        }),
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['drafts'] });
+      void navigate('/intake/mail', { state: { discarded: draft?.subject ?? '' } });
+    },
+  });
+
   function startOver() {
+    if (draft) {
+      void navigate('/intake/mail');
+      return;
+    }
     attempt.current = { letterId: null, key: newIdempotencyKey() };
     setResult(null);
     setForm(EMPTY);
     setParsed(null);
     setText('');
     setFiles([]);
+    setConflicts({});
+    setPrefilledFrom(null);
+    parsedFile.current = null;
     confirm.reset();
     parse.reset();
+    parseFile.reset();
   }
 
   const problem = confirm.error instanceof ApiError ? confirm.error : null;
@@ -270,19 +427,31 @@ export function IntakePage() {
     problem && !Object.keys(PROBLEM_FIELD).some((f) => problem.forField(f))
       ? problem.message
       : null;
-  // The API's parse answer (ParsedLetterResponse) carries no per-field OCR confidence
-  // today, so no field is marked; the marking stays for when it does.
-  const lowConfidence = new Set<string>();
+  // Fields read from a scan that the parser is unsure of: marked in words, for the clerk to
+  // check against the paper (a Thai digit read by OCR always is).
+  const lowConfidence = new Map<keyof Form, number>();
+  for (const warning of parsed?.warnings ?? []) {
+    const name = CONFIDENCE_FIELD[warning.field];
+    if (warning.code !== 'low_confidence' || !name) continue;
+    const value = parsed?.confidence?.[warning.field] ?? 0;
+    lowConfidence.set(name, Math.min(value, lowConfidence.get(name) ?? 1));
+  }
+  const lowText = (name: keyof Form) => {
+    const value = lowConfidence.get(name) ?? 0;
+    return `ต้องตรวจ: อ่านจากภาพได้ไม่แน่ใจ (ความมั่นใจ ${toDigits(Math.round(value * 100), digits)}%) กรุณาตรวจกับต้นฉบับกระดาษ`;
+  };
 
   function field(
     name: keyof Form,
     label: string,
-    options: { multiline?: boolean; required?: boolean; hint?: string; parserName?: string } = {},
+    options: { multiline?: boolean; required?: boolean; hint?: string } = {},
   ) {
     const id = `intake-${name}`;
-    const warnings = (parsed?.warnings ?? []).filter((w) => WARNING_FIELD[w.field] === name);
+    const warnings = (parsed?.warnings ?? []).filter(
+      (w) => w.code !== 'low_confidence' && WARNING_FIELD[w.field] === name,
+    );
     const error = fieldProblem(name);
-    const low = lowConfidence.has(options.parserName ?? name);
+    const low = lowConfidence.has(name);
     const described = [
       error ? `${id}-error` : '',
       warnings.length ? `${id}-warning` : '',
@@ -302,7 +471,10 @@ export function IntakePage() {
     };
     return (
       <div className={`field${low ? ' low-confidence' : ''}`}>
-        <label htmlFor={id}>{label}</label>
+        <label htmlFor={id}>
+          {label}
+          {low && <span className="check-mark"> (ต้องตรวจ)</span>}
+        </label>
         {options.multiline ? <textarea rows={3} {...common} /> : <input {...common} />}
         {options.hint && (
           <span id={`${id}-hint`} className="field-hint">
@@ -311,7 +483,7 @@ export function IntakePage() {
         )}
         {low && (
           <span id={`${id}-low`} className="field-warning">
-            อ่านจากภาพได้ไม่ชัด กรุณาตรวจกับต้นฉบับ
+            {lowText(name)}
           </span>
         )}
         {warnings.map((warning) => (
@@ -348,7 +520,7 @@ export function IntakePage() {
         <h1>รับหนังสือ</h1>
         <RegisterResult entry={result.entry} subject={result.subject} />
         <button type="button" className="button" onClick={startOver}>
-          รับหนังสือฉบับต่อไป
+          {draft ? 'กลับไปที่ร่างจากอีเมล' : 'รับหนังสือฉบับต่อไป'}
         </button>
       </>
     );
@@ -356,60 +528,74 @@ export function IntakePage() {
 
   return (
     <>
-      <h1>รับหนังสือจากภายนอก</h1>
+      <h1>{draft ? 'รับหนังสือจากอีเมล' : 'รับหนังสือจากภายนอก'}</h1>
       <section className="panel" aria-labelledby="intake-source">
         <h2 id="intake-source">๑. ไฟล์และข้อความของหนังสือ</h2>
-        <div
-          className={`dropzone${dragging ? ' active' : ''}`}
-          onDragOver={(event) => {
-            event.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(event) => {
-            event.preventDefault();
-            setDragging(false);
-            upload.mutate([...event.dataTransfer.files]);
-          }}
-        >
-          <p>ลากไฟล์ PDF ของหนังสือมาวางที่นี่ (ไฟล์แรกคือตัวหนังสือ ไฟล์ต่อไปคือสิ่งที่ส่งมาด้วย)</p>
-          <div className="field">
-            <label htmlFor="intake-files">หรือเลือกไฟล์ PDF</label>
-            <input
-              id="intake-files"
-              type="file"
-              accept="application/pdf"
-              multiple
-              onChange={(event) => {
-                const chosen = [...(event.target.files ?? [])];
-                event.target.value = '';
-                if (chosen.length) upload.mutate(chosen);
-              }}
+        {draft ? (
+          <div className="draft-mail">
+            <dl className="facts">
+              <dt>ผู้ส่ง (ตามที่อีเมลระบุ ยังไม่ได้ยืนยัน)</dt>
+              <dd>{draft.sender ?? 'ไม่ระบุ'}</dd>
+              <dt>หัวเรื่องอีเมล</dt>
+              <dd>{draft.subject ?? 'ไม่มีหัวเรื่อง'}</dd>
+              <dt>วันที่ส่ง</dt>
+              <dd>{formatDateTime(draft.sentAt ?? draft.receivedAt, digits)}</dd>
+            </dl>
+            {draft.bodyText && (
+              <details>
+                <summary>ข้อความในอีเมล</summary>
+                <pre className="mail-body">{draft.bodyText}</pre>
+              </details>
+            )}
+            {files.length === 0 && (
+              <p className="alert error" role="alert">
+                อีเมลนี้ไม่มีไฟล์ PDF ที่รับได้ กรุณากรอกเองจากต้นฉบับหรือไม่รับพร้อมเหตุผล
+              </p>
+            )}
+            <AttachedList files={files} digits={digits} />
+          </div>
+        ) : (
+          <div
+            className={`dropzone${dragging ? ' active' : ''}`}
+            onDragOver={(event) => {
+              event.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={(event) => {
+              event.preventDefault();
+              setDragging(false);
+              upload.mutate([...event.dataTransfer.files]);
+            }}
+          >
+            <p>ลากไฟล์ PDF ของหนังสือมาวางที่นี่ (ไฟล์แรกคือตัวหนังสือ ไฟล์ต่อไปคือสิ่งที่ส่งมาด้วย)</p>
+            <div className="field">
+              <label htmlFor="intake-files">หรือเลือกไฟล์ PDF</label>
+              <input
+                id="intake-files"
+                type="file"
+                accept="application/pdf"
+                multiple
+                onChange={(event) => {
+                  const chosen = [...(event.target.files ?? [])];
+                  event.target.value = '';
+                  if (chosen.length) upload.mutate(chosen);
+                }}
+              />
+            </div>
+            {upload.isPending && <p className="muted">กำลังอัปโหลด…</p>}
+            {upload.error && (
+              <p className="alert error" role="alert">
+                {upload.error.message}
+              </p>
+            )}
+            <AttachedList
+              files={files}
+              digits={digits}
+              onRemove={(id) => setFiles(files.filter((other) => other.id !== id))}
             />
           </div>
-          {upload.isPending && <p className="muted">กำลังอัปโหลด…</p>}
-          {upload.error && (
-            <p className="alert error" role="alert">
-              {upload.error.message}
-            </p>
-          )}
-          {files.length > 0 && (
-            <ul aria-label="ไฟล์ที่แนบแล้ว">
-              {files.map((f, index) => (
-                <li key={f.file.id}>
-                  {f.name} ({toDigits(f.file.pages, digits)} หน้า){index === 0 ? ' — ตัวหนังสือ' : ''}{' '}
-                  <button
-                    type="button"
-                    className="button small secondary"
-                    onClick={() => setFiles(files.filter((other) => other.file.id !== f.file.id))}
-                  >
-                    เอาออก
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        )}
         <div className="field">
           <label htmlFor="intake-text">ข้อความของหนังสือ (วางข้อความจาก OCR)</label>
           <textarea
@@ -443,10 +629,55 @@ export function IntakePage() {
         }}
       >
         <h2 id="intake-fields">๒. ตรวจรายละเอียดแล้วบันทึก</h2>
+        {parseFile.isPending && (
+          <p className="muted" role="status">
+            กำลังกรอกจากข้อความที่อ่านได้…
+          </p>
+        )}
+        {parseFile.error && (
+          <p className="alert error" role="alert">
+            กรอกจากไฟล์ไม่ได้: {parseFile.error.message} กรุณากรอกเอง
+          </p>
+        )}
         {parsed && (
           <p className="alert success" role="status">
-            กรอกจากข้อความแล้ว กรุณาตรวจทุกช่องกับต้นฉบับ
+            {prefilledFrom ? `กรอกจากไฟล์ ${prefilledFrom} แล้ว` : 'กรอกจากข้อความแล้ว'}
+            {lowConfidence.size > 0
+              ? ` มี ${toDigits(lowConfidence.size, digits)} ช่องที่อ่านได้ไม่แน่ใจ (ทำเครื่องหมาย "ต้องตรวจ" ไว้)`
+              : ''}{' '}
+            กรุณาตรวจทุกช่องกับต้นฉบับ
           </p>
+        )}
+        {Object.keys(conflicts).length > 0 && (
+          <div className="alert warning" role="region" aria-labelledby="intake-conflicts">
+            <p id="intake-conflicts">ช่องต่อไปนี้คุณกรอกไว้แล้ว จึงยังไม่ได้แทนด้วยค่าที่อ่านได้:</p>
+            <ul>
+              {(Object.entries(conflicts) as [keyof Form, string][]).map(([key, value]) => (
+                <li key={key}>
+                  {FORM_LABEL[key]}: อ่านได้ว่า “{value}”
+                </li>
+              ))}
+            </ul>
+            <div className="row">
+              <button
+                type="button"
+                className="button small secondary"
+                onClick={() => {
+                  setForm({ ...form, ...conflicts });
+                  setConflicts({});
+                }}
+              >
+                ใช้ค่าที่อ่านได้แทน
+              </button>
+              <button
+                type="button"
+                className="button small secondary"
+                onClick={() => setConflicts({})}
+              >
+                เก็บค่าที่กรอกไว้
+              </button>
+            </div>
+          </div>
         )}
         <div className="form-grid">
           <SelectField
@@ -459,6 +690,7 @@ export function IntakePage() {
           <SelectField
             id="intake-speed"
             label="ความเร่งด่วน"
+            note={lowConfidence.has('speed') ? lowText('speed') : undefined}
             value={form.speed}
             options={Object.entries(SPEED_LABEL) as [Speed, string][]}
             onChange={(speed) => setForm({ ...form, speed })}
@@ -466,6 +698,7 @@ export function IntakePage() {
           <SelectField
             id="intake-secrecy"
             label="ชั้นความลับ"
+            note={lowConfidence.has('secrecy') ? lowText('secrecy') : undefined}
             value={form.secrecy}
             options={Object.entries(SECRECY_LABEL) as [Secrecy, string][]}
             onChange={(secrecy) => setForm({ ...form, secrecy })}
@@ -475,11 +708,11 @@ export function IntakePage() {
           {field('senderText', 'จาก (ส่วนราชการผู้ส่ง)')}
         </div>
         {field('subject', 'เรื่อง', { required: true })}
-        {field('addressee', 'เรียน', { parserName: 'salutation' })}
+        {field('addressee', 'เรียน')}
         <div className="form-grid">
           {field('references', 'อ้างถึง (บรรทัดละฉบับ)', { multiline: true })}
           {field('enclosures', 'สิ่งที่ส่งมาด้วย (บรรทัดละรายการ)', { multiline: true })}
-          {field('signatoryName', 'ผู้ลงนาม', { parserName: 'signatory' })}
+          {field('signatoryName', 'ผู้ลงนาม')}
           {field('signatoryPosition', 'ตำแหน่งผู้ลงนาม')}
           {field('ownerUnit', 'ส่วนราชการเจ้าของเรื่อง', {
             hint: 'ตามที่พิมพ์ท้ายหนังสือ (ไว้ตรวจทาน)',
@@ -504,14 +737,71 @@ export function IntakePage() {
             {pageProblem}
           </p>
         )}
-        <button
-          type="submit"
-          className="button"
-          disabled={confirm.isPending || form.subject.trim() === ''}
-        >
-          บันทึกและลงรับ
-        </button>
+        <div className="row">
+          <button
+            type="submit"
+            className="button"
+            disabled={confirm.isPending || form.subject.trim() === ''}
+          >
+            บันทึกและลงรับ
+          </button>
+          {draft && (
+            <button type="button" className="button danger" onClick={() => setDiscarding(true)}>
+              ไม่รับอีเมลนี้…
+            </button>
+          )}
+        </div>
       </form>
+      {discarding && (
+        <ReasonDialog
+          title="ไม่รับอีเมลนี้เป็นหนังสือ"
+          label="เหตุผล (บันทึกไว้เป็นหลักฐาน)"
+          confirm="ไม่รับ"
+          pending={discard.isPending}
+          error={discard.error instanceof ApiError ? discard.error : null}
+          onCancel={() => {
+            setDiscarding(false);
+            discard.reset();
+          }}
+          onConfirm={(reason) => discard.mutate(reason)}
+        />
+      )}
     </>
+  );
+}
+
+/** The files of the letter, each with its reading; the first is the letter itself. */
+function AttachedList({
+  files,
+  digits,
+  onRemove,
+}: {
+  files: AttachedFile[];
+  digits: 'thai' | 'arabic';
+  onRemove?: (id: string) => void;
+}) {
+  if (files.length === 0) return null;
+  return (
+    <ul aria-label="ไฟล์ที่แนบแล้ว" className="attached-files">
+      {files.map((f, index) => (
+        <li key={f.id}>
+          {f.name}
+          {f.pages !== null ? ` (${toDigits(f.pages, digits)} หน้า)` : ''}
+          {index === 0 ? ' — ตัวหนังสือ' : ''}{' '}
+          {onRemove && (
+            <button
+              type="button"
+              className="button small secondary"
+              aria-label={`เอาออก ${f.name}`}
+              onClick={() => onRemove(f.id)}
+            >
+              เอาออก
+            </button>
+          )}
+          <br />
+          <ReadingStatus fileId={f.id} digits={digits} label={f.name} />
+        </li>
+      ))}
+    </ul>
   );
 }
