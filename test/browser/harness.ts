@@ -207,10 +207,11 @@ export interface ConsoleWorld {
 
 export async function startConsoleWorld(
   prepare?: (base: string) => Promise<void>,
-  env: Record<string, string> = {},
+  env: Record<string, string> | (() => Promise<Record<string, string>>) = {},
 ): Promise<ConsoleWorld> {
   await seedDemo();
-  const api = await startApi(env);
+  // A function when the API's settings name seeded rows (a unit's mailbox, say).
+  const api = await startApi(typeof env === 'function' ? await env() : env);
   const base = `http://localhost:${api.port}`;
   await prepare?.(base);
   const db = new pg.Client({ connectionString: process.env.DATABASE_URL });
