@@ -80,6 +80,13 @@ export interface SearchFilters {
   secrecyLevels: string[];
   cursor: { createdAt: string; id: string } | null;
   limit: number;
+  /**
+   * The units whose letters are all the principal sees, when it sees no subtree (a clerk):
+   * the search then starts from their letters (recorded by, registered in or delivered to
+   * them, each through its index) instead of walking the newest matching letters of the
+   * whole deployment and checking each one's visibility. Null: walk the newest.
+   */
+  visibleUnitIds: string[] | null;
 }
 
 export interface LetterSummaryRow {
@@ -332,6 +339,21 @@ export class LettersRepository {
         `(l.created_at, l.id) < (${add(filters.cursor.createdAt)}::timestamptz, ${add(filters.cursor.id)}::uuid)`,
       );
     }
+    // The visibility predicate stays in the WHERE: the candidates only narrow the walk.
+    const candidates = filters.visibleUnitIds
+      ? (() => {
+          const units = `${add(filters.visibleUnitIds)}::uuid[]`;
+          return `WITH candidate AS MATERIALIZED (
+             SELECT cl.id FROM letters cl WHERE cl.created_unit_id = ANY(${units})
+             UNION
+             SELECT ce.letter_id FROM register_entries_read ce JOIN registers_read cr ON cr.id = ce.register_id
+              WHERE cr.unit_id = ANY(${units})
+             UNION
+             SELECT cd.letter_id FROM deliveries_read cd WHERE cd.recipient_unit_id = ANY(${units}))
+           `;
+        })()
+      : '';
+    const from = filters.visibleUnitIds ? 'candidate c JOIN letters l ON l.id = c.id' : 'letters l';
     return queryRows(
       db,
       'LettersRepository.search',
@@ -347,10 +369,10 @@ export class LettersRepository {
         senderText: col.nullable(col.text),
         createdAt: col.date,
       },
-      `SELECT l.id, l.kind, l.speed, l.secrecy, l.reference_raw AS "referenceRaw",
+      `${candidates}SELECT l.id, l.kind, l.speed, l.secrecy, l.reference_raw AS "referenceRaw",
               l.letter_date_raw AS "letterDateRaw", to_char(l.letter_date, 'YYYY-MM-DD') AS "letterDate",
               l.subject, l.sender_text AS "senderText", l.created_at AS "createdAt"
-         FROM letters l
+         FROM ${from}
         WHERE ${where.join(' AND ')}
         ORDER BY l.created_at DESC, l.id DESC
         LIMIT ${add(filters.limit + 1)}`,

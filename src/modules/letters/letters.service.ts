@@ -489,6 +489,7 @@ export class LettersService {
       ? decodeCursor(query.cursor, LetterErrors.SEARCH_CURSOR_INVALID, readCreatedAtCursor)
       : null;
     const limit = query.limit ?? 20;
+    const scope = this.access.visibleScope(principal);
     const rows = await this.repository.search(
       {
         pattern,
@@ -500,6 +501,7 @@ export class LettersService {
         secrecyLevels: this.access.visibleSecrecyLevels(principal),
         cursor,
         limit,
+        visibleUnitIds: scope.subtreePaths.length === 0 ? scope.unitIds : null,
       },
       this.visibilityPredicate(principal, 1),
       await this.reads.for(principal.userId),

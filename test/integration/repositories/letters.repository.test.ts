@@ -192,6 +192,7 @@ describe('LettersRepository', () => {
       secrecyLevels: ['none'],
       cursor: null,
       limit: 10,
+      visibleUnitIds: null,
     };
     const hits = await repo.search(filters, everywhere);
     expect(hits.map((h) => h.id)).toEqual([newer.id, older.id]);
@@ -215,5 +216,65 @@ describe('LettersRepository', () => {
       older.id,
     ]);
     expect(await repo.search({ ...filters, pattern: '%ไม่มีคำนี้%' }, everywhere)).toEqual([]);
+  });
+
+  it('search for visible units starts from their letters: recorded by, delivered to or registered in them', async () => {
+    const mine = await f.newUnit({});
+    const other = await f.newUnit({});
+    const word = `คำค้น${randomUUID().slice(0, 8)}`;
+    const recorded = letter(mine, {
+      subject: `${word} บันทึก`,
+      createdAt: new Date(now.getTime() - 3000),
+    });
+    const registered = letter(other, {
+      subject: `${word} ลงรับ`,
+      createdAt: new Date(now.getTime() - 2000),
+    });
+    const elsewhere = letter(other, {
+      subject: `${word} ที่อื่น`,
+      createdAt: new Date(now.getTime() - 1000),
+    });
+    for (const row of [recorded, registered, elsewhere]) {
+      await repo.insert(t.dataSource.manager, row, []);
+    }
+    const register = await f.newRegister(mine);
+    await t.dataSource.query(
+      `INSERT INTO register_entries (register_id, be_year, number, letter_id, registered_at)
+       VALUES ($1, 2569, 1, $2, $3)`,
+      [register.id, registered.id, now],
+    );
+    await f.newDelivery({
+      sender: other,
+      recipient: mine,
+      sentAt: now,
+      dueAt: now,
+      secrecy: 'none',
+      subject: `${word} ส่งถึง`,
+    });
+    const filters = {
+      pattern: `%${word}%`,
+      altPattern: null,
+      from: null,
+      to: null,
+      speed: null,
+      registerId: null,
+      secrecyLevels: ['none'],
+      cursor: null,
+      limit: 10,
+    };
+    const subjects = async (visibleUnitIds: string[] | null) =>
+      (await repo.search({ ...filters, visibleUnitIds }, everywhere)).map((h) =>
+        h.subject.replace(`${word} `, ''),
+      );
+    // Every letter of the deployment that matches, newest first...
+    expect(await subjects(null)).toEqual(['ส่งถึง 1', 'ที่อื่น', 'ลงรับ', 'บันทึก']);
+    // ...and only those of the units, when the search starts from them.
+    expect(await subjects([mine.id])).toEqual(['ส่งถึง 1', 'ลงรับ', 'บันทึก']);
+    expect(await subjects([other.id])).toEqual(['ส่งถึง 1', 'ที่อื่น', 'ลงรับ']);
+    expect(await subjects([])).toEqual([]);
+    // The visibility predicate still applies to the candidates.
+    expect(
+      await repo.search({ ...filters, visibleUnitIds: [mine.id] }, { sql: 'false', params: [] }),
+    ).toEqual([]);
   });
 });
