@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import type pg from 'pg';
 import { hashPassword } from 'src/modules/users/password.js';
 
@@ -68,13 +69,58 @@ async function waitReady(port: number): Promise<void> {
   throw new Error('the API did not become ready');
 }
 
+/**
+ * CPU-seconds (user + system) a process has used so far, from /proc/PID/stat (utime and
+ * stime, in clock ticks of 1/100 s on Linux): unlike a wall-clock rate, it does not
+ * depend on what else the machine runs.
+ */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may hold spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * CPU-seconds used so far by the PostgreSQL backends serving `database` (other than the
+ * asking connection), by backend pid: read from /proc, so only when the server runs on
+ * this machine (an empty map otherwise). Sum the growth of each pid over a run.
+ */
+export async function backendCpuSeconds(
+  pool: pg.Pool,
+  database: string,
+): Promise<Map<number, number>> {
+  const { rows } = await pool.query<{ pid: number }>(
+    'SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+    [database],
+  );
+  const cpu = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      cpu.set(pid, cpuSeconds(pid));
+    } catch {
+      // Not on this machine, or the backend ended meanwhile.
+    }
+  }
+  return cpu;
+}
+
+/** CPU-seconds the backends in `after` used since `before` (new backends from zero). */
+export function backendCpuGrowth(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, seconds] of after) total += seconds - (before.get(pid) ?? 0);
+  return total;
+}
+
 /** The built API on the bench database, signed in as the bench clerk. */
 export async function startBenchApi(
   url: string,
   env: Record<string, string> = {},
-): Promise<{ base: string; token: string; stop(): Promise<void> }> {
+): Promise<{ base: string; token: string; cpuSeconds(): number; stop(): Promise<void> }> {
   const port = 40_000 + Math.floor(Math.random() * 10_000);
-  const api = spawn('node', ['dist/main.js'], {
+  // BENCH_API_NODE_ARGS: flags for the API's node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const api = spawn('node', [...nodeArgs, 'dist/main.js'], {
     env: { ...process.env, DATABASE_URL: url, PORT: String(port), LOG_LEVEL: 'silent', ...env },
     stdio: 'ignore',
   });
@@ -91,7 +137,12 @@ export async function startBenchApi(
       body: JSON.stringify({ username: 'bench.clerk', password: PASSWORD }),
     });
     const token = ((await login.json()) as { accessToken: string }).accessToken;
-    return { base: `http://127.0.0.1:${port}/api/v1`, token, stop };
+    return {
+      base: `http://127.0.0.1:${port}/api/v1`,
+      token,
+      cpuSeconds: () => cpuSeconds(api.pid!),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

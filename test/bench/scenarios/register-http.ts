@@ -1,7 +1,13 @@
 import pg from 'pg';
 import { auditHash, GENESIS_HASH } from 'src/modules/audit/audit-hash.js';
 import { freshBenchDatabase, runConcurrently } from '../bench-db.js';
-import { seedClerkUnit, seedLetters, startBenchApi } from '../register-setup.js';
+import {
+  backendCpuGrowth,
+  backendCpuSeconds,
+  seedClerkUnit,
+  seedLetters,
+  startBenchApi,
+} from '../register-setup.js';
 import type { BenchScenario } from '../scenario.js';
 
 const LETTERS = Number(process.env.BENCH_REGISTER_LETTERS ?? 20_000);
@@ -15,7 +21,8 @@ export const registerHttpScenario: BenchScenario = {
   name: 'register-http',
   description: `${CLIENTS} HTTP clients register ${LETTERS} letters into one register vs the same transaction through raw pg`,
   async run(log) {
-    const url = await freshBenchDatabase('saraban_bench_register');
+    const database = 'saraban_bench_register';
+    const url = await freshBenchDatabase(database);
     const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
     const { unit, user, registers } = await seedClerkUnit(pool);
     const letters = await seedLetters(pool, unit, user, LETTERS);
@@ -29,6 +36,8 @@ export const registerHttpScenario: BenchScenario = {
     );
     try {
       let failures = 0;
+      const cpuBefore = api.cpuSeconds();
+      const backendsBefore = await backendCpuSeconds(pool, database);
       const httpMs = await runConcurrently(letters.length, CLIENTS, async (i) => {
         const res = await fetch(`${api.base}/registers/${registers[0]}/entries`, {
           method: 'POST',
@@ -38,7 +47,15 @@ export const registerHttpScenario: BenchScenario = {
         if (res.status !== 201) failures += 1;
         await res.arrayBuffer();
       });
+      const apiCpu = api.cpuSeconds() - cpuBefore;
+      const backendCpu = backendCpuGrowth(backendsBefore, await backendCpuSeconds(pool, database));
       log(`  HTTP: ${httpMs.toFixed(0)} ms, ${failures} failures`);
+      log(
+        `  API process: ${apiCpu.toFixed(2)} CPU-s, ${((apiCpu * 1000) / letters.length).toFixed(2)} CPU-ms per registration`,
+      );
+      log(
+        `  PostgreSQL backends: ${backendCpu.toFixed(2)} CPU-s, ${((backendCpu * 1000) / letters.length).toFixed(2)} CPU-ms per registration`,
+      );
       // Free the API's connections before the reference takes its own.
       await api.stop();
 
