@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Queryable } from 'src/database/read-replica.js';
 import type { SqlPredicate } from 'src/modules/auth/access.service.js';
 import type { UnitRef } from 'src/modules/auth/principal.js';
+import { preparedRows } from 'src/database/prepared-query.js';
 import { col, execute, queryRows } from 'src/database/rows.js';
 import {
   type Letter,
@@ -208,7 +209,9 @@ export class LettersRepository {
     ids: string[],
     scope: SqlPredicate,
   ): Promise<{ letter: LetterRow; unit: UnitRef | null }[]> {
-    const rows = await queryRows(
+    // Prepared: every registration and letter view runs it, and planning its four
+    // published views costs several times what running it does.
+    const rows = await preparedRows(
       manager,
       'LettersRepository.findManyWithUnitInScope',
       {

@@ -209,7 +209,8 @@ export class RegistersRepository {
     manager: EntityManager,
     id: string,
   ): Promise<{ register: Register; unit: UnitRef } | undefined> {
-    const row = await queryFirst(
+    // Prepared: every registration reads its register first.
+    const [row] = await preparedRows(
       manager,
       'RegistersRepository.findRegister',
       { ...REGISTER_ROW, unitPath: col.text },
