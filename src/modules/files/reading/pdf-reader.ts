@@ -5,7 +5,7 @@ import {
   getDocument,
   type PDFDocumentProxy,
   type PDFPageProxy,
-} from 'pdfjs-dist/legacy/build/pdf.mjs';
+} from 'src/modules/files/reading/pdfjs.js';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import {
   joinWeighted,
