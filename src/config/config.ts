@@ -126,6 +126,11 @@ export interface AppConfig {
   mailboxTimeoutMs: number;
   /** Most messages one poll takes from one mailbox (the rest wait for the next poll). */
   mailboxBatch: number;
+  /**
+   * Largest message a poll downloads. A bigger one is never fetched: its draft records the
+   * headers and why, and it is moved to the processed folder like any other.
+   */
+  mailboxMessageMaxBytes: number;
 }
 
 /**
@@ -439,6 +444,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailboxPollSeconds: integer('MAILBOX_POLL_SECONDS', 60, 5, 86_400),
     mailboxTimeoutMs: integer('MAILBOX_TIMEOUT_MS', 30_000, 100, 600_000),
     mailboxBatch: integer('MAILBOX_BATCH', 50, 1, 10_000),
+    mailboxMessageMaxBytes: integer(
+      'MAILBOX_MESSAGE_MAX_BYTES',
+      32 * 1024 * 1024,
+      1024,
+      1024 * 1024 * 1024,
+    ),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

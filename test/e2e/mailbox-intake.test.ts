@@ -14,6 +14,7 @@ import { factories, type Factories, type TestUnit } from '../factories/index.js'
 import { samplePdf } from '../factories/sample-pdf.js';
 
 const ACCOUNT: ImapAccount = { user: 'saraban.office', password: 'imap-secret-2569' };
+const MESSAGE_LIMIT = 1_048_576;
 const OTHER_ACCOUNT: ImapAccount = { user: 'saraban.district', password: 'imap-secret-2570' };
 
 async function compose(mail: Mail.Options): Promise<Buffer> {
@@ -138,7 +139,10 @@ describe.skipIf(!hasDovecot())('e-mail intake from a real IMAP server (dovecot)'
     await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
     webUrl = `http://127.0.0.1:${(web.address() as net.AddressInfo).port}`;
 
-    t = await createTestApp();
+    // Limits small enough to cross cheaply: a 1 MiB message, a 300 kB PDF.
+    t = await createTestApp({
+      env: { MAILBOX_MESSAGE_MAX_BYTES: String(MESSAGE_LIMIT), FILE_MAX_BYTES: '300000' },
+    });
     f = factories(t);
     t.clock.set('2026-03-02T02:00:00Z');
     office = await f.newUnit({ kind: 'other', nameTh: 'สำนักงานจังหวัดร้อยเอ็ด', letterCode: 'รอ' });
@@ -346,6 +350,63 @@ describe.skipIf(!hasDovecot())('e-mail intake from a real IMAP server (dovecot)'
       },
     ]);
     expect(await fileCount(office)).toBe(files);
+  });
+
+  it('records a message over the size limit from its headers, never downloading it, and moves it', async () => {
+    const files = await fileCount(office);
+    await imap.append(
+      ACCOUNT,
+      await compose({
+        messageId: '<whole-book@province.go.th>',
+        subject: 'สแกนทั้งเล่ม',
+        date: new Date('2026-03-01T03:00:00Z'),
+        attachments: [
+          { filename: 'book.pdf', content: Buffer.concat([pdfA, randomBytes(1_200_000)]) },
+        ],
+      }),
+    );
+    // Within the message limit, but a PDF over FILE_MAX_BYTES: skipped like any refused PDF.
+    const bigPdf = Buffer.concat([pdfB, Buffer.from(`\n%${'x'.repeat(400_000)}\n`)]);
+    await imap.append(
+      ACCOUNT,
+      await compose({
+        messageId: '<big-pdf@province.go.th>',
+        subject: 'แนบไฟล์ใหญ่',
+        attachments: [{ filename: 'big.pdf', content: bigPdf }],
+      }),
+    );
+    expect(await pollOk()).toMatchObject({ drafts: 2, moved: 2, failed: 0, oversize: 1 });
+    const whole = (await draftByMessage('<whole-book@province.go.th>'))!;
+    expect(whole).toMatchObject({
+      subject: 'สแกนทั้งเล่ม',
+      sentAt: '2026-03-01T03:00:00.000Z',
+      hasPdf: false,
+      files: [],
+      bodyText: null,
+    });
+    expect(whole.sender).toContain('saraban@province.go.th');
+    expect(whole.skippedAttachments).toEqual([
+      {
+        name: null,
+        contentType: 'message/rfc822',
+        size: expect.any(Number) as number,
+        reason: 'message_too_large',
+      },
+    ]);
+    expect(whole.skippedAttachments[0].size).toBeGreaterThan(MESSAGE_LIMIT);
+    const big = (await draftByMessage('<big-pdf@province.go.th>'))!;
+    expect(big.skippedAttachments).toEqual([
+      {
+        name: 'big.pdf',
+        contentType: 'application/pdf',
+        size: bigPdf.byteLength,
+        reason: 'FILE_TOO_LARGE',
+      },
+    ]);
+    expect(await fileCount(office)).toBe(files);
+    // Out of the way: moved with the others, so the next poll neither fetches nor retries it.
+    expect(await imap.subjects(ACCOUNT, 'INBOX')).toEqual([]);
+    expect(await pollOk()).toMatchObject({ drafts: 0, repeats: 0, moved: 0, oversize: 0 });
   });
 
   it('never follows a link of the body: text links, HTML links and remote images', async () => {

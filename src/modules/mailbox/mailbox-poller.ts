@@ -10,7 +10,15 @@ import { MailboxRepository } from 'src/modules/mailbox/mailbox.repository.js';
 
 export type PollResult =
   | { polled: false; reason: 'locked' }
-  | { polled: true; drafts: number; repeats: number; moved: number; failed: number };
+  | {
+      polled: true;
+      drafts: number;
+      repeats: number;
+      moved: number;
+      failed: number;
+      /** Messages over MAILBOX_MESSAGE_MAX_BYTES, recorded from their headers only */
+      oversize: number;
+    };
 
 /**
  * The message's Message-ID, or, when it has none, the sha256 of its bytes: the same message
@@ -40,6 +48,51 @@ export async function readMessage(source: Buffer): Promise<IncomingMessage> {
       contentType: a.contentType,
       content: a.content,
     })),
+  };
+}
+
+/** What an IMAP FETCH of a message's size, envelope and headers answers. */
+export interface MessageHead {
+  uid: number;
+  size?: number;
+  headers?: Buffer;
+  envelope?: {
+    messageId?: string;
+    subject?: string;
+    date?: Date;
+    from?: { name?: string; address?: string }[];
+  };
+}
+
+/**
+ * A message too large to download, as a draft records it: its envelope (sender, subject,
+ * date, Message-ID, or the sha256 of its headers when it has none) and one skipped part
+ * saying why, so the clerk sees that it came and can ask the sender for it another way.
+ */
+export function oversizeMessage(head: MessageHead): IncomingMessage {
+  const envelope = head.envelope ?? {};
+  const from = envelope.from?.[0];
+  const sender = from
+    ? from.name
+      ? `"${from.name}" <${from.address ?? ''}>`
+      : (from.address ?? null)
+    : null;
+  const date = envelope.date instanceof Date && !Number.isNaN(envelope.date.getTime());
+  return {
+    messageId: messageKey(envelope.messageId, head.headers ?? Buffer.from(String(head.uid))),
+    sender,
+    subject: envelope.subject ?? null,
+    sentAt: date ? (envelope.date ?? null) : null,
+    bodyText: null,
+    attachments: [],
+    skipped: [
+      {
+        name: null,
+        contentType: 'message/rfc822',
+        size: head.size ?? 0,
+        reason: 'message_too_large',
+      },
+    ],
   };
 }
 
@@ -92,7 +145,14 @@ export class MailboxPoller {
     client.on('error', (error: Error) =>
       logger.warn({ unitId: mailbox.unitId, err: error.message }, 'mailbox connection error'),
     );
-    const result = { polled: true as const, drafts: 0, repeats: 0, moved: 0, failed: 0 };
+    const result = {
+      polled: true as const,
+      drafts: 0,
+      repeats: 0,
+      moved: 0,
+      failed: 0,
+      oversize: 0,
+    };
     await client.connect();
     try {
       const folders = await client.list();
@@ -103,15 +163,31 @@ export class MailboxPoller {
       try {
         const found = await client.search({ all: true }, { uid: true });
         const uids = (found || []).sort((a, b) => a - b).slice(0, this.config.mailboxBatch);
+        // Sizes first, in one FETCH: a message over the limit is never downloaded.
+        const heads = new Map<number, MessageHead>();
+        if (uids.length > 0) {
+          for await (const head of client.fetch(
+            uids.join(','),
+            { uid: true, size: true, envelope: true, headers: true },
+            { uid: true },
+          )) {
+            heads.set(head.uid, head as MessageHead);
+          }
+        }
         for (const uid of uids) {
-          const fetched = await client.fetchOne(String(uid), { source: true }, { uid: true });
-          if (!fetched || !fetched.source) continue;
+          const head = heads.get(uid);
+          let message: IncomingMessage;
+          if (head?.size !== undefined && head.size > this.config.mailboxMessageMaxBytes) {
+            message = oversizeMessage(head);
+            result.oversize += 1;
+          } else {
+            const fetched = await client.fetchOne(String(uid), { source: true }, { uid: true });
+            if (!fetched || !fetched.source) continue;
+            message = await readMessage(fetched.source);
+          }
           let outcome;
           try {
-            outcome = await this.service.receiveMessage(
-              mailbox.unitId,
-              await readMessage(fetched.source),
-            );
+            outcome = await this.service.receiveMessage(mailbox.unitId, message);
           } catch (error) {
             // This message stays in the folder for the next poll; the others go on.
             result.failed += 1;

@@ -34,6 +34,8 @@ export interface IncomingMessage {
   sentAt: Date | null;
   bodyText: string | null;
   attachments: { name: string | null; contentType: string; content: Buffer }[];
+  /** Parts not taken before the service saw them (a message too large to download). */
+  skipped?: SkippedAttachment[];
 }
 
 export type IntakeOutcome = { draftId: string; created: true } | { created: false };
@@ -65,7 +67,7 @@ export class MailboxService {
    */
   async receiveMessage(unitId: string, message: IncomingMessage): Promise<IntakeOutcome> {
     if (await this.repository.draftExists(unitId, message.messageId)) return { created: false };
-    const skipped: SkippedAttachment[] = [];
+    const skipped: SkippedAttachment[] = [...(message.skipped ?? [])];
     const pdfs: { name: string | null; checked: CheckedPdf }[] = [];
     // The checks parse each PDF in a PDF thread: done before the transaction opens.
     for (const attachment of message.attachments) {
