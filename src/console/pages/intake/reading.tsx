@@ -49,7 +49,8 @@ export function readingText(reading: Reading, digits: 'thai' | 'arabic'): string
         ? 'อ่านไฟล์แล้วแต่ไม่พบข้อความ (อาจเป็นภาพว่างหรือภาพไม่ชัด) กรุณากรอกเองจากต้นฉบับ'
         : `อ่านข้อความแล้ว ${toDigits(reading.pageCount ?? reading.pagesDone, digits)} หน้า`;
     case 'failed':
-      return `อ่านข้อความจากไฟล์ไม่ได้: ${reading.failure?.detail ?? 'ไม่ทราบสาเหตุ'} กรุณากรอกเองจากต้นฉบับ`;
+      // The API's detail is already the whole Thai reason ("อ่านข้อความไม่ได้: …").
+      return `${reading.failure?.detail ?? 'อ่านข้อความจากไฟล์ไม่ได้'} กรุณากรอกเองจากต้นฉบับ`;
   }
 }
 
