@@ -125,6 +125,14 @@ export function prefill(current: Form, read: Form): { form: Form; conflicts: Par
   return { form, conflicts };
 }
 
+/** A read value as the clerk knows it: the Thai label of a choice, the text otherwise. */
+function shownValue(key: keyof Form, value: string): string {
+  if (key === 'kind') return KIND_LABEL[value as Kind];
+  if (key === 'speed') return SPEED_LABEL[value as Speed];
+  if (key === 'secrecy') return SECRECY_LABEL[value as Secrecy];
+  return value;
+}
+
 /** A file of the letter: uploaded here, or attached to the e-mail of a draft. */
 interface AttachedFile {
   id: string;
@@ -654,7 +662,7 @@ export function IntakePage({ draft }: { draft?: Draft } = {}) {
             <ul>
               {(Object.entries(conflicts) as [keyof Form, string][]).map(([key, value]) => (
                 <li key={key}>
-                  {FORM_LABEL[key]}: อ่านได้ว่า “{value}”
+                  {FORM_LABEL[key]}: อ่านได้ว่า “{shownValue(key, value)}”
                 </li>
               ))}
             </ul>
