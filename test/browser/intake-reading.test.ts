@@ -200,6 +200,8 @@ describe.skipIf(!hasDovecot())('PDFs read for the clerk', () => {
     await page.keyboard.press('Enter');
     const receipt = page.getByRole('status').filter({ hasText: 'เลขรับ' });
     await expect.poll(() => receipt.textContent()).toMatch(/เลขรับ [๐-๙]+\/๒๕๖๙/);
+    // The e-mail's PDF, stamped with its receipt number, as after any intake.
+    await page.getByTitle('หนังสือที่ประทับตรารับแล้ว').waitFor();
     await screenshot(page, 'intake-05-mail-draft-registered');
     const confirmed = await db.query<{ status: string; subject: string }>(
       `SELECT d.status, l.subject FROM mailbox_drafts d JOIN letters l ON l.id = d.letter_id
