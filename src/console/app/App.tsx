@@ -1,24 +1,13 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react';
+import { Suspense, useEffect, useSyncExternalStore } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { refresh, snapshot, subscribe } from '../api/session';
 import { ApiError } from '../api/client';
-import { InboxPage } from '../pages/InboxPage';
-import { IntakePage } from '../pages/IntakePage';
-import { LetterPage } from '../pages/letter/LetterPage';
-import { MailDraftPage, MailDraftsPage } from '../pages/MailDraftsPage';
-import { RegistersPage } from '../pages/RegistersPage';
-import { SearchPage } from '../pages/SearchPage';
 import { SignInPage } from '../pages/SignInPage';
-import { LetterTrackingPage } from '../pages/tracking/LetterTrackingPage';
-import { OverduePage } from '../pages/tracking/OverduePage';
 import { dropEarlyProgress } from '../pages/tracking/early';
-import { TrackingPage } from '../pages/tracking/TrackingPage';
+import { Pages } from './routes';
 import { Shell } from './Shell';
 import { WorkspaceProvider } from './workspace';
-
-// Administration is for few users: its code loads only when opened.
-const AdminPage = lazy(() => import('../pages/admin/AdminPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -76,29 +65,27 @@ export function App() {
               <RequireSession>
                 <WorkspaceProvider>
                   <Shell>
-                    <Routes>
-                      <Route path="/" element={<Navigate to="/inbox" replace />} />
-                      <Route path="/inbox" element={<InboxPage />} />
-                      <Route path="/intake" element={<IntakePage />} />
-                      <Route path="/intake/mail" element={<MailDraftsPage />} />
-                      <Route path="/intake/mail/:draftId" element={<MailDraftPage />} />
-                      <Route path="/registers" element={<RegistersPage />} />
-                      <Route path="/registers/:registerId" element={<RegistersPage />} />
-                      <Route path="/search" element={<SearchPage />} />
-                      <Route
-                        path="/admin/*"
-                        element={
-                          <Suspense fallback={<p className="muted">กำลังโหลด…</p>}>
-                            <AdminPage />
-                          </Suspense>
-                        }
-                      />
-                      <Route path="/tracking" element={<TrackingPage />} />
-                      <Route path="/tracking/overdue" element={<OverduePage />} />
-                      <Route path="/tracking/letters/:letterId" element={<LetterTrackingPage />} />
-                      <Route path="/letters/:letterId" element={<LetterPage />} />
-                      <Route path="*" element={<p>ไม่พบหน้านี้</p>} />
-                    </Routes>
+                    <Suspense fallback={<p className="muted">กำลังโหลด…</p>}>
+                      <Routes>
+                        <Route path="/" element={<Navigate to="/inbox" replace />} />
+                        <Route path="/inbox" element={<Pages.Inbox />} />
+                        <Route path="/intake" element={<Pages.Intake />} />
+                        <Route path="/intake/mail" element={<Pages.MailDrafts />} />
+                        <Route path="/intake/mail/:draftId" element={<Pages.MailDraft />} />
+                        <Route path="/registers" element={<Pages.Registers />} />
+                        <Route path="/registers/:registerId" element={<Pages.Registers />} />
+                        <Route path="/search" element={<Pages.Search />} />
+                        <Route path="/admin/*" element={<Pages.Admin />} />
+                        <Route path="/tracking" element={<Pages.Tracking />} />
+                        <Route path="/tracking/overdue" element={<Pages.Overdue />} />
+                        <Route
+                          path="/tracking/letters/:letterId"
+                          element={<Pages.LetterTracking />}
+                        />
+                        <Route path="/letters/:letterId" element={<Pages.Letter />} />
+                        <Route path="*" element={<p>ไม่พบหน้านี้</p>} />
+                      </Routes>
+                    </Suspense>
                   </Shell>
                 </WorkspaceProvider>
               </RequireSession>
