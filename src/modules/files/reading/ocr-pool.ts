@@ -30,6 +30,8 @@ export interface OcrSymbol {
   text: string;
   /** 0–1. */
   confidence: number;
+  /** Pixels of the image recognised, where the engine placed it (approximate). */
+  box?: { x0: number; y0: number; x1: number; y1: number };
 }
 
 export interface OcrWord {
@@ -108,6 +110,7 @@ export class OcrPool {
               symbols: word.symbols.map((symbol) => ({
                 text: symbol.text,
                 confidence: symbol.confidence / 100,
+                box: symbol.bbox,
               })),
             }));
             lines.push({

@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
 import { inkFromRgba, otsuThreshold, type InkImage } from './glyph.js';
-import { rereadThaiDigits } from './reread.js';
+import { plausibleYear, rereadThaiDigits, type DigitMatch } from './reread.js';
 
 /**
  * The digit reader on real glyphs: text drawn in Sarabun and Taviraj (fonts the templates are
@@ -111,6 +111,55 @@ describe('rereadThaiDigits', () => {
     expect(rereadThaiDigits(engine, drawn.image).text).toBe('เมษายน ๒๕๖๙');
   });
 
+  it('drops a letter of the word before caught at the edge of the digits', () => {
+    const family = register('taviraj');
+    const drawn = draw(family, ['เมษายน', '๒๕๖๙'], 44);
+    const [month, year] = drawn.spans;
+    // The engine's box for the month ends early: its last letter lies in the digits' reach.
+    const early = { x0: month.x0, y0: drawn.top, x1: month.x1 - 30, y1: drawn.bottom };
+    const engine = line(
+      [
+        word('เมษาย', early),
+        word('๒๕๐๕', { x0: year.x0 - 25, y0: drawn.top, x1: year.x1, y1: drawn.bottom }),
+      ],
+      'เมษาย ๒๕๐๕',
+    );
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe('เมษาย ๒๕๖๙');
+  });
+
+  it('reads the digits of a word glued to letters, placed by its symbols', () => {
+    const family = register('sarabun');
+    const size = 44;
+    const drawn = draw(family, ['ก.พ.๒๕๖๙'], size);
+    const [glued] = drawn.spans;
+    // Each symbol's box from the width of the text before it, as drawn.
+    const measure = createCanvas(10, 10).getContext('2d');
+    measure.font = `${size}px ${family}`;
+    const read = 'ก.พ.๒๕๐๕';
+    const printed = 'ก.พ.๒๕๖๙';
+    const symbols = [...read].map((text, i) => ({
+      text,
+      confidence: 0.99,
+      box: {
+        x0: Math.round(glued.x0 + measure.measureText(printed.slice(0, i)).width),
+        y0: drawn.top,
+        x1: Math.round(glued.x0 + measure.measureText(printed.slice(0, i + 1)).width),
+        y1: drawn.bottom,
+      },
+    }));
+    const engine = line([
+      {
+        text: read,
+        confidence: 0.99,
+        box: { x0: glued.x0, y0: drawn.top, x1: glued.x1, y1: drawn.bottom },
+        symbols,
+      },
+    ]);
+    const reread = rereadThaiDigits(engine, drawn.image);
+    expect(reread.text).toBe('ก.พ.๒๕๖๙');
+    expect(reread.symbols.map((s) => s.text).join('')).toBe('ก.พ.๒๕๖๙');
+  });
+
   it('keeps the engine’s reading where the page shows no shapes to read', () => {
     const family = register('sarabun');
     const drawn = draw(family, ['ที่']);
@@ -137,5 +186,42 @@ describe('otsuThreshold', () => {
     const threshold = otsuThreshold(grey);
     expect(threshold).toBeGreaterThanOrEqual(40);
     expect(threshold).toBeLessThan(235);
+  });
+});
+
+describe('plausibleYear', () => {
+  const now = new Date('2026-12-06T00:00:00Z');
+  const match = (digit: string, second: string, confidence = 0.9): DigitMatch => ({
+    digit,
+    second,
+    confidence,
+    distance: 10,
+  });
+
+  it('takes the one second choice that makes a year near the present, still flagged', () => {
+    const read = [match('๒', '๑'), match('๔', '๕', 0.6), match('๖', '๐'), match('๙', '๕')];
+    const year = plausibleYear(read, now);
+    expect(year.map((m) => m.digit).join('')).toBe('๒๕๖๙');
+    expect(year[1].confidence).toBeLessThanOrEqual(0.5);
+    expect(year[0]).toEqual(read[0]);
+  });
+
+  it('changes nothing when no single second choice makes a near year', () => {
+    // ๒๔๖๑: ๔ → ๕ gives ๒๕๖๑, eight years back; no other change comes closer.
+    const read = [match('๒', '๑'), match('๔', '๕'), match('๖', '๐'), match('๑', '๙')];
+    expect(plausibleYear(read, now)).toBe(read);
+  });
+
+  it('leaves a year already near the present alone', () => {
+    // ๒๕๖๔ is within five years of ๒๕๖๙, whatever the second choices.
+    const read = [match('๒', '๑'), match('๕', '๔'), match('๖', '๐'), match('๔', '๙')];
+    expect(plausibleYear(read, now)).toBe(read);
+  });
+
+  it('leaves numbers that are not years alone', () => {
+    const serial = [match('๘', '๕'), match('๙', '๕'), match('๔', '๕'), match('๑', '๒')];
+    expect(plausibleYear(serial, now)).toBe(serial);
+    const short = [match('๘', '๕'), match('๙', '๕'), match('๔', '๕')];
+    expect(plausibleYear(short, now)).toBe(short);
   });
 });

@@ -46,9 +46,24 @@ function loadTemplates(): Template[] {
 
 export interface DigitMatch {
   digit: string;
-  /** 0.5 when the two best digits match equally well, up to 0.99 when one clearly wins. */
+  /** The next closest digit: the alternative a field's grammar may choose instead. */
+  second: string;
+  /**
+   * 0.5 when the two best digits match equally well, up to 0.99 when one clearly wins; at
+   * most NOT_A_DIGIT_CONFIDENCE for a shape no digit matches well.
+   */
   confidence: number;
+  /** Distance to the closest template. */
+  distance: number;
 }
+
+/**
+ * Farther than this from every digit template, a shape is not a digit: the ten digits drawn
+ * in Sarabun and Taviraj (fonts the templates are not made from) come within 26, Thai letters
+ * and the slash in them no closer than 28.
+ */
+export const NOT_A_DIGIT_DISTANCE = 27;
+const NOT_A_DIGIT_CONFIDENCE = 0.3;
 
 /** The closest digit to a glyph feature, with how clearly it beat the next digit. */
 export function matchDigit(feature: Float32Array): DigitMatch {
@@ -60,14 +75,18 @@ export function matchDigit(feature: Float32Array): DigitMatch {
     }
   }
   const ranked = [...best].sort((a, b) => a[1] - b[1]);
-  const margin = ranked[1][1] - ranked[0][1];
-  return { digit: ranked[0][0], confidence: Math.min(0.99, 0.5 + margin / 2) };
+  const [digit, distance] = ranked[0];
+  const margin = ranked[1][1] - distance;
+  const confidence = Math.min(0.99, 0.5 + margin / 2);
+  return {
+    digit,
+    second: ranked[1][0],
+    confidence:
+      distance > NOT_A_DIGIT_DISTANCE ? Math.min(confidence, NOT_A_DIGIT_CONFIDENCE) : confidence,
+    distance,
+  };
 }
 
-/**
- * A word the engine read as Thai digits; « is how it reads a lone ๙ (a guillemet has no place
- * among Thai digits, so it is read again with them).
- */
 const THAI_DIGITS = /^[\u0E50-\u0E59«]+$/;
 /** A shape lower than this share of the run's tallest is a dot, a mark or a speck. */
 const MIN_HEIGHT_SHARE = 0.45;
@@ -78,6 +97,45 @@ interface Run {
   first: number;
   last: number;
   box: PixelBox;
+}
+
+const THAI_DIGIT = /[\u0E50-\u0E59]/;
+
+/**
+ * Words that mix Thai digits with other characters (`ก.พ.๒๕๖๙`, `ว๑๒๓`) split into pieces of
+ * digits and of the rest, placed by their symbols' boxes, so the digits can be read as a run.
+ */
+function splitMixed(words: readonly OcrWord[]): OcrWord[] {
+  return words.flatMap((word) => {
+    if (THAI_DIGITS.test(word.text) || !THAI_DIGIT.test(word.text)) return [word];
+    if (word.symbols.map((s) => s.text).join('') !== word.text) return [word];
+    if (!word.symbols.every((s) => s.box !== undefined)) return [word];
+    const pieces: OcrWord[] = [];
+    for (const symbol of word.symbols) {
+      const box = symbol.box!;
+      const digit = THAI_DIGITS.test(symbol.text);
+      const last = pieces[pieces.length - 1];
+      if (last && THAI_DIGITS.test(last.text) === digit) {
+        last.text += symbol.text;
+        last.symbols.push(symbol);
+        last.confidence = Math.min(last.confidence, symbol.confidence);
+        last.box = {
+          x0: Math.min(last.box.x0, box.x0),
+          y0: Math.min(last.box.y0, box.y0),
+          x1: Math.max(last.box.x1, box.x1),
+          y1: Math.max(last.box.y1, box.y1),
+        };
+      } else {
+        pieces.push({
+          text: symbol.text,
+          confidence: symbol.confidence,
+          box: { ...box },
+          symbols: [symbol],
+        });
+      }
+    }
+    return pieces;
+  });
 }
 
 /** Consecutive words of Thai digits only, close enough to be one number. */
@@ -156,6 +214,7 @@ function readRun(
   line: OcrLine,
   words: readonly OcrWord[],
   run: Run,
+  now: Date,
 ): DigitMatch[] | null {
   const height = run.box.y1 - run.box.y0;
   const before = words[run.first - 1];
@@ -190,7 +249,7 @@ function readRun(
     return null;
   }
   const width = found.region.x1 - found.region.x0;
-  return pieces.map((piece) =>
+  const matches = pieces.map((piece) =>
     matchDigit(
       glyphFeature(
         piece,
@@ -198,6 +257,51 @@ function readRun(
       ),
     ),
   );
+  // A letter of the neighbouring word caught at either end of the region is not a digit.
+  while (matches.length > 0 && matches[0].distance > NOT_A_DIGIT_DISTANCE) matches.shift();
+  while (matches.length > 0 && matches[matches.length - 1].distance > NOT_A_DIGIT_DISTANCE) {
+    matches.pop();
+  }
+  return matches.length === 0 ? null : plausibleYear(matches, now);
+}
+
+const THAI_ZERO = 0x0e50;
+/** A Buddhist Era year a letter can carry: this many years either side of the present. */
+const YEAR_SPAN = 5;
+
+function valueOf(digits: readonly string[]): number {
+  return Number(digits.map((d) => d.charCodeAt(0) - THAI_ZERO).join(''));
+}
+
+/**
+ * Four digits that read as a Buddhist Era year (๒๔๐๐–๒๖๙๙) but far from the present — ๒๔๖๙
+ * for ๒๕๖๙, ๔ and ๕ differing by one small stroke — are checked against the matches' second
+ * choices: if changing exactly one digit to its second choice gives the only year within
+ * YEAR_SPAN of the present, that digit is taken, its confidence kept at most 0.5 so the field
+ * is still flagged. Otherwise the digits stay as matched.
+ */
+export function plausibleYear(matches: DigitMatch[], now: Date): DigitMatch[] {
+  if (matches.length !== 4) return matches;
+  const digits = matches.map((m) => m.digit);
+  const year = valueOf(digits);
+  const present = now.getFullYear() + 543;
+  if (year < 2400 || year > 2699 || Math.abs(year - present) <= YEAR_SPAN) return matches;
+  const fits: number[] = [];
+  matches.forEach((match, i) => {
+    const changed = [...digits];
+    changed[i] = match.second;
+    if (Math.abs(valueOf(changed) - present) <= YEAR_SPAN) fits.push(i);
+  });
+  if (fits.length !== 1) return matches;
+  const at = fits[0];
+  const corrected = [...matches];
+  corrected[at] = {
+    ...matches[at],
+    digit: matches[at].second,
+    second: matches[at].digit,
+    confidence: Math.min(matches[at].confidence, 0.5),
+  };
+  return corrected;
 }
 
 /**
@@ -205,8 +309,8 @@ function readRun(
  * symbols (and so the per-character confidences) following. Lines without Thai digits, and
  * runs that cannot be cut cleanly, are returned as the engine read them.
  */
-export function rereadThaiDigits(line: OcrLine, image: InkImage): OcrLine {
-  const words = line.words;
+export function rereadThaiDigits(line: OcrLine, image: InkImage, now = new Date()): OcrLine {
+  const words = splitMixed(line.words);
   const runs = digitRuns(words);
   if (runs.length === 0) return line;
   // Where each word sits in the line's text, to replace a run in place.
@@ -222,7 +326,7 @@ export function rereadThaiDigits(line: OcrLine, image: InkImage): OcrLine {
   const replaced = [...words];
   // From the last run backwards, so earlier text positions stay valid.
   for (const run of [...runs].reverse()) {
-    const digits = readRun(image, line, words, run);
+    const digits = readRun(image, line, words, run, now);
     if (digits === null) continue;
     const from = starts[run.first];
     const to = starts[run.last] + words[run.last].text.length;
