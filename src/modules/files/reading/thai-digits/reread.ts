@@ -257,12 +257,19 @@ function readRun(
       ),
     ),
   );
-  // A letter of the neighbouring word caught at either end of the region is not a digit.
-  while (matches.length > 0 && matches[0].distance > NOT_A_DIGIT_DISTANCE) matches.shift();
-  while (matches.length > 0 && matches[matches.length - 1].distance > NOT_A_DIGIT_DISTANCE) {
-    matches.pop();
-  }
-  return matches.length === 0 ? null : plausibleYear(matches, now);
+  // A letter of the neighbouring word caught at either end of the region, beyond where the
+  // engine saw the digits, is not a digit (a scanned ๒ can be as far from the templates).
+  const stray = (i: number): boolean => {
+    const centre = (pieces[i].x0 + pieces[i].x1) / 2;
+    const outside = centre < run.box.x0 || centre > run.box.x1;
+    return outside && matches[i].distance > NOT_A_DIGIT_DISTANCE;
+  };
+  let first = 0;
+  let last = matches.length - 1;
+  while (first <= last && stray(first)) first++;
+  while (last >= first && stray(last)) last--;
+  const kept = matches.slice(first, last + 1);
+  return kept.length === 0 ? null : plausibleYear(kept, now);
 }
 
 const THAI_ZERO = 0x0e50;
