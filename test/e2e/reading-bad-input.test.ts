@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlobStorage } from 'src/modules/files/blob-storage.js';
-import { FilesRepository } from 'src/modules/files/files.repository.js';
-import { ReadingService } from 'src/modules/files/reading.service.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { readingJobId } from 'src/queue/jobs.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
+import { readStoredPdf } from '../harness/stored-reading.js';
 import { bodyOf, idOf, problemOf } from '../harness/api-body.js';
 import { until } from '../harness/worker-process.js';
 import { factories } from '../factories/index.js';
@@ -95,22 +93,7 @@ describe('reading bad input', () => {
     // Uploads refuse it (FILE_PDF_UNPARSEABLE); one stored by other means must still end.
     const good = await emptyTextLayerPdf();
     const bytes = good.subarray(0, Math.floor(good.length / 2));
-    const sha256 = await t.get(BlobStorage).put(bytes);
-    const job = await t.dataSource.transaction(async (manager) => {
-      const row = await t.get(FilesRepository).insert(manager, {
-        sha256,
-        size: String(bytes.byteLength),
-        pages: 1,
-        mediaType: 'application/pdf',
-        originalName: 'broken.pdf',
-        uploadedBy: null,
-        uploadedUnitId: unitId,
-        createdAt: new Date(),
-      });
-      return t.get(ReadingService).requestInTransaction(manager, row.id);
-    });
-    await t.get(JobQueue).add([job]);
-    const fileId = job.name === 'files.read' ? job.data.fileId : '';
+    const fileId = await readStoredPdf(t, bytes, 'broken.pdf', unitId);
     const failed = await ended(fileId);
     expect(failed).toMatchObject({ state: 'failed', pages: null });
     expect(failed.failure?.code).toBe('READING_PDF_UNREADABLE');

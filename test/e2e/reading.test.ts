@@ -3,13 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BlobStorage } from 'src/modules/files/blob-storage.js';
 import { FilesJobs } from 'src/modules/files/files.jobs.js';
-import { FilesRepository } from 'src/modules/files/files.repository.js';
-import { ReadingService } from 'src/modules/files/reading.service.js';
-import { JobQueue } from 'src/queue/job-queue.js';
 import { readingJobId } from 'src/queue/jobs.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
+import { readStoredPdf } from '../harness/stored-reading.js';
 import { bodyOf, idOf, problemOf } from '../harness/api-body.js';
 import { until } from '../harness/worker-process.js';
 import { factories } from '../factories/index.js';
@@ -160,22 +157,7 @@ describe('reading uploaded PDFs', () => {
     const encrypt = doc.context.obj({ Filter: 'Standard', V: 2, R: 3, Length: 128, P: -3904 });
     doc.context.trailerInfo.Encrypt = doc.context.register(encrypt);
     const bytes = await doc.save();
-    const sha256 = await t.get(BlobStorage).put(bytes);
-    const job = await t.dataSource.transaction(async (manager) => {
-      const row = await t.get(FilesRepository).insert(manager, {
-        sha256,
-        size: String(bytes.byteLength),
-        pages: 1,
-        mediaType: 'application/pdf',
-        originalName: 'locked.pdf',
-        uploadedBy: null,
-        uploadedUnitId: unitId,
-        createdAt: new Date(),
-      });
-      return t.get(ReadingService).requestInTransaction(manager, row.id);
-    });
-    await t.get(JobQueue).add([job]);
-    const fileId = job.name === 'files.read' ? job.data.fileId : '';
+    const fileId = await readStoredPdf(t, bytes, 'locked.pdf', unitId);
     const failed = await ended(fileId);
     expect(failed).toMatchObject({ state: 'failed', pages: null });
     expect(failed.failure?.code).toBe('READING_PDF_ENCRYPTED');

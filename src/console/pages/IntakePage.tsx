@@ -212,6 +212,27 @@ function lines(text: string): string[] {
     .filter(Boolean);
 }
 
+/** The letter as the clerk checked it: the same fields for a new letter and a confirmed draft. */
+function letterFields(form: Form, parsed: ParsedLetter | null | undefined) {
+  return {
+    kind: form.kind,
+    speed: form.speed,
+    secrecy: form.secrecy,
+    referenceNumber: form.referenceNumber || undefined,
+    letterDate: form.letterDate || undefined,
+    subject: form.subject,
+    addressee: form.addressee || undefined,
+    senderText: form.senderText || undefined,
+    references: lines(form.references),
+    enclosures: lines(form.enclosures),
+    signatory: form.signatoryName
+      ? { name: form.signatoryName, position: form.signatoryPosition || undefined }
+      : undefined,
+    ownerUnit: form.ownerUnit || undefined,
+    printedStamps: parsed?.receiptStamps ?? [],
+  };
+}
+
 /**
  * รับหนังสือจากภายนอก: PDFs and OCR text in, a registered letter out. With a draft of the
  * central mailbox, its PDFs are the files and confirming registers the draft.
@@ -314,23 +335,7 @@ export function IntakePage({ draft }: { draft?: Draft } = {}) {
             path: { unitId: draft.unitId, draftId: draft.id },
             header: { 'Idempotency-Key': attempt.current.key },
           },
-          body: {
-            kind: form.kind,
-            speed: form.speed,
-            secrecy: form.secrecy,
-            referenceNumber: form.referenceNumber || undefined,
-            letterDate: form.letterDate || undefined,
-            subject: form.subject,
-            addressee: form.addressee || undefined,
-            senderText: form.senderText || undefined,
-            references: lines(form.references),
-            enclosures: lines(form.enclosures),
-            signatory: form.signatoryName
-              ? { name: form.signatoryName, position: form.signatoryPosition || undefined }
-              : undefined,
-            ownerUnit: form.ownerUnit || undefined,
-            printedStamps: parsed?.receiptStamps ?? [],
-          },
+          body: letterFields(form, parsed),
         }),
       );
       return { entry: confirmed.entry, subject: form.subject };
@@ -340,25 +345,7 @@ export function IntakePage({ draft }: { draft?: Draft } = {}) {
       const letter = await unwrap<Letter>(
         api.POST('/api/v1/letters', {
           params: { header: { 'Idempotency-Key': `${attempt.current.key}.letter` } },
-          body: {
-            unitId,
-            kind: form.kind,
-            speed: form.speed,
-            secrecy: form.secrecy,
-            referenceNumber: form.referenceNumber || undefined,
-            letterDate: form.letterDate || undefined,
-            subject: form.subject,
-            addressee: form.addressee || undefined,
-            senderText: form.senderText || undefined,
-            references: lines(form.references),
-            enclosures: lines(form.enclosures),
-            signatory: form.signatoryName
-              ? { name: form.signatoryName, position: form.signatoryPosition || undefined }
-              : undefined,
-            ownerUnit: form.ownerUnit || undefined,
-            printedStamps: parsed?.receiptStamps ?? [],
-            fileIds: files.map((f) => f.id),
-          },
+          body: { unitId, ...letterFields(form, parsed), fileIds: files.map((f) => f.id) },
         }),
       );
       attempt.current.letterId = letter.id;
