@@ -427,6 +427,30 @@ describe('audit chains per unit', () => {
   });
 });
 
+/**
+ * A fresh database `name` with the migrations up to `migration` run (the named one too when
+ * `including`), so a test can write rows as the code of that time did before the rest run.
+ */
+async function migratedUpTo(
+  name: string,
+  migration: string,
+  including: boolean,
+): Promise<{ url: string; before: DataSource }> {
+  await withAdminClient(async (client) => {
+    await dropDatabase(client, name);
+    await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+  });
+  const url = databaseUrl(name);
+  const at = MIGRATIONS.findIndex((m) => m.name === migration);
+  expect(at).toBeGreaterThan(0);
+  const before = await new DataSource({
+    ...dataSourceOptions(url, 2),
+    migrations: MIGRATIONS.slice(0, including ? at + 1 : at),
+  }).initialize();
+  await before.runMigrations();
+  return { url, before };
+}
+
 describe('migrating the single audit chain', () => {
   const name = `${TEST_DB_PREFIX}${process.pid}_audit_migration`;
   afterAll(async () => {
@@ -434,19 +458,8 @@ describe('migrating the single audit chain', () => {
   });
 
   it('keeps every earlier event verifiable, in the system chain, and appends after it', async () => {
-    await withAdminClient(async (client) => {
-      await dropDatabase(client, name);
-      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-    });
-    const url = databaseUrl(name);
-    const upTo = MIGRATIONS.findIndex((m) => m.name === 'AuditChainHead1795923506512');
-    expect(upTo).toBeGreaterThan(0);
-    const before = await new DataSource({
-      ...dataSourceOptions(url, 2),
-      migrations: MIGRATIONS.slice(0, upTo + 1),
-    }).initialize();
+    const { url, before } = await migratedUpTo(name, 'AuditChainHead1795923506512', true);
     // Events as the single chain wrote them: linked from the zero hash, the head row moved.
-    await before.runMigrations();
     let prevHash = GENESIS_HASH;
     for (let i = 0; i < 25; i++) {
       const fields = {
@@ -520,20 +533,9 @@ describe('migrating to hashes linked in the database', () => {
   });
 
   it('keeps per-unit chains of version 1 verifiable, signed and tamper-evident, and links version 2 after them', async () => {
-    await withAdminClient(async (client) => {
-      await dropDatabase(client, name);
-      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
-    });
-    const url = databaseUrl(name);
-    const upTo = MIGRATIONS.findIndex((m) => m.name === 'AuditHashInDatabase1796781300000');
-    expect(upTo).toBeGreaterThan(0);
-    const before = await new DataSource({
-      ...dataSourceOptions(url, 2),
-      migrations: MIGRATIONS.slice(0, upTo),
-    }).initialize();
+    const { url, before } = await migratedUpTo(name, 'AuditHashInDatabase1796781300000', false);
     // Events as per-unit chains wrote them before: the lock yields the end, the process
     // hashes (version 1), one statement inserts and moves the chain's row.
-    await before.runMigrations();
     const unit = randomUUID();
     const ends = new Map<string, string>();
     for (let i = 0; i < 12; i++) {
