@@ -17,6 +17,7 @@ import {
 import { OcrTimeoutError, type OcrLine, type OcrPool } from 'src/modules/files/reading/ocr-pool.js';
 import { inkFromRgba, type InkImage } from 'src/modules/files/reading/thai-digits/glyph.js';
 import { rereadThaiDigits } from 'src/modules/files/reading/thai-digits/reread.js';
+import { speckFreeRange } from 'src/modules/files/reading/ocr-specks.js';
 
 /**
  * Reading a PDF's text, page by page: the text layer where it is Thai, OCR of the rendered
@@ -398,9 +399,14 @@ function toReadLine(line: OcrLine, scale: number): ReadLine | null {
     pieces.push(weighted(ch, Math.min(confidence, MAX_OCR_CONFIDENCE)));
   }
   const normalised = normalizeExtractedText(joinWeighted(pieces));
-  // Runs of two or more spaces mark a column gap: kept; leading and trailing ones are not.
-  const start = normalised.text.length - normalised.text.trimStart().length;
-  const text = normalised.text.trim();
+  // Runs of two or more spaces mark a column gap: kept; leading and trailing ones are not,
+  // nor the specks the engine read at the line's two ends (ocr-specks.ts).
+  const lead = normalised.text.length - normalised.text.trimStart().length;
+  const trimmed = normalised.text.trim();
+  const range = speckFreeRange(trimmed);
+  const kept = trimmed.slice(range.start, range.end);
+  const start = lead + range.start + (kept.length - kept.trimStart().length);
+  const text = kept.trim();
   if (text === '') return null;
   const charConfidences = normalised.weights
     .slice(start, start + text.length)
