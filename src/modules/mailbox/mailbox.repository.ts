@@ -56,26 +56,6 @@ const DRAFT_ROW = {
   ),
 };
 
-export interface DraftRow {
-  id: string;
-  unitId: string;
-  messageId: string;
-  sender: string | null;
-  subject: string | null;
-  sentAt: Date | null;
-  receivedAt: Date;
-  bodyText: string | null;
-  hasPdf: boolean;
-  skippedAttachments: SkippedAttachment[];
-  status: DraftStatus;
-  letterId: string | null;
-  entryId: string | null;
-  discardReason: string | null;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  files: { fileId: string; name: string | null; position: number; duplicate: boolean }[];
-}
-
 export interface NewDraft {
   unitId: string;
   messageId: string;
@@ -86,6 +66,18 @@ export interface NewDraft {
   bodyText: string | null;
   hasPdf: boolean;
   skippedAttachments: SkippedAttachment[];
+}
+
+/** A draft as stored: what the poll recorded, and what the clerk decided. */
+export interface DraftRow extends NewDraft {
+  id: string;
+  status: DraftStatus;
+  letterId: string | null;
+  entryId: string | null;
+  discardReason: string | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  files: { fileId: string; name: string | null; position: number; duplicate: boolean }[];
 }
 
 /** All SQL on the mailbox module's tables (`mailbox_drafts`, `mailbox_draft_files`). */
