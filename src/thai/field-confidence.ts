@@ -14,6 +14,13 @@ export const LOW_FIELD_CONFIDENCE = 0.8;
  */
 export const OCR_THAI_DIGIT_CEILING = 0.5;
 
+/**
+ * How sure a field is that the parser read through OCR damage of the letter's structure: a
+ * label that lost its marks (เรอง for เรื่อง), a digit read as a Latin look-alike. The parser
+ * flags such fields itself (`low_confidence`), also on text that carries no confidences.
+ */
+export const DAMAGED_READING_CONFIDENCE = 0.5;
+
 export type ConfidenceField =
   | 'referenceNumber'
   | 'letterDate'
@@ -87,9 +94,15 @@ export function fieldConfidence(
         ? Math.min(...weights)
         : weights.reduce((sum, w) => sum + w, 0) / weights.length;
     }
+    // The parser's own doubt (a damaged label, a look-alike digit) caps what the reader said;
+    // its warning is already among the parser's, so it is not repeated.
+    const parserDoubt = parsed.warnings.find(
+      (w) => w.code === 'low_confidence' && w.field === field,
+    ) as { confidence: number } | undefined;
+    if (parserDoubt !== undefined) value = Math.min(value, parserDoubt.confidence);
     value = Math.round(value * 100) / 100;
     result.confidence[field] = value;
-    if (value < LOW_FIELD_CONFIDENCE) {
+    if (parserDoubt === undefined && value < LOW_FIELD_CONFIDENCE) {
       result.warnings.push({ code: 'low_confidence', field, confidence: value });
     }
   }

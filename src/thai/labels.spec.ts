@@ -5,6 +5,7 @@ import {
   SECRECY_CLASSES,
   SPEED_CLASSES,
   WEEKDAYS,
+  isExactMonthWord,
   monthNumberOf,
   secrecyClassOf,
   speedClassOf,
@@ -74,6 +75,21 @@ describe('months and weekdays', () => {
       expect(re.test(m.name)).toBe(true);
       expect(re.test(m.abbreviation)).toBe(true);
     }
+  });
+
+  it('reads a full month name whose marks OCR dropped, and says it was not printed so', () => {
+    const re = new RegExp(`^${MONTH_PATTERN}$`);
+    const read = ['พฤศจกายน', 'มถนายน', 'กมภาพนธ', 'มนาคม', 'ธนวาคม', 'สงหาคม', 'กนยายน', 'ตลาคม'];
+    expect(read.map((w) => monthNumberOf(w))).toEqual([11, 6, 2, 3, 12, 8, 9, 10]);
+    for (const w of read) {
+      expect(re.test(w)).toBe(true);
+      expect(isExactMonthWord(w)).toBe(false);
+    }
+    for (const m of MONTHS) expect(isExactMonthWord(m.name)).toBe(true);
+    // Abbreviations keep their marks: มี.ค. without ี would be ม.ค.
+    expect(monthNumberOf('ม.ค.')).toBe(1);
+    expect(monthNumberOf('มี.ค.')).toBe(3);
+    expect(monthNumberOf('มถ')).toBeNull();
   });
 
   it('knows weekday names', () => {

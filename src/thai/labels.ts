@@ -83,11 +83,35 @@ export function labelKey(word: string): string {
   return word.replace(/[\s.]+/g, '');
 }
 
-const MONTH_BY_KEY: ReadonlyMap<string, number> = new Map(
-  MONTHS.flatMap((m) =>
+/**
+ * Marks written above or below a consonant (ั ิ ี ึ ื ุ ู ็ and the tone marks, ์ ํ): what
+ * OCR of a scanned page loses most often. Vowels on the line (เ แ โ ใ ไ า ำ ะ) are kept.
+ */
+export const OCR_DROPPED_MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+const OCR_DROPPED_MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
+
+/** A word without the marks OCR drops: เรื่อง → เรอง, พฤศจิกายน → พฤศจกายน. */
+export function ocrSkeleton(word: string): string {
+  return word.replace(OCR_DROPPED_MARKS, '');
+}
+
+const MONTH_BY_KEY: ReadonlyMap<string, number> = new Map([
+  // Skeletons first, so that an exact key wins where one is also another's skeleton.
+  ...MONTHS.flatMap((m) =>
+    [m.name, ...m.variants].map((w) => [labelKey(ocrSkeleton(w)), m.number] as const),
+  ),
+  ...MONTHS.flatMap((m) =>
     [m.name, m.abbreviation, ...m.variants].map((w) => [labelKey(w), m.number] as const),
   ),
-);
+]);
+
+/** Whether a month word is printed in full, as in the table (not read without its marks). */
+export function isExactMonthWord(word: string): boolean {
+  const key = labelKey(word);
+  return MONTHS.some((m) =>
+    [m.name, m.abbreviation, ...m.variants].some((w) => labelKey(w) === key),
+  );
+}
 
 const WEEKDAY_BY_KEY: ReadonlyMap<string, number> = new Map(
   WEEKDAYS.flatMap((d) => [d.name, ...d.variants].map((w) => [labelKey(w), d.index] as const)),
@@ -150,7 +174,12 @@ export function longestFirst(words: readonly string[]): string[] {
 export const MONTH_PATTERN: string = (() => {
   const full = longestFirst(MONTHS.flatMap((m) => [m.name, ...m.variants]));
   const abbreviations = longestFirst(MONTHS.map((m) => m.abbreviation));
-  const fullSources = full.map((name) => [...name].map(escapeRegExp).join(' ?'));
+  // OCR drops marks written above or below a consonant (พฤศจิกายน → พฤศจกายน): in a full
+  // name they are optional; monthNumberOf knows those skeletons too. Abbreviations keep
+  // theirs (มี.ค. without ี would be ม.ค.).
+  const fullSources = full.map((name) =>
+    [...name].map((c) => escapeRegExp(c) + (OCR_DROPPED_MARK.test(c) ? '?' : '')).join(' ?'),
+  );
   const abbreviationSources = abbreviations.map((abbr) => {
     const parts = abbr.split('.').filter((p) => p.length > 0);
     return parts.map(escapeRegExp).join('\\s*\\.?\\s*') + '\\.?';

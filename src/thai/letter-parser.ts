@@ -32,15 +32,19 @@ import {
   bareRefLabelEnd,
   clean,
   contactStart,
+  damagedRefLabelEnd,
   dateOnlyCell,
+  headLabelOf,
   datesOf,
   isBlank,
   isMarkOnly,
   labelOf,
   leadingMarks,
+  maskSpecks,
   parenthesisedName,
   refLabelEnd,
   resetDateCache,
+  serialLookAlikesRead,
   startsBodyParagraph,
   startsWithPersonTitle,
   startsWithUnitWord,
@@ -48,6 +52,7 @@ import {
   type FieldLabel,
   type Line,
 } from 'src/thai/letter-text.js';
+import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field-confidence.js';
 import { detectLegacyEncoding, normalizeDocumentText, toMatchForm } from 'src/thai/normalize.js';
 import { extractPrintedStamps, type PrintedStamp } from 'src/thai/printed-stamps.js';
 import {
@@ -267,6 +272,10 @@ interface Head {
   dateField: DateAt | null;
   dateLines: DateAt[];
   end: number;
+  /** ส่วนราชการ was read through a label OCR damaged. */
+  unitUnsure: boolean;
+  /** The reference number was read without its ที่ or with look-alike letters for digits. */
+  referenceUnsure: boolean;
 }
 
 function readHead(lines: Line[]): Head {
@@ -281,6 +290,8 @@ function readHead(lines: Line[]): Head {
     dateField: null,
     dateLines: [],
     end: lines.length,
+    unitUnsure: false,
+    referenceUnsure: false,
   };
   let unitParts: string[] | null = null;
   for (let no = 0; no < lines.length; no++) {
@@ -302,16 +313,24 @@ function readHead(lines: Line[]): Head {
       head.secrecy ??= marks.secrecy;
       if (rest.text.trim() === '') continue;
     }
-    const label = labelOf(rest);
+    const label = headLabelOf(rest);
     if (label !== null && HEADER_FIELDS.has(label.label)) {
       head.end = no;
       break;
     }
-    const refEnd = refLabelEnd(rest.match) ?? bareRefLabelEnd(rest.match);
+    const printedEnd = refLabelEnd(rest.match) ?? bareRefLabelEnd(rest.match);
+    const refEnd = printedEnd ?? (label === null ? damagedRefLabelEnd(rest.match) : null);
     if (refEnd !== null && head.reference === null && head.referenceError === null) {
       unitParts = null;
       head.referenceLine = no;
+      head.referenceUnsure = printedEnd === null;
       const afterLabel: Line = { text: rest.text.slice(refEnd), match: rest.match.slice(refEnd) };
+      // A serial read as look-alike letters (ว wo for ว ๗๐) is read as digits, and unsure.
+      const lookAlike = serialLookAlikesRead(afterLabel.match);
+      if (lookAlike !== null) {
+        afterLabel.match = lookAlike;
+        head.referenceUnsure = true;
+      }
       const found = findReferenceNumbers(afterLabel.text, afterLabel.match)[0];
       if (
         found !== undefined &&
@@ -328,6 +347,12 @@ function readHead(lines: Line[]): Head {
       } else {
         const cell = afterLabel.text.trim().split(/\s{2,}/)[0] ?? '';
         const parsed = parseReferenceNumber(cell);
+        if (printedEnd === null) {
+          // Without its ที่ only the whole grammar makes a line a reference number.
+          head.referenceLine = -1;
+          head.referenceUnsure = false;
+          continue;
+        }
         if (parsed.ok) head.reference = parsed.value;
         else head.referenceError = parsed.error.code;
         const dated = datesOf(afterLabel).find((d) => d.prefix !== null && /^วันที่?/.test(d.prefix));
@@ -349,6 +374,7 @@ function readHead(lines: Line[]): Head {
     if (label?.label === 'unit') {
       unitParts = [label.content];
       head.unit = label.content;
+      head.unitUnsure = 'damaged' in label;
       continue;
     }
     if (label?.label === 'date') {
@@ -379,11 +405,14 @@ const ITEM_BREAK = '\u0000';
 interface Fields {
   /** The lines of each field (whitespace folded), ITEM_BREAK between unnumbered items. */
   values: Map<HeaderField, string[]>;
+  /** Fields whose label OCR damaged (เรอง for เรื่อง): what they hold is unsure. */
+  damaged: Set<HeaderField>;
   bodyStart: number;
 }
 
 function readFields(lines: Line[], start: number): Fields {
   const values = new Map<HeaderField, string[]>();
+  const damaged = new Set<HeaderField>();
   let current: HeaderField | null = null;
   let no = start;
   for (; no < lines.length; no++) {
@@ -392,7 +421,7 @@ function readFields(lines: Line[], start: number): Fields {
       current = null;
       continue;
     }
-    const label = labelOf(line);
+    const label = headLabelOf(line);
     if (
       label !== null &&
       HEADER_FIELDS.has(label.label) &&
@@ -400,6 +429,7 @@ function readFields(lines: Line[], start: number): Fields {
     ) {
       current = label.label as HeaderField;
       values.set(current, label.content === '' ? [] : [label.content]);
+      if ('damaged' in label) damaged.add(current);
       continue;
     }
     const parts = current === null ? undefined : values.get(current);
@@ -409,7 +439,7 @@ function readFields(lines: Line[], start: number): Fields {
     if (next === 'item') parts.push(ITEM_BREAK);
     parts.push(clean(line.text));
   }
-  return { values, bodyStart: no };
+  return { values, damaged, bodyStart: no };
 }
 
 interface Foot {
@@ -447,7 +477,7 @@ function isFootStructure(line: Line): boolean {
 function findClosing(lines: Line[], bodyStart: number): number {
   for (let no = bodyStart; no < lines.length; no++) {
     const line = lines[no];
-    if (line !== undefined && labelOf(line)?.label === 'closing') return no;
+    if (line !== undefined && headLabelOf(line)?.label === 'closing') return no;
   }
   return -1;
 }
@@ -663,6 +693,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   resetDateCache();
   const document = normalizeDocumentText(text);
   const lines = toLines(document);
+  maskSpecks(lines);
   const receiptStamps = extractPrintedStamps(lines);
   const head = readHead(lines);
   const fields = readFields(lines, head.end);
@@ -746,6 +777,27 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
       s.date === null ? [] : [{ field: 'receiptStamps' as const, index, date: s.date }],
     );
     warnings.push(...checkLetterDates(letterDate.date, cited, receipts, options));
+  }
+  // A field read through a label OCR damaged is shown as unsure, whatever the reader said.
+  const unsure: [ConfidenceField, boolean][] = [
+    ['subject', fields.damaged.has('subject') && letter.subject !== null],
+    [
+      'salutation',
+      letter.salutation !== null &&
+        fields.damaged.has(
+          kind === 'stamped' ? 'to' : fields.values.has('salutation') ? 'salutation' : 'to',
+        ),
+    ],
+    ['ownerUnit', memo && head.unitUnsure && letter.ownerUnit !== null],
+    ['referenceNumber', head.referenceUnsure && letter.referenceNumber !== null],
+  ];
+  for (const [name, flagged] of unsure) {
+    if (flagged)
+      warnings.push({
+        code: 'low_confidence',
+        field: name,
+        confidence: DAMAGED_READING_CONFIDENCE,
+      });
   }
   warnings.push(...legacyWarnings(document, letter));
   return { ...letter, warnings };

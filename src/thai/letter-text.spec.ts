@@ -7,6 +7,7 @@ import {
   labelOf,
   leadingMarks,
   maskLine,
+  maskSpecks,
   parenthesisedName,
   refLabelEnd,
   startsBodyParagraph,
@@ -141,4 +142,53 @@ describe('dateOnlyCell', () => {
       expect(dateOnlyCell(line(text))).toBeNull();
     },
   );
+});
+
+describe('scanner specks', () => {
+  const masked = (...texts: string[]): string[] => {
+    const lines = texts.map(line);
+    maskSpecks(lines);
+    return lines.map((l) => l.text.trimEnd());
+  };
+
+  it('blanks a speck cell at either end of a line, after a column gap', () => {
+    expect(masked('&      (นางสาวอรุณี ศักดิ์สิทธิ์)         ร')).toEqual(['       (นางสาวอรุณี ศักดิ์สิทธิ์)']);
+    expect(masked('(นายแพทย์วรวุฒิ ชัยมงคล)        0 0')).toEqual(['(นายแพทย์วรวุฒิ ชัยมงคล)']);
+    expect(masked('Co      เรื่อง การประชุม')[0]?.trimStart()).toBe('เรื่อง การประชุม');
+    expect(masked('กองการเงินการคลังภาครัฐ          Ei')).toEqual(['กองการเงินการคลังภาครัฐ']);
+  });
+
+  it('blanks a line of nothing but specks', () => {
+    expect(masked('a     vw        cw a      a', '2', '.  “')).toEqual(['', '', '']);
+  });
+
+  it('keeps what carries meaning: labels, Thai digits, item numbers, numbers, words', () => {
+    const kept = [
+      'ที่  รอ ๐๐๑๗.๑/๔๕๖          วันที่  ๙  เมษายน  ๒๕๖๙',
+      '๑.  หลักเกณฑ์การเบิกจ่าย',
+      '1.  หลักเกณฑ์การเบิกจ่าย',
+      'รับที่   12',
+      'ลับ',
+      '(๒)',
+      'เวลา ๑๐.๓๐   น.',
+      'จำนวน  1  ฉบับ',
+    ];
+    expect(masked(...kept)).toEqual(kept);
+  });
+});
+
+describe('contact lines as OCR reads them', () => {
+  it('finds โทร. run into the unit name, and its Latin look-alike ns.', () => {
+    const unit = 'กลุ่มส่งเสริมและพัฒนาการผลิต';
+    expect(contactStart(`${unit}โทร. o ๓๕๕๓ ๕๐๖๑`)).toBe(unit.length);
+    expect(contactStart(`${unit}โทรศัพท์ ๐ ๓๕๕๓ ๕๐๖๑`)).toBe(unit.length);
+    expect(contactStart('ns. ๑ ๔๓๕๐๑๑ ๑๓๒')).toBe(0);
+    expect(contactStart(`${unit} ns. 0 2222 1141`)).toBe(unit.length + 1);
+  });
+
+  it('needs a number after it: a unit named for television, a word with ns, stay', () => {
+    expect(contactStart('สถานีวิทยุโทรทัศน์แห่งประเทศไทย')).toBeNull();
+    expect(contactStart('กลุ่มงานโทรคมนาคม')).toBeNull();
+    expect(contactStart('ns. of the unit')).toBeNull();
+  });
 });

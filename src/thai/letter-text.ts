@@ -5,6 +5,8 @@
  */
 import { LETTER_YEARS, findDatesInText, type DateInText } from 'src/thai/be-date.js';
 import {
+  OCR_DROPPED_MARK,
+  ocrSkeleton,
   SECRECY_PATTERN,
   SPEED_PATTERN,
   SPEED_WITHIN_LABEL,
@@ -88,6 +90,57 @@ export function startsCellAfterTime(line: Line, index: number): boolean {
 }
 
 // ---------------------------------------------------------------------------------------
+// Scanner specks. Dust and stains on a scanned page come back from OCR as short runs of
+// Latin letters, digits or punctuation, or a lone Thai letter, in the margins: a cell of
+// their own at a line's start or end (after a column gap), or a line of nothing else. They
+// are blanked before the letter is read, so a name in parentheses or a date is alone on its
+// line again. What carries meaning is never a speck: Thai digits, two Thai letters in a row
+// (a word or a letter code), a Thai letter with its vowel or tone mark (ที่) or its
+// abbreviation dot (น.), two digits in a row, an item number (1. or 2)), brackets.
+
+const SPECK_CELL_MAX = 3;
+
+function isSpeckCell(text: string): boolean {
+  const bare = text.replace(/\s+/g, '');
+  return (
+    bare.length <= SPECK_CELL_MAX &&
+    !/\d\d/.test(text) &&
+    !/[\u0E50-\u0E59]|[\u0E01-\u0E2E\u0E40-\u0E44][\u0E01-\u0E4E]*[\u0E01-\u0E2E]|[\u0E01-\u0E2E][\u0E30-\u0E4E.]|^\(?\d[.)]|[()]/.test(
+      bare,
+    )
+  );
+}
+
+/** Whether every token of a line is a speck (a line of dust). */
+function isSpeckLine(text: string): boolean {
+  const cells = cellsOf(text);
+  return cells.length > 0 && cells.every((c) => c.text.split(' ').every((t) => isSpeckCell(t)));
+}
+
+/**
+ * Blank the specks of each line in place: a whole line of them, or a cell of them at either
+ * end of a line that has a column gap before (or after) it. Offsets stay valid.
+ */
+export function maskSpecks(lines: Line[]): void {
+  for (const line of lines) {
+    if (isBlank(line)) continue;
+    if (isSpeckLine(line.text)) {
+      maskLine(line, 0);
+      continue;
+    }
+    const cells = cellsOf(line.text);
+    while (cells.length > 1 && isSpeckCell(cells[cells.length - 1].text)) {
+      const last = cells.pop()!;
+      maskLine(line, last.start, last.end);
+    }
+    while (cells.length > 1 && isSpeckCell(cells[0].text)) {
+      const first = cells.shift()!;
+      maskLine(line, first.start, first.end);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------
 // Labels.
 
 export type FieldLabel =
@@ -152,12 +205,136 @@ export function labelOf(line: Line): LabelMatch | null {
   return null;
 }
 
+/**
+ * Labels as OCR of a scanned head reads them: without the marks above and below their
+ * consonants (เรื่อง → เรอง, อ้างถึง → อางถง, สิ่งที่ส่งมาด้วย → สงทสงมาดวย), with a space
+ * inside (เรื่ อง), the longer ones with one letter lost or added. Matched on the consonant
+ * skeleton of the line's start, and only as a whole word (a space, a colon or the line's
+ * end after it). Callers use this in the head and header fields only, where a label is
+ * expected, and treat what it labels as unsure.
+ */
+const DAMAGED_LABELS: readonly (readonly [FieldLabel, string])[] = [
+  ['enclosure', 'สิ่งที่ส่งมาด้วย'],
+  ['enclosure', 'สิ่งที่แนบมาด้วย'],
+  ['cited', 'อ้างถึง'],
+  ['subject', 'เรื่อง'],
+  ['salutation', 'กราบเรียน'],
+  ['salutation', 'เรียน'],
+  ['unit', 'ส่วนราชการ'],
+  ['closing', 'ขอแสดงความนับถือ'],
+].map(([label, word]) => [label as FieldLabel, ocrSkeleton(word)] as const);
+/** Skeletons this long or longer may also have one letter lost, added or misread. */
+const DAMAGED_LABEL_EDIT_FROM = 7;
+
+/** Whether two strings differ by at most one letter lost, added or misread. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+export interface DamagedLabelMatch extends LabelMatch {
+  damaged: true;
+}
+
+export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
+  const lead = leadOf(line.match);
+  // The skeleton of the line's first characters and where each skeleton letter was.
+  const skeleton: string[] = [];
+  const at: number[] = [];
+  for (let i = lead; i < line.match.length && skeleton.length < 24; i++) {
+    const c = line.match.charAt(i);
+    if (c === ' ' || OCR_DROPPED_MARK.test(c)) continue;
+    if (!/[\u0E01-\u0E2E\u0E30-\u0E33\u0E40-\u0E44]/.test(c)) break;
+    skeleton.push(c);
+    at.push(i);
+  }
+  const read = skeleton.join('');
+  for (const [label, word] of DAMAGED_LABELS) {
+    const lengths =
+      word.length >= DAMAGED_LABEL_EDIT_FROM
+        ? [word.length, word.length - 1, word.length + 1]
+        : [word.length];
+    for (const n of lengths) {
+      if (n > read.length) continue;
+      const prefix = read.slice(0, n);
+      const near = word.length >= DAMAGED_LABEL_EDIT_FROM && withinOneEdit(prefix, word);
+      if (prefix !== word && !near) continue;
+      let end = (at[n - 1] ?? lead) + 1;
+      while (end < line.match.length && OCR_DROPPED_MARK.test(line.match.charAt(end))) end++;
+      const after = line.match.slice(end);
+      if (label === 'closing' ? after.trim() !== '' : !/^(?:\s|[:：]|$)/.test(after)) continue;
+      const sep = /^\s*[:：]?\s*/.exec(after)?.[0].length ?? 0;
+      const contentStart = end + sep;
+      return { label, contentStart, content: clean(line.text.slice(contentStart)), damaged: true };
+    }
+  }
+  return null;
+}
+
+/**
+ * The label a head or header line starts with: as printed (labelOf), else as OCR damaged it
+ * (damagedLabelOf).
+ */
+export function headLabelOf(line: Line): LabelMatch | DamagedLabelMatch | null {
+  return labelOf(line) ?? damagedLabelOf(line);
+}
+
 /** `ที่` followed by something that reads as a reference number (ที่ประชุม is not). */
 const REF_LABEL = /^\s*ที่?\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*\d)/;
 
 export function refLabelEnd(match: string): number | null {
   const m = REF_LABEL.exec(match);
   return m === null ? null : m[0].length;
+}
+
+/**
+ * A reference number whose ที่ OCR damaged: read as ท or ที, or as a speck of one or two
+ * Latin letters, digits or signs (`#1 ชร 0033.004/4519`), or lost; or whose digits it read
+ * as look-alike letters (serialLookAlikesRead). Only the whole grammar after it counts
+ * (letter code, owner number, `/`, optional ว, serial), so an address line (กทม. ๑๐๒๐๐)
+ * is never taken.
+ */
+const DAMAGED_REF_LABEL =
+  /^\s*(?:ที?่?|[^\s\u0E01-\u0E4E]{1,2})?\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*[\doOwlI][\doOwlI.\s]*\/\s*(?:ว\s*\.?\s*)?[\doOwlI])/;
+
+export function damagedRefLabelEnd(match: string): number | null {
+  const m = DAMAGED_REF_LABEL.exec(match);
+  return m === null ? null : m[0].length;
+}
+
+/**
+ * Latin letters OCR reads for digits of a reference number: o/O for ๐ or 0, w for ๗ (`wo`
+ * for ๗๐), l/I for 1. Read as digits only where the grammar demands one: the owner number
+ * and the serial.
+ */
+const SERIAL_LOOK_ALIKES: Readonly<Record<string, string>> = {
+  o: '0',
+  O: '0',
+  w: '7',
+  l: '1',
+  I: '1',
+};
+
+/**
+ * The match form of a reference number (from its letter code on) with the look-alike
+ * letters of its owner number and serial read as the digits they stand for (`มท 0208.2/ว
+ * wo` → `มท 0208.2/ว 70`), or null when there are none or the number is not all digits and
+ * look-alikes. Offsets are kept.
+ */
+export function serialLookAlikesRead(match: string): string | null {
+  const m =
+    /^(\s*[\u0E01-\u0E2E]{2,4}\.?\s*)([0-9oOwlI][0-9oOwlI.\s]*?)(\s*\/\s*(?:ว\s*\.?\s*)?)([0-9oOwlI]+)(?=\s|$)/.exec(
+      match,
+    );
+  if (m === null) return null;
+  const [whole, code = '', owner = '', slash = '', serial = ''] = m;
+  if (!/[oOwlI]/.test(owner + serial)) return null;
+  const digits = (s: string) => s.replace(/[oOwlI]/g, (c) => SERIAL_LOOK_ALIKES[c] ?? c);
+  return code + digits(owner) + slash + digits(serial) + match.slice(whole.length);
 }
 
 /**
@@ -330,11 +507,21 @@ export function parenthesisedName(line: Line): string | null {
 const CONTACT =
   /(?:^|\s)(?:โทร(?:ศัพท์|สาร)?\.?|ผู้ประสานงาน|ผู้รับผิดชอบ|ติดต่อ|แฟกซ์|Fax|FAX|Tel\.?|TEL\.?|ไปรษณีย์อิเล็กทรอนิกส์|อีเมล|อีเมล์|E-?mail|e-?mail|www\.|http)/;
 
+/**
+ * Telephone labels as OCR of a scanned foot reads them: โทร. run into the unit name before
+ * it (…พัฒนาการผลิตโทร. ๐ ๓๕๕๓), or read as the Latin look-alike ns. (โ lost, ท → n, ร →
+ * s). Only followed by a number, so สถานีโทรทัศน์ stays a unit.
+ */
+const CONTACT_READ =
+  /(?:(?<=[\u0E01-\u0E4E])โทร(?:ศัพท์|สาร)?\.?|(?:^|(?<=\s))ns\.)\s*(?=[0-9๐-๙]|[oO][\s0-9๐-๙])/;
+
 /** Offset where a contact entry starts in the line, or null. */
 export function contactStart(text: string): number | null {
   const m = CONTACT.exec(text);
-  if (m === null) return null;
-  return m.index + (m[0].length - m[0].trimStart().length);
+  const read = CONTACT_READ.exec(text);
+  const at = m === null ? null : m.index + (m[0].length - m[0].trimStart().length);
+  if (read === null) return at;
+  return at === null ? read.index : Math.min(at, read.index);
 }
 
 /** Openings of a body paragraph: a header field never continues with these. */

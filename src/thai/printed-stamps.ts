@@ -29,6 +29,8 @@ import {
   leadingMarks,
   maskLine,
   refLabelEnd,
+  damagedRefLabelEnd,
+  headLabelOf,
   startsCell,
   startsCellAfterTime,
   startsWithUnitWord,
@@ -413,8 +415,10 @@ export function letterHeadLine(lines: Line[]): number {
       };
       const marks = leadingMarks(probe);
       const rest: Line = { text: probe.text.slice(marks.end), match: probe.match.slice(marks.end) };
-      if (refLabelEnd(rest.match) !== null) return no;
-      const label = labelOf(rest)?.label;
+      // As OCR may have damaged them: a ที่ lost or garbled before a whole reference number,
+      // a label without its marks (เรอง).
+      if (refLabelEnd(rest.match) !== null || damagedRefLabelEnd(rest.match) !== null) return no;
+      const label = headLabelOf(rest)?.label;
       if (
         label === 'memoHead' ||
         label === 'unit' ||
