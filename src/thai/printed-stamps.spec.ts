@@ -99,3 +99,50 @@ describe('extractPrintedStamps', () => {
     expect(stampsOf('๑๒ มกราคม ๒๕๖๙\n\nที่ มท ๐๒๑๐/๑').stamps).toEqual([]);
   });
 });
+
+describe('stamps in OCR text without blank lines', () => {
+  it('never takes the letter date under the ที่ line for a stamp whose own date was misread', () => {
+    for (const ref of ['ที่ มท ๐๒๐๘.๒/ว ๗๐', 'ที มท ๐๒๐๘.๒/ว ๗๐', '#1 มท ๐๒๐๘.๒/ว ๗๐']) {
+      const text = [
+        '๑๒๐ ม.ค. ๖๙',
+        'รับที่ ๒๑๔',
+        `${ref}                  กระทรวงมหาดไทย`,
+        'ถนนอัษฎางค์ กทม. ๑๐๒๐๐',
+        '๑๔ มกราคม ๒๕๖๙',
+        'เรื่อง การรายงานผล',
+      ].join('\n');
+      const { stamps, rest } = stampsOf(text);
+      expect(stamps.map((s) => s.date)).not.toContain('2026-01-14');
+      expect(rest).toContain('๑๔ มกราคม ๒๕๖๙');
+    }
+  });
+
+  it('still takes a stamp date in its own column of the ที่ line', () => {
+    const { stamps } = stampsOf(
+      [
+        '                                                  เลขรับ ๓๓๒',
+        'ที่ มท ๐๓๐๗.๑/๕๕๕                                   วันที่ ๑๙ มี.ค. ๒๕๖๙',
+        'ถนนอัษฎางค์ กทม. ๑๐๒๐๐',
+        '๑๗ มีนาคม ๒๕๖๙',
+      ].join('\n'),
+    );
+    expect(stamps.map((s) => [s.receiptNumber, s.date])).toEqual([[332, '2026-03-19']]);
+  });
+
+  it('takes no letter date above the subject for a stamp when the ที่ line is garbled', () => {
+    // The sender's address (a street and a postcode) starts the head: no stamp prints one.
+    for (const address of [
+      'ถนนพระรามที่ ๖ กทม. ๑๐๔๐๐',
+      'ถนนราชดำเนินนอก กทม. 10300',
+      'ตำบลในเมือง อำเภอเมือง จังหวัดน่าน ๕๕๐๐๐',
+    ]) {
+      const text = [
+        '# NA ๐๔๐๖.๒/ว ๑๕๘                       กระทรวงการคลัง',
+        address,
+        '๒๗ สิงหาคม ๒๕๖๙',
+        'เรื่อง หลักเกณฑ์การเบิกจ่าย',
+      ].join('\n');
+      expect(stampsOf(text).stamps).toEqual([]);
+    }
+  });
+});

@@ -300,6 +300,10 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
         if (startsCellAfterTime(line, item.index) && isStampOwnDate(item))
           below.push({ line: no, item });
       }
+      // The box ends above the letter's head: OCR drops the blank line between them, and the
+      // letter's own date under its ที่ line is not the stamp's (a stamp may share the ที่
+      // line itself, in its own column).
+      if (startsLetterHead(line)) break;
     }
     date = nearest(below, column, lastAnchor.line);
     if (date === null) {
@@ -404,32 +408,43 @@ function dateCell(line: Line): DateInText | null {
   return cells[cells.length - 1] ?? null;
 }
 
-/** Line index where the letter head starts: its ที่ line, บันทึกข้อความ or ส่วนราชการ. */
+/**
+ * The sender's address the head prints under its name (ระเบียบงานสารบรรณ: ที่ตั้ง with its
+ * postcode): a street or area word and a five-digit postcode at the end. No stamp has one.
+ */
+const ADDRESS_LINE =
+  /(?:^|\s)(?:ถนน|ถ\.|ซอย|ตำบล|ต\.|อำเภอ|อ\.|แขวง|เขต|จังหวัด|กทม\.?|กรุงเทพ)[^]*\s[1-9]\d{4}\s*$/;
+
+/**
+ * Whether a line starts the letter's head: its ที่ line, บันทึกข้อความ, ส่วนราชการ, เรื่อง,
+ * เรียน or ถึง, or the sender's address. As OCR may have damaged them: a ที่ lost or garbled
+ * before a whole reference number, a label without its marks (เรอง).
+ */
+function startsLetterHead(line: Line): boolean {
+  if (isBlank(line)) return false;
+  const cell = cellsOf(line.text)[0];
+  if (cell === undefined) return false;
+  const probe: Line = { text: line.text.slice(cell.start), match: line.match.slice(cell.start) };
+  const marks = leadingMarks(probe);
+  const rest: Line = { text: probe.text.slice(marks.end), match: probe.match.slice(marks.end) };
+  if (refLabelEnd(rest.match) !== null || damagedRefLabelEnd(rest.match) !== null) return true;
+  const label = headLabelOf(rest)?.label;
+  if (
+    label === 'memoHead' ||
+    label === 'unit' ||
+    label === 'subject' ||
+    label === 'salutation' ||
+    label === 'to'
+  ) {
+    return true;
+  }
+  return ADDRESS_LINE.test(line.match.slice(cell.start, cell.end));
+}
+
+/** Line index where the letter head starts (startsLetterHead). */
 export function letterHeadLine(lines: Line[]): number {
   for (const [no, line] of lines.entries()) {
-    if (isBlank(line)) continue;
-    for (const cell of cellsOf(line.text)) {
-      const probe: Line = {
-        text: line.text.slice(cell.start),
-        match: line.match.slice(cell.start),
-      };
-      const marks = leadingMarks(probe);
-      const rest: Line = { text: probe.text.slice(marks.end), match: probe.match.slice(marks.end) };
-      // As OCR may have damaged them: a ที่ lost or garbled before a whole reference number,
-      // a label without its marks (เรอง).
-      if (refLabelEnd(rest.match) !== null || damagedRefLabelEnd(rest.match) !== null) return no;
-      const label = headLabelOf(rest)?.label;
-      if (
-        label === 'memoHead' ||
-        label === 'unit' ||
-        label === 'subject' ||
-        label === 'salutation' ||
-        label === 'to'
-      ) {
-        return no;
-      }
-      break;
-    }
+    if (startsLetterHead(line)) return no;
   }
   return lines.length;
 }
