@@ -35,4 +35,39 @@ describe('fieldConfidence', () => {
       confidence: 0.4,
     });
   });
+
+  it("keeps the parser's own doubt as a cap, once: a damaged label, a look-alike digit", () => {
+    const read = 'ที มท ๐๒๑๐.๓/ว wo\nวันที่ 15 มกราคม 2569\nเรอง ขอเชิญประชุมคณะกรรมการ';
+    const parsed = parseLetter(read);
+    expect(parsed.referenceNumber?.serial).toBe(70);
+    expect(parsed.subject).toBe('ขอเชิญประชุมคณะกรรมการ');
+    const result = fieldConfidence(
+      parsed,
+      read,
+      Array.from(read, () => 0.99),
+    );
+    expect(result.confidence).toMatchObject({
+      referenceNumber: 0.5,
+      subject: 0.5,
+      letterDate: 0.99,
+    });
+    // The parser's warnings already say so; fieldConfidence adds none of its own for them.
+    expect(result.warnings).toEqual([]);
+    expect(parsed.warnings.filter((w) => w.code === 'low_confidence')).toEqual([
+      { code: 'low_confidence', field: 'subject', confidence: 0.5 },
+      { code: 'low_confidence', field: 'referenceNumber', confidence: 0.5 },
+    ]);
+  });
+
+  it('doubts a letter date whose month name was read without its marks', () => {
+    const read = (month: string) => parseLetter(`ที่ มท ๐๒๑๐.๓/๑๒\n๑๑ ${month} ๒๕๖๙\nเรื่อง ทดสอบ`);
+    const damaged = read('พฤศจกายน');
+    expect(damaged.letterDate?.date).toBe('2026-11-11');
+    expect(damaged.warnings).toContainEqual({
+      code: 'low_confidence',
+      field: 'letterDate',
+      confidence: 0.5,
+    });
+    expect(read('พฤศจิกายน').warnings).toEqual([]);
+  });
 });

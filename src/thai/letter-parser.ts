@@ -53,6 +53,7 @@ import {
   type Line,
 } from 'src/thai/letter-text.js';
 import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field-confidence.js';
+import { isExactMonthWord } from 'src/thai/labels.js';
 import { detectLegacyEncoding, normalizeDocumentText, toMatchForm } from 'src/thai/normalize.js';
 import { extractPrintedStamps, type PrintedStamp } from 'src/thai/printed-stamps.js';
 import {
@@ -127,6 +128,16 @@ interface DateAt {
   line: number;
   d: DateInText;
   text: string;
+}
+
+/** Whether the month word of a date is as the table prints it (not read without its marks). */
+function monthPrintedInFull(raw: string): boolean {
+  const words = raw
+    .replace(/[\d\u0E50-\u0E59]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => /[\u0E01-\u0E2E]/.test(w) && !/^(?:เดือน|พ\.?ศ\.?|ค\.?ศ\.?)$/.test(w));
+  const month = words[0];
+  return month === undefined || isExactMonthWord(month);
 }
 
 function letterDateOf(at: DateAt): LetterDate {
@@ -790,6 +801,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     ],
     ['ownerUnit', memo && head.unitUnsure && letter.ownerUnit !== null],
     ['referenceNumber', head.referenceUnsure && letter.referenceNumber !== null],
+    ['letterDate', letterDate !== null && !monthPrintedInFull(letterDate.raw)],
   ];
   for (const [name, flagged] of unsure) {
     if (flagged)

@@ -14,6 +14,7 @@ import {
   dropTonesOverVowels,
   labelsLoseMarks,
   latinDigitsInReference,
+  monthsLoseMarks,
   prefill,
 } from './ocr-damage.js';
 
@@ -80,6 +81,12 @@ describe('held-out letters: what was read through damage is flagged, not trusted
     if (clean.subject !== null) expect(labels).toContain('subject');
     if (clean.kind !== 'stamped' && clean.salutation !== null)
       expect(labels).toContain('salutation');
+    // พฤศจกายน: the letter date is unsure.
+    const months = flagged(monthsLoseMarks(text));
+    const raw = clean.letterDate?.raw;
+    if (raw !== undefined && monthsLoseMarks(raw) !== raw) {
+      expect(months).toContain('letterDate');
+    }
     // ๗ read as w: the reference number is unsure (o for ๐ beside other digits is the
     // long-accepted typing slip, src/thai/README.md#reference-numbers).
     const lookAlike = latinDigitsInReference(text);

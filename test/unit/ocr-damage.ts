@@ -33,6 +33,24 @@ export const labelsLoseMarks: Damage = (text) =>
     })
     .join('\n');
 
+const MONTH_NAMES = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+];
+/** Full month names lose the marks above and below their letters (พฤศจิกายน → พฤศจกายน). */
+export const monthsLoseMarks: Damage = (text) =>
+  MONTH_NAMES.reduce((t, m) => t.split(m).join(skeleton(m)), text);
+
 /** A space inside each label word at a line's start (เรื่อง → เรื่ อง, สิ่งที่ → สิ่ง ที่). */
 export const spaceInsideLabels: Damage = (text) =>
   lines(text)
@@ -143,5 +161,6 @@ export const DAMAGES: Record<string, Damage> = {
   'specks in the margins': compose(dropBlankLines, addSpecks),
   'Latin look-alike digits in the reference number': latinDigitsInReference,
   'the ที่ label garbled': garbledReferenceLabel,
+  'month names without their marks': monthsLoseMarks,
   'all at once': scanned,
 };
