@@ -158,6 +158,18 @@ describe('parseLetter: layout tolerance', () => {
     expect(p.letterDate).toEqual({ raw: '๑๒ มีนาคม ๒๕๖๙', date: '2026-03-12' });
   });
 
+  it('never takes a ลงวันที่ date of a วันที่ line in the head for the letter date', () => {
+    // What is left of a stamp whose own date OCR garbled: its copy of the letter's date.
+    for (const stampLine of [
+      'วันที่ ๕ 1.0. ๒๕๙๙๘ ลงวันที่ ๑๕ ม.ค. ๒๕๖๙',
+      'วันที่ xx ลว. ๑๐ มี.ค. ๒๕๖๙',
+      'วันที่ ลงวันที ๑๑ มีนาคม ๒๕๖๙',
+    ]) {
+      const p = parseLetter(external([stampLine], []));
+      expect(p.letterDate).toEqual({ raw: '๑๒ มีนาคม ๒๕๖๙', date: '2026-03-12' });
+    }
+  });
+
   it('accepts a colon after field labels', () => {
     const p = parseLetter(
       external([], []).replace('เรื่อง  ทดสอบ', 'เรื่อง: ทดสอบ').replace('เรียน  ', 'เรียน : '),

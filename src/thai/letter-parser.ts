@@ -390,7 +390,8 @@ function readHead(lines: Line[]): Head {
     }
     if (label?.label === 'date') {
       unitParts = null;
-      const d = datesOf(rest)[0];
+      // ลงวันที่ / ลว. date a cited letter (a stamp's copy of the letter's date), never this one.
+      const d = datesOf(rest).find((x) => !/^(?:ลง\s?วันที่?|ลว)/.test(x.prefix ?? ''));
       if (d !== undefined && head.dateField === null)
         head.dateField = { line: no, d, text: rest.text };
       continue;
