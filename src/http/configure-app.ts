@@ -13,7 +13,7 @@ import { pinoHttp } from 'pino-http';
 import { CommonErrors, DomainError, type FieldError } from 'src/common/domain-error.js';
 import { ProblemFilter, sendProblem, toDomainError, toProblem } from 'src/common/problem.filter.js';
 import type { AppConfig } from 'src/config/config.js';
-import { mountConsole } from 'src/http/console-static.js';
+import { consoleIndexReader, mountConsole } from 'src/http/console-static.js';
 import { findNulString, type JsonShapeProblem, scanJsonShape } from 'src/http/json-guard.js';
 import { createOpenApiDocument, setApiPrefix } from 'src/http/openapi.js';
 import { logger, PinoNestLogger, requestContext } from 'src/logging/logger.js';
@@ -141,12 +141,14 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
       },
     }),
   );
-  // The console and the API: a strict policy, nothing inline and nothing from elsewhere.
+  const consoleIndex = consoleIndexReader();
+  // The console and the API: a strict policy, nothing from elsewhere and nothing inline but
+  // the console's own start script, allowed by the hash of its exact text.
   const strict = helmet({
     contentSecurityPolicy: {
       directives: {
         'default-src': ["'self'"],
-        'script-src': ["'self'"],
+        'script-src': ["'self'", () => consoleIndex()?.scriptHashes.join(' ') ?? ''],
         'style-src': ["'self'"],
         'font-src': ["'self'"],
         // PDFs are fetched with the access token and shown from blob: URLs.
@@ -211,7 +213,7 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
   // Bull Board for administrators, outside the API prefix (it serves its own pages).
   mountQueueDashboard(app);
   // The web console at `/`; /api, /health, /metrics and /admin/queues stay with their routes.
-  mountConsole(app);
+  mountConsole(app, consoleIndex);
   app.useGlobalPipes(nulPipe, validationPipe);
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -20,9 +21,46 @@ export function consoleBuilt(dir = CONSOLE_DIR): boolean {
   return existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'assets'));
 }
 
-export function mountConsole(app: NestExpressApplication, dir = CONSOLE_DIR): void {
+/** The console's index.html as served, and the CSP sources that allow its inline scripts. */
+export interface ConsoleIndex {
+  html: string;
+  /** `'sha256-…'` of each inline script, for the Content-Security-Policy's script-src. */
+  scriptHashes: string[];
+}
+
+/**
+ * index.html as it is now, read again only when the file changes (a new build): the page
+ * served and the hashes its policy allows come from the same bytes. Null until built.
+ */
+export function consoleIndexReader(dir = CONSOLE_DIR): () => ConsoleIndex | null {
+  const file = join(dir, 'index.html');
+  let read: { version: string; index: ConsoleIndex } | null = null;
+  return () => {
+    if (!consoleBuilt(dir)) return null;
+    const stat = statSync(file, { throwIfNoEntry: false });
+    if (!stat) return null;
+    const version = `${stat.mtimeMs}:${stat.size}`;
+    if (read?.version !== version) {
+      const html = readFileSync(file, 'utf8');
+      read = { version, index: { html, scriptHashes: inlineScriptHashes(html) } };
+    }
+    return read.index;
+  };
+}
+
+/** The CSP hash source of every <script> without a src attribute, over its exact text. */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes))
+    .map(([, , body]) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`);
+}
+
+export function mountConsole(
+  app: NestExpressApplication,
+  index: () => ConsoleIndex | null,
+  dir = CONSOLE_DIR,
+): void {
   if (!consoleBuilt(dir)) return;
-  const index = join(dir, 'index.html');
   app.use(
     '/assets',
     express.static(join(dir, 'assets'), {
@@ -42,7 +80,9 @@ export function mountConsole(app: NestExpressApplication, dir = CONSOLE_DIR): vo
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_CONSOLE.test(req.path)) {
       return next();
     }
+    const page = index();
+    if (!page) return next();
     res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(index);
+    res.type('html').send(page.html);
   });
 }

@@ -223,6 +223,52 @@ describe('a supervisor’s path in the browser', () => {
     await expectAccessible(page, 'tracking-04-overdue');
     await governor.context.close();
   });
+  it('opened from its address, a letter’s progress is asked for by the page before its code arrives, and once', async () => {
+    const { page, context } = await openConsole(browser, base);
+    await signInAs(page, 'governor.roiet');
+    const address = `/tracking/letters/${letterId}`;
+    const watch = async (blockScripts: boolean) => {
+      const tab = await context.newPage();
+      const api: string[] = [];
+      const csp: string[] = [];
+      tab.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.startsWith('/api/')) api.push(`${request.method()} ${path}`);
+      });
+      tab.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) csp.push(message.text());
+      });
+      if (blockScripts) await tab.route('**/assets/*.js', (route) => route.abort());
+      await tab.goto(address);
+      return { tab, api, csp };
+    };
+    const reads = [
+      'POST /api/v1/auth/refresh',
+      'GET /api/v1/me',
+      `GET /api/v1/letters/${letterId}/progress`,
+    ];
+
+    // None of the console's files can load: the inline start script alone, allowed by the
+    // policy's hash, still refreshes the session and reads who is signed in and the progress.
+    const bare = await watch(true);
+    await expect.poll(() => reads.every((read) => bare.api.includes(read))).toBe(true);
+    expect(bare.csp).toEqual([]);
+    await bare.tab.close();
+
+    // With its files, the app takes those answers instead of asking again: one refresh (a
+    // refresh token is used once), one /me, one read of the progress's first page.
+    const full = await watch(false);
+    const progress = full.tab.getByRole('region', { name: 'ความคืบหน้า' });
+    await expect.poll(() => progress.textContent()).toContain(`จาก ${thai(8)} หน่วยงาน`);
+    for (const read of reads)
+      expect(
+        full.api.filter((r) => r === read),
+        read,
+      ).toHaveLength(1);
+    expect(full.csp).toEqual([]);
+    await context.close();
+  });
+
   it('charts acknowledgments by working day, the data table row for row the same', async () => {
     // Six days after the sending: a weekend (and any holiday) lies between.
     const { rows: sent } = await db.query<{ day: string; at: Date }>(

@@ -1,3 +1,6 @@
+import { dropEarly, takeEarly } from '../early/take';
+import type { EarlyAnswer } from '../early/types';
+
 /**
  * The browser session. The access token lives in this module's memory only (never in
  * storage); the refresh token is an HttpOnly cookie the page cannot read, sent by the
@@ -74,21 +77,28 @@ export async function signIn(username: string, password: string): Promise<void> 
   accept((await response.json()) as Tokens);
 }
 
+async function sendRefresh(): Promise<EarlyAnswer> {
+  const response = await fetch('/api/v1/auth/refresh', {
+    method: 'POST',
+    headers: SESSION_HEADERS,
+    credentials: 'same-origin',
+    body: '{}',
+  });
+  return { status: response.status, body: response.ok ? await response.json() : null };
+}
+
 /** One refresh at a time; resolves false (and signs out) when the cookie no longer works. */
 export function refresh(): Promise<boolean> {
   inFlight ??= (async () => {
     try {
-      const response = await fetch('/api/v1/auth/refresh', {
-        method: 'POST',
-        headers: SESSION_HEADERS,
-        credentials: 'same-origin',
-        body: '{}',
-      });
-      if (!response.ok) {
+      // The page's first refresh was sent by the inline start script; a refresh token is
+      // used once, so its answer is taken rather than asked for again.
+      const answer = (await takeEarly('refresh')) ?? (await sendRefresh());
+      if (answer.status !== 200) {
         endSession(state.status === 'signed-in' ? 'หมดเวลาการเข้าสู่ระบบ กรุณาเข้าสู่ระบบอีกครั้ง' : null);
         return false;
       }
-      accept((await response.json()) as Tokens);
+      accept(answer.body as Tokens);
       return true;
     } catch {
       // Offline: keep the page as it is; the next request tries again.
@@ -103,6 +113,8 @@ export function refresh(): Promise<boolean> {
 
 function endSession(notice: string | null): void {
   clearTimeout(refreshTimer);
+  // What was read early belonged to this session.
+  dropEarly();
   set({ status: 'signed-out', accessToken: null, notice });
 }
 

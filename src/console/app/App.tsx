@@ -4,7 +4,6 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { refresh, snapshot, subscribe } from '../api/session';
 import { ApiError } from '../api/client';
 import { SignInPage } from '../pages/SignInPage';
-import { dropEarlyProgress } from '../pages/tracking/early';
 import { Pages } from './routes';
 import { Shell } from './Shell';
 import { WorkspaceProvider } from './workspace';
@@ -47,10 +46,7 @@ export function App() {
   useEffect(
     () =>
       subscribe(() => {
-        if (snapshot().status === 'signed-out') {
-          queryClient.clear();
-          dropEarlyProgress();
-        }
+        if (snapshot().status === 'signed-out') queryClient.clear();
       }),
     [],
   );

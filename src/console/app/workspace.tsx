@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Me, Register, Unit } from '../api/types';
+import { earlyBody, takeEarly } from '../early/take';
 import type { Digits } from '../lib/thai';
 import { chooseUnitId, chosenUnitId } from './chosen-unit';
 
@@ -21,7 +22,9 @@ const WorkspaceContext = createContext<Workspace | null>(null);
 export function WorkspaceProvider({ children }: { children: React.ReactNode }) {
   const me = useQuery({
     queryKey: ['me'],
-    queryFn: () => unwrap<Me>(api.GET('/api/v1/me')),
+    // The page's inline start script asked already (early/start.ts); once only.
+    queryFn: async () =>
+      (await earlyBody<Me>(takeEarly('me'))) ?? unwrap<Me>(api.GET('/api/v1/me')),
   });
   const [chosen, setChosen] = useState<string | null>(chosenUnitId);
   const units = me.data?.units ?? [];

@@ -1,0 +1,54 @@
+import type { EarlyAnswer, EarlyStart } from './types';
+
+/**
+ * The page's first script, inlined into index.html ahead of the style sheet and the
+ * console's files (the build compiles it; the server allows exactly it by its hash in the
+ * Content-Security-Policy). Every page first needs the session, then who is signed in, and a
+ * letter's tracking page its progress; these requests go out now, while the browser is still
+ * fetching and compiling the console, instead of after. It has no imports: it runs before
+ * any module. If it does not run, the app asks for the same things itself.
+ */
+(() => {
+  const answer = (response: Response): Promise<EarlyAnswer> =>
+    response.json().then(
+      (body: unknown) => ({ status: response.status, body }),
+      () => ({ status: response.status, body: null }),
+    );
+  const refresh = fetch('/api/v1/auth/refresh', {
+    method: 'POST',
+    headers: { 'X-Saraban-Session': 'cookie', 'Content-Type': 'application/json' },
+    credentials: 'same-origin',
+    body: '{}',
+  }).then(answer, () => null);
+  const token = refresh.then((tokens) =>
+    tokens?.status === 200 ? (tokens.body as { accessToken: string }).accessToken : null,
+  );
+  const read = (path: string): Promise<EarlyAnswer | null> =>
+    token
+      .then((bearer) =>
+        bearer
+          ? fetch(path, { headers: { Authorization: `Bearer ${bearer}` } }).then(answer)
+          : null,
+      )
+      .catch(() => null);
+  const early: EarlyStart = { refresh, me: read('/api/v1/me') };
+  // The same address and unit rules as pages/tracking/early.ts and app/chosen-unit.ts; if
+  // they ever differ, the page reads its progress again rather than show another unit's.
+  const letter = /^\/tracking\/letters\/([0-9a-f-]{36})$/i.exec(location.pathname);
+  if (letter) {
+    let unitId = new URLSearchParams(location.search).get('unit');
+    try {
+      unitId ??= sessionStorage.getItem('saraban.unit');
+    } catch {
+      // Storage refused: the API's default unit.
+    }
+    const query = new URLSearchParams(unitId ? { unitId, limit: '50' } : { limit: '50' });
+    early.progress = {
+      letterId: letter[1],
+      unitId,
+      startedAt: Date.now(),
+      answer: read(`/api/v1/letters/${letter[1]}/progress?${query.toString()}`),
+    };
+  }
+  window.__sarabanEarly = early;
+})();
