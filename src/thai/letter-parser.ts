@@ -32,6 +32,7 @@ import {
   bareRefLabelEnd,
   clean,
   contactStart,
+  damagedMarkOnly,
   damagedRefLabelEnd,
   dateOnlyCell,
   headLabelOf,
@@ -287,6 +288,8 @@ interface Head {
   unitUnsure: boolean;
   /** The reference number was read without its ที่ or with look-alike letters for digits. */
   referenceUnsure: boolean;
+  /** Speed or secrecy marks read without their own marks (ดวนมาก, ลบ). */
+  marksUnsure: Set<'urgency' | 'secrecy'>;
 }
 
 function readHead(lines: Line[]): Head {
@@ -303,6 +306,7 @@ function readHead(lines: Line[]): Head {
     end: lines.length,
     unitUnsure: false,
     referenceUnsure: false,
+    marksUnsure: new Set(),
   };
   let unitParts: string[] | null = null;
   for (let no = 0; no < lines.length; no++) {
@@ -315,6 +319,18 @@ function readHead(lines: Line[]): Head {
     if (framed !== null) {
       head.speed ??= framed.speed;
       head.secrecy ??= framed.secrecy;
+      continue;
+    }
+    const damagedMark = damagedMarkOnly(line);
+    if (damagedMark !== null) {
+      if (head.speed === null && damagedMark.speed !== null) {
+        head.speed = damagedMark.speed;
+        head.marksUnsure.add('urgency');
+      }
+      if (head.secrecy === null && damagedMark.secrecy !== null) {
+        head.secrecy = damagedMark.secrecy;
+        head.marksUnsure.add('secrecy');
+      }
       continue;
     }
     const marks = leadingMarks(line);
@@ -459,6 +475,7 @@ interface Foot {
   ownerUnit: string | null;
   speed: string | null;
   secrecy: string | null;
+  marksUnsure: Set<'urgency' | 'secrecy'>;
   date: DateAt | null;
 }
 
@@ -635,17 +652,30 @@ function readUnitBelow(lines: Line[], after: number, kind: LetterKind): string[]
 function readFootMarks(
   lines: Line[],
   footStart: number,
-): { speed: string | null; secrecy: string | null } {
+): { speed: string | null; secrecy: string | null; unsure: Set<'urgency' | 'secrecy'> } {
   let speed: string | null = null;
   let secrecy: string | null = null;
+  const unsure = new Set<'urgency' | 'secrecy'>();
   for (let no = footStart; no < lines.length; no++) {
     const line = lines[no];
-    const marks = line === undefined ? null : isMarkOnly(line);
-    if (marks === null) continue;
-    speed ??= marks.speed;
-    secrecy ??= marks.secrecy;
+    if (line === undefined) continue;
+    const marks = isMarkOnly(line);
+    if (marks !== null) {
+      speed ??= marks.speed;
+      secrecy ??= marks.secrecy;
+      continue;
+    }
+    const damaged = damagedMarkOnly(line);
+    if (damaged?.speed != null && speed === null) {
+      speed = damaged.speed;
+      unsure.add('urgency');
+    }
+    if (damaged?.secrecy != null && secrecy === null) {
+      secrecy = damaged.secrecy;
+      unsure.add('secrecy');
+    }
   }
-  return { speed, secrecy };
+  return { speed, secrecy, unsure };
 }
 
 /**
@@ -674,8 +704,15 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
   const unit = unitParts.filter((p) => p !== '').join(' ');
 
   const footStart = [closing, signature, date?.line ?? -1].find((n) => n >= 0) ?? lines.length;
-  const { speed, secrecy } = readFootMarks(lines, footStart);
-  return { signatory, ownerUnit: unit === '' ? null : unit, speed, secrecy, date };
+  const { speed, secrecy, unsure } = readFootMarks(lines, footStart);
+  return {
+    signatory,
+    ownerUnit: unit === '' ? null : unit,
+    speed,
+    secrecy,
+    marksUnsure: unsure,
+    date,
+  };
 }
 
 function legacyWarnings(document: string, letter: Omit<ParsedLetter, 'warnings'>): LetterWarning[] {
@@ -803,6 +840,14 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     ['ownerUnit', memo && head.unitUnsure && letter.ownerUnit !== null],
     ['referenceNumber', head.referenceUnsure && letter.referenceNumber !== null],
     ['letterDate', letterDate !== null && !monthPrintedInFull(letterDate.raw)],
+    [
+      'urgency',
+      head.speed !== null ? head.marksUnsure.has('urgency') : foot.marksUnsure.has('urgency'),
+    ],
+    [
+      'secrecy',
+      head.secrecy !== null ? head.marksUnsure.has('secrecy') : foot.marksUnsure.has('secrecy'),
+    ],
   ];
   for (const [name, flagged] of unsure) {
     if (flagged)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cellsOf,
   contactStart,
+  damagedMarkOnly,
   dateOnlyCell,
   isMarkOnly,
   labelOf,
@@ -190,5 +191,21 @@ describe('contact lines as OCR reads them', () => {
     expect(contactStart('สถานีวิทยุโทรทัศน์แห่งประเทศไทย')).toBeNull();
     expect(contactStart('กลุ่มงานโทรคมนาคม')).toBeNull();
     expect(contactStart('ns. of the unit')).toBeNull();
+  });
+});
+
+describe('speed and secrecy marks as OCR reads them', () => {
+  it('reads a mark alone on its line without its marks', () => {
+    expect(damagedMarkOnly(line('ดวนมาก'))).toEqual({ speed: 'ด่วนมาก', secrecy: null });
+    expect(damagedMarkOnly(line('  ดวนทสุด'))).toEqual({ speed: 'ด่วนที่สุด', secrecy: null });
+    expect(damagedMarkOnly(line('ดวน ทีสด'))).toEqual({ speed: 'ด่วนที่สุด', secrecy: null });
+    expect(damagedMarkOnly(line('ลบ'))).toEqual({ speed: null, secrecy: 'ลับ' });
+    expect(damagedMarkOnly(line('(ลบมาก)'))).toEqual({ speed: null, secrecy: 'ลับมาก' });
+  });
+
+  it('needs the whole line: a word that starts like a mark is not one', () => {
+    for (const text of ['ลบข้อมูล', 'ดวนมากขึ้น', 'ลบ ๕', 'ดวงดาว', 'ล', 'ดวนมาก ลบ']) {
+      expect(damagedMarkOnly(line(text))).toBeNull();
+    }
   });
 });

@@ -7,7 +7,9 @@ import { LETTER_YEARS, findDatesInText, type DateInText } from 'src/thai/be-date
 import {
   OCR_DROPPED_MARK,
   ocrSkeleton,
+  SECRECY_CLASSES,
   SECRECY_PATTERN,
+  SPEED_CLASSES,
   SPEED_PATTERN,
   SPEED_WITHIN_LABEL,
   secrecyClassOf,
@@ -409,6 +411,35 @@ export function isMarkOnly(line: Line): Marks | null {
   const marks = leadingMarks(bare);
   if (marks.speed === null && marks.secrecy === null) return null;
   return bare.match.slice(marks.end).trim() === '' ? marks : null;
+}
+
+/**
+ * A line that is one speed or secrecy mark as OCR of a scan reads it: without its marks
+ * above and below (ดวนมาก, ดวนทสุด, ลบ) or with a space inside. Only a whole line of its own
+ * counts (marks are printed alone at the head and the foot), and the caller treats the
+ * mark as unsure. Both kinds on one line, or a mark read as printed, are isMarkOnly's.
+ */
+const DAMAGED_MARKS: readonly { skeleton: string; speed: string | null; secrecy: string | null }[] =
+  [
+    ...SPEED_CLASSES.map((c) => ({
+      skeleton: ocrSkeleton(c.label),
+      speed: c.label,
+      secrecy: null,
+    })),
+    ...SECRECY_CLASSES.map((c) => ({
+      skeleton: ocrSkeleton(c.label),
+      speed: null,
+      secrecy: c.label,
+    })),
+  ];
+
+export function damagedMarkOnly(
+  line: Line,
+): { speed: string | null; secrecy: string | null } | null {
+  const bare = ocrSkeleton(line.match.replace(MARK_FRAME, ' ')).replace(/\s+/g, '');
+  if (bare.length < 2 || bare.length > 8) return null;
+  const found = DAMAGED_MARKS.find((m) => m.skeleton === bare);
+  return found === undefined ? null : { speed: found.speed, secrecy: found.secrecy };
 }
 
 // ---------------------------------------------------------------------------------------

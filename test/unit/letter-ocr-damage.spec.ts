@@ -14,6 +14,7 @@ import {
   dropTonesOverVowels,
   labelsLoseMarks,
   latinDigitsInReference,
+  marksLoseMarks,
   monthsLoseMarks,
   prefill,
 } from './ocr-damage.js';
@@ -87,6 +88,14 @@ describe('held-out letters: what was read through damage is flagged, not trusted
     if (raw !== undefined && monthsLoseMarks(raw) !== raw) {
       expect(months).toContain('letterDate');
     }
+    // ดวนมาก, ลบ on a line of their own: a mark read from one is unsure.
+    const marks = marksLoseMarks(text);
+    const doubted = flagged(marks);
+    expect(doubted.every((f) => f === 'urgency' || f === 'secrecy')).toBe(true);
+    if (clean.urgency !== null && !marks.includes(clean.urgency))
+      expect(doubted).toContain('urgency');
+    if (clean.secrecy !== null && !marks.includes(clean.secrecy))
+      expect(doubted).toContain('secrecy');
     // ๗ read as w: the reference number is unsure (o for ๐ beside other digits is the
     // long-accepted typing slip, src/thai/README.md#reference-numbers).
     const lookAlike = latinDigitsInReference(text);

@@ -51,6 +51,17 @@ const MONTH_NAMES = [
 export const monthsLoseMarks: Damage = (text) =>
   MONTH_NAMES.reduce((t, m) => t.split(m).join(skeleton(m)), text);
 
+/**
+ * Speed and secrecy marks printed on a line of their own lose their marks (ด่วนมาก → ดวนมาก,
+ * ด่วนที่สุด → ดวนทสด, ลับ → ลบ).
+ */
+export const marksLoseMarks: Damage = (text) =>
+  lines(text)
+    .map((line) =>
+      /^\s*(?:ด่วน\s?(?:ที่สุด|มาก)?|ลับ\s?(?:ที่สุด|มาก)?)\s*$/.test(line) ? skeleton(line) : line,
+    )
+    .join('\n');
+
 /** A space inside each label word at a line's start (เรื่อง → เรื่ อง, สิ่งที่ → สิ่ง ที่). */
 export const spaceInsideLabels: Damage = (text) =>
   lines(text)
@@ -162,5 +173,6 @@ export const DAMAGES: Record<string, Damage> = {
   'Latin look-alike digits in the reference number': latinDigitsInReference,
   'the ที่ label garbled': garbledReferenceLabel,
   'month names without their marks': monthsLoseMarks,
+  'speed and secrecy marks without their marks': marksLoseMarks,
   'all at once': scanned,
 };
