@@ -54,7 +54,7 @@ describe('audit chains per unit', () => {
     t.dataSource.transaction((manager) => audit.record(manager, event(unitId, action, data)));
   const chainRows = (chain: string): Promise<{ id: string; prev_hash: string; hash: string }[]> =>
     t.dataSource.query(
-      'SELECT id::text AS id, prev_hash, hash FROM audit_events WHERE chain = $1 ORDER BY id',
+      'SELECT id::text AS id, prev_hash, hash FROM audit_events WHERE chain = $1 ORDER BY audit_events.id',
       [chain],
     );
   /** Runs SQL as a superuser who switched the append-only trigger off. */
@@ -224,6 +224,43 @@ describe('audit chains per unit', () => {
     expect(await chainHead(unit)).toEqual(before);
     await append(unit, 'after');
     expect((await chainRows(unit))[1].prev_hash).toBe(before.hash);
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('links single and batched appends into one chain that verifies, and names an edited single append', async () => {
+    const unit = randomUUID();
+    const ids: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      ids.push(await append(unit, `single-${round}`, { round }));
+      ids.push(
+        ...(await t.dataSource.transaction((manager) =>
+          audit.recordMany(manager, [
+            event(unit, `batch-${round}-a`, { round }),
+            event(unit, `batch-${round}-b`, { round, ก: 'ข' }),
+          ]),
+        )),
+      );
+    }
+    const rows = await chainRows(unit);
+    expect(rows.map((r) => r.id)).toEqual(ids);
+    let link = auditChainGenesis(unit);
+    for (const row of rows) {
+      expect(row.prev_hash).toBe(link);
+      link = row.hash;
+    }
+    expect(await chainHead(unit)).toEqual({ lastEventId: ids[8], hash: link, events: 9 });
+    expect(await audit.verify()).toMatchObject({ ok: true });
+
+    const saved = await snapshotRows([ids[3]]);
+    await bypassing(`UPDATE audit_events SET actor_name = 'someone else' WHERE id = $1`, [ids[3]]);
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      chain: unit,
+      brokenId: ids[3],
+      reason: 'hash_mismatch',
+    });
+    await bypassing('DELETE FROM audit_events WHERE id = $1', [ids[3]]);
+    await putBack(saved);
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
@@ -626,7 +663,7 @@ describe('migrating to hashes linked in the database', () => {
       // An old event edited in place is still named.
       const [edited] = await rowsOf<{ id: string }>(
         after,
-        `SELECT id::text AS id FROM audit_events WHERE chain = $1 ORDER BY id OFFSET 2 LIMIT 1`,
+        `SELECT id::text AS id FROM audit_events WHERE chain = $1 ORDER BY audit_events.id OFFSET 2 LIMIT 1`,
         [unit],
       );
       await after.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_no_update_delete');

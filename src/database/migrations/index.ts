@@ -20,6 +20,7 @@ import { PublishedReadModels1796750000000 } from 'src/database/migrations/179675
 import { FileReadings1796765000000 } from 'src/database/migrations/1796765000000-FileReadings.js';
 import { MailboxDrafts1796770000000 } from 'src/database/migrations/1796770000000-MailboxDrafts.js';
 import { AuditHashInDatabase1796781300000 } from 'src/database/migrations/1796781300000-AuditHashInDatabase.js';
+import { AuditAppendOne1796790000000 } from 'src/database/migrations/1796790000000-AuditAppendOne.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   FileReadings1796765000000,
   MailboxDrafts1796770000000,
   AuditHashInDatabase1796781300000,
+  AuditAppendOne1796790000000,
 ];

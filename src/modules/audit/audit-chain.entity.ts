@@ -23,6 +23,14 @@ export class AuditChain {
   @Column({ type: 'char', length: 64 })
   hash: string;
 
+  /**
+   * The hash the newest event links to (its prev_hash): the single-event append moves the
+   * row with one UPDATE and reads the link back from it. Null until the chain's first
+   * append after the migration AuditAppendOne.
+   */
+  @Column({ name: 'prev_hash', type: 'char', length: 64, nullable: true })
+  prevHash: string | null;
+
   /** How many events the chain holds. */
   @Column({ type: 'bigint', default: 0 })
   events: string;

@@ -67,6 +67,60 @@ export class AuditRepository {
     return rows[0].ids;
   }
 
+  /**
+   * As `append`, for one event, in one plain statement: a single UPDATE locks the chain's
+   * row and moves it past the event, and the event is inserted from what it returns (the
+   * hash the row moved from is its link; the id is drawn from the events' identity under
+   * the lock, so ids still rise in chain order). Same hash (version 2) as `audit_append`.
+   * A chain with no row yet, or a `link` the chain no longer ends at, is left to `append`,
+   * which creates the row or writes nothing and throws.
+   */
+  async appendOne(
+    manager: EntityManager,
+    chain: string,
+    link: string | null,
+    event: NewAuditEvent,
+  ): Promise<string> {
+    const rows = await preparedRows(
+      manager,
+      'AuditRepository.appendOne',
+      { id: col.bigint },
+      `WITH link AS (
+         UPDATE audit_chains c
+            SET prev_hash = c.hash,
+                hash = encode(sha256(convert_to(c.hash || $11::text, 'UTF8')), 'hex'),
+                last_event_id = nextval('audit_events_id_seq'),
+                events = c.events + 1
+          WHERE c.chain = $1 AND ($2::text IS NULL OR c.hash = $2::text)
+         RETURNING c.last_event_id, c.prev_hash, c.hash
+       )
+       INSERT INTO audit_events
+         (id, chain, occurred_at, actor_user_id, actor_name, unit_id, action, subject_type,
+          subject_id, data, prev_hash, hash, hash_version)
+       OVERRIDING SYSTEM VALUE
+       SELECT l.last_event_id, $1, $3::timestamptz, $4::uuid, $5, $6::uuid, $7, $8, $9,
+              $10::jsonb, l.prev_hash, l.hash, 2
+         FROM link l
+       RETURNING id::text AS id`,
+      [
+        chain,
+        link,
+        event.occurredAt,
+        event.actorUserId,
+        event.actorName,
+        event.unitId,
+        event.action,
+        event.subjectType,
+        event.subjectId,
+        JSON.stringify(event.data),
+        event.digest,
+      ],
+    );
+    if (rows.length === 1) return rows[0].id;
+    const [id] = await this.append(manager, chain, link, [event]);
+    return id;
+  }
+
   /** Every chain's end, in chain order (one statement: one consistent moment). */
   async findChains(manager: EntityManager = this.dataSource.manager): Promise<ChainHead[]> {
     const rows = await queryRows(

@@ -185,6 +185,8 @@ export class AuditService {
       };
       return { ...event, digest: auditContentDigest(event) };
     });
+    if (events.length === 1)
+      return [await this.repository.appendOne(manager, chain, link, events[0])];
     return this.repository.append(manager, chain, link, events);
   }
 
