@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from 'src/database/entities.js';
 import { MIGRATIONS } from 'src/database/migrations/index.js';
+import { PipelinedBeginClient } from 'src/database/pg-client.js';
 
 /**
  * The one DataSource definition shared by the API, the worker, the CLI and the tests.
@@ -29,6 +30,7 @@ export function dataSourceOptions(
       connectionTimeoutMillis: poolWaitMs,
       application_name: 'saraban',
       options: '-c jit=off',
+      Client: PipelinedBeginClient,
     },
   };
 }

@@ -1,0 +1,121 @@
+import type { Socket } from 'node:net';
+import type pg from 'pg';
+import { DataSource, type EntityManager } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dataSourceOptions } from 'src/database/data-source.js';
+import { PipelinedBeginClient } from 'src/database/pg-client.js';
+
+/** The pool's connection: BEGIN goes out with a transaction's first statement. */
+describe('PipelinedBeginClient', () => {
+  let dataSource: DataSource;
+  beforeAll(async () => {
+    dataSource = await new DataSource(dataSourceOptions(process.env.DATABASE_URL!, 1)).initialize();
+    await dataSource.query('CREATE TABLE pg_client_probe (n integer NOT NULL)');
+  });
+  afterAll(async () => {
+    await dataSource.query('DROP TABLE pg_client_probe');
+    await dataSource.destroy();
+  });
+
+  /** The one pooled connection, and how many writes its socket makes while `body` runs. */
+  const writesDuring = async (body: () => Promise<unknown>): Promise<number> => {
+    const runner = dataSource.createQueryRunner();
+    const client = (await runner.connect()) as pg.ClientBase;
+    await runner.release();
+    expect(client).toBeInstanceOf(PipelinedBeginClient);
+    const socket = (client as unknown as { connection: { stream: Socket } }).connection.stream;
+    const write = socket._write.bind(socket);
+    let writes = 0;
+    socket._write = (...args: Parameters<Socket['_write']>) => {
+      writes += 1;
+      write(...args);
+    };
+    try {
+      await body();
+    } finally {
+      socket._write = write;
+    }
+    return writes;
+  };
+  const xact = (manager: EntityManager): Promise<{ id: string }[]> =>
+    manager.query('SELECT txid_current()::text AS id');
+
+  it('runs a transaction’s statements in one transaction, BEGIN written with the first', async () => {
+    let ids: string[] = [];
+    const writes = await writesDuring(() =>
+      dataSource.transaction(async (manager) => {
+        ids = [(await xact(manager))[0].id];
+        await manager.query('INSERT INTO pg_client_probe (n) VALUES (1)');
+        ids.push((await xact(manager))[0].id);
+      }),
+    );
+    // BEGIN with the first statement, the two others, COMMIT: four writes for five messages.
+    expect(writes).toBe(4);
+    expect(ids[0]).toBe(ids[1]);
+    expect(await dataSource.query('SELECT n FROM pg_client_probe')).toEqual([{ n: 1 }]);
+    // Outside a transaction every statement is its own.
+    const [a, b] = [await xact(dataSource.manager), await xact(dataSource.manager)];
+    expect(a[0].id).not.toBe(b[0].id);
+  });
+
+  it('rolls back everything when a later statement or the callback fails', async () => {
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await manager.query('INSERT INTO pg_client_probe (n) VALUES (2)');
+        await manager.query('INSERT INTO pg_client_probe (n) VALUES (NULL)');
+      }),
+    ).rejects.toThrow(/null value/);
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await manager.query('INSERT INTO pg_client_probe (n) VALUES (3)');
+        throw new Error('the command changed its mind');
+      }),
+    ).rejects.toThrow('the command changed its mind');
+    // A first statement that fails leaves the connection usable.
+    await expect(
+      dataSource.transaction((manager) =>
+        manager.query('SELECT no_such_column FROM pg_client_probe'),
+      ),
+    ).rejects.toThrow(/no_such_column/);
+    expect(await dataSource.query('SELECT n FROM pg_client_probe WHERE n > 1')).toEqual([]);
+  });
+
+  it('sends nothing for a transaction without statements, and leaves none open', async () => {
+    const writes = await writesDuring(async () => {
+      await dataSource.transaction(async () => undefined);
+      await expect(
+        dataSource.transaction(async () => {
+          throw new Error('nothing to do');
+        }),
+      ).rejects.toThrow('nothing to do');
+    });
+    expect(writes).toBe(0);
+    const [a, b] = [await xact(dataSource.manager), await xact(dataSource.manager)];
+    expect(a[0].id).not.toBe(b[0].id);
+  });
+
+  it('keeps the isolation level asked for, nested savepoints, and statements of many parameters', async () => {
+    await dataSource.transaction('REPEATABLE READ', async (manager) => {
+      expect(await manager.query('SHOW transaction_isolation')).toEqual([
+        { transaction_isolation: 'repeatable read' },
+      ]);
+    });
+    await dataSource.transaction(async (manager) => {
+      await manager.query('INSERT INTO pg_client_probe (n) VALUES (10)');
+      await expect(
+        manager.transaction(async (inner) => {
+          await inner.query('INSERT INTO pg_client_probe (n) VALUES (11)');
+          throw new Error('inner fails');
+        }),
+      ).rejects.toThrow('inner fails');
+      const values = Array.from({ length: 200 }, (_, i) => i);
+      const placeholders = values.map((_, i) => `($${i + 1}::integer + 1000)`).join(', ');
+      await manager.query(`INSERT INTO pg_client_probe (n) VALUES ${placeholders}`, values);
+    });
+    expect(
+      await dataSource.query(
+        'SELECT count(*)::int AS n, min(n) AS low, max(n) AS high FROM pg_client_probe WHERE n >= 10',
+      ),
+    ).toEqual([{ n: 201, low: 10, high: 1199 }]);
+  });
+});
