@@ -70,12 +70,16 @@ export function mountConsole(
       fallthrough: false,
     }),
   );
-  app.use(
-    express.static(dir, {
-      index: false,
-      setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
-    }),
-  );
+  const files = express.static(dir, {
+    index: false,
+    setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+  });
+  // The API's reads never look on disk: the console has no file under those paths, and a
+  // stat() per GET was 7% of an inbox read's CPU time in a profile.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (NOT_CONSOLE.test(req.path)) next();
+    else files(req, res, next);
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || NOT_CONSOLE.test(req.path)) {
       return next();
