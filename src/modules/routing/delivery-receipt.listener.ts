@@ -8,8 +8,7 @@ import {
   ReceiptListenerSlot,
   type RegisteredReceipt,
 } from 'src/modules/registers/receipt-listener.js';
-import { nextDeliveryState } from 'src/modules/routing/delivery-state.js';
-import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
+import { statesAllowing } from 'src/modules/routing/delivery-state.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 
@@ -23,7 +22,6 @@ import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 export class DeliveryReceiptListener implements ReceiptListener, OnModuleInit {
   constructor(
     private readonly repository: RoutingRepository,
-    private readonly events: ProgressEventsRepository,
     private readonly access: AccessService,
     private readonly slot: ReceiptListenerSlot,
   ) {}
@@ -66,27 +64,19 @@ export class DeliveryReceiptListener implements ReceiptListener, OnModuleInit {
 
   async onRegistered(manager: EntityManager, receipt: RegisteredReceipt): Promise<void> {
     if (!receipt.deliveryId) return;
-    // Still locked by checkDelivery in this transaction; the table says sent → received.
-    const delivery = await this.repository.lockDelivery(manager, receipt.deliveryId);
-    if (!delivery) throw new DomainError(RoutingErrors.DELIVERY_NOT_FOUND);
-    nextDeliveryState(delivery.state, 'register');
-    await this.repository.markReceived(manager, delivery.id, {
-      entryId: receipt.entry.id,
-      number: receipt.entry.number,
-      at: new Date(receipt.entry.registeredAt),
-    });
-    await this.events.append(manager, [
+    // Still locked by checkDelivery in this transaction, and found sent there: one statement
+    // moves it sent → received and logs the event, inside the register's counter lock.
+    const received = await this.repository.markReceived(
+      manager,
+      receipt.deliveryId,
+      statesAllowing('register'),
       {
-        kind: 'delivery.received',
-        rootLetterId: delivery.rootLetterId,
-        letterId: delivery.letterId,
-        deliveryId: delivery.id,
-        forwardId: delivery.forwardId,
-        senderUnitId: delivery.senderUnitId,
-        recipientUnitId: delivery.recipientUnitId,
-        receiptNumber: receipt.entry.number,
-        occurredAt: new Date(receipt.entry.registeredAt),
+        entryId: receipt.entry.id,
+        number: receipt.entry.number,
+        at: new Date(receipt.entry.registeredAt),
       },
-    ]);
+    );
+    // Unreachable while the row lock holds; refused rather than written around if it ever is.
+    if (!received) throw new DomainError(RoutingErrors.DELIVERY_NOT_PENDING);
   }
 }

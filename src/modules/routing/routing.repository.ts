@@ -7,6 +7,7 @@ import {
   type AnnotationDecision,
 } from 'src/modules/routing/annotation.entity.js';
 import { DELIVERY_STATES, type DeliveryState } from 'src/modules/routing/delivery.entity.js';
+import { PROGRESS_CHANNEL } from 'src/modules/routing/progress-events.repository.js';
 
 export interface DeliveryLockRow {
   id: string;
@@ -199,17 +200,41 @@ export class RoutingRepository {
     return row ?? undefined;
   }
 
+  /**
+   * Marks a delivery received by a register entry and appends its `delivery.received`
+   * progress event (with the letter's secrecy class, and the NOTIFY that wakes the readers
+   * on commit, as ProgressEventsRepository.append writes them) in one statement. Only from
+   * one of `fromStates` (the transition table's); otherwise nothing is written and the
+   * answer is undefined. A registration runs it while it holds its register's counter row,
+   * so it is prepared, and it reads no row it does not write.
+   */
   async markReceived(
     manager: EntityManager,
     id: string,
+    fromStates: DeliveryState[],
     receipt: { entryId: string; number: number; at: Date },
-  ): Promise<void> {
-    await execute(
+  ): Promise<{ state: DeliveryState } | undefined> {
+    const [row] = await preparedRows(
       manager,
-      `UPDATE deliveries SET state = 'received', receipt_entry_id = $2, receipt_number = $3, state_changed_at = $4
-        WHERE id = $1`,
-      [id, receipt.entryId, receipt.number, receipt.at],
+      'RoutingRepository.markReceived',
+      { received: col.int },
+      `WITH received AS (
+         UPDATE deliveries SET state = 'received', receipt_entry_id = $2, receipt_number = $3, state_changed_at = $4
+          WHERE id = $1 AND state = ANY($5::text[])
+          RETURNING id, letter_id, root_letter_id, forward_id, sender_unit_id, recipient_unit_id
+       ), appended AS (
+         INSERT INTO progress_events (kind, root_letter_id, letter_id, secrecy, delivery_id, forward_id,
+                                      sender_unit_id, recipient_unit_id, receipt_number, occurred_at)
+         SELECT 'delivery.received', r.root_letter_id, r.letter_id, l.secrecy, r.id, r.forward_id,
+                r.sender_unit_id, r.recipient_unit_id, $3, $4
+           FROM received r JOIN letters_read l ON l.id = r.letter_id
+         RETURNING id
+       )
+       SELECT (SELECT count(*) FROM received)::int AS received,
+              pg_notify('${PROGRESS_CHANNEL}', (SELECT max(id) FROM appended)::text)`,
+      [id, receipt.entryId, receipt.number, receipt.at, fromStates],
     );
+    return row.received === 1 ? { state: 'received' } : undefined;
   }
 
   async setState(

@@ -123,7 +123,7 @@ describe('LetterDossierRepository', () => {
       parentDeliveryId: c.toProvince,
     });
     const toDistrict = onward.deliveries.get(c.district.id)!;
-    await routing.markReceived(t.dataSource.manager, c.toProvince, {
+    await routing.markReceived(t.dataSource.manager, c.toProvince, ['sent'], {
       entryId: (await entry(c.province, c.letterId, { number: 11, at: at(2) })).id,
       number: 11,
       at: at(2),
@@ -232,11 +232,16 @@ describe('LetterDossierRepository', () => {
       hop: 2,
       parentDeliveryId: c.toProvince,
     });
-    await routing.markReceived(t.dataSource.manager, onward.deliveries.get(c.district.id)!, {
-      entryId: (await entry(c.district, c.letterId, { number: 9, at: at(5) })).id,
-      number: 9,
-      at: at(5),
-    });
+    await routing.markReceived(
+      t.dataSource.manager,
+      onward.deliveries.get(c.district.id)!,
+      ['sent'],
+      {
+        entryId: (await entry(c.district, c.letterId, { number: 9, at: at(5) })).id,
+        number: 9,
+        at: at(5),
+      },
+    );
     await routing.setState(
       t.dataSource.manager,
       onward.deliveries.get(district3.id)!,

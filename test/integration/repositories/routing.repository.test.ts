@@ -174,19 +174,54 @@ describe('RoutingRepository', () => {
     expect(await repo.lockDelivery(t.dataSource.manager, randomUUID())).toBeUndefined();
   });
 
-  it('markReceived writes the state, the receipt entry and number, and the time', async () => {
+  it('markReceived writes the state, the receipt entry and number, the time and the event', async () => {
     const sender = await f.newUnit({});
     const recipient = await f.newUnit({});
     const other = await f.newUnit({});
-    const { id: letterId } = await f.newLetter({ unit: sender });
-    const { deliveries } = await forwardTo(sender, letterId, [recipient, other]);
+    const { id: letterId } = await f.newLetter({ unit: sender, secrecy: 'confidential' });
+    const { forwardId, deliveries } = await forwardTo(sender, letterId, [recipient, other]);
     const entryId = await newEntry(recipient, letterId, 42);
     const at = new Date('2026-01-15T05:30:00Z');
-    await repo.markReceived(t.dataSource.manager, deliveries.get(recipient.id)!, {
-      entryId,
-      number: 42,
-      at,
-    });
+    const deliveryId = deliveries.get(recipient.id)!;
+    expect(
+      await repo.markReceived(t.dataSource.manager, deliveryId, ['sent'], {
+        entryId,
+        number: 42,
+        at,
+      }),
+    ).toEqual({ state: 'received' });
+    // Once received, no state the caller allows matches: nothing is written twice.
+    expect(
+      await repo.markReceived(t.dataSource.manager, deliveryId, ['sent'], {
+        entryId,
+        number: 43,
+        at: new Date('2026-01-16T05:30:00Z'),
+      }),
+    ).toBeUndefined();
+    expect(
+      await rowsOf<object>(
+        t.dataSource,
+        `SELECT kind, root_letter_id, letter_id, secrecy, delivery_id, forward_id, sender_unit_id,
+                recipient_unit_id, level, receipt_number, count, occurred_at
+           FROM progress_events WHERE letter_id = $1 AND kind = 'delivery.received'`,
+        [letterId],
+      ),
+    ).toEqual([
+      {
+        kind: 'delivery.received',
+        root_letter_id: letterId,
+        letter_id: letterId,
+        secrecy: 'confidential',
+        delivery_id: deliveryId,
+        forward_id: forwardId,
+        sender_unit_id: sender.id,
+        recipient_unit_id: recipient.id,
+        level: null,
+        receipt_number: 42,
+        count: null,
+        occurred_at: at,
+      },
+    ]);
     const rows = await rowsOf<object>(
       t.dataSource,
       `SELECT recipient_unit_id, state, receipt_entry_id, receipt_number, state_changed_at
