@@ -24,6 +24,17 @@ export interface ReceiptListener {
     unitId: string,
   ): Promise<string>;
   onRegistered(manager: EntityManager, receipt: RegisteredReceipt): Promise<void>;
+  /**
+   * What `onRegistered` does, as SQL that runs inside the statement that takes the number and
+   * writes the entry (`RegistersRepository.insertNextEntry`), so a registration holds its
+   * counter row for one round trip fewer. `entry` names the statement's relation of the
+   * written entry (its id, number, registered_at and delivery_id). Gives data-modifying CTEs
+   * (`name AS (…), …`) and an integer expression: how many deliveries they marked received.
+   * The delivery must have been checked by `checkDelivery` in the same transaction.
+   */
+  receivedSql(entry: string): { ctes: string; received: string };
+  /** After that statement: refuses (throws a DomainError) unless the delivery was marked. */
+  checkReceived(received: number): void;
 }
 
 /**

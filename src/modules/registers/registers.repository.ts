@@ -327,18 +327,33 @@ export class RegistersRepository {
    * chain (`earlier`, see src/modules/registers/README.md#duplicate-arrival: any letter with the
    * same root, in the unit's incoming registers; each (letter, register) pair one probe of
    * register_entries_letter_register_idx, so the cost follows the chain, never the size of the
-   * register). With `auditChain` (when the entry is the command's last write) it also takes the
-   * audit chain's lock through audit's own expression (`auditChainLockSql`) and returns the hash
-   * it yields for `AuditService.recordAfterLock`, so the audit lock too is taken by this statement.
+   * register). With `delivery` (the receipt listener's `receivedSql`, for an entry that
+   * registers a delivery) it also marks the delivery received, and `deliveriesReceived` says
+   * how many it marked. With `auditChain` (when the entry is the command's last write) it also
+   * takes the audit chain's lock through audit's own expression (`auditChainLockSql`) and
+   * returns the hash it yields for `AuditService.recordAfterLock`, so the audit lock too is
+   * taken by this statement.
    */
   async insertNextEntry(
     manager: EntityManager,
     entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number'>,
-    options: { unitId: string; rootLetterId: string; auditChain: string | null },
-  ): Promise<{ entry: EntryRow; earlier: EarlierReceipt | null; auditPrevHash: string | null }> {
+    options: {
+      unitId: string;
+      rootLetterId: string;
+      auditChain: string | null;
+      delivery?: { ctes: string; received: string } | null;
+    },
+  ): Promise<{
+    entry: EntryRow;
+    earlier: EarlierReceipt | null;
+    auditPrevHash: string | null;
+    deliveriesReceived: number | null;
+  }> {
     // Evaluated for the returned row, so after the counter: locks are taken in the order
-    // every command takes them, the audit chain last.
+    // every command takes them, the audit chain last (the delivery's row is already this
+    // transaction's, locked by the check before the number).
     const auditPrevHash = options.auditChain ? auditChainLockSql('$17') : 'NULL::text';
+    const delivery = options.delivery ?? null;
     // Prepared: the counter row is locked while this runs, so no parse or plan in there.
     const rows = await preparedRows(
       manager,
@@ -347,6 +362,7 @@ export class RegistersRepository {
         ...ENTRY_ROW,
         earlier: col.nullable(col.object(EARLIER_RECEIPT)),
         auditPrevHash: col.nullable(col.text),
+        deliveriesReceived: col.nullable(col.int),
       },
       `WITH next AS (
          INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, 1)
@@ -366,11 +382,15 @@ export class RegistersRepository {
              OFFSET 0) x
           WHERE l.root_letter_id = $16
           ORDER BY x.registered_at LIMIT 1
-       )
-       INSERT INTO register_entries AS e ${ENTRY_INSERT_COLUMNS}
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, (SELECT last_number FROM next))
-       RETURNING ${ENTRY_COLUMNS}, (SELECT row_to_json(earlier) FROM earlier) AS earlier,
-                 ${auditPrevHash} AS "auditPrevHash"`,
+       ), written AS (
+         INSERT INTO register_entries ${ENTRY_INSERT_COLUMNS}
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, (SELECT last_number FROM next))
+         RETURNING *
+       )${delivery ? `, ${delivery.ctes}` : ''}
+       SELECT ${ENTRY_COLUMNS}, (SELECT row_to_json(earlier) FROM earlier) AS earlier,
+              ${auditPrevHash} AS "auditPrevHash",
+              ${delivery ? delivery.received : 'NULL::int'} AS "deliveriesReceived"
+         FROM written e`,
       [
         ...entryValues(entry),
         options.unitId,
@@ -378,8 +398,8 @@ export class RegistersRepository {
         ...(options.auditChain ? [options.auditChain] : []),
       ],
     );
-    const { earlier, auditPrevHash: prevHash, ...row } = rows[0];
-    return { entry: row, earlier, auditPrevHash: prevHash };
+    const { earlier, auditPrevHash: prevHash, deliveriesReceived, ...row } = rows[0];
+    return { entry: row, earlier, auditPrevHash: prevHash, deliveriesReceived };
   }
 
   /**

@@ -274,32 +274,38 @@ export class RegistersService {
 
     const now = this.clock.now();
     const beYear = bangkokBuddhistYear(now);
-    // With nothing to write after the entry, its statement also takes the audit lock.
-    const entryIsLastWrite = !replaced && !dto.deliveryId;
-    const { entry, earlier, auditPrevHash } = await this.repository.insertNextEntry(
-      manager,
-      {
-        registerId: register.id,
-        beYear,
-        letterId: letter.id,
-        registeredAt: now,
-        action: dto.action ?? null,
-        remarks: dto.remarks ?? null,
-        status: 'active',
-        cancelReason: null,
-        cancelledAt: null,
-        replacesEntryId: replaced?.id ?? null,
-        replacedByEntryId: null,
-        deliveryId: dto.deliveryId ?? null,
-        issuedReference: null,
-        createdBy: principal.userId,
-      },
-      {
-        unitId: register.unitId,
-        rootLetterId: letter.rootLetterId,
-        auditChain: entryIsLastWrite ? this.audit.chainFor(manager, register.unitId) : null,
-      },
-    );
+    // A delivery is marked received by the entry's own statement (the listener's SQL), so
+    // with nothing to write after the entry, that statement also takes the audit lock.
+    const listener = this.receipts.listener;
+    const delivery = dto.deliveryId && listener ? listener.receivedSql('written') : null;
+    const entryIsLastWrite = !replaced;
+    const { entry, earlier, auditPrevHash, deliveriesReceived } =
+      await this.repository.insertNextEntry(
+        manager,
+        {
+          registerId: register.id,
+          beYear,
+          letterId: letter.id,
+          registeredAt: now,
+          action: dto.action ?? null,
+          remarks: dto.remarks ?? null,
+          status: 'active',
+          cancelReason: null,
+          cancelledAt: null,
+          replacesEntryId: replaced?.id ?? null,
+          replacedByEntryId: null,
+          deliveryId: dto.deliveryId ?? null,
+          issuedReference: null,
+          createdBy: principal.userId,
+        },
+        {
+          unitId: register.unitId,
+          rootLetterId: letter.rootLetterId,
+          auditChain: entryIsLastWrite ? this.audit.chainFor(manager, register.unitId) : null,
+          delivery,
+        },
+      );
+    if (delivery) listener!.checkReceived(deliveriesReceived ?? 0);
     if (replaced) {
       if (replaced.status === 'active') {
         await this.repository.markCancelled(
@@ -310,15 +316,6 @@ export class RegistersService {
         );
       }
       await this.repository.linkReplacement(manager, replaced.id, entry.id);
-    }
-    const listener = this.receipts.listener;
-    if (listener) {
-      await listener.onRegistered(manager, {
-        entry,
-        unitId: register.unitId,
-        letterId: letter.id,
-        deliveryId: dto.deliveryId ?? null,
-      });
     }
     const event = registrationEvent(this.access.actor(principal), register, {
       entry,

@@ -62,6 +62,15 @@ export class DeliveryReceiptListener implements ReceiptListener, OnModuleInit {
     return delivery.letterId;
   }
 
+  receivedSql(entry: string): { ctes: string; received: string } {
+    return this.repository.receivedSql(entry, statesAllowing('register'));
+  }
+
+  checkReceived(received: number): void {
+    // Unreachable while the row lock holds; refused rather than written around if it ever is.
+    if (received !== 1) throw new DomainError(RoutingErrors.DELIVERY_NOT_PENDING);
+  }
+
   async onRegistered(manager: EntityManager, receipt: RegisteredReceipt): Promise<void> {
     if (!receipt.deliveryId) return;
     // Still locked by checkDelivery in this transaction, and found sent there: one statement

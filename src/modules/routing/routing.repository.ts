@@ -201,6 +201,37 @@ export class RoutingRepository {
   }
 
   /**
+   * `markReceived` as data-modifying CTEs for the statement that writes the register entry
+   * (see ReceiptListener.receivedSql): `entry` is that statement's relation of the written
+   * entry. The same update, event and NOTIFY; the states come from the transition table.
+   */
+  receivedSql(entry: string, fromStates: DeliveryState[]): { ctes: string; received: string } {
+    // The states are the code's own constants, never input: written into the text, which
+    // stays one prepared statement per connection.
+    const states = fromStates.map((state) => `'${state.replace(/'/g, "''")}'`).join(', ');
+    return {
+      ctes: `delivery_received AS (
+         UPDATE deliveries d SET state = 'received', receipt_entry_id = x.id, receipt_number = x.number,
+                state_changed_at = x.registered_at
+           FROM ${entry} x
+          WHERE d.id = x.delivery_id AND d.state IN (${states})
+          RETURNING d.id, d.letter_id, d.root_letter_id, d.forward_id, d.sender_unit_id, d.recipient_unit_id,
+                    x.number, x.registered_at
+       ), delivery_received_event AS (
+         INSERT INTO progress_events (kind, root_letter_id, letter_id, secrecy, delivery_id, forward_id,
+                                      sender_unit_id, recipient_unit_id, receipt_number, occurred_at)
+         SELECT 'delivery.received', r.root_letter_id, r.letter_id, l.secrecy, r.id, r.forward_id,
+                r.sender_unit_id, r.recipient_unit_id, r.number, r.registered_at
+           FROM delivery_received r JOIN letters_read l ON l.id = r.letter_id
+         RETURNING id
+       )`,
+      received: `(SELECT count(*)::int
+                    FROM (SELECT pg_notify('${PROGRESS_CHANNEL}', (SELECT max(id) FROM delivery_received_event)::text)) n,
+                         delivery_received)`,
+    };
+  }
+
+  /**
    * Marks a delivery received by a register entry and appends its `delivery.received`
    * progress event (with the letter's secrecy class, and the NOTIFY that wakes the readers
    * on commit, as ProgressEventsRepository.append writes them) in one statement. Only from

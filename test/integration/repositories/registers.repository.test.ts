@@ -5,6 +5,7 @@ import {
   DEFAULT_REGISTERS,
   RegistersRepository,
 } from 'src/modules/registers/registers.repository.js';
+import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
 import { oneRow, rowsOf } from '../../harness/sql.js';
 import { factories, type Factories, type TestUnit } from '../../factories/index.js';
@@ -217,6 +218,7 @@ describe('RegistersRepository', () => {
       },
       earlier: null,
       auditPrevHash: null,
+      deliveriesReceived: null,
     });
 
     const second = await repo.insertNextEntry(
@@ -251,6 +253,109 @@ describe('RegistersRepository', () => {
     expect(third.entry.number).toBe(3);
     expect(third.earlier).toBeNull();
     expect(await lastNumber(incoming.id, 2569)).toBe(3);
+  });
+
+  it('insertNextEntry marks the entry’s delivery received with the receipt listener’s SQL, from its states only', async () => {
+    const sender = await f.newUnit({});
+    const unit = await f.newUnit({});
+    const incoming = await f.newRegister(unit, { kind: 'incoming' });
+    const deliveryId = await f.newDelivery({
+      sender,
+      recipient: unit,
+      sentAt: now,
+      dueAt: at(60),
+      secrecy: 'secret',
+    });
+    const other = await f.newDelivery({ sender, recipient: unit, sentAt: now, dueAt: at(60) });
+    const delivery = await oneRow<{ letter_id: string; forward_id: string }>(
+      t.dataSource,
+      'SELECT letter_id, forward_id FROM deliveries WHERE id = $1',
+      [deliveryId],
+    );
+    const routing = t.get(RoutingRepository);
+    const m = t.dataSource.manager;
+    const options = {
+      unitId: unit.id,
+      rootLetterId: delivery.letter_id,
+      auditChain: unit.id,
+      delivery: routing.receivedSql('written', ['sent']),
+    };
+    const received = await t.dataSource.transaction((tx) =>
+      repo.insertNextEntry(
+        tx,
+        entry(incoming.id, delivery.letter_id, { deliveryId, registeredAt: at(3) }),
+        options,
+      ),
+    );
+    expect(received.deliveriesReceived).toBe(1);
+    expect(received.auditPrevHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(
+      await rowsOf<object>(
+        t.dataSource,
+        `SELECT id, state, receipt_entry_id, receipt_number, state_changed_at FROM deliveries
+          WHERE id = ANY($1::uuid[]) ORDER BY state`,
+        [[deliveryId, other]],
+      ),
+    ).toEqual([
+      {
+        id: deliveryId,
+        state: 'received',
+        receipt_entry_id: received.entry.id,
+        receipt_number: received.entry.number,
+        state_changed_at: at(3),
+      },
+      {
+        id: other,
+        state: 'sent',
+        receipt_entry_id: null,
+        receipt_number: null,
+        state_changed_at: now,
+      },
+    ]);
+    expect(
+      await rowsOf<object>(
+        t.dataSource,
+        `SELECT kind, letter_id, secrecy, delivery_id, forward_id, sender_unit_id, recipient_unit_id,
+                receipt_number, occurred_at
+           FROM progress_events WHERE delivery_id = ANY($1::uuid[])`,
+        [[deliveryId, other]],
+      ),
+    ).toEqual([
+      {
+        kind: 'delivery.received',
+        letter_id: delivery.letter_id,
+        secrecy: 'secret',
+        delivery_id: deliveryId,
+        forward_id: delivery.forward_id,
+        sender_unit_id: sender.id,
+        recipient_unit_id: unit.id,
+        receipt_number: received.entry.number,
+        occurred_at: at(3),
+      },
+    ]);
+
+    // Received already: the SQL matches no state it allows, marks nothing and logs nothing;
+    // the entry is written (the caller refuses and rolls it back).
+    const again = await repo.insertNextEntry(
+      m,
+      entry(incoming.id, delivery.letter_id, { deliveryId, registeredAt: at(4) }),
+      { ...options, auditChain: null },
+    );
+    expect(again.deliveriesReceived).toBe(0);
+    expect(
+      await oneRow<{ count: number }>(
+        t.dataSource,
+        'SELECT count(*)::int AS count FROM progress_events WHERE delivery_id = $1',
+        [deliveryId],
+      ),
+    ).toEqual({ count: 1 });
+    expect(
+      await oneRow<{ receipt_entry_id: string }>(
+        t.dataSource,
+        'SELECT receipt_entry_id FROM deliveries WHERE id = $1',
+        [deliveryId],
+      ),
+    ).toEqual({ receipt_entry_id: received.entry.id });
   });
 
   it('insertNextEntries takes consecutive numbers in the order given and answers in number order', async () => {
