@@ -65,25 +65,31 @@ export async function traceMainThread(
 ): Promise<MainThreadWork> {
   await browser.startTracing(page, { categories: CATEGORIES.split(',') });
   await visit();
+  // The mark's time on the page's clock is its distance from navigation start: the trace's
+  // own navigation start event is not always on the process that ran the page.
+  const sinceNavigation = await page.evaluate(
+    (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN,
+    mark,
+  );
   const events = (
     JSON.parse((await browser.stopTracing()).toString('utf8')) as {
       traceEvents: TraceEvent[];
     }
   ).traceEvents;
-  return mainThreadWork(events, mark);
+  return mainThreadWork(events, mark, sinceNavigation);
 }
 
-/** The sums of `MainThreadWork` from a trace's events. */
-export function mainThreadWork(events: TraceEvent[], mark: string): MainThreadWork {
+/** The sums of `MainThreadWork` from a trace, navigation start `sinceNavigation` ms before the mark. */
+export function mainThreadWork(
+  events: TraceEvent[],
+  mark: string,
+  sinceNavigation: number,
+): MainThreadWork {
   const end = events.find((e) => e.name === mark && e.cat.includes('blink.user_timing'));
   if (!end) throw new Error(`the trace has no mark ${mark}`);
-  // The renderer that ran the page: the one that set the mark; its navigation start is the
-  // last one before the mark on that process (the first is about:blank's).
-  const starts = events.filter(
-    (e) => e.name === 'navigationStart' && e.pid === end.pid && e.ts <= end.ts,
-  );
-  const start = starts.at(-1);
-  if (!start) throw new Error('the trace has no navigation start on the page’s process');
+  if (!Number.isFinite(sinceNavigation)) throw new Error(`the page has no mark ${mark}`);
+  // The renderer that ran the page is the one that set the mark.
+  const start = { ts: end.ts - sinceNavigation * 1000 };
   const main = events.find(
     (e) =>
       e.ph === 'M' &&
