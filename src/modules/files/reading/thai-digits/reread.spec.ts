@@ -180,6 +180,93 @@ describe('rereadThaiDigits', () => {
   });
 });
 
+describe('rereadThaiDigits where a number must stand', () => {
+  /** A drawn piece as the engine gives Thai text: one word per character, no spaces. */
+  function characters(text: string, span: { x0: number; x1: number }, drawn: Drawn): OcrWord[] {
+    const step = (span.x1 - span.x0) / text.length;
+    return [...text].map((ch, i) =>
+      word(ch, {
+        x0: Math.round(span.x0 + i * step),
+        y0: drawn.top,
+        x1: Math.round(span.x0 + (i + 1) * step),
+        y1: drawn.bottom,
+      }),
+    );
+  }
+  const whole = (text: string, span: { x0: number; x1: number }, drawn: Drawn): OcrWord =>
+    word(text, { x0: span.x0, y0: drawn.top, x1: span.x1, y1: drawn.bottom });
+
+  it.each(['sarabun', 'taviraj'])(
+    'reads a day the engine took for a Thai letter, before a month read letter by letter (%s)',
+    (font) => {
+      const drawn = draw(register(font), ['๗', 'กันยายน', '๒๕๖๙']);
+      const [day, month, year] = drawn.spans;
+      const engine = line(
+        [whole('ฒ', day, drawn), ...characters('กันยายน', month, drawn), whole('๒๕๖๙', year, drawn)],
+        'ฒ กันยายน ๒๕๖๙',
+      );
+      const read = rereadThaiDigits(engine, drawn.image);
+      expect(read.text).toBe('๗ กันยายน ๒๕๖๙');
+      // The month's letters keep the engine's confidence; the day has the digit reader's.
+      expect(read.symbols.map((s) => s.text).join('')).toBe('๗กันยายน๒๕๖๙');
+      expect(read.symbols[0].confidence).toBeLessThanOrEqual(0.99);
+    },
+  );
+
+  it('reads a serial the engine read as Latin letters after a reference number’s /ว', () => {
+    const drawn = draw(register('sarabun'), ['มท', '๐๒๐๘.๒/ว', '๗๐']);
+    const [prefix, owner, serial] = drawn.spans;
+    const engine = line([
+      whole('มท', prefix, drawn),
+      whole('๐๒๐๘.๒/ว', owner, drawn),
+      whole('wo', serial, drawn),
+    ]);
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe('มท ๐๒๐๘.๒/ว ๗๐');
+  });
+
+  it('reads a year the engine read as Latin letters after an abbreviated month', () => {
+    const drawn = draw(register('taviraj'), ['๑๘', 'มี.ค.', '๒๕๖๙']);
+    const [day, month, year] = drawn.spans;
+    const engine = line(
+      [whole('๑๘', day, drawn), ...characters('มี.ค.', month, drawn), whole('bebe', year, drawn)],
+      '๑๘ มี.ค. bebe',
+    );
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe('๑๘ มี.ค. ๒๕๖๙');
+  });
+
+  it('keeps a word after a month that is letters, not digits', () => {
+    const drawn = draw(register('sarabun'), ['กันยายน', 'ของ']);
+    const [month, next] = drawn.spans;
+    const engine = line(
+      [...characters('กันยายน', month, drawn), ...characters('ของ', next, drawn)],
+      'กันยายน ของ',
+    );
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe(engine.text);
+  });
+
+  it('keeps Latin letters whose shapes are not digits, even where a day would stand, and Arabic digits', () => {
+    const drawn = draw(register('sarabun'), ['การส่ง', 'SMS', 'มีนาคม', '2569']);
+    const [label, latin, month, year] = drawn.spans;
+    const engine = line(
+      [
+        ...characters('การส่ง', label, drawn),
+        whole('SMS', latin, drawn),
+        ...characters('มีนาคม', month, drawn),
+        whole('2569', year, drawn),
+      ],
+      'การส่ง SMS มีนาคม 2569',
+    );
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe(engine.text);
+  });
+
+  it('does not take a lone speck of a slash for a reference number', () => {
+    const drawn = draw(register('sarabun'), ['/', 'oN']);
+    const [slash, latin] = drawn.spans;
+    const engine = line([whole('/', slash, drawn), whole('oN', latin, drawn)]);
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe(engine.text);
+  });
+});
+
 describe('otsuThreshold', () => {
   it('splits dark ink from light paper between the two', () => {
     const grey = [...Array<number>(900).fill(235), ...Array<number>(100).fill(40)];

@@ -138,12 +138,12 @@ function splitMixed(words: readonly OcrWord[]): OcrWord[] {
   });
 }
 
-/** Consecutive words of Thai digits only, close enough to be one number. */
-function digitRuns(words: readonly OcrWord[]): Run[] {
+/** Consecutive words to read as digits, close enough to be one number. */
+function digitRuns(words: readonly OcrWord[], inContext: readonly boolean[]): Run[] {
   const runs: Run[] = [];
   let current: Run | null = null;
   words.forEach((word, i) => {
-    if (!THAI_DIGITS.test(word.text)) {
+    if (!THAI_DIGITS.test(word.text) && !inContext[i]) {
       current = null;
       return;
     }
@@ -162,6 +162,110 @@ function digitRuns(words: readonly OcrWord[]): Run[] {
     }
   });
   return runs;
+}
+
+/** Vowels above and below, tone marks and the like: what the engine most often drops. */
+const MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
+const bare = (text: string): string => text.replace(MARKS, '').replace(/\s+/g, '');
+
+const MONTHS = new Set(
+  [
+    'มกราคม',
+    'กุมภาพันธ์',
+    'มีนาคม',
+    'เมษายน',
+    'พฤษภาคม',
+    'มิถุนายน',
+    'กรกฎาคม',
+    'สิงหาคม',
+    'กันยายน',
+    'ตุลาคม',
+    'พฤศจิกายน',
+    'ธันวาคม',
+    ...[
+      'ม.ค.',
+      'ก.พ.',
+      'มี.ค.',
+      'เม.ย.',
+      'พ.ค.',
+      'มิ.ย.',
+      'ก.ค.',
+      'ส.ค.',
+      'ก.ย.',
+      'ต.ค.',
+      'พ.ย.',
+      'ธ.ค.',
+    ],
+  ].map(bare),
+);
+/** Labels a receipt stamp's number or time follows: เลขรับ, รับที่, เลขที่รับ, ทะเบียนรับ, เวลา. */
+const NUMBER_LABELS = new Set(['เลขรับ', 'รับที่', 'เลขที่รับ', 'ทะเบียนรับ', 'เวลา'].map(bare));
+/** The end of a reference number's owner part, a digit then /, /ว or /ว.: the serial is next. */
+const BEFORE_SERIAL = /[0-9\u0E50-\u0E59]\s*\/\s*(ว\s*\.?)?$/;
+/** A word holding a whole reference number's digits: Thai digits, a slash, more digits. */
+const REFERENCE_WORD = /[\u0E50-\u0E59][^\s/]*\/\s*(ว\s*\.?)?[^\s]*[\u0E50-\u0E59]/;
+/**
+ * What the engine makes of Thai digits it did not recognise as digits: Latin letters (wo for
+ * ๗๐, bln, bebe), a Thai letter or two (ฒ for ๗, ค่), and a few signs (« © % ').
+ */
+const MISREAD_DIGITS = /^(?:[A-Za-z«©%'\u0E50-\u0E59]{1,6}|[\u0E01-\u0E59«©%']{1,3})$/;
+
+/**
+ * The line's words grouped as the engine spaced them: its Thai "words" are mostly single
+ * characters, so a month or a label is a run of words with no space in the line between them.
+ */
+function spacedTokens(
+  words: readonly OcrWord[],
+  starts: readonly number[],
+): { text: string; first: number; last: number }[] {
+  const tokens: { text: string; first: number; last: number }[] = [];
+  words.forEach((word, i) => {
+    const last = tokens[tokens.length - 1];
+    if (last && starts[i] === starts[i - 1] + words[i - 1].text.length) {
+      last.text += word.text;
+      last.last = i;
+    } else {
+      tokens.push({ text: word.text, first: i, last: i });
+    }
+  });
+  return tokens;
+}
+
+/**
+ * Words where a number must stand, whatever the engine read there: the day before a Thai
+ * month and the year after it (past a พ.ศ.), the serial after a reference number's slash, the
+ * number after a receipt stamp's label or เวลา. Only what looks like misread digits counts
+ * (Arabic digits, which the engine reads well, never do); the shapes are matched against the
+ * digits and kept only if most of them are digits (readRun).
+ */
+function digitContexts(words: readonly OcrWord[], starts: readonly number[]): boolean[] {
+  const marked = words.map(() => false);
+  const tokens = spacedTokens(words, starts);
+  const mark = (t: number): void => {
+    const token = tokens[t];
+    if (!token || THAI_DIGITS.test(token.text) || !MISREAD_DIGITS.test(token.text)) return;
+    for (let i = token.first; i <= token.last; i++) marked[i] = true;
+  };
+  tokens.forEach((token, t) => {
+    const text = bare(token.text);
+    if (MONTHS.has(text)) {
+      mark(t - 1);
+      mark(/^พ\.?ศ\.?$/.test(bare(tokens[t + 1]?.text ?? '')) ? t + 2 : t + 1);
+    } else if (NUMBER_LABELS.has(text)) {
+      mark(t + 1);
+    } else if (BEFORE_SERIAL.test((tokens[t - 1]?.text ?? '') + token.text)) {
+      // ว read apart from the slash: the serial follows it.
+      mark(/^ว\.?$/.test(tokens[t + 1]?.text ?? '') ? t + 2 : t + 1);
+    }
+    // A reference number read as one word (๐๐๑ฒ.๕/ฒ๐๑): the pieces between its digits.
+    if (REFERENCE_WORD.test(token.text)) {
+      for (let i = token.first; i <= token.last; i++) {
+        const piece = words[i].text;
+        if (piece !== 'ว' && MISREAD_DIGITS.test(piece) && piece.length <= 2) marked[i] = true;
+      }
+    }
+  });
+  return marked;
 }
 
 /** Shapes wider than TOUCHING_WIDTHS digits cut at the columns with least ink. */
@@ -269,7 +373,13 @@ function readRun(
   while (first <= last && stray(first)) first++;
   while (last >= first && stray(last)) last--;
   const kept = matches.slice(first, last + 1);
-  return kept.length === 0 ? null : plausibleYear(kept, now);
+  if (kept.length === 0) return null;
+  // A run the engine did not read as Thai digits (wo, ฒ, a short word after a month) is
+  // taken as digits only if most of its shapes are digits; otherwise it is what it said.
+  const misread = words.slice(run.first, run.last + 1).some((w) => !THAI_DIGITS.test(w.text));
+  const digitShapes = kept.filter((m) => m.distance <= NOT_A_DIGIT_DISTANCE).length;
+  if (misread && digitShapes * 2 <= kept.length) return null;
+  return plausibleYear(kept, now);
 }
 
 const THAI_ZERO = 0x0e50;
@@ -318,9 +428,7 @@ export function plausibleYear(matches: DigitMatch[], now: Date): DigitMatch[] {
  */
 export function rereadThaiDigits(line: OcrLine, image: InkImage, now = new Date()): OcrLine {
   const words = splitMixed(line.words);
-  const runs = digitRuns(words);
-  if (runs.length === 0) return line;
-  // Where each word sits in the line's text, to replace a run in place.
+  // Where each word sits in the line's text, to find its context and replace a run in place.
   const starts: number[] = [];
   let cursor = 0;
   for (const word of words) {
@@ -329,6 +437,8 @@ export function rereadThaiDigits(line: OcrLine, image: InkImage, now = new Date(
     starts.push(at);
     cursor = at + word.text.length;
   }
+  const runs = digitRuns(words, digitContexts(words, starts));
+  if (runs.length === 0) return line;
   let text = line.text;
   const replaced = [...words];
   // From the last run backwards, so earlier text positions stay valid.
