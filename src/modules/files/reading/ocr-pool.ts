@@ -2,11 +2,17 @@ import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createWorker, OEM, type Worker } from 'tesseract.js';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 
 const require = createRequire(import.meta.url);
 
-const LANGUAGES = ['tha', 'eng'] as const;
+/** A page: Thai and English, for the Latin words (e-mail addresses, SMS) letters carry. */
+const PAGE_LANGUAGES = ['tha', 'eng'] as const;
+/**
+ * A line read again where Thai must stand (a reference number's ที่ and letter code): Thai
+ * alone, so a short Thai word cannot come out as Latin letters (กค as NA, ที่ as #).
+ */
+const LINE_LANGUAGES = ['tha'] as const;
 
 /**
  * A folder holding the trained data of both languages, linked from their npm packages (each
@@ -15,7 +21,7 @@ const LANGUAGES = ['tha', 'eng'] as const;
  */
 function languageFolder(folder: string): string {
   mkdirSync(folder, { recursive: true });
-  for (const language of LANGUAGES) {
+  for (const language of PAGE_LANGUAGES) {
     const file = `${language}.traineddata.gz`;
     const root = dirname(require.resolve(`@tesseract.js-data/${language}/package.json`));
     // The integer "best" models: more accurate than 4.0.0 on Thai marks, still fast.
@@ -66,6 +72,8 @@ export interface OcrPoolOptions {
   size?: number;
   /** One image's recognition is abandoned (its engine ended) after this long. */
   timeoutMs?: number;
+  /** Engines for single lines of Thai (`recognizeLine`) instead of pages of Thai and English. */
+  singleLine?: boolean;
 }
 
 /**
@@ -81,10 +89,24 @@ export class OcrPool {
   private busy = 0;
   private closed = false;
   private readonly cachePath = join(tmpdir(), `saraban-ocr-${process.pid}`);
+  private readonly singleLine: boolean;
+  /** The Thai line engines, started on the first line read again. */
+  private linePool: OcrPool | null = null;
 
   constructor(options: OcrPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.singleLine = options.singleLine ?? false;
+  }
+
+  /**
+   * One line of Thai in an encoded image (PNG) cropped from a page: read as a single line
+   * with the Thai model alone, by engines of their own (as many as the page engines).
+   */
+  async recognizeLine(image: Buffer): Promise<OcrLine[]> {
+    if (this.closed) throw new Error('OCR pool closed');
+    this.linePool ??= new OcrPool({ size: this.size, timeoutMs: this.timeoutMs, singleLine: true });
+    return this.linePool.recognize(image);
   }
 
   /** Lines of text in one encoded image (PNG), in reading order. */
@@ -138,7 +160,10 @@ export class OcrPool {
   async close(): Promise<void> {
     this.closed = true;
     const workers = this.idle.splice(0);
-    await Promise.all(workers.map((worker) => worker.terminate().catch(() => undefined)));
+    await Promise.all([
+      ...workers.map((worker) => worker.terminate().catch(() => undefined)),
+      this.linePool?.close(),
+    ]);
   }
 
   private async acquire(): Promise<Worker> {
@@ -187,14 +212,18 @@ export class OcrPool {
   }
 
   private async start(): Promise<Worker> {
-    const worker = await createWorker([...LANGUAGES], OEM.LSTM_ONLY, {
+    const languages = this.singleLine ? LINE_LANGUAGES : PAGE_LANGUAGES;
+    const worker = await createWorker([...languages], OEM.LSTM_ONLY, {
       langPath: languageFolder(join(this.cachePath, 'languages')),
       // No cache: the models are read from node_modules on every start, never written.
       cachePath: this.cachePath,
       cacheMethod: 'none',
       gzip: true,
     });
-    await worker.setParameters({ preserve_interword_spaces: '1' });
+    await worker.setParameters({
+      preserve_interword_spaces: '1',
+      ...(this.singleLine ? { tessedit_pageseg_mode: PSM.SINGLE_LINE } : {}),
+    });
     return worker;
   }
 }

@@ -18,6 +18,7 @@ import { OcrTimeoutError, type OcrLine, type OcrPool } from 'src/modules/files/r
 import { inkFromRgba, type InkImage } from 'src/modules/files/reading/thai-digits/glyph.js';
 import { rereadThaiDigits } from 'src/modules/files/reading/thai-digits/reread.js';
 import { speckFreeRange } from 'src/modules/files/reading/ocr-specks.js';
+import { referenceSegment, withReferenceReread } from 'src/modules/files/reading/reference-line.js';
 
 /**
  * Reading a PDF's text, page by page: the text layer where it is Thai, OCR of the rendered
@@ -337,8 +338,6 @@ async function ocrLines(
   // refused by pdf.js ("not of type Path2D").
   const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
   const entry = factory.create(Math.ceil(viewport.width), Math.ceil(viewport.height));
-  let png: Buffer;
-  let ink: InkImage;
   try {
     // The DOM types pdf.js names do not exist on the server; @napi-rs/canvas stands in.
     await page.render({
@@ -348,13 +347,53 @@ async function ocrLines(
       // A scan has no background of its own: white, so nothing transparent reads as ink.
       background: 'white',
     }).promise;
-    png = entry.canvas.toBuffer('image/png');
     const { width, height } = entry.canvas;
-    ink = inkFromRgba(entry.context.getImageData(0, 0, width, height).data, width, height);
+    const ink = inkFromRgba(entry.context.getImageData(0, 0, width, height).data, width, height);
+    const recognised = await ocr.recognize(entry.canvas.toBuffer('image/png'));
+    const lines = await Promise.all(
+      recognised.map((line) => rereadReferenceLine(line, entry.canvas, factory, ocr, ink)),
+    );
+    return linesFromOcr(lines, ink, scale);
   } finally {
     factory.destroy(entry);
   }
-  const recognised = await ocr.recognize(png);
+}
+
+/**
+ * A reference line whose ที่ or letter code was not read as Thai, read again from its crop
+ * with the Thai model alone (reference-line.ts); every other line as it was.
+ */
+async function rereadReferenceLine(
+  line: OcrLine,
+  page: Canvas,
+  factory: CanvasFactory,
+  ocr: OcrPool,
+  ink: InkImage,
+): Promise<OcrLine> {
+  const segment = referenceSegment(line);
+  if (!segment) return line;
+  const x = Math.floor(segment.box.x0);
+  const y = Math.floor(segment.box.y0);
+  const width = Math.min(page.width, Math.ceil(segment.box.x1)) - x;
+  const height = Math.min(page.height, Math.ceil(segment.box.y1)) - y;
+  if (width <= 0 || height <= 0) return line;
+  const crop = factory.create(width, height);
+  let png: Buffer;
+  try {
+    crop.context.drawImage(page, x, y, width, height, 0, 0, width, height);
+    png = crop.canvas.toBuffer('image/png');
+  } finally {
+    factory.destroy(crop);
+  }
+  const reread = await ocr.recognizeLine(png);
+  return withReferenceReread(line, segment, reread, { x, y }, (l) => rereadThaiDigits(l, ink));
+}
+
+/**
+ * The engine's lines of a page rendered at `scale` as read lines in PDF points: digits read
+ * again from the page's ink, specks at the ends dropped, empty lines left out.
+ */
+export function linesFromOcr(recognised: OcrLine[], ink: InkImage, scale: number): ReadLine[] {
   return recognised
     .map((line) => toReadLine(rereadThaiDigits(line, ink), scale))
     .filter((line): line is ReadLine => line !== null);

@@ -1,0 +1,146 @@
+import { describe, expect, it } from 'vitest';
+import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
+import { referenceSegment, withReferenceReread } from './reference-line.js';
+
+/**
+ * Lines as the engine gives them: words spaced as in the text, each word's box 20 pixels a
+ * character from `x`, its symbols one per character with the word's confidence.
+ */
+function engineLine(text: string, confidence = 0.9, x = 100, y = 200): OcrLine {
+  const words: OcrWord[] = [];
+  let at = 0;
+  for (const piece of text.split(/(\s+)/)) {
+    if (piece.trim() !== '') {
+      const x0 = x + at * 20;
+      words.push({
+        text: piece,
+        confidence,
+        box: { x0, y0: y, x1: x0 + piece.length * 20, y1: y + 40 },
+        symbols: [...piece].map((ch, i) => ({
+          text: ch,
+          confidence,
+          box: { x0: x0 + i * 20, y0: y, x1: x0 + (i + 1) * 20, y1: y + 40 },
+        })),
+      });
+    }
+    at += piece.length;
+  }
+  return {
+    text,
+    confidence,
+    box: {
+      x0: Math.min(...words.map((w) => w.box.x0)),
+      y0: y,
+      x1: Math.max(...words.map((w) => w.box.x1)),
+      y1: y + 40,
+    },
+    symbols: words.flatMap((w) => w.symbols),
+    words,
+  };
+}
+
+describe('referenceSegment', () => {
+  it('finds the piece up to the serial of a reference line whose head is not Thai', () => {
+    const line = engineLine('# NA ๐๔๐๖.๒/ว ๑๕๘          กระทรวงการคลัง');
+    const segment = referenceSegment(line);
+    expect(segment).not.toBeNull();
+    // #, NA, ๐๔๐๖.๒/ว, ๑๕๘: not the ministry's name across the gap.
+    expect(segment!.words).toBe(4);
+    expect(line.text.slice(0, segment!.length)).toBe('# NA ๐๔๐๖.๒/ว ๑๕๘');
+    const serial = line.words[3].box;
+    expect(segment!.box.x0).toBeLessThan(line.words[0].box.x0);
+    expect(segment!.box.x1).toBeGreaterThan(serial.x1);
+    expect(segment!.box.x1).toBeLessThan(line.words[4].box.x0);
+    expect(segment!.box.y0).toBeLessThan(serial.y0);
+    expect(segment!.box.y1).toBeGreaterThan(serial.y1);
+  });
+
+  it.each([
+    ['#1 ชร 0033.004/4519      สำนักงานสาธารณสุขจังหวัดเชียงราย'],
+    ['เทีกค ๐๔๐๖.๒/ว ๑๕๘'],
+    ["ที มท ๐๘๐'๕9.๕๒/ว ๓๒๑"],
+  ])('reads again %s', (text) => {
+    expect(referenceSegment(engineLine(text))).not.toBeNull();
+  });
+
+  it.each([
+    ['ที่ มท ๐๒๑๐.๕/๒๖๓          กระทรวงมหาดไทย'],
+    ['ที่ ศธ 04002/1234'],
+    ['อ้างถึง หนังสือกระทรวงมหาดไทย ที่ มท ๐๒๐๘.๒/ว ๑๒ ลงวันที่ ๙ มกราคม ๒๕๖๙'],
+    ['เรียน ผู้ว่าราชการจังหวัดสงขลา'],
+    ['๑๔ มกราคม ๒๕๖๙'],
+  ])('leaves %s alone', (text) => {
+    expect(referenceSegment(engineLine(text))).toBeNull();
+  });
+});
+
+describe('withReferenceReread', () => {
+  const line = engineLine('# NA ๐๔๐๖.๒/ว ๑๕๘          กระทรวงการคลัง');
+  const segment = referenceSegment(line)!;
+  const origin = { x: 80, y: 190 };
+
+  it('takes the Thai reading of the segment, placed on the page, and keeps the rest', () => {
+    const reread = engineLine('ที่ กค ๐๔๐๖.๒/ว ๑๕๘', 0.93, 10, 5);
+    const merged = withReferenceReread(line, segment, [reread], origin);
+    expect(merged.text).toBe('ที่ กค ๐๔๐๖.๒/ว ๑๕๘          กระทรวงการคลัง');
+    expect(merged.words.map((w) => w.text)).toEqual([
+      'ที่',
+      'กค',
+      '๐๔๐๖.๒/ว',
+      '๑๕๘',
+      'กระทรวงการคลัง',
+    ]);
+    // Page pixels: the crop's box moved by where the crop was taken.
+    expect(merged.words[0].box).toEqual({ x0: 90, y0: 195, x1: 150, y1: 235 });
+    expect(merged.words[0].symbols[0].box).toEqual({ x0: 90, y0: 195, x1: 110, y1: 235 });
+    // The engine's own confidences: the re-read's for the segment, the page's for the rest.
+    expect(merged.symbols.map((s) => s.text).join('')).toBe('ที่กค๐๔๐๖.๒/ว๑๕๘กระทรวงการคลัง');
+    expect(merged.words[0].confidence).toBe(0.93);
+    expect(merged.words[4].confidence).toBe(0.9);
+    expect(merged.confidence).toBe(line.confidence);
+    expect(merged.box).toEqual(line.box);
+  });
+
+  it('leaves out specks read before the label and after the serial', () => {
+    const reread = engineLine('๊:   ที่ กค ๐๔๐๖.๒/ว ๑๕๘ า', 0.93, 0, 5);
+    const merged = withReferenceReread(line, segment, [reread], origin);
+    expect(merged.text).toBe('ที่ กค ๐๔๐๖.๒/ว ๑๕๘          กระทรวงการคลัง');
+    expect(merged.words.map((w) => w.text).slice(0, 4)).toEqual(['ที่', 'กค', '๐๔๐๖.๒/ว', '๑๕๘']);
+  });
+
+  it('passes the reading through the digit reader before checking it', () => {
+    const reread = engineLine('ที่ กค ๐๔๐๖.๒/ว ฒ๐', 0.93, 10, 5);
+    // As the digit reader gives it: the word, its symbols and the text all changed.
+    const digits = (l: OcrLine): OcrLine => {
+      const words = l.words.map((w) =>
+        w.text === 'ฒ๐'
+          ? { ...w, text: '๗๐', symbols: w.symbols.map((s, i) => ({ ...s, text: '๗๐'[i] })) }
+          : w,
+      );
+      return {
+        ...l,
+        text: l.text.replace('ฒ๐', '๗๐'),
+        words,
+        symbols: words.flatMap((w) => w.symbols),
+      };
+    };
+    expect(withReferenceReread(line, segment, [reread], origin).text).toBe(line.text);
+    expect(withReferenceReread(line, segment, [reread], origin, digits).text).toBe(
+      'ที่ กค ๐๔๐๖.๒/ว ๗๐          กระทรวงการคลัง',
+    );
+  });
+
+  it.each([
+    ['ที่ " 04002/1234', 'no letter code'],
+    ['ทสอ0๒ยป', 'no label and no slash'],
+    ['# NA ๐๔๐๖.๒/ว ๑๕๘', 'no Thai head'],
+    ['ที่ กค 0 ๓๐', 'no slash'],
+    ['ที่ ศอฮี ๐๒๑๐.๓/ว ๒๒', 'a letter code with a vowel'],
+  ])('keeps the line as read when the reading is %s (%s)', (text) => {
+    expect(withReferenceReread(line, segment, [engineLine(text, 0.93, 10, 5)], origin)).toBe(line);
+  });
+
+  it('keeps the line when the engine read nothing', () => {
+    expect(withReferenceReread(line, segment, [], origin)).toBe(line);
+  });
+});

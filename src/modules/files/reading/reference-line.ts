@@ -1,0 +1,142 @@
+import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
+import type { PixelBox } from 'src/modules/files/reading/thai-digits/glyph.js';
+import { parseReferenceNumber } from 'src/thai/index.js';
+
+/**
+ * A letter's reference line (ที่ มท ๐๒๐๘.๒/ว ๗๐) read again, Thai alone, where the page's
+ * reading lost its label or letter code to Latin: read with Thai and English, the short Thai
+ * words at the start of the line come out as `# NA ๐๔๐๖.๒/ว ๑๕๘` (ที่ กค), `#1 ชร` or
+ * `# Aa 04002/1234` (ที่ ศธ), and the letter is not found. Only that piece of the line, up to
+ * the serial, is cropped and read again; the new reading replaces it only when it is what a
+ * reference number must be (ที่, two to four Thai letters, a number, a slash, a serial). The
+ * digits are then read from the page's pixels like any others, and confidences are the
+ * engine's own: nothing is made up.
+ */
+
+const DIGIT = '[0-9\\u0E50-\\u0E59]';
+/**
+ * The start of a line up to a reference number's serial: a few characters (the label and the
+ * letter code as read, however wrong), a number, a slash, ว, the serial.
+ */
+const SEGMENT = new RegExp(
+  `^\\s*(?<head>[^\\s]{1,6}(?:\\s+[^\\s]{1,6})?)\\s*${DIGIT}[^/\\s]{0,14}\\s*/\\s*(?:ว\\s*\\.?\\s*)?[^\\s]+`,
+);
+/** ที่ (or ที, its tone mark lost) and a Thai letter code starting the line: already right. */
+const THAI_HEAD = /^\s*ที่?\s*[\u0E01-\u0E2E]{2,4}\.?\s*[0-9\u0E50-\u0E59]/;
+
+/** Where the line's words sit in its text, or null if they do not follow it. */
+function wordStarts(line: OcrLine): number[] | null {
+  const starts: number[] = [];
+  let cursor = 0;
+  for (const word of line.words) {
+    const at = line.text.indexOf(word.text, cursor);
+    if (at < 0) return null;
+    starts.push(at);
+    cursor = at + word.text.length;
+  }
+  return starts;
+}
+
+export interface ReferenceSegment {
+  /** The segment's words: the line's first `words`. */
+  words: number;
+  /** Characters of the line's text the segment covers. */
+  length: number;
+  /** Pixels of the page around the segment's words. */
+  box: PixelBox;
+}
+
+/**
+ * The piece of a line to read again: a reference number whose head is not Thai (the label or
+ * the letter code read as something else). Null for every other line, and for a reference
+ * line that already reads as one.
+ */
+export function referenceSegment(line: OcrLine): ReferenceSegment | null {
+  const match = SEGMENT.exec(line.text);
+  if (!match) return null;
+  const segment = match[0];
+  if (THAI_HEAD.test(segment) && parseReferenceNumber(segment).ok) return null;
+  const starts = wordStarts(line);
+  if (!starts) return null;
+  const words = starts.filter((start) => start < segment.length).length;
+  if (words === 0) return null;
+  const boxes = line.words.slice(0, words).map((word) => word.box);
+  const box = {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
+  // Room around the words: a label's tone mark above, a margin for the line reader.
+  const height = line.box.y1 - line.box.y0;
+  return {
+    words,
+    length: segment.length,
+    box: {
+      x0: Math.max(0, Math.min(box.x0, line.box.x0) - height / 2),
+      y0: Math.max(0, Math.min(box.y0, line.box.y0) - height / 4),
+      x1: box.x1 + height / 2,
+      y1: Math.max(box.y1, line.box.y1) + height / 4,
+    },
+  };
+}
+
+function shift<T extends { box?: PixelBox }>(item: T, dx: number, dy: number): T {
+  if (!item.box) return item;
+  const { x0, y0, x1, y1 } = item.box;
+  return { ...item, box: { x0: x0 + dx, y0: y0 + dy, x1: x1 + dx, y1: y1 + dy } };
+}
+
+/** What comes before ที่ (or ที) in a reading: nothing, or a speck or two and spaces. */
+const BEFORE_LABEL = /^[^\u0E01-\u0E2E]*?(?=ที)/;
+const MAX_SPECKS = 3;
+
+/**
+ * The line with its segment replaced by the Thai reading of the crop at `origin` (page
+ * pixels), if that reading, its digits read again from the page (`digits`), is a reference
+ * number with its label: ที่, a Thai letter code, a number, a slash, a serial. Specks read
+ * before the label and after the serial are left out (the crop holds the segment alone).
+ * Otherwise the line as it was.
+ */
+export function withReferenceReread(
+  line: OcrLine,
+  segment: ReferenceSegment,
+  reread: OcrLine[],
+  origin: { x: number; y: number },
+  digits: (line: OcrLine) => OcrLine = (l) => l,
+): OcrLine {
+  const first = reread[0];
+  if (!first) return line;
+  const words: OcrWord[] = reread
+    .flatMap((l) => l.words)
+    .map((word) => ({
+      ...shift(word, origin.x, origin.y),
+      symbols: word.symbols.map((symbol) => shift(symbol, origin.x, origin.y)),
+    }));
+  const candidate = digits({
+    ...shift(first, origin.x, origin.y),
+    text: reread.map((l) => l.text).join(' '),
+    words,
+    symbols: words.flatMap((word) => word.symbols),
+  });
+  const lead = BEFORE_LABEL.exec(candidate.text);
+  if (!lead || lead[0].replace(/\s+/g, '').length > MAX_SPECKS) return line;
+  const match = SEGMENT.exec(candidate.text.slice(lead[0].length));
+  if (!match) return line;
+  const text = match[0].trim();
+  if (!THAI_HEAD.test(text) || !parseReferenceNumber(text).ok) return line;
+  // The candidate's words inside the segment, by where they sit in its text.
+  const from = lead[0].length + (match[0].length - match[0].trimStart().length);
+  const to = lead[0].length + match[0].length;
+  const starts = wordStarts(candidate);
+  if (!starts) return line;
+  const inside = candidate.words.filter((_, i) => starts[i] >= from && starts[i] < to);
+  const kept = line.words.slice(segment.words);
+  const all = [...inside, ...kept];
+  return {
+    ...line,
+    text: text + line.text.slice(segment.length),
+    words: all,
+    symbols: all.flatMap((word) => word.symbols),
+  };
+}
