@@ -41,6 +41,7 @@ import {
   isMarkOnly,
   labelOf,
   leadingMarks,
+  looseDateCell,
   maskSpecks,
   parenthesisedName,
   refLabelEnd,
@@ -129,6 +130,8 @@ interface DateAt {
   line: number;
   d: DateInText;
   text: string;
+  /** Read through OCR damage around it (looseDateCell). */
+  unsure?: boolean;
 }
 
 /** Whether the month word of a date is as the table prints it (not read without its marks). */
@@ -371,19 +374,31 @@ function readHead(lines: Line[]): Head {
         };
         const dated = datesOf(tail).find((d) => d.prefix !== null && /^วันที่?/.test(d.prefix));
         if (dated !== undefined) head.dateField = { line: no, d: dated, text: tail.text };
+        else {
+          const loose = looseDateCell(tail);
+          if (loose !== null)
+            head.dateField = { line: no, d: loose, text: tail.text, unsure: true };
+        }
       } else {
         const cell = afterLabel.text.trim().split(/\s{2,}/)[0] ?? '';
         const parsed = parseReferenceNumber(cell);
         if (printedEnd === null) {
-          // Without its ที่ only the whole grammar makes a line a reference number.
+          // Without its ที่ only the whole grammar makes a line a reference number; a memo's
+          // date may still end the line.
           head.referenceLine = -1;
           head.referenceUnsure = false;
+          const loose = looseDateCell(rest);
+          if (loose !== null)
+            head.dateLines.push({ line: no, d: loose, text: rest.text, unsure: true });
           continue;
         }
         if (parsed.ok) head.reference = parsed.value;
         else head.referenceError = parsed.error.code;
         const dated = datesOf(afterLabel).find((d) => d.prefix !== null && /^วันที่?/.test(d.prefix));
+        const loose = dated === undefined ? looseDateCell(afterLabel) : null;
         if (dated !== undefined) head.dateField = { line: no, d: dated, text: afterLabel.text };
+        else if (loose !== null)
+          head.dateField = { line: no, d: loose, text: afterLabel.text, unsure: true };
       }
       continue;
     }
@@ -416,6 +431,12 @@ function readHead(lines: Line[]): Head {
     if (alone !== null) {
       unitParts = null;
       head.dateLines.push({ line: no, d: alone, text: rest.text });
+      continue;
+    }
+    const loose = looseDateCell(rest);
+    if (loose !== null) {
+      unitParts = null;
+      head.dateLines.push({ line: no, d: loose, text: rest.text, unsure: true });
       continue;
     }
     if (unitParts !== null) {
@@ -553,7 +574,9 @@ function findStampedLetterDate(lines: Line[], bodyStart: number): DateAt | null 
     if (line === undefined) continue;
     if (contactStart(line.text) === 0) break;
     const d = dateOnlyCell(line);
+    const loose = d === null ? looseDateCell(line) : null;
     if (d !== null) date = { line: no, d, text: line.text };
+    else if (loose !== null) date = { line: no, d: loose, text: line.text, unsure: true };
   }
   return date;
 }
@@ -839,7 +862,10 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     ],
     ['ownerUnit', memo && head.unitUnsure && letter.ownerUnit !== null],
     ['referenceNumber', head.referenceUnsure && letter.referenceNumber !== null],
-    ['letterDate', letterDate !== null && !monthPrintedInFull(letterDate.raw)],
+    [
+      'letterDate',
+      letterDate !== null && (dateAt?.unsure === true || !monthPrintedInFull(letterDate.raw)),
+    ],
     [
       'urgency',
       head.speed !== null ? head.marksUnsure.has('urgency') : foot.marksUnsure.has('urgency'),

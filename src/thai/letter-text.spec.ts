@@ -7,6 +7,7 @@ import {
   isMarkOnly,
   labelOf,
   leadingMarks,
+  looseDateCell,
   maskLine,
   maskSpecks,
   parenthesisedName,
@@ -206,6 +207,35 @@ describe('speed and secrecy marks as OCR reads them', () => {
   it('needs the whole line: a word that starts like a mark is not one', () => {
     for (const text of ['ลบข้อมูล', 'ดวนมากขึ้น', 'ลบ ๕', 'ดวงดาว', 'ล', 'ดวนมาก ลบ']) {
       expect(damagedMarkOnly(line(text))).toBeNull();
+    }
+  });
+});
+
+describe('letter dates as OCR reads them', () => {
+  const dateOf = (text: string) => looseDateCell(line(text))?.date ?? null;
+
+  it('takes a date after a garbled วันที่ at the end of a memo head line', () => {
+    expect(dateOf('ท สข ๐๐๑๘.๔/๐ค่         ;      eh        WN ๑๑ พฤศจิกายน ๒๕๖๙')).toBe(
+      '2026-11-11',
+    );
+    expect(dateOf('                                  ul ๙ เมษายน ๒๕๖๙')).toBe('2026-04-09');
+  });
+
+  it('takes a date with a speck after it', () => {
+    expect(dateOf('                     ๒๒ กรกฎาคม ๒๕๖๙ 7')).toBe('2026-07-22');
+  });
+
+  it('needs a full month name, a real date, its own cell, and nothing after but a speck', () => {
+    for (const text of [
+      '                     ๒๒ ก.ค. ๒๕๖๙ 7',
+      '                     ๓๐ กุมภาพันธ์ ๒๕๖๙',
+      'ศูนย์ราชการเฉลิมพระเกียรติ ๘๐ พรรษา ๕ ธันวาคม ๒๕๕๐',
+      'ตามหนังสือ ลงวันที่ ๒ ธันวาคม ๒๕๖๘',
+      'หนังสือที่ มท ๐๒๐๘/๑            ลงวันที่ ๒ ธันวาคม ๒๕๖๘',
+      '        ๒๒ กรกฎาคม ๒๕๖๙ เป็นต้นไป',
+      '        ๒๒ กรกฎาคม ๒๕๖๙ 12',
+    ]) {
+      expect(dateOf(text)).toBeNull();
     }
   });
 });

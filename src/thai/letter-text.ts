@@ -631,3 +631,25 @@ export function dateOnlyCell(line: Line): DateInText | null {
   }
   return datesFillingCells(line, false)[0] ?? null;
 }
+
+/**
+ * A letter date as OCR of a scanned head may leave it: at the end of its line or cell, after
+ * a วันที่ label garbled into a speck (`WN ๑๑ พฤศจิกายน ๒๕๖๙`, `ul ๙ เมษายน ๒๕๖๙`), or with a
+ * speck after it (`๒๒ กรกฎาคม ๒๕๖๙ 7`). Only a real date with a full month name counts, as
+ * letters print it; the caller treats it as unsure.
+ */
+export function looseDateCell(line: Line): DateInText | null {
+  const dates = datesOf(line).filter((d) => d.date !== null);
+  const d = dates[dates.length - 1];
+  // ลงวันที่ / ลว. date another letter.
+  if (d === undefined || /^(?:ลง|ลว)/.test(d.prefix ?? '')) return null;
+  const monthWord = line.match.slice(d.dateIndex, d.end);
+  if (!/[\u0E01-\u0E4E]{4,}/.test(monthWord)) return null;
+  const after = line.match.slice(d.end);
+  if (!/^\s*(?:[^\s\u0E01-\u0E59]\s*)?$/.test(after)) return null;
+  const before = line.match.slice(0, d.index);
+  // The date's own cell starts after a column gap, or the line starts with it.
+  const gap = /(?:^|\S {2,})(\s*)([^\s\u0E01-\u0E59]{1,3}\s+)?$/.exec(before);
+  if (gap === null) return null;
+  return d;
+}

@@ -125,6 +125,12 @@ export const garbledReferenceLabel: Damage = (text) =>
     .map((line) => line.replace(/^(\s*)ที่(?=\s*[\u0E01-\u0E2E]{2,4}\.?\s*[\d๐-๙])/, '$1#1'))
     .join('\n');
 
+/** A memo's วันที่, in its own column of the ที่ line, read as Latin letters (`WN ๑๑ …`). */
+export const garbledDateLabel: Damage = (text) =>
+  lines(text)
+    .map((line) => line.replace(/^(\s*ที่\s.*\S {2,})วันที่(?=\s*[\d๐-๙])/, '$1WN'))
+    .join('\n');
+
 export const compose =
   (...damages: Damage[]): Damage =>
   (text) =>
@@ -173,6 +179,7 @@ export const DAMAGES: Record<string, Damage> = {
   'Latin look-alike digits in the reference number': latinDigitsInReference,
   'the ที่ label garbled': garbledReferenceLabel,
   'month names without their marks': monthsLoseMarks,
+  'a memo date label garbled': garbledDateLabel,
   'speed and secrecy marks without their marks': marksLoseMarks,
   'all at once': scanned,
 };
