@@ -162,6 +162,12 @@ describe('scanner specks', () => {
 
   it('blanks a line of nothing but specks', () => {
     expect(masked('a     vw        cw a      a', '2', '.  “')).toEqual(['', '', '']);
+    // Scattered over the line, a lone Thai letter with a mark is dust too.
+    expect(
+      masked('ฆ/                        =      ร่                             ow ณี่          a'),
+    ).toEqual(['']);
+    // Two short cells are not enough to call a line dust: ที่  ๑ / ลับ  ก.
+    expect(masked('ร่      a')[0]?.trim()).toBe('ร่');
   });
 
   it('keeps what carries meaning: labels, Thai digits, item numbers, numbers, words', () => {

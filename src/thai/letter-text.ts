@@ -113,10 +113,24 @@ function isSpeckCell(text: string): boolean {
   );
 }
 
+/**
+ * A scattered cell of a dust line: short, no digits that mean anything, no Thai word. A lone
+ * Thai letter with a mark (ร่, ณี่) counts here: on a line of three or more such cells it is
+ * dust, not a label.
+ */
+function isScatteredSpeck(text: string): boolean {
+  return (
+    text.replace(/\s+/g, '').length <= SPECK_CELL_MAX &&
+    !/[\u0E50-\u0E59]|\d\d|[\u0E01-\u0E2E][\u0E30-\u0E4E]*[\u0E01-\u0E2E]|[()]/.test(text)
+  );
+}
+
 /** Whether every token of a line is a speck (a line of dust). */
 function isSpeckLine(text: string): boolean {
   const cells = cellsOf(text);
-  return cells.length > 0 && cells.every((c) => c.text.split(' ').every((t) => isSpeckCell(t)));
+  if (cells.length === 0) return false;
+  if (cells.every((c) => c.text.split(' ').every((t) => isSpeckCell(t)))) return true;
+  return cells.length >= 3 && cells.every((c) => c.text.split(' ').every(isScatteredSpeck));
 }
 
 /**
