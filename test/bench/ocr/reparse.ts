@@ -1,7 +1,8 @@
 /**
  * `npx tsx --tsconfig tsconfig.json test/bench/ocr/reparse.ts DIR`: parses again the readings
  * an `npm run bench -- ocr` run saved with BENCH_OCR_DUMP=DIR and scores them with the
- * current parser, without OCR: how a parser change moves the figures on the same readings.
+ * current parser, without OCR: how a parser change moves the figures on the same readings,
+ * and per field how many documents it is wrong in.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,7 @@ if (!dir) throw new Error('usage: reparse.ts DUMP_DIR');
 
 const byEngine = new Map<
   string,
-  { fields: number; total: number; refs: boolean[]; dates: boolean[] }
+  { fields: number; total: number; refs: boolean[]; dates: boolean[]; wrong: Map<string, number> }
 >();
 for (const file of readdirSync(dir).sort()) {
   const m = /^(.+)\.(\d+)\.([a-z]+)\.txt$/.exec(file);
@@ -25,8 +26,15 @@ for (const file of readdirSync(dir).sort()) {
   const expected: unknown = JSON.parse(readFileSync(`${FIXTURES}${letter}.expected.json`, 'utf8'));
   const read = readFileSync(join(dir, file), 'utf8');
   const score = scoreLetter(parseLetter(read), expected, text, read);
-  const sums = byEngine.get(engine) ?? { fields: 0, total: 0, refs: [], dates: [] };
+  const sums = byEngine.get(engine) ?? {
+    fields: 0,
+    total: 0,
+    refs: [],
+    dates: [],
+    wrong: new Map<string, number>(),
+  };
   sums.fields += score.fieldsRight.length;
+  for (const field of score.fieldsWrong) sums.wrong.set(field, (sums.wrong.get(field) ?? 0) + 1);
   sums.total += LETTER_FIELDS.length;
   if (score.referenceExact !== null) sums.refs.push(score.referenceExact);
   if (score.dateExact !== null) sums.dates.push(score.dateExact);
@@ -37,4 +45,7 @@ for (const [engine, s] of byEngine) {
   console.log(
     `${engine}: fields ${pct(s.fields, s.total)}, reference numbers ${pct(s.refs.filter(Boolean).length, s.refs.length)}, letter dates ${pct(s.dates.filter(Boolean).length, s.dates.length)} (${s.total / LETTER_FIELDS.length} documents)`,
   );
+  // Which fields the figure loses, most first: where a parser change is worth making.
+  const wrong = [...s.wrong].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${f} ${n}`);
+  console.log(`  documents with the field wrong: ${wrong.join(', ') || 'none'}`);
 }
