@@ -158,6 +158,7 @@ describe('scanner specks', () => {
     expect(masked('(นายแพทย์วรวุฒิ ชัยมงคล)        0 0')).toEqual(['(นายแพทย์วรวุฒิ ชัยมงคล)']);
     expect(masked('Co      เรื่อง การประชุม')[0]?.trimStart()).toBe('เรื่อง การประชุม');
     expect(masked('กองการเงินการคลังภาครัฐ          Ei')).toEqual(['กองการเงินการคลังภาครัฐ']);
+    expect(masked('กลุ่มงานการเจ้าหน้าที่       7')).toEqual(['กลุ่มงานการเจ้าหน้าที่']);
   });
 
   it('blanks a line of nothing but specks', () => {
@@ -180,6 +181,8 @@ describe('scanner specks', () => {
       '(๒)',
       'เวลา ๑๐.๓๐   น.',
       'จำนวน  1  ฉบับ',
+      'เลขรับ   5',
+      'สำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต   2',
     ];
     expect(masked(...kept)).toEqual(kept);
   });

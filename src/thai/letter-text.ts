@@ -133,6 +133,10 @@ function isSpeckLine(text: string): boolean {
   return cells.length >= 3 && cells.every((c) => c.text.split(' ').every(isScatteredSpeck));
 }
 
+/** Words a lone number in the next column belongs to (เลขรับ   5, จำนวน   1, เขต   2). */
+const TAKES_A_NUMBER =
+  /(?:^|\s)(?:เลข(?:ที่)?รับ(?:ที่?)?|รับที่?|ทะเบียนรับ|เลขที่|ที่|จำนวน|ข้อ|หน้า|เขต|ชั้น|หมู่(?:ที่)?|ครั้งที่|ฉบับที่)\s*[:.]?$/;
+
 /**
  * Blank the specks of each line in place: a whole line of them, or a cell of them at either
  * end of a line that has a column gap before (or after) it. Offsets stay valid.
@@ -145,7 +149,11 @@ export function maskSpecks(lines: Line[]): void {
       continue;
     }
     const cells = cellsOf(line.text);
-    while (cells.length > 1 && isSpeckCell(cells[cells.length - 1].text)) {
+    while (
+      cells.length > 1 &&
+      isSpeckCell(cells[cells.length - 1].text) &&
+      !TAKES_A_NUMBER.test(cells[cells.length - 2].text)
+    ) {
       const last = cells.pop()!;
       maskLine(line, last.start, last.end);
     }
