@@ -680,10 +680,11 @@ export class RegistersService {
     };
   }
 
+  /** The entry, its register and its letter, each checked visible to the principal (else 404). */
   async getEntry(
     principal: Principal,
     entryId: string,
-  ): Promise<{ entry: EntryRow; register: Register }> {
+  ): Promise<{ entry: EntryRow; register: Register; letter: LetterRow }> {
     const entry = await this.repository.findEntry(this.dataSource.manager, entryId);
     if (!entry) throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
     try {
@@ -692,8 +693,12 @@ export class RegistersService {
         principal,
         entry.registerId,
       );
-      await this.letters.findVisible(this.dataSource.manager, principal, entry.letterId);
-      return { entry, register };
+      const letter = await this.letters.findVisible(
+        this.dataSource.manager,
+        principal,
+        entry.letterId,
+      );
+      return { entry, register, letter };
     } catch {
       throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
     }

@@ -158,7 +158,9 @@ export class RoutingService {
         ],
       });
     }
-    const { entry, register } = await this.registers.getEntry(principal, entryId);
+    // The letter as access just read it: the forward reads it no second time inside its
+    // transaction, where a plain read would promise nothing more.
+    const { entry, register, letter } = await this.registers.getEntry(principal, entryId);
     if (
       !principal.grants.some((g) => g.unitId === register.unitId && FORWARDING_ROLES.has(g.role))
     ) {
@@ -176,7 +178,6 @@ export class RoutingService {
         async () => {
           if (entry.status !== 'active')
             throw new DomainError(RoutingErrors.FORWARD_ENTRY_CANCELLED);
-          const letter = await this.letters.findVisible(manager, principal, entry.letterId);
           const scope = await this.scopes.findScope(manager, register.unitId);
           if (!scope) throw new DomainError(RoutingErrors.FORWARD_UNIT_NOT_FOUND);
           const { sender, organisation } = scope;
