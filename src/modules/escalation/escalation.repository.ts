@@ -108,6 +108,29 @@ export class EscalationRepository {
     return row ?? undefined;
   }
 
+  /**
+   * A speed class's policy and the holiday dates, in one round trip: what a forward's due time
+   * needs, read inside the forwarding transaction. Undefined without a policy row.
+   */
+  async findPolicyAndHolidays(
+    manager: EntityManager,
+    speed: Speed,
+  ): Promise<{ policy: PolicyRow; holidays: string[] } | undefined> {
+    const row = await queryFirst(
+      manager,
+      'EscalationRepository.findPolicyAndHolidays',
+      { ...POLICY_ROW, holidays: col.array(col.text) },
+      `SELECT speed, ack_working_minutes AS "ackWorkingMinutes",
+              step_working_minutes AS "stepWorkingMinutes", updated_at AS "updatedAt",
+              array_to_json(ARRAY(SELECT to_char(date, 'YYYY-MM-DD') FROM holidays ORDER BY date)) AS holidays
+         FROM escalation_policies WHERE speed = $1`,
+      [speed],
+    );
+    if (!row) return undefined;
+    const { holidays, ...policy } = row;
+    return { policy, holidays };
+  }
+
   // ---- the ladder ---------------------------------------------------------------------------
 
   /** Deliveries of a forward still waiting, for their first wake-up after the commit. */

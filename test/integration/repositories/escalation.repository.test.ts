@@ -98,6 +98,37 @@ describe('EscalationRepository', () => {
     expect(await repo.findPolicy(t.dataSource.manager, 'none')).toBeUndefined();
   });
 
+  it('findPolicyAndHolidays reads the policy and every holiday date in one statement', async () => {
+    await t
+      .get(EscalationAdminRepository)
+      .upsertPolicy(
+        t.dataSource.manager,
+        { speed: 'urgent', ackWorkingMinutes: 420, stepWorkingMinutes: [120] },
+        (await f.newUser({})).id,
+        now,
+      );
+    await t
+      .get(EscalationAdminRepository)
+      .insertHolidays(
+        t.dataSource.manager,
+        [{ date: '2032-01-02', nameTh: 'วันหยุดพิเศษ', nameEn: null }],
+        'admin',
+        null,
+        now,
+      );
+    const found = await repo.findPolicyAndHolidays(t.dataSource.manager, 'urgent');
+    expect(found?.policy).toEqual({
+      speed: 'urgent',
+      ackWorkingMinutes: 420,
+      stepWorkingMinutes: [120],
+      updatedAt: now,
+    });
+    expect(found?.holidays).toEqual(await repo.findHolidayDates());
+    expect(found?.holidays).toContain('2032-01-02');
+    await t.dataSource.query(`DELETE FROM escalation_policies WHERE speed = 'none'`);
+    expect(await repo.findPolicyAndHolidays(t.dataSource.manager, 'none')).toBeUndefined();
+  });
+
   it('findPendingOfForward gives the forward’s deliveries still waiting with a due time', async () => {
     const sender = await f.newUnit({});
     const [first] = await f.newDeliveries({
