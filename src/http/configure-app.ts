@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import {
   type ArgumentMetadata,
   type PipeTransform,
@@ -13,7 +14,7 @@ import { pinoHttp } from 'pino-http';
 import { CommonErrors, DomainError, type FieldError } from 'src/common/domain-error.js';
 import { ProblemFilter, sendProblem, toDomainError, toProblem } from 'src/common/problem.filter.js';
 import type { AppConfig } from 'src/config/config.js';
-import { consoleIndexReader, mountConsole } from 'src/http/console-static.js';
+import { consoleIndexReader, isConsolePath, mountConsole } from 'src/http/console-static.js';
 import { findNulString, type JsonShapeProblem, scanJsonShape } from 'src/http/json-guard.js';
 import { createOpenApiDocument, setApiPrefix } from 'src/http/openapi.js';
 import { logger, PinoNestLogger, requestContext } from 'src/logging/logger.js';
@@ -148,7 +149,12 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
     contentSecurityPolicy: {
       directives: {
         'default-src': ["'self'"],
-        'script-src': ["'self'", () => consoleIndex()?.scriptHashes.join(' ') ?? ''],
+        // Only the console's pages carry the hash: the API's answers are never looked up on disk.
+        'script-src': [
+          "'self'",
+          (req: IncomingMessage) =>
+            isConsolePath(req.url ?? '/') ? (consoleIndex()?.scriptHashes.join(' ') ?? '') : '',
+        ],
         'style-src': ["'self'"],
         'font-src': ["'self'"],
         // PDFs are fetched with the access token and shown from blob: URLs.

@@ -16,6 +16,11 @@ export const CONSOLE_DIR = fileURLToPath(new URL('../console', import.meta.url))
 
 const NOT_CONSOLE = /^\/(api|health|metrics|admin\/queues)(\/|$)/;
 
+/** True for a path the console answers (a client-side route or one of its files). */
+export function isConsolePath(path: string): boolean {
+  return !NOT_CONSOLE.test(path);
+}
+
 /** True when the console was built (npm run build); the API runs without it otherwise. */
 export function consoleBuilt(dir = CONSOLE_DIR): boolean {
   return existsSync(join(dir, 'index.html')) && existsSync(join(dir, 'assets'));
@@ -36,7 +41,6 @@ export function consoleIndexReader(dir = CONSOLE_DIR): () => ConsoleIndex | null
   const file = join(dir, 'index.html');
   let read: { version: string; index: ConsoleIndex } | null = null;
   return () => {
-    if (!consoleBuilt(dir)) return null;
     const stat = statSync(file, { throwIfNoEntry: false });
     if (!stat) return null;
     const version = `${stat.mtimeMs}:${stat.size}`;
