@@ -108,6 +108,13 @@ describe('withReferenceReread', () => {
     expect(merged.words.map((w) => w.text).slice(0, 4)).toEqual(['ที่', 'กค', '๐๔๐๖.๒/ว', '๑๕๘']);
   });
 
+  it('leaves out a stray letter read at the crop’s edge before the label', () => {
+    const reread = engineLine('ทที่ กค ๐๔๐๖.๒/ว ๑๕๘', 0.93, 10, 5);
+    expect(withReferenceReread(line, segment, [reread], origin).text).toBe(
+      'ที่ กค ๐๔๐๖.๒/ว ๑๕๘          กระทรวงการคลัง',
+    );
+  });
+
   it('passes the reading through the digit reader before checking it', () => {
     const reread = engineLine('ที่ กค ๐๔๐๖.๒/ว ฒ๐', 0.93, 10, 5);
     // As the digit reader gives it: the word, its symbols and the text all changed.
@@ -136,6 +143,7 @@ describe('withReferenceReread', () => {
     ['# NA ๐๔๐๖.๒/ว ๑๕๘', 'no Thai head'],
     ['ที่ กค 0 ๓๐', 'no slash'],
     ['ที่ ศอฮี ๐๒๑๐.๓/ว ๒๒', 'a letter code with a vowel'],
+    ['หนังสือที่ กค ๐๔๐๖.๒/ว ๑๕๘', 'more than a speck before the label'],
   ])('keeps the line as read when the reading is %s (%s)', (text) => {
     expect(withReferenceReread(line, segment, [engineLine(text, 0.93, 10, 5)], origin)).toBe(line);
   });

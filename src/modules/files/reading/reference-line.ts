@@ -87,15 +87,18 @@ function shift<T extends { box?: PixelBox }>(item: T, dx: number, dy: number): T
   return { ...item, box: { x0: x0 + dx, y0: y0 + dy, x1: x1 + dx, y1: y1 + dy } };
 }
 
-/** What comes before ที่ (or ที) in a reading: nothing, or a speck or two and spaces. */
-const BEFORE_LABEL = /^[^\u0E01-\u0E2E]*?(?=ที)/;
+/**
+ * What comes before ที่ (or ที) in a reading: nothing, or a speck or a stray letter or two
+ * read from the crop's edge (`ทที่`, `๊:`), and spaces.
+ */
+const BEFORE_LABEL = /^.*?(?=ที)/;
 const MAX_SPECKS = 3;
 
 /**
  * The line with its segment replaced by the Thai reading of the crop at `origin` (page
  * pixels), if that reading, its digits read again from the page (`digits`), is a reference
- * number with its label: ที่, a Thai letter code, a number, a slash, a serial. Specks read
- * before the label and after the serial are left out (the crop holds the segment alone).
+ * number with its label: ที่, a Thai letter code, a number, a slash, a serial. Up to three
+ * characters read before the label, and specks after the serial, are left out (the crop holds the segment alone).
  * Otherwise the line as it was.
  */
 export function withReferenceReread(
