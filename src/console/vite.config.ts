@@ -9,26 +9,44 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 /**
  * The page's inline start script (early/start.ts), compiled and put in <head> before the
  * style sheet, which would otherwise hold it back until loaded. The API process allows
- * it by the hash of exactly these bytes (src/http/console-static.ts).
+ * it by the hash of exactly these bytes (src/http/console-static.ts). The build writes into
+ * it the hashed addresses of the console's fonts (Sarabun, Thai and Latin, regular and
+ * bold), which it asks for once its reads are on their way.
  */
 function inlineEarlyStart(): Plugin {
   const source = fileURLToPath(new URL('./early/start.ts', import.meta.url));
   return {
     name: 'saraban-inline-early-start',
-    async transformIndexHtml(html) {
-      const typed = await readFile(source, 'utf8');
-      const plain = await transformWithOxc(typed, source, { target: 'es2022' });
-      const small = await minify('start.js', plain.code, { compress: true, mangle: true });
-      if (small.errors.length > 0)
-        throw new Error(`early/start.ts: ${small.errors.map((e) => e.message).join('; ')}`);
-      // Its imports are types only; what is left must be a classic script.
-      const code = small.code.replace(/export\s*\{\s*\};?\s*$/, '').trim();
-      if (/\b(import|export)\b/.test(code)) {
-        throw new Error('early/start.ts must not import or export anything at run time');
-      }
-      // After the character set and title (the charset must come in the first 1024 bytes).
-      if (!html.includes('</title>')) throw new Error('index.html has no <title>');
-      return html.replace('</title>', () => `</title>\n    <script>${code}</script>`);
+    transformIndexHtml: {
+      // After the bundle is written, so that the fonts' hashed names are known.
+      order: 'post',
+      async handler(html, context) {
+        const fonts = Object.keys(context.bundle ?? {})
+          .filter((file) => /\/sarabun-(thai|latin)-(400|700)-normal-[\w-]+\.woff2$/.test(file))
+          .sort()
+          .map((file) => `/${file}`);
+        // The dev server serves the fonts from their packages: the style sheet finds them.
+        if (context.bundle && fonts.length !== 4) {
+          throw new Error(
+            `the console's 4 Sarabun woff2 files are not in the bundle (${fonts.length})`,
+          );
+        }
+        const typed = await readFile(source, 'utf8');
+        if (!typed.includes('__SARABAN_FONTS__')) throw new Error('early/start.ts lost its fonts');
+        const plain = await transformWithOxc(typed, source, { target: 'es2022' });
+        const withFonts = plain.code.replace(/\b__SARABAN_FONTS__\b/g, JSON.stringify(fonts));
+        const small = await minify('start.js', withFonts, { compress: true, mangle: true });
+        if (small.errors.length > 0)
+          throw new Error(`early/start.ts: ${small.errors.map((e) => e.message).join('; ')}`);
+        // Its imports are types only; what is left must be a classic script.
+        const code = small.code.replace(/export\s*\{\s*\};?\s*$/, '').trim();
+        if (/\b(import|export)\b/.test(code)) {
+          throw new Error('early/start.ts must not import or export anything at run time');
+        }
+        // After the character set and title (the charset must come in the first 1024 bytes).
+        if (!html.includes('</title>')) throw new Error('index.html has no <title>');
+        return html.replace('</title>', () => `</title>\n    <script>${code}</script>`);
+      },
     },
   };
 }

@@ -231,16 +231,19 @@ describe('a supervisor’s path in the browser', () => {
       const tab = await context.newPage();
       const api: string[] = [];
       const csp: string[] = [];
+      /** The API's reads and the font files, in the order the page asked for them. */
+      const asked: string[] = [];
       tab.on('request', (request) => {
         const path = new URL(request.url()).pathname;
         if (path.startsWith('/api/')) api.push(`${request.method()} ${path}`);
+        if (path.startsWith('/api/') || path.endsWith('.woff2')) asked.push(path);
       });
       tab.on('console', (message) => {
         if (message.text().includes('Content Security Policy')) csp.push(message.text());
       });
       if (blockScripts) await tab.route('**/assets/*.js', (route) => route.abort());
       await tab.goto(address);
-      return { tab, api, csp };
+      return { tab, api, csp, asked };
     };
     const reads = [
       'POST /api/v1/auth/refresh',
@@ -253,6 +256,12 @@ describe('a supervisor’s path in the browser', () => {
     const bare = await watch(true);
     await expect.poll(() => reads.every((read) => bare.api.includes(read))).toBe(true);
     expect(bare.csp).toEqual([]);
+    // It also asks for the console's four fonts, and only once its reads are on their way.
+    await expect.poll(() => bare.asked.filter((path) => path.endsWith('.woff2'))).toHaveLength(4);
+    const lastRead = Math.max(
+      ...reads.map((read) => bare.asked.indexOf(read.slice(read.indexOf(' ') + 1))),
+    );
+    expect(bare.asked.findIndex((path) => path.endsWith('.woff2'))).toBeGreaterThan(lastRead);
     await bare.tab.close();
 
     // With its files, the app takes those answers instead of asking again: one refresh (a
@@ -265,6 +274,9 @@ describe('a supervisor’s path in the browser', () => {
         full.api.filter((r) => r === read),
         read,
       ).toHaveLength(1);
+    // The style sheet's fonts are the ones asked for early, not fetched a second time.
+    const fonts = full.asked.filter((path) => path.endsWith('.woff2'));
+    expect(new Set(fonts).size).toBe(fonts.length);
     expect(full.csp).toEqual([]);
     await context.close();
   });

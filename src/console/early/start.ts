@@ -1,5 +1,8 @@
 import type { EarlyAnswer, EarlyStart } from './types';
 
+/** The console's font files, written in by the build (vite.config.ts); none in development. */
+declare const __SARABAN_FONTS__: string[];
+
 /**
  * The page's first script, inlined into index.html ahead of the style sheet and the
  * console's files (the build compiles it; the server allows exactly it by its hash in the
@@ -51,4 +54,19 @@ import type { EarlyAnswer, EarlyStart } from './types';
     };
   }
   window.__sarabanEarly = early;
+  // The fonts, once the reads above are on their way: otherwise the browser finds them only
+  // when the page's first text is laid out, fetches them while the page's data is being
+  // drawn, and lays the text out again. Asked for after the reads, they take none of the
+  // few connections the reads need (the style sheet's @font-face then finds them loaded).
+  void token.then(() => {
+    for (const href of __SARABAN_FONTS__) {
+      const link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = 'font';
+      link.type = 'font/woff2';
+      link.crossOrigin = '';
+      link.href = href;
+      document.head.append(link);
+    }
+  });
 })();
