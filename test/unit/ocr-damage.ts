@@ -4,6 +4,7 @@
  * Every damage is deterministic (no randomness): a failure names the letter and the class.
  */
 import type { ParsedLetter } from 'src/thai/letter-parser.js';
+import { MONTHS } from 'src/thai/labels.js';
 
 export type Damage = (text: string) => string;
 
@@ -33,20 +34,7 @@ export const labelsLoseMarks: Damage = (text) =>
     })
     .join('\n');
 
-const MONTH_NAMES = [
-  'มกราคม',
-  'กุมภาพันธ์',
-  'มีนาคม',
-  'เมษายน',
-  'พฤษภาคม',
-  'มิถุนายน',
-  'กรกฎาคม',
-  'สิงหาคม',
-  'กันยายน',
-  'ตุลาคม',
-  'พฤศจิกายน',
-  'ธันวาคม',
-];
+const MONTH_NAMES = MONTHS.map((m) => m.name);
 /** Full month names lose the marks above and below their letters (พฤศจิกายน → พฤศจกายน). */
 export const monthsLoseMarks: Damage = (text) =>
   MONTH_NAMES.reduce((t, m) => t.split(m).join(skeleton(m)), text);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
+import { MONTHS as MONTH_LABELS } from 'src/thai/labels.js';
 import {
   featureDistance,
   glyphFeature,
@@ -168,36 +169,7 @@ function digitRuns(words: readonly OcrWord[], inContext: readonly boolean[]): Ru
 const MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
 const bare = (text: string): string => text.replace(MARKS, '').replace(/\s+/g, '');
 
-const MONTHS = new Set(
-  [
-    'มกราคม',
-    'กุมภาพันธ์',
-    'มีนาคม',
-    'เมษายน',
-    'พฤษภาคม',
-    'มิถุนายน',
-    'กรกฎาคม',
-    'สิงหาคม',
-    'กันยายน',
-    'ตุลาคม',
-    'พฤศจิกายน',
-    'ธันวาคม',
-    ...[
-      'ม.ค.',
-      'ก.พ.',
-      'มี.ค.',
-      'เม.ย.',
-      'พ.ค.',
-      'มิ.ย.',
-      'ก.ค.',
-      'ส.ค.',
-      'ก.ย.',
-      'ต.ค.',
-      'พ.ย.',
-      'ธ.ค.',
-    ],
-  ].map(bare),
-);
+const MONTHS = new Set(MONTH_LABELS.flatMap((m) => [m.name, m.abbreviation]).map(bare));
 /** Labels a receipt stamp's number or time follows: เลขรับ, รับที่, เลขที่รับ, ทะเบียนรับ, เวลา. */
 const NUMBER_LABELS = new Set(['เลขรับ', 'รับที่', 'เลขที่รับ', 'ทะเบียนรับ', 'เวลา'].map(bare));
 /** The end of a reference number's owner part, a digit then /, /ว or /ว.: the serial is next. */
