@@ -129,6 +129,34 @@ describe('stamps in OCR text without blank lines', () => {
     expect(stamps.map((s) => [s.receiptNumber, s.date])).toEqual([[332, '2026-03-19']]);
   });
 
+  it('never takes the letter date just above a stamp’s unit for the stamp’s own misread date', () => {
+    // The stamp's box starts at its unit; the date line above it, with no blank line
+    // between them, is the letter's. What is left of the stamp is kept, with no date.
+    for (const [unit, label, misread] of [
+      ['สำนักงานจังหวัดยโสธร', 'เลขทะเบียนรับ ๓๐๑๒', 'รับวันที ๓ กุย. ๖๙'],
+      ['กองคลัง', 'เลขรับ ๓๐๑๒', 'วันที่ ๓ n.ย. ๖๙'],
+      ['สำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน เขต ๑', 'รับที่ ๓๐๑๒', 'วันที ๓ ก.u. ๒๕๖๙'],
+    ]) {
+      const text = [
+        'ที่ มท ๐๒๑๒/ว ๕๕๑                       กระทรวงมหาดไทย',
+        'ถนนอัษฎางค์ กทม. ๑๐๒๐๐',
+        '๗ กันยายน ๒๕๖๙',
+        unit,
+        label,
+        misread,
+        'เรื่อง การจัดงาน',
+      ].join('\n');
+      const { stamps, rest } = stampsOf(text);
+      expect(stamps.map((s) => [s.unit, s.receiptNumber, s.date])).toEqual([[unit, 3012, null]]);
+      expect(rest).toContain('๗ กันยายน ๒๕๖๙');
+    }
+  });
+
+  it('still takes a stamp date printed above its number when no unit stands between', () => {
+    const { stamps } = stampsOf(['๑๖ ม.ค. ๖๙', 'รับที่ ๒๑๔', '', 'เรื่อง การจัดงาน'].join('\n'));
+    expect(stamps.map((s) => [s.receiptNumber, s.date])).toEqual([[214, '2026-01-16']]);
+  });
+
   it('takes no letter date above the subject for a stamp when the ที่ line is garbled', () => {
     // The sender's address (a street and a postcode) starts the head: no stamp prints one.
     for (const address of [

@@ -311,6 +311,11 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       for (let no = first.line - 1; no >= first.line - 2 && no >= 0; no--) {
         const line = lines[no];
         if (line === undefined || isBlank(line)) break;
+        // The stamp's unit heads its box: a date above it is not the stamp's but the letter's,
+        // which OCR often leaves with no blank line between it and the stamp.
+        const cell = cellNear(line.text, column);
+        const probe = cell && { text: cell.text, match: line.match.slice(cell.start, cell.end) };
+        if (probe && startsWithUnitWord(probe.text) && unitCandidate(probe, 0, false)) break;
         for (const item of dateCells(line)) above.push({ line: no, item });
       }
       const inColumn = above.filter((s) => Math.abs(s.item.index - column) <= COLUMN_SLACK);
