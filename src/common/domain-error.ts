@@ -87,6 +87,11 @@ export const CommonErrors = defineErrors({
     title: 'Invalid value',
     detail: 'ค่าที่ส่งมาอยู่นอกขอบเขตหรือรูปแบบที่ระบบจัดเก็บได้',
   },
+  UNKNOWN_REFERENCE: {
+    status: 422,
+    title: 'Unknown reference',
+    detail: 'ข้อมูลที่ส่งมาอ้างถึงรายการที่ไม่มีในระบบ เช่น รหัสหน่วยงานหรือหนังสือที่ไม่มีอยู่',
+  },
   PAYLOAD_TOO_LARGE: {
     status: 413,
     title: 'Payload too large',

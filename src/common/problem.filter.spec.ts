@@ -14,6 +14,18 @@ describe('toDomainError', () => {
     expect(problem.detail).toMatch(/[\u0E00-\u0E7F]/);
   });
 
+  it('answers a foreign key the database refused with 422 UNKNOWN_REFERENCE, in Thai', () => {
+    const refused = Object.assign(new Error('violates foreign key constraint'), {
+      driverError: { code: '23503' },
+    });
+    const problem = toProblem(toDomainError(refused));
+    expect(problem).toMatchObject({ status: 422, code: 'UNKNOWN_REFERENCE' });
+    expect(problem.detail).toMatch(/[\u0E00-\u0E7F]/);
+    // Another integrity error (a unique key) stays internal: it is not the client's id.
+    const duplicate = Object.assign(new Error('duplicate key'), { driverError: { code: '23505' } });
+    expect(toDomainError(duplicate).code).toBe('INTERNAL');
+  });
+
   it('keeps other unknown errors internal, and domain errors as they are', () => {
     expect(toDomainError(new Error('boom')).code).toBe('INTERNAL');
     expect(toDomainError(new BadRequestException()).code).toBe('VALIDATION_FAILED');

@@ -73,11 +73,25 @@ const CLIENT_VALUE_SQLSTATES = new Set([
   '23502', // not_null_violation
 ]);
 
-export function isClientValueError(error: unknown): boolean {
-  const code =
+function sqlState(error: unknown): unknown {
+  return (
     (error as { driverError?: { code?: unknown }; code?: unknown } | null)?.driverError?.code ??
-    (error as { code?: unknown } | null)?.code;
+    (error as { code?: unknown } | null)?.code
+  );
+}
+
+export function isClientValueError(error: unknown): boolean {
+  const code = sqlState(error);
   return typeof code === 'string' && CLIENT_VALUE_SQLSTATES.has(code);
+}
+
+/**
+ * A foreign key the database refused: an id the client sent (a sender unit, a letter) that
+ * no row has, which the command did not look up first. Like the data exceptions above, a
+ * second line: the client's mistake is a 422, never a 500, and it is logged as a warning.
+ */
+export function isUnknownReference(error: unknown): boolean {
+  return sqlState(error) === '23503';
 }
 
 export function toDomainError(error: unknown): DomainError {
@@ -87,6 +101,7 @@ export function toDomainError(error: unknown): DomainError {
   if (error instanceof HttpException) return fromHttpStatus(error.getStatus());
   if (isPoolTimeout(error)) return new DomainError(CommonErrors.DATABASE_BUSY);
   if (isClientValueError(error)) return new DomainError(CommonErrors.INVALID_VALUE);
+  if (isUnknownReference(error)) return new DomainError(CommonErrors.UNKNOWN_REFERENCE);
   return new DomainError(CommonErrors.INTERNAL);
 }
 
@@ -122,7 +137,7 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const error = toDomainError(exception);
-    if (isClientValueError(exception)) {
+    if (isClientValueError(exception) || isUnknownReference(exception)) {
       logger.warn({ err: exception, reqId: request.id }, 'a value validation let through');
     }
     if (error.status >= 500 && !(exception instanceof DomainError && error.status === 503)) {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
@@ -117,6 +118,23 @@ describe('bad input answers 4xx, never 500', () => {
       400,
       'TEXT_CONTAINS_NUL',
     );
+  });
+
+  it('refuses an id of a unit that does not exist with 422, not 500', async () => {
+    for (const senderUnitId of [randomUUID(), '00000000-0000-0000-0000-000000000000']) {
+      const before = await t.http.get('/api/v1/letters').set('Authorization', clerk).expect(200);
+      expectProblem(
+        await t.http
+          .post('/api/v1/letters')
+          .set('Authorization', clerk)
+          .send({ kind: 'external', subject: 'หนังสือจากหน่วยงานที่ไม่มี', senderUnitId }),
+        422,
+        'UNKNOWN_REFERENCE',
+      );
+      // Nothing half-written: the clerk's letters are as they were.
+      const after = await t.http.get('/api/v1/letters').set('Authorization', clerk).expect(200);
+      expect(after.body).toEqual(before.body);
+    }
   });
 
   it('refuses null for a field that cannot be null (PATCH and POST alike)', async () => {
