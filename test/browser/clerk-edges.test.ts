@@ -17,6 +17,7 @@ const PDF = readFileSync(new URL('../fixtures/pdf/two-page-letter.pdf', import.m
 let world: ConsoleWorld;
 let selaphumId: string;
 let mueangId: string;
+const TOWN_LETTER = 'ขอเชิญประชุมคณะกรรมการจัดงานประเพณี';
 
 beforeAll(async () => {
   world = await startConsoleWorld(async (base) => {
@@ -37,6 +38,8 @@ beforeAll(async () => {
     const mueang = await Api.signIn(base, 'clerk.mueang');
     mueangId = await mueang.unitId();
     await sendDown(governor, mueangId, [{ subject: 'หนังสือถึงอำเภอเมืองร้อยเอ็ด', speed: 'none' }], PDF);
+    const town = await Api.signIn(base, 'clerk.town');
+    await sendDown(governor, await town.unitId(), [{ subject: TOWN_LETTER, speed: 'urgent' }], PDF);
   });
 });
 
@@ -327,6 +330,37 @@ describe('the console when things go wrong', () => {
     );
     expect(cancelled.rows).toEqual([{ status: 'cancelled', cancel_reason: 'ออกเลขผิดเรื่อง' }]);
     await expectAccessible(page, 'edges-06-cancelled');
+    await context.close();
+  });
+
+  it('registers a letter pressed for before the unit’s registers have come', async () => {
+    const { context, page } = await openConsole(world.browser, world.base);
+    // The registers' answer is held back until the clerk has pressed ลงรับ: a busy server, or
+    // a clerk faster than it.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/units/*/registers', async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await signInAs(page, 'clerk.town');
+    const row = page
+      .getByRole('table', { name: 'หนังสือรอลงรับ' })
+      .locator('tbody tr')
+      .filter({ hasText: TOWN_LETTER });
+    await row.getByRole('button', { name: 'ลงรับ', exact: true }).click();
+    release();
+    await page.getByRole('status').filter({ hasText: 'เลขรับ' }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(
+      await count(
+        `SELECT count(*)::int AS n FROM register_entries e
+           JOIN deliveries d ON d.id = e.delivery_id AND d.receipt_entry_id = e.id
+           JOIN letters l ON l.id = d.letter_id
+          WHERE l.subject = $1 AND d.state = 'received'`,
+        [TOWN_LETTER],
+      ),
+    ).toBe(1);
     await context.close();
   });
 

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Me, Register, Unit } from '../api/types';
@@ -14,10 +14,28 @@ interface Workspace {
   digits: Digits;
   registers: Register[];
   incomingRegister: Register | undefined;
+  /**
+   * The unit's open incoming register once the registers have come (at once when they have):
+   * a clerk who presses ลงรับ while the page is still loading gets the entry, not an error.
+   */
+  incomingRegisterReady: () => Promise<Register | undefined>;
   setUnitId: (unitId: string) => void;
 }
 
 const WorkspaceContext = createContext<Workspace | null>(null);
+
+const openIncoming = (list: Register[]): Register | undefined =>
+  list.find((r) => r.kind === 'incoming' && r.active);
+
+function registersQuery(unitId: string) {
+  return {
+    queryKey: ['registers', unitId],
+    queryFn: () =>
+      unwrap<Register[]>(
+        api.GET('/api/v1/units/{unitId}/registers', { params: { path: { unitId } } }),
+      ),
+  };
+}
 
 export function WorkspaceProvider({ children }: { children: React.ReactNode }) {
   const me = useQuery({
@@ -35,14 +53,8 @@ export function WorkspaceProvider({ children }: { children: React.ReactNode }) {
     queryFn: () =>
       unwrap<Unit>(api.GET('/api/v1/units/{id}', { params: { path: { id: unitId } } })),
   });
-  const registers = useQuery({
-    queryKey: ['registers', unitId],
-    enabled: unitId !== '',
-    queryFn: () =>
-      unwrap<Register[]>(
-        api.GET('/api/v1/units/{unitId}/registers', { params: { path: { unitId } } }),
-      ),
-  });
+  const queryClient = useQueryClient();
+  const registers = useQuery({ ...registersQuery(unitId), enabled: unitId !== '' });
   const value = useMemo<Workspace | null>(() => {
     if (!me.data) return null;
     const list = registers.data ?? [];
@@ -52,13 +64,18 @@ export function WorkspaceProvider({ children }: { children: React.ReactNode }) {
       unit: unit.data,
       digits: unit.data?.referenceDigits ?? 'thai',
       registers: list,
-      incomingRegister: list.find((r) => r.kind === 'incoming' && r.active),
+      incomingRegister: openIncoming(list),
+      // The query's own data when it has come; otherwise the request on its way (or a new one).
+      incomingRegisterReady: async () =>
+        unitId === ''
+          ? undefined
+          : openIncoming(await queryClient.ensureQueryData(registersQuery(unitId))),
       setUnitId: (id: string) => {
         chooseUnitId(id);
         setChosen(id);
       },
     };
-  }, [me.data, unitId, unit.data, registers.data]);
+  }, [me.data, unitId, unit.data, registers.data, queryClient]);
   if (me.error) return <p className="alert error">{me.error.message}</p>;
   if (!value) return <p className="muted">กำลังโหลด…</p>;
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;

@@ -25,7 +25,7 @@ function subjectOf(item: InboxItem): string {
 
 /** หนังสือเข้า: deliveries waiting to be registered, most urgent first. */
 export function InboxPage() {
-  const { unitId, digits, incomingRegister } = useWorkspace();
+  const { unitId, digits, incomingRegisterReady } = useWorkspace();
   const queryClient = useQueryClient();
   const [speed, setSpeed] = useState<Speed | ''>('');
   const [due, setDue] = useState<Due | ''>('');
@@ -58,6 +58,7 @@ export function InboxPage() {
   const rows = inbox.data?.pages.flatMap((page) => page.items) ?? [];
 
   const registerOnce = useSingleFlight(async (items: InboxItem[]) => {
+    const incomingRegister = await incomingRegisterReady();
     if (!incomingRegister) throw new Error('ยังไม่มีทะเบียนหนังสือรับ');
     const done: Registered[] = [];
     for (const item of items) {

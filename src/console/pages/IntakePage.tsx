@@ -238,7 +238,7 @@ function letterFields(form: Form, parsed: ParsedLetter | null | undefined) {
  * central mailbox, its PDFs are the files and confirming registers the draft.
  */
 export function IntakePage({ draft }: { draft?: Draft } = {}) {
-  const { unitId, digits, incomingRegister } = useWorkspace();
+  const { unitId, digits, incomingRegisterReady } = useWorkspace();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [text, setText] = useState('');
@@ -340,6 +340,7 @@ export function IntakePage({ draft }: { draft?: Draft } = {}) {
       );
       return { entry: confirmed.entry, subject: form.subject };
     }
+    const incomingRegister = await incomingRegisterReady();
     if (!incomingRegister) throw new ApiError({ status: 0, detail: 'ยังไม่มีทะเบียนหนังสือรับ' });
     if (attempt.current.letterId === null) {
       const letter = await unwrap<Letter>(
