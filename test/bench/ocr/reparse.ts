@@ -2,7 +2,8 @@
  * `npx tsx --tsconfig tsconfig.json test/bench/ocr/reparse.ts DIR`: parses again the readings
  * an `npm run bench -- ocr` run saved with BENCH_OCR_DUMP=DIR and scores them with the
  * current parser, without OCR: how a parser change moves the figures on the same readings,
- * and per field how many documents it is wrong in.
+ * and per field how many documents it is wrong in. `--diff` also prints, per document, each
+ * wrong field as expected and as parsed; `--diff=subject,signatory` only those fields.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,8 +12,15 @@ import { parseLetter } from 'src/thai/index.js';
 import { LETTER_FIELDS, scoreLetter } from './score.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/letters/', import.meta.url));
-const dir = process.argv[2];
-if (!dir) throw new Error('usage: reparse.ts DUMP_DIR');
+const dir = process.argv.slice(2).find((a) => !a.startsWith('--'));
+if (!dir) throw new Error('usage: reparse.ts DUMP_DIR [--diff[=field,…]]');
+const diffArg = process.argv.find((a) => a.startsWith('--diff'));
+const diffFields =
+  diffArg === undefined
+    ? null
+    : diffArg.includes('=')
+      ? new Set(diffArg.split('=')[1]?.split(','))
+      : 'all';
 
 const byEngine = new Map<
   string,
@@ -25,7 +33,16 @@ for (const file of readdirSync(dir).sort()) {
   const text = readFileSync(`${FIXTURES}${letter}.txt`, 'utf8');
   const expected: unknown = JSON.parse(readFileSync(`${FIXTURES}${letter}.expected.json`, 'utf8'));
   const read = readFileSync(join(dir, file), 'utf8');
-  const score = scoreLetter(parseLetter(read), expected, text, read);
+  const parsed = parseLetter(read);
+  const score = scoreLetter(parsed, expected, text, read);
+  if (diffFields !== null) {
+    for (const field of score.fieldsWrong) {
+      if (diffFields !== 'all' && !diffFields.has(field)) continue;
+      const want = JSON.stringify((expected as Record<string, unknown>)[field]);
+      const got = JSON.stringify((parsed as unknown as Record<string, unknown>)[field]);
+      console.log(`${file} ${field}\n  expected ${want}\n  parsed   ${got}`);
+    }
+  }
   const sums = byEngine.get(engine) ?? {
     fields: 0,
     total: 0,
