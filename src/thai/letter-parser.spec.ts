@@ -260,3 +260,50 @@ describe('parseLetter: references', () => {
     ]);
   });
 });
+
+describe('parseLetter: office words read by OCR', () => {
+  const scanned = lines(
+    'ที่ ชม ๐๐๒๓.๓/ว ๔๔๑                    ศาลากลางจังหวัดเชียงใหม่',
+    '',
+    '                 ๓ เมษายน ๒๕๗๐',
+    '',
+    'เรื่อง  การจัดเก็บภาษีที่ดินและสิ่งปลูกสร้าง 0',
+    'เรียน  นายกองค์การบริหารสวนตำบลแม่แฝก - 41',
+    '',
+    '        ด้วยจังหวัดขอแจ้งแนวทางการจัดเก็บภาษี',
+    '',
+    '                 ขอแสดงความนับถือ',
+    '',
+    '               (นางวิไลวรรณ ศรีสุข)',
+    '             ท้องถินจังหวัดเชียงใหม่ ฝ1',
+    '',
+    'สำนักงานส่งเสรมการปกครองท้องถินจังหวัด .',
+    'กลุ่มงานกฎหมายระเบียบและเรื่องร้องทุกข์ 7 0',
+    'โทร. ๐ ๕๓๑๑ ๒๓๔๕',
+  );
+
+  it('puts back lost marks, drops dust, and shows the repaired fields as unsure', () => {
+    const parsed = parseLetter(scanned);
+    expect(parsed.subject).toBe('การจัดเก็บภาษีที่ดินและสิ่งปลูกสร้าง');
+    expect(parsed.salutation).toBe('นายกองค์การบริหารส่วนตำบลแม่แฝก');
+    expect(parsed.signatory).toEqual({
+      name: 'นางวิไลวรรณ ศรีสุข',
+      position: 'ท้องถิ่นจังหวัดเชียงใหม่',
+    });
+    expect(parsed.ownerUnit).toBe(
+      'สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด กลุ่มงานกฎหมายระเบียบและเรื่องร้องทุกข์',
+    );
+    const unsure = parsed.warnings.filter((w) => w.code === 'low_confidence').map((w) => w.field);
+    expect(unsure.sort()).toEqual(['ownerUnit', 'salutation', 'signatory']);
+  });
+
+  it('leaves a letter printed in full as it is, with no doubt', () => {
+    const printed = scanned
+      .replace('สวนตำบล', 'ส่วนตำบล')
+      .replace(/ท้องถิน/g, 'ท้องถิ่น')
+      .replace('ส่งเสรม', 'ส่งเสริม');
+    const parsed = parseLetter(printed);
+    expect(parsed.salutation).toBe('นายกองค์การบริหารส่วนตำบลแม่แฝก');
+    expect(parsed.warnings.filter((w) => w.code === 'low_confidence')).toEqual([]);
+  });
+});

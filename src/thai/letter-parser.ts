@@ -57,6 +57,7 @@ import {
 import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field-confidence.js';
 import { isExactMonthWord } from 'src/thai/labels.js';
 import { detectLegacyEncoding, normalizeDocumentText, toMatchForm } from 'src/thai/normalize.js';
+import { dropDust, repairOfficeWords } from 'src/thai/office-words.js';
 import { extractPrintedStamps, type PrintedStamp } from 'src/thai/printed-stamps.js';
 import {
   findReferenceNumbers,
@@ -738,6 +739,43 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
   };
 }
 
+/**
+ * The fields that name units and posts, and the subject, cleared of a scan's dust and with
+ * the marks OCR lost from office words put back (office-words.ts), in place. Returns the
+ * fields whose marks were put back: their reading is a guess, shown as unsure. A stamp's
+ * unit counts for the stamps.
+ */
+function repairFieldWords(
+  letter: Omit<ParsedLetter, 'warnings'>,
+): Set<ConfidenceField | 'receiptStamps'> {
+  const repaired = new Set<ConfidenceField | 'receiptStamps'>();
+  const repair = (
+    value: string | null,
+    field: ConfidenceField | 'receiptStamps',
+    dust: 'end' | 'all',
+  ): string | null => {
+    const bare = value === null ? null : dropDust(value, dust);
+    if (bare === null) return null;
+    const r = repairOfficeWords(bare);
+    if (r.repaired) repaired.add(field);
+    return r.text;
+  };
+  letter.subject = repair(letter.subject, 'subject', 'end');
+  letter.salutation = repair(letter.salutation, 'salutation', 'all');
+  letter.ownerUnit = repair(letter.ownerUnit, 'ownerUnit', 'all');
+  if (letter.signatory?.position != null) {
+    letter.signatory = {
+      ...letter.signatory,
+      position: repair(letter.signatory.position, 'signatory', 'all'),
+    };
+  }
+  letter.receiptStamps = letter.receiptStamps.map((s) => ({
+    ...s,
+    unit: repair(s.unit, 'receiptStamps', 'all'),
+  }));
+  return repaired;
+}
+
 function legacyWarnings(document: string, letter: Omit<ParsedLetter, 'warnings'>): LetterWarning[] {
   const fields: [string, string | null][] = [
     ['subject', letter.subject],
@@ -826,6 +864,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     const at = contactStart(letter.ownerUnit);
     if (at !== null) letter.ownerUnit = clean(letter.ownerUnit.slice(0, at)) || null;
   }
+  const repaired = repairFieldWords(letter);
 
   const warnings: LetterWarning[] = [];
   if (dateAt !== null && dateAt.d.error !== null) {
@@ -851,7 +890,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     warnings.push(...checkLetterDates(letterDate.date, cited, receipts, options));
   }
   // A field read through a label OCR damaged is shown as unsure, whatever the reader said.
-  const unsure: [ConfidenceField, boolean][] = [
+  const unsure: [ConfidenceField | 'receiptStamps', boolean][] = [
     ['subject', fields.damaged.has('subject') && letter.subject !== null],
     [
       'salutation',
@@ -875,6 +914,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
       head.secrecy !== null ? head.marksUnsure.has('secrecy') : foot.marksUnsure.has('secrecy'),
     ],
   ];
+  for (const name of repaired) unsure.push([name, true]);
   for (const [name, flagged] of unsure) {
     if (flagged)
       warnings.push({

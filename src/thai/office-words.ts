@@ -1,0 +1,421 @@
+/**
+ * Office words: the names of units, unit kinds and posts that official letters print in
+ * their owning unit, signature block, addressee and receipt stamps, and a repair of OCR
+ * readings of them that lost or confused their vowel and tone marks (ท้องถิน for ท้องถิ่น,
+ * ทีทำการ for ที่ทำการ).
+ *
+ * The words come from domain-wide sources only: the kinds, names and head posts of the
+ * national unit tree (src/modules/organisations/national-tree.ts), the full names of the
+ * unit abbreviations the parser knows (letter-text.ts), the twenty ministries, the
+ * provinces, and the posts that sign letters (ระเบียบงานสารบรรณ: ปฏิบัติราชการแทน …).
+ *
+ * A reading is repaired only where a listed word's letters (its marks left out) stand in
+ * the text and the text's marks differ from the word's by marks OCR drops or confuses: a
+ * mark missing, or an upper vowel or tone mark read as its look-alike (ี for ื). A mark the
+ * word does not have, in a place where it has none, means another word: no repair. Short
+ * words are never repaired (สวน is a word, ส่วน another), and the longer the word, the more
+ * damaged marks it may carry and still be the only word its letters spell.
+ */
+
+const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+
+/** Marks OCR reads one for another: the upper vowels, the tone marks. */
+const LOOK_ALIKES: readonly string[] = [
+  '\u0E34\u0E35\u0E36\u0E37', // ิ ี ึ ื
+  '\u0E48\u0E49\u0E4A\u0E4B', // ่ ้ ๊ ๋
+  '\u0E38\u0E39', // ุ ู
+];
+
+function lookAlike(a: string, b: string): boolean {
+  return LOOK_ALIKES.some((group) => group.includes(a) && group.includes(b));
+}
+
+interface Clusters {
+  /** The letters without their marks. */
+  bases: string;
+  /** Per letter, its marks in order. */
+  marks: string[];
+  /** Per letter, its offset in the text; one more entry for the text's end. */
+  at: number[];
+}
+
+function clustersOf(text: string): Clusters {
+  let bases = '';
+  const marks: string[] = [];
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] ?? '';
+    if (MARK.test(ch) && marks.length > 0) {
+      marks[marks.length - 1] += ch;
+      continue;
+    }
+    bases += ch;
+    marks.push('');
+    at.push(i);
+  }
+  at.push(text.length);
+  return { bases, marks, at };
+}
+
+/**
+ * How far a letter's marks as read are from the word's: one per mark missing or read as
+ * a look-alike; null when the reading has a mark that the word cannot explain.
+ */
+function markDistance(read: string, word: string): number | null {
+  const missing = [...word];
+  const extra: string[] = [];
+  for (const mark of read) {
+    const k = missing.indexOf(mark);
+    if (k >= 0) missing.splice(k, 1);
+    else extra.push(mark);
+  }
+  let cost = 0;
+  for (const mark of extra) {
+    const k = missing.findIndex((m) => lookAlike(m, mark));
+    // A mark where the word has none at all is a speck read as a mark (ก่ระทรวง): it counts,
+    // but only a letter that carries a mark in the word may have read it as another mark.
+    if (k < 0 && word !== '') return null;
+    if (k >= 0) missing.splice(k, 1);
+    cost++;
+  }
+  return cost + missing.length;
+}
+
+/** How many damaged marks a word of this many letters may carry and still be repaired. */
+function markBudget(letters: number): number {
+  if (letters < 5) return 0;
+  if (letters < 7) return 1;
+  if (letters < 10) return 2;
+  return 3;
+}
+
+const PROVINCES = [
+  'กรุงเทพมหานคร',
+  'กระบี่',
+  'กาญจนบุรี',
+  'กาฬสินธุ์',
+  'กำแพงเพชร',
+  'ขอนแก่น',
+  'จันทบุรี',
+  'ฉะเชิงเทรา',
+  'ชลบุรี',
+  'ชัยนาท',
+  'ชัยภูมิ',
+  'ชุมพร',
+  'เชียงราย',
+  'เชียงใหม่',
+  'ตรัง',
+  'ตราด',
+  'ตาก',
+  'นครนายก',
+  'นครปฐม',
+  'นครพนม',
+  'นครราชสีมา',
+  'นครศรีธรรมราช',
+  'นครสวรรค์',
+  'นนทบุรี',
+  'นราธิวาส',
+  'น่าน',
+  'บึงกาฬ',
+  'บุรีรัมย์',
+  'ปทุมธานี',
+  'ประจวบคีรีขันธ์',
+  'ปราจีนบุรี',
+  'ปัตตานี',
+  'พระนครศรีอยุธยา',
+  'พะเยา',
+  'พังงา',
+  'พัทลุง',
+  'พิจิตร',
+  'พิษณุโลก',
+  'เพชรบุรี',
+  'เพชรบูรณ์',
+  'แพร่',
+  'ภูเก็ต',
+  'มหาสารคาม',
+  'มุกดาหาร',
+  'แม่ฮ่องสอน',
+  'ยโสธร',
+  'ยะลา',
+  'ร้อยเอ็ด',
+  'ระนอง',
+  'ระยอง',
+  'ราชบุรี',
+  'ลพบุรี',
+  'ลำปาง',
+  'ลำพูน',
+  'เลย',
+  'ศรีสะเกษ',
+  'สกลนคร',
+  'สงขลา',
+  'สตูล',
+  'สมุทรปราการ',
+  'สมุทรสงคราม',
+  'สมุทรสาคร',
+  'สระแก้ว',
+  'สระบุรี',
+  'สิงห์บุรี',
+  'สุโขทัย',
+  'สุพรรณบุรี',
+  'สุราษฎร์ธานี',
+  'สุรินทร์',
+  'หนองคาย',
+  'หนองบัวลำภู',
+  'อ่างทอง',
+  'อำนาจเจริญ',
+  'อุดรธานี',
+  'อุตรดิตถ์',
+  'อุทัยธานี',
+  'อุบลราชธานี',
+];
+
+const MINISTRIES = [
+  'สำนักนายกรัฐมนตรี',
+  'กระทรวงกลาโหม',
+  'กระทรวงการคลัง',
+  'กระทรวงการต่างประเทศ',
+  'กระทรวงการท่องเที่ยวและกีฬา',
+  'กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์',
+  'กระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม',
+  'กระทรวงเกษตรและสหกรณ์',
+  'กระทรวงคมนาคม',
+  'กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม',
+  'กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม',
+  'กระทรวงพลังงาน',
+  'กระทรวงพาณิชย์',
+  'กระทรวงมหาดไทย',
+  'กระทรวงยุติธรรม',
+  'กระทรวงแรงงาน',
+  'กระทรวงวัฒนธรรม',
+  'กระทรวงศึกษาธิการ',
+  'กระทรวงสาธารณสุข',
+  'กระทรวงอุตสาหกรรม',
+];
+
+/** The national tree's units and head posts (place names left out: PROVINCES has them). */
+const TREE_UNITS = [
+  'สำนักงานปลัดกระทรวงมหาดไทย',
+  'ปลัดกระทรวงมหาดไทย',
+  'รัฐมนตรีว่าการกระทรวงมหาดไทย',
+  'กรมส่งเสริมการปกครองท้องถิ่น',
+  'อธิบดีกรมส่งเสริมการปกครองท้องถิ่น',
+  'กรมการปกครอง',
+  'อธิบดีกรมการปกครอง',
+  'ผู้ว่าราชการจังหวัด',
+  'ผู้ว่าราชการกรุงเทพมหานคร',
+  'สำนักงานจังหวัด',
+  'หัวหน้าสำนักงานจังหวัด',
+  'ฝ่ายบริหารทั่วไป',
+  'กลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด',
+  'กลุ่มงานบริหารยุทธศาสตร์',
+  'กลุ่มงานข้อมูลสารสนเทศและการสื่อสาร',
+  'สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัด',
+  'ท้องถิ่นจังหวัด',
+  'องค์การบริหารส่วนจังหวัด',
+  'นายกองค์การบริหารส่วนจังหวัด',
+  'สำนักงานเขต',
+  'ผู้อำนวยการเขต',
+  'นายอำเภอ',
+  'เทศบาลนคร',
+  'เทศบาลเมือง',
+  'เทศบาลตำบล',
+  'นายกเทศมนตรี',
+  'องค์การบริหารส่วนตำบล',
+  'นายกองค์การบริหารส่วนตำบล',
+];
+
+/** The full names of the unit abbreviations letter-text.ts knows (สถอ., สสจ., สพฐ. …). */
+const ABBREVIATED_UNITS = [
+  'สำนักงานส่งเสริมการปกครองท้องถิ่นอำเภอ',
+  'สำนักงานท้องถิ่นอำเภอ',
+  'ท้องถิ่นอำเภอ',
+  'สำนักงานสาธารณสุขจังหวัด',
+  'สำนักงานสาธารณสุขอำเภอ',
+  'สาธารณสุขจังหวัด',
+  'สาธารณสุขอำเภอ',
+  'โรงพยาบาลส่งเสริมสุขภาพตำบล',
+  'สำนักงานเขตพื้นที่การศึกษาประถมศึกษา',
+  'สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา',
+  'สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน',
+  'คณะกรรมการการศึกษาขั้นพื้นฐาน',
+  'สำนักงานศึกษาธิการจังหวัด',
+  'สำนักงานศึกษาธิการภาค',
+  'ศึกษาธิการจังหวัด',
+  'สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัด',
+  'สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัด',
+  'ป้องกันและบรรเทาสาธารณภัย',
+  'สำนักงานปศุสัตว์จังหวัด',
+  'สำนักงานปศุสัตว์อำเภอ',
+  'สำนักงานเกษตรจังหวัด',
+  'สำนักงานเกษตรอำเภอ',
+  'สถานีตำรวจภูธร',
+  'กองบังคับการ',
+  'กองบัญชาการ',
+  'กองกำกับการ',
+  'สำนักงานปลัดจังหวัด',
+  'สำนักงานสรรพากรจังหวัด',
+  'สำนักงานคลังจังหวัด',
+  'สำนักงานยุติธรรมจังหวัด',
+  'สำนักงานการตรวจเงินแผ่นดิน',
+  'สำนักงานตำรวจแห่งชาติ',
+];
+
+/** Kinds of units, offices and the posts that sign letters. */
+const OFFICE_WORDS = [
+  'สำนักงาน',
+  'กลุ่มงาน',
+  'ส่งเสริม',
+  'การปกครองท้องถิ่น',
+  'ปกครองท้องถิ่น',
+  'ท้องถิ่น',
+  'ที่ทำการปกครองจังหวัด',
+  'ที่ทำการปกครองอำเภอ',
+  'ที่ว่าการอำเภอ',
+  'ศาลากลางจังหวัด',
+  'ปลัดจังหวัด',
+  'ปลัดอำเภอ',
+  'ปลัดกระทรวง',
+  'รองปลัดกระทรวง',
+  'รองผู้ว่าราชการจังหวัด',
+  'ผู้ตรวจราชการ',
+  'อธิบดี',
+  'รองอธิบดี',
+  'เลขาธิการ',
+  'รองเลขาธิการ',
+  'ผู้อำนวยการ',
+  'รองผู้อำนวยการ',
+  'หัวหน้า',
+  'ปฏิบัติราชการแทน',
+  'รักษาราชการแทน',
+  'ทำการแทน',
+  'สารบรรณ',
+  'สารบรรณกลาง',
+];
+
+/**
+ * The words of a name, and the parts it joins with และ / ของ / เพื่อ (การพัฒนาสังคมและ
+ * ความมั่นคงของมนุษย์: ความมั่นคง, มนุษย์), which other names use on their own.
+ */
+function partsOf(name: string): string[] {
+  const words = name.split(' ');
+  return [...words, ...words.flatMap((w) => w.split(/และ|ของ|เพื่อ/).slice(1))].filter(
+    (w) => w !== '',
+  );
+}
+
+function entriesOf(words: readonly string[]): { word: string; clusters: Clusters }[] {
+  const seen = new Set<string>();
+  const out: { word: string; clusters: Clusters }[] = [];
+  for (const word of words) {
+    for (const part of partsOf(word)) {
+      if (seen.has(part)) continue;
+      seen.add(part);
+      out.push({ word: part, clusters: clustersOf(part) });
+    }
+  }
+  // Longest first: a long word is the surest, and once placed no shorter word overrides it.
+  return out.sort((a, b) => b.clusters.bases.length - a.clusters.bases.length);
+}
+
+const LEXICON = entriesOf([
+  ...TREE_UNITS,
+  ...ABBREVIATED_UNITS,
+  ...MINISTRIES,
+  ...OFFICE_WORDS,
+  ...PROVINCES,
+]);
+
+export interface MarkRepair {
+  text: string;
+  /** Whether any mark was put back: the field is a guess and is shown as unsure. */
+  repaired: boolean;
+}
+
+/**
+ * Put back the marks OCR lost or confused in office words (see the module comment). Text
+ * with no such damage comes back unchanged.
+ */
+export function repairOfficeWords(text: string): MarkRepair {
+  const read = clustersOf(text);
+  /** Per letter of the text: placed by a word already (as printed or repaired). */
+  const placed: boolean[] = read.marks.map(() => false);
+  const repairs: { from: number; to: number; word: string }[] = [];
+  for (const { word, clusters } of LEXICON) {
+    const budget = markBudget(clusters.bases.length);
+    for (
+      let start = read.bases.indexOf(clusters.bases);
+      start >= 0;
+      start = read.bases.indexOf(clusters.bases, start + 1)
+    ) {
+      const span = clusters.bases.length;
+      let taken = false;
+      for (let k = start; k < start + span; k++) taken ||= placed[k] === true;
+      if (taken) continue;
+      let cost: number | null = 0;
+      for (let k = 0; k < span && cost !== null; k++) {
+        const d = markDistance(read.marks[start + k] ?? '', clusters.marks[k] ?? '');
+        cost = d === null ? null : cost + d;
+      }
+      if (cost === null || cost > budget) continue;
+      for (let k = start; k < start + span; k++) placed[k] = true;
+      if (cost > 0) {
+        repairs.push({ from: read.at[start] ?? 0, to: read.at[start + span] ?? text.length, word });
+      }
+    }
+  }
+  if (repairs.length === 0) return { text, repaired: false };
+  repairs.sort((a, b) => a.from - b.from);
+  let out = '';
+  let at = 0;
+  for (const r of repairs) {
+    out += text.slice(at, r.from) + r.word;
+    at = r.to;
+  }
+  out += text.slice(at);
+  return { text: out, repaired: true };
+}
+
+/** Words a number in a unit's name or an addressee follows (เขต ๑, ภาค ๓, กองพันที่ ๒). */
+const TAKES_A_NUMBER = /(?:ที่?|เขต|ภาค|ชั้น|หมู่|ซอย|ฉบับ|ครั้ง|พ\.ศ\.|ค\.ศ\.|ปี)$/;
+const THAI_LETTER = /[\u0E01-\u0E2E\u0E40-\u0E44]/g;
+const NUMBER = /^\(?[0-9\u0E50-\u0E59]+(?:[./][0-9\u0E50-\u0E59]+)*\)?$/;
+/** Latin letters in a field are kept as a word when they look like one (SMS, ICT, Excel). */
+const LATIN_WORD = /^(?:[A-Z]{2,}|[A-Z][a-z]{3,}|[a-z]{4,})$/;
+/** Box rules and quotes a scan leaves at a word's edge (สาธารณสุข], 'สำนัก). */
+const EDGE_DUST = /^['"`|[\]_~]+|['"`|[\]_~]+$/g;
+
+/**
+ * Whether a word of a field is OCR dust rather than print: fewer than two Thai letters (a
+ * word or an abbreviation such as ป.ป.ช. has two), not a Latin word, and not a number that
+ * the word before it takes (or, where `longNumbers`, anything with two digits in a row).
+ */
+function isDust(token: string, previous: string | undefined, longNumbers: boolean): boolean {
+  if ((token.match(THAI_LETTER) ?? []).length >= 2 || LATIN_WORD.test(token)) return false;
+  if (longNumbers && /[0-9\u0E50-\u0E59]{2}/.test(token)) return false;
+  if (NUMBER.test(token)) return previous === undefined || !TAKES_A_NUMBER.test(previous);
+  return true;
+}
+
+/**
+ * A field's text without the dust a scan left in it (กองการพัสดุภาครัฐ 0 50, ฝ่ายบริหาร .):
+ * words with no Thai word, Latin word or meaningful number in them. `where` 'end' drops them
+ * at the end only, for free text such as a subject, where a number of two digits or more
+ * may be the text's own (ปีงบประมาณ ๒๕๖๙); 'all' everywhere, with box rules and quotes at
+ * the words' edges, for names of units and posts and for addressees, where a number only
+ * follows a word that takes one (เขต ๒). Returns null when nothing is left.
+ */
+export function dropDust(text: string, where: 'end' | 'all'): string | null {
+  const kept: string[] = [];
+  if (where === 'all') {
+    for (const token of text.split(' ')) {
+      const bare = token.replace(EDGE_DUST, '');
+      if (bare !== '' && !isDust(bare, kept[kept.length - 1], false)) kept.push(bare);
+    }
+  } else {
+    kept.push(...text.split(' ').filter((t) => t !== ''));
+    while (kept.length > 1 && isDust(kept[kept.length - 1] ?? '', kept[kept.length - 2], true)) {
+      kept.pop();
+    }
+  }
+  return kept.length === 0 ? null : kept.join(' ');
+}
