@@ -286,6 +286,12 @@ interface Head {
   referenceLine: number;
   unit: string | null;
   dateField: DateAt | null;
+  /**
+   * A date labelled วันที่ above the reference line of a letter that is not a memo: an
+   * external letter prints its date without a label, so this is a receipt stamp's date
+   * unless the head has no other.
+   */
+  labelledAboveReference: DateAt | null;
   dateLines: DateAt[];
   end: number;
   /** ส่วนราชการ was read through a label OCR damaged. */
@@ -306,6 +312,7 @@ function readHead(lines: Line[]): Head {
     referenceLine: -1,
     unit: null,
     dateField: null,
+    labelledAboveReference: null,
     dateLines: [],
     end: lines.length,
     unitUnsure: false,
@@ -424,7 +431,10 @@ function readHead(lines: Line[]): Head {
       unitParts = null;
       // ลงวันที่ / ลว. date a cited letter (a stamp's copy of the letter's date), never this one.
       const d = datesOf(rest).find((x) => !/^(?:ลง\s?วันที่?|ลว)/.test(x.prefix ?? ''));
-      if (d !== undefined && head.dateField === null)
+      const memo = head.memoHead || head.unit !== null;
+      if (d !== undefined && head.referenceLine < 0 && !memo)
+        head.labelledAboveReference ??= { line: no, d, text: rest.text };
+      else if (d !== undefined && head.dateField === null)
         head.dateField = { line: no, d, text: rest.text };
       continue;
     }
@@ -832,7 +842,10 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     const official = candidates.filter((d) =>
       /[\u0E01-\u0E4E]{5,}/.test(d.text.slice(d.d.dateIndex, d.d.end)),
     );
-    dateAt = official[official.length - 1] ?? candidates[candidates.length - 1] ?? null;
+    dateAt =
+      afterRef.length === 0 && head.labelledAboveReference !== null
+        ? head.labelledAboveReference
+        : (official[official.length - 1] ?? candidates[candidates.length - 1] ?? null);
   }
   if (dateAt === null || kind === 'stamped') dateAt = foot.date ?? dateAt;
   const letterDate = dateAt === null ? null : letterDateOf(dateAt);
