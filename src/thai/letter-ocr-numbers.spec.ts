@@ -48,3 +48,48 @@ describe('letter date: a receipt stamp dated with วันที่ above the h
     expect(parsed.letterDate?.date).toBe('2025-08-21');
   });
 });
+
+describe('letter date: a Buddhist-era year OCR damaged at its start', () => {
+  const letter = (date: string): string =>
+    lines(
+      'ที่ นม ๐๐๑๗.๔/ว ๒๑                       ศาลากลางจังหวัดนครราชสีมา',
+      '                                          ถนนมหาดไทย นม ๓๐๐๐๐',
+      `            ${date}`,
+      'เรื่อง  ขอความร่วมมือ',
+      'เรียน  นายอำเภอทุกอำเภอ',
+    );
+  const unsure = (text: string): boolean =>
+    parseLetter(text).warnings.some((w) => w.code === 'low_confidence' && w.field === 'letterDate');
+
+  it('reads a first digit misread as ๒, keeps the text as read and flags the date', () => {
+    const text = letter('๑๗ ธันวาคม ๘๕๖๘');
+    expect(parseLetter(text).letterDate).toEqual({ raw: '๑๗ ธันวาคม ๘๕๖๘', date: '2025-12-17' });
+    expect(unsure(text)).toBe(true);
+  });
+
+  it('reads it with the year glued to the month, in either digits', () => {
+    const text = letter('๓ มกราคม๘๕๗๐');
+    expect(parseLetter(text).letterDate?.date).toBe('2027-01-03');
+    expect(unsure(text)).toBe(true);
+    expect(parseLetter(letter('28 กันยายน 6567')).letterDate?.date).toBe('2024-09-28');
+  });
+
+  it('with a speck after the date', () => {
+    expect(parseLetter(letter('๙ เมษายน ๖๕๗๑ 7')).letterDate?.date).toBe('2028-04-09');
+  });
+
+  it('repairs nothing else: a digit lost or doubled, later digits wrong', () => {
+    const dates = ['๕ มีนาคม ๕๖๙', '๕ มีนาคม ๒๕๖๙๙', '๕ มีนาคม ๒๗๖๙', '๕ มีนาคม 2699', '๕ มีนาคม ๓๖๐๑'];
+    for (const date of dates) {
+      const parsed = parseLetter(letter(date));
+      expect(parsed.letterDate?.date ?? null, date).toBeNull();
+      expect(parsed.warnings).toContainEqual(
+        expect.objectContaining({ code: 'invalid_date', reason: 'year_out_of_range' }),
+      );
+    }
+  });
+
+  it('never repairs a day that is not in the calendar', () => {
+    expect(parseLetter(letter('๓๑ เมษายน ๘๕๖๙')).letterDate?.date ?? null).toBeNull();
+  });
+});

@@ -51,6 +51,7 @@ import {
   startsWithPersonTitle,
   startsWithUnitWord,
   toLines,
+  yearRepaired,
   type FieldLabel,
   type Line,
 } from 'src/thai/letter-text.js';
@@ -848,6 +849,10 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
         : (official[official.length - 1] ?? candidates[candidates.length - 1] ?? null);
   }
   if (dateAt === null || kind === 'stamped') dateAt = foot.date ?? dateAt;
+  if (dateAt !== null && dateAt.d.date === null) {
+    const repaired = yearRepaired({ text: dateAt.text, match: toMatchForm(dateAt.text) }, dateAt.d);
+    if (repaired !== null) dateAt = { ...dateAt, d: repaired, unsure: true };
+  }
   const letterDate = dateAt === null ? null : letterDateOf(dateAt);
 
   const citedText = field('cited');

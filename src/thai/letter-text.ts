@@ -3,7 +3,7 @@
  * extractor share: field labels, speed/secrecy marks, unit names, contact lines, column
  * gaps. Everything here works on one line at a time with precompiled patterns.
  */
-import { LETTER_YEARS, findDatesInText, type DateInText } from 'src/thai/be-date.js';
+import { LETTER_YEARS, findDatesInText, parseThaiDate, type DateInText } from 'src/thai/be-date.js';
 import {
   OCR_DROPPED_MARK,
   ocrSkeleton,
@@ -661,7 +661,9 @@ export function dateOnlyCell(line: Line): DateInText | null {
  * letters print it; the caller treats it as unsure.
  */
 export function looseDateCell(line: Line): DateInText | null {
-  const dates = datesOf(line).filter((d) => d.date !== null);
+  const dates = datesOf(line)
+    .map((d) => (d.date === null ? (yearRepaired(line, d) ?? d) : d))
+    .filter((d) => d.date !== null);
   const d = dates[dates.length - 1];
   // ลงวันที่ / ลว. date another letter.
   if (d === undefined || /^(?:ลง|ลว)/.test(d.prefix ?? '')) return null;
@@ -674,4 +676,26 @@ export function looseDateCell(line: Line): DateInText | null {
   const gap = /(?:^|\S {2,})(\s*)([^\s\u0E01-\u0E59]{1,3}\s+)?$/.exec(before);
   if (gap === null) return null;
   return d;
+}
+
+/**
+ * A date whose Buddhist-era year OCR misread in its first digit, read with the year it can
+ * only have been: every year a letter carries starts with ๒ (๒๔๗๕–๒๖๐๐), and OCR of a scan
+ * reads that ๒ as another digit, often with the year glued to the month
+ * (`กุมภาพันธ์๕๕๖๙`). Four digits whose first is not ๒ get it, and only when that gives a
+ * year in LETTER_YEARS. Null for any other date: a year with a digit lost or doubled, or
+ * wrong in its later digits, stays out of range (a clerk must read it). The caller treats
+ * the date as unsure.
+ */
+export function yearRepaired(line: Line, d: DateInText): DateInText | null {
+  if (d.error?.code !== 'year_out_of_range') return null;
+  const printed = line.match.slice(d.dateIndex, d.end);
+  const year = /(?<!\d)(\d{4})$/.exec(printed);
+  if (year === null || year[1].startsWith('2')) return null;
+  // Day and month as printed, the year as it must have been.
+  const repaired = parseThaiDate(
+    `${printed.slice(0, printed.length - 4)} 2${year[1].slice(1)}`,
+    LETTER_YEARS,
+  );
+  return repaired.ok ? { ...d, date: repaired.value.date, error: null } : null;
 }
