@@ -93,3 +93,37 @@ describe('letter date: a Buddhist-era year OCR damaged at its start', () => {
     expect(parseLetter(letter('๓๑ เมษายน ๘๕๖๙')).letterDate?.date ?? null).toBeNull();
   });
 });
+
+describe('reference number: a mark OCR read over the letter code', () => {
+  const memo = (ref: string): string =>
+    lines(
+      'บันทึกข้อความ',
+      'ส่วนราชการ  สำนักงานจังหวัดพัทลุง กลุ่มงานอำนวยการ',
+      `${ref}                      วันที่ ๔ มิถุนายน ๒๕๖๘`,
+      'เรื่อง  ขออนุมัติ',
+      'เรียน  ผู้ว่าราชการจังหวัดพัทลุง',
+    );
+  const unsure = (text: string): boolean =>
+    parseLetter(text).warnings.some(
+      (w) => w.code === 'low_confidence' && w.field === 'referenceNumber',
+    );
+
+  it.each([
+    ['ที่ พท์ ๐๐๑๗.๒/๓๓๔', 'พท', '0017.2', 334],
+    ['# พ่ท 0017.2/ว 45', 'พท', '0017.2', 45],
+    ['ที่ นร้ ๐๕๐๓/๑๒', 'นร', '0503', 12],
+  ])('%s reads as %s, unsure', (ref, agencyPrefix, agencyNumber, serial) => {
+    const parsed = parseLetter(memo(ref));
+    expect(parsed.referenceNumber).toMatchObject({ agencyPrefix, agencyNumber, serial });
+    expect(parsed.letterDate?.date).toBe('2025-06-04');
+    expect(unsure(memo(ref))).toBe(true);
+  });
+
+  it('leaves a code read cleanly as sure', () => {
+    expect(unsure(memo('ที่ พท ๐๐๑๗.๒/๓๓๔'))).toBe(false);
+  });
+
+  it('never takes a word with a vowel for a code', () => {
+    expect(parseLetter(memo('ที่ พิท ๐๐๑๗.๒/๓๓๔')).referenceNumber).toBeNull();
+  });
+});

@@ -31,6 +31,7 @@ import {
 import {
   bareRefLabelEnd,
   clean,
+  codeMarksDropped,
   contactStart,
   damagedMarkOnly,
   damagedRefLabelEnd,
@@ -357,12 +358,16 @@ function readHead(lines: Line[]): Head {
       head.end = no;
       break;
     }
-    const printedEnd = refLabelEnd(rest.match) ?? bareRefLabelEnd(rest.match);
-    const refEnd = printedEnd ?? (label === null ? damagedRefLabelEnd(rest.match) : null);
+    // A letter code with a mark read over it (สข์) is read without it, and unsure.
+    const unmarked = head.reference === null ? codeMarksDropped(rest.match) : null;
+    const refMatch = unmarked ?? rest.match;
+    const printedEnd = refLabelEnd(refMatch) ?? bareRefLabelEnd(refMatch);
+    const refEnd = printedEnd ?? (label === null ? damagedRefLabelEnd(refMatch) : null);
     if (refEnd !== null && head.reference === null && head.referenceError === null) {
+      rest.match = refMatch;
       unitParts = null;
       head.referenceLine = no;
-      head.referenceUnsure = printedEnd === null;
+      head.referenceUnsure = printedEnd === null || unmarked !== null;
       const afterLabel: Line = { text: rest.text.slice(refEnd), match: rest.match.slice(refEnd) };
       // A serial read as look-alike letters (ว wo for ว ๗๐) is read as digits, and unsure.
       const lookAlike = serialLookAlikesRead(afterLabel.match);

@@ -362,6 +362,25 @@ export function serialLookAlikesRead(match: string): string | null {
 }
 
 /**
+ * A letter code is consonants alone (มท, ศธ, สข); a tone mark or ์ OCR reads over one of
+ * them (`สข์ ๐๐๑๘.๔/๙๙`) is a speck. The match form of a line that starts, after its ที่ or
+ * a speck for it, with such a code before a number, with the marks taken out of the code
+ * (moved after it as spaces, so offsets past the code are kept), or null when there are
+ * none. Vowels are never taken out: a word with a vowel is a word, not a code.
+ */
+const CODE_WITH_MARKS =
+  /^(\s*(?:ที่?|[^\s\u0E01-\u0E4E]{1,2})?\s*[:.]?\s*)((?:[\u0E01-\u0E2E][\u0E48-\u0E4C]?){2,4})(?=\.?\s*[\doOwlI])/;
+
+export function codeMarksDropped(match: string): string | null {
+  const m = CODE_WITH_MARKS.exec(match);
+  if (m === null) return null;
+  const [whole, lead = '', code = ''] = m;
+  const consonants = code.replace(/[\u0E48-\u0E4C]/g, '');
+  if (consonants === code) return null;
+  return lead + consonants.padEnd(code.length, ' ') + match.slice(whole.length);
+}
+
+/**
  * `ที่` followed by a number without letters before it: a bare serial (ที่ ๒๖๓) or an owner
  * number and serial with the letter code missing (ที่ ๐๒๑๐.๕/๒๖๓, ที่ /ว ๑๒). In a letter's
  * head this is a reference number that is wrong, not a line to skip.
