@@ -173,4 +173,58 @@ describe('stamps in OCR text without blank lines', () => {
       expect(stampsOf(text).stamps).toEqual([]);
     }
   });
+
+  it('takes a speck after the address postcode for the head still', () => {
+    for (const address of ['ถนนสุขุมวิท ตำบลปากน้ำ ๑๐๒๗๐ 0', 'ถนนเพชรเกษม อำเภอเมือง 74000l']) {
+      const text = [
+        'ที่ ?? ๐๐๑๗.๒/ว ๔๑                       จังหวัดสมุทรปราการ',
+        address,
+        '๙ มิถุนายน ๒๕๗๐',
+        'a   1       ๐',
+        'เรื่อง การประชุมประจำเดือน',
+      ].join('\n');
+      expect(stampsOf(text).stamps).toEqual([]);
+    }
+  });
+
+  it('reads no register number 0 from a speck beside a date above the head', () => {
+    const text = ['๔ มี.ค. ๒๕๗๐', '        ๐', '', 'ที่ ลป ๐๐๒๓.๑/๗๗'].join('\n');
+    expect(stampsOf(text).stamps).toEqual([stamp(null, null, '2027-03-04', null)]);
+  });
+
+  it('finds the time two lines below the number when the date between is unreadable', () => {
+    const text = [
+      'กลุ่มงานบริหารทั่วไป',
+      'เลขรับ ๕๗',
+      'วันที่ ๘ XY. ๕๗๐',
+      'เวลา ๐๘.๑๕ น.',
+      '',
+      'ที่ ตก ๐๐๑๗/๓',
+    ];
+    expect(stampsOf(text.join('\n')).stamps).toEqual([stamp('กลุ่มงานบริหารทั่วไป', 57, null, '08:15')]);
+    // With a readable date the line after it is the last one a time may be on.
+    const dated = ['กองคลัง', 'รับที่ 9', 'วันที่ 2 พ.ค. 70', 'ที่ ตก 0017/3', 'เวลา 08.15 น.'];
+    expect(stampsOf(dated.join('\n')).stamps).toEqual([stamp('กองคลัง', 9, '2027-05-02', null)]);
+  });
+
+  it('takes a time labelled เวลา after an unreadable date on the stamp line', () => {
+    const text = ['อำเภอแม่สอด', 'รับที่ 140', 'วันที่ 11 N.W. 2570 เวลา 14.05 น.', '', 'ที่ ตก 0017/3'];
+    expect(stampsOf(text.join('\n')).stamps).toEqual([stamp('อำเภอแม่สอด', 140, null, '14:05')]);
+  });
+
+  it('takes no register label and number above a stamp for its unit', () => {
+    const text = [
+      '๒ ก.ค. ๒๕๗๐',
+      'กอง ๑๘',
+      'กลุ่มงานข้อมูลสารสนเทศและการสื่อสาร',
+      'เลขรับ ๔๔',
+      'วันที่ ๓ ก.ค. ๒๕๗๐',
+      '',
+      'ที่ นน ๐๐๑๗/ว ๙',
+    ].join('\n');
+    expect(stampsOf(text).stamps).toEqual([
+      stamp(null, 18, '2027-07-02', null),
+      stamp('กลุ่มงานข้อมูลสารสนเทศและการสื่อสาร', 44, '2027-07-03', null),
+    ]);
+  });
 });

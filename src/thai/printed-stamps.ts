@@ -244,6 +244,8 @@ function unitAbove(lines: Line[], from: number, column: number): UnitAt | null {
     const cell = cellNear(line.text, column);
     if (cell === null) return null;
     const probe: Line = { text: cell.text, match: line.match.slice(cell.start, cell.end) };
+    // A register's label and number (กรม ๒๖) above a stamp is another stamp, not its unit.
+    if (NUMBER_ONLY.test(probe.match.trim())) return null;
     if (startsWithUnitWord(cell.text)) {
       if (unitCandidate(probe, 0, false) === null) return null;
       // A unit printed on two lines (โรงพยาบาลขอนแก่น / งานสารบรรณ): take the line above too.
@@ -255,7 +257,12 @@ function unitAbove(lines: Line[], from: number, column: number): UnitAt | null {
           text: upperCell.text,
           match: upper.match.slice(upperCell.start, upperCell.end),
         };
-        if (unitCandidate(upperProbe, 0, false) !== null) top = { no: no - 1, cell: upperCell };
+        if (
+          unitCandidate(upperProbe, 0, false) !== null &&
+          !NUMBER_ONLY.test(upperProbe.match.trim())
+        ) {
+          top = { no: no - 1, cell: upperCell };
+        }
       }
       const cells = top.no === no ? [cell, ...parts] : [top.cell, cell, ...parts];
       const name = unitName(cells.map((c) => c.text).join(' '));
@@ -351,17 +358,31 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   unit ??= unitAbove(lines, dateAbove && date !== null ? date.line - 1 : first.line - 1, column);
 
   // The time: right after the number or the date, else in the stamp's column just below.
+  // A stamp's date line OCR could not read still stands between its number and its time:
+  // without a date, the time may be two lines below the number. A time labelled เวลา on a
+  // line of the stamp's that holds something else (an unreadable date) is the stamp's too.
   const times: Spot<{ index: number; time: string }>[] = [];
   const fromLine = Math.min(date?.line ?? lastAnchor.line, lastAnchor.line);
   const toLine = Math.max(date?.line ?? lastAnchor.line, lastAnchor.line) + 1;
-  for (let no = fromLine; no <= toLine; no++) {
+  const unreadDateLine = lines[lastAnchor.line + 1];
+  const timeLastLine =
+    date === null && unreadDateLine !== undefined && !startsLetterHead(unreadDateLine)
+      ? toLine + 1
+      : toLine;
+  for (let no = fromLine; no <= timeLastLine; no++) {
     const line = lines[no];
     if (line === undefined || (no > lastAnchor.line && isBlank(line))) break;
+    const stampLine = no <= lastAnchor.line || cellNear(line.text, column) !== null;
     for (const t of findTimesInText(line.match)) {
       if (t.time === null || (no === lastAnchor.line && t.index < lastAnchor.end)) continue;
       const afterAnchor = no === lastAnchor.line;
       const afterDate = date !== null && no === date.line && t.index >= date.item.end;
-      if (afterAnchor || afterDate || startsCell(line.text, t.index)) {
+      const labelled = stampLine && line.match.startsWith('เวลา', t.index);
+      if (
+        no > toLine
+          ? labelled
+          : afterAnchor || afterDate || labelled || startsCell(line.text, t.index)
+      ) {
         times.push({ line: no, item: { index: t.index, time: t.time } });
       }
     }
@@ -415,10 +436,11 @@ function dateCell(line: Line): DateInText | null {
 
 /**
  * The sender's address the head prints under its name (ระเบียบงานสารบรรณ: ที่ตั้ง with its
- * postcode): a street or area word and a five-digit postcode at the end. No stamp has one.
+ * postcode): a street or area word and a five-digit postcode at the end, perhaps with a
+ * speck after it (๑๐๒๐๐ 0, ๑๐๔๐๐1). No stamp has one.
  */
 const ADDRESS_LINE =
-  /(?:^|\s)(?:ถนน|ถ\.|ซอย|ตำบล|ต\.|อำเภอ|อ\.|แขวง|เขต|จังหวัด|กทม\.?|กรุงเทพ)[^]*\s[1-9]\d{4}\s*$/;
+  /(?:^|\s)(?:ถนน|ถ\.|ซอย|ตำบล|ต\.|อำเภอ|อ\.|แขวง|เขต|จังหวัด|กทม\.?|กรุงเทพ)[^]*\s[1-9]\d{4}(?:\s?[^\s\d\u0E01-\u0E4E]|\s?\d)?\s*$/;
 
 /**
  * Whether a line starts the letter's head: its ที่ line, บันทึกข้อความ, ส่วนราชการ, เรื่อง,
@@ -501,7 +523,11 @@ function unanchoredStamps(lines: Line[], headLine: number): Located[] {
     const owned: { line: Line; start: number }[] = [{ line: dateLine, start: date.d.index }];
     const dateTimes = findTimesInText(dateLine.match.slice(date.d.end));
     if (dateTimes[0] !== undefined) time = dateTimes[0].time;
+    // A second date in the block starts another stamp (one OCR could not find the number
+    // of): what follows it is that stamp's.
+    const nextDate = block.findIndex((line, k) => k > date.cellLine && dateCell(line) !== null);
     for (const [k, line] of block.entries()) {
+      if (nextDate >= 0 && k >= nextDate) break;
       if (k === date.cellLine || isMarkOnly(line) !== null) continue;
       const cells = cellsOf(line.text);
       const cell = cells[cells.length - 1];
@@ -509,7 +535,8 @@ function unanchoredStamps(lines: Line[], headLine: number): Located[] {
       const cellMatch = line.match.slice(cell.start, cell.end);
       const number = NUMBER_ONLY.exec(cellMatch);
       const times = findTimesInText(cellMatch);
-      if (number?.[1] !== undefined && receiptNumber === null) {
+      // Register numbers start at 1: a lone 0 is a speck (or a ๐ read from one).
+      if (number?.[1] !== undefined && Number(number[1]) > 0 && receiptNumber === null) {
         receiptNumber = Number(number[1]);
         owned.push({ line, start: cell.start });
       } else if (times[0] !== undefined && time === null && times[0].index === 0) {
