@@ -306,4 +306,36 @@ describe('parseLetter: office words read by OCR', () => {
     expect(parsed.salutation).toBe('นายกองค์การบริหารส่วนตำบลแม่แฝก');
     expect(parsed.warnings.filter((w) => w.code === 'low_confidence')).toEqual([]);
   });
+
+  it('reads an addressee whose label has a speck glued before it, as unsure', () => {
+    const text = lines(
+      'ที่ ลพ ๐๐๑๗.๒/ว ๑๙                    ศาลากลางจังหวัดลำพูน',
+      '',
+      '                 ๘ มกราคม ๒๕๗๐',
+      '',
+      'เรื่อง  การประชุมคณะกรมการจังหวัด',
+      "'เรียน นายอำเภอทุกอำเภอ",
+      '',
+      '        ด้วยจังหวัดกำหนดประชุม',
+    );
+    const parsed = parseLetter(text);
+    expect(parsed.subject).toBe('การประชุมคณะกรมการจังหวัด');
+    expect(parsed.salutation).toBe('นายอำเภอทุกอำเภอ');
+    expect(parsed.warnings).toContainEqual({
+      code: 'low_confidence',
+      field: 'salutation',
+      confidence: 0.5,
+    });
+  });
+
+  it('reads a speck between a signatory’s names as the space it stands for, as unsure', () => {
+    const text = scanned.replace('(นางวิไลวรรณ ศรีสุข)', '(นางวิไลวรรณ_ศรีสุข)');
+    const parsed = parseLetter(text);
+    expect(parsed.signatory?.name).toBe('นางวิไลวรรณ ศรีสุข');
+    expect(parsed.warnings).toContainEqual({
+      code: 'low_confidence',
+      field: 'signatory',
+      confidence: 0.5,
+    });
+  });
 });

@@ -755,6 +755,8 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
   };
 }
 
+const SPECK_FOR_SPACE = /(?<=[\u0E01-\u0E4E])\s?[-_~]\s?(?=[\u0E01-\u0E2E\u0E40-\u0E44])/g;
+
 /**
  * The fields that name units and posts, and the subject, cleared of a scan's dust and with
  * the marks OCR lost from office words put back (office-words.ts), in place. Returns the
@@ -779,11 +781,16 @@ function repairFieldWords(
   letter.subject = repair(letter.subject, 'subject', 'end');
   letter.salutation = repair(letter.salutation, 'salutation', 'all');
   letter.ownerUnit = repair(letter.ownerUnit, 'ownerUnit', 'all');
-  if (letter.signatory?.position != null) {
-    letter.signatory = {
-      ...letter.signatory,
-      position: repair(letter.signatory.position, 'signatory', 'all'),
-    };
+  if (letter.signatory !== null) {
+    // Thai names have no hyphen: one between two Thai words is a speck where the space was
+    // (นายสมชาย-วงศ์ทอง).
+    const name = letter.signatory.name.replace(SPECK_FOR_SPACE, ' ');
+    if (name !== letter.signatory.name) repaired.add('signatory');
+    const position =
+      letter.signatory.position === null
+        ? null
+        : repair(letter.signatory.position, 'signatory', 'all');
+    letter.signatory = { name, position };
   }
   letter.receiptStamps = letter.receiptStamps.map((s) => ({
     ...s,

@@ -234,8 +234,8 @@ export function labelOf(line: Line): LabelMatch | null {
  * consonants (เรื่อง → เรอง, อ้างถึง → อางถง, สิ่งที่ส่งมาด้วย → สงทสงมาดวย), with a space
  * inside (เรื่ อง), the longer ones with one letter lost or added. Matched on the consonant
  * skeleton of the line's start, and only as a whole word (a space, a colon or the line's
- * end after it). Callers use this in the head and header fields only, where a label is
- * expected, and treat what it labels as unsure.
+ * end after it), also with a speck glued before it (.เรียน). Callers use this in the head
+ * and header fields only, where a label is expected, and treat what it labels as unsure.
  */
 const DAMAGED_LABELS: readonly (readonly [FieldLabel, string])[] = [
   ['enclosure', 'สิ่งที่ส่งมาด้วย'],
@@ -264,8 +264,12 @@ export interface DamagedLabelMatch extends LabelMatch {
   damaged: true;
 }
 
+/** A speck OCR glues before a label (.เรียน, 'เรื่อง). */
+const GLUED_SPECK = /^[.,'`"|_~-]{1,2}(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
+
 export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
-  const lead = leadOf(line.match);
+  const start = leadOf(line.match);
+  const lead = start + (GLUED_SPECK.exec(line.match.slice(start))?.[0].length ?? 0);
   // The skeleton of the line's first characters and where each skeleton letter was.
   const skeleton: string[] = [];
   const at: number[] = [];

@@ -18,6 +18,9 @@ describe('repairOfficeWords', () => {
     ['กระทรวงอุตสาหกรรม', 'กระทรวงอุตส่าหกรรม'],
     // A part of a joined name used alone (…และความมั่นคงของมนุษย์).
     ['กลุ่มงานความมั่นคง', 'กลุ่มงานความมันคง'],
+    // One consonant misread in a long word.
+    ['ผู้อำนวยการสำนักงานศึกษาธิการจังหวัดสตูล', 'ผู้อำนวยการสำนักงานศึกษาถิการจังหวัดสตูล'],
+    ['สำนักงานสาธารณสุขอำเภอบางบาล', 'สำนักงานสาธารณสุขอำเกอบางบาล'],
   ])('puts back %s from %s', (printed, read) => {
     expect(repairOfficeWords(read)).toEqual({ text: printed, repaired: true });
   });
@@ -35,6 +38,10 @@ describe('repairOfficeWords', () => {
     // Names and words the list does not hold stay as read.
     'นายสมศักดิ ใจดี',
     'กองคลัง',
+    // A short word with a letter changed is another word (อำเภอ, อำเกอ stay apart alone).
+    'อำเกอ',
+    // Two letters changed in a long word: not the word.
+    'สำนักงานสาธารณสุกอำเกอ',
   ])('leaves %s alone', (text) => {
     expect(repairOfficeWords(text)).toEqual({ text, repaired: false });
   });

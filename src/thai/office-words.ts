@@ -10,11 +10,12 @@
  * provinces, and the posts that sign letters (ระเบียบงานสารบรรณ: ปฏิบัติราชการแทน …).
  *
  * A reading is repaired only where a listed word's letters (its marks left out) stand in
- * the text and the text's marks differ from the word's by marks OCR drops or confuses: a
- * mark missing, or an upper vowel or tone mark read as its look-alike (ี for ื). A mark the
- * word does not have, in a place where it has none, means another word: no repair. Short
- * words are never repaired (สวน is a word, ส่วน another), and the longer the word, the more
- * damaged marks it may carry and still be the only word its letters spell.
+ * the text and the text's marks differ from the word's by what OCR does to marks: a mark
+ * missing, an upper vowel or tone mark read as its look-alike (ี for ื), a speck read as a
+ * mark over a letter that has none. A mark of another kind where the word has one means
+ * another text: no repair. In a long word one consonant may also be misread (ศึกษาถิการ),
+ * weighing as two marks. Short words are never repaired (สวน is a word, ส่วน another), and
+ * the longer the word, the more damage it may carry and still be the only word it can be.
  */
 
 const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
@@ -79,6 +80,37 @@ function markDistance(read: string, word: string): number | null {
     cost++;
   }
   return cost + missing.length;
+}
+
+/** Words of this many letters or more may have one consonant misread (ศึกษาถิการ). */
+const MISREAD_LETTER_FROM = 8;
+/** A misread consonant weighs as much as two damaged marks. */
+const MISREAD_LETTER_COST = 2;
+const CONSONANT = /[\u0E01-\u0E2E]/;
+
+/**
+ * Where a word's letters stand in the text's: as they are, or for a long word with one
+ * consonant read as another.
+ */
+function placesOf(text: string, word: string): { start: number; misread: number }[] {
+  const places: { start: number; misread: number }[] = [];
+  if (word.length < MISREAD_LETTER_FROM) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      places.push({ start: at, misread: 0 });
+    }
+    return places;
+  }
+  for (let start = 0; start + word.length <= text.length; start++) {
+    let misread = 0;
+    for (let k = 0; k < word.length && misread <= 1; k++) {
+      const a = text.charAt(start + k);
+      const b = word.charAt(k);
+      if (a === b) continue;
+      misread += CONSONANT.test(a) && CONSONANT.test(b) ? 1 : 2;
+    }
+    if (misread <= 1) places.push({ start, misread });
+  }
+  return places;
 }
 
 /** How many damaged marks a word of this many letters may carry and still be repaired. */
@@ -342,16 +374,12 @@ export function repairOfficeWords(text: string): MarkRepair {
   const repairs: { from: number; to: number; word: string }[] = [];
   for (const { word, clusters } of LEXICON) {
     const budget = markBudget(clusters.bases.length);
-    for (
-      let start = read.bases.indexOf(clusters.bases);
-      start >= 0;
-      start = read.bases.indexOf(clusters.bases, start + 1)
-    ) {
-      const span = clusters.bases.length;
+    const span = clusters.bases.length;
+    for (const { start, misread } of placesOf(read.bases, clusters.bases)) {
       let taken = false;
       for (let k = start; k < start + span; k++) taken ||= placed[k] === true;
       if (taken) continue;
-      let cost: number | null = 0;
+      let cost: number | null = misread * MISREAD_LETTER_COST;
       for (let k = 0; k < span && cost !== null; k++) {
         const d = markDistance(read.marks[start + k] ?? '', clusters.marks[k] ?? '');
         cost = d === null ? null : cost + d;
