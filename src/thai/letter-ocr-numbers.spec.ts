@@ -127,3 +127,68 @@ describe('reference number: a mark OCR read over the letter code', () => {
     expect(parseLetter(memo('ที่ พิท ๐๐๑๗.๒/๓๓๔')).referenceNumber).toBeNull();
   });
 });
+
+describe('enclosures and citations: item numbers and specks OCR left', () => {
+  const letter = (...fields: string[]): string =>
+    lines(
+      'ที่ ยล ๐๐๑๗.๓/ว ๙๐                         ศาลากลางจังหวัดยะลา',
+      '            ๑๔ ตุลาคม ๒๕๖๗',
+      'เรื่อง  ขอส่งแบบสำรวจ',
+      'เรียน  นายอำเภอทุกอำเภอ',
+      ...fields,
+      '        ด้วยจังหวัดยะลาขอส่งแบบสำรวจมาเพื่อดำเนินการ',
+    );
+
+  it.each([
+    ['๒๓. ', 'a speck read as a second digit'],
+    ['๖. ', 'the digit misread'],
+    ['๒.', 'the space after the number lost'],
+    ['2) ', 'Arabic digits and a bracket'],
+  ])('splits at a next item numbered %s (%s)', (marker) => {
+    const parsed = parseLetter(
+      letter(
+        'สิ่งที่ส่งมาด้วย ๑. แบบสำรวจข้อมูลครัวเรือน                   จำนวน ๑ ชุด',
+        `${marker}คู่มือการกรอกแบบสำรวจ                                     จำนวน ๑ เล่ม`,
+      ),
+    );
+    expect(parsed.enclosures).toEqual([
+      'แบบสำรวจข้อมูลครัวเรือน จำนวน ๑ ชุด',
+      'คู่มือการกรอกแบบสำรวจ จำนวน ๑ เล่ม',
+    ]);
+  });
+
+  it('splits a cited list the same way', () => {
+    const parsed = parseLetter(
+      letter(
+        'อ้างถึง ๑. หนังสือจังหวัดยะลา ที่ ยล ๐๐๑๗.๓/ว ๑๒ ลงวันที่ ๓ มกราคม ๒๕๖๗',
+        '๘. หนังสือจังหวัดยะลา ที่ ยล ๐๐๑๗.๓/ว ๕๖ ลงวันที่ ๒ กันยายน ๒๕๖๗',
+      ),
+    );
+    expect(parsed.references.map((r) => [r.serial, r.date])).toEqual([
+      [12, '2024-01-03'],
+      [56, '2024-09-02'],
+    ]);
+  });
+
+  it('leaves an unnumbered field and a wrapped line with a number alone', () => {
+    const parsed = parseLetter(
+      letter('สิ่งที่ส่งมาด้วย รายชื่อผู้เข้ารับการอบรม รุ่นที่', '๒. หลักสูตรการบริหารงานพัสดุ จำนวน ๑ ฉบับ'),
+    );
+    expect(parsed.enclosures).toEqual([
+      'รายชื่อผู้เข้ารับการอบรม รุ่นที่ ๒. หลักสูตรการบริหารงานพัสดุ จำนวน ๑ ฉบับ',
+    ]);
+  });
+
+  it('drops a lone mark, dot or quote between an item and its quantity, keeps dashes', () => {
+    const parsed = parseLetter(
+      letter(
+        'สิ่งที่ส่งมาด้วย ๑. กำหนดการอบรม ๒๐ - ๒๔ มกราคม ๒๕๖๘ ๊     จำนวน ๑ ชุด',
+        '๒. แบบตอบรับ “ .                   จำนวน ๑ ฉบับ',
+      ),
+    );
+    expect(parsed.enclosures).toEqual([
+      'กำหนดการอบรม ๒๐ - ๒๔ มกราคม ๒๕๖๘ จำนวน ๑ ชุด',
+      'แบบตอบรับ จำนวน ๑ ฉบับ',
+    ]);
+  });
+});

@@ -160,6 +160,12 @@ function letterDateOf(at: DateAt): LetterDate {
 /** Item numbers of อ้างถึง / สิ่งที่ส่งมาด้วย: ๑. ๒) (๓). */
 const ITEM_MARKER = /(?:^|\s)(?:\(\s*(\d{1,2})\s*\)|(\d{1,2})\s*[.)])\s+(?=\S)/g;
 const STARTS_WITH_MARKER = /^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)])\s+/;
+/**
+ * An item number starting a line of a numbered field as OCR of a scan reads it: with its
+ * digit misread or a speck read as a second digit beside it (๒๓. for ๒.), or the space after
+ * it lost (๒.ปฏิทิน): a number of one or two digits, a dot or a bracket, then a Thai word.
+ */
+const LINE_MARKER = /^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)])\s*(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
 /** Words a wrapped cited/enclosed item continues with. */
 const CONTINUATION =
   /^(?:ที่?\s|ที่?[\u0E01-\u0E2E]{2,4}\s*\d|ลงวันที่?|ลว\.?|ด่วน|ลับ|จำนวน|\(|และ|พร้อม|ฉบับ|เรื่อง)/;
@@ -184,6 +190,7 @@ function continuesField(
   if (isMarkOnly(line) !== null) return 'stop';
   if (field === 'subject') return startsBodyParagraph(text) ? 'stop' : 'continue';
   if (STARTS_WITH_MARKER.test(match)) return 'continue';
+  if (numberedItemLine(parts, line) !== null) return 'continue';
   if (startsBodyParagraph(text)) return 'stop';
   if (CONTINUATION.test(match)) return 'continue';
   const last = toMatchForm(parts[parts.length - 1] ?? '');
@@ -194,6 +201,22 @@ function continuesField(
 interface Item {
   text: string;
   match: string;
+}
+
+/**
+ * A line that starts the next item of a numbered field (its first part starts with ๑.), the
+ * item number as OCR read it at the line's start: the line with that number written as the
+ * one the list expects, so the items split there whatever digits were read (the numbers
+ * are dropped from the items). Null when the field is not numbered or the line does not
+ * start with an item number.
+ */
+function numberedItemLine(parts: readonly string[], line: Line): string | null {
+  const first = parts.find((p) => p !== ITEM_BREAK);
+  if (first === undefined || !STARTS_WITH_MARKER.test(toMatchForm(first))) return null;
+  const marker = LINE_MARKER.exec(line.match);
+  if (marker === null) return null;
+  const expected = splitItems(clean(parts.join(' '))).length + 1;
+  return `${expected}. ${clean(line.text.slice(marker[0].length))}`;
 }
 
 /** Split a field's text into its numbered items (numbers dropped), or one item. */
@@ -262,6 +285,18 @@ function referencesOf(text: string): CitedLetter[] {
     }
   }
   return out;
+}
+
+/**
+ * An item's text without the words that hold no letter and no digit: a tone mark on its
+ * own, a dot or a quote a scan left between the item's name and its quantity (`… ๊ จำนวน ๑
+ * ชุด`). Dashes are kept (๒๐ - ๒๔ มีนาคม).
+ */
+function withoutStrayMarks(text: string): string {
+  return text
+    .split(' ')
+    .filter((word) => /[\p{L}\p{N}\-–]/u.test(word))
+    .join(' ');
 }
 
 /** Dates of letters enclosed (… ลงวันที่ ๑๗ ธันวาคม ๒๕๖๘): cited dates for the checks. */
@@ -503,7 +538,7 @@ function readFields(lines: Line[], start: number): Fields {
       current === null || parts === undefined ? 'stop' : continuesField(current, parts, line);
     if (next === 'stop' || parts === undefined) break;
     if (next === 'item') parts.push(ITEM_BREAK);
-    parts.push(clean(line.text));
+    parts.push(numberedItemLine(parts, line) ?? clean(line.text));
   }
   return { values, damaged, bodyStart: no };
 }
@@ -873,7 +908,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   const enclosures = (
     enclosureText === null ? [] : enclosureItems(fields.values.get('enclosure') ?? [])
   )
-    .map((i) => i.text)
+    .map((i) => withoutStrayMarks(i.text))
     .filter((t) => t !== '');
 
   const letter: Omit<ParsedLetter, 'warnings'> = {
