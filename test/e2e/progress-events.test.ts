@@ -1,11 +1,14 @@
 import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+import { progressWakeupChannel } from 'src/modules/routing/progress-wakeups.js';
 import { bodyOf, idOf, listOf } from '../harness/api-body.js';
 import { rowsOf } from '../harness/sql.js';
+import { watchWakeups } from '../harness/progress-wakeups.js';
 
 interface SseEvent {
   id: string | null;
@@ -206,7 +209,11 @@ describe('progress events (SSE)', () => {
   it('an acknowledgment reaches the supervisor live, without the subject', async () => {
     const governor = await open('governor', `?letterId=${letterId}`);
     expect(governor.status).toBe(200);
+    const woken = await watchWakeups(t.config);
+    // Registering by delivery wakes the readers (the entry's own statement wrote the event).
+    const registered = woken.next();
     const { entry } = await registerPending(province, 'clerk.roiet', letterId);
+    await registered;
     const [received] = await governor.waitFor(1);
     expect(received.data).toMatchObject({
       kind: 'delivery.received',
@@ -220,10 +227,13 @@ describe('progress events (SSE)', () => {
     expect(received.id).toBe(String(received.data.id));
     expect(JSON.stringify(received.data)).not.toContain('เรื่อง');
 
+    const forwarded = woken.next();
     const fw = await api('clerk.roiet').post(`/register-entries/${entry.id}/forwards`, {
       unitIds: [mueang.id, selaphum.id],
     });
     expect(fw.status, JSON.stringify(fw.body)).toBe(201);
+    await forwarded;
+    woken.close();
     const events = await governor.waitFor(2);
     expect(events[1].data).toMatchObject({
       kind: 'forward.sent',
@@ -340,28 +350,33 @@ describe('progress events (SSE)', () => {
     auth.governor = (await f.signIn('governor')).headers.Authorization; // the clock moved past the last token's life
     const governor = await open('governor', `?letterId=${letterId}`);
     expect(governor.status).toBe(200);
-    const insert = `WITH e AS (INSERT INTO progress_events (kind, root_letter_id, letter_id, secrecy, sender_unit_id,
+    const insert = `INSERT INTO progress_events (kind, root_letter_id, letter_id, secrecy, sender_unit_id,
                       recipient_unit_id, occurred_at)
-                    VALUES ('delivery.returned', $1, $1, 'none', $2, $3, now()) RETURNING id)
-                    SELECT id::int AS id, pg_notify('progress_events', id::text) FROM e`;
+                    VALUES ('delivery.returned', $1, $1, 'none', $2, $3, now()) RETURNING id::int AS id`;
     const slow = new pg.Client({ connectionString: t.config.databaseUrl });
     const fast = new pg.Client({ connectionString: t.config.databaseUrl });
+    // What ProgressWakeups publishes after each commit.
+    const publisher = new Redis(t.config.redisUrl);
+    const wake = () => publisher.publish(progressWakeupChannel(t.config.queuePrefix), '');
     await slow.connect();
     await fast.connect();
     try {
       await slow.query('BEGIN');
       const a = await slow.query<{ id: number }>(insert, [letterId, province.id, mueang.id]);
       const b = await fast.query<{ id: number }>(insert, [letterId, province.id, selaphum.id]);
+      await wake();
       expect(b.rows[0].id).toBe(a.rows[0].id + 1);
       await new Promise((r) => setTimeout(r, 500));
       // The later id committed first: held back while the earlier one may still commit.
       expect(governor.progress()).toHaveLength(0);
       await slow.query('COMMIT');
+      await wake();
       const events = await governor.waitFor(2);
       expect(events.map((e) => e.data.recipientUnitId)).toEqual([mueang.id, selaphum.id]);
     } finally {
       await slow.end();
       await fast.end();
+      publisher.disconnect();
     }
   });
 });

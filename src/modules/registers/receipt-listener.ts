@@ -33,8 +33,11 @@ export interface ReceiptListener {
    * The delivery must have been checked by `checkDelivery` in the same transaction.
    */
   receivedSql(entry: string): { ctes: string; received: string };
-  /** After that statement: refuses (throws a DomainError) unless the delivery was marked. */
-  checkReceived(received: number): void;
+  /**
+   * After that statement, in the same transaction: refuses (throws a DomainError) unless the
+   * delivery was marked.
+   */
+  checkReceived(manager: EntityManager, received: number): void;
 }
 
 /**

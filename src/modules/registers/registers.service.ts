@@ -305,7 +305,7 @@ export class RegistersService {
           delivery,
         },
       );
-    if (delivery) listener!.checkReceived(deliveriesReceived ?? 0);
+    if (delivery) listener!.checkReceived(manager, deliveriesReceived ?? 0);
     if (replaced) {
       if (replaced.status === 'active') {
         await this.repository.markCancelled(

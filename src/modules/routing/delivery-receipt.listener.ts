@@ -9,6 +9,7 @@ import {
   type RegisteredReceipt,
 } from 'src/modules/registers/receipt-listener.js';
 import { statesAllowing } from 'src/modules/routing/delivery-state.js';
+import { markProgressAppended } from 'src/modules/routing/progress-wakeups.js';
 import { RoutingErrors } from 'src/modules/routing/routing.errors.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 
@@ -66,9 +67,11 @@ export class DeliveryReceiptListener implements ReceiptListener, OnModuleInit {
     return this.repository.receivedSql(entry, statesAllowing('register'));
   }
 
-  checkReceived(received: number): void {
+  checkReceived(manager: EntityManager, received: number): void {
     // Unreachable while the row lock holds; refused rather than written around if it ever is.
     if (received !== 1) throw new DomainError(RoutingErrors.DELIVERY_NOT_PENDING);
+    // The statement appended the delivery's progress event: wake the readers after commit.
+    markProgressAppended(manager);
   }
 
   async onRegistered(manager: EntityManager, receipt: RegisteredReceipt): Promise<void> {

@@ -16,7 +16,7 @@ export type ProgressEventKind = (typeof PROGRESS_EVENT_KINDS)[number];
  * or cancelled, an escalation level reached, a ladder stopped because nobody in the
  * recipient unit may act on the delivery. The live tracking stream reads it: a
  * reconnecting browser resumes after its Last-Event-ID from here, whichever API process
- * it reaches, and a NOTIFY on commit only wakes the processes up (invariant 1: nothing
+ * it reaches, and a Redis message after commit only wakes the processes up (invariant 1: nothing
  * lives only in memory or in Redis). No subject is stored; the sender's and recipient's
  * units and the letter's secrecy class are, so each reader's access is checked per event.
  */

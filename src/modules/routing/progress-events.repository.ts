@@ -5,9 +5,7 @@ import {
   PROGRESS_EVENT_KINDS,
   type ProgressEventKind,
 } from 'src/modules/routing/progress-event.entity.js';
-
-/** Channel of the NOTIFY sent with every batch of events (it only wakes readers up). */
-export const PROGRESS_CHANNEL = 'progress_events';
+import { markProgressAppended } from 'src/modules/routing/progress-wakeups.js';
 
 export interface NewProgressEvent {
   kind: ProgressEventKind;
@@ -83,24 +81,21 @@ export class ProgressEventsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * Appends events in the caller's transaction (each with its letter's secrecy class), and NOTIFYs the readers: PostgreSQL
-   * delivers the notification only when (and if) the transaction commits.
+   * Appends events in the caller's transaction (each with its letter's secrecy class); the
+   * readers are woken when (and if) it commits (ProgressWakeups).
    */
   async append(manager: EntityManager, events: NewProgressEvent[]): Promise<void> {
     if (events.length === 0) return;
     await execute(
       manager,
-      `WITH appended AS (
-         INSERT INTO progress_events (kind, root_letter_id, letter_id, secrecy, delivery_id, forward_id,
-                                      sender_unit_id, recipient_unit_id, level, receipt_number, count, occurred_at)
-         SELECT r.kind, r.root_letter_id, r.letter_id, l.secrecy, r.delivery_id, r.forward_id, r.sender_unit_id,
-                r.recipient_unit_id, r.level, r.receipt_number, r.count, r.occurred_at
-           FROM json_to_recordset($1::json) AS r(kind text, root_letter_id uuid, letter_id uuid,
-                delivery_id uuid, forward_id uuid, sender_unit_id uuid, recipient_unit_id uuid, level smallint,
-                receipt_number int, count int, occurred_at timestamptz)
-           JOIN letters_read l ON l.id = r.letter_id
-         RETURNING id)
-       SELECT pg_notify('${PROGRESS_CHANNEL}', (SELECT max(id) FROM appended)::text)`,
+      `INSERT INTO progress_events (kind, root_letter_id, letter_id, secrecy, delivery_id, forward_id,
+                                    sender_unit_id, recipient_unit_id, level, receipt_number, count, occurred_at)
+       SELECT r.kind, r.root_letter_id, r.letter_id, l.secrecy, r.delivery_id, r.forward_id, r.sender_unit_id,
+              r.recipient_unit_id, r.level, r.receipt_number, r.count, r.occurred_at
+         FROM json_to_recordset($1::json) AS r(kind text, root_letter_id uuid, letter_id uuid,
+              delivery_id uuid, forward_id uuid, sender_unit_id uuid, recipient_unit_id uuid, level smallint,
+              receipt_number int, count int, occurred_at timestamptz)
+         JOIN letters_read l ON l.id = r.letter_id`,
       [
         JSON.stringify(
           events.map((e) => ({
@@ -119,6 +114,7 @@ export class ProgressEventsRepository {
         ),
       ],
     );
+    markProgressAppended(manager);
   }
 
   async lastId(): Promise<number> {

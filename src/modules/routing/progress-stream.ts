@@ -1,16 +1,17 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
-import pg from 'pg';
+import { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import { logger } from 'src/logging/logger.js';
 import {
-  PROGRESS_CHANNEL,
   type ProgressEventRow,
   ProgressEventsRepository,
 } from 'src/modules/routing/progress-events.repository.js';
+import { progressWakeupChannel } from 'src/modules/routing/progress-wakeups.js';
+import { redisOptions } from 'src/queue/redis.js';
 
 /** How long a hole in the ids is waited for (a transaction that took an id, not yet committed). */
 export const GAP_WAIT_MS = 3000;
-/** A reader that lost its NOTIFY connection still polls this often. */
+/** A reader polls this often besides its wake-ups (a wake-up lost with Redis away). */
 const POLL_MS = 5000;
 const BATCH = 500;
 
@@ -21,8 +22,9 @@ export interface ProgressSubscriber {
 
 /**
  * One per API process: reads the progress-event log in id order and hands each event to
- * the open streams. PostgreSQL wakes it (LISTEN on its own connection; the NOTIFY is sent
- * with the events, on commit); a slow poll covers a lost connection. Ids come from a
+ * the open streams. A Redis message wakes it (ProgressWakeups publishes one after each commit
+ * that appended events; it subscribes on its own connection, and reads again whenever that
+ * connection is back); a slow poll covers wake-ups lost while Redis was away. Ids come from a
  * sequence, so a transaction may commit id 11 before id 10: the reader hands out events
  * only up to the first hole and waits GAP_WAIT_MS for it to fill (then takes it as rolled
  * back). So every stream sees events in id order and a resumed stream (Last-Event-ID)
@@ -33,7 +35,7 @@ export class ProgressStream implements OnModuleDestroy {
   private readonly subscribers = new Set<ProgressSubscriber>();
   private watermark = 0;
   private started: Promise<void> | null = null;
-  private client: pg.Client | null = null;
+  private subscriber: Redis | null = null;
   private poll: NodeJS.Timeout | null = null;
   private gapTimer: NodeJS.Timeout | null = null;
   private gap: { at: number; since: number } | null = null;
@@ -60,32 +62,30 @@ export class ProgressStream implements OnModuleDestroy {
   private start(): Promise<void> {
     this.started ??= (async () => {
       this.watermark = await this.repository.lastId();
-      await this.listen();
+      this.listen();
       this.poll = setInterval(() => this.wake(), POLL_MS);
       this.poll.unref();
     })();
     return this.started;
   }
 
-  private async listen(): Promise<void> {
+  private listen(): void {
     if (this.closed) return;
-    const client = new pg.Client({ connectionString: this.config.databaseUrl });
-    client.on('notification', () => this.wake());
-    client.on('error', (error) => {
-      logger.warn({ err: error }, 'progress stream: NOTIFY connection lost; reconnecting');
-      this.client = null;
-      void client.end().catch(() => undefined);
-      setTimeout(() => void this.listen().catch(() => undefined), 1000).unref();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${PROGRESS_CHANNEL}`);
-      this.client = client;
-    } catch (error) {
-      logger.warn({ err: error }, 'progress stream: cannot LISTEN; polling until it can');
-      void client.end().catch(() => undefined);
-      setTimeout(() => void this.listen().catch(() => undefined), 2000).unref();
-    }
+    // Keeps reconnecting by itself (and subscribes again); every "ready" reads, since
+    // wake-ups published while it was away are gone.
+    const subscriber = new Redis({ ...redisOptions(this.config.redisUrl), lazyConnect: true });
+    subscriber.on('message', () => this.wake());
+    subscriber.on('ready', () => this.wake());
+    subscriber.on('error', (error: Error) =>
+      logger.debug({ err: error.message }, 'progress stream: Redis connection error'),
+    );
+    this.subscriber = subscriber;
+    // Not awaited: with Redis away the streams start at once, on the poll.
+    subscriber
+      .subscribe(progressWakeupChannel(this.config.queuePrefix))
+      .catch((error: unknown) =>
+        logger.warn({ err: error }, 'progress stream: cannot subscribe; polling until it can'),
+      );
     this.wake();
   }
 
@@ -149,8 +149,8 @@ export class ProgressStream implements OnModuleDestroy {
     if (this.poll) clearInterval(this.poll);
     if (this.gapTimer) clearTimeout(this.gapTimer);
     await this.reading;
-    const client = this.client;
-    this.client = null;
-    if (client) await client.end().catch(() => undefined);
+    const subscriber = this.subscriber;
+    this.subscriber = null;
+    subscriber?.disconnect();
   }
 }

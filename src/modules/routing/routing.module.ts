@@ -18,6 +18,7 @@ import { ProgressEventsController } from 'src/modules/routing/progress-events.co
 import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
 import { ProgressEventsService } from 'src/modules/routing/progress-events.service.js';
 import { ProgressStream } from 'src/modules/routing/progress-stream.js';
+import { ProgressWakeups } from 'src/modules/routing/progress-wakeups.js';
 import { RoutingProgressRepository } from 'src/modules/routing/routing-progress.repository.js';
 import { RoutingProgressService } from 'src/modules/routing/routing-progress.service.js';
 import { RoutingController } from 'src/modules/routing/routing.controller.js';
@@ -58,6 +59,7 @@ import { TrackingController } from 'src/modules/routing/tracking.controller.js';
     ForwardTargetsService,
     DeliveryReceiptListener,
     ProgressEventsRepository,
+    ProgressWakeups,
     DeliveryLadderRepository,
     ProgressStream,
     ProgressEventsService,

@@ -7,7 +7,7 @@ import {
   type AnnotationDecision,
 } from 'src/modules/routing/annotation.entity.js';
 import { DELIVERY_STATES, type DeliveryState } from 'src/modules/routing/delivery.entity.js';
-import { PROGRESS_CHANNEL } from 'src/modules/routing/progress-events.repository.js';
+import { markProgressAppended } from 'src/modules/routing/progress-wakeups.js';
 
 export interface DeliveryLockRow {
   id: string;
@@ -203,7 +203,8 @@ export class RoutingRepository {
   /**
    * `markReceived` as data-modifying CTEs for the statement that writes the register entry
    * (see ReceiptListener.receivedSql): `entry` is that statement's relation of the written
-   * entry. The same update, event and NOTIFY; the states come from the transition table.
+   * entry. The same update and event; the states come from the transition table. The
+   * caller marks its transaction (markProgressAppended) when a delivery was received.
    */
   receivedSql(entry: string, fromStates: DeliveryState[]): { ctes: string; received: string } {
     // The states are the code's own constants, never input: written into the text, which
@@ -225,16 +226,14 @@ export class RoutingRepository {
            FROM delivery_received r JOIN letters_read l ON l.id = r.letter_id
          RETURNING id
        )`,
-      received: `(SELECT count(*)::int
-                    FROM (SELECT pg_notify('${PROGRESS_CHANNEL}', (SELECT max(id) FROM delivery_received_event)::text)) n,
-                         delivery_received)`,
+      received: `(SELECT count(*)::int FROM delivery_received)`,
     };
   }
 
   /**
    * Marks a delivery received by a register entry and appends its `delivery.received`
-   * progress event (with the letter's secrecy class, and the NOTIFY that wakes the readers
-   * on commit, as ProgressEventsRepository.append writes them) in one statement. Only from
+   * progress event (with the letter's secrecy class, as ProgressEventsRepository.append
+   * writes them, the readers woken after commit) in one statement. Only from
    * one of `fromStates` (the transition table's); otherwise nothing is written and the
    * answer is undefined. A registration runs it while it holds its register's counter row,
    * so it is prepared, and it reads no row it does not write.
@@ -248,7 +247,7 @@ export class RoutingRepository {
     const [row] = await preparedRows(
       manager,
       'RoutingRepository.markReceived',
-      { received: col.int },
+      { received: col.int, appended: col.int },
       `WITH received AS (
          UPDATE deliveries SET state = 'received', receipt_entry_id = $2, receipt_number = $3, state_changed_at = $4
           WHERE id = $1 AND state = ANY($5::text[])
@@ -261,10 +260,10 @@ export class RoutingRepository {
            FROM received r JOIN letters_read l ON l.id = r.letter_id
          RETURNING id
        )
-       SELECT (SELECT count(*) FROM received)::int AS received,
-              pg_notify('${PROGRESS_CHANNEL}', (SELECT max(id) FROM appended)::text)`,
+       SELECT (SELECT count(*) FROM received)::int AS received, (SELECT count(*) FROM appended)::int AS appended`,
       [id, receipt.entryId, receipt.number, receipt.at, fromStates],
     );
+    if (row.appended > 0) markProgressAppended(manager);
     return row.received === 1 ? { state: 'received' } : undefined;
   }
 

@@ -1,7 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
+import type { Redis } from 'ioredis';
+import { loadConfig } from 'src/config/config.js';
 import { ProgressEventsRepository } from 'src/modules/routing/progress-events.repository.js';
+import { ProgressWakeups } from 'src/modules/routing/progress-wakeups.js';
+import { createCommandClient } from 'src/queue/redis.js';
 import { startApi } from '../../harness/api-process.js';
 import { launchChromium } from '../../browser/harness.js';
 import { freshBenchDatabase, openBenchDataSource } from '../bench-db.js';
@@ -173,6 +177,7 @@ export const trackingScenario: BenchScenario = {
 
     const api = await startApi(env);
     let browser: Browser | undefined;
+    let wakeupRedis: Redis | undefined;
     try {
       const base = `http://localhost:${api.port}`;
       const login = await fetch(`${base}/api/v1/auth/login`, {
@@ -287,6 +292,9 @@ export const trackingScenario: BenchScenario = {
       await receivedAt(page, 0);
       await page.getByText('อัปเดตทันที').waitFor();
       const events = new ProgressEventsRepository(dataSource);
+      // As in the API: each commit that appended events wakes the readers (a Redis message).
+      wakeupRedis = createCommandClient(loadConfig().redisUrl);
+      new ProgressWakeups(dataSource, wakeupRedis, { queuePrefix: env.QUEUE_PREFIX });
       const latencies: number[] = [];
       for (let i = 0; i < Math.min(ACKS, pending.length); i++) {
         const d = pending[i];
@@ -351,6 +359,7 @@ export const trackingScenario: BenchScenario = {
       await browser?.close();
       api.child.kill('SIGTERM');
       await api.exited;
+      wakeupRedis?.disconnect();
       await dataSource.destroy();
     }
   },

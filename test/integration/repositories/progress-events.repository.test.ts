@@ -1,11 +1,10 @@
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type NewProgressEvent,
-  PROGRESS_CHANNEL,
   ProgressEventsRepository,
 } from 'src/modules/routing/progress-events.repository.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
+import { watchWakeups } from '../../harness/progress-wakeups.js';
 import { factories, type Factories, type TestUnit } from '../../factories/index.js';
 
 describe('ProgressEventsRepository', () => {
@@ -121,34 +120,46 @@ describe('ProgressEventsRepository', () => {
     expect(numbers(await repo.findRange(before, three, null, 1))).toEqual([1]);
   });
 
-  it('append notifies the readers on commit only, with the last id', async () => {
-    const listener = new pg.Client({ connectionString: t.config.databaseUrl });
-    await listener.connect();
+  it('append wakes the readers after its transaction commits, never for a rollback', async () => {
+    const woken = await watchWakeups(t.config);
     try {
-      const payloads: string[] = [];
-      const first = new Promise<void>((resolve) => {
-        listener.on('notification', (message) => {
-          if (message.channel === PROGRESS_CHANNEL) {
-            payloads.push(message.payload ?? '');
-            resolve();
-          }
-        });
-      });
-      await listener.query(`LISTEN ${PROGRESS_CHANNEL}`);
       await t.dataSource
         .transaction(async (manager) => {
           await repo.append(manager, [received(90)]);
           throw new Error('rolled back');
         })
         .catch(() => undefined);
-      await repo.append(t.dataSource.manager, [received(91), received(92)]);
-      const last = await repo.lastId();
+      const before = await repo.lastId();
+      const seen: (number | null)[][] = [];
+      const first = woken.next().then(async () => {
+        // Woken after COMMIT: the committed events are there to read.
+        seen.push((await repo.findAfter(before, 10)).map((e) => e.receiptNumber));
+      });
+      await t.dataSource.transaction(async (manager) => {
+        await repo.append(manager, [received(91), received(92)]);
+        // Inside a savepoint too: releasing it is not the commit.
+        await manager.transaction((inner) => repo.append(inner, [received(93)]));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(woken.count()).toBe(0);
+      });
       await first;
-      // The rolled-back batch never notified: the first notice is the committed one's.
-      expect(payloads[0]).toBe(String(last));
-      expect((await repo.findAfter(last - 2, 10)).map((e) => e.receiptNumber)).toEqual([91, 92]);
+      expect(seen).toEqual([[91, 92, 93]]);
+      expect(woken.count()).toBe(1);
     } finally {
-      await listener.end();
+      woken.close();
+    }
+  });
+
+  it('append outside a transaction wakes the readers at once', async () => {
+    const woken = await watchWakeups(t.config);
+    try {
+      const before = await repo.lastId();
+      const next = woken.next();
+      await repo.append(t.dataSource.manager, [received(94)]);
+      await next;
+      expect((await repo.findAfter(before, 10)).map((e) => e.receiptNumber)).toEqual([94]);
+    } finally {
+      woken.close();
     }
   });
 });
