@@ -104,12 +104,17 @@ export class AccessService {
     );
   }
 
-  /** Inside a transaction pass its manager: a second pooled connection can starve the pool. */
+  /**
+   * Inside a transaction pass its manager: a second pooled connection can starve the pool.
+   * A unit the user acts for is decided without a query: its grant came with the principal,
+   * read on this request, and `canSeeUnitRef` needs no more than its id for it.
+   */
   async canSeeUnit(
     principal: Principal,
     unitId: string,
     manager?: EntityManager,
   ): Promise<boolean> {
+    if (principal.grants.some((grant) => grant.unitId === unitId)) return true;
     const unit = await this.repository.findUnitRef(unitId, manager);
     return unit !== null && this.canSeeUnitRef(principal, unit);
   }
