@@ -388,8 +388,11 @@ export async function startDayProcesses(url: string, queuePrefix: string): Promi
     ACCESS_TOKEN_TTL: '86400',
   };
   const children: ChildProcess[] = [];
+  // BENCH_API_NODE_ARGS: flags for the APIs' node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const apiNodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const start = (script: string, extra: Record<string, string> = {}) => {
-    const child = spawn(process.execPath, [script], {
+    const nodeArgs = script === 'dist/main.js' ? apiNodeArgs : [];
+    const child = spawn(process.execPath, [...nodeArgs, script], {
       env: { ...env, ...extra },
       stdio: 'ignore',
     });
