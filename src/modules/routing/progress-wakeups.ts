@@ -35,9 +35,8 @@ const APPENDED = 'progressEventsAppended';
 @Injectable()
 export class ProgressWakeups implements EntitySubscriberInterface, OnModuleDestroy {
   private readonly channel: string;
-  /** A PUBLISH is in flight; `again` asks for one more after it (wake-ups coalesce). */
-  private publishing = false;
-  private again = false;
+  /** A PUBLISH is due at the end of this turn of the event loop, for every commit before it. */
+  private due = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -62,19 +61,16 @@ export class ProgressWakeups implements EntitySubscriberInterface, OnModuleDestr
     }
   }
 
-  /** Publishes a wake-up now; never throws, never waits for Redis. */
+  /**
+   * Publishes a wake-up once the current turn of the event loop ends: the commits that
+   * finish in one turn share it (one write to Redis). Never throws, never waits for Redis.
+   */
   wake(): void {
-    if (this.publishing) {
-      this.again = true;
-      return;
-    }
-    this.publishing = true;
-    void this.publish().finally(() => {
-      this.publishing = false;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
+    if (this.due) return;
+    this.due = true;
+    setImmediate(() => {
+      this.due = false;
+      void this.publish();
     });
   }
 
