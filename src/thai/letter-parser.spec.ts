@@ -338,4 +338,31 @@ describe('parseLetter: office words read by OCR', () => {
       confidence: 0.5,
     });
   });
+
+  it('reads an addressee line whose เรียน OCR read as Latin letters, as unsure', () => {
+    const text = (second: string): string =>
+      lines(
+        'ที่ ยล ๐๐๑๗.๓/ว ๕๒                    ศาลากลางจังหวัดยะลา',
+        '',
+        '                 ๒ มีนาคม ๒๕๗๐',
+        '',
+        'เรื่อง  การจัดซื้อครุภัณฑ์คอมพิวเตอร์',
+        second,
+        '',
+        '        ด้วยจังหวัดขอแจ้งแนวทาง',
+      );
+    const parsed = parseLetter(text('Rsu นายอำเภอทุกอำเภอ'));
+    expect(parsed.subject).toBe('การจัดซื้อครุภัณฑ์คอมพิวเตอร์');
+    expect(parsed.salutation).toBe('นายอำเภอทุกอำเภอ');
+    expect(parsed.warnings).toContainEqual({
+      code: 'low_confidence',
+      field: 'salutation',
+      confidence: 0.5,
+    });
+    // An acronym a subject wraps before, or Latin letters before other words, stay the subject's.
+    expect(parseLetter(text('ICT สำนักงานจังหวัดยะลา')).subject).toBe(
+      'การจัดซื้อครุภัณฑ์คอมพิวเตอร์ ICT สำนักงานจังหวัดยะลา',
+    );
+    expect(parseLetter(text('Wi ในห้องประชุม')).subject).toBe('การจัดซื้อครุภัณฑ์คอมพิวเตอร์ Wi ในห้องประชุม');
+  });
 });

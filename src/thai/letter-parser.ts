@@ -59,7 +59,7 @@ import {
 import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field-confidence.js';
 import { isExactMonthWord } from 'src/thai/labels.js';
 import { detectLegacyEncoding, normalizeDocumentText, toMatchForm } from 'src/thai/normalize.js';
-import { dropDust, repairOfficeWords } from 'src/thai/office-words.js';
+import { dropDust, repairOfficeWords, startsWithPost } from 'src/thai/office-words.js';
 import { extractPrintedStamps, type PrintedStamp } from 'src/thai/printed-stamps.js';
 import {
   findReferenceNumbers,
@@ -511,6 +511,24 @@ interface Fields {
   bodyStart: number;
 }
 
+/**
+ * A short run of Latin letters where a label stood, then a Thai word; not an acronym in
+ * capitals (ICT, SMS), which a subject may wrap before.
+ */
+const LATIN_LABEL = /^\s*[A-Za-z][a-z]{0,3}\.?\s+(?=[\u0E01-\u0E4E])/;
+
+/**
+ * The addressee of a line that starts with a label OCR read as Latin letters, when what
+ * follows names a post or a unit (ผู้ว่าราชการจังหวัด…, นายอำเภอ…): a subject does not go
+ * on with Latin letters and then an addressee. Null otherwise.
+ */
+function lostSalutation(line: Line): string | null {
+  const m = LATIN_LABEL.exec(line.text);
+  if (m === null) return null;
+  const rest = clean(line.text.slice(m[0].length));
+  return startsWithPost(rest) || startsWithUnitWord(rest) ? rest : null;
+}
+
 function readFields(lines: Line[], start: number): Fields {
   const values = new Map<HeaderField, string[]>();
   const damaged = new Set<HeaderField>();
@@ -531,6 +549,15 @@ function readFields(lines: Line[], start: number): Fields {
       current = label.label as HeaderField;
       values.set(current, label.content === '' ? [] : [label.content]);
       if ('damaged' in label) damaged.add(current);
+      continue;
+    }
+    // เรียน read as Latin letters (Bou) right under the subject, before a post or a unit.
+    const addressee =
+      current === 'subject' && !values.has('salutation') ? lostSalutation(line) : null;
+    if (addressee !== null) {
+      current = 'salutation';
+      values.set(current, [addressee]);
+      damaged.add(current);
       continue;
     }
     const parts = current === null ? undefined : values.get(current);

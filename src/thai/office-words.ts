@@ -335,6 +335,14 @@ function partsOf(name: string): string[] {
   );
 }
 
+/** Posts an addressee line starts with (เรียน ผู้ว่าราชการจังหวัด…, นายอำเภอ…). */
+const POST_START =
+  /^(?:รอง)?(?:ผู้ว่าราชการ|นายอำเภอ|ปลัด|นายก|อธิบดี|ผู้อำนวยการ|หัวหน้า|เลขาธิการ|ท้องถิ่น|ประธาน|รัฐมนตรี|ผู้บัญชาการ|ผู้บังคับการ|ผู้กำกับการ|ผู้ตรวจราชการ|อธิการบดี|คณบดี|สาธารณสุข|ศึกษาธิการ|เกษตร|ปศุสัตว์|พัฒนาการ)/;
+
+export function startsWithPost(text: string): boolean {
+  return POST_START.test(text.trimStart());
+}
+
 function entriesOf(words: readonly string[]): { word: string; clusters: Clusters }[] {
   const seen = new Set<string>();
   const out: { word: string; clusters: Clusters }[] = [];
