@@ -28,6 +28,9 @@ describe('parseThaiDate accepts every form a clerk meets', () => {
     ['15 ม.ค 2569', '2026-01-15', null],
     ['15 มค 2569', '2026-01-15', null],
     ['15 ม. ค. 2569', '2026-01-15', null],
+    // An inner dot OCR read as a colon.
+    ['๒๑ ส:ค. ๒๕๗๐', '2027-08-21', null],
+    ['4 มิ:ย. 70', '2027-06-04', null],
     ['15 มี.ค.69', '2026-03-15', null],
     ['๑ เม.ย. ๖๙', '2026-04-01', null],
     ['1 มิ.ย. 69', '2026-06-01', null],
@@ -261,6 +264,12 @@ describe('finding dates and times in running text', () => {
     const [d] = findDatesInText(toMatchForm('ลงวันที่ ๓๑ เมษายน ๒๕๖๙'));
     expect(d?.date).toBeNull();
     expect(d?.error?.code).toBe('impossible_date');
+  });
+
+  it('tells a colon inside a month abbreviation from a time', () => {
+    const text = toMatchForm('รับที่ 31 วันที่ 9 พ:ย. 70 เวลา 13:20 น.');
+    expect(findDatesInText(text).map((d) => d.date)).toEqual(['2027-11-09']);
+    expect(findTimesInText(text).map((t) => t.time)).toEqual(['13:20']);
   });
 
   it('finds times only with เวลา or น.', () => {

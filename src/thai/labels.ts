@@ -78,9 +78,9 @@ export const WEEKDAYS: readonly WeekdayLabel[] = [
 export const ERA_BUDDHIST = 'พ.ศ.';
 export const ERA_GREGORIAN = 'ค.ศ.';
 
-/** Key used to look a month or weekday word up: dots and spaces removed. */
+/** Key used to look a month or weekday word up: dots (or colons read for them) and spaces removed. */
 export function labelKey(word: string): string {
-  return word.replace(/[\s.]+/g, '');
+  return word.replace(/[\s.:]+/g, '');
 }
 
 /**
@@ -169,7 +169,7 @@ export function longestFirst(words: readonly string[]): string[] {
 /**
  * RegExp source matching any month word: full names (OCR may drop a space inside),
  * variants, and abbreviations with or without dots and with inner spaces (ม.ค., ม.ค,
- * มค, ม. ค.). The caller maps the matched text back with `monthNumberOf`.
+ * มค, ม. ค., ม:ค.). The caller maps the matched text back with `monthNumberOf`.
  */
 export const MONTH_PATTERN: string = (() => {
   const full = longestFirst(MONTHS.flatMap((m) => [m.name, ...m.variants]));
@@ -182,7 +182,8 @@ export const MONTH_PATTERN: string = (() => {
   );
   const abbreviationSources = abbreviations.map((abbr) => {
     const parts = abbr.split('.').filter((p) => p.length > 0);
-    return parts.map(escapeRegExp).join('\\s*\\.?\\s*') + '\\.?';
+    // OCR reads an abbreviation's inner dot as a colon now and then (มี:ค.).
+    return parts.map(escapeRegExp).join('\\s*[.:]?\\s*') + '\\.?';
   });
   return `(?:${[...fullSources, ...abbreviationSources].join('|')})`;
 })();
