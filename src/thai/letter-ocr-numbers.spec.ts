@@ -192,3 +192,33 @@ describe('enclosures and citations: item numbers and specks OCR left', () => {
     ]);
   });
 });
+
+describe('a vowel or tone mark with no consonant under it', () => {
+  const letter = (cited: string): string =>
+    lines(
+      'ที่ สน ๐๐๓๒/๒๑๐                          ศาลากลางจังหวัดสกลนคร',
+      '            ๕ สิงหาคม ๒๕๖๘',
+      'เรื่อง  ติดตามผล',
+      'เรียน  นายอำเภอทุกอำเภอ',
+      `อ้างถึง ${cited}`,
+      '        ตามหนังสือที่อ้างถึง จังหวัดขอให้รายงานผล',
+    );
+
+  it.each([
+    ['หนังสือจังหวัดสกลนคร ที่ สน ๐๐๓๒/ว ๗๗ ลงวันที่ ๑๘ ก.ุค. ๒๕๖๘', '2025-07-18'],
+    ['หนังสือจังหวัดสกลนคร ที่ สน ๐๐๓๒/ว ๗๗ ลงวันที่ ๑๘ ก.ค.ั ๒๕๖๘', '2025-07-18'],
+    ['หนังสือจังหวัดสกลนคร ที่ สน 0032/ว 77 ลงวันที่ 3 ธ.ุค. 2568', '2025-12-03'],
+  ])('does not hide the month of %s', (cited, date) => {
+    expect(parseLetter(letter(cited)).references).toEqual([
+      expect.objectContaining({ agencyPrefix: 'สน', serial: 77, date }),
+    ]);
+  });
+
+  it('keeps the marks of words, and the text as read', () => {
+    const cited = 'หนังสือจังหวัดสกลนคร ที่ สน ๐๐๓๒/ว ๗๗ ลงวันที่ ๑๘ ก.ุค. ๒๕๖๘';
+    expect(parseLetter(letter(cited)).references[0]?.raw).toBe('สน ๐๐๓๒/ว ๗๗');
+    expect(parseLetter(letter('มติคณะรัฐมนตรี เมื่อวันที่ ๑ กรกฎาคม ๒๕๖๘')).references).toEqual([
+      expect.objectContaining({ raw: null, date: '2025-07-01' }),
+    ]);
+  });
+});

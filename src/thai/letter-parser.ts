@@ -42,6 +42,7 @@ import {
   isMarkOnly,
   labelOf,
   leadingMarks,
+  lineMatchForm,
   looseDateCell,
   maskSpecks,
   parenthesisedName,
@@ -58,7 +59,7 @@ import {
 } from 'src/thai/letter-text.js';
 import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field-confidence.js';
 import { isExactMonthWord } from 'src/thai/labels.js';
-import { detectLegacyEncoding, normalizeDocumentText, toMatchForm } from 'src/thai/normalize.js';
+import { detectLegacyEncoding, normalizeDocumentText } from 'src/thai/normalize.js';
 import { dropDust, repairOfficeWords, startsWithPost } from 'src/thai/office-words.js';
 import { extractPrintedStamps, type PrintedStamp } from 'src/thai/printed-stamps.js';
 import {
@@ -193,7 +194,7 @@ function continuesField(
   if (numberedItemLine(parts, line) !== null) return 'continue';
   if (startsBodyParagraph(text)) return 'stop';
   if (CONTINUATION.test(match)) return 'continue';
-  const last = toMatchForm(parts[parts.length - 1] ?? '');
+  const last = lineMatchForm(parts[parts.length - 1] ?? '');
   if (!COMPLETE_ITEM.test(last)) return 'continue';
   return field === 'enclosure' && QUANTITY_ITEM.test(match) ? 'item' : 'stop';
 }
@@ -212,7 +213,7 @@ interface Item {
  */
 function numberedItemLine(parts: readonly string[], line: Line): string | null {
   const first = parts.find((p) => p !== ITEM_BREAK);
-  if (first === undefined || !STARTS_WITH_MARKER.test(toMatchForm(first))) return null;
+  if (first === undefined || !STARTS_WITH_MARKER.test(lineMatchForm(first))) return null;
   const marker = LINE_MARKER.exec(line.match);
   if (marker === null) return null;
   const expected = splitItems(clean(parts.join(' '))).length + 1;
@@ -221,7 +222,7 @@ function numberedItemLine(parts: readonly string[], line: Line): string | null {
 
 /** Split a field's text into its numbered items (numbers dropped), or one item. */
 function splitItems(text: string): Item[] {
-  const match = toMatchForm(text);
+  const match = lineMatchForm(text);
   if (!STARTS_WITH_MARKER.test(match)) return text === '' ? [] : [{ text, match }];
   const cuts: { at: number; contentAt: number }[] = [];
   let expected = 1;
@@ -259,7 +260,7 @@ function citedDate(dates: readonly DateInText[]): string | null {
 function referencesOf(text: string): CitedLetter[] {
   const out: CitedLetter[] = [];
   const items = splitItems(text);
-  const numbered = items.length > 0 && STARTS_WITH_MARKER.test(toMatchForm(text));
+  const numbered = items.length > 0 && STARTS_WITH_MARKER.test(lineMatchForm(text));
   for (const item of items) {
     const refs = findReferenceNumbers(item.text, item.match);
     const dates = datesOf({ text: item.text, match: item.match });
@@ -303,7 +304,7 @@ function withoutStrayMarks(text: string): string {
 function enclosureLetterDates(items: readonly string[]): DatedItem[] {
   const out: DatedItem[] = [];
   for (const [index, item] of items.entries()) {
-    for (const d of datesOf({ text: item, match: toMatchForm(item) })) {
+    for (const d of datesOf({ text: item, match: lineMatchForm(item) })) {
       if (d.date !== null && d.prefix !== null && /^(?:ลง\s?วันที่?|ลว)/.test(d.prefix)) {
         out.push({ field: 'enclosures', index, date: d.date });
       }
@@ -924,7 +925,10 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   }
   if (dateAt === null || kind === 'stamped') dateAt = foot.date ?? dateAt;
   if (dateAt !== null && dateAt.d.date === null) {
-    const repaired = yearRepaired({ text: dateAt.text, match: toMatchForm(dateAt.text) }, dateAt.d);
+    const repaired = yearRepaired(
+      { text: dateAt.text, match: lineMatchForm(dateAt.text) },
+      dateAt.d,
+    );
     if (repaired !== null) dateAt = { ...dateAt, d: repaired, unsure: true };
   }
   const letterDate = dateAt === null ? null : letterDateOf(dateAt);

@@ -25,9 +25,21 @@ export interface Line {
   match: string;
 }
 
+/**
+ * A Thai vowel or tone mark with no consonant under it (after a space, a dot, a digit, a
+ * Latin letter or a sign) is not print: OCR of a scan reads one out of a speck
+ * (`๒๙ ก.ุย. ๒๕๖๙`, `งบประมาณ ๊ จำนวน`). The match form has a space there.
+ */
+const ORPHAN_MARK = /(?<=^|[^\u0E01-\u0E4E])[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]+/gm;
+
+/** The match form of a letter's text: toMatchForm, and a space for each orphan mark. */
+export function lineMatchForm(text: string): string {
+  return toMatchForm(text).replace(ORPHAN_MARK, (marks) => ' '.repeat(marks.length));
+}
+
 export function toLines(document: string): Line[] {
   // The match form keeps offsets and line breaks, so it splits into the same lines.
-  const matches = toMatchForm(document).split('\n');
+  const matches = lineMatchForm(document).split('\n');
   return document.split('\n').map((text, i) => ({ text, match: matches[i] ?? text }));
 }
 
