@@ -411,12 +411,21 @@ export function repairOfficeWords(text: string): MarkRepair {
   return { text: out, repaired: true };
 }
 
-/** Words a number in a unit's name or an addressee follows (เขต ๑, ภาค ๓, กองพันที่ ๒). */
-const TAKES_A_NUMBER = /(?:ที่?|เขต|ภาค|ชั้น|หมู่|ซอย|ฉบับ|ครั้ง|พ\.ศ\.|ค\.ศ\.|ปี)$/;
+/**
+ * Words a number follows: in a unit's name or an addressee (เขต ๑, ภาค ๓, กองพันที่ ๒), and the
+ * counters of law and office text a subject may end with (มาตรา ๗, ข้อ ๕, ระยะ ๒, รุ่น ๓).
+ */
+const TAKES_A_NUMBER =
+  /(?:ที่?|เขต|ภาค|ชั้น|หมู่|ซอย|ฉบับ|ครั้ง|พ\.ศ\.|ค\.ศ\.|ปี|ข้อ|มาตรา|วรรค|หมวด|ส่วน|บท|ตอน|ระยะ|รุ่น|ชุด|ประเภท|ระดับ|ขั้น|เล่ม|งวด|รอบ|ลำดับ|หมายเลข|เลข|หน้า|ห้อง|อาคาร|ชั้นปี|ไตรมาส)$/;
+/** A one-letter Thai abbreviation with its number (ป.๖, ม.๓, ว.๒): a class, a grade, a rule. */
+const ABBREVIATION_NUMBER = /^[\u0E01-\u0E2E]\.[0-9\u0E50-\u0E59]+$/;
 const THAI_LETTER = /[\u0E01-\u0E2E\u0E40-\u0E44]/g;
 const NUMBER = /^\(?[0-9\u0E50-\u0E59]+(?:[./][0-9\u0E50-\u0E59]+)*\)?$/;
-/** Latin letters in a field are kept as a word when they look like one (SMS, ICT, Excel). */
-const LATIN_WORD = /^(?:[A-Z]{2,}|[A-Z][a-z]{3,}|[a-z]{4,})$/;
+/**
+ * Latin letters in a field are kept as a word when they look like one (SMS, ICT, Excel), also
+ * inside a token with a hyphen or digits (e-Meeting, iPad, COVID-19).
+ */
+const LATIN_WORD = /[A-Z]{2,}|[A-Z][a-z]{3,}|[A-Za-z]{4,}/;
 /** Box rules and quotes a scan leaves at a word's edge (สาธารณสุข], 'สำนัก). */
 const EDGE_DUST = /^['"`|[\]_~]+|['"`|[\]_~]+$/g;
 
@@ -427,6 +436,7 @@ const EDGE_DUST = /^['"`|[\]_~]+|['"`|[\]_~]+$/g;
  */
 function isDust(token: string, previous: string | undefined, longNumbers: boolean): boolean {
   if ((token.match(THAI_LETTER) ?? []).length >= 2 || LATIN_WORD.test(token)) return false;
+  if (ABBREVIATION_NUMBER.test(token)) return false;
   if (longNumbers && /[0-9\u0E50-\u0E59]{2}/.test(token)) return false;
   if (NUMBER.test(token)) return previous === undefined || !TAKES_A_NUMBER.test(previous);
   return true;
