@@ -233,17 +233,20 @@ describe('a supervisor’s path in the browser', () => {
       const csp: string[] = [];
       /** The API's reads and the font files, in the order the page asked for them. */
       const asked: string[] = [];
+      /** The console's script and style sheet files, each time one was asked for. */
+      const files: string[] = [];
       tab.on('request', (request) => {
         const path = new URL(request.url()).pathname;
         if (path.startsWith('/api/')) api.push(`${request.method()} ${path}`);
         if (path.startsWith('/api/') || path.endsWith('.woff2')) asked.push(path);
+        if (/^\/assets\/.+\.(js|css)$/.test(path)) files.push(path);
       });
       tab.on('console', (message) => {
         if (message.text().includes('Content Security Policy')) csp.push(message.text());
       });
       if (blockScripts) await tab.route('**/assets/*.js', (route) => route.abort());
       await tab.goto(address);
-      return { tab, api, csp, asked };
+      return { tab, api, csp, asked, files };
     };
     const reads = [
       'POST /api/v1/auth/refresh',
@@ -262,6 +265,15 @@ describe('a supervisor’s path in the browser', () => {
       ...reads.map((read) => bare.asked.indexOf(read.slice(read.indexOf(' ') + 1))),
     );
     expect(bare.asked.findIndex((path) => path.endsWith('.woff2'))).toBeGreaterThan(lastRead);
+    // And the tracking page's own code, which only the app's loader would otherwise ask for
+    // once the entry has run (here it never does).
+    const pageFiles = [/\/LetterTrackingPage-[\w-]+\.js$/, /\/tracking-[\w-]+\.js$/];
+    for (const file of pageFiles)
+      await expect
+        .poll(() => bare.files.some((path) => file.test(path)), {
+          message: String(file),
+        })
+        .toBe(true);
     await bare.tab.close();
 
     // With its files, the app takes those answers instead of asking again: one refresh (a
@@ -277,6 +289,10 @@ describe('a supervisor’s path in the browser', () => {
     // The style sheet's fonts are the ones asked for early, not fetched a second time.
     const fonts = full.asked.filter((path) => path.endsWith('.woff2'));
     expect(new Set(fonts).size).toBe(fonts.length);
+    // So are the page's files: the loader finds them fetched, each asked for once.
+    for (const file of pageFiles)
+      expect(full.files.filter((path) => file.test(path))).toHaveLength(1);
+    expect(new Set(full.files).size).toBe(full.files.length);
     expect(full.csp).toEqual([]);
     await context.close();
   });

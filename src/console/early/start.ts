@@ -2,6 +2,11 @@ import type { EarlyAnswer, EarlyStart } from './types';
 
 /** The console's font files, written in by the build (vite.config.ts); none in development. */
 declare const __SARABAN_FONTS__: string[];
+/**
+ * The letter tracking page's own script files beyond the entry's, written in by the build
+ * (vite.config.ts); none in development.
+ */
+declare const __SARABAN_LETTER_TRACKING__: string[];
 
 /**
  * The page's first script, inlined into index.html ahead of the style sheet and the
@@ -35,10 +40,24 @@ declare const __SARABAN_FONTS__: string[];
       )
       .catch(() => null);
   const early: EarlyStart = { refresh, me: read('/api/v1/me') };
+  const fetchEarly = (rel: string, as: string, href: string, type = '') => {
+    const link = document.createElement('link');
+    link.rel = rel;
+    if (as) link.as = as;
+    if (type) link.type = type;
+    // As the app's own loader and the style sheet ask for them: the same cache entry.
+    link.crossOrigin = '';
+    link.href = href;
+    document.head.append(link);
+  };
   // The same address and unit rules as pages/tracking/early.ts and app/chosen-unit.ts; if
   // they ever differ, the page reads its progress again rather than show another unit's.
   const letter = /^\/tracking\/letters\/([0-9a-f-]{36})$/i.exec(location.pathname);
   if (letter) {
+    // The page's code, fetched and compiled while the reads are in flight rather than once the
+    // entry has run; the app's loader finds it there. (Not its style sheet: preloaded, it made
+    // the browser fetch the fonts a second time.)
+    for (const href of __SARABAN_LETTER_TRACKING__) fetchEarly('modulepreload', '', href);
     let unitId = new URLSearchParams(location.search).get('unit');
     try {
       unitId ??= sessionStorage.getItem('saraban.unit');
@@ -59,14 +78,6 @@ declare const __SARABAN_FONTS__: string[];
   // drawn, and lays the text out again. Asked for after the reads, they take none of the
   // few connections the reads need (the style sheet's @font-face then finds them loaded).
   void token.then(() => {
-    for (const href of __SARABAN_FONTS__) {
-      const link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = 'font';
-      link.type = 'font/woff2';
-      link.crossOrigin = '';
-      link.href = href;
-      document.head.append(link);
-    }
+    for (const href of __SARABAN_FONTS__) fetchEarly('preload', 'font', href, 'font/woff2');
   });
 })();
