@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
@@ -55,7 +55,16 @@ export function LetterTrackingPage() {
   );
 
   const first = progress.data?.pages[0];
-  const pending = progress.data?.pages.flatMap((page) => page.notReceived.items) ?? [];
+  // The tables under the roll-up (some 130 rows for a ministry) are drawn just after it,
+  // from the same answer: the figures show first instead of waiting for every row.
+  const deferred = useDeferredValue(
+    useMemo(() => ({ letterId, unitId, data: progress.data }), [letterId, unitId, progress.data]),
+  );
+  // Another letter's or unit's rows, left from before a drill-down, are never shown here.
+  const listed =
+    deferred.letterId === letterId && deferred.unitId === unitId ? deferred.data : undefined;
+  const children = listed?.pages[0].children ?? [];
+  const pending = listed?.pages.flatMap((page) => page.notReceived.items);
   if (progress.error) {
     return (
       <div className="tracking">
@@ -102,7 +111,7 @@ export function LetterTrackingPage() {
         ))}
       </section>
 
-      {first.children.length > 0 && (
+      {children.length > 0 && (
         <section className="panel">
           <h2>หน่วยงานในสังกัด</h2>
           <table className="list">
@@ -117,7 +126,7 @@ export function LetterTrackingPage() {
               </tr>
             </thead>
             <tbody>
-              {first.children.map((child) => (
+              {children.map((child) => (
                 <tr key={child.unitId}>
                   <td>
                     <Link to={`/tracking/letters/${letterId}?unit=${child.unitId}`}>
@@ -137,7 +146,9 @@ export function LetterTrackingPage() {
 
       <section className="panel">
         <h2>หน่วยงานที่ยังไม่ลงรับ</h2>
-        {pending.length === 0 ? (
+        {!pending ? (
+          <p className="muted">กำลังโหลด…</p>
+        ) : pending.length === 0 ? (
           <p className="muted">ทุกหน่วยงานลงรับแล้ว</p>
         ) : (
           <table className="list" aria-label="หน่วยงานที่ยังไม่ลงรับ">
@@ -175,7 +186,7 @@ export function LetterTrackingPage() {
             </tbody>
           </table>
         )}
-        {progress.hasNextPage && (
+        {pending && progress.hasNextPage && (
           <p>
             <button
               type="button"
