@@ -267,6 +267,66 @@ describe('rereadThaiDigits where a number must stand', () => {
   });
 });
 
+describe('rereadThaiDigits where a shape is no digit', () => {
+  /** Digits drawn with a blot run into the `blotted`-th of them, as dust on a scan does. */
+  function blotted(font: string, digits: string, blotted: number): Drawn {
+    const size = 44;
+    const canvas = createCanvas(600, size * 3);
+    const context = canvas.getContext('2d');
+    context.fillStyle = 'white';
+    context.fillRect(0, 0, 600, size * 3);
+    context.fillStyle = '#222';
+    context.font = `${size}px ${register(font)}`;
+    const width = context.measureText(digits).width;
+    context.fillText(digits, 20, size * 2);
+    const step = width / digits.length;
+    // A stain across the lower half of one digit and down below the line.
+    context.fillRect(20 + blotted * step + step * 0.2, size * 1.6, step * 0.6, size * 0.9);
+    const rgba = context.getImageData(0, 0, 600, size * 3).data;
+    return {
+      image: inkFromRgba(rgba, 600, size * 3),
+      spans: [{ x0: 20, x1: 20 + width }],
+      top: size,
+      bottom: size * 2.6,
+    };
+  }
+
+  it.each([
+    ['sarabun', '๓๐', 0],
+    ['taviraj', '๑๒๓', 2],
+  ])('keeps the engine’s digit under a blot, unsure (%s %s)', (font, digits, at) => {
+    const drawn = blotted(font, digits, at);
+    const [span] = drawn.spans;
+    const engine = line([
+      word(digits, { x0: span.x0, y0: drawn.top, x1: span.x1, y1: drawn.bottom }),
+    ]);
+    const read = rereadThaiDigits(engine, drawn.image);
+    expect(read.text).toBe(digits);
+    expect(read.symbols[at].confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('does not keep an engine’s ๕, ๐ or ๒ under a blot: it may stand for another digit', () => {
+    const drawn = blotted('taviraj', '๑๒๓', 2);
+    const [span] = drawn.spans;
+    const engine = line([
+      word('๑๒๕', { x0: span.x0, y0: drawn.top, x1: span.x1, y1: drawn.bottom }),
+    ]);
+    const read = rereadThaiDigits(engine, drawn.image);
+    // The nearest template, however poor, flagged: not the engine's ๕.
+    expect(read.text).toBe('๑๒๑');
+    expect(read.symbols[2].confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('still reads the clean digits the engine collapsed, next to a blotted one', () => {
+    const drawn = blotted('sarabun', '๓๗๘', 0);
+    const [span] = drawn.spans;
+    const engine = line([
+      word('๓๒๕', { x0: span.x0, y0: drawn.top, x1: span.x1, y1: drawn.bottom }),
+    ]);
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe('๓๗๘');
+  });
+});
+
 describe('otsuThreshold', () => {
   it('splits dark ink from light paper between the two', () => {
     const grey = [...Array<number>(900).fill(235), ...Array<number>(100).fill(40)];

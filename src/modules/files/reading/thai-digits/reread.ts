@@ -351,7 +351,39 @@ function readRun(
   const misread = words.slice(run.first, run.last + 1).some((w) => !THAI_DIGITS.test(w.text));
   const digitShapes = kept.filter((m) => m.distance <= NOT_A_DIGIT_DISTANCE).length;
   if (misread && digitShapes * 2 <= kept.length) return null;
-  return plausibleYear(kept, now);
+  return plausibleYear(engineWhereNoDigit(kept, words.slice(run.first, run.last + 1)), now);
+}
+
+/**
+ * The digits the engine reads other digits as (๔ ๖ ๗ ๘ ๙ come back as ๕ ๐ ๒): where it
+ * reads one of these, the digit may be another.
+ */
+const ENGINE_COLLAPSED = new Set(['๕', '๐', '๒']);
+
+/**
+ * A shape no digit matches (a digit blotted by a speck, or run into a stroke beside it) says
+ * little about the digit there: where the engine read the run as Thai digits one for one
+ * with the shapes and read a digit it never collapses others onto (๑ ๓ ๔ ๖ ๗ ๘ ๙), the
+ * engine's digit stays in its place, with the low confidence of a shape that is not a digit,
+ * so the field is still flagged. Where it read ๕ ๐ or ๒ the nearest template is kept.
+ */
+function engineWhereNoDigit(matches: DigitMatch[], words: readonly OcrWord[]): DigitMatch[] {
+  const engine = [...words.map((w) => w.text).join('')];
+  if (engine.length !== matches.length || !engine.every((ch) => THAI_DIGIT.test(ch))) {
+    return matches;
+  }
+  return matches.map((match, i) =>
+    match.distance > NOT_A_DIGIT_DISTANCE &&
+    engine[i] !== match.digit &&
+    !ENGINE_COLLAPSED.has(engine[i])
+      ? {
+          ...match,
+          digit: engine[i],
+          second: match.digit,
+          confidence: Math.min(match.confidence, NOT_A_DIGIT_CONFIDENCE),
+        }
+      : match,
+  );
 }
 
 const THAI_ZERO = 0x0e50;
