@@ -253,6 +253,9 @@ const DAMAGED_LABELS: readonly (readonly [FieldLabel, string])[] = [
   ['enclosure', 'สิ่งที่ส่งมาด้วย'],
   ['enclosure', 'สิ่งที่แนบมาด้วย'],
   ['cited', 'อ้างถึง'],
+  // Its อ read as ถ or ล, the same round head with a tail a speck or a blur adds.
+  ['cited', 'ถ้างถึง'],
+  ['cited', 'ล้างถึง'],
   ['subject', 'เรื่อง'],
   ['salutation', 'กราบเรียน'],
   ['salutation', 'เรียน'],
