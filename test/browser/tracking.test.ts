@@ -227,8 +227,16 @@ describe('a supervisor’s path in the browser', () => {
     const { page, context } = await openConsole(browser, base);
     await signInAs(page, 'governor.roiet');
     const address = `/tracking/letters/${letterId}`;
-    const watch = async (blockScripts: boolean) => {
+    const watch = async (blockScripts: boolean, slowRefresh = false) => {
       const tab = await context.newPage();
+      if (slowRefresh) {
+        // A slow session refresh: the app's first text is laid out before the start script
+        // may ask for the fonts.
+        await tab.route('**/api/v1/auth/refresh', async (route) => {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          await route.fallback();
+        });
+      }
       const api: string[] = [];
       const csp: string[] = [];
       /** The API's reads and the font files, in the order the page asked for them. */
@@ -294,6 +302,15 @@ describe('a supervisor’s path in the browser', () => {
       expect(full.files.filter((path) => file.test(path))).toHaveLength(1);
     expect(new Set(full.files).size).toBe(full.files.length);
     expect(full.csp).toEqual([]);
+    await full.tab.close();
+
+    // Nor when the first layout has asked for some of them before the session was refreshed.
+    const slow = await watch(false, true);
+    const slowProgress = slow.tab.getByRole('region', { name: 'ความคืบหน้า' });
+    await expect.poll(() => slowProgress.textContent()).toContain(`จาก ${thai(8)} หน่วยงาน`);
+    const slowFonts = slow.asked.filter((path) => path.endsWith('.woff2'));
+    expect(slowFonts.length).toBeGreaterThan(0);
+    expect(new Set(slowFonts).size).toBe(slowFonts.length);
     await context.close();
   });
 

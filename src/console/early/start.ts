@@ -76,8 +76,16 @@ declare const __SARABAN_LETTER_TRACKING__: string[];
   // The fonts, once the reads above are on their way: otherwise the browser finds them only
   // when the page's first text is laid out, fetches them while the page's data is being
   // drawn, and lays the text out again. Asked for after the reads, they take none of the
-  // few connections the reads need (the style sheet's @font-face then finds them loaded).
+  // few connections the reads need. Once the style sheet is in, its own faces are loaded:
+  // a face the first layout has asked for already is not fetched again (a preload beside
+  // it would be). Before the style sheet, no text can have asked for them: preloaded.
   void token.then(() => {
+    const faces: FontFace[] = [];
+    document.fonts.forEach((face) => faces.push(face));
+    if (faces.length > 0) {
+      for (const face of faces) if (face.status === 'unloaded') face.load().catch(() => null);
+      return;
+    }
     for (const href of __SARABAN_FONTS__) fetchEarly('preload', 'font', href, 'font/woff2');
   });
 })();
