@@ -167,6 +167,14 @@ const STARTS_WITH_MARKER = /^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)])\s+/;
  * it lost (๒.ปฏิทิน): a number of one or two digits, a dot or a bracket, then a Thai word.
  */
 const LINE_MARKER = /^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)])\s*(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
+/**
+ * An item number OCR of a scan read as Latin letters or signs (`lo.` or `“lo.` for ๒., `b)`):
+ * one to three characters that are no Thai letter or digit, then a dot or a bracket and a
+ * Thai word. Only taken in a numbered field, after a complete item, for a line that is a
+ * whole item of that field by itself (damagedItemLine).
+ */
+const DAMAGED_LINE_MARKER =
+  /^\s*[^\s\u0E01-\u0E59()]{1,3}\s*[.)]\s*(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
 /** Words a wrapped cited/enclosed item continues with. */
 const CONTINUATION =
   /^(?:ที่?\s|ที่?[\u0E01-\u0E2E]{2,4}\s*\d|ลงวันที่?|ลว\.?|ด่วน|ลับ|จำนวน|\(|และ|พร้อม|ฉบับ|เรื่อง)/;
@@ -191,7 +199,7 @@ function continuesField(
   if (isMarkOnly(line) !== null) return 'stop';
   if (field === 'subject') return startsBodyParagraph(text) ? 'stop' : 'continue';
   if (STARTS_WITH_MARKER.test(match)) return 'continue';
-  if (numberedItemLine(parts, line) !== null) return 'continue';
+  if (numberedItemLine(field, parts, line) !== null) return 'continue';
   if (startsBodyParagraph(text)) return 'stop';
   if (CONTINUATION.test(match)) return 'continue';
   const last = lineMatchForm(parts[parts.length - 1] ?? '');
@@ -211,13 +219,37 @@ interface Item {
  * are dropped from the items). Null when the field is not numbered or the line does not
  * start with an item number.
  */
-function numberedItemLine(parts: readonly string[], line: Line): string | null {
+function numberedItemLine(field: HeaderField, parts: readonly string[], line: Line): string | null {
   const first = parts.find((p) => p !== ITEM_BREAK);
   if (first === undefined || !STARTS_WITH_MARKER.test(lineMatchForm(first))) return null;
-  const marker = LINE_MARKER.exec(line.match);
+  const marker = LINE_MARKER.exec(line.match) ?? damagedItemMarker(field, parts, line);
   if (marker === null) return null;
   const expected = splitItems(clean(parts.join(' '))).length + 1;
   return `${expected}. ${clean(line.text.slice(marker[0].length))}`;
+}
+
+/**
+ * The item number of a line read as Latin letters or signs (DAMAGED_LINE_MARKER), when the
+ * item before it is complete and the rest of the line is a whole item: a citation with a
+ * reference number or a ลงวันที่ date, an enclosure with its quantity. Null otherwise.
+ */
+function damagedItemMarker(
+  field: HeaderField,
+  parts: readonly string[],
+  line: Line,
+): RegExpExecArray | null {
+  const marker = DAMAGED_LINE_MARKER.exec(line.match);
+  if (marker === null) return null;
+  const last = lineMatchForm(parts[parts.length - 1] ?? '');
+  if (!COMPLETE_ITEM.test(last)) return null;
+  const text = line.text.slice(marker[0].length);
+  const match = line.match.slice(marker[0].length);
+  if (startsBodyParagraph(text)) return null;
+  const whole =
+    field === 'cited'
+      ? findReferenceNumbers(text, match).length > 0 || /(?:^|\s)(?:ลง\s?วันที่?|ลว\.)/.test(match)
+      : field === 'enclosure' && QUANTITY_ITEM.test(match);
+  return whole ? marker : null;
 }
 
 /** Split a field's text into its numbered items (numbers dropped), or one item. */
@@ -298,6 +330,21 @@ function withoutStrayMarks(text: string): string {
     .split(' ')
     .filter((word) => /[\p{L}\p{N}\-–]/u.test(word))
     .join(' ');
+}
+
+const QUANTITY_SPACED = /จำนวน\s*([0-9\u0E50-\u0E59]+)\s*(ฉบับ|ชุด|แผ่นดิสก์|แผ่นซีดี|แผ่น|เล่ม|หน้า|รายการ)/g;
+/** Specks after an item's quantity: words of one to three signs, Latin letters or digits. */
+const DUST_AFTER_QUANTITY =
+  /(จำนวน [0-9\u0E50-\u0E59]+ (?:ฉบับ|ชุด|แผ่นดิสก์|แผ่นซีดี|แผ่น|เล่ม|หน้า|รายการ)\)?)(?: [^\s\u0E01-\u0E59()]{1,3})+$/;
+
+/**
+ * An enclosure item's quantity as the form prints it, จำนวน ๑ ฉบับ with a space either side
+ * of the number (OCR of a scan drops those spaces: จำนวน1ฉบับ), and without the specks a
+ * scan leaves after it (`จำนวน ๑ ฉบับ 7`): nothing is printed after an item's quantity.
+ * Letters and digits are kept as read.
+ */
+function quantityTidied(item: string): string {
+  return item.replace(QUANTITY_SPACED, 'จำนวน $1 $2').replace(DUST_AFTER_QUANTITY, '$1');
 }
 
 /** Dates of letters enclosed (… ลงวันที่ ๑๗ ธันวาคม ๒๕๖๘): cited dates for the checks. */
@@ -566,7 +613,9 @@ function readFields(lines: Line[], start: number): Fields {
       current === null || parts === undefined ? 'stop' : continuesField(current, parts, line);
     if (next === 'stop' || parts === undefined) break;
     if (next === 'item') parts.push(ITEM_BREAK);
-    parts.push(numberedItemLine(parts, line) ?? clean(line.text));
+    parts.push(
+      (current === null ? null : numberedItemLine(current, parts, line)) ?? clean(line.text),
+    );
   }
   return { values, damaged, bodyStart: no };
 }
@@ -939,7 +988,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   const enclosures = (
     enclosureText === null ? [] : enclosureItems(fields.values.get('enclosure') ?? [])
   )
-    .map((i) => withoutStrayMarks(i.text))
+    .map((i) => quantityTidied(withoutStrayMarks(i.text)))
     .filter((t) => t !== '');
 
   const letter: Omit<ParsedLetter, 'warnings'> = {

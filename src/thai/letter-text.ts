@@ -279,8 +279,12 @@ export interface DamagedLabelMatch extends LabelMatch {
   damaged: true;
 }
 
-/** A speck OCR glues before a label (.เรียน, 'เรื่อง). */
-const GLUED_SPECK = /^[.,'`"|_~-]{1,2}(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
+/**
+ * A speck OCR glues before a label (.เรียน, 'เรื่อง), or leaves one space before it (`-
+ * อ้างถึง`, `' เรื่อง`): one or two signs, never a letter or a digit, so an item number
+ * (๑. ๒)) is not one.
+ */
+const GLUED_SPECK = /^[.,'`"|_~\-–—:;*•]{1,2} ?(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
 
 export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
   const start = leadOf(line.match);
@@ -496,7 +500,14 @@ const DAMAGED_MARKS: readonly { skeleton: string; speed: string | null; secrecy:
 export function damagedMarkOnly(
   line: Line,
 ): { speed: string | null; secrecy: string | null } | null {
-  const bare = ocrSkeleton(line.match.replace(MARK_FRAME, ' ')).replace(/\s+/g, '');
+  // A speck a word apart from the mark (`ลบ 0`, `. ดวนมาก`) is no part of it; a Thai digit
+  // is never a speck (ลบ ๕).
+  const text = line.text.replace(MARK_FRAME, ' ');
+  const match = line.match.replace(MARK_FRAME, ' ');
+  const words = [...text.matchAll(/\S+/g)]
+    .filter((w) => !(isSpeckCell(w[0]) && !/[\u0E01-\u0E2E]/.test(w[0])))
+    .map((w) => match.slice(w.index, w.index + w[0].length));
+  const bare = ocrSkeleton(words.join(''));
   if (bare.length < 2 || bare.length > 8) return null;
   const found = DAMAGED_MARKS.find((m) => m.skeleton === bare);
   return found === undefined ? null : { speed: found.speed, secrecy: found.secrecy };

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { parseLetter } from 'src/thai/letter-parser.js';
+
+/**
+ * The letter's text fields (citations, enclosures, marks, subject, signatory, owning unit)
+ * as OCR of a scan leaves them: specks beside labels and marks, item numbers read as Latin
+ * letters, quantities without their spaces.
+ */
+const lines = (...l: string[]): string => l.join('\n');
+
+const head = [
+  'ที่ ลป ๐๐๒๓.๔/ว ๔๑๒                        ศาลากลางจังหวัดลำปาง',
+  '            ๒๗ พฤษภาคม ๒๕๖๘',
+  'เรื่อง  ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ',
+  'เรียน  นายอำเภอทุกอำเภอ',
+];
+const body = '        ตามหนังสือที่อ้างถึง จังหวัดขอความร่วมมือสำรวจข้อมูล';
+
+describe('a speck one space before a head label', () => {
+  it.each(['- อ้างถึง', "' อ้างถึง", '. ล้างถึง', '– อางถง'])('reads the citations after %s', (label) => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        `${label} หนังสือจังหวัดลำปาง ที่ ลป ๐๐๒๓.๔/ว ๓๘๘ ลงวันที่ ๒ พฤษภาคม ๒๕๖๘`,
+        'สิ่งที่ส่งมาด้วย  แบบสำรวจแหล่งน้ำ                      จำนวน ๑ ชุด',
+        body,
+      ),
+    );
+    expect(parsed.references).toEqual([
+      expect.objectContaining({ agencyPrefix: 'ลป', serial: 388, date: '2025-05-02' }),
+    ]);
+    expect(parsed.enclosures).toEqual(['แบบสำรวจแหล่งน้ำ จำนวน ๑ ชุด']);
+  });
+
+  it('reads a subject and an enclosure list after a speck, and flags them', () => {
+    const parsed = parseLetter(
+      lines(
+        'ที่ ตก ๐๐๑๘/๗๗๐                        ศาลากลางจังหวัดตาก',
+        '            ๑ ตุลาคม ๒๕๖๗',
+        ': เรื่อง  รายงานผลการฝึกอบรม',
+        'เรียน  ผู้อำนวยการสำนักงานจังหวัดตาก',
+        '| สิ่งที่ส่งมาด้วย  รายชื่อผู้ผ่านการอบรม                 จำนวน ๒ แผ่น',
+        '        ด้วยจังหวัดตากได้จัดการฝึกอบรม',
+      ),
+    );
+    expect(parsed.subject).toBe('รายงานผลการฝึกอบรม');
+    expect(parsed.enclosures).toEqual(['รายชื่อผู้ผ่านการอบรม จำนวน ๒ แผ่น']);
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'subject' }),
+    );
+  });
+
+  it('does not take a word after a letter or a number for a label', () => {
+    const parsed = parseLetter(lines(...head, 'ก. อ้างถึง หนังสือจังหวัดลำปาง ที่ ลป ๐๐๒๓.๔/ว ๓๘๘', body));
+    expect(parsed.references).toEqual([]);
+  });
+});
+
+describe('a speed or secrecy mark with a speck beside it', () => {
+  it.each([
+    ['ลบ 0', null, 'ลับ'],
+    ['. ลบมาก', null, 'ลับมาก'],
+    ['ดวนมาก a', 'ด่วนมาก', null],
+  ])('reads %s at the foot as the mark, unsure', (mark, urgency, secrecy) => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        body,
+        '                 ขอแสดงความนับถือ',
+        '               (นายวีระพงษ์ ใจมั่น)',
+        '               ผู้ว่าราชการจังหวัดลำปาง',
+        'สำนักงานจังหวัด',
+        'โทร. ๐ ๕๔๒๖ ๕๐๕๐',
+        mark,
+      ),
+    );
+    expect([parsed.urgency, parsed.secrecy]).toEqual([urgency, secrecy]);
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: secrecy ? 'secrecy' : 'urgency' }),
+    );
+  });
+
+  it('leaves a word with a number alone', () => {
+    const parsed = parseLetter(lines(...head, body, 'ลบ ๒', 'ลบ 12'));
+    expect(parsed.secrecy).toBeNull();
+  });
+});
+
+describe('an item number OCR read as Latin letters or signs', () => {
+  it.each(['“lo. ', 'lo.', 'b) ', '®. '])('starts the next citation at %s', (marker) => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        'อ้างถึง ๑. หนังสือจังหวัดลำปาง ที่ ลป ๐๐๒๓.๔/ว ๑๐๑ ลงวันที่ ๘ มกราคม ๒๕๖๘',
+        `${marker}หนังสือกรมทรัพยากรน้ำ ที่ ทส ๐๖๒๑/ว ๕๕ ลงวันที่ ๒๐ เมษายน ๒๕๖๘`,
+        body,
+      ),
+    );
+    expect(parsed.references.map((r) => [r.agencyPrefix, r.serial, r.date])).toEqual([
+      ['ลป', 101, '2025-01-08'],
+      ['ทส', 55, '2025-04-20'],
+    ]);
+  });
+
+  it('starts the next enclosure when the line ends with its quantity', () => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        'สิ่งที่ส่งมาด้วย ๑. แบบสำรวจแหล่งน้ำ                      จำนวน ๑ ชุด',
+        'lo. คู่มือการสำรวจ                                 จำนวน ๑ เล่ม',
+        "®) ' แผนที่ตำบล                                 จำนวน ๓ แผ่น",
+        body,
+      ),
+    );
+    expect(parsed.enclosures).toEqual([
+      'แบบสำรวจแหล่งน้ำ จำนวน ๑ ชุด',
+      'คู่มือการสำรวจ จำนวน ๑ เล่ม',
+      'แผนที่ตำบล จำนวน ๓ แผ่น',
+    ]);
+  });
+
+  it('does not split an unnumbered field, nor take in a body paragraph', () => {
+    const unnumbered = parseLetter(
+      lines(
+        ...head,
+        'อ้างถึง  หนังสือจังหวัดลำปาง ที่ ลป ๐๐๒๓.๔/ว ๑๐๑ ลงวันที่ ๘ มกราคม ๒๕๖๘',
+        'lo. หนังสือกรมทรัพยากรน้ำ ที่ ทส ๐๖๒๑/ว ๕๕ ลงวันที่ ๒๐ เมษายน ๒๕๖๘',
+        body,
+      ),
+    );
+    expect(unnumbered.references).toHaveLength(1);
+    const paragraph = parseLetter(
+      lines(
+        ...head,
+        'อ้างถึง ๑. หนังสือจังหวัดลำปาง ที่ ลป ๐๐๒๓.๔/ว ๑๐๑ ลงวันที่ ๘ มกราคม ๒๕๖๘',
+        'a. ตามหนังสือที่อ้างถึง ลงวันที่ ๘ มกราคม ๒๕๖๘ จังหวัดขอความร่วมมือ',
+      ),
+    );
+    expect(paragraph.references).toHaveLength(1);
+  });
+});
+
+describe('an enclosure quantity as OCR of a scan reads it', () => {
+  it.each([
+    ['แบบรายงานผลการสำรวจ จำนวน2ชุด', 'แบบรายงานผลการสำรวจ จำนวน 2 ชุด'],
+    ['แบบรายงานผลการสำรวจ จำนวน๑ ฉบับ . i', 'แบบรายงานผลการสำรวจ จำนวน ๑ ฉบับ'],
+    ['ตารางสรุปผล     :       จำนวน ๔ หน้า 0 7', 'ตารางสรุปผล จำนวน ๔ หน้า'],
+    ['บัญชีรายชื่อ (จำนวน ๑ ชุด) Ei', 'บัญชีรายชื่อ (จำนวน ๑ ชุด)'],
+  ])('%s', (item, expected) => {
+    const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
+    expect(parsed.enclosures).toEqual([expected]);
+  });
+
+  it('keeps what is printed after a quantity', () => {
+    const parsed = parseLetter(lines(...head, 'สิ่งที่ส่งมาด้วย  แผ่นพับ จำนวน ๕๐ แผ่น ต่ออำเภอ', body));
+    expect(parsed.enclosures).toEqual(['แผ่นพับ จำนวน ๕๐ แผ่น ต่ออำเภอ']);
+  });
+});
