@@ -156,3 +156,35 @@ describe('an enclosure quantity as OCR of a scan reads it', () => {
     expect(parsed.enclosures).toEqual(['แผ่นพับ จำนวน ๕๐ แผ่น ต่ออำเภอ']);
   });
 });
+
+describe('a subject as OCR of a scan reads it', () => {
+  it('puts back its year and a regulation word, and flags it', () => {
+    const parsed = parseLetter(
+      lines(
+        'ที่ นม ๐๐๑๗.๒/ว ๕๕๐                        ศาลากลางจังหวัดนครราชสีมา',
+        '            ๙ มกราคม ๒๕๖๘',
+        'เรื่อง  การเบกจ่ายค่าใช้จ่ายในการฝึกอบรม ประจำปีงบประมาณ Wa. ๕๕๖๘',
+        'เรียน  นายอำเภอทุกอำเภอ',
+        '        ด้วยจังหวัดนครราชสีมาขอแจ้งแนวทางการเบิกจ่าย',
+      ),
+    );
+    expect(parsed.subject).toBe('การเบิกจ่ายค่าใช้จ่ายในการฝึกอบรม ประจำปีงบประมาณ พ.ศ. ๒๕๖๘');
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'subject' }),
+    );
+  });
+
+  it('leaves a printed subject as it is, unflagged', () => {
+    const parsed = parseLetter(
+      lines(
+        'ที่ นม ๐๐๑๗.๒/ว ๕๕๐                        ศาลากลางจังหวัดนครราชสีมา',
+        '            ๙ มกราคม ๒๕๖๘',
+        'เรื่อง  รายงานทรัพย์สินปีงบประมาณ พ.ศ. ๒๕๖๗',
+        'เรียน  นายอำเภอทุกอำเภอ',
+        '        ด้วยจังหวัดนครราชสีมาขอให้รายงาน',
+      ),
+    );
+    expect(parsed.subject).toBe('รายงานทรัพย์สินปีงบประมาณ พ.ศ. ๒๕๖๗');
+    expect(parsed.warnings.filter((w) => w.code === 'low_confidence')).toEqual([]);
+  });
+});

@@ -58,6 +58,7 @@ import {
   type Line,
 } from 'src/thai/letter-text.js';
 import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field-confidence.js';
+import { fieldYearsRepaired } from 'src/thai/field-years.js';
 import { isExactMonthWord } from 'src/thai/labels.js';
 import { detectLegacyEncoding, normalizeDocumentText } from 'src/thai/normalize.js';
 import { dropDust, repairOfficeWords, startsWithPost } from 'src/thai/office-words.js';
@@ -891,6 +892,13 @@ function repairFieldWords(
     return r.text;
   };
   letter.subject = repair(letter.subject, 'subject', 'end');
+  if (letter.subject !== null) {
+    const date = letter.letterDate?.date ?? null;
+    const year = date === null ? null : Number(date.slice(0, 4)) + 543;
+    const r = fieldYearsRepaired(letter.subject, year);
+    if (r.repaired) repaired.add('subject');
+    letter.subject = r.text;
+  }
   letter.salutation = repair(letter.salutation, 'salutation', 'all');
   letter.ownerUnit = repair(letter.ownerUnit, 'ownerUnit', 'all');
   if (letter.signatory !== null) {

@@ -21,6 +21,14 @@ describe('repairOfficeWords', () => {
     // One consonant misread in a long word.
     ['ผู้อำนวยการสำนักงานศึกษาธิการจังหวัดสตูล', 'ผู้อำนวยการสำนักงานศึกษาถิการจังหวัดสตูล'],
     ['สำนักงานสาธารณสุขอำเภอบางบาล', 'สำนักงานสาธารณสุขอำเกอบางบาล'],
+    // Units most ministries have, specks read as marks and a mark lost.
+    ['กรมการแพทย์ สำนักนโยบายและยุทธศาสตร์', 'กรมการแพทย์ สำนักนโยบ่ายและยุทธ์ศาสตร์'],
+    ['สำนักงานเลขานุการกรม', 'สำนักงานเลขานการกรม'],
+    ['กลุ่มตรวจสอบภายใน', 'กลุมตรวจสอบภายใน'],
+    // Words of the budget regulations a subject names.
+    ['ขอทราบแนวทางการเบิกจ่ายค่าตอบแทน', 'ขอทราบแนวทางการเบกจ่ายค่าตอบแทน'],
+    ['หลักเกณฑ์การจัดสรรงบประมาณ', 'หลกเกณฑ์การจัดสรรงบประมาณ'],
+    ['แผนการใช้จ่ายปีงบประมาณ', 'แผนการใช้จ่ายปงบประมาณ'],
   ])('puts back %s from %s', (printed, read) => {
     expect(repairOfficeWords(read)).toEqual({ text: printed, repaired: true });
   });
@@ -42,6 +50,9 @@ describe('repairOfficeWords', () => {
     'อำเกอ',
     // Two letters changed in a long word: not the word.
     'สำนักงานสาธารณสุกอำเกอ',
+    // A word that ends as a listed one begins (ทรัพย์สิน before ปีงบประมาณ) is left as printed.
+    'บัญชีทรัพย์สินปีงบประมาณ',
+    'เบิกจ่ายตรง',
   ])('leaves %s alone', (text) => {
     expect(repairOfficeWords(text)).toEqual({ text, repaired: false });
   });

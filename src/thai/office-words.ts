@@ -7,7 +7,9 @@
  * The words come from domain-wide sources only: the kinds, names and head posts of the
  * national unit tree (src/modules/organisations/national-tree.ts), the full names of the
  * unit abbreviations the parser knows (letter-text.ts), the twenty ministries, the
- * provinces, and the posts that sign letters (ระเบียบงานสารบรรณ: ปฏิบัติราชการแทน …).
+ * provinces, the units most ministries have (สำนักนโยบายและยุทธศาสตร์ …), a few words of the
+ * budget regulations (เบิกจ่าย, หลักเกณฑ์), and the posts that sign letters
+ * (ระเบียบงานสารบรรณ: ปฏิบัติราชการแทน …).
  *
  * A reading is repaired only where a listed word's letters (its marks left out) stand in
  * the text and the text's marks differ from the word's by what OCR does to marks: a mark
@@ -292,6 +294,29 @@ const ABBREVIATED_UNITS = [
   'สำนักงานตำรวจแห่งชาติ',
 ];
 
+/**
+ * Units most ministries and departments have under these names (their common internal
+ * structure: the secretariat, the policy, personnel and audit units).
+ */
+const COMMON_UNITS = [
+  'สำนักนโยบายและยุทธศาสตร์',
+  'สำนักนโยบายและแผน',
+  'กองนโยบายและแผน',
+  'กองยุทธศาสตร์และแผนงาน',
+  'สำนักงานเลขานุการกรม',
+  'สำนักบริหารกลาง',
+  'กองการเจ้าหน้าที่',
+  'กลุ่มตรวจสอบภายใน',
+  'กลุ่มพัฒนาระบบบริหาร',
+  'ศูนย์เทคโนโลยีสารสนเทศและการสื่อสาร',
+];
+
+/**
+ * Words of the budget and disbursement regulations that subjects name (ระเบียบการเบิกจ่ายเงิน
+ * จากคลัง, หลักเกณฑ์…), long enough that no other word shares their letters.
+ */
+const REGULATION_WORDS = ['เบิกจ่าย', 'หลักเกณฑ์', 'ปีงบประมาณ'];
+
 /** Kinds of units, offices and the posts that sign letters. */
 const OFFICE_WORDS = [
   'สำนักงาน',
@@ -359,6 +384,8 @@ function entriesOf(words: readonly string[]): { word: string; clusters: Clusters
 
 const LEXICON = entriesOf([
   ...TREE_UNITS,
+  ...COMMON_UNITS,
+  ...REGULATION_WORDS,
   ...ABBREVIATED_UNITS,
   ...MINISTRIES,
   ...OFFICE_WORDS,

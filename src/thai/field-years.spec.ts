@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fieldYearsRepaired } from 'src/thai/field-years.js';
+
+describe('fieldYearsRepaired', () => {
+  it.each([
+    // พ.ศ. read as Latin letters before a Thai-digit year.
+    ['แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ WA. ๒๕๗๐', 'แผนการจัดซื้อจัดจ้าง ประจำปีงบประมาณ พ.ศ. ๒๕๗๐'],
+    ['การประเมินผล ประจำปี na, ๒๕๖๗', 'การประเมินผล ประจำปี พ.ศ. ๒๕๖๗'],
+    // A speck glued after ปี.
+    ['การรณรงค์ป้องกันไข้เลือดออก ปี.๒๕๖๘', 'การรณรงค์ป้องกันไข้เลือดออก ปี ๒๕๖๘'],
+    // The year's first digit misread, near the letter's year.
+    ['โครงการอบรมคุณธรรม ปี ๙๕๖๘', 'โครงการอบรมคุณธรรม ปี ๒๕๖๘'],
+    ['ประจำปีงบประมาณ พ.ศ. ๕๕๖๙', 'ประจำปีงบประมาณ พ.ศ. ๒๕๖๙'],
+    ['ปีการศึกษา ๘๕๖๗', 'ปีการศึกษา ๒๕๖๗'],
+    ['ภัยหนาว ปี,๕๕๖๘', 'ภัยหนาว ปี ๒๕๖๘'],
+  ])('%s → %s', (read, printed) => {
+    expect(fieldYearsRepaired(read, 2568).text).toBe(printed);
+  });
+
+  it.each([
+    'ประจำปีงบประมาณ พ.ศ. ๒๕๖๘',
+    'การประชุม ASEAN ๒๕๖๘',
+    // Latin after a Thai letter is not where พ.ศ. stood.
+    'รายงานผลการดำเนินงาน พ.A. ๒๕๖๘',
+    'การแข่งขันกีฬา ปี 2025',
+    'ผู้ป่วยสะสม ๑๕๖๘ ราย',
+    'ปีละ ๑๒๐๐ บาท',
+    // A year off from the letter's by more than one: not repaired.
+    'แผนพัฒนา ปี ๕๕๗๕',
+    // A Gregorian year after ปี is not a Buddhist-era one.
+    'ครบรอบ ปี ๑๙๙๐',
+  ])('leaves %s alone', (text) => {
+    expect(fieldYearsRepaired(text, 2568)).toEqual({ text, repaired: false });
+  });
+
+  it('does not repair a first digit without the letter date', () => {
+    expect(fieldYearsRepaired('โครงการอบรม ปี ๙๕๖๘', null).text).toBe('โครงการอบรม ปี ๙๕๖๘');
+  });
+});
