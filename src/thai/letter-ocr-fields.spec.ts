@@ -188,3 +188,28 @@ describe('a subject as OCR of a scan reads it', () => {
     expect(parsed.warnings.filter((w) => w.code === 'low_confidence')).toEqual([]);
   });
 });
+
+describe('a signature block with specks beside the name', () => {
+  it.each(["' (นายประยูร แก้วมณี)", '(นายประยูร แก้วมณี) 7', '(นายประยูร แก้วมณี .)'])(
+    'reads the signatory from %s',
+    (signature) => {
+      const parsed = parseLetter(
+        lines(
+          ...head,
+          body,
+          '                 ขอแสดงความนับถือ',
+          signature,
+          'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน',
+          'ผู้ว่าราชการจังหวัดลำปาง',
+          'สำนักงานจังหวัด',
+          'โทร. ๐ ๕๔๒๖ ๕๐๕๐',
+        ),
+      );
+      expect(parsed.signatory).toEqual({
+        name: 'นายประยูร แก้วมณี',
+        position: 'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดลำปาง',
+      });
+      expect(parsed.ownerUnit).toBe('สำนักงานจังหวัด');
+    },
+  );
+});

@@ -115,6 +115,18 @@ describe('people, units and contacts', () => {
     expect(parenthesisedName(line('(นาย ก) และ (นาย ข)'))).toBeNull();
   });
 
+  it('leaves out the specks a scan puts beside and inside a name in parentheses', () => {
+    expect(parenthesisedName(line("' (นายประยูร แก้วมณี)"))).toBe('นายประยูร แก้วมณี');
+    expect(parenthesisedName(line('(นางสาวจิราพร ศรีสุข) 7'))).toBe('นางสาวจิราพร ศรีสุข');
+    expect(parenthesisedName(line('( . นายธนพล บุญมา 0)'))).toBe('นายธนพล บุญมา');
+    expect(parenthesisedName(line('(“นางวิไล ทองสุข ่)'))).toBe('นางวิไล ทองสุข');
+    // A lone Thai letter is part of the name; text beside the parentheses is not a speck.
+    expect(parenthesisedName(line('(นายกิตติ ณ ระนอง)'))).toBe('นายกิตติ ณ ระนอง');
+    expect(parenthesisedName(line('ลงชื่อ (นายกิตติ ณ ระนอง)'))).toBeNull();
+    expect(parenthesisedName(line('(๑) แบบรายงาน'))).toBeNull();
+    expect(parenthesisedName(line('( 7 )'))).toBeNull();
+  });
+
   it('knows titles, unit words, contact lines and body openings', () => {
     expect(startsWithPersonTitle('นางสาวสุดา')).toBe(true);
     expect(startsWithPersonTitle('สมชาย')).toBe(false);
@@ -167,6 +179,13 @@ describe('scanner specks', () => {
     expect(
       masked('ฆ/                        =      ร่                             ow ณี่          a'),
     ).toEqual(['']);
+    // Latin letters with a bracket are dust too; a bracket round a digit or a Thai letter
+    // is an item number.
+    expect(masked('v          Iv)              iy         -            a')).toEqual(['']);
+    expect(masked('(1)      (2)      (3)', '(ก)      (ข)      (ค)')).toEqual([
+      '(1)      (2)      (3)',
+      '(ก)      (ข)      (ค)',
+    ]);
     // Two short cells are not enough to call a line dust: ที่  ๑ / ลับ  ก.
     expect(masked('ร่      a')[0]?.trim()).toBe('ร่');
   });

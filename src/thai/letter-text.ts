@@ -133,7 +133,10 @@ function isSpeckCell(text: string): boolean {
 function isScatteredSpeck(text: string): boolean {
   return (
     text.replace(/\s+/g, '').length <= SPECK_CELL_MAX &&
-    !/[\u0E50-\u0E59]|\d\d|[\u0E01-\u0E2E][\u0E30-\u0E4E]*[\u0E01-\u0E2E]|[()]/.test(text)
+    !/[\u0E50-\u0E59]|\d\d|[\u0E01-\u0E2E][\u0E30-\u0E4E]*[\u0E01-\u0E2E]/.test(text) &&
+    // A bracket with a digit or a Thai letter is an item number ((๑), 2), (ก)); with Latin
+    // letters or signs only (`Iv)`) it is dust like them.
+    !(/[()]/.test(text) && /[\d\u0E01-\u0E4E]/.test(text))
   );
 }
 
@@ -594,12 +597,33 @@ export function startsWithPersonTitle(text: string): boolean {
 }
 
 /** A line that is a name in parentheses: the signature block. */
-const PAREN_LINE = /^\s*\(\s*([^()]{2,80}?)\s*\)\s*$/;
+const PAREN_LINE =
+  /^\s*(?:[^\s\u0E01-\u0E59()]{1,2} ?)?\(\s*([^()]{2,80}?)\s*\)(?: ?[^\s\u0E01-\u0E59()]{1,2})?\s*$/;
+/** Quotes and box rules a scan leaves at a word's edge: no name has them. */
+const NAME_EDGE_DUST = /^['"`|[\]_~‘’“”]+|['"`|[\]_~‘’“”]+$/g;
 
+/**
+ * Whether a word of a Thai name in parentheses is a speck: no Thai consonant and no two
+ * Latin letters in a row (`(นายสมชาย ใจดี 7)`, `( . นางสาวสุดา ทองดี)`, a lone tone mark).
+ * A lone Thai letter is a word of the name (นายสมชาย ณ ระนอง).
+ */
+function isNameSpeck(word: string): boolean {
+  return !/[\u0E01-\u0E2E]/.test(word) && !/[A-Za-z]{2}/.test(word);
+}
+
+/**
+ * The name of a line that is a name in parentheses: the signature block. A speck a scan
+ * left beside the parentheses (`' (นายสมชาย ใจดี)`, `(…) 7`) or among the name's words, and
+ * quotes at a word's edge, are not part of it; a name in Latin letters is kept as it is.
+ */
 export function parenthesisedName(line: Line): string | null {
   const m = PAREN_LINE.exec(line.text);
   if (m?.[1] === undefined || !/[\u0E01-\u0E2E]/.test(m[1])) return null;
-  return clean(m[1]);
+  const words = clean(m[1])
+    .split(' ')
+    .map((w) => (/[\u0E01-\u0E2E]/.test(w) ? w.replace(NAME_EDGE_DUST, '') : w))
+    .filter((w) => w !== '' && !isNameSpeck(w));
+  return words.length === 0 ? null : words.join(' ');
 }
 
 /**
