@@ -369,6 +369,8 @@ async function waitReady(port: number, child: ChildProcess): Promise<void> {
 
 export interface DayProcesses {
   bases: string[];
+  /** Process ids, for the CPU time each one spends: the APIs in port order, then the worker. */
+  pids: { apis: number[]; worker: number };
   stop(): Promise<void>;
 }
 
@@ -413,10 +415,17 @@ export async function startDayProcesses(url: string, queuePrefix: string): Promi
   try {
     const first = 40_000 + Math.floor(Math.random() * 10_000);
     const ports = [first, first + 1];
-    await waitReady(ports[0], start('dist/main.js', { PORT: String(ports[0]) }));
-    await waitReady(ports[1], start('dist/main.js', { PORT: String(ports[1]) }));
-    start('dist/worker.js');
-    return { bases: ports.map((p) => `http://127.0.0.1:${p}/api/v1`), stop };
+    const apis: ChildProcess[] = [];
+    for (const port of ports) {
+      apis.push(start('dist/main.js', { PORT: String(port) }));
+      await waitReady(port, apis.at(-1)!);
+    }
+    const worker = start('dist/worker.js');
+    return {
+      bases: ports.map((p) => `http://127.0.0.1:${p}/api/v1`),
+      pids: { apis: apis.map((a) => a.pid!), worker: worker.pid! },
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

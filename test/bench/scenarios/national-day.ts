@@ -1,5 +1,6 @@
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { loadConfig } from 'src/config/config.js';
 import { freshBenchDatabase, openBenchDataSource } from '../bench-db.js';
 import {
@@ -13,6 +14,7 @@ import {
   signIn,
   startDayProcesses,
 } from '../day-setup.js';
+import { CpuSplit } from '../cpu-split.js';
 import type { BenchScenario } from '../scenario.js';
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -491,6 +493,9 @@ export const nationalDayScenario: BenchScenario = {
 
     const prefix = `bench_day_${process.pid}`;
     const processes = await startDayProcesses(url, prefix);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    const cpu = new CpuSplit(admin, processes.pids);
     try {
       const signedIn = performance.now();
       const usernames = world.units.flatMap((u) => (u.head ? [u.clerk, u.head] : [u.clerk]));
@@ -508,13 +513,23 @@ export const nationalDayScenario: BenchScenario = {
         state.cascadesThisStep = 0;
         // The machine may be shared: its load says how much of it the step had.
         const load = loadavg()[0];
+        const before = await cpu.snapshot();
         const stats = await runStep(state, processes.bases, rate, STEP_SECONDS);
+        const spent = CpuSplit.between(before, await cpu.snapshot());
         const verdict = stepVerdict(stats);
         log(
           `  step ${step}: ${rate.toFixed(1)} req/s target, ${(stats.issued / stats.seconds).toFixed(1)} issued/s, ` +
             `p99 ${verdict.p99.toFixed(0)} ms, ${verdict.failed} failed, ${verdict.rejected} 4xx` +
             `${stats.overloaded ? ', overloaded' : ''}, load average ${load.toFixed(1)} on ${cpus().length} cores` +
             ` → ${verdict.ok ? 'pass' : 'fail'}`,
+        );
+        // Where the machine's CPU went, per request of the step (load-independent).
+        const perRequest = (ms: number) => (ms / stats.issued).toFixed(2);
+        log(
+          `    CPU ms per request: bench ${perRequest(spent.bench)}, ` +
+            `APIs ${spent.apis.map(perRequest).join(' + ')}, worker ${perRequest(spent.worker)}, ` +
+            `PostgreSQL backends ${perRequest(spent.backends)} + server ${perRequest(spent.server)}; ` +
+            `all ${perRequest(spent.bench + spent.apis.reduce((a, b) => a + b, 0) + spent.worker + spent.backends + spent.server)}`,
         );
         for (const line of stats.failures) log(`    ${line}`);
         if (!verdict.ok) {
@@ -538,6 +553,7 @@ export const nationalDayScenario: BenchScenario = {
         reference: { value: peak, unit: 'req/s' },
       };
     } finally {
+      await admin.end();
       await processes.stop();
       const removed = await clearQueuePrefix(loadConfig().redisUrl, prefix);
       log(`  removed ${removed} Redis keys of ${prefix}`);
