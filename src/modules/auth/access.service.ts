@@ -96,6 +96,27 @@ export class AccessService {
     };
   }
 
+  /**
+   * `visibleUnitsPredicate` in its two halves, with the same parameters: the units the user
+   * acts for (by id, an index probe each) and the subtrees below a head's unit (by path,
+   * false when there are none). A query can look in the first before the second.
+   */
+  visibleUnitsPredicateParts(
+    principal: Principal,
+    columns: { unitIdColumn: string; unitPathColumn: string },
+    firstParam: number,
+  ): { sql: [string, string]; params: unknown[] } {
+    const { params } = this.visibleUnitsPredicate(principal, columns, firstParam);
+    const patterns = `$${firstParam + 1}::text[]`;
+    return {
+      sql: [
+        `${columns.unitIdColumn} = ANY($${firstParam}::uuid[])`,
+        `(cardinality(${patterns}) > 0 AND ${columns.unitPathColumn} LIKE ANY(${patterns}))`,
+      ],
+      params,
+    };
+  }
+
   /** Same decision as `canSeeUnit`, for a unit whose path the caller already has. */
   canSeeUnitRef(principal: Principal, unit: UnitRef): boolean {
     return principal.grants.some(

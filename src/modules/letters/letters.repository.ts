@@ -13,6 +13,12 @@ import {
 } from 'src/modules/letters/letter.entity.js';
 import { searchForm } from 'src/thai/normalize.js';
 
+/** Where to look for a unit holding a letter: one condition on `u`, or several tried in order. */
+export interface LetterScope {
+  sql: string | string[];
+  params: unknown[];
+}
+
 export type LetterRow = Omit<Letter, 'senderUnit' | 'enclosesLetter' | 'createdUnit'> & {
   fileIds: string[];
 };
@@ -193,12 +199,13 @@ export class LettersRepository {
    * letter is "at": the unit that recorded it, a unit whose register holds it, a unit it
    * was delivered to or sent from. Access is decided on that unit; one query, and a
    * circular delivered to thousands of units is decided by index probes, not by loading
-   * them all.
+   * them all. A scope in parts (the units the user acts for, then the subtrees a head
+   * sees) is looked in part by part, and the first part that holds the letter ends it.
    */
   async findWithUnitInScope(
     manager: EntityManager,
     id: string,
-    scope: SqlPredicate,
+    scope: LetterScope,
   ): Promise<{ letter: LetterRow; unit: UnitRef | null } | undefined> {
     return (await this.findManyWithUnitInScope(manager, [id], scope))[0];
   }
@@ -207,8 +214,25 @@ export class LettersRepository {
   async findManyWithUnitInScope(
     manager: EntityManager,
     ids: string[],
-    scope: SqlPredicate,
+    scope: LetterScope,
   ): Promise<{ letter: LetterRow; unit: UnitRef | null }[]> {
+    const parts = typeof scope.sql === 'string' ? [scope.sql] : scope.sql;
+    // Each part is tried in order (an Append under LIMIT 1 stops at the first row). In the
+    // first, the holders are probed unit by unit: OFFSET 0 keeps each EXISTS a probe of the
+    // (letter, unit) index. Left to itself the planner hashes all of a circular's thousands
+    // of deliveries, twice, to test the one or two units a clerk acts for.
+    const holds = (probe: boolean) => {
+      const only = probe ? ' OFFSET 0' : '';
+      return `(u.id = l.created_unit_id
+                OR EXISTS (SELECT 1 FROM deliveries_read d WHERE d.letter_id = l.id AND d.recipient_unit_id = u.id${only})
+                OR EXISTS (SELECT 1 FROM register_entries_read e JOIN registers_read r ON r.id = e.register_id
+                            WHERE e.letter_id = l.id AND r.unit_id = u.id${only})
+                OR EXISTS (SELECT 1 FROM deliveries_read d WHERE d.letter_id = l.id AND d.sender_unit_id = u.id${only}))`;
+    };
+    const branches = parts.map(
+      (part, i) =>
+        `(SELECT u.id, u.path FROM units_read u WHERE ${part} AND ${holds(i === 0 && parts.length > 1)})`,
+    );
     // Prepared: every registration and letter view runs it, and planning its four
     // published views costs several times what running it does.
     const rows = await preparedRows(
@@ -222,14 +246,8 @@ export class LettersRepository {
       `SELECT ${LETTER_COLUMNS}, s.id AS "scopeUnitId", s.path AS "scopeUnitPath"
          FROM letters l
          LEFT JOIN LATERAL (
-           SELECT u.id, u.path FROM units_read u
-            WHERE ${scope.sql}
-              AND (u.id = l.created_unit_id
-                OR EXISTS (SELECT 1 FROM deliveries_read d WHERE d.letter_id = l.id AND d.recipient_unit_id = u.id)
-                OR EXISTS (SELECT 1 FROM register_entries_read e JOIN registers_read r ON r.id = e.register_id
-                            WHERE e.letter_id = l.id AND r.unit_id = u.id)
-                OR EXISTS (SELECT 1 FROM deliveries_read d WHERE d.letter_id = l.id AND d.sender_unit_id = u.id))
-            LIMIT 1
+           ${branches.join('\n           UNION ALL\n           ')}
+           LIMIT 1
          ) s ON true
         WHERE l.id = ANY($1::uuid[])`,
       [ids, ...scope.params],

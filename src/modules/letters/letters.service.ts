@@ -440,7 +440,7 @@ export class LettersService {
   }
 
   private letterScope(principal: Principal) {
-    return this.access.visibleUnitsPredicate(
+    return this.access.visibleUnitsPredicateParts(
       principal,
       { unitIdColumn: 'u.id', unitPathColumn: 'u.path' },
       2,

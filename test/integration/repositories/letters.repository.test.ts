@@ -144,6 +144,38 @@ describe('LettersRepository', () => {
     ).toBeUndefined();
   });
 
+  it('a scope in parts: the units acted for first, then the subtree; outside both, no unit', async () => {
+    const province = await f.newUnit({ kind: 'province' });
+    const district = await f.newUnit({ kind: 'district', parent: province });
+    const other = await f.newUnit({ kind: 'province' });
+    const parts = (ids: string[], paths: string[]) => ({
+      sql: [
+        'u.id = ANY($2::uuid[])',
+        '(cardinality($3::text[]) > 0 AND u.path LIKE ANY($3::text[]))',
+      ],
+      params: [ids, paths.map((path) => `${path}%`)],
+    });
+    const own = letter(province);
+    const below = letter(district);
+    const away = letter(other);
+    for (const l of [own, below, away]) await repo.insert(t.dataSource.manager, l, []);
+    const unitOf = async (id: string, scope: ReturnType<typeof parts>) =>
+      (await repo.findWithUnitInScope(t.dataSource.manager, id, scope))?.unit ?? null;
+    const at = (u: TestUnit) => ({ id: u.id, path: u.path });
+    // A head of the province: its own unit, then anything of its subtree.
+    const head = parts([province.id], [province.path]);
+    expect(await unitOf(own.id, head)).toEqual(at(province));
+    expect(await unitOf(below.id, head)).toEqual(at(district));
+    expect(await unitOf(away.id, head)).toBeNull();
+    // Its clerk: the province only, not the district below it.
+    const clerk = parts([province.id], []);
+    expect(await unitOf(own.id, clerk)).toEqual(at(province));
+    expect(await unitOf(below.id, clerk)).toBeNull();
+    // The district's clerk sees its own letter, not its parent's.
+    expect(await unitOf(below.id, parts([district.id], []))).toEqual(at(district));
+    expect(await unitOf(own.id, parts([district.id], []))).toBeNull();
+  });
+
   it('findFilesUploadedBy keeps only the files the units uploaded', async () => {
     const unit = await f.newUnit({});
     const other = await f.newUnit({});
