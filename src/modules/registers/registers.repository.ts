@@ -158,6 +158,22 @@ const PRINTOUT_ROW = {
   issuedReference: col.nullable(col.text),
 };
 
+/**
+ * The active entries of letter `l` in the incoming registers of the unit `$unit`: per
+ * register of the unit (a handful), one probe of (letter_id, register_id). OFFSET 0 keeps
+ * the probes: otherwise PostgreSQL, which the statistics tell that a letter has one entry,
+ * reads every entry of a circular that hundreds of units have registered.
+ */
+const RECEIPTS_OF_LETTER_IN_UNIT = (unit: string) => `
+  SELECT r_e.id, r_e.register_id, r_e.number, r_e.be_year, r_e.registered_at
+    FROM registers r
+    CROSS JOIN LATERAL (
+      SELECT r_e.id, r_e.register_id, r_e.number, r_e.be_year, r_e.registered_at
+        FROM register_entries r_e
+       WHERE r_e.letter_id = l.id AND r_e.register_id = r.id AND r_e.status = 'active'
+      OFFSET 0) r_e
+   WHERE r.unit_id = ${unit} AND r.direction = 'incoming'`;
+
 @Injectable()
 export class RegistersRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -374,12 +390,7 @@ export class RegistersRepository {
          -- snapshot does not see the entry it writes.
          SELECT x.id, x.register_id AS "registerId", x.number, x.be_year AS "beYear"
            FROM letters_read l
-           CROSS JOIN LATERAL (
-             SELECT r_e.id, r_e.register_id, r_e.number, r_e.be_year, r_e.registered_at
-               FROM register_entries r_e
-              WHERE r_e.letter_id = l.id AND r_e.status = 'active'
-                AND r_e.register_id IN (SELECT r.id FROM registers r WHERE r.unit_id = $15 AND r.direction = 'incoming')
-             OFFSET 0) x
+           CROSS JOIN LATERAL (${RECEIPTS_OF_LETTER_IN_UNIT('$15')}) x
           WHERE l.root_letter_id = $16
           ORDER BY x.registered_at LIMIT 1
        ), written AS (
@@ -469,12 +480,7 @@ export class RegistersRepository {
       `SELECT DISTINCT ON (l.root_letter_id) l.root_letter_id AS "rootLetterId", x.id,
               x.register_id AS "registerId", x.number, x.be_year AS "beYear"
          FROM letters_read l
-         CROSS JOIN LATERAL (
-           SELECT r_e.id, r_e.register_id, r_e.number, r_e.be_year, r_e.registered_at
-             FROM register_entries r_e
-            WHERE r_e.letter_id = l.id AND r_e.status = 'active'
-              AND r_e.register_id IN (SELECT r.id FROM registers r WHERE r.unit_id = $1 AND r.direction = 'incoming')
-           OFFSET 0) x
+         CROSS JOIN LATERAL (${RECEIPTS_OF_LETTER_IN_UNIT('$1')}) x
         WHERE l.root_letter_id = ANY($2::uuid[])
         ORDER BY l.root_letter_id, x.registered_at`,
       [unitId, rootLetterIds],
