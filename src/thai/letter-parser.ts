@@ -60,6 +60,7 @@ import {
 import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field-confidence.js';
 import { fieldYearsRepaired } from 'src/thai/field-years.js';
 import { isExactMonthWord } from 'src/thai/labels.js';
+import { letterCodeRepaired } from 'src/thai/letter-codes.js';
 import { detectLegacyEncoding, normalizeDocumentText } from 'src/thai/normalize.js';
 import { dropDust, repairOfficeWords, startsWithPost } from 'src/thai/office-words.js';
 import { extractPrintedStamps, type PrintedStamp } from 'src/thai/printed-stamps.js';
@@ -549,6 +550,25 @@ function readHead(lines: Line[]): Head {
   return head;
 }
 
+/**
+ * A reference number whose letter code OCR misread into a code the system does not know,
+ * read with the one known code a letter off that the head's own text names the owner of
+ * (`letterCodeRepaired`; the receipt stamps are already blanked out of the head). The raw
+ * text stays as read; the number is unsure.
+ */
+function codeRepaired(head: Head, lines: readonly Line[]): void {
+  const reference = head.reference;
+  if (reference === null) return;
+  const text = lines
+    .slice(0, head.end)
+    .map((l) => l.text)
+    .join('\n');
+  const code = letterCodeRepaired(reference.agencyPrefix, text);
+  if (code === null) return;
+  head.reference = { ...reference, agencyPrefix: code };
+  head.referenceUnsure = true;
+}
+
 /** Marks, among a field's lines, where an unnumbered enclosure list starts a new item. */
 const ITEM_BREAK = '\u0000';
 
@@ -949,6 +969,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   maskSpecks(lines);
   const receiptStamps = extractPrintedStamps(lines);
   const head = readHead(lines);
+  codeRepaired(head, lines);
   const fields = readFields(lines, head.end);
 
   const memo = head.memoHead || head.unit !== null;
