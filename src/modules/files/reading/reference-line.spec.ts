@@ -55,6 +55,26 @@ describe('referenceSegment', () => {
     expect(segment!.box.y1).toBeGreaterThan(serial.y1);
   });
 
+  it('starts after specks read before the label, and crops from the label', () => {
+    // A lone tone mark and a colon far left of the line (dust, an emblem's edge).
+    const line = engineLine('๊ :            ท NA ๐๑๒๓.๔/ว ๕๖          กระทรวงการคลัง');
+    const segment = referenceSegment(line);
+    expect(segment).not.toBeNull();
+    // The specks go with the segment; the crop starts at the label's word.
+    expect(segment!.words).toBe(6);
+    expect(line.text.slice(0, segment!.length)).toBe('๊ :            ท NA ๐๑๒๓.๔/ว ๕๖');
+    expect(segment!.box.x0).toBeGreaterThan(line.words[1].box.x1);
+    expect(segment!.box.x0).toBeLessThan(line.words[2].box.x0);
+    const merged = withReferenceReread(
+      line,
+      segment!,
+      [engineLine('ที่ กค ๐๑๒๓.๔/ว ๕๖', 0.93, 10, 5)],
+      { x: 0, y: 0 },
+    );
+    expect(merged.text).toBe('ที่ กค ๐๑๒๓.๔/ว ๕๖          กระทรวงการคลัง');
+    expect(merged.words.map((w) => w.text).at(-1)).toBe('กระทรวงการคลัง');
+  });
+
   it.each([
     ['#1 ชร 0033.004/4519      สำนักงานสาธารณสุขจังหวัดเชียงราย'],
     ['เทีกค ๐๔๐๖.๒/ว ๑๕๘'],
@@ -66,6 +86,8 @@ describe('referenceSegment', () => {
   it.each([
     ['ที่ มท ๐๒๑๐.๕/๒๖๓          กระทรวงมหาดไทย'],
     ['ที่ ศธ 04002/1234'],
+    ['ที สพ ๐๐๐๘/๘๙๔          วันที่ ๓ มีนาคม ๒๕๖๘'],
+    ['๊  ที ลย ๐๐๒๓.๔/ว ๑๒'],
     ['อ้างถึง หนังสือกระทรวงมหาดไทย ที่ มท ๐๒๐๘.๒/ว ๑๒ ลงวันที่ ๙ มกราคม ๒๕๖๙'],
     ['เรียน ผู้ว่าราชการจังหวัดสงขลา'],
     ['๑๔ มกราคม ๒๕๖๙'],
@@ -131,7 +153,10 @@ describe('withReferenceReread', () => {
         symbols: words.flatMap((w) => w.symbols),
       };
     };
-    expect(withReferenceReread(line, segment, [reread], origin).text).toBe(line.text);
+    // Without the digit reader the serial is not digits: only the label and code are taken.
+    expect(withReferenceReread(line, segment, [reread], origin).text).toBe(
+      'ที่ กค ๐๔๐๖.๒/ว ๑๕๘          กระทรวงการคลัง',
+    );
     expect(withReferenceReread(line, segment, [reread], origin, digits).text).toBe(
       'ที่ กค ๐๔๐๖.๒/ว ๗๐          กระทรวงการคลัง',
     );
@@ -141,11 +166,48 @@ describe('withReferenceReread', () => {
     ['ที่ " 04002/1234', 'no letter code'],
     ['ทสอ0๒ยป', 'no label and no slash'],
     ['# NA ๐๔๐๖.๒/ว ๑๕๘', 'no Thai head'],
-    ['ที่ กค 0 ๓๐', 'no slash'],
     ['ที่ ศอฮี ๐๒๑๐.๓/ว ๒๒', 'a letter code with a vowel'],
     ['หนังสือที่ กค ๐๔๐๖.๒/ว ๑๕๘', 'more than a speck before the label'],
   ])('keeps the line as read when the reading is %s (%s)', (text) => {
     expect(withReferenceReread(line, segment, [engineLine(text, 0.93, 10, 5)], origin)).toBe(line);
+  });
+
+  it('takes only the label and code when the reading lost the number or the slash', () => {
+    for (const text of ['ที่ กค 0 ๓๐', 'ที่กค ๑๕๐๒๒๓๐. ป', 'ที กค ๐๔๐๖.๒ ว']) {
+      const merged = withReferenceReread(line, segment, [engineLine(text, 0.93, 10, 5)], origin);
+      expect(merged.text.startsWith('ที'), text).toBe(true);
+      expect(merged.text.replace(/^ที่? /, ''), text).toBe('กค ๐๔๐๖.๒/ว ๑๕๘          กระทรวงการคลัง');
+      // The page's own words from the number on, with their confidences.
+      expect(merged.words.slice(-3)).toEqual(line.words.slice(-3));
+      expect(merged.words[0].confidence).toBe(0.93);
+    }
+  });
+
+  it('takes the code when the page read the label as a digit', () => {
+    const page = engineLine('1 NA ๐๑๒๓.๔/ว mo          กรมบัญชีกลาง');
+    const own = referenceSegment(page)!;
+    expect(own.words).toBe(4);
+    const merged = withReferenceReread(page, own, [engineLine('ที่ กค 0 ๓๐', 0.93, 10, 5)], origin);
+    expect(merged.text).toBe('ที่ กค ๐๑๒๓.๔/ว mo          กรมบัญชีกลาง');
+    expect(merged.words.map((w) => w.text)).toEqual(['ที่', 'กค', '๐๑๒๓.๔/ว', 'mo', 'กรมบัญชีกลาง']);
+  });
+
+  it.each([
+    ['ที่ กค๐๔๐๖.๒ ว', 'a code run into the digits'],
+    ['ที่ ศอฮี ๐๒๑๐ ว', 'a code with a vowel'],
+    ['ที่ กค', 'no number after the code'],
+    ['# กค ๐๔๐๖ ว', 'no label'],
+  ])('takes no code from %s (%s)', (text) => {
+    expect(withReferenceReread(line, segment, [engineLine(text, 0.93, 10, 5)], origin)).toBe(line);
+  });
+
+  it('never replaces a Thai code the page read', () => {
+    const thai = engineLine('ที่ ศธ ๐๒๓๑๐.๓/ว bln          กระทรวงศึกษาธิการ');
+    const own = referenceSegment(thai)!;
+    expect(own).not.toBeNull();
+    expect(
+      withReferenceReread(thai, own, [engineLine('ที่ ศอ ๐๒๑๐.สหว ๒๒', 0.93, 10, 5)], origin),
+    ).toBe(thai);
   });
 
   it('keeps the line when the engine read nothing', () => {

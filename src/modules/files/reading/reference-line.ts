@@ -1,4 +1,5 @@
 import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
+import { speckFreeRange } from 'src/modules/files/reading/ocr-specks.js';
 import type { PixelBox } from 'src/modules/files/reading/thai-digits/glyph.js';
 import { parseReferenceNumber } from 'src/thai/index.js';
 
@@ -23,6 +24,9 @@ const SEGMENT = new RegExp(
 );
 /** ที่ (or ที, its tone mark lost) and a Thai letter code starting the line: already right. */
 const THAI_HEAD = /^\s*ที่?\s*[\u0E01-\u0E2E]{2,4}\.?\s*[0-9\u0E50-\u0E59]/;
+
+/** The label, with or without its tone mark. */
+const LABEL = /^\s*ที่?\s*/;
 
 /** Where the line's words sit in its text, or null if they do not follow it. */
 function wordStarts(line: OcrLine): number[] | null {
@@ -52,15 +56,23 @@ export interface ReferenceSegment {
  * line that already reads as one.
  */
 export function referenceSegment(line: OcrLine): ReferenceSegment | null {
-  const match = SEGMENT.exec(line.text);
+  // Specks the engine read before the label (a lone tone mark, a colon) belong to no word:
+  // the segment starts after them, and they go with it (the page drops them anyway).
+  const lead = speckFreeRange(line.text).start;
+  const match = SEGMENT.exec(line.text.slice(lead));
   if (!match) return null;
   const segment = match[0];
-  if (THAI_HEAD.test(segment) && parseReferenceNumber(segment).ok) return null;
+  // Already a reference number after ที่ or ที (its tone mark lost): the page's reading
+  // stands. The Thai model alone often runs the code into the digits (สพ๐๐๐๕), and digits
+  // in such a word are not read again from the ink.
+  if (THAI_HEAD.test(segment) && parseReferenceNumber(segment.replace(LABEL, '')).ok) return null;
   const starts = wordStarts(line);
   if (!starts) return null;
-  const words = starts.filter((start) => start < segment.length).length;
-  if (words === 0) return null;
-  const boxes = line.words.slice(0, words).map((word) => word.box);
+  const length = lead + segment.length;
+  const words = starts.filter((start) => start < length).length;
+  const own = starts.filter((start) => start >= lead && start < length).length;
+  if (own === 0) return null;
+  const boxes = line.words.slice(words - own, words).map((word) => word.box);
   const box = {
     x0: Math.min(...boxes.map((b) => b.x0)),
     y0: Math.min(...boxes.map((b) => b.y0)),
@@ -71,9 +83,10 @@ export function referenceSegment(line: OcrLine): ReferenceSegment | null {
   const height = line.box.y1 - line.box.y0;
   return {
     words,
-    length: segment.length,
+    length,
     box: {
-      x0: Math.max(0, Math.min(box.x0, line.box.x0) - height / 2),
+      // The line's box starts at a speck before the label when there is one: not the crop.
+      x0: Math.max(0, (lead > 0 ? box.x0 : Math.min(box.x0, line.box.x0)) - height / 2),
       y0: Math.max(0, Math.min(box.y0, line.box.y0) - height / 4),
       x1: box.x1 + height / 2,
       y1: Math.max(box.y1, line.box.y1) + height / 4,
@@ -125,9 +138,10 @@ export function withReferenceReread(
   const lead = BEFORE_LABEL.exec(candidate.text);
   if (!lead || lead[0].replace(/\s+/g, '').length > MAX_SPECKS) return line;
   const match = SEGMENT.exec(candidate.text.slice(lead[0].length));
-  if (!match) return line;
-  const text = match[0].trim();
-  if (!THAI_HEAD.test(text) || !parseReferenceNumber(text).ok) return line;
+  const text = match?.[0].trim() ?? '';
+  if (!match || !THAI_HEAD.test(text) || !parseReferenceNumber(text).ok) {
+    return withCodeReread(line, segment, candidate, lead[0].length);
+  }
   // The candidate's words inside the segment, by where they sit in its text.
   const from = lead[0].length + (match[0].length - match[0].trimStart().length);
   const to = lead[0].length + match[0].length;
@@ -139,6 +153,57 @@ export function withReferenceReread(
   return {
     ...line,
     text: text + line.text.slice(segment.length),
+    words: all,
+    symbols: all.flatMap((word) => word.symbols),
+  };
+}
+
+/** ที่ (or ที) and a Thai letter code as whole words, a number after them. */
+const LABEL_AND_CODE = /^(\s*)(ที่?)\s*([\u0E01-\u0E2E]{2,4})(?=\s+[0-9\u0E50-\u0E59])/;
+/** A word that starts a reference number's owner number. */
+const NUMBER_WORD = /^[0-9\u0E50-\u0E59]/;
+
+/**
+ * The line with only its label and letter code taken from the Thai reading, when that reading
+ * lost the number or the slash (`ที่กค ๑๕๐๒๒๓๐. ป` for a line the page read `ที NA
+ * ๐๔๐๒.๒/ว ๓๐`): the Thai model alone reads the short Thai words right and the digits and
+ * the slash worse than the page's reading did. Taken only when the page read no Thai code,
+ * the reading has ที่ and a code of two to four Thai letters as whole words with a number
+ * after them, and the page's segment has its number from a word of its own on; the page's
+ * words from that number on stay as they were.
+ */
+function withCodeReread(
+  line: OcrLine,
+  segment: ReferenceSegment,
+  candidate: OcrLine,
+  leadLength: number,
+): OcrLine {
+  if (THAI_HEAD.test(line.text.slice(speckFreeRange(line.text).start))) return line;
+  const head = LABEL_AND_CODE.exec(candidate.text.slice(leadLength));
+  if (!head) return line;
+  const from = leadLength + head[1].length;
+  const to = leadLength + head[0].length;
+  const starts = wordStarts(candidate);
+  if (!starts) return line;
+  const inside = candidate.words.filter((_, i) => starts[i] >= from && starts[i] < to);
+  const last = inside.length === 0 ? -1 : candidate.words.indexOf(inside[inside.length - 1]);
+  // The code must end a word: a word running on into the digits is not cut.
+  if (last < 0 || starts[last] + candidate.words[last].text.length !== to) return line;
+  const lineStarts = wordStarts(line);
+  const pageLead = speckFreeRange(line.text).start;
+  const page = SEGMENT.exec(line.text.slice(pageLead));
+  if (!lineStarts || !page?.groups?.head) return line;
+  // The owner number starts after what the page read for the label and the code (`1 NA`).
+  const numberAt =
+    pageLead + page.index + page[0].indexOf(page.groups.head) + page.groups.head.length;
+  const number = lineStarts.findIndex(
+    (start, i) => start >= numberAt && i < segment.words && NUMBER_WORD.test(line.words[i].text),
+  );
+  if (number <= 0) return line;
+  const all = [...inside, ...line.words.slice(number)];
+  return {
+    ...line,
+    text: `${head[2]} ${head[3]} ${line.text.slice(lineStarts[number])}`,
     words: all,
     symbols: all.flatMap((word) => word.symbols),
   };
