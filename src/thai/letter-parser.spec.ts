@@ -366,3 +366,55 @@ describe('parseLetter: office words read by OCR', () => {
     expect(parseLetter(text('Wi ในห้องประชุม')).subject).toBe('การจัดซื้อครุภัณฑ์คอมพิวเตอร์ Wi ในห้องประชุม');
   });
 });
+
+describe('parseLetter: receipt stamp dates OCR damaged', () => {
+  const letter = (stampDate: string): string =>
+    lines(
+      'สำนักงานจังหวัดตราด',
+      'เลขรับ ๑๐๔',
+      stampDate,
+      'เวลา ๑๔.๑๕ น.',
+      '',
+      'ที่ มท ๐๓๑๓.๔/ว ๖๐๒                    กรมการปกครอง',
+      '                                       ถนนอัษฎางค์ กทม. ๑๐๒๐๐',
+      '',
+      '                 ๒๖ เมษายน ๒๕๗๐',
+      '',
+      'เรื่อง  การจัดทำทะเบียนราษฎร',
+      'เรียน  ผู้ว่าราชการจังหวัดตราด',
+      '',
+      '        ด้วยกรมการปกครองขอแจ้งแนวทาง',
+    );
+  const stampUnsure = (text: string): boolean =>
+    parseLetter(text).warnings.some(
+      (w) => w.code === 'low_confidence' && w.field === 'receiptStamps',
+    );
+
+  it('places a month read as Latin letters just after the letter’s date, as unsure', () => {
+    const text = letter('วันที่ ๓ WA. ๒๕๗๐');
+    expect(parseLetter(text).receiptStamps).toEqual([
+      { unit: 'สำนักงานจังหวัดตราด', receiptNumber: 104, date: '2027-05-03', time: '14:15' },
+    ]);
+    expect(stampUnsure(text)).toBe(true);
+  });
+
+  it('puts back a year digit OCR lost, as unsure', () => {
+    const text = letter('วันที่ ๒๙ เม.ย. ๕๗๐');
+    expect(parseLetter(text).receiptStamps[0]?.date).toBe('2027-04-29');
+    expect(stampUnsure(text)).toBe(true);
+  });
+
+  it('leaves the date empty where the reading cannot be the receipt’s', () => {
+    // Before the letter's date: the day was misread.
+    expect(parseLetter(letter('วันที่ ๒๑ เม.ย. ๕๗๐')).receiptStamps[0]?.date).toBeNull();
+    // Weeks after it: more likely a misread day than a late receipt.
+    expect(parseLetter(letter('วันที่ ๒๑ WA. ๒๕๗๐')).receiptStamps[0]?.date).toBeNull();
+    expect(stampUnsure(letter('วันที่ ๒๑ WA. ๒๕๗๐'))).toBe(false);
+  });
+
+  it('reads a stamp printed in full with no doubt', () => {
+    const text = letter('วันที่ ๓ พ.ค. ๒๕๗๐');
+    expect(parseLetter(text).receiptStamps[0]?.date).toBe('2027-05-03');
+    expect(stampUnsure(text)).toBe(false);
+  });
+});

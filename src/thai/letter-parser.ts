@@ -63,7 +63,12 @@ import { isExactMonthWord } from 'src/thai/labels.js';
 import { letterCodeRepaired } from 'src/thai/letter-codes.js';
 import { detectLegacyEncoding, normalizeDocumentText } from 'src/thai/normalize.js';
 import { dropDust, repairOfficeWords, startsWithPost } from 'src/thai/office-words.js';
-import { extractPrintedStamps, type PrintedStamp } from 'src/thai/printed-stamps.js';
+import {
+  extractPrintedStamps,
+  resolveDamagedStampDate,
+  type DamagedStampDate,
+  type PrintedStamp,
+} from 'src/thai/printed-stamps.js';
 import {
   findReferenceNumbers,
   parseReferenceNumber,
@@ -967,7 +972,8 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   const document = normalizeDocumentText(text);
   const lines = toLines(document);
   maskSpecks(lines);
-  const receiptStamps = extractPrintedStamps(lines);
+  const damagedStampDates: (DamagedStampDate | null)[] = [];
+  const receiptStamps = extractPrintedStamps(lines, damagedStampDates);
   const head = readHead(lines);
   codeRepaired(head, lines);
   const fields = readFields(lines, head.end);
@@ -1010,6 +1016,15 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     if (repaired !== null) dateAt = { ...dateAt, d: repaired, unsure: true };
   }
   const letterDate = dateAt === null ? null : letterDateOf(dateAt);
+  // A stamp date OCR damaged (its month in Latin letters, a year digit lost) is placed
+  // against the letter's date when only one date fits; a guess, shown as unsure.
+  let stampDateGuessed = false;
+  for (const [i, s] of receiptStamps.entries()) {
+    const damaged = damagedStampDates[i];
+    if (s.date !== null || damaged == null) continue;
+    s.date = resolveDamagedStampDate(damaged, letterDate?.date ?? null);
+    stampDateGuessed ||= s.date !== null;
+  }
 
   const citedText = field('cited');
   const enclosureText = field('enclosure');
@@ -1088,6 +1103,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
       head.secrecy !== null ? head.marksUnsure.has('secrecy') : foot.marksUnsure.has('secrecy'),
     ],
   ];
+  if (stampDateGuessed) unsure.push(['receiptStamps', true]);
   for (const name of repaired) unsure.push([name, true]);
   for (const [name, flagged] of unsure) {
     if (flagged)

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { toLines } from 'src/thai/letter-text.js';
 import { normalizeDocumentText } from 'src/thai/normalize.js';
-import { extractPrintedStamps, type PrintedStamp } from 'src/thai/printed-stamps.js';
+import {
+  extractPrintedStamps,
+  resolveDamagedStampDate,
+  stampYearOf,
+  type DamagedStampDate,
+  type PrintedStamp,
+} from 'src/thai/printed-stamps.js';
 
 function stampsOf(text: string): { stamps: PrintedStamp[]; rest: string } {
   const lines = toLines(normalizeDocumentText(text));
@@ -226,5 +232,92 @@ describe('stamps in OCR text without blank lines', () => {
       stamp(null, 18, '2027-07-02', null),
       stamp('กลุ่มงานข้อมูลสารสนเทศและการสื่อสาร', 44, '2027-07-03', null),
     ]);
+  });
+});
+
+describe('stamp dates OCR damaged', () => {
+  function damagedOf(text: string): {
+    stamps: PrintedStamp[];
+    damaged: (DamagedStampDate | null)[];
+    rest: string;
+  } {
+    const lines = toLines(normalizeDocumentText(text));
+    const damaged: (DamagedStampDate | null)[] = [];
+    const stamps = extractPrintedStamps(lines, damaged);
+    return { stamps, damaged, rest: lines.map((l) => l.text.trimEnd()).join('\n') };
+  }
+
+  it.each<[string, string, DamagedStampDate]>([
+    ['a month read as Latin letters', 'วันที่ ๑๑ NW. ๒๕๗๐', { day: 11, month: null, year: 2027 }],
+    ['dotted Latin letters, a short year', 'วันที่ 3 P.A. 70', { day: 3, month: null, year: 2027 }],
+    ['วันที่ read as a speck', 'Wu ๒๘ AU. ๒๕๖๘', { day: 28, month: null, year: 2025 }],
+    ['a lost year digit', 'วันที่ ๑๙ มี.ค. ๕๗๐', { day: 19, month: 3, year: 2027 }],
+    ['a lost year digit, Arabic digits', 'รับวันที่ 6 ธ.ค. 568', { day: 6, month: 12, year: 2025 }],
+    ['a dot read as a vowel mark', 'วันที่ ๒๐ พุย. ๖๙', { day: 20, month: 11, year: 2026 }],
+    ['both at once', 'วันที่ ๒ XX. ๕๖๘', { day: 2, month: null, year: 2025 }],
+    // ม.ค. and มี.ค. have the same letters: which one is not guessed from them.
+    [
+      'a mark garbled where two months share letters',
+      'วันที่ ๙ มุค. ๗๐',
+      { day: 9, month: null, year: 2027 },
+    ],
+  ])('keeps what %s still tells', (_, dateLine, expected) => {
+    const text = ['กองการเจ้าหน้าที่', 'เลขรับ ๗๗', dateLine, 'เวลา ๐๙.๔๐ น.', '', 'ที่ ชบ ๐๐๑๗/ว ๔'];
+    const { stamps, damaged, rest } = damagedOf(text.join('\n'));
+    expect(stamps).toEqual([stamp('กองการเจ้าหน้าที่', 77, null, '09:40')]);
+    expect(damaged).toEqual([expected]);
+    // The date line is the stamp's: blanked out with it.
+    expect(rest.split('\n')[2]).toBe('');
+  });
+
+  it('keeps nothing from a date line it cannot take apart', () => {
+    for (const dateLine of [
+      'วันที่ ๓๕ XY. ๒๕๖๙', // no such day
+      'วันที่ ๓ XY. ๒๕๖', // a year with a digit lost that could be many years
+      'วันที่ ๓ มีนาคม ๒๕๖๙๙', // five digits
+      'ลงวันที่ ๓ NN. ๒๕๖๙', // the copy of the letter's date
+      'ประชุม ๓ XY. ๒๕๖๙', // not a date's label
+    ]) {
+      const text = ['กองคลัง', 'รับที่ ๘', dateLine, '', 'ที่ ชบ ๐๐๑๗/ว ๔'].join('\n');
+      expect(damagedOf(text).damaged).toEqual([null]);
+    }
+  });
+
+  it('keeps nothing from a stamp whose date reads well', () => {
+    const text = 'อำเภอเมืองชลบุรี\nรับที่ ๘\nวันที่ ๓ ก.พ. ๒๕๖๙\n\nที่ ชบ ๐๐๑๗/ว ๔';
+    expect(damagedOf(text).damaged).toEqual([null]);
+  });
+
+  it('puts back a lost year digit only where one year can be', () => {
+    expect(stampYearOf('569')).toBe(2026);
+    expect(stampYearOf('269')).toBe(2026);
+    expect(stampYearOf('570')).toBe(2027);
+    expect(stampYearOf('256')).toBeNull();
+    expect(stampYearOf('695')).toBeNull();
+    expect(stampYearOf('68')).toBe(2025);
+    expect(stampYearOf('2570')).toBe(2027);
+    expect(stampYearOf('1970')).toBeNull();
+  });
+
+  it('places an unread month just after the letter’s date, never far from it', () => {
+    const unread = (day: number, year: number): DamagedStampDate => ({ day, month: null, year });
+    expect(resolveDamagedStampDate(unread(11, 2027), '2027-03-08')).toBe('2027-03-11');
+    expect(resolveDamagedStampDate(unread(8, 2027), '2027-03-08')).toBe('2027-03-08');
+    // Over the month's end and the year's.
+    expect(resolveDamagedStampDate(unread(2, 2027), '2027-04-27')).toBe('2027-05-02');
+    expect(resolveDamagedStampDate(unread(3, 2026), '2025-12-29')).toBe('2026-01-03');
+    // A day that would put it weeks later was misread more likely: unread.
+    expect(resolveDamagedStampDate(unread(3, 2027), '2027-03-08')).toBeNull();
+    // A year that is not the letter's or the next.
+    expect(resolveDamagedStampDate(unread(11, 2029), '2027-03-08')).toBeNull();
+    // Without the letter's date, nothing to place it against.
+    expect(resolveDamagedStampDate(unread(11, 2027), null)).toBeNull();
+  });
+
+  it('takes a read month with its year put back unless it falls before the letter', () => {
+    const read: DamagedStampDate = { day: 19, month: 3, year: 2027 };
+    expect(resolveDamagedStampDate(read, null)).toBe('2027-03-19');
+    expect(resolveDamagedStampDate(read, '2027-02-25')).toBe('2027-03-19');
+    expect(resolveDamagedStampDate(read, '2027-03-21')).toBeNull();
   });
 });

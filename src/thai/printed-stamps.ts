@@ -16,7 +16,14 @@
  *   "<word> <number>" line and a time (the seed's `๑๕ ม.ค. ๒๕๖๘ / กรม ๒๖`). The word is a
  *   register label, not a unit.
  */
-import { findTimesInText, type DateInText } from 'src/thai/be-date.js';
+import { findTimesInText, LETTER_YEARS, type DateInText } from 'src/thai/be-date.js';
+import {
+  daysBetween,
+  formatIsoDate,
+  isValidCivilDate,
+  toGregorianYear,
+} from 'src/thai/calendar.js';
+import { monthLabel, monthNumberOf } from 'src/thai/labels.js';
 import {
   cellsOf,
   clean,
@@ -53,6 +60,123 @@ interface Located {
   stamp: PrintedStamp;
   line: number;
   column: number;
+  damaged: DamagedStampDate | null;
+}
+
+/**
+ * What a stamp's date line still tells when OCR damaged it past reading: the day, the month
+ * when its abbreviation was read (null when it came out as Latin letters or garble: `NN.`,
+ * `N.A.`), and the year (Gregorian) when it can only be one. The date itself stays null
+ * until `resolveDamagedStampDate` places it against the letter's date.
+ */
+export interface DamagedStampDate {
+  day: number;
+  month: number | null;
+  year: number;
+}
+
+/**
+ * A Buddhist-era year as a stamp prints it (two or four digits), or with one digit lost
+ * (๕๖๙ for ๒๕๖๙): the one year in LETTER_YEARS that putting back a digit can give, else
+ * null. Gregorian.
+ */
+export function stampYearOf(digits: string): number | null {
+  if (digits.length === 2) return toGregorianYear(2500 + Number(digits));
+  const inRange = (y: number): boolean => y >= LETTER_YEARS.minYear && y <= LETTER_YEARS.maxYear;
+  if (digits.length === 4) return inRange(Number(digits)) ? toGregorianYear(Number(digits)) : null;
+  if (digits.length !== 3) return null;
+  const years = new Set<number>();
+  for (let at = 0; at <= 3; at++) {
+    for (let d = 0; d <= 9; d++) {
+      const y = Number(`${digits.slice(0, at)}${d}${digits.slice(at)}`);
+      if (inRange(y)) years.add(y);
+    }
+  }
+  const [only] = years;
+  return years.size === 1 && only !== undefined ? toGregorianYear(only) : null;
+}
+
+/** Marks and dots: what OCR adds to or drops from a month abbreviation (ก.ุย. for ก.ย.). */
+const MARK_OR_DOT = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E.]/g;
+
+/**
+ * The month of an abbreviation OCR garbled with marks or dots (กุย., ต.ค, ส.ค.ุ): its
+ * letters without them are one abbreviation's only. ม.ค. and มี.ค. (เม.ย. and มิ.ย. when
+ * เ is lost) share their letters: those stay unread.
+ */
+function monthBySkeleton(word: string): number | null {
+  const skeleton = word.replace(MARK_OR_DOT, '');
+  if (!/^[\u0E01-\u0E2E\u0E40-\u0E44]{2,3}$/.test(skeleton)) return null;
+  const months: number[] = [];
+  for (let m = 1; m <= 12; m++) {
+    if (monthLabel(m).abbreviation.replace(MARK_OR_DOT, '') === skeleton) months.push(m);
+  }
+  return months.length === 1 ? (months[0] ?? null) : null;
+}
+
+/**
+ * A stamp's date as OCR of a scan may damage it (match form): a day, a month abbreviation
+ * read as Latin letters or garble (it has a dot, or is Latin letters only) or with its
+ * marks garbled, and a year of two to four digits; or a real month with a three-digit
+ * year. Before the day only วันที่ (also garbled into up to three Latin letters) or the
+ * cell's start.
+ */
+const DAMAGED_DATE =
+  /(?<=^|[\s.:]|(?:รับ)?วันที่?)(?<day>\d{1,2})\s+(?<mon>\S{1,6}?)\s*(?<year>\d{2,4})(?![\d,/])/g;
+
+function damagedDateIn(
+  text: string,
+): { index: number; end: number; date: DamagedStampDate } | null {
+  for (const m of text.matchAll(DAMAGED_DATE)) {
+    const g = m.groups ?? {};
+    const before = text.slice(0, m.index).trimEnd();
+    const lead = /(?:^|\s)(\S*)$/.exec(before)?.[1] ?? '';
+    // ลงวันที่ / ลว.: the stamp's copy of the letter's date, not its own.
+    if (/^(?:ลง|ลว)/.test(lead) || /(?:ลง|ลว)\s?วันที่?$/.test(before)) continue;
+    if (lead !== '' && !/^(?:รับ)?วันที่?$/.test(lead) && !/^[A-Za-z]{1,3}\.?$/.test(lead)) continue;
+    const day = Number(g.day);
+    const mon = g.mon ?? '';
+    const month = monthNumberOf(mon) ?? monthBySkeleton(mon);
+    const garbled = month === null && (/\./.test(mon) || /^[A-Za-z]{1,4}$/.test(mon));
+    const yearDigits = g.year ?? '';
+    const misread = month !== null && monthNumberOf(mon) === null;
+    if (!garbled && (month === null || (yearDigits.length !== 3 && !misread))) continue;
+    const year = stampYearOf(yearDigits);
+    if (year === null || day < 1 || day > 31) continue;
+    if (month !== null && !isValidCivilDate(year, month, day)) continue;
+    return { index: m.index, end: m.index + m[0].length, date: { day, month, year } };
+  }
+  return null;
+}
+
+/** A receipt date guessed from the letter's is not taken further than this after it. */
+const GUESS_WINDOW_DAYS = 14;
+
+/**
+ * The date a damaged stamp date can only have been. A stamp is put on a letter received:
+ * on the letter's date (ISO, null when unread) or after it. A read month with a year put
+ * back or a misread abbreviation gives the date, unless it falls before the letter's (the
+ * day was misread). A month OCR could not read is the first
+ * month from the letter's on that has the day, taken only within GUESS_WINDOW_DAYS of the
+ * letter: never without the letter's date. Null when the reading does not fit: a clerk
+ * reads the stamp.
+ */
+export function resolveDamagedStampDate(
+  d: DamagedStampDate,
+  letterDate: string | null,
+): string | null {
+  if (d.month !== null) {
+    const iso = formatIsoDate(d.year, d.month, d.day);
+    return letterDate === null || daysBetween(letterDate, iso) >= 0 ? iso : null;
+  }
+  if (letterDate === null) return null;
+  for (let month = 1; month <= 12; month++) {
+    if (!isValidCivilDate(d.year, month, d.day)) continue;
+    const iso = formatIsoDate(d.year, month, d.day);
+    const after = daysBetween(letterDate, iso);
+    if (after >= 0) return after <= GUESS_WINDOW_DAYS ? iso : null;
+  }
+  return null;
 }
 
 // Ordered by preference: where a stamp shows several numbers, the เลขรับ one wins (fixtures
@@ -331,6 +455,33 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   }
   const dateAbove = date !== null && date.line < first.line;
 
+  // A date OCR damaged past reading (a month in Latin letters, a year with a digit lost):
+  // what it still tells is kept, to be placed against the letter's date later.
+  let damaged: { line: number; start: number; end: number; date: DamagedStampDate } | null = null;
+  if (date !== null && date.item.date === null) {
+    const line = lines[date.line]?.match ?? '';
+    const found = damagedDateIn(line.slice(0, date.item.end));
+    if (found !== null && found.end > date.item.index) {
+      damaged = { line: date.line, start: date.item.index, end: found.end, date: found.date };
+    }
+  } else if (date === null) {
+    for (let no = lastAnchor.line; no <= lastAnchor.line + 2; no++) {
+      const line = lines[no];
+      if (line === undefined || (no > lastAnchor.line && isBlank(line))) break;
+      if (no > lastAnchor.line && startsLetterHead(line)) break;
+      const cell = no === lastAnchor.line ? null : cellNear(line.text, column);
+      if (no > lastAnchor.line && cell === null) continue;
+      const start = cell?.start ?? lastAnchor.end;
+      const end = cell?.end ?? line.match.length;
+      const found = damagedDateIn(line.match.slice(start, end));
+      if (found !== null) {
+        // The date's cell is the stamp's, its label (วันที่ or what OCR made of it) too.
+        damaged = { line: no, start, end: start + found.end, date: found.date };
+        break;
+      }
+    }
+  }
+
   // The unit: text before the keyword in the same cell, else the stamp's column above.
   let unit: UnitAt | null = null;
   if (anchorLine.text.slice(0, first.index).trim() !== '') {
@@ -408,6 +559,10 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   const ends = new Map<number, number>();
   for (const a of group) ends.set(a.line, Math.max(ends.get(a.line) ?? 0, a.end));
   if (date !== null) ends.set(date.line, Math.max(ends.get(date.line) ?? 0, date.item.end));
+  if (damaged !== null && date === null) {
+    own(damaged.line, damaged.start);
+    ends.set(damaged.line, Math.max(ends.get(damaged.line) ?? 0, damaged.end));
+  }
   for (const [no, start] of spans) {
     const line = lines[no];
     if (line === undefined) continue;
@@ -425,6 +580,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
     },
     line: top?.[0] ?? first.line,
     column: top?.[1] ?? first.index,
+    damaged: damaged?.date ?? null,
   };
 }
 
@@ -563,6 +719,7 @@ function unanchoredStamps(lines: Line[], headLine: number): Located[] {
       stamp: { unit, receiptNumber, date: date.d.date, time },
       line: unitAt?.line ?? blockStart + date.cellLine,
       column: unitAt?.column ?? date.d.index,
+      damaged: null,
     });
   }
   return found;
@@ -570,9 +727,13 @@ function unanchoredStamps(lines: Line[], headLine: number): Located[] {
 
 /**
  * Find every receipt stamp, in order of appearance, and blank its text out of `lines`
- * (mutated) so the letter parser reads the letter alone.
+ * (mutated) so the letter parser reads the letter alone. `damagedDates`, when given, gets
+ * per stamp what its unreadable date still tells (or null), for resolveDamagedStampDate.
  */
-export function extractPrintedStamps(lines: Line[]): PrintedStamp[] {
+export function extractPrintedStamps(
+  lines: Line[],
+  damagedDates?: (DamagedStampDate | null)[],
+): PrintedStamp[] {
   const located: Located[] = [];
   for (const group of groupAnchors(lines, findAnchors(lines))) {
     const stamp = anchoredStamp(lines, group);
@@ -580,5 +741,6 @@ export function extractPrintedStamps(lines: Line[]): PrintedStamp[] {
   }
   located.push(...unanchoredStamps(lines, letterHeadLine(lines)));
   located.sort((a, b) => a.line - b.line || a.column - b.column);
+  damagedDates?.push(...located.map((l) => l.damaged));
   return located.map((l) => l.stamp);
 }
