@@ -103,15 +103,18 @@ export class AccessService {
    */
   visibleUnitsPredicateParts(
     principal: Principal,
-    columns: { unitIdColumn: string; unitPathColumn: string },
+    columns: { unitIdColumn: string; unitPathColumn?: string },
     firstParam: number,
   ): { sql: [string, string]; params: unknown[] } {
     const { params } = this.visibleUnitsPredicate(principal, columns, firstParam);
     const patterns = `$${firstParam + 1}::text[]`;
+    const pathTest = columns.unitPathColumn
+      ? `${columns.unitPathColumn} LIKE ANY(${patterns})`
+      : `EXISTS (SELECT 1 FROM units_read visible_unit WHERE visible_unit.id = ${columns.unitIdColumn} AND visible_unit.path LIKE ANY(${patterns}))`;
     return {
       sql: [
         `${columns.unitIdColumn} = ANY($${firstParam}::uuid[])`,
-        `(cardinality(${patterns}) > 0 AND ${columns.unitPathColumn} LIKE ANY(${patterns}))`,
+        `(cardinality(${patterns}) > 0 AND ${pathTest})`,
       ],
       params,
     };

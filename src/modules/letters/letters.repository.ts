@@ -279,11 +279,25 @@ export class LettersRepository {
    * unit. `unitPredicate` is built by AccessService.visibleUnitsPredicate with the column
    * placeholder `@unit`, so one pair of parameters serves every branch.
    */
-  visibilitySql(unitPredicate: (column: string) => string): string {
-    return `(${unitPredicate('l.created_unit_id')}
-      OR EXISTS (SELECT 1 FROM register_entries_read ve JOIN registers_read vr ON vr.id = ve.register_id
-                  WHERE ve.letter_id = l.id AND ${unitPredicate('vr.unit_id')})
-      OR EXISTS (SELECT 1 FROM deliveries_read vd WHERE vd.letter_id = l.id AND ${unitPredicate('vd.recipient_unit_id')}))`;
+  visibilitySql(unitPredicate: (column: string) => string | string[]): string {
+    const parts = (column: string) => {
+      const sql = unitPredicate(column);
+      return typeof sql === 'string' ? [sql] : sql;
+    };
+    // A predicate in parts (the units acted for, then a head's subtrees) gives one EXISTS per
+    // part, every first part before any second: the units acted for are then index probes
+    // of (letter, unit), where an OR of both parts made PostgreSQL read every delivery of a
+    // national circular and test each recipient's path.
+    const creator = parts('l.created_unit_id');
+    const register = parts('vr.unit_id');
+    const delivery = parts('vd.recipient_unit_id');
+    const tests = creator.flatMap((_, i) => [
+      creator[i],
+      `EXISTS (SELECT 1 FROM register_entries_read ve JOIN registers_read vr ON vr.id = ve.register_id
+                  WHERE ve.letter_id = l.id AND ${register[i]})`,
+      `EXISTS (SELECT 1 FROM deliveries_read vd WHERE vd.letter_id = l.id AND ${delivery[i]})`,
+    ]);
+    return `(${tests.join('\n      OR ')})`;
   }
 
   /** Finds a cited letter among the visible ones (same code, owner number, serial and year). */

@@ -388,7 +388,7 @@ export class LettersService {
   /** Access predicate on a unit column, numbered from `firstParam`. */
   visibilityPredicate(principal: Principal, firstParam: number): SqlPredicate {
     const unit = (column: string) =>
-      this.access.visibleUnitsPredicate(principal, { unitIdColumn: column }, firstParam).sql;
+      this.access.visibleUnitsPredicateParts(principal, { unitIdColumn: column }, firstParam).sql;
     const { params } = this.access.visibleUnitsPredicate(
       principal,
       { unitIdColumn: 'x' },
