@@ -412,6 +412,15 @@ describe('parseLetter: receipt stamp dates OCR damaged', () => {
     expect(stampUnsure(letter('วันที่ ๒๑ WA. ๒๕๗๐'))).toBe(false);
   });
 
+  it('places a register date above the head the same way', () => {
+    const text = lines('๒๘ UA. ๒๕๗๐', 'กรม ๓๕', '', ...letter('วันที่ ๓ พ.ค. ๒๕๗๐').split('\n'));
+    expect(parseLetter(text).receiptStamps).toEqual([
+      { unit: null, receiptNumber: 35, date: '2027-04-28', time: null },
+      { unit: 'สำนักงานจังหวัดตราด', receiptNumber: 104, date: '2027-05-03', time: '14:15' },
+    ]);
+    expect(stampUnsure(text)).toBe(true);
+  });
+
   it('reads a stamp printed in full with no doubt', () => {
     const text = letter('วันที่ ๓ พ.ค. ๒๕๗๐');
     expect(parseLetter(text).receiptStamps[0]?.date).toBe('2027-05-03');

@@ -283,6 +283,23 @@ describe('stamp dates OCR damaged', () => {
     }
   });
 
+  it('keeps a register date above the head OCR damaged, with the number beside it', () => {
+    const text = ['๒๓ PA. ๒๕๗๐', 'กอง ๑๑', '', 'ที่ อบ ๐๐๑๗.๓/ว ๒๒'].join('\n');
+    const { stamps, damaged, rest } = damagedOf(text);
+    expect(stamps).toEqual([stamp(null, 11, null, null)]);
+    expect(damaged).toEqual([{ day: 23, month: null, year: 2027 }]);
+    expect(rest.split('\n').slice(0, 2)).toEqual(['', '']);
+    const timed = ['8 ก.ุพ. 568', '09.05 น.', '', 'ที่ อบ 0017.3/ว 22'].join('\n');
+    expect(damagedOf(timed).damaged).toEqual([{ day: 8, month: 2, year: 2025 }]);
+  });
+
+  it('takes no damaged date alone above the head for a stamp', () => {
+    for (const top of ['๒๓ PA. ๒๕๗๐', 'ฝ่ายบริหาร\n๒๓ PA. ๒๕๗๐']) {
+      const text = `${top}\n\nที่ อบ ๐๐๑๗.๓/ว ๒๒`;
+      expect(damagedOf(text).stamps).toEqual([]);
+    }
+  });
+
   it('keeps nothing from a stamp whose date reads well', () => {
     const text = 'อำเภอเมืองชลบุรี\nรับที่ ๘\nวันที่ ๓ ก.พ. ๒๕๖๙\n\nที่ ชบ ๐๐๑๗/ว ๔';
     expect(damagedOf(text).damaged).toEqual([null]);

@@ -122,7 +122,7 @@ function monthBySkeleton(word: string): number | null {
  * cell's start.
  */
 const DAMAGED_DATE =
-  /(?<=^|[\s.:]|(?:รับ)?วันที่?)(?<day>\d{1,2})\s+(?<mon>\S{1,6}?)\s*(?<year>\d{2,4})(?![\d,/])/g;
+  /(?<=^|[\s.:]|(?:รับ)?วันที่?)(?<day>\d{1,2})\s+(?<mon>\S{1,6}?(?:\s[^\s\d]{1,3}?)??)\s*(?<year>\d{2,4})(?![\d,/])/g;
 
 function damagedDateIn(
   text: string,
@@ -584,6 +584,30 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   };
 }
 
+/**
+ * A damaged date (damagedDateIn) that is a whole cell of its line, the last, with nothing
+ * after it but dotted lines: as a DateInText without a date, and what it still tells.
+ */
+function damagedDateCell(line: Line): { d: DateInText; date: DamagedStampDate } | null {
+  const cell = cellsOf(line.text).at(-1);
+  if (cell === undefined) return null;
+  const text = line.match.slice(cell.start, cell.end);
+  const found = damagedDateIn(text);
+  if (found === null || !/^[\s._…]*$/.test(text.slice(found.end))) return null;
+  const start = cell.start + found.index;
+  return {
+    d: {
+      index: cell.start,
+      end: cell.start + found.end,
+      dateIndex: start,
+      prefix: null,
+      date: null,
+      error: null,
+    },
+    date: found.date,
+  };
+}
+
 /** The date of a stamp written as its own cell, the last on its line. */
 function dateCell(line: Line): DateInText | null {
   const cells = dateCells(line);
@@ -669,6 +693,19 @@ function unanchoredStamps(lines: Line[], headLine: number): Located[] {
       date = { cellLine: k, d };
       break;
     }
+    // Above the head, a register's date OCR damaged past reading (๑๕ UA. ๒๕๖๘): kept for
+    // the letter's date to place, when a number or a time beside it makes it a stamp.
+    let damaged: DamagedStampDate | null = null;
+    if (!strict && (date === null || date.d.date === null)) {
+      for (const [k, line] of block.entries()) {
+        if (date !== null && k !== date.cellLine) continue;
+        const cell = damagedDateCell(line);
+        if (cell === null) continue;
+        date = { cellLine: k, d: cell.d };
+        damaged = cell.date;
+        break;
+      }
+    }
     if (date === null) continue;
     const dateLine = block[date.cellLine];
     if (dateLine === undefined) continue;
@@ -710,16 +747,17 @@ function unanchoredStamps(lines: Line[], headLine: number): Located[] {
     // Without a number or a time: above the head a unit or the register style will do (a
     // full month name alone is more likely the letter's); below it, nothing will.
     const withItems = receiptNumber !== null || time !== null;
-    const accepted = strict
-      ? withItems
-      : withItems || unit !== null || isRegisterStyle(dateLine, date.d);
+    const accepted =
+      strict || damaged !== null
+        ? withItems
+        : withItems || unit !== null || isRegisterStyle(dateLine, date.d);
     if (!accepted) continue;
     for (const o of owned) maskLine(o.line, o.start);
     found.push({
       stamp: { unit, receiptNumber, date: date.d.date, time },
       line: unitAt?.line ?? blockStart + date.cellLine,
       column: unitAt?.column ?? date.d.index,
-      damaged: null,
+      damaged,
     });
   }
   return found;
