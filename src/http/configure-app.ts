@@ -150,10 +150,13 @@ export function configureHttpApp(app: NestExpressApplication, config: AppConfig)
       directives: {
         'default-src': ["'self'"],
         // Only the console's pages carry the hash: the API's answers are never looked up on disk.
+        // One value, so that the API's answers read `script-src 'self';` with no empty source.
         'script-src': [
-          "'self'",
           (req: IncomingMessage) =>
-            isConsolePath(req.url ?? '/') ? (consoleIndex()?.scriptHashes.join(' ') ?? '') : '',
+            [
+              "'self'",
+              ...(isConsolePath(req.url ?? '/') ? (consoleIndex()?.scriptHashes ?? []) : []),
+            ].join(' '),
         ],
         'style-src': ["'self'"],
         'font-src': ["'self'"],
