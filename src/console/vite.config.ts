@@ -69,21 +69,14 @@ function inlineEarlyStart(): Plugin {
         }
         const page = context.bundle ? pageScripts(context.bundle, LETTER_TRACKING_PAGE) : null;
         if (context.bundle && !page) throw new Error(`no chunk of ${LETTER_TRACKING_PAGE}`);
-        // The entry is preloaded, and the start script runs it once its reads are sent.
-        const entryTag =
-          /<script type="module" crossorigin src="(\/assets\/[\w.-]+\.js)"><\/script>/;
-        const entry = context.bundle ? entryTag.exec(html)?.[1] : undefined;
-        if (context.bundle && !entry) throw new Error('index.html has no entry script to preload');
         const typed = await readFile(source, 'utf8');
         if (!typed.includes('__SARABAN_FONTS__')) throw new Error('early/start.ts lost its fonts');
         if (!typed.includes('__SARABAN_LETTER_TRACKING__'))
           throw new Error('early/start.ts lost the tracking page files');
-        if (!typed.includes('__SARABAN_ENTRY__')) throw new Error('early/start.ts lost the entry');
         const plain = await transformWithOxc(typed, source, { target: 'es2022' });
         const written = plain.code
           .replace(/\b__SARABAN_FONTS__\b/g, JSON.stringify(fonts))
-          .replace(/\b__SARABAN_LETTER_TRACKING__\b/g, JSON.stringify(page ?? []))
-          .replace(/\b__SARABAN_ENTRY__\b/g, JSON.stringify(entry ?? null));
+          .replace(/\b__SARABAN_LETTER_TRACKING__\b/g, JSON.stringify(page ?? []));
         const small = await minify('start.js', written, { compress: true, mangle: true });
         if (small.errors.length > 0)
           throw new Error(`early/start.ts: ${small.errors.map((e) => e.message).join('; ')}`);
@@ -94,10 +87,7 @@ function inlineEarlyStart(): Plugin {
         }
         // After the character set and title (the charset must come in the first 1024 bytes).
         if (!html.includes('</title>')) throw new Error('index.html has no <title>');
-        const preloaded = entry
-          ? html.replace(entryTag, `<link rel="modulepreload" crossorigin href="${entry}">`)
-          : html;
-        return preloaded.replace('</title>', () => `</title>\n    <script>${code}</script>`);
+        return html.replace('</title>', () => `</title>\n    <script>${code}</script>`);
       },
     },
   };

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Notification, Page } from '../api/types';
-import { pageReadFirst } from '../early/take';
 import { formatDateTime, SPEED_LABEL, toDigits } from '../lib/thai';
 import { useWorkspace } from './workspace';
 
@@ -13,10 +12,7 @@ export function NotificationBell() {
   const queryClient = useQueryClient();
   const count = useQuery({
     queryKey: ['notifications', 'count'],
-    queryFn: async () => {
-      await pageReadFirst();
-      return unwrap<{ unreadCount: number }>(api.GET('/api/v1/notifications/unread-count'));
-    },
+    queryFn: () => unwrap<{ unreadCount: number }>(api.GET('/api/v1/notifications/unread-count')),
     refetchInterval: 60_000,
   });
   const list = useQuery({

@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Me, Register, Unit } from '../api/types';
-import { earlyBody, pageReadFirst, takeEarly } from '../early/take';
+import { earlyBody, takeEarly } from '../early/take';
 import type { Digits } from '../lib/thai';
 import { chooseUnitId, chosenUnitId } from './chosen-unit';
 
@@ -30,12 +30,10 @@ const openIncoming = (list: Register[]): Register | undefined =>
 function registersQuery(unitId: string) {
   return {
     queryKey: ['registers', unitId],
-    queryFn: async () => {
-      await pageReadFirst();
-      return unwrap<Register[]>(
+    queryFn: () =>
+      unwrap<Register[]>(
         api.GET('/api/v1/units/{unitId}/registers', { params: { path: { unitId } } }),
-      );
-    },
+      ),
   };
 }
 

@@ -7,11 +7,6 @@ declare const __SARABAN_FONTS__: string[];
  * (vite.config.ts); none in development.
  */
 declare const __SARABAN_LETTER_TRACKING__: string[];
-/**
- * The console's entry script, written in by the build (vite.config.ts), which then only
- * preloads it in index.html; null in development, where index.html runs it itself.
- */
-declare const __SARABAN_ENTRY__: string | null;
 
 /**
  * The page's first script, inlined into index.html ahead of the style sheet and the
@@ -22,31 +17,6 @@ declare const __SARABAN_ENTRY__: string | null;
  * any module. If it does not run, the app asks for the same things itself.
  */
 (() => {
-  // The console's code runs once the reads below are sent, or after HOLD_MS whatever happens
-  // to them (this fallback is set first, so that nothing failing below can hold the app
-  // back). Fetched at once (index.html preloads it), it would otherwise often run as the
-  // session refresh answers: one long task of the main thread, behind which the refresh's
-  // answer waited before the reads it unlocks went out. Run after them, its work overlaps
-  // the server's instead; it needs the session before it can draw anything anyway.
-  const HOLD_MS = 1_000;
-  let ran = false;
-  const run = () => {
-    if (ran || !__SARABAN_ENTRY__) return;
-    ran = true;
-    const script = document.createElement('script');
-    script.type = 'module';
-    // As index.html preloads it: the same cache entry.
-    script.crossOrigin = '';
-    script.src = __SARABAN_ENTRY__;
-    document.head.append(script);
-  };
-  const runParsed = () => {
-    // The app draws into <div id="root">: the rest of the page must have been parsed.
-    if (document.readyState === 'loading')
-      document.addEventListener('DOMContentLoaded', run, { once: true });
-    else run();
-  };
-  setTimeout(runParsed, HOLD_MS);
   const answer = (response: Response): Promise<EarlyAnswer> =>
     response.json().then(
       (body: unknown) => ({ status: response.status, body }),
@@ -103,8 +73,6 @@ declare const __SARABAN_ENTRY__: string | null;
     };
   }
   window.__sarabanEarly = early;
-  // After the reads' own callbacks on the token: by then they are sent.
-  void token.then(runParsed, runParsed);
   // The fonts, once the reads above are on their way: otherwise the browser finds them only
   // when the page's first text is laid out, fetches them while the page's data is being
   // drawn, and lays the text out again. Asked for after the reads, they take none of the
