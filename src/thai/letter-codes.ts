@@ -14,8 +14,8 @@ interface KnownCode {
   names: readonly string[];
 }
 
-/** Ministries, the Prime Minister's Office, and codes of ministries renamed since (วท, ทก). */
-const MINISTRIES: readonly (readonly [string, string])[] = [
+/** The Prime Minister's Office and the ministries of today, with their codes. */
+export const MINISTRY_CODES: readonly (readonly [string, string])[] = [
   ['นร', 'สำนักนายกรัฐมนตรี'],
   ['กห', 'กระทรวงกลาโหม'],
   ['กค', 'กระทรวงการคลัง'],
@@ -36,6 +36,10 @@ const MINISTRIES: readonly (readonly [string, string])[] = [
   ['ศธ', 'กระทรวงศึกษาธิการ'],
   ['สธ', 'กระทรวงสาธารณสุข'],
   ['อก', 'กระทรวงอุตสาหกรรม'],
+];
+
+/** Codes of ministries renamed since, still seen on letters that cite older ones. */
+const RENAMED_MINISTRY_CODES: readonly (readonly [string, string])[] = [
   ['วท', 'กระทรวงวิทยาศาสตร์และเทคโนโลยี'],
   ['ทก', 'กระทรวงเทคโนโลยีสารสนเทศและการสื่อสาร'],
 ];
@@ -122,7 +126,10 @@ export const PROVINCE_CODES: readonly (readonly [string, string])[] = [
 ];
 
 const KNOWN: readonly KnownCode[] = [
-  ...MINISTRIES.map(([code, name]) => ({ code, names: [normalizeThaiText(name)] })),
+  ...[...MINISTRY_CODES, ...RENAMED_MINISTRY_CODES].map(([code, name]) => ({
+    code,
+    names: [normalizeThaiText(name)],
+  })),
   ...PROVINCE_CODES.map(([province, code]) => ({
     code,
     // Bangkok is named by itself; a province by จังหวัด (or จ.) and its name.

@@ -6,10 +6,10 @@
  *
  * The words come from domain-wide sources only: the kinds, names and head posts of the
  * national unit tree (src/modules/organisations/national-tree.ts), the full names of the
- * unit abbreviations the parser knows (letter-text.ts), the twenty ministries, the
- * provinces, the units most ministries have (สำนักนโยบายและยุทธศาสตร์ …), a few words of the
- * budget regulations (เบิกจ่าย, หลักเกณฑ์), and the posts that sign letters
- * (ระเบียบงานสารบรรณ: ปฏิบัติราชการแทน …).
+ * unit abbreviations the parser knows (letter-text.ts), the twenty ministries and the
+ * provinces (both from letter-codes.ts), the units most ministries have
+ * (สำนักนโยบายและยุทธศาสตร์ …), a few words of the budget regulations (เบิกจ่าย, หลักเกณฑ์),
+ * and the posts that sign letters (ระเบียบงานสารบรรณ: ปฏิบัติราชการแทน …).
  *
  * A reading is repaired only where a listed word's letters (its marks left out) stand in
  * the text and the text's marks differ from the word's by what OCR does to marks: a mark
@@ -19,6 +19,7 @@
  * weighing as two marks. Short words are never repaired (สวน is a word, ส่วน another), and
  * the longer the word, the more damage it may carry and still be the only word it can be.
  */
+import { MINISTRY_CODES, PROVINCE_CODES } from 'src/thai/letter-codes.js';
 
 const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
 
@@ -123,110 +124,7 @@ function markBudget(letters: number): number {
   return 3;
 }
 
-const PROVINCES = [
-  'กรุงเทพมหานคร',
-  'กระบี่',
-  'กาญจนบุรี',
-  'กาฬสินธุ์',
-  'กำแพงเพชร',
-  'ขอนแก่น',
-  'จันทบุรี',
-  'ฉะเชิงเทรา',
-  'ชลบุรี',
-  'ชัยนาท',
-  'ชัยภูมิ',
-  'ชุมพร',
-  'เชียงราย',
-  'เชียงใหม่',
-  'ตรัง',
-  'ตราด',
-  'ตาก',
-  'นครนายก',
-  'นครปฐม',
-  'นครพนม',
-  'นครราชสีมา',
-  'นครศรีธรรมราช',
-  'นครสวรรค์',
-  'นนทบุรี',
-  'นราธิวาส',
-  'น่าน',
-  'บึงกาฬ',
-  'บุรีรัมย์',
-  'ปทุมธานี',
-  'ประจวบคีรีขันธ์',
-  'ปราจีนบุรี',
-  'ปัตตานี',
-  'พระนครศรีอยุธยา',
-  'พะเยา',
-  'พังงา',
-  'พัทลุง',
-  'พิจิตร',
-  'พิษณุโลก',
-  'เพชรบุรี',
-  'เพชรบูรณ์',
-  'แพร่',
-  'ภูเก็ต',
-  'มหาสารคาม',
-  'มุกดาหาร',
-  'แม่ฮ่องสอน',
-  'ยโสธร',
-  'ยะลา',
-  'ร้อยเอ็ด',
-  'ระนอง',
-  'ระยอง',
-  'ราชบุรี',
-  'ลพบุรี',
-  'ลำปาง',
-  'ลำพูน',
-  'เลย',
-  'ศรีสะเกษ',
-  'สกลนคร',
-  'สงขลา',
-  'สตูล',
-  'สมุทรปราการ',
-  'สมุทรสงคราม',
-  'สมุทรสาคร',
-  'สระแก้ว',
-  'สระบุรี',
-  'สิงห์บุรี',
-  'สุโขทัย',
-  'สุพรรณบุรี',
-  'สุราษฎร์ธานี',
-  'สุรินทร์',
-  'หนองคาย',
-  'หนองบัวลำภู',
-  'อ่างทอง',
-  'อำนาจเจริญ',
-  'อุดรธานี',
-  'อุตรดิตถ์',
-  'อุทัยธานี',
-  'อุบลราชธานี',
-];
-
-const MINISTRIES = [
-  'สำนักนายกรัฐมนตรี',
-  'กระทรวงกลาโหม',
-  'กระทรวงการคลัง',
-  'กระทรวงการต่างประเทศ',
-  'กระทรวงการท่องเที่ยวและกีฬา',
-  'กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์',
-  'กระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม',
-  'กระทรวงเกษตรและสหกรณ์',
-  'กระทรวงคมนาคม',
-  'กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม',
-  'กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม',
-  'กระทรวงพลังงาน',
-  'กระทรวงพาณิชย์',
-  'กระทรวงมหาดไทย',
-  'กระทรวงยุติธรรม',
-  'กระทรวงแรงงาน',
-  'กระทรวงวัฒนธรรม',
-  'กระทรวงศึกษาธิการ',
-  'กระทรวงสาธารณสุข',
-  'กระทรวงอุตสาหกรรม',
-];
-
-/** The national tree's units and head posts (place names left out: PROVINCES has them). */
+/** The national tree's units and head posts (place names left out: the provinces are in letter-codes.ts). */
 const TREE_UNITS = [
   'สำนักงานปลัดกระทรวงมหาดไทย',
   'ปลัดกระทรวงมหาดไทย',
@@ -387,9 +285,9 @@ const LEXICON = entriesOf([
   ...COMMON_UNITS,
   ...REGULATION_WORDS,
   ...ABBREVIATED_UNITS,
-  ...MINISTRIES,
+  ...MINISTRY_CODES.map(([, ministry]) => ministry),
   ...OFFICE_WORDS,
-  ...PROVINCES,
+  ...PROVINCE_CODES.map(([province]) => province),
 ]);
 
 export interface MarkRepair {
