@@ -58,6 +58,7 @@ import {
   type Line,
 } from 'src/thai/letter-text.js';
 import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field-confidence.js';
+import { toBuddhistYear } from 'src/thai/calendar.js';
 import { fieldYearsRepaired } from 'src/thai/field-years.js';
 import { isExactMonthWord } from 'src/thai/labels.js';
 import { letterCodeRepaired } from 'src/thai/letter-codes.js';
@@ -185,11 +186,13 @@ const DAMAGED_LINE_MARKER =
 /** Words a wrapped cited/enclosed item continues with. */
 const CONTINUATION =
   /^(?:ที่?\s|ที่?[\u0E01-\u0E2E]{2,4}\s*\d|ลงวันที่?|ลว\.?|ด่วน|ลับ|จำนวน|\(|และ|พร้อม|ฉบับ|เรื่อง)/;
+/** What an enclosure is counted in (จำนวน ๑ ฉบับ), the longer words before their prefixes. */
+const COUNTED_IN = 'ฉบับ|ชุด|แผ่นดิสก์|แผ่นซีดี|แผ่น|เล่ม|หน้า|รายการ';
 /** An item that ends with its quantity (… จำนวน ๑ ฉบับ) or a year is complete. */
-const COMPLETE_ITEM = /(?:ฉบับ|ชุด|แผ่น|เล่ม|หน้า|รายการ|แผ่นดิสก์|แผ่นซีดี|\d{2,4})\s*\)?\s*$/;
+const COMPLETE_ITEM = new RegExp(`(?:${COUNTED_IN}|\\d{2,4})\\s*\\)?\\s*$`);
 
 /** An enclosure line that is a whole item on its own: … จำนวน ๑ ชุด. */
-const QUANTITY_ITEM = /จำนวน\s*\d+\s*(?:ฉบับ|ชุด|แผ่น|เล่ม|หน้า|รายการ|แผ่นดิสก์|แผ่นซีดี)\s*\)?\s*$/;
+const QUANTITY_ITEM = new RegExp(`จำนวน\\s*\\d+\\s*(?:${COUNTED_IN})\\s*\\)?\\s*$`);
 
 /**
  * Whether a line continues the current header field: 'continue' (a wrapped line),
@@ -339,10 +342,11 @@ function withoutStrayMarks(text: string): string {
     .join(' ');
 }
 
-const QUANTITY_SPACED = /จำนวน\s*([0-9\u0E50-\u0E59]+)\s*(ฉบับ|ชุด|แผ่นดิสก์|แผ่นซีดี|แผ่น|เล่ม|หน้า|รายการ)/g;
+const QUANTITY_SPACED = new RegExp(`จำนวน\\s*([0-9\\u0E50-\\u0E59]+)\\s*(${COUNTED_IN})`, 'g');
 /** Specks after an item's quantity: words of one to three signs, Latin letters or digits. */
-const DUST_AFTER_QUANTITY =
-  /(จำนวน [0-9\u0E50-\u0E59]+ (?:ฉบับ|ชุด|แผ่นดิสก์|แผ่นซีดี|แผ่น|เล่ม|หน้า|รายการ)\)?)(?: [^\s\u0E01-\u0E59()]{1,3})+$/;
+const DUST_AFTER_QUANTITY = new RegExp(
+  `(จำนวน [0-9\\u0E50-\\u0E59]+ (?:${COUNTED_IN})\\)?)(?: [^\\s\\u0E01-\\u0E59()]{1,3})+$`,
+);
 
 /**
  * An enclosure item's quantity as the form prints it, จำนวน ๑ ฉบับ with a space either side
@@ -919,7 +923,7 @@ function repairFieldWords(
   letter.subject = repair(letter.subject, 'subject', 'end');
   if (letter.subject !== null) {
     const date = letter.letterDate?.date ?? null;
-    const year = date === null ? null : Number(date.slice(0, 4)) + 543;
+    const year = date === null ? null : toBuddhistYear(Number(date.slice(0, 4)));
     const r = fieldYearsRepaired(letter.subject, year);
     if (r.repaired) repaired.add('subject');
     letter.subject = r.text;
