@@ -84,16 +84,8 @@ export class AccessService {
     columns: { unitIdColumn: string; unitPathColumn?: string },
     firstParam: number,
   ): SqlPredicate {
-    const scope = this.visibleScope(principal);
-    const ids = `$${firstParam}::uuid[]`;
-    const patterns = `$${firstParam + 1}::text[]`;
-    const pathTest = columns.unitPathColumn
-      ? `${columns.unitPathColumn} LIKE ANY(${patterns})`
-      : `EXISTS (SELECT 1 FROM units_read visible_unit WHERE visible_unit.id = ${columns.unitIdColumn} AND visible_unit.path LIKE ANY(${patterns}))`;
-    return {
-      sql: `(${columns.unitIdColumn} = ANY(${ids}) OR ${pathTest})`,
-      params: [scope.unitIds, scope.subtreePaths.map((path) => `${path}%`)],
-    };
+    const { actedFor, inSubtree, params } = this.visibleUnitsTests(principal, columns, firstParam);
+    return { sql: `(${actedFor} OR ${inSubtree})`, params };
   }
 
   /**
@@ -106,17 +98,26 @@ export class AccessService {
     columns: { unitIdColumn: string; unitPathColumn?: string },
     firstParam: number,
   ): { sql: [string, string]; params: unknown[] } {
-    const { params } = this.visibleUnitsPredicate(principal, columns, firstParam);
+    const { actedFor, inSubtree, params } = this.visibleUnitsTests(principal, columns, firstParam);
     const patterns = `$${firstParam + 1}::text[]`;
-    const pathTest = columns.unitPathColumn
-      ? `${columns.unitPathColumn} LIKE ANY(${patterns})`
-      : `EXISTS (SELECT 1 FROM units_read visible_unit WHERE visible_unit.id = ${columns.unitIdColumn} AND visible_unit.path LIKE ANY(${patterns}))`;
+    return { sql: [actedFor, `(cardinality(${patterns}) > 0 AND ${inSubtree})`], params };
+  }
+
+  /** The two tests of a visible unit and their parameters ($firstParam: ids, then paths). */
+  private visibleUnitsTests(
+    principal: Principal,
+    columns: { unitIdColumn: string; unitPathColumn?: string },
+    firstParam: number,
+  ): { actedFor: string; inSubtree: string; params: unknown[] } {
+    const scope = this.visibleScope(principal);
+    const ids = `$${firstParam}::uuid[]`;
+    const patterns = `$${firstParam + 1}::text[]`;
     return {
-      sql: [
-        `${columns.unitIdColumn} = ANY($${firstParam}::uuid[])`,
-        `(cardinality(${patterns}) > 0 AND ${pathTest})`,
-      ],
-      params,
+      actedFor: `${columns.unitIdColumn} = ANY(${ids})`,
+      inSubtree: columns.unitPathColumn
+        ? `${columns.unitPathColumn} LIKE ANY(${patterns})`
+        : `EXISTS (SELECT 1 FROM units_read visible_unit WHERE visible_unit.id = ${columns.unitIdColumn} AND visible_unit.path LIKE ANY(${patterns}))`,
+      params: [scope.unitIds, scope.subtreePaths.map((path) => `${path}%`)],
     };
   }
 
