@@ -69,12 +69,11 @@ describe('two API processes and two workers together', () => {
       speed: 'most_urgent',
     });
 
-    apis.push(
-      ...(await Promise.all([
-        startApi({ DATABASE_POOL_SIZE: '4' }),
-        startApi({ DATABASE_POOL_SIZE: '4' }),
-      ])),
-    );
+    // Small pools so that the registrations queue for connections and interleave; a long
+    // wait for one so that a loaded machine slows the burst down instead of failing it with
+    // 503 (what is tested is the numbering, not the pool's timeout).
+    const pool = { DATABASE_POOL_SIZE: '4', DATABASE_POOL_WAIT_MS: '60000' };
+    apis.push(...(await Promise.all([startApi(pool), startApi(pool)])));
     workers.push(startWorker(), startWorker());
     // Half of the level-1 wake-ups wait in Redis; the sweeps of both workers find the rest.
     await t.get(JobQueue).add(
