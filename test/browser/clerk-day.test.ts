@@ -100,7 +100,14 @@ describe('the clerk’s day in the browser', () => {
     await expect.poll(() => suggestion.textContent()).toContain('๑๒ มกราคม ๒๕๖๙');
     await suggestion.click();
     expect(await page.getByLabel('ลงวันที่').inputValue()).toBe('๑๒ มกราคม ๒๕๖๙');
-    await page.getByLabel('หรือเลือกไฟล์ PDF').setInputFiles({
+    // The file chooser speaks Thai whatever the browser's language: the native input is out
+    // of sight, its Thai label is drawn as the button, and the keyboard still reaches it.
+    const chooser = page.getByLabel('หรือเลือกไฟล์ PDF');
+    expect(await page.locator('label[for="intake-files"]').isVisible()).toBe(true);
+    await chooser.focus();
+    // A string, evaluated in the page: this file is compiled without the DOM's types.
+    expect(await page.evaluate<string>('document.activeElement.id')).toBe('intake-files');
+    await chooser.setInputFiles({
       name: 'หนังสือ มท.pdf',
       mimeType: 'application/pdf',
       buffer: PDF,

@@ -10,6 +10,7 @@ import type {
   ParsedLetter,
   UploadedFile,
 } from '../api/types';
+import { FileField } from '../app/FileField';
 import { SelectField } from '../app/SelectField';
 import { useWorkspace } from '../app/workspace';
 import { formatDate, formatDateTime, SECRECY_LABEL, SPEED_LABEL, toDigits } from '../lib/thai';
@@ -565,20 +566,13 @@ export function IntakePage({ draft }: { draft?: Draft } = {}) {
             }}
           >
             <p>ลากไฟล์ PDF ของหนังสือมาวางที่นี่ (ไฟล์แรกคือตัวหนังสือ ไฟล์ต่อไปคือสิ่งที่ส่งมาด้วย)</p>
-            <div className="field">
-              <label htmlFor="intake-files">หรือเลือกไฟล์ PDF</label>
-              <input
-                id="intake-files"
-                type="file"
-                accept="application/pdf"
-                multiple
-                onChange={(event) => {
-                  const chosen = [...(event.target.files ?? [])];
-                  event.target.value = '';
-                  if (chosen.length) upload.mutate(chosen);
-                }}
-              />
-            </div>
+            <FileField
+              id="intake-files"
+              label="หรือเลือกไฟล์ PDF"
+              accept="application/pdf"
+              multiple
+              onFiles={(chosen) => upload.mutate(chosen)}
+            />
             {upload.isPending && <p className="muted">กำลังอัปโหลด…</p>}
             {upload.error && (
               <p className="alert error" role="alert">

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError, unwrap } from '../../api/client';
+import { FileField } from '../../app/FileField';
 import { currentBeYear, formatDate, toDigits } from '../../lib/thai';
 import { Done, PageProblem, problems, TextField } from './fields';
 import { parseCount } from './labels';
@@ -268,19 +269,12 @@ function ImportHolidays({ beYear, onDone }: { beYear: number; onDone: () => void
           {toDigits(rows.length, 'thai')} รายการ
         </span>
       </div>
-      <div className="field">
-        <label htmlFor="holiday-import-file">หรือเลือกไฟล์ (.csv, .tsv, .txt)</label>
-        <input
-          id="holiday-import-file"
-          type="file"
-          accept=".csv,.tsv,.txt,text/csv,text/plain"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void file.text().then(setText);
-          }}
-        />
-      </div>
+      <FileField
+        id="holiday-import-file"
+        label="หรือเลือกไฟล์ (.csv, .tsv, .txt)"
+        accept=".csv,.tsv,.txt,text/csv,text/plain"
+        onFiles={([file]) => void file.text().then(setText)}
+      />
       <div className="field checkbox">
         <label>
           <input
