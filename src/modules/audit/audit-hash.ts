@@ -75,7 +75,12 @@ export type DigestedFields = Omit<HashedFields, 'prevHash'> & { chain: string };
  * no round trip to learn the previous hash first.
  */
 export function auditContentDigest(fields: DigestedFields): string {
-  const encoded = canonicalJson({
+  return createHash('sha256').update(auditContentEncoding(fields), 'utf8').digest('hex');
+}
+
+/** What `auditContentDigest` hashes (an inline append fills its slots in SQL, then hashes it). */
+export function auditContentEncoding(fields: DigestedFields): string {
+  return canonicalJson({
     action: fields.action,
     actorName: fields.actorName,
     actorUserId: fields.actorUserId,
@@ -87,7 +92,6 @@ export function auditContentDigest(fields: DigestedFields): string {
     unitId: fields.unitId,
     version: AUDIT_HASH_VERSION,
   });
-  return createHash('sha256').update(encoded, 'utf8').digest('hex');
 }
 
 /**

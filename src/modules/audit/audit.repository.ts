@@ -21,6 +21,33 @@ export type NewAuditEvent = Omit<AuditEvent, 'id' | 'prevHash' | 'hash' | 'hashV
   digest: string;
 };
 
+/**
+ * An event whose append runs inside the caller's own statement (`AuditRepository.inlineAppend`):
+ * its content, with the values only that statement knows (a number it takes under a lock) left as
+ * slots in the encodings it is digested and stored from.
+ */
+export interface InlineAuditEvent extends Omit<NewAuditEvent, 'digest' | 'data'> {
+  /** `auditContentDigest`'s canonical encoding of the event, each slot's value a token. */
+  digestTemplate: string;
+  /** The event's data as JSON, each slot's value the same token. */
+  dataTemplate: string;
+  /** Per slot: the token as it stands in both encodings (a quoted JSON string), and an SQL
+   * expression over the caller's row whose JSON encoding (`to_json`) replaces it. */
+  slots: { token: string; sql: string }[];
+}
+
+/**
+ * The SQL of an inline append, placed by the caller: `ctes` go in its statement's WITH (after the
+ * relation they read), `params` are its parameters from the number it was given, `eventId` is a
+ * scalar expression of the appended event's id (NULL when the chain has no row yet: the caller
+ * then appends the event the ordinary way, which creates it).
+ */
+export interface InlineAuditSql {
+  ctes: string;
+  params: unknown[];
+  eventId: string;
+}
+
 @Injectable()
 export class AuditRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -119,6 +146,66 @@ export class AuditRepository {
     if (rows.length === 1) return rows[0].id;
     const [id] = await this.append(manager, chain, link, [event]);
     return id;
+  }
+
+  /**
+   * `appendOne` as data-modifying CTEs of the caller's statement, so a command whose last
+   * statement takes a lock (a register's counter row) appends its event in that same statement
+   * and holds both locks for the commit's round trip only. The chain's row is moved by an
+   * UPDATE joined to `source` (the caller's relation of one row, e.g. \`written e\`), so it is
+   * locked after everything that relation needs, the chain last as in every command. The slots'
+   * values are written into the digest's encoding and the data under the lock, from `source`;
+   * the content digest, the link hash and the stored event are then exactly `appendOne`'s for
+   * the same event (hash version 2), so the verifier checks them as any other. A chain without
+   * a row yet is left alone (no event, `eventId` NULL).
+   */
+  inlineAppend(
+    chain: string,
+    event: InlineAuditEvent,
+    source: string,
+    firstParam: number,
+  ): InlineAuditSql {
+    const p = (i: number) => `$${firstParam + i}`;
+    const fill = (template: string) =>
+      event.slots.reduce(
+        (sql, slot, i) => `replace(${sql}, ${p(10 + i)}::text, to_json(${slot.sql})::text)`,
+        `${template}::text`,
+      );
+    return {
+      ctes: `audit_link AS (
+         UPDATE audit_chains c
+            SET prev_hash = c.hash,
+                hash = encode(sha256(convert_to(c.hash || encode(sha256(convert_to(${fill(p(9))}, 'UTF8')), 'hex'), 'UTF8')), 'hex'),
+                last_event_id = nextval('audit_events_id_seq'),
+                events = c.events + 1
+           FROM ${source}
+          WHERE c.chain = ${p(0)}::text
+         RETURNING c.last_event_id, c.prev_hash, c.hash, ${fill(p(8))}::jsonb AS data
+       ), audit_written AS (
+         INSERT INTO audit_events
+           (id, chain, occurred_at, actor_user_id, actor_name, unit_id, action, subject_type,
+            subject_id, data, prev_hash, hash, hash_version)
+         OVERRIDING SYSTEM VALUE
+         SELECT l.last_event_id, ${p(0)}::text, ${p(1)}::timestamptz, ${p(2)}::uuid, ${p(3)}::text,
+                ${p(4)}::uuid, ${p(5)}::text, ${p(6)}::text, ${p(7)}::text, l.data, l.prev_hash, l.hash, 2
+           FROM audit_link l
+         RETURNING id
+       )`,
+      params: [
+        chain,
+        event.occurredAt,
+        event.actorUserId,
+        event.actorName,
+        event.unitId,
+        event.action,
+        event.subjectType,
+        event.subjectId,
+        event.dataTemplate,
+        event.digestTemplate,
+        ...event.slots.map((slot) => slot.token),
+      ],
+      eventId: `(SELECT id::text FROM audit_written)`,
+    };
   }
 
   /** Every chain's end, in chain order (one statement: one consistent moment). */

@@ -1,10 +1,11 @@
-import { createPublicKey, sign, verify as verifySignature } from 'node:crypto';
+import { createPublicKey, randomUUID, sign, verify as verifySignature } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
 import {
   AuditRepository,
   type ChainHead,
+  type InlineAuditSql,
   type NewAuditEvent,
 } from 'src/modules/audit/audit.repository.js';
 import type { AuditCheckpoint } from 'src/modules/audit/audit-checkpoint.entity.js';
@@ -12,6 +13,7 @@ import type { AuditEvent } from 'src/modules/audit/audit-event.entity.js';
 import {
   auditChainGenesis,
   auditContentDigest,
+  auditContentEncoding,
   auditEventHash,
   canonicalJson,
   SYSTEM_CHAIN,
@@ -113,8 +115,7 @@ export class AuditService {
    * The chain this transaction's events go to: the acting unit's (none: the system chain),
    * and once a transaction has appended, every later event of it goes to the same chain,
    * so a transaction holds at most one chain lock and two commands can never wait on each
-   * other's chains. A command that takes the lock inside its own last statement calls
-   * this for the key and `audit_chain_lock(key)` in SQL, then `recordAfterLock`.
+   * other's chains (`inlineAppend` takes its key from here too).
    */
   chainFor(manager: EntityManager, unitId: string | null | undefined): string {
     const runner = this.requireTransaction(manager);
@@ -161,6 +162,57 @@ export class AuditService {
       throw new Error(`this transaction appends to another audit chain than ${chain}`);
     }
     return this.append(manager, chain, prevHash, inputs);
+  }
+
+  /**
+   * The event's append as part of the caller's own statement (`AuditRepository.inlineAppend`),
+   * for a command whose last statement takes a lock: the event is linked and written under
+   * that statement's locks, and the command holds them for the commit's round trip only.
+   * `slots` names keys of `input.data` whose values only the statement knows (the number it
+   * takes), each with the SQL expression over `source` (the statement's relation of one row)
+   * that gives it; their values in `input.data` are ignored. The caller passes `params` after
+   * its own (from `firstParam`) and selects `eventId`; when that is NULL (the chain's first
+   * event) it appends the event with its real values through `record`, in the same
+   * transaction, which creates the chain.
+   */
+  inlineAppend(
+    manager: EntityManager,
+    input: AuditEventInput,
+    slots: Record<string, string>,
+    source: string,
+    firstParam: number,
+  ): InlineAuditSql {
+    const chain = this.chainFor(manager, input.unitId ?? input.actor.unitId);
+    const tokens = Object.entries(slots).map(([key, sql]) => ({
+      key,
+      // A fresh nonce per append: no data of the event can hold it by chance.
+      value: `saraban-audit-slot:${key}:${randomUUID()}`,
+      sql,
+    }));
+    const data = { ...(input.data ?? {}) };
+    for (const token of tokens) data[token.key] = token.value;
+    const event = {
+      chain,
+      occurredAt: this.clock.now(),
+      actorUserId: input.actor.userId,
+      actorName: input.actor.name,
+      unitId: input.unitId ?? input.actor.unitId ?? null,
+      action: input.action,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      data,
+    };
+    return this.repository.inlineAppend(
+      chain,
+      {
+        ...event,
+        digestTemplate: auditContentEncoding(event),
+        dataTemplate: JSON.stringify(data),
+        slots: tokens.map((token) => ({ token: JSON.stringify(token.value), sql: token.sql })),
+      },
+      source,
+      firstParam,
+    );
   }
 
   private async append(

@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { Queryable } from 'src/database/read-replica.js';
 import { preparedRows } from 'src/database/prepared-query.js';
 import { col, execute, queryFirst, queryRows } from 'src/database/rows.js';
-import { auditChainLockSql } from 'src/modules/audit/audit-chain-lock.sql.js';
+import type { InlineAuditSql } from 'src/modules/audit/audit.repository.js';
 import type { UnitRef } from 'src/modules/auth/principal.js';
 import {
   REGISTER_KINDS,
@@ -345,10 +345,11 @@ export class RegistersRepository {
    * register_entries_letter_register_idx, so the cost follows the chain, never the size of the
    * register). With `delivery` (the receipt listener's `receivedSql`, for an entry that
    * registers a delivery) it also marks the delivery received, and `deliveriesReceived` says
-   * how many it marked. With `auditChain` (when the entry is the command's last write) it also
-   * takes the audit chain's lock through audit's own expression (`auditChainLockSql`) and
-   * returns the hash it yields for `AuditService.recordAfterLock`, so the audit lock too is
-   * taken by this statement.
+   * how many it marked. With `audit` (when the entry is the command's last write: audit's
+   * `inlineAppend` for the relation `written e`, given its first parameter) it also appends
+   * the audit event, after the counter, and `auditEventId` is the event's id (NULL: the chain
+   * has no row yet, the caller appends the ordinary way). `entryId` is the entry's id when the
+   * caller needs it before the statement (the audit event names it).
    */
   async insertNextEntry(
     manager: EntityManager,
@@ -356,19 +357,20 @@ export class RegistersRepository {
     options: {
       unitId: string;
       rootLetterId: string;
-      auditChain: string | null;
+      entryId?: string;
+      audit?: ((firstParam: number, source: string) => InlineAuditSql) | null;
       delivery?: { ctes: string; received: string } | null;
     },
   ): Promise<{
     entry: EntryRow;
     earlier: EarlierReceipt | null;
-    auditPrevHash: string | null;
+    auditEventId: string | null;
     deliveriesReceived: number | null;
   }> {
-    // Evaluated for the returned row, so after the counter: locks are taken in the order
+    // Evaluated from the written row, so after the counter: locks are taken in the order
     // every command takes them, the audit chain last (the delivery's row is already this
     // transaction's, locked by the check before the number).
-    const auditPrevHash = options.auditChain ? auditChainLockSql('$17') : 'NULL::text';
+    const audit = options.audit ? options.audit(18, 'written e') : null;
     const delivery = options.delivery ?? null;
     // Prepared: the counter row is locked while this runs, so no parse or plan in there.
     const rows = await preparedRows(
@@ -377,7 +379,7 @@ export class RegistersRepository {
       {
         ...ENTRY_ROW,
         earlier: col.nullable(col.object(EARLIER_RECEIPT)),
-        auditPrevHash: col.nullable(col.text),
+        auditEventId: col.nullable(col.bigint),
         deliveriesReceived: col.nullable(col.int),
       },
       `WITH next AS (
@@ -394,23 +396,25 @@ export class RegistersRepository {
           WHERE l.root_letter_id = $16
           ORDER BY x.registered_at LIMIT 1
        ), written AS (
-         INSERT INTO register_entries ${ENTRY_INSERT_COLUMNS}
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, (SELECT last_number FROM next))
+         INSERT INTO register_entries (id, ${ENTRY_INSERT_COLUMNS.slice(1)}
+         VALUES (coalesce($17::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10,
+                 $11, $12, $13, $14, (SELECT last_number FROM next))
          RETURNING *
-       )${delivery ? `, ${delivery.ctes}` : ''}
+       )${delivery ? `, ${delivery.ctes}` : ''}${audit ? `, ${audit.ctes}` : ''}
        SELECT ${ENTRY_COLUMNS}, (SELECT row_to_json(earlier) FROM earlier) AS earlier,
-              ${auditPrevHash} AS "auditPrevHash",
+              ${audit ? audit.eventId : 'NULL::text'} AS "auditEventId",
               ${delivery ? delivery.received : 'NULL::int'} AS "deliveriesReceived"
          FROM written e`,
       [
         ...entryValues(entry),
         options.unitId,
         options.rootLetterId,
-        ...(options.auditChain ? [options.auditChain] : []),
+        options.entryId ?? null,
+        ...(audit ? audit.params : []),
       ],
     );
-    const { earlier, auditPrevHash: prevHash, deliveriesReceived, ...row } = rows[0];
-    return { entry: row, earlier, auditPrevHash: prevHash, deliveriesReceived };
+    const { earlier, auditEventId, deliveriesReceived, ...row } = rows[0];
+    return { entry: row, earlier, auditEventId, deliveriesReceived };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
@@ -66,7 +67,7 @@ function registrationEvent(
   actor: AuditActor,
   register: Register,
   registration: {
-    entry: EntryRow;
+    entry: Pick<EntryRow, 'id' | 'beYear' | 'number'>;
     letterId: string;
     deliveryId: string | null;
     replaced: EntryRow | undefined;
@@ -275,11 +276,20 @@ export class RegistersService {
     const now = this.clock.now();
     const beYear = bangkokBuddhistYear(now);
     // A delivery is marked received by the entry's own statement (the listener's SQL), so
-    // with nothing to write after the entry, that statement also takes the audit lock.
+    // with nothing to write after the entry, that statement also appends the audit event:
+    // the counter row and the audit chain are then held for the commit's round trip only.
     const listener = this.receipts.listener;
     const delivery = dto.deliveryId && listener ? listener.receivedSql('written') : null;
-    const entryIsLastWrite = !replaced;
-    const { entry, earlier, auditPrevHash, deliveriesReceived } =
+    const entryId = randomUUID();
+    const actor = this.access.actor(principal);
+    const eventOf = (entry: Pick<EntryRow, 'id' | 'beYear' | 'number'>) =>
+      registrationEvent(actor, register, {
+        entry,
+        letterId: letter.id,
+        deliveryId: dto.deliveryId ?? null,
+        replaced,
+      });
+    const { entry, earlier, auditEventId, deliveriesReceived } =
       await this.repository.insertNextEntry(
         manager,
         {
@@ -301,7 +311,18 @@ export class RegistersService {
         {
           unitId: register.unitId,
           rootLetterId: letter.rootLetterId,
-          auditChain: entryIsLastWrite ? this.audit.chainFor(manager, register.unitId) : null,
+          entryId,
+          // The event's number is the one the statement takes: a slot it fills in.
+          audit: replaced
+            ? null
+            : (firstParam, source) =>
+                this.audit.inlineAppend(
+                  manager,
+                  eventOf({ id: entryId, beYear, number: 0 }),
+                  { number: 'e.number' },
+                  source,
+                  firstParam,
+                ),
           delivery,
         },
       );
@@ -317,16 +338,8 @@ export class RegistersService {
       }
       await this.repository.linkReplacement(manager, replaced.id, entry.id);
     }
-    const event = registrationEvent(this.access.actor(principal), register, {
-      entry,
-      letterId: letter.id,
-      deliveryId: dto.deliveryId ?? null,
-      replaced,
-    });
-    if (auditPrevHash) {
-      const chain = this.audit.chainFor(manager, register.unitId);
-      await this.audit.recordAfterLock(manager, chain, auditPrevHash, [event]);
-    } else await this.audit.record(manager, event);
+    // Appended above unless the entry was not the last write, or the unit's chain is new.
+    if (auditEventId === null) await this.audit.record(manager, eventOf(entry));
     return entryView(entry, duplicateArrivalWarnings(earlier));
   }
 

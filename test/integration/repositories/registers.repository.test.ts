@@ -6,6 +6,7 @@ import {
   RegistersRepository,
 } from 'src/modules/registers/registers.repository.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
+import { AuditService } from 'src/modules/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
 import { oneRow, rowsOf } from '../../harness/sql.js';
 import { factories, type Factories, type TestUnit } from '../../factories/index.js';
@@ -196,7 +197,7 @@ describe('RegistersRepository', () => {
     const root = await f.newLetter({ unit: other });
     const copy = await chainLetter(other, root.id);
     const m = t.dataSource.manager;
-    const options = { unitId: unit.id, rootLetterId: root.id, auditChain: null };
+    const options = { unitId: unit.id, rootLetterId: root.id };
 
     // Receipts that do not count: another unit's, the unit's outgoing book.
     await repo.insertNextEntry(m, entry(otherIncoming.id, root.id, { registeredAt: at(-30) }), {
@@ -217,32 +218,29 @@ describe('RegistersRepository', () => {
         number: 1,
       },
       earlier: null,
-      auditPrevHash: null,
+      auditEventId: null,
       deliveriesReceived: null,
     });
 
+    const secondId = randomUUID();
     const second = await repo.insertNextEntry(
       m,
       entry(incoming.id, copy, { registeredAt: at(5) }),
-      {
-        ...options,
-        auditChain: unit.id,
-      },
+      { ...options, entryId: secondId },
     );
-    expect(second.entry).toMatchObject({ letterId: copy, number: 2, registeredAt: at(5) });
+    expect(second.entry).toMatchObject({
+      id: secondId,
+      letterId: copy,
+      number: 2,
+      registeredAt: at(5),
+    });
     expect(second.earlier).toEqual({
       id: first.entry.id,
       registerId: incoming.id,
       number: 1,
       beYear: 2569,
     });
-    const chain = await oneRow<{ hash: string }>(
-      t.dataSource,
-      'SELECT hash FROM audit_chains WHERE chain = $1',
-      [unit.id],
-    );
-    expect(second.auditPrevHash).toBe(chain.hash);
-    expect(second.auditPrevHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(second.auditEventId).toBeNull();
 
     // A cancelled receipt is no earlier receipt.
     await repo.markCancelled(m, first.entry.id, 'ลงผิดเล่ม', at(6));
@@ -277,7 +275,6 @@ describe('RegistersRepository', () => {
     const options = {
       unitId: unit.id,
       rootLetterId: delivery.letter_id,
-      auditChain: unit.id,
       delivery: routing.receivedSql('written', ['sent']),
     };
     const received = await t.dataSource.transaction((tx) =>
@@ -288,7 +285,6 @@ describe('RegistersRepository', () => {
       ),
     );
     expect(received.deliveriesReceived).toBe(1);
-    expect(received.auditPrevHash).toMatch(/^[0-9a-f]{64}$/);
     expect(
       await rowsOf<object>(
         t.dataSource,
@@ -339,7 +335,7 @@ describe('RegistersRepository', () => {
     const again = await repo.insertNextEntry(
       m,
       entry(incoming.id, delivery.letter_id, { deliveryId, registeredAt: at(4) }),
-      { ...options, auditChain: null },
+      options,
     );
     expect(again.deliveriesReceived).toBe(0);
     expect(
@@ -358,6 +354,107 @@ describe('RegistersRepository', () => {
     ).toEqual({ receipt_entry_id: received.entry.id });
   });
 
+  it('insertNextEntry appends the audit event in its own statement, with the number it took, gap-free under concurrency', async () => {
+    const unit = await f.newUnit({});
+    const register = await f.newRegister(unit, { kind: 'incoming' });
+    const audit = t.get(AuditService);
+    const event = (id: string, remarks: string) => ({
+      actor: { userId: null, name: 'สารบรรณกลาง' },
+      unitId: unit.id,
+      action: 'register-entry.created',
+      subjectType: 'register_entry',
+      subjectId: id,
+      // The slot's value here is ignored: the statement writes the number it takes.
+      data: { registerId: register.id, beYear: 2569, number: -1, remarks, deliveryId: null },
+    });
+    const registerOne = (remarks: string, fail = false) =>
+      t.dataSource.transaction(async (tx) => {
+        const id = randomUUID();
+        const written = await repo.insertNextEntry(
+          tx,
+          entry(register.id, (await f.newLetter({ unit })).id, { remarks }),
+          {
+            unitId: unit.id,
+            rootLetterId: randomUUID(),
+            entryId: id,
+            audit: (first, source) =>
+              audit.inlineAppend(tx, event(id, remarks), { number: 'e.number' }, source, first),
+          },
+        );
+        if (fail) throw new Error('the command fails after its statement');
+        return written;
+      });
+
+    // No chain row yet: nothing appended, and the caller is told so.
+    const lone = await registerOne('ก่อนมีสาย');
+    expect(lone.auditEventId).toBeNull();
+    expect(
+      await oneRow<{ count: number }>(
+        t.dataSource,
+        'SELECT count(*)::int AS count FROM audit_events WHERE chain = $1',
+        [unit.id],
+      ),
+    ).toEqual({ count: 0 });
+    await t.dataSource.transaction((tx) => audit.record(tx, event(lone.entry.id, 'ก่อนมีสาย')));
+
+    // Many registrations at once on one register and one chain: consecutive numbers, each
+    // event carrying its entry's number, the chain unforked and verifiable.
+    const remarks = [
+      'ด่วน',
+      'ทราบ',
+      'เวียน “ทุกหน่วย”',
+      'เสนอ\\ผอ.',
+      'a/b',
+      '๑๒๓',
+      'ขอบคุณ',
+      'ลับ',
+    ].concat(Array.from({ length: 8 }, (_, i) => `ลำดับ ${i}`));
+    const written = await Promise.all(remarks.map((r) => registerOne(r)));
+    expect(written.map((w) => w.entry.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: remarks.length }, (_, i) => i + 2),
+    );
+    const events = await rowsOf<{ id: string; subject_id: string; data: Record<string, unknown> }>(
+      t.dataSource,
+      `SELECT id::text AS id, subject_id, data FROM audit_events WHERE chain = $1 ORDER BY id`,
+      [unit.id],
+    );
+    expect(events).toHaveLength(remarks.length + 1);
+    for (const w of written) {
+      const stored = events.find((e) => e.id === w.auditEventId);
+      expect(stored).toEqual({
+        id: w.auditEventId,
+        subject_id: w.entry.id,
+        data: {
+          registerId: register.id,
+          beYear: 2569,
+          number: w.entry.number,
+          remarks: w.entry.remarks,
+          deliveryId: null,
+        },
+      });
+    }
+    expect(await audit.verify()).toMatchObject({ ok: true });
+
+    // A command that fails after the statement leaves counter, entries and chain as they were.
+    const chainBefore = await oneRow<object>(
+      t.dataSource,
+      'SELECT hash, events, last_event_id FROM audit_chains WHERE chain = $1',
+      [unit.id],
+    );
+    await expect(registerOne('ล้มเหลว', true)).rejects.toThrow('fails after');
+    expect(await lastNumber(register.id, 2569)).toBe(remarks.length + 1);
+    expect(
+      await oneRow<object>(
+        t.dataSource,
+        'SELECT hash, events, last_event_id FROM audit_chains WHERE chain = $1',
+        [unit.id],
+      ),
+    ).toEqual(chainBefore);
+    const next = await registerOne('ต่อจากนั้น');
+    expect(next.entry.number).toBe(remarks.length + 2);
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
   it('insertNextEntries takes consecutive numbers in the order given and answers in number order', async () => {
     const unit = await f.newUnit({});
     const register = await f.newRegister(unit, { kind: 'incoming' });
@@ -365,7 +462,7 @@ describe('RegistersRepository', () => {
     const earlier = await repo.insertNextEntry(
       m,
       entry(register.id, (await f.newLetter({ unit })).id),
-      { unitId: unit.id, rootLetterId: randomUUID(), auditChain: null },
+      { unitId: unit.id, rootLetterId: randomUUID() },
     );
     expect(earlier.entry.number).toBe(1);
     const user = await f.newUser({});
