@@ -93,9 +93,19 @@ export function formatReferenceNumber(
   options: { digits?: DigitSet } = {},
 ): string {
   const digits = options.digits ?? 'thai';
-  const owner = convertDigits(parts.agencyNumber, digits);
-  const serial = convertDigits(String(parts.serial), digits);
-  return `${parts.agencyPrefix} ${owner}/${parts.circular ? 'ว ' : ''}${serial}`;
+  return referenceNumberHead(parts, options) + convertDigits(String(parts.serial), digits);
+}
+
+/**
+ * A formatted reference number up to its serial (`รอ ๐๐๑๗.๓/ว `): the serial in the same
+ * digits follows it. For a statement that takes the serial under a lock and writes the rest.
+ */
+export function referenceNumberHead(
+  parts: Omit<ReferenceNumberParts, 'serial'>,
+  options: { digits?: DigitSet } = {},
+): string {
+  const owner = convertDigits(parts.agencyNumber, options.digits ?? 'thai');
+  return `${parts.agencyPrefix} ${owner}/${parts.circular ? 'ว ' : ''}`;
 }
 
 /** What the CLI prints for one input line: the parts, or the reason it was rejected. */

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AuditService } from 'src/modules/audit/audit.service.js';
 import { RegistersRepository } from 'src/modules/registers/registers.repository.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../factories/index.js';
@@ -380,6 +381,53 @@ describe('registers: numbers, corrections and bad input', () => {
         'LetterDetail',
       ).referenceRaw,
     ).toBe('รอ ๐๐๑๗.๓/ว ๑');
+  });
+
+  it('writes every digit of a number into the ที่, the letter and its audit event', async () => {
+    const before = await committedNumbers(circular, 2569);
+    const issued: { letterId: string; number: number; referenceNumber: string }[] = [];
+    for (let i = 0; i < 12; i++) {
+      const letterId = await newLetter(`หนังสือเวียนฉบับ ${i}`);
+      const answer = bodyOf(
+        await t.http
+          .post(`/api/v1/registers/${circular}/numbers`)
+          .set('Authorization', clerk)
+          .send({ letterId })
+          .expect(201),
+        'OutgoingNumberResponse',
+      );
+      issued.push({
+        letterId,
+        number: answer.receiptNumber,
+        referenceNumber: answer.referenceNumber,
+      });
+    }
+    expect(issued.map((x) => x.number)).toEqual(
+      Array.from({ length: 12 }, (_, i) => before.length + 1 + i),
+    );
+    const thai = (n: number) => String(n).replace(/[0-9]/g, (d) => '๐๑๒๓๔๕๖๗๘๙'[Number(d)]);
+    for (const x of issued) {
+      expect(x.referenceNumber).toBe(`รอ ๐๐๑๗.๓/ว ${thai(x.number)}`);
+      expect(
+        await oneRow<object>(
+          t.dataSource,
+          'SELECT reference_raw, serial, circular FROM letters WHERE id = $1',
+          [x.letterId],
+        ),
+      ).toEqual({ reference_raw: x.referenceNumber, serial: x.number, circular: true });
+      const event = await oneRow<{ data: Record<string, unknown> }>(
+        t.dataSource,
+        `SELECT data FROM audit_events WHERE action = 'register-number.allocated'
+            AND data->>'letterId' = $1`,
+        [x.letterId],
+      );
+      expect(event.data).toMatchObject({
+        number: x.number,
+        referenceNumber: x.referenceNumber,
+        registerId: circular,
+      });
+    }
+    expect(await t.get(AuditService).verify()).toMatchObject({ ok: true });
   });
 });
 

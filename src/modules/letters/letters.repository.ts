@@ -195,6 +195,32 @@ export class LettersRepository {
   }
 
   /**
+   * `setReferenceIfNone` as a data-modifying CTE (`letter_reference`) of the statement that
+   * takes the number, for a command that holds a register's counter row while it runs: the
+   * raw text and the serial are read from the caller's relation named `entry` (one row, its
+   * `issued_reference` and `number`), the rest from `params`, placed from `firstParam` on.
+   */
+  issuedReferenceSql(
+    entry: string,
+    firstParam: number,
+    letterId: string,
+    reference: { agencyPrefix: string; agencyNumber: string; circular: boolean },
+  ): { ctes: string; params: unknown[] } {
+    const p = (i: number) => `$${firstParam + i}`;
+    return {
+      ctes: `letter_reference AS (
+         UPDATE letters l
+            SET reference_raw = w.issued_reference, agency_prefix = ${p(1)}::text,
+                agency_number = ${p(2)}::text, circular = ${p(3)}::boolean, serial = w.number
+           FROM ${entry} w
+          WHERE l.id = ${p(0)}::uuid AND l.reference_raw IS NULL
+         RETURNING l.id
+       )`,
+      params: [letterId, reference.agencyPrefix, reference.agencyNumber, reference.circular],
+    };
+  }
+
+  /**
    * The letter, and one unit inside `scope` (built from $2 on `u.id`/`u.path`) where the
    * letter is "at": the unit that recorded it, a unit whose register holds it, a unit it
    * was delivered to or sent from. Access is decided on that unit; one query, and a

@@ -409,6 +409,19 @@ export class LettersService {
     await this.repository.setReferenceIfNone(manager, letterId, reference);
   }
 
+  /**
+   * `recordIssuedReference` as SQL for the statement that takes the number (see
+   * `LettersRepository.issuedReferenceSql`).
+   */
+  issuedReferenceSql(
+    entry: string,
+    firstParam: number,
+    letterId: string,
+    reference: { agencyPrefix: string; agencyNumber: string; circular: boolean },
+  ): { ctes: string; params: unknown[] } {
+    return this.repository.issuedReferenceSql(entry, firstParam, letterId, reference);
+  }
+
   /** The letter, or LETTER_NOT_FOUND when it does not exist or the principal may not see it. */
   async findVisible(manager: EntityManager, principal: Principal, id: string): Promise<LetterRow> {
     const found = await this.repository.findWithUnitInScope(

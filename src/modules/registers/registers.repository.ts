@@ -418,6 +418,61 @@ export class RegistersRepository {
   }
 
   /**
+   * An outgoing number (ที่) in one statement: takes the next number of the year (as
+   * `allocateNumber`), writes the entry with it and its reference number (`referenceHead`
+   * followed by the number in the unit's digits, `digits` the ten digits 0–9 in them), and,
+   * from the same written row, the caller's `letter` CTEs (letters' `issuedReferenceSql`)
+   * and `audit` CTEs (audit's `inlineAppend`, NULL `auditEventId` when the chain has no row
+   * yet). The counter row is the register's hot lock: nothing of the command waits inside it
+   * but the commit. Each part gets its first parameter and the written relation's name.
+   */
+  async insertNumberedEntry(
+    manager: EntityManager,
+    entry: Omit<RegisterEntry, 'id' | 'register' | 'letter' | 'number' | 'issuedReference'> & {
+      id: string;
+    },
+    reference: { head: string; digits: string },
+    parts: {
+      letter: (firstParam: number, entry: string) => { ctes: string; params: unknown[] };
+      audit: (firstParam: number, source: string) => InlineAuditSql;
+    },
+  ): Promise<{ entry: EntryRow; auditEventId: string | null }> {
+    const letter = parts.letter(17, 'written');
+    const audit = parts.audit(17 + letter.params.length, 'written e');
+    // Prepared: the counter row is locked while this runs, so no parse or plan in there.
+    const rows = await preparedRows(
+      manager,
+      'RegistersRepository.insertNumberedEntry',
+      { ...ENTRY_ROW, auditEventId: col.nullable(col.bigint) },
+      `WITH next AS (
+         INSERT INTO register_counters (register_id, be_year, last_number) VALUES ($1, $2, 1)
+         ON CONFLICT (register_id, be_year) DO UPDATE SET last_number = register_counters.last_number + 1
+         RETURNING last_number
+       ), written AS (
+         INSERT INTO register_entries (id, ${ENTRY_INSERT_COLUMNS.slice(1)}
+         SELECT $14::uuid, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,
+                $15::text || translate(n.last_number::text, '0123456789', $16::text), $13,
+                n.last_number
+           FROM next n
+         RETURNING *
+       ), ${letter.ctes}, ${audit.ctes}
+       SELECT ${ENTRY_COLUMNS}, ${audit.eventId} AS "auditEventId"
+         FROM written e`,
+      [
+        // Every value of the entry but its reference number, which is written from the number.
+        ...entryValues({ ...entry, issuedReference: null }).filter((_, i) => i !== 12),
+        entry.id,
+        reference.head,
+        reference.digits,
+        ...letter.params,
+        ...audit.params,
+      ],
+    );
+    const { auditEventId, ...row } = rows[0];
+    return { entry: row, auditEventId };
+  }
+
+  /**
    * A batch's entries: takes `entries.length` consecutive numbers of the year in one update
    * of the counter row (invariant 3: still one row, one transaction, gap-free) and writes the
    * entries with them in the order given, in one statement. Returned in number order.

@@ -34,8 +34,8 @@ import {
   RegistersRepository,
 } from 'src/modules/registers/registers.repository.js';
 import { bangkokBuddhistYear } from 'src/thai/calendar.js';
-import { formatNumber } from 'src/thai/digits.js';
-import { formatReferenceNumber } from 'src/thai/reference-number.js';
+import { convertDigits, formatNumber } from 'src/thai/digits.js';
+import { formatReferenceNumber, referenceNumberHead } from 'src/thai/reference-number.js';
 
 /** Roles that may write in a unit's registers: the registry clerks, and heads and admins. */
 const WRITER_ROLES = new Set(['clerk', 'head', 'admin']);
@@ -589,50 +589,64 @@ export class RegistersService {
             throw new DomainError(RegisterErrors.UNIT_HAS_NO_LETTER_CODE);
           const now = this.clock.now();
           const beYear = bangkokBuddhistYear(now);
-          const number = await this.repository.allocateNumber(manager, register.id, beYear);
           const circular = register.kind === 'circular';
-          const referenceNumber = formatReferenceNumber(
-            {
-              agencyPrefix: unit.letterCode,
-              agencyNumber: unit.ownerNumber,
-              circular,
-              serial: number,
-            },
-            { digits: unit.referenceDigits },
-          );
-          const entry = await this.repository.insertEntry(manager, {
-            registerId: register.id,
-            beYear,
-            number,
-            letterId: letter.id,
-            registeredAt: now,
-            action: null,
-            remarks: dto.remarks ?? null,
-            status: 'active',
-            cancelReason: null,
-            cancelledAt: null,
-            replacesEntryId: null,
-            replacedByEntryId: null,
-            deliveryId: null,
-            issuedReference: referenceNumber,
-            createdBy: principal.userId,
-          });
-          // The number is what will be printed on the letter: record it as its ที่ if it has none.
-          await this.letters.recordIssuedReference(manager, letter.id, {
-            raw: referenceNumber,
-            agencyPrefix: unit.letterCode,
-            agencyNumber: unit.ownerNumber,
-            circular,
-            serial: number,
-          });
-          await this.audit.record(manager, {
-            actor: this.access.actor(principal),
+          const parts = { agencyPrefix: unit.letterCode, agencyNumber: unit.ownerNumber, circular };
+          const digits = { digits: unit.referenceDigits };
+          const entryId = randomUUID();
+          const actor = this.access.actor(principal);
+          const eventOf = (number: number, referenceNumber: string) => ({
+            actor,
             unitId: register.unitId,
             action: 'register-number.allocated',
             subjectType: 'register_entry',
-            subjectId: entry.id,
+            subjectId: entryId,
             data: { registerId: register.id, beYear, number, letterId: letter.id, referenceNumber },
           });
+          // One statement takes the number, writes the entry, records the number as the
+          // letter's ที่ if it has none (it is what will be printed on it) and appends the
+          // audit event: the counter row is held for the commit's round trip only.
+          const { entry, auditEventId } = await this.repository.insertNumberedEntry(
+            manager,
+            {
+              id: entryId,
+              registerId: register.id,
+              beYear,
+              letterId: letter.id,
+              registeredAt: now,
+              action: null,
+              remarks: dto.remarks ?? null,
+              status: 'active',
+              cancelReason: null,
+              cancelledAt: null,
+              replacesEntryId: null,
+              replacedByEntryId: null,
+              deliveryId: null,
+              createdBy: principal.userId,
+            },
+            {
+              head: referenceNumberHead(parts, digits),
+              digits: convertDigits('0123456789', unit.referenceDigits),
+            },
+            {
+              letter: (firstParam, written) =>
+                this.letters.issuedReferenceSql(written, firstParam, letter.id, parts),
+              audit: (firstParam, source) =>
+                this.audit.inlineAppend(
+                  manager,
+                  eventOf(0, ''),
+                  { number: 'e.number', referenceNumber: 'e.issued_reference' },
+                  source,
+                  firstParam,
+                ),
+            },
+          );
+          const referenceNumber = formatReferenceNumber({ ...parts, serial: entry.number }, digits);
+          // The statement wrote the same text from the same parts (referenceNumberHead).
+          if (entry.issuedReference !== referenceNumber)
+            throw new Error(`issued reference ${entry.issuedReference} is not ${referenceNumber}`);
+          // The unit's chain is new: its first event is appended the ordinary way.
+          if (auditEventId === null)
+            await this.audit.record(manager, eventOf(entry.number, referenceNumber));
           return { status: 201, body: { ...entryView(entry), referenceNumber } };
         },
       ),

@@ -6,7 +6,8 @@ import {
   RegistersRepository,
 } from 'src/modules/registers/registers.repository.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
-import { AuditService } from 'src/modules/audit/audit.service.js';
+import { AuditService, SYSTEM_ACTOR } from 'src/modules/audit/audit.service.js';
+import { LettersService } from 'src/modules/letters/letters.service.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
 import { oneRow, rowsOf } from '../../harness/sql.js';
 import { factories, type Factories, type TestUnit } from '../../factories/index.js';
@@ -453,6 +454,131 @@ describe('RegistersRepository', () => {
     const next = await registerOne('ต่อจากนั้น');
     expect(next.entry.number).toBe(remarks.length + 2);
     expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
+  it('insertNumberedEntry numbers, writes the ที่, the letter’s reference and the audit event in one statement', async () => {
+    const unit = await f.newUnit({
+      letterCode: 'กษ',
+      ownerNumber: '0201.4',
+      referenceDigits: 'arabic',
+    });
+    const register = await f.newRegister(unit, { kind: 'outgoing' });
+    const audit = t.get(AuditService);
+    const letters = t.get(LettersService);
+    const parts = { agencyPrefix: 'กษ', agencyNumber: '0201.4', circular: false };
+    const numberOne = (letterId: string, fail = false) =>
+      t.dataSource.transaction(async (tx) => {
+        const id = randomUUID();
+        const written = await repo.insertNumberedEntry(
+          tx,
+          { id, ...entry(register.id, letterId, { remarks: 'ส่งออก' }) },
+          { head: 'กษ 0201.4/', digits: '0123456789' },
+          {
+            letter: (first, rel) => letters.issuedReferenceSql(rel, first, letterId, parts),
+            audit: (first, source) =>
+              audit.inlineAppend(
+                tx,
+                {
+                  actor: { userId: null, name: 'ธุรการ' },
+                  unitId: unit.id,
+                  action: 'register-number.allocated',
+                  subjectType: 'register_entry',
+                  subjectId: id,
+                  data: { registerId: register.id, number: 0, referenceNumber: '', letterId },
+                },
+                { number: 'e.number', referenceNumber: 'e.issued_reference' },
+                source,
+                first,
+              ),
+          },
+        );
+        if (fail) throw new Error('the command fails after its statement');
+        return written;
+      });
+    const reference = async (letterId: string) =>
+      oneRow<object>(
+        t.dataSource,
+        'SELECT reference_raw, agency_prefix, agency_number, circular, serial FROM letters WHERE id = $1',
+        [letterId],
+      );
+
+    // The chain's first event is left to the caller.
+    const firstLetter = (await f.newLetter({ unit })).id;
+    const first = await numberOne(firstLetter);
+    expect(first.entry).toMatchObject({ number: 1, issuedReference: 'กษ 0201.4/1' });
+    expect(first.auditEventId).toBeNull();
+    expect(await reference(firstLetter)).toEqual({
+      reference_raw: 'กษ 0201.4/1',
+      agency_prefix: 'กษ',
+      agency_number: '0201.4',
+      circular: false,
+      serial: 1,
+    });
+    await t.dataSource.transaction((tx) =>
+      audit.record(tx, {
+        actor: SYSTEM_ACTOR,
+        unitId: unit.id,
+        action: 'x',
+        subjectType: 'x',
+        subjectId: '1',
+      }),
+    );
+
+    // A letter that has its ที่ keeps it; the others take theirs, numbers gap-free at once.
+    const kept = (await f.newLetter({ unit })).id;
+    await t.dataSource.query(`UPDATE letters SET reference_raw = 'ที่ตั้งไว้' WHERE id = $1`, [kept]);
+    const ids = [
+      kept,
+      ...(await Promise.all(Array.from({ length: 11 }, () => f.newLetter({ unit })))).map(
+        (l) => l.id,
+      ),
+    ];
+    const written = await Promise.all(ids.map((id) => numberOne(id)));
+    expect(written.map((w) => w.entry.number).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 12 }, (_, i) => i + 2),
+    );
+    for (const [i, w] of written.entries()) {
+      expect(w.entry.issuedReference).toBe(`กษ 0201.4/${w.entry.number}`);
+      expect(w.auditEventId).toMatch(/^\d+$/);
+      const event = await oneRow<{ subject_id: string; data: object }>(
+        t.dataSource,
+        'SELECT subject_id, data FROM audit_events WHERE id = $1',
+        [w.auditEventId],
+      );
+      expect(event).toEqual({
+        subject_id: w.entry.id,
+        data: {
+          registerId: register.id,
+          number: w.entry.number,
+          referenceNumber: w.entry.issuedReference,
+          letterId: ids[i],
+        },
+      });
+      if (i > 0)
+        expect(await reference(ids[i])).toMatchObject({
+          reference_raw: w.entry.issuedReference,
+          serial: w.entry.number,
+        });
+    }
+    expect(await reference(kept)).toMatchObject({ reference_raw: 'ที่ตั้งไว้', serial: null });
+    expect(await audit.verify()).toMatchObject({ ok: true });
+
+    // All or nothing: a command failing after the statement leaves no trace of it.
+    const failing = (await f.newLetter({ unit })).id;
+    const chainBefore = await oneRow<object>(
+      t.dataSource,
+      'SELECT hash, events FROM audit_chains WHERE chain = $1',
+      [unit.id],
+    );
+    await expect(numberOne(failing, true)).rejects.toThrow('fails after');
+    expect(await lastNumber(register.id, 2569)).toBe(13);
+    expect(await reference(failing)).toMatchObject({ reference_raw: null, serial: null });
+    expect(
+      await oneRow<object>(t.dataSource, 'SELECT hash, events FROM audit_chains WHERE chain = $1', [
+        unit.id,
+      ]),
+    ).toEqual(chainBefore);
+    expect((await numberOne(failing)).entry.number).toBe(14);
   });
 
   it('insertNextEntries takes consecutive numbers in the order given and answers in number order', async () => {
