@@ -85,7 +85,15 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+/**
+ * Chromium's PDF viewer draws a letter's pages in a process of its own, whose end the page
+ * cannot observe: a screenshot taken at once shows its empty dark pane. Pictures only; no
+ * assertion waits on this.
+ */
+const PDF_DRAW_MS = 3_000;
+
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if ((await page.locator('iframe.pdf-frame').count()) > 0) await page.waitForTimeout(PDF_DRAW_MS);
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
 }
 
