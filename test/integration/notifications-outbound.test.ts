@@ -597,10 +597,10 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
   it('a secret or confidential letter has no subject in any notification, in-app or outbound', async () => {
     t.clock.set('2027-06-10T02:00:00Z');
     // A classified letter goes only where someone cleared can act on it (and its ladder
-    // stops where nobody can): the province's second clerk, who gives no address, is cleared.
-    await ds.query(`UPDATE users SET clearance = 'secret' WHERE id = $1`, [
-      users['clerk2.roiet'].id,
-    ]);
+    // stops where nobody can), and its reminders only to the cleared: both province clerks
+    // are cleared here, the one with an e-mail address and the one without.
+    const roiet = [users['clerk.roiet'].id, users['clerk2.roiet'].id];
+    await ds.query(`UPDATE users SET clearance = 'secret' WHERE id = ANY($1::uuid[])`, [roiet]);
     const secret = await forwardToProvince({
       subject: 'แผนการตรวจราชการกรณีพิเศษ',
       secrecy: 'secret',
@@ -650,7 +650,7 @@ describe('outbound notifications: e-mail, webhooks, the no-links check, secret l
       expect(JSON.stringify(stored)).not.toContain(subject);
       await settle(deliveryId);
     }
-    await ds.query(`UPDATE users SET clearance = 'none' WHERE id = $1`, [users['clerk2.roiet'].id]);
+    await ds.query(`UPDATE users SET clearance = 'none' WHERE id = ANY($1::uuid[])`, [roiet]);
   });
 
   describe('the daily digest', () => {

@@ -21,6 +21,7 @@ import { FileReadings1796765000000 } from 'src/database/migrations/1796765000000
 import { MailboxDrafts1796770000000 } from 'src/database/migrations/1796770000000-MailboxDrafts.js';
 import { AuditHashInDatabase1796781300000 } from 'src/database/migrations/1796781300000-AuditHashInDatabase.js';
 import { AuditAppendOne1796790000000 } from 'src/database/migrations/1796790000000-AuditAppendOne.js';
+import { EscalationResume1796800000000 } from 'src/database/migrations/1796800000000-EscalationResume.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   MailboxDrafts1796770000000,
   AuditHashInDatabase1796781300000,
   AuditAppendOne1796790000000,
+  EscalationResume1796800000000,
 ];

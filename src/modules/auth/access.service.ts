@@ -4,6 +4,7 @@ import type { AuditActor } from 'src/modules/audit/audit.service.js';
 import { AuthRepository } from 'src/modules/auth/auth.repository.js';
 import type { Principal, UnitGrant, UnitRef } from 'src/modules/auth/principal.js';
 import {
+  type Clearance,
   CLEARANCES,
   clearanceRank,
   type MembershipRole,
@@ -210,15 +211,22 @@ export class AccessService {
     secrecy: SecrecyLevel,
     options: { now: Date; lock?: boolean },
   ): Promise<string[]> {
-    const clearances = CLEARANCES.filter(
-      (c) => secrecy !== 'top_secret' && c.rank >= secrecyRank(secrecy),
-    ).map((c) => c.code);
     return this.repository.findUnitsWithoutMember(manager, [...new Set(unitIds)], {
       roles: [...REGISTRY_ROLES],
-      clearances,
+      clearances: this.clearancesFor(secrecy),
       now: options.now,
       lock: options.lock ?? false,
     });
+  }
+
+  /**
+   * The clearances that reach a secrecy class (none reaches ลับที่สุด, which stays out of the
+   * system): who may see a classified letter, even its reference in a reminder.
+   */
+  clearancesFor(secrecy: SecrecyLevel): Clearance[] {
+    return CLEARANCES.filter((c) => secrecy !== 'top_secret' && c.rank >= secrecyRank(secrecy)).map(
+      (c) => c.code,
+    );
   }
 
   /**

@@ -1,4 +1,5 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { AuthModule } from 'src/modules/auth/auth.module.js';
 import { EscalationAdminRepository } from 'src/modules/escalation/escalation-admin.repository.js';
@@ -10,6 +11,13 @@ import { EscalationJobs } from 'src/modules/escalation/escalation.jobs.js';
 import { NotificationsModule } from 'src/modules/notifications/notifications.module.js';
 import { DeliveryTimePolicy } from 'src/modules/routing/delivery-time.policy.js';
 import { RoutingModule } from 'src/modules/routing/routing.module.js';
+import {
+  type AccessGained,
+  type AccessGainedListener,
+  AccessGainedSlot,
+} from 'src/modules/users/access-gained.js';
+import { UsersModule } from 'src/modules/users/users.module.js';
+import type { JobRequest } from 'src/queue/jobs.js';
 
 /** Gives routing's DeliveryTimePolicy the working-time deadlines of this module. */
 @Injectable()
@@ -24,8 +32,25 @@ export class DeadlinesAttachment implements OnModuleInit {
   }
 }
 
+/** Resumes the halted ladders of a unit when a users command lets someone act for it. */
+@Injectable()
+export class ResumeAttachment implements AccessGainedListener, OnModuleInit {
+  constructor(
+    private readonly slot: AccessGainedSlot,
+    private readonly escalation: EscalationService,
+  ) {}
+
+  onModuleInit(): void {
+    this.slot.attach(this);
+  }
+
+  accessGained(manager: EntityManager, gained: AccessGained): Promise<JobRequest[]> {
+    return this.escalation.resumeLadders(manager, gained);
+  }
+}
+
 @Module({
-  imports: [AuthModule, AuditModule, NotificationsModule, RoutingModule],
+  imports: [AuthModule, AuditModule, NotificationsModule, RoutingModule, UsersModule],
   controllers: [EscalationController],
   providers: [
     EscalationRepository,
@@ -34,6 +59,7 @@ export class DeadlinesAttachment implements OnModuleInit {
     EscalationAdminService,
     EscalationJobs,
     DeadlinesAttachment,
+    ResumeAttachment,
   ],
   exports: [EscalationService, EscalationJobs],
 })

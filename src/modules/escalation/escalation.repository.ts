@@ -28,6 +28,11 @@ export interface EscalationTarget {
   /** The ladder was stopped: nobody in the recipient unit may act on it. */
   escalationHaltedAt: Date | null;
   dueAt: Date | null;
+  /**
+   * When level 1 falls due: the due time, or the time a ladder halted before level 1
+   * resumed, whichever is later.
+   */
+  firstRungDueAt: Date | null;
   /** Level 1's due time has come, by PostgreSQL's clock (or the test clock); null without one. */
   due: boolean | null;
   letterId: string;
@@ -50,6 +55,7 @@ const ESCALATION_TARGET = {
   state: col.oneOf(...DELIVERY_STATES),
   escalationHaltedAt: col.nullable(col.date),
   dueAt: col.nullable(col.date),
+  firstRungDueAt: col.nullable(col.date),
   due: col.nullable(col.bool),
   letterId: col.uuid,
   rootLetterId: col.uuid,
@@ -73,6 +79,25 @@ export interface DueEscalation {
 }
 
 const NOW = (n: number) => `COALESCE($${n}::timestamptz, now())`;
+
+/**
+ * When level 1 falls due: the delivery's due time or, for a ladder that halted before level 1
+ * and resumed, the time it resumed (the later; null without a due time).
+ */
+const FIRST_RUNG_DUE = `CASE WHEN d.due_at IS NOT NULL
+  THEN GREATEST(d.due_at, d.escalation_resumed_at) END`;
+
+/** Namespace of the transaction advisory locks on who may act for a unit's classified mail. */
+export const UNIT_ACTORS_LOCK_NAMESPACE = 7_000_003;
+
+/** A delivery whose ladder halted, locked for resuming, with what the decision needs. */
+export interface HaltedDelivery {
+  id: string;
+  recipientUnitId: string;
+  secrecy: string;
+  /** The highest rung recorded (0: none); the ladder halted at the one above. */
+  lastLevel: number;
+}
 
 /**
  * All SQL of the escalation ladder: the calendar and policy as deadlines read them, the rungs,
@@ -158,7 +183,8 @@ export class EscalationRepository {
       manager,
       'EscalationRepository.lockTarget',
       ESCALATION_TARGET,
-      `SELECT d.id, d.state, d.escalation_halted_at AS "escalationHaltedAt", d.due_at AS "dueAt", (d.due_at <= ${NOW(2)}) AS due,
+      `SELECT d.id, d.state, d.escalation_halted_at AS "escalationHaltedAt", d.due_at AS "dueAt",
+              ${FIRST_RUNG_DUE} AS "firstRungDueAt", (${FIRST_RUNG_DUE} <= ${NOW(2)}) AS due,
               d.letter_id AS "letterId", d.root_letter_id AS "rootLetterId", d.forward_id AS "forwardId",
               d.recipient_unit_id AS "recipientUnitId", ru.name_th AS "recipientUnitName",
               d.sender_unit_id AS "senderUnitId", su.name_th AS "senderUnitName",
@@ -240,12 +266,76 @@ export class EscalationRepository {
     );
   }
 
-  /** Active users holding one of `roles` in the unit right now (acting heads included). */
+  /**
+   * Serialises, per unit, the ladder's "nobody may act here" check with the commands that
+   * give someone the right to act there (a membership, a clearance): whichever runs second
+   * sees the other's commit, so a ladder cannot halt just after the change that would have
+   * resumed it looked for halted ladders. Held until the transaction ends; taken in unit
+   * order, so two commands over the same units cannot deadlock.
+   */
+  async lockUnitActors(manager: EntityManager, unitIds: string[]): Promise<void> {
+    if (unitIds.length === 0) return;
+    await execute(
+      manager,
+      `SELECT count(pg_advisory_xact_lock($1, hashtext(u.id)))
+         FROM (SELECT DISTINCT unnest($2::text[]) AS id ORDER BY 1) u`,
+      [UNIT_ACTORS_LOCK_NAMESPACE, unitIds],
+    );
+  }
+
+  /**
+   * The pending deliveries to these units whose ladder halted for `reason`, locked (a rung's
+   * job for one of them waits here, or this waits for it), with the highest rung recorded.
+   */
+  async lockHaltedDeliveries(
+    manager: EntityManager,
+    unitIds: string[],
+    reason: string,
+  ): Promise<HaltedDelivery[]> {
+    if (unitIds.length === 0) return [];
+    return queryRows(
+      manager,
+      'EscalationRepository.lockHaltedDeliveries',
+      { id: col.uuid, recipientUnitId: col.uuid, secrecy: col.text, lastLevel: col.int },
+      `SELECT d.id, d.recipient_unit_id AS "recipientUnitId", l.secrecy,
+              COALESCE((SELECT max(e.level) FROM escalations e WHERE e.delivery_id = d.id), 0)::int
+                AS "lastLevel"
+         FROM deliveries_read d JOIN letters_read l ON l.id = d.letter_id
+        WHERE d.recipient_unit_id = ANY($1::uuid[]) AND d.escalation_halt_reason = $2
+          AND d.state = 'sent'
+        ORDER BY d.id
+        FOR UPDATE OF d`,
+      [unitIds, reason],
+    );
+  }
+
+  /**
+   * Re-arms the rung above `level` of a resumed ladder: `level`'s next due time becomes `at`,
+   * so the sweep asks for it again.
+   */
+  async rearmNextDue(
+    manager: EntityManager,
+    deliveryId: string,
+    level: number,
+    at: Date,
+  ): Promise<void> {
+    await execute(
+      manager,
+      `UPDATE escalations SET next_due_at = $3 WHERE delivery_id = $1 AND level = $2`,
+      [deliveryId, level, at],
+    );
+  }
+
+  /**
+   * Active users holding one of `roles` in the unit right now (acting heads included); with
+   * `clearances`, only those holding one of them.
+   */
   async findMembers(
     manager: EntityManager,
     unitId: string,
     roles: MembershipRole[],
     now: Date,
+    clearances: readonly string[] | null = null,
   ): Promise<string[]> {
     const rows = await queryRows(
       manager,
@@ -255,8 +345,9 @@ export class EscalationRepository {
          FROM memberships_read m JOIN users_read u ON u.id = m.user_id AND u.active
         WHERE m.unit_id = $1 AND m.role = ANY($2::text[])
           AND m.starts_at <= $3 AND (m.ends_at IS NULL OR m.ends_at > $3)
+          AND ($4::text[] IS NULL OR u.clearance = ANY($4::text[]))
         ORDER BY 1`,
-      [unitId, roles, now],
+      [unitId, roles, now, clearances],
     );
     return rows.map((row) => row.userId);
   }

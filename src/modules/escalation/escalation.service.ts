@@ -3,11 +3,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
 import { logger } from 'src/logging/logger.js';
-import { AccessService } from 'src/modules/auth/access.service.js';
-import { AuditService, SYSTEM_ACTOR } from 'src/modules/audit/audit.service.js';
+import { AccessService, REGISTRY_ROLES } from 'src/modules/auth/access.service.js';
+import { type AuditActor, AuditService, SYSTEM_ACTOR } from 'src/modules/audit/audit.service.js';
 import {
   EscalationRepository,
   type EscalationTarget,
+  type HaltedDelivery,
   type PolicyRow,
 } from 'src/modules/escalation/escalation.repository.js';
 import { WorkingCalendar } from 'src/modules/escalation/working-calendar.js';
@@ -47,6 +48,9 @@ const RUNGS: Record<number, { kind: string; roles: MembershipRole[] }> = {
  * may act on it (in-app kind and outbound text).
  */
 const HALT_NOTICE = 'delivery.unactionable';
+
+/** The sending unit's notice that a halted ladder resumed: someone cleared may act again. */
+const RESUME_NOTICE = 'delivery.escalation-resumed';
 
 /** Largest list of overdue recipients a level-3 message carries (the count is exact). */
 const OVERDUE_LISTED = 50;
@@ -169,8 +173,10 @@ export class EscalationService implements DeliveryDeadlines {
       }
       let dueAt: Date;
       if (level === 1) {
-        if (!target.due) return { outcome: { retryAt: new Date(target.dueAt) } };
-        dueAt = new Date(target.dueAt);
+        // The due time, or when a ladder halted before level 1 resumed (the later).
+        const firstDueAt = new Date(target.firstRungDueAt ?? target.dueAt);
+        if (!target.due) return { outcome: { retryAt: firstDueAt } };
+        dueAt = firstDueAt;
       } else {
         const previous = await this.repository.findRung(manager, deliveryId, level - 1, dbNow);
         // The lower rung has not happened (or already scheduled this one): the sweep and
@@ -188,7 +194,10 @@ export class EscalationService implements DeliveryDeadlines {
       const now = this.clock.now();
       if (target.secrecy !== 'none') {
         // Checked as each rung falls due: members leave, lose their clearance or are
-        // deactivated after the forward that found them.
+        // deactivated after the forward that found them. Under the unit's lock, so a
+        // membership or clearance committed meanwhile is either seen here or finds this
+        // halt and resumes it (resumeLadders).
+        await this.repository.lockUnitActors(manager, [target.recipientUnitId]);
         const [nobody] = await this.access.unitsNobodyCanActFor(
           manager,
           [target.recipientUnitId],
@@ -290,12 +299,13 @@ export class EscalationService implements DeliveryDeadlines {
 
   /**
    * Nobody in the recipient unit may act on the delivery any more (a classified letter, no
-   * live clerk, head or admin cleared for it): the ladder stops here for good rather than
-   * remind people who may not open the letter and escalate to those who cannot help. The
-   * stop (on the delivery, so the sweep leaves it), its progress event, the notice to the
-   * sending unit's registry and head, and the audit event commit together; a second run
-   * finds the delivery halted and does nothing. The delivery stays pending: once someone
-   * cleared joins the unit it can still be registered, and the sender may cancel it.
+   * live clerk, head or admin cleared for it): the ladder stops here rather than remind
+   * people who may not open the letter and escalate to those who cannot help. The stop (on
+   * the delivery, so the sweep leaves it), its progress event, the notice to the sending
+   * unit's registry and head, and the audit event commit together; a second run finds the
+   * delivery halted and does nothing. The delivery stays pending: it can still be
+   * registered, the sender may cancel it, and once someone cleared may act on it again the
+   * ladder resumes from this rung (resumeLadders).
    */
   private async halt(
     manager: EntityManager,
@@ -350,6 +360,118 @@ export class EscalationService implements DeliveryDeadlines {
     return jobs;
   }
 
+  /**
+   * In the transaction of a users command after which someone may act for `unitIds` (a
+   * registry membership, a raised clearance): every pending delivery to those units whose
+   * ladder halted because nobody was cleared, and which someone there may now act on (the
+   * halt's own rule, `unitsNobodyCanActFor`, with the qualifying rows locked until commit),
+   * resumes at the rung it halted at, due now. Returns the rungs' wake-ups and the outbox
+   * jobs, to enqueue after the commit.
+   */
+  async resumeLadders(
+    manager: EntityManager,
+    change: { unitIds: string[]; cause: string; userId: string; actor: AuditActor },
+  ): Promise<JobRequest[]> {
+    const unitIds = [...new Set(change.unitIds)];
+    if (unitIds.length === 0) return [];
+    await this.repository.lockUnitActors(manager, unitIds);
+    const reason: EscalationHaltReason = 'no_cleared_member';
+    const halted = await this.repository.lockHaltedDeliveries(manager, unitIds, reason);
+    if (halted.length === 0) return [];
+    const now = this.clock.now();
+    const stillNobody = new Set<string>();
+    for (const secrecy of new Set(halted.map((delivery) => delivery.secrecy))) {
+      const units = halted
+        .filter((delivery) => delivery.secrecy === secrecy)
+        .map((delivery) => delivery.recipientUnitId);
+      const nobody = await this.access.unitsNobodyCanActFor(
+        manager,
+        units,
+        secrecy as SecrecyLevel,
+        { now, lock: true },
+      );
+      for (const unitId of nobody) stillNobody.add(`${secrecy} ${unitId}`);
+    }
+    const jobs: JobRequest[] = [];
+    for (const delivery of halted) {
+      if (stillNobody.has(`${delivery.secrecy} ${delivery.recipientUnitId}`)) continue;
+      jobs.push(...(await this.resume(manager, delivery, reason, change, now)));
+    }
+    return jobs;
+  }
+
+  /**
+   * One halted ladder restarts at the rung it halted at (the one above the highest
+   * recorded), due at once: the person who may now act hears of it without waiting out a
+   * step the ladder spent halted, and each later rung keeps its working-time step after it.
+   * The rung itself runs as any other (its job, or the sweep), so it is recorded once.
+   */
+  private async resume(
+    manager: EntityManager,
+    delivery: HaltedDelivery,
+    reason: EscalationHaltReason,
+    change: { cause: string; userId: string; actor: AuditActor },
+    now: Date,
+  ): Promise<JobRequest[]> {
+    const dbNow = this.clock.databaseNow();
+    const level = delivery.lastLevel + 1;
+    const resumedAt = await this.ladder.resume(manager, delivery.id, reason, dbNow, level === 1);
+    if (!resumedAt) return [];
+    if (level > 1) await this.repository.rearmNextDue(manager, delivery.id, level - 1, resumedAt);
+    const target = await this.repository.lockTarget(manager, delivery.id, dbNow);
+    if (!target) return [];
+    await this.progressEvents.append(manager, [
+      {
+        kind: 'delivery.escalation-resumed',
+        rootLetterId: target.rootLetterId,
+        letterId: target.letterId,
+        deliveryId: target.id,
+        forwardId: target.forwardId,
+        senderUnitId: target.senderUnitId,
+        recipientUnitId: target.recipientUnitId,
+        level,
+        occurredAt: now,
+      },
+    ]);
+    const payload = {
+      ...(await this.payload(manager, target, level, resumedAt, dbNow, { overdueList: false })),
+      reason,
+    };
+    const userIds = await this.repository.findMembers(
+      manager,
+      target.senderUnitId,
+      ['clerk', 'head'],
+      now,
+    );
+    const jobs = await this.tell(
+      manager,
+      target.senderUnitId,
+      userIds,
+      RESUME_NOTICE,
+      payload,
+      now,
+    );
+    await this.audit.record(manager, {
+      actor: change.actor,
+      unitId: target.recipientUnitId,
+      action: 'delivery.escalation-resumed',
+      subjectType: 'delivery',
+      subjectId: target.id,
+      data: {
+        level,
+        reason,
+        secrecy: target.secrecy,
+        dueAt: resumedAt.toISOString(),
+        cause: change.cause,
+        userId: change.userId,
+        notifiedUnitId: target.senderUnitId,
+        notifiedUsers: userIds.length,
+      },
+    });
+    jobs.push(this.rungJob(target.id, level, resumedAt));
+    return jobs;
+  }
+
   private async addressees(
     manager: EntityManager,
     target: EscalationTarget,
@@ -359,6 +481,28 @@ export class EscalationService implements DeliveryDeadlines {
     const unitId =
       level <= 2 ? target.recipientUnitId : level === 3 ? target.senderUnitId : target.rootUnitId;
     if (!unitId) return { unitId: null, userIds: [] };
+    if (level <= 2 && target.secrecy !== 'none') {
+      // A classified letter: the recipient unit's reminders go only to people cleared for
+      // it (even its ที่ is not for the others). When nobody cleared holds the rung's role,
+      // the cleared registry members hear it instead of the shared inbox and everyone's
+      // e-mail; there is one, or the ladder would have halted.
+      const clearances = this.access.clearancesFor(target.secrecy as SecrecyLevel);
+      const roles = RUNGS[level].roles;
+      const cleared = await this.repository.findMembers(manager, unitId, roles, now, clearances);
+      return {
+        unitId,
+        userIds:
+          cleared.length > 0
+            ? cleared
+            : await this.repository.findMembers(
+                manager,
+                unitId,
+                [...REGISTRY_ROLES],
+                now,
+                clearances,
+              ),
+      };
+    }
     return {
       unitId,
       userIds: await this.repository.findMembers(manager, unitId, RUNGS[level].roles, now),

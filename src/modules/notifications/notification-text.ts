@@ -65,6 +65,9 @@ export function notificationText(kind: string, payload: Record<string, unknown>)
     case 'delivery.unactionable':
       headline = `หยุดการเตือน: ${recipient ?? 'หน่วยงานผู้รับ'} ไม่มีผู้ได้รับอนุญาตให้เข้าถึงหนังสือชั้นความลับนี้ จึงไม่มีผู้ลงรับหรือส่งคืนได้ โปรดพิจารณายกเลิกหรือส่งถึงหน่วยงานอื่น`;
       break;
+    case 'delivery.escalation-resumed':
+      headline = `เตือนต่อ: ${recipient ?? 'หน่วยงานผู้รับ'} มีผู้ได้รับอนุญาตให้เข้าถึงหนังสือชั้นความลับนี้แล้ว ระบบกลับมาเตือนและเร่งรัดการลงรับตามลำดับขั้น`;
+      break;
     case 'digest': {
       const date = text('date');
       return {

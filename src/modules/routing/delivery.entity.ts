@@ -45,6 +45,8 @@ export type EscalationHaltReason = 'no_cleared_member';
 // whose ladder has not started yet (the sweep's level-1 candidates).
 @Index('deliveries_pending_due_idx', { synchronize: false })
 @Index('deliveries_unescalated_due_idx', { synchronize: false })
+// Hand-written partial index: each unit's halted ladders, resumed when someone cleared joins.
+@Index('deliveries_halted_idx', { synchronize: false })
 export class Delivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -104,13 +106,22 @@ export class Delivery {
    * Set when the escalation ladder stopped for good because nobody in the recipient unit
    * may act on the delivery (a classified letter, and no live registry member cleared for
    * it any more): reminding or escalating would chase what no one can do. The sender was
-   * told in the same transaction; the delivery stays pending and can still be registered.
+   * told in the same transaction; the delivery stays pending and can still be registered,
+   * and the ladder resumes when someone cleared may act on it again.
    */
   @Column({ name: 'escalation_halted_at', type: 'timestamptz', nullable: true })
   escalationHaltedAt: Date | null;
 
   @Column({ name: 'escalation_halt_reason', type: 'text', nullable: true })
   escalationHaltReason: EscalationHaltReason | null;
+
+  /**
+   * When a halted ladder last resumed because someone cleared may act on the delivery again
+   * (the halt's columns are cleared in the same transaction): the rung it had halted at falls
+   * due then, not at the long-past time it first fell due.
+   */
+  @Column({ name: 'escalation_resumed_at', type: 'timestamptz', nullable: true })
+  escalationResumedAt: Date | null;
 
   /** Level in the delivery tree: 1 for the origin's recipients, parent's hop + 1 below. */
   @Column({ type: 'smallint', default: 1 })

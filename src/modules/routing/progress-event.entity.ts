@@ -7,6 +7,7 @@ export const PROGRESS_EVENT_KINDS = [
   'delivery.cancelled',
   'delivery.escalated',
   'delivery.unactionable',
+  'delivery.escalation-resumed',
 ] as const;
 export type ProgressEventKind = (typeof PROGRESS_EVENT_KINDS)[number];
 
@@ -14,7 +15,7 @@ export type ProgressEventKind = (typeof PROGRESS_EVENT_KINDS)[number];
  * What changed in a letter's delivery tree, one row per change, written in the command's
  * own transaction (invariant 2): a forward sent, a delivery registered (ลงรับ), returned
  * or cancelled, an escalation level reached, a ladder stopped because nobody in the
- * recipient unit may act on the delivery. The live tracking stream reads it: a
+ * recipient unit may act on the delivery, or resumed because someone there may again. The live tracking stream reads it: a
  * reconnecting browser resumes after its Last-Event-ID from here, whichever API process
  * it reaches, and a Redis message after commit only wakes the processes up (invariant 1: nothing
  * lives only in memory or in Redis). No subject is stored; the sender's and recipient's

@@ -5,8 +5,9 @@ import { Clock } from 'src/common/clock.js';
 import { decodeCursor, encodeCursor, isUuid } from 'src/common/cursor.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { type AuditActor, AuditService } from 'src/modules/audit/audit.service.js';
-import { AccessService } from 'src/modules/auth/access.service.js';
+import { AccessService, REGISTRY_ROLES } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
+import { type AccessGained, AccessGainedSlot } from 'src/modules/users/access-gained.js';
 import { checkPassword, hashPassword, type PasswordProblem } from 'src/modules/users/password.js';
 import { type Clearance, clearanceRank, type MembershipRole } from 'src/modules/users/roles.js';
 import type {
@@ -23,6 +24,8 @@ import {
   type UserRow,
   UsersRepository,
 } from 'src/modules/users/users.repository.js';
+import { JobQueue } from 'src/queue/job-queue.js';
+import type { JobRequest } from 'src/queue/jobs.js';
 
 export interface MembershipView {
   id: string;
@@ -75,6 +78,11 @@ function readUserCursor(cursor: string | undefined): UserCursor | null {
   });
 }
 
+/** The membership grants access at `now`. */
+function isLive(membership: { startsAt: Date; endsAt: Date | null }, now: Date): boolean {
+  return membership.startsAt <= now && (membership.endsAt === null || membership.endsAt > now);
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string } | null)?.code === UNIQUE_VIOLATION;
 }
@@ -100,6 +108,8 @@ export class UsersService {
     private readonly repository: UsersRepository,
     private readonly access: AccessService,
     private readonly audit: AuditService,
+    private readonly accessGained: AccessGainedSlot,
+    private readonly jobs: JobQueue,
     private readonly clock: Clock,
   ) {}
 
@@ -140,26 +150,25 @@ export class UsersService {
       await this.createBySystem(input, actor);
       return true;
     }
-    return this.dataSource.transaction(async (manager) => {
+    const jobs = await this.dataSource.transaction(async (manager) => {
       if (
         await this.repository.findOpenMembership(manager, existing.id, input.unitId, input.role)
       ) {
-        return false;
+        return null;
       }
-      await this.insertMembership(
-        manager,
-        existing.id,
-        {
-          unitId: input.unitId,
-          role: input.role,
-          acting: false,
-          startsAt: this.clock.now(),
-          endsAt: null,
-        },
-        actor,
-      );
-      return true;
+      const membership = {
+        unitId: input.unitId,
+        role: input.role,
+        acting: false,
+        startsAt: this.clock.now(),
+        endsAt: null,
+      };
+      await this.insertMembership(manager, existing.id, membership, actor);
+      return this.membershipGained(manager, existing.id, membership, 'membership.added', actor);
     });
+    if (jobs === null) return false;
+    await this.jobs.addAfterCommit(jobs);
+    return true;
   }
 
   async get(principal: Principal, userId: string): Promise<UserView> {
@@ -233,7 +242,7 @@ export class UsersService {
     if (dto.clearance && clearanceRank(dto.clearance) > clearanceRank(principal.clearance)) {
       throw new DomainError(UsersErrors.CLEARANCE_ABOVE_OWN);
     }
-    await this.dataSource.transaction(async (manager) => {
+    const jobs = await this.dataSource.transaction(async (manager) => {
       await this.visibleUserForAdmin(manager, principal, userId);
       const before = await this.repository.lockUser(manager, userId);
       if (!before) throw new DomainError(UsersErrors.USER_NOT_FOUND);
@@ -257,7 +266,27 @@ export class UsersService {
           changes,
         },
       });
+      if (
+        !before.active ||
+        !dto.clearance ||
+        clearanceRank(dto.clearance) <= clearanceRank(before.clearance)
+      ) {
+        return [];
+      }
+      // A raised clearance may let the user act, where they already hold a registry role,
+      // on classified deliveries nobody there could act on.
+      const now = this.clock.now();
+      const units = (await this.repository.findMemberships(userId, manager))
+        .filter((m) => REGISTRY_ROLES.has(m.role) && isLive(m, now))
+        .map((m) => m.unitId);
+      return this.accessGained.notify(manager, {
+        userId,
+        unitIds: [...new Set(units)],
+        cause: 'user.updated',
+        actor: this.access.actor(principal),
+      });
     });
+    await this.jobs.addAfterCommit(jobs);
     return this.get(principal, userId);
   }
 
@@ -272,7 +301,7 @@ export class UsersService {
     dto: AddMembershipDto,
   ): Promise<MembershipView> {
     const span = this.span(dto);
-    return this.dataSource.transaction(async (manager) => {
+    const { view, jobs } = await this.dataSource.transaction(async (manager) => {
       await this.visibleUserForAdmin(manager, principal, userId);
       if (!(await this.access.canAdministerUnit(principal, dto.unitId, manager))) {
         throw new DomainError(UsersErrors.UNIT_NOT_FOUND);
@@ -284,16 +313,18 @@ export class UsersService {
           dto.unitId,
           dto.role,
         );
-        if (open) return this.membershipView(open);
+        if (open) return { view: this.membershipView(open), jobs: [] };
       }
-      const id = await this.insertMembership(
-        manager,
-        userId,
-        { unitId: dto.unitId, role: dto.role, ...span },
-        this.access.actor(principal),
-      );
-      return this.membershipView((await this.repository.findMembershipById(id, manager))!);
+      const membership = { unitId: dto.unitId, role: dto.role, ...span };
+      const actor = this.access.actor(principal);
+      const id = await this.insertMembership(manager, userId, membership, actor);
+      return {
+        view: this.membershipView((await this.repository.findMembershipById(id, manager))!),
+        jobs: await this.membershipGained(manager, userId, membership, 'membership.added', actor),
+      };
     });
+    await this.jobs.addAfterCommit(jobs);
+    return view;
   }
 
   /** Ends a membership now; the user loses that access on their next request. */
@@ -345,8 +376,9 @@ export class UsersService {
     const id = randomUUID();
     const username = input.username.trim().toLowerCase();
     const now = this.clock.now();
+    let created: { view: UserView; jobs: JobRequest[] };
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      created = await this.dataSource.transaction(async (manager) => {
         await checkUnit(manager);
         const user = {
           id,
@@ -357,17 +389,16 @@ export class UsersService {
         };
         await this.repository.insertUser(manager, { ...user, passwordHash }, now);
         const membershipId = randomUUID();
+        const membership = {
+          unitId: input.unitId,
+          role: input.role,
+          acting: false,
+          startsAt: now,
+          endsAt: null,
+        };
         await this.repository.insertMembership(
           manager,
-          {
-            id: membershipId,
-            userId: id,
-            unitId: input.unitId,
-            role: input.role,
-            acting: false,
-            startsAt: now,
-            endsAt: null,
-          },
+          { id: membershipId, userId: id, ...membership },
           now,
         );
         await this.audit.record(manager, {
@@ -378,18 +409,51 @@ export class UsersService {
           unitId: input.unitId,
           data: { ...user, membershipId, unitId: input.unitId, role: input.role },
         });
+        const jobs =
+          user.clearance === 'none'
+            ? []
+            : await this.membershipGained(manager, id, membership, 'user.created', actor);
         return {
-          ...user,
-          active: true,
-          memberships: (await this.repository.findMemberships(id, manager)).map((m) =>
-            this.membershipView(m),
-          ),
+          view: {
+            ...user,
+            active: true,
+            memberships: (await this.repository.findMemberships(id, manager)).map((m) =>
+              this.membershipView(m),
+            ),
+          },
+          jobs,
         };
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new DomainError(UsersErrors.USERNAME_TAKEN);
       throw error;
     }
+    await this.jobs.addAfterCommit(created.jobs);
+    return created.view;
+  }
+
+  /**
+   * In the transaction that added `membership`: when it lets the user act for the unit now
+   * (a registry role, live now), the listener hears of it (escalation resumes the ladders it
+   * halted there because nobody was cleared). Returns the jobs to enqueue after the commit.
+   * An acting span that starts later is not heard of when it starts: see README.md.
+   */
+  private membershipGained(
+    manager: EntityManager,
+    userId: string,
+    membership: { unitId: string; role: MembershipRole; startsAt: Date; endsAt: Date | null },
+    cause: AccessGained['cause'],
+    actor: AuditActor,
+  ): Promise<JobRequest[]> {
+    if (!REGISTRY_ROLES.has(membership.role) || !isLive(membership, this.clock.now())) {
+      return Promise.resolve([]);
+    }
+    return this.accessGained.notify(manager, {
+      userId,
+      unitIds: [membership.unitId],
+      cause,
+      actor,
+    });
   }
 
   private async insertMembership(
@@ -481,7 +545,7 @@ export class UsersService {
       acting: m.acting,
       startsAt: m.startsAt,
       endsAt: m.endsAt,
-      live: m.startsAt <= now && (m.endsAt === null || m.endsAt > now),
+      live: isLive(m, now),
     };
   }
 }

@@ -76,4 +76,34 @@ describe('DeliveryLadderRepository', () => {
       escalation_halt_reason: null,
     });
   });
+
+  it('resume lifts that one halted ladder, from level 1 or above, and nothing else', async () => {
+    const [first, above] = await twoDeliveries();
+    const [never] = await twoDeliveries();
+    const halted = new Date('2026-01-15T05:30:00Z');
+    const resumed = new Date('2026-01-19T02:00:00Z');
+    const m = t.dataSource.manager;
+    for (const id of [first, above]) await repo.halt(m, id, 'no_cleared_member', halted);
+
+    expect(await repo.resume(m, first, 'no_cleared_member', resumed, true)).toEqual(resumed);
+    expect(await ladder(first)).toEqual({
+      escalation_started: false,
+      escalation_halted_at: null,
+      escalation_halt_reason: null,
+    });
+    expect(await repo.resume(m, above, 'no_cleared_member', resumed, false)).toEqual(resumed);
+    expect(await ladder(above)).toMatchObject({
+      escalation_started: true,
+      escalation_halted_at: null,
+    });
+    // Not halted (any more): nothing changes, and the caller hears it.
+    expect(await repo.resume(m, first, 'no_cleared_member', resumed, false)).toBeNull();
+    expect(await ladder(first)).toMatchObject({ escalation_started: false });
+    expect(await repo.resume(m, never, 'no_cleared_member', null, true)).toBeNull();
+    // A halted delivery that was registered meanwhile is not restarted.
+    await repo.halt(m, never, 'no_cleared_member', halted);
+    await t.dataSource.query(`UPDATE deliveries SET state = 'received' WHERE id = $1`, [never]);
+    expect(await repo.resume(m, never, 'no_cleared_member', null, true)).toBeNull();
+    expect(await ladder(never)).toMatchObject({ escalation_halt_reason: 'no_cleared_member' });
+  });
 });

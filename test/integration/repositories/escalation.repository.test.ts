@@ -193,6 +193,7 @@ describe('EscalationRepository', () => {
       state: 'sent',
       escalationHaltedAt: null,
       dueAt: at(60),
+      firstRungDueAt: at(60),
       due: false,
       letterId,
       rootLetterId: letterId,
@@ -217,6 +218,20 @@ describe('EscalationRepository', () => {
       // Without a time, PostgreSQL's clock (later than the 2026 test dates).
       expect((await repo.lockTarget(manager, deliveryId, null))?.due).toBe(true);
       expect(await repo.lockTarget(manager, randomUUID(), now)).toBeUndefined();
+      // A ladder that halted before level 1 and resumed later: level 1 is due from then.
+      await manager.query(`UPDATE deliveries SET escalation_resumed_at = $2 WHERE id = $1`, [
+        deliveryId,
+        at(90),
+      ]);
+      expect(await repo.lockTarget(manager, deliveryId, at(89))).toMatchObject({
+        dueAt: at(60),
+        firstRungDueAt: at(90),
+        due: false,
+      });
+      expect((await repo.lockTarget(manager, deliveryId, at(90)))?.due).toBe(true);
+      await manager.query(`UPDATE deliveries SET escalation_resumed_at = NULL WHERE id = $1`, [
+        deliveryId,
+      ]);
     });
 
     await t.dataSource.query(
@@ -233,6 +248,7 @@ describe('EscalationRepository', () => {
       state: 'received',
       escalationHaltedAt: at(5),
       dueAt: null,
+      firstRungDueAt: null,
       due: null,
       senderReceiptNumber: null,
     });
