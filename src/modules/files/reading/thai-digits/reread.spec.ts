@@ -27,8 +27,11 @@ interface Drawn {
   bottom: number;
 }
 
-/** Pieces of text drawn on one line, a gap between them, as a grey scan binarised. */
-function draw(family: string, pieces: string[], size = 44): Drawn {
+/**
+ * Pieces of text drawn on one line, a gap between them, as a grey scan binarised; `spread`
+ * thickens the strokes by that many pixels, as a blurred scan's threshold does.
+ */
+function draw(family: string, pieces: string[], size = 44, spread = 0): Drawn {
   const width = 1400;
   const height = size * 3;
   const canvas = createCanvas(width, height);
@@ -42,6 +45,11 @@ function draw(family: string, pieces: string[], size = 44): Drawn {
   for (const piece of pieces) {
     const measured = context.measureText(piece).width;
     context.fillText(piece, x, size * 2);
+    if (spread > 0) {
+      context.strokeStyle = '#222';
+      context.lineWidth = spread;
+      context.strokeText(piece, x, size * 2);
+    }
     spans.push({ x0: x, x1: x + measured });
     x += measured + size;
   }
@@ -223,6 +231,41 @@ describe('rereadThaiDigits where a number must stand', () => {
     ]);
     expect(rereadThaiDigits(engine, drawn.image).text).toBe('มท ๐๒๐๘.๒/ว ๗๐');
   });
+
+  it.each(['sarabun', 'taviraj'])(
+    'reads a serial at a column gap whose specks are not taken for its digits (%s)',
+    (font) => {
+      // The unit's name far right across the gap; tall specks in the gap.
+      const specks = Array.from({ length: 8 }, () => 'I I');
+      const drawn = draw(register(font), ['สข', '๐๐๑๓.๔/ว', '๓๘', ...specks, 'สำนัก']);
+      const [prefix, owner, serial] = drawn.spans;
+      const unit = drawn.spans[drawn.spans.length - 1];
+      const engine = line([
+        whole('สข', prefix, drawn),
+        whole('๐๐๑๓.๔/ว', owner, drawn),
+        whole('mo', serial, drawn),
+        whole('สำนัก', unit, drawn),
+      ]);
+      expect(rereadThaiDigits(engine, drawn.image).text).toBe('สข ๐๐๑๓.๔/ว ๓๘ สำนัก');
+    },
+  );
+
+  it.each(['sarabun', 'taviraj'])(
+    'reads wide digits (๓, ๘) alone as one digit each, not cut as two touching (%s)',
+    (font) => {
+      const drawn = draw(register(font), ['กษ', '๑๒/ว', '๓', '๑๒', 'ก.ย.', '๘'], 32, 3);
+      const [prefix, owner, serial, day, month, year] = drawn.spans;
+      const engine = line([
+        whole('กษ', prefix, drawn),
+        whole('๑๒/ว', owner, drawn),
+        whole('๕', serial, drawn),
+        whole('๑๒', day, drawn),
+        whole('ก.ย.', month, drawn),
+        whole('๕', year, drawn),
+      ]);
+      expect(rereadThaiDigits(engine, drawn.image).text).toBe('กษ ๑๒/ว ๓ ๑๒ ก.ย. ๘');
+    },
+  );
 
   it('reads a year the engine read as Latin letters after an abbreviated month', () => {
     const drawn = draw(register('taviraj'), ['๑๘', 'มี.ค.', '๒๕๖๙']);

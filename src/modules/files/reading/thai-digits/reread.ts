@@ -93,6 +93,9 @@ const THAI_DIGITS = /^[\u0E50-\u0E59«]+$/;
 const MIN_HEIGHT_SHARE = 0.45;
 /** A shape wider than this many digit widths is digits touching each other: it is cut. */
 const TOUCHING_WIDTHS = 1.5;
+/** A Thai digit's usual width against its height, and the widest (๓ in Norasi: 1.36). */
+const TYPICAL_WIDTH = 1.1;
+const WIDEST_DIGIT = 1.4;
 
 interface Run {
   first: number;
@@ -242,14 +245,19 @@ function digitContexts(words: readonly OcrWord[], starts: readonly number[]): bo
 
 /** Shapes wider than TOUCHING_WIDTHS digits cut at the columns with least ink. */
 function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Shape[] {
-  const tallest = Math.max(...shapes.map((s) => s.y1 - s.y0));
+  // A digit's width is measured on the run's shapes where there are several (the narrower
+  // ones are single digits); Thai digits are 0.7–1.4 times as wide as they are tall in the
+  // templates' fonts, so the middle height caps it: a shape wider than 1.5 such digits is
+  // digits run together. The tallest is no measure: it may be digits with a speck above.
+  const heights = shapes.map((s) => s.y1 - s.y0).sort((a, b) => a - b);
+  const middleHeight = heights[Math.floor(heights.length / 2)];
   const widths = shapes
-    .filter((s) => s.y1 - s.y0 >= 0.7 * tallest)
+    .filter((s) => s.y1 - s.y0 >= 0.7 * middleHeight)
     .map((s) => s.x1 - s.x0)
     .sort((a, b) => a - b);
   const digitWidth = Math.min(
-    widths.length > 0 ? widths[Math.floor(widths.length / 4)] : tallest * 0.8,
-    tallest * 0.9,
+    widths.length > 1 ? widths[Math.floor(widths.length / 4)] : middleHeight * TYPICAL_WIDTH,
+    middleHeight * WIDEST_DIGIT,
   );
   const regionWidth = region.x1 - region.x0;
   const pieces: Shape[] = [];
@@ -296,8 +304,10 @@ function readRun(
   const before = words[run.first - 1];
   const after = words[run.last + 1];
   const x0 = before ? Math.max(before.box.x1, run.box.x0 - height / 2) : run.box.x0 - height / 2;
+  // Half a digit beyond the run at most, as at the line's end: past a column gap the next
+  // word is far, and specks in the gap would make the shapes outnumber the digits.
   const x1 = after
-    ? Math.min(after.box.x0, run.box.x1 + (after.box.x0 - run.box.x1) / 2)
+    ? Math.min(after.box.x0, run.box.x1 + (after.box.x0 - run.box.x1) / 2, run.box.x1 + height / 2)
     : run.box.x1 + height / 2;
   const region = {
     x0,
