@@ -240,3 +240,34 @@ describe('อ้างถึง whose อ OCR read as ถ or ล', () => {
     ]);
   });
 });
+
+describe('receipt stamps: a day read before the letter’s date', () => {
+  const letter = (stampDate: string): string =>
+    lines(
+      'กองคลัง',
+      'เลขรับ ๕๑๒',
+      `วันที่ ${stampDate}`,
+      'เวลา ๐๙.๑๕ น.',
+      'ที่ ชม ๐๐๑๘.๓/๔๔๒                    ศาลากลางจังหวัดเชียงใหม่',
+      '                                        ๑๘ มีนาคม ๒๕๗๐',
+      'เรื่อง  ขอส่งรายงานผลการดำเนินงาน',
+      'เรียน  ผู้อำนวยการกองคลัง',
+    );
+  const unsure = (text: string): string[] =>
+    parseLetter(text)
+      .warnings.filter((w) => w.code === 'low_confidence')
+      .map((w) => w.field);
+
+  it('puts back the one lost digit that dates it after the letter, flagged', () => {
+    // ๒๖ read as ๖: 16 March is before the letter too, 26 March the one day that fits.
+    const text = letter('๖ มี.ค. ๒๕๗๐');
+    expect(parseLetter(text).receiptStamps[0]?.date).toBe('2027-03-26');
+    expect(unsure(text)).toContain('receiptStamps');
+  });
+
+  it('keeps a stamp dated on or after the letter as read, not flagged for it', () => {
+    const text = letter('๒๐ มี.ค. ๒๕๗๐');
+    expect(parseLetter(text).receiptStamps[0]?.date).toBe('2027-03-20');
+    expect(unsure(text)).not.toContain('receiptStamps');
+  });
+});

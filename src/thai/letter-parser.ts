@@ -67,6 +67,7 @@ import { dropDust, repairOfficeWords, startsWithPost } from 'src/thai/office-wor
 import {
   extractPrintedStamps,
   resolveDamagedStampDate,
+  stampDayRepaired,
   type DamagedStampDate,
   type PrintedStamp,
 } from 'src/thai/printed-stamps.js';
@@ -1025,9 +1026,17 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   let stampDateGuessed = false;
   for (const [i, s] of receiptStamps.entries()) {
     const damaged = damagedStampDates[i];
-    if (s.date !== null || damaged == null) continue;
-    s.date = resolveDamagedStampDate(damaged, letterDate?.date ?? null);
-    stampDateGuessed ||= s.date !== null;
+    if (s.date === null && damaged != null) {
+      s.date = resolveDamagedStampDate(damaged, letterDate?.date ?? null);
+      stampDateGuessed ||= s.date !== null;
+    } else if (s.date !== null && letterDate?.date != null) {
+      // A stamp read as dated a few days before the letter it was put on: a misread day.
+      const repaired = stampDayRepaired(s.date, letterDate.date);
+      if (repaired !== null) {
+        s.date = repaired;
+        stampDateGuessed = true;
+      }
+    }
   }
 
   const citedText = field('cited');

@@ -4,6 +4,7 @@ import { normalizeDocumentText } from 'src/thai/normalize.js';
 import {
   extractPrintedStamps,
   resolveDamagedStampDate,
+  stampDayRepaired,
   stampYearOf,
   type DamagedStampDate,
   type PrintedStamp,
@@ -336,5 +337,27 @@ describe('stamp dates OCR damaged', () => {
     expect(resolveDamagedStampDate(read, null)).toBe('2027-03-19');
     expect(resolveDamagedStampDate(read, '2027-02-25')).toBe('2027-03-19');
     expect(resolveDamagedStampDate(read, '2027-03-21')).toBeNull();
+  });
+
+  it('reads a stamp day before the letter’s as a misread digit when one day fits', () => {
+    // ๓ for ๙: the one look-alike that puts it on or after the letter's date.
+    expect(stampDayRepaired('2027-05-03', '2027-05-07')).toBe('2027-05-09');
+    // ๔ for ๒๔: a lost digit, the only one within two weeks after the letter.
+    expect(stampDayRepaired('2027-05-04', '2027-05-22')).toBe('2027-05-24');
+    // ๑๔ for ๑๕ across no month: a look-alike in a two-digit day.
+    expect(stampDayRepaired('2027-11-14', '2027-11-15')).toBe('2027-11-15');
+    // ๓ for ๓๐ in June (31 is no day of it), ๙ for ๒๙ in a leap February.
+    expect(stampDayRepaired('2027-06-03', '2027-06-28')).toBe('2027-06-30');
+    expect(stampDayRepaired('2028-02-09', '2028-02-26')).toBe('2028-02-29');
+  });
+
+  it('leaves a stamp day alone when several days fit, none, or the gap is no misread day', () => {
+    // ๑: no look-alike; ๑๐–๑๙ and ๒๑ put back a digit: many fit.
+    expect(stampDayRepaired('2027-05-01', '2027-05-05')).toBeNull();
+    // On or after the letter's date: nothing to repair.
+    expect(stampDayRepaired('2027-05-09', '2027-05-07')).toBeNull();
+    expect(stampDayRepaired('2027-05-07', '2027-05-07')).toBeNull();
+    // A year before: a year slip, which the consistency checks handle, not a day.
+    expect(stampDayRepaired('2026-05-04', '2027-05-22')).toBeNull();
   });
 });

@@ -167,7 +167,8 @@ export function resolveDamagedStampDate(
 ): string | null {
   if (d.month !== null) {
     const iso = formatIsoDate(d.year, d.month, d.day);
-    return letterDate === null || daysBetween(letterDate, iso) >= 0 ? iso : null;
+    if (letterDate === null || daysBetween(letterDate, iso) >= 0) return iso;
+    return stampDayRepaired(iso, letterDate);
   }
   if (letterDate === null) return null;
   for (let month = 1; month <= 12; month++) {
@@ -177,6 +178,59 @@ export function resolveDamagedStampDate(
     if (after >= 0) return after <= GUESS_WINDOW_DAYS ? iso : null;
   }
   return null;
+}
+
+/**
+ * Digits OCR of a scan reads one for the other: the engine collapses ๔ ๖ ๗ ๘ ๙ onto ๕ ๐ ๒,
+ * and the shapes of ๓ and ๙, ๔ and ๕, ๖ and ๐ differ by one small stroke.
+ */
+const LOOK_ALIKE_DIGITS: readonly (readonly [string, string])[] = [
+  ['4', '5'],
+  ['3', '9'],
+  ['6', '0'],
+  ['7', '2'],
+  ['8', '0'],
+  ['9', '5'],
+];
+
+function lookAlikes(digit: string): string[] {
+  return LOOK_ALIKE_DIGITS.flatMap(([a, b]) => (a === digit ? [b] : b === digit ? [a] : []));
+}
+
+/**
+ * A stamp's date read before the letter's (ISO both), in the same month or the one before:
+ * a stamp goes on a letter received, so its day was misread. The days one misread digit
+ * away (a look-alike digit in its place), else one lost digit away (๔ for ๒๔), that fall on
+ * the letter's date or up to GUESS_WINDOW_DAYS after it: when exactly one does, that date,
+ * a guess the caller shows as unsure; otherwise null (a clerk reads the stamp).
+ */
+export function stampDayRepaired(read: string, letterDate: string): string | null {
+  const before = daysBetween(read, letterDate);
+  if (before <= 0 || before > 31) return null;
+  const [year, month, day] = read.split('-').map(Number) as [number, number, number];
+  const digits = String(day);
+  const fits = (candidates: string[]): string[] => {
+    const dates = new Set<string>();
+    for (const c of candidates) {
+      const d = Number(c);
+      if (c.startsWith('0') || !isValidCivilDate(year, month, d)) continue;
+      const iso = formatIsoDate(year, month, d);
+      const after = daysBetween(letterDate, iso);
+      if (after >= 0 && after <= GUESS_WINDOW_DAYS) dates.add(iso);
+    }
+    return [...dates];
+  };
+  const swapped = [...digits].flatMap((digit, i) =>
+    lookAlikes(digit).map((other) => digits.slice(0, i) + other + digits.slice(i + 1)),
+  );
+  const one = fits(swapped);
+  if (one.length > 0) return one.length === 1 ? (one[0] ?? null) : null;
+  const lost =
+    digits.length === 1
+      ? Array.from({ length: 10 }, (_, d) => [`${d}${digits}`, `${digits}${d}`]).flat()
+      : [];
+  const other = fits(lost);
+  return other.length === 1 ? (other[0] ?? null) : null;
 }
 
 // Ordered by preference: where a stamp shows several numbers, the เลขรับ one wins (fixtures
