@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { preparedRows } from 'src/database/prepared-query.js';
 import { col, execute, queryFirst, queryRows } from 'src/database/rows.js';
+import type { InlineAuditSql } from 'src/modules/audit/audit.repository.js';
 import {
   ANNOTATION_DECISION_CODES,
   type AnnotationDecision,
@@ -334,18 +335,47 @@ export class RoutingRepository {
     return { cancelled: cancelled.map((r) => r.recipient_unit_id), untouched: rest[0].count };
   }
 
+  /** Writes an annotation (its id made here unless given). */
   async insertAnnotation(
     manager: EntityManager,
-    row: Omit<AnnotationRow, 'id' | 'unitName'>,
+    row: Omit<AnnotationRow, 'id' | 'unitName'> & { id?: string },
   ): Promise<string> {
-    const rows = await queryRows(
+    return (await this.writeAnnotation(manager, { ...row, id: row.id ?? null }, null)).id;
+  }
+
+  /**
+   * Writes an annotation that is the command's only write, and in the same statement its
+   * audit event (`audit`: audit's `inlineAppend` for the relation `written_annotation`, given
+   * its first parameter), so a minute is one statement and its commit. `auditEventId` is NULL
+   * when the unit's chain has no row yet (the caller then appends the ordinary way).
+   */
+  async insertAnnotationAudited(
+    manager: EntityManager,
+    row: Omit<AnnotationRow, 'unitName'>,
+    audit: (firstParam: number, source: string) => InlineAuditSql,
+  ): Promise<{ id: string; auditEventId: string | null }> {
+    return this.writeAnnotation(manager, row, audit(11, 'written_annotation'));
+  }
+
+  private async writeAnnotation(
+    manager: EntityManager,
+    row: Omit<AnnotationRow, 'id' | 'unitName'> & { id: string | null },
+    append: InlineAuditSql | null,
+  ): Promise<{ id: string; auditEventId: string | null }> {
+    const [written] = await preparedRows(
       manager,
       'RoutingRepository.insertAnnotation',
-      { id: col.uuid },
-      `INSERT INTO annotations (register_entry_id, letter_id, unit_id, author_user_id, author_name, author_position,
-                                text, decision, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      { id: col.uuid, auditEventId: col.nullable(col.bigint) },
+      `WITH written_annotation AS (
+         INSERT INTO annotations (id, register_entry_id, letter_id, unit_id, author_user_id,
+                                  author_name, author_position, text, decision, created_at)
+         VALUES (coalesce($1::uuid, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10)
+         RETURNING id
+       )${append ? `, ${append.ctes}` : ''}
+       SELECT id, ${append ? append.eventId : 'NULL::text'} AS "auditEventId"
+         FROM written_annotation`,
       [
+        row.id,
         row.registerEntryId,
         row.letterId,
         row.unitId,
@@ -355,9 +385,10 @@ export class RoutingRepository {
         row.text,
         row.decision,
         row.createdAt,
+        ...(append ? append.params : []),
       ],
     );
-    return rows[0].id;
+    return written;
   }
 
   async findAnnotations(manager: EntityManager, entryId: string): Promise<AnnotationRow[]> {

@@ -85,28 +85,26 @@ export class RoutingService {
 
   async annotate(principal: Principal, entryId: string, dto: AnnotationDto) {
     const { entry, register } = await this.registers.getEntry(principal, entryId);
-    return this.dataSource.transaction(async (manager) => {
-      const annotation = await this.writeAnnotation(manager, principal, entry, register, dto);
-      await this.audit.record(manager, {
-        actor: this.access.actor(principal),
-        unitId: register.unitId,
-        action: 'annotation.added',
-        subjectType: 'register_entry',
-        subjectId: entry.id,
-        data: { annotationId: annotation.id, decision: annotation.decision },
-      });
-      return annotation;
-    });
+    return this.dataSource.transaction((manager) =>
+      this.writeAnnotation(manager, principal, entry, register, dto, { audited: true }),
+    );
   }
 
+  /**
+   * Writes an annotation. `audited`: it is the command's only write, and the same statement
+   * appends its audit event (a minute is then one statement and its commit; the unit's
+   * chain is locked for the commit's round trip only).
+   */
   private async writeAnnotation(
     manager: EntityManager,
     principal: Principal,
     entry: EntryRow,
     register: Register,
     dto: AnnotationDto,
+    options: { audited?: boolean } = {},
   ): Promise<AnnotationRow> {
     const row = {
+      id: randomUUID(),
       registerEntryId: entry.id,
       letterId: entry.letterId,
       unitId: register.unitId,
@@ -117,9 +115,27 @@ export class RoutingService {
       decision: dto.decision ?? null,
       createdAt: this.clock.now(),
     };
-    const id = await this.repository.insertAnnotation(manager, row);
+    const event = {
+      actor: this.access.actor(principal),
+      unitId: register.unitId,
+      action: 'annotation.added',
+      subjectType: 'register_entry',
+      subjectId: entry.id,
+      data: { annotationId: row.id, decision: row.decision },
+    };
+    if (!options.audited) {
+      await this.repository.insertAnnotation(manager, row);
+    } else {
+      const { auditEventId } = await this.repository.insertAnnotationAudited(
+        manager,
+        row,
+        (firstParam, source) => this.audit.inlineAppend(manager, event, {}, source, firstParam),
+      );
+      // The unit's chain is new: its first event is appended the ordinary way.
+      if (auditEventId === null) await this.audit.record(manager, event);
+    }
     const unitName = principal.grants.find((g) => g.unitId === register.unitId)?.unitName ?? '';
-    return { id, ...row, unitName };
+    return { ...row, unitName };
   }
 
   async listAnnotations(principal: Principal, entryId: string) {

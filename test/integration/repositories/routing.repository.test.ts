@@ -5,6 +5,7 @@ import {
   type NewForward,
   RoutingRepository,
 } from 'src/modules/routing/routing.repository.js';
+import { AuditService, SYSTEM_ACTOR } from 'src/modules/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
 import { factories, type Factories, type TestUnit } from '../../factories/index.js';
 import { oneRow, rowsOf } from '../../harness/sql.js';
@@ -383,6 +384,86 @@ describe('RoutingRepository', () => {
       { id: laterId, unitName: 'สำนักงานจังหวัดตาก', ...later },
     ]);
     expect(await repo.findAnnotations(t.dataSource.manager, randomUUID())).toEqual([]);
+  });
+
+  it('insertAnnotationAudited writes the minute and its audit event in one statement, or neither', async () => {
+    const unit = await f.newUnit({ nameTh: 'ที่ว่าการอำเภอแม่สอด' });
+    const author = await f.newUser({ memberships: [{ unit, role: 'head' }] });
+    const { id: letterId } = await f.newLetter({ unit });
+    const entryId = await newEntry(unit, letterId, 3);
+    const audit = t.get(AuditService);
+    const minute = (text: string) => ({
+      id: randomUUID(),
+      registerEntryId: entryId,
+      letterId,
+      unitId: unit.id,
+      authorUserId: author.id,
+      authorName: 'นายอำเภอ',
+      authorPosition: null,
+      text,
+      decision: 'noted' as const,
+      createdAt: new Date('2026-01-15T06:00:00Z'),
+    });
+    const annotate = (text: string, fail = false) =>
+      t.dataSource.transaction(async (tx) => {
+        const row = minute(text);
+        const event = {
+          actor: { userId: author.id, name: 'นายอำเภอ' },
+          unitId: unit.id,
+          action: 'annotation.added',
+          subjectType: 'register_entry',
+          subjectId: entryId,
+          data: { annotationId: row.id, decision: row.decision, text },
+        };
+        const written = await repo.insertAnnotationAudited(tx, row, (first, source) =>
+          audit.inlineAppend(tx, event, {}, source, first),
+        );
+        if (fail) throw new Error('the command fails after its statement');
+        return { row, written };
+      });
+    const minutes = async () => (await repo.findAnnotations(t.dataSource.manager, entryId)).length;
+
+    const first = await annotate('ทราบ');
+    expect(first.written).toEqual({ id: first.row.id, auditEventId: null });
+    await t.dataSource.transaction((tx) =>
+      audit.record(tx, {
+        actor: SYSTEM_ACTOR,
+        unitId: unit.id,
+        action: 'x',
+        subjectType: 'x',
+        subjectId: '1',
+      }),
+    );
+    const texts = ['มอบ “กลุ่มงาน” ดำเนินการ', 'แจ้ง\nทุกส่วน', 'ทราบ/แจ้งเวียน', 'อนุมัติ ๑๒ ราย'];
+    const written = await Promise.all(texts.map((text) => annotate(text)));
+    for (const [i, w] of written.entries()) {
+      expect(w.written.id).toBe(w.row.id);
+      expect(
+        await oneRow<object>(
+          t.dataSource,
+          'SELECT subject_id, data FROM audit_events WHERE id = $1',
+          [w.written.auditEventId],
+        ),
+      ).toEqual({
+        subject_id: entryId,
+        data: { annotationId: w.row.id, decision: 'noted', text: texts[i] },
+      });
+    }
+    expect(await minutes()).toBe(5);
+    expect(await audit.verify()).toMatchObject({ ok: true });
+
+    const chainBefore = await oneRow<object>(
+      t.dataSource,
+      'SELECT hash, events FROM audit_chains WHERE chain = $1',
+      [unit.id],
+    );
+    await expect(annotate('ไม่บันทึก', true)).rejects.toThrow('fails after');
+    expect(await minutes()).toBe(5);
+    expect(
+      await oneRow<object>(t.dataSource, 'SELECT hash, events FROM audit_chains WHERE chain = $1', [
+        unit.id,
+      ]),
+    ).toEqual(chainBefore);
   });
 
   describe('insertForward', () => {
