@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
+import { DeliveryLadderRepository } from 'src/modules/routing/delivery-ladder.repository.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId } from 'src/queue/jobs.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, type TestUnit, type TestUser } from '../factories/index.js';
 import { countOf, oneRow, rowsOf } from '../harness/sql.js';
+import { until } from '../harness/worker-process.js';
 import { bodyOf, idOf, problemOf } from '../harness/api-body.js';
 
 const MINUTE = 60_000;
@@ -458,5 +460,55 @@ describe('a halted ladder resumes when someone cleared may act again', () => {
         [province.id, id],
       ),
     ).toBe(0);
+  });
+
+  it('a membership committed while a rung finds nobody is either seen by it or resumes its halt', async () => {
+    t.clock.set('2026-04-08T03:00:00Z');
+    const unit = await f.newUnit({
+      nameTh: 'อำเภอจตุรพักตรพิมาน',
+      kind: 'district',
+      parent: ministry,
+    });
+    const cleared = await f.newUser({
+      username: 'clerk.chatu',
+      memberships: [{ unit, role: 'clerk' }],
+      clearance: 'secret',
+    });
+    const { id, dueAt } = await forwarded(unit, 'secret', 'แผนเผชิญเหตุ');
+    await ds.query(`UPDATE users SET clearance = 'none' WHERE id = $1`, [cleared.id]);
+    t.clock.set(new Date(dueAt.getTime() + MINUTE));
+
+    // A rung in the middle of its check: it holds the unit's lock and found nobody.
+    const rung = ds.createQueryRunner();
+    await rung.connect();
+    await rung.startTransaction();
+    try {
+      await t.get(EscalationRepository).lockUnitActors(rung.manager, [unit.id]);
+      // Meanwhile a cleared clerk joins: the command waits for the unit's lock.
+      const joining = t.http
+        .post(`/api/v1/users/${users['clerk.moi'].id}/memberships`)
+        .set('Authorization', await auth('admin.moi'))
+        .send({ unitId: unit.id, role: 'clerk' })
+        .then((res) => res);
+      await until(
+        () => count(`SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`),
+        (n) => n >= 1,
+      );
+      // The rung halts the ladder and commits; the command then finds the halt and resumes it.
+      await t
+        .get(DeliveryLadderRepository)
+        .halt(rung.manager, id, 'no_cleared_member', t.clock.now());
+      await rung.commitTransaction();
+      expect((await joining).status).toBe(201);
+    } finally {
+      if (rung.isTransactionActive) await rung.rollbackTransaction();
+      await rung.release();
+    }
+    expect(await delivery(id)).toMatchObject({
+      escalation_halted_at: null,
+      escalation_started: false,
+    });
+    expect(await escalation.escalate(id, 1)).toEqual({ done: 'level 1 recorded' });
+    expect(await notified(id, 'escalation.reminder')).toEqual([users['clerk.moi'].id]);
   });
 });
