@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLetterDates, type DatedItem } from 'src/thai/letter-checks.js';
+import { checkLetterDates, letterYearFromContext, type DatedItem } from 'src/thai/letter-checks.js';
 
 const cited = (date: string, index = 0): DatedItem => ({ field: 'references', index, date });
 const enclosed = (date: string, index = 0): DatedItem => ({ field: 'enclosures', index, date });
@@ -80,5 +80,33 @@ describe('checkLetterDates', () => {
 
   it('does not warn about a late receipt on its own', () => {
     expect(checkLetterDates('2025-06-01', [], [received('2026-06-05')])).toEqual([]);
+  });
+});
+
+describe('letterYearFromContext', () => {
+  it('reads a misread year with the one year of the letters cited and the stamps', () => {
+    // ๒๕๓๐ for ๒๕๗๐: cited in March, stamped in April of 2027.
+    expect(letterYearFromContext('1987-04-02', ['2027-03-20'], ['2027-04-05'])).toBe('2027-04-02');
+    // Citations alone: the letter comes after them.
+    expect(letterYearFromContext('1990-06-15', ['2028-05-30', '2028-01-11'], [])).toBe(
+      '2028-06-15',
+    );
+    // A stamp alone: the letter comes before it, not long before, here in the year before.
+    expect(letterYearFromContext('2002-12-28', [], ['2031-01-04'])).toBe('2030-12-28');
+  });
+
+  it('changes nothing where the printed date fits, or is one year off, or fits no year', () => {
+    // A letter of 2027 citing one of 2019: in order, nothing to read again.
+    expect(letterYearFromContext('2027-05-10', ['2019-08-01'], [])).toBeNull();
+    // One year off in January is the slip checkLetterDates suggests, not a misread.
+    expect(letterYearFromContext('2026-01-08', [], ['2027-01-12'])).toBeNull();
+    // The day and month do not fit between the cited date and the stamp in their year.
+    expect(letterYearFromContext('1985-09-01', ['2027-09-10'], ['2027-09-20'])).toBeNull();
+    // Nothing around it.
+    expect(letterYearFromContext('1985-09-01', [], [])).toBeNull();
+    // After the stamp in its year, and long before it in the year before.
+    expect(letterYearFromContext('1985-09-01', [], ['2027-08-15'])).toBeNull();
+    // 29 February in a year that has none.
+    expect(letterYearFromContext('1988-02-29', ['2027-02-01'], [])).toBeNull();
   });
 });

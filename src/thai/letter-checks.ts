@@ -14,7 +14,13 @@
  * carry the same slip (the seed's provincial stamp `๑๕ ม.ค. ๒๕๖๘`), so it is read one year
  * later too. Otherwise each failed check is reported on its own.
  */
-import { addYears, daysBetween, parseIsoDate } from 'src/thai/calendar.js';
+import {
+  addYears,
+  daysBetween,
+  formatIsoDate,
+  isValidCivilDate,
+  parseIsoDate,
+} from 'src/thai/calendar.js';
 
 export interface DatedItem {
   field: 'references' | 'enclosures' | 'receiptStamps';
@@ -118,4 +124,37 @@ export function checkLetterDates(
     });
   }
   return warnings;
+}
+
+/**
+ * A letter's date whose year was misread (๒๕๒๓ for ๒๕๖๙, a year cut to ๒๕) read with the
+ * year of the dates around it: the letters it cites come before it and its receipt stamps
+ * after it. When its printed date fails that order and the year is two or more years from
+ * every one of theirs (one year off is the January slip, checkLetterDates' matter), the one
+ * year among theirs that puts its day and month after every cited date and before every
+ * stamp (within `lateReceiptDays`) is the year; null when none or several do. The caller
+ * shows the date as unsure and keeps the printed text.
+ */
+export function letterYearFromContext(
+  letterDate: string,
+  cited: readonly string[],
+  receipts: readonly string[],
+  options: ConsistencyOptions = {},
+): string | null {
+  const lateDays = options.lateReceiptDays ?? DEFAULT_LATE_RECEIPT_DAYS;
+  const printed = parseIsoDate(letterDate);
+  const around = [...cited, ...receipts];
+  if (printed === null || around.length === 0) return null;
+  const fits = (iso: string): boolean =>
+    cited.every((c) => daysBetween(c, iso) >= 0) &&
+    receipts.every((r) => daysBetween(iso, r) >= 0 && daysBetween(iso, r) <= lateDays);
+  if (fits(letterDate)) return null;
+  // A stamp early in a year may be on a letter of the year before.
+  const years = new Set([...around.map(yearOf), ...receipts.map((r) => yearOf(r) - 1)]);
+  if (around.some((d) => Math.abs(yearOf(d) - printed.year) < 2)) return null;
+  const found = [...years]
+    .filter((y) => isValidCivilDate(y, printed.month, printed.day))
+    .map((y) => formatIsoDate(y, printed.month, printed.day))
+    .filter(fits);
+  return found.length === 1 ? (found[0] ?? null) : null;
 }

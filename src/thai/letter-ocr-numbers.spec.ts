@@ -271,3 +271,31 @@ describe('receipt stamps: a day read before the letter’s date', () => {
     expect(unsure(text)).not.toContain('receiptStamps');
   });
 });
+
+describe('letter date: a year misread far from the letters it cites and its stamp', () => {
+  const letter = (year: string): string =>
+    lines(
+      'สำนักงานจังหวัดลำพูน',
+      'เลขรับ ๗๗๘',
+      'วันที่ ๑๒ มิ.ย. ๒๕๗๑',
+      'ที่ ลพ ๐๐๒๓.๔/ว ๖๖                      ศาลากลางจังหวัดลำพูน',
+      `                                        ๘ มิถุนายน ${year}`,
+      'เรื่อง  ขอเชิญประชุมคณะกรรมการ',
+      'เรียน  นายอำเภอทุกอำเภอ',
+      'อ้างถึง  หนังสือจังหวัดลำพูน ที่ ลพ ๐๐๒๓.๔/ว ๔๑ ลงวันที่ ๒ พฤษภาคม ๒๕๗๑',
+    );
+  const unsure = (text: string): boolean =>
+    parseLetter(text).warnings.some((w) => w.code === 'low_confidence' && w.field === 'letterDate');
+
+  it('reads the day and month in the year of the cited letter and the stamp, flagged', () => {
+    // ๒๕๗๑ read as ๒๕๒๑: 1978, between nothing; 2028 between the cited letter and the stamp.
+    const parsed = parseLetter(letter('๒๕๒๑'));
+    expect(parsed.letterDate).toEqual({ raw: '๘ มิถุนายน ๒๕๒๑', date: '2028-06-08' });
+    expect(unsure(letter('๒๕๒๑'))).toBe(true);
+  });
+
+  it('keeps a year that fits as printed, unflagged', () => {
+    expect(parseLetter(letter('๒๕๗๑')).letterDate?.date).toBe('2028-06-08');
+    expect(unsure(letter('๒๕๗๑'))).toBe(false);
+  });
+});

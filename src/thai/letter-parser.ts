@@ -24,6 +24,7 @@
 import type { DateErrorCode, DateInText } from 'src/thai/be-date.js';
 import {
   checkLetterDates,
+  letterYearFromContext,
   type ConsistencyOptions,
   type ConsistencyWarning,
   type DatedItem,
@@ -1020,7 +1021,23 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     );
     if (repaired !== null) dateAt = { ...dateAt, d: repaired, unsure: true };
   }
-  const letterDate = dateAt === null ? null : letterDateOf(dateAt);
+  const citedText = field('cited');
+  const references = citedText === null ? [] : referencesOf(citedText);
+  let letterDate = dateAt === null ? null : letterDateOf(dateAt);
+  // A year OCR misread far from those of the letters cited and the stamps: read with theirs.
+  let letterYearGuessed = false;
+  if (letterDate?.date != null) {
+    const year = letterYearFromContext(
+      letterDate.date,
+      references.flatMap((r) => (r.date === null ? [] : [r.date])),
+      receiptStamps.flatMap((s) => (s.date === null ? [] : [s.date])),
+      options,
+    );
+    if (year !== null) {
+      letterDate = { ...letterDate, date: year };
+      letterYearGuessed = true;
+    }
+  }
   // A stamp date OCR damaged (its month in Latin letters, a year digit lost) is placed
   // against the letter's date when only one date fits; a guess, shown as unsure.
   let stampDateGuessed = false;
@@ -1039,9 +1056,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     }
   }
 
-  const citedText = field('cited');
   const enclosureText = field('enclosure');
-  const references = citedText === null ? [] : referencesOf(citedText);
   const enclosures = (
     enclosureText === null ? [] : enclosureItems(fields.values.get('enclosure') ?? [])
   )
@@ -1105,7 +1120,8 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     ['referenceNumber', head.referenceUnsure && letter.referenceNumber !== null],
     [
       'letterDate',
-      letterDate !== null && (dateAt?.unsure === true || !monthPrintedInFull(letterDate.raw)),
+      letterDate !== null &&
+        (letterYearGuessed || dateAt?.unsure === true || !monthPrintedInFull(letterDate.raw)),
     ],
     [
       'urgency',
