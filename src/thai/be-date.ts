@@ -106,7 +106,7 @@ const LEADER = '[\\s.:_…]*';
 const DATE_IN_TEXT = new RegExp(`(?:(?<pre>${PREFIX})${LEADER})?${DATE_BODY}`, 'g');
 /** Every month word starts with one of these letters (labels.ts MONTHS). */
 const DATE_HINT = new RegExp(
-  `\\d\\s*(?:เดือน\\s*)?[${[...new Set(MONTHS.flatMap((m) => [m.name, m.abbreviation, ...m.variants]).map((w) => w.charAt(0)))].join('')}]|\\d\\s*\\/\\s*\\d`,
+  `\\d\\s*(?:เดือน\\s*)?[${[...new Set(MONTHS.flatMap((m) => [m.name, m.abbreviation, ...m.variants]).map((w) => w.charAt(0)))].join('')}]|\\d\\s*\\/\\s*\\d|\\d\\s*[\\u0E01-\\u0E2E][\\u0E01-\\u0E4E]{4,}\\s*\\d`,
 );
 /** A time inside running text: needs เวลา before it or น. after it to count. */
 const TIME_IN_TEXT = new RegExp(
@@ -291,7 +291,8 @@ export interface DateInText {
 export function findDatesInText(matchText: string, options: DateParseOptions = {}): DateInText[] {
   const found: DateInText[] = [];
   // Most lines with digits hold no date (๑ ฉบับ, telephone numbers); skip the full pattern
-  // unless a digit is followed by the first letter of a month word or a slash.
+  // unless a digit is followed by the first letter of a month word, a slash, or a long Thai
+  // word and a number (a month name with its first letter misread).
   if (!DATE_HINT.test(matchText)) return found;
   for (const m of matchText.matchAll(DATE_IN_TEXT)) {
     const g = (m.groups ?? {}) as DateGroups & { pre?: string };

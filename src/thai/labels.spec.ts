@@ -69,6 +69,23 @@ describe('months and weekdays', () => {
     expect(monthNumberOf('')).toBeNull();
   });
 
+  it('reads a full month name with one consonant misread, when one month has it', () => {
+    // ธ read as ล, ษ as ย, ญ as ย, ฎ as ภ: the marks may be lost too.
+    expect(monthNumberOf('ลันวาคม')).toBe(12);
+    expect(monthNumberOf('พฤยภาคม')).toBe(5);
+    expect(monthNumberOf('กรกภาคม')).toBe(7);
+    expect(monthNumberOf('มิถุนายบ')).toBe(6);
+    expect(monthNumberOf('ตลาคบ')).toBeNull(); // short: ตุลาคม's skeleton has five letters
+    expect(monthNumberOf('ลันวาคบ')).toBeNull(); // two consonants misread
+    expect(monthNumberOf('ธันวาคมม')).toBeNull(); // a letter more is not a misread one
+    expect(monthNumberOf('ธันวาเม')).toBeNull(); // a vowel for a consonant
+    // Never a month printed in full: a date read with it is unsure.
+    expect(isExactMonthWord('ลันวาคม')).toBe(false);
+    const re = new RegExp(`^${MONTH_PATTERN}$`);
+    expect(re.test('ลันวาคม')).toBe(true);
+    expect(re.test('พฤศจิกายบ')).toBe(true);
+  });
+
   it('matches every month word with the precompiled pattern', () => {
     const re = new RegExp(`^${MONTH_PATTERN}$`);
     for (const m of MONTHS) {

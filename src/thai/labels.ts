@@ -119,7 +119,38 @@ const WEEKDAY_BY_KEY: ReadonlyMap<string, number> = new Map(
 
 /** Month number (1–12) of a full name, a variant or an abbreviation with or without dots. */
 export function monthNumberOf(word: string): number | null {
-  return MONTH_BY_KEY.get(labelKey(word)) ?? null;
+  return MONTH_BY_KEY.get(labelKey(word)) ?? monthMisreadIn(word);
+}
+
+const THAI_CONSONANT = /[\u0E01-\u0E2E]/;
+/** A full month name this long (without marks) or longer is read through one misread consonant. */
+const MISREAD_NAME_LENGTH = 6;
+
+/**
+ * The month whose full name, marks aside, differs from the word in one consonant only
+ * (ลันวาคม for ธันวาคม), when one month's does; null otherwise. Such a word is never a
+ * month printed in full (isExactMonthWord), so a date read with it is unsure.
+ */
+function monthMisreadIn(word: string): number | null {
+  const key = labelKey(ocrSkeleton(word));
+  if (key.length < MISREAD_NAME_LENGTH) return null;
+  const months = new Set<number>();
+  for (const m of MONTHS) {
+    for (const name of [m.name, ...m.variants]) {
+      const target = ocrSkeleton(name);
+      if (target.length !== key.length || target.length < MISREAD_NAME_LENGTH) continue;
+      let differ = 0;
+      let consonants = true;
+      for (let i = 0; i < key.length; i++) {
+        if (key[i] === target[i]) continue;
+        differ++;
+        consonants &&= THAI_CONSONANT.test(key[i] ?? '') && THAI_CONSONANT.test(target[i] ?? '');
+      }
+      if (differ === 1 && consonants) months.add(m.number);
+    }
+  }
+  const [only] = months;
+  return months.size === 1 && only !== undefined ? only : null;
 }
 
 /** Weekday index (0 = Sunday) of a Thai weekday name. */
@@ -185,7 +216,28 @@ export const MONTH_PATTERN: string = (() => {
     // OCR reads an abbreviation's inner dot as a colon now and then (มี:ค.).
     return parts.map(escapeRegExp).join('\\s*[.:]?\\s*') + '\\.?';
   });
-  return `(?:${[...fullSources, ...abbreviationSources].join('|')})`;
+  // OCR of a scan misreads one consonant of a long word (ลันวาคม for ธันวาคม): a full name
+  // of six letters or more with any one consonant in its place, tried after the real names;
+  // monthNumberOf reads it only when one month has it.
+  const misread = full
+    .filter((name) => ocrSkeleton(name).length >= MISREAD_NAME_LENGTH)
+    .flatMap((name) => {
+      const chars = [...name];
+      return chars.flatMap((c, at) =>
+        THAI_CONSONANT.test(c)
+          ? [
+              chars
+                .map((d, i) =>
+                  i === at
+                    ? THAI_CONSONANT.source
+                    : escapeRegExp(d) + (OCR_DROPPED_MARK.test(d) ? '?' : ''),
+                )
+                .join(' ?'),
+            ]
+          : [],
+      );
+    });
+  return `(?:${[...fullSources, ...abbreviationSources, ...misread].join('|')})`;
 })();
 
 /** RegExp source matching any weekday name (longest first: พฤหัสบดี before พฤหัส). */

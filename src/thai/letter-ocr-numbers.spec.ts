@@ -299,3 +299,31 @@ describe('letter date: a year misread far from the letters it cites and its stam
     expect(unsure(letter('๒๕๗๑'))).toBe(false);
   });
 });
+
+describe('dates whose month name has one consonant misread', () => {
+  it('reads a cited letter’s date and the letter’s own, the letter date flagged', () => {
+    const parsed = parseLetter(
+      lines(
+        'ที่ นน ๐๐๑๗.๒/ว ๑๔                       ศาลากลางจังหวัดน่าน',
+        '                                          ๓ มีนาคม ๒๕๗๐',
+        'เรื่อง  ขอรายงานผลการตรวจติดตาม',
+        'เรียน  นายอำเภอทุกอำเภอ',
+        'อ้างถึง  หนังสือจังหวัดน่าน ที่ นน ๐๐๑๗.๒/ว ๕ ลงวันที่ ๑๙ ลุมภาพันธ์ ๒๕๗๐',
+      ),
+    );
+    expect(parsed.references[0]?.date).toBe('2027-02-19');
+    const dated = parseLetter(
+      lines(
+        'ที่ นน ๐๐๑๗.๒/ว ๑๔                       ศาลากลางจังหวัดน่าน',
+        '                                          ๓ มีนาคม ๒๕๗๐',
+        '                                          ๑๒ ลันวาคม ๒๕๗๐',
+        'เรื่อง  ขอรายงานผลการตรวจติดตาม',
+        'เรียน  นายอำเภอทุกอำเภอ',
+      ).replace(/^.*๓ มีนาคม.*\n/m, ''),
+    );
+    expect(dated.letterDate).toEqual({ raw: '๑๒ ลันวาคม ๒๕๗๐', date: '2027-12-12' });
+    expect(dated.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'letterDate' }),
+    );
+  });
+});
