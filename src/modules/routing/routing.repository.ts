@@ -423,7 +423,9 @@ export class RoutingRepository {
    * ids, children of given kinds, subtree units of given kinds), insert one delivery per
    * target, skip targets that already have this letter live from this sender (the partial
    * unique index `deliveries_live_key`), write the forward row with its counts, and answer
-   * which targets were created and which skipped. Without any target nothing is written.
+   * which targets were created and which skipped; with any target it also logs the
+   * forward's progress event (`forward.sent`, the count created), as
+   * `ProgressEventsRepository.append` would. Without any target nothing is written.
    * Only the target rules in use are planned; the deliveries' foreign key to the forward
    * is checked at the end of the statement, when both rows exist. A unit's forward is the
    * hottest write of a nationwide circular, so the statement is prepared per connection.
@@ -474,6 +476,15 @@ export class RoutingRepository {
                                recipients_skipped)
          SELECT $1, $2, $3, $4, $10, $5, $11, $6, $7, $12, c.created, c.total - c.created
            FROM counts c WHERE c.total > 0
+       ),
+       sent_event AS (
+         -- The forward's progress event (as ProgressEventsRepository.append writes it), in
+         -- this statement rather than one more round trip of the transaction.
+         INSERT INTO progress_events (kind, root_letter_id, letter_id, secrecy, forward_id,
+                                      sender_unit_id, count, occurred_at)
+         SELECT 'forward.sent', $3, $2, l.secrecy, $1, $4, c.created, $7
+           FROM counts c JOIN letters_read l ON l.id = $2
+          WHERE c.total > 0
        )
        SELECT t.id AS unit_id, (i.recipient_unit_id IS NOT NULL) AS created
          FROM targets t LEFT JOIN inserted i ON i.recipient_unit_id = t.id`,
@@ -482,6 +493,8 @@ export class RoutingRepository {
     const created: string[] = [];
     const skipped: string[] = [];
     for (const row of rows) (row.created ? created : skipped).push(row.unit_id);
+    // The statement logged the forward's progress event: wake the readers after commit.
+    if (rows.length > 0) markProgressAppended(manager);
     return { created, skipped };
   }
 }

@@ -246,19 +246,9 @@ export class RoutingService {
               subtreeKinds,
             },
           );
+          // The statement also logged the forward's progress event (forward.sent).
           if (created.length + skipped.length === 0)
             throw new DomainError(RoutingErrors.FORWARD_NO_RECIPIENTS);
-          await this.events.append(manager, [
-            {
-              kind: 'forward.sent',
-              rootLetterId: letter.rootLetterId,
-              letterId: letter.id,
-              forwardId,
-              senderUnitId: register.unitId,
-              count: created.length,
-              occurredAt: now,
-            },
-          ]);
           await this.notifications.notifyUnits(
             manager,
             created,

@@ -570,6 +570,31 @@ describe('RoutingRepository', () => {
           [second.id],
         ),
       ).toEqual({ recipients_created: 1, recipients_skipped: 1 });
+      // Each forward logs its progress event, with the count it created.
+      expect(
+        await rowsOf(
+          t.dataSource,
+          `SELECT forward_id, kind, letter_id, root_letter_id, sender_unit_id, count, secrecy,
+                  delivery_id, recipient_unit_id
+             FROM progress_events WHERE letter_id = $1 ORDER BY id`,
+          [letterId],
+        ),
+      ).toEqual(
+        [
+          [first.forwardId, 1],
+          [second.id, 1],
+        ].map(([forwardId, count]) => ({
+          forward_id: forwardId,
+          kind: 'forward.sent',
+          letter_id: letterId,
+          root_letter_id: letterId,
+          sender_unit_id: p.root.id,
+          count,
+          secrecy: 'none',
+          delivery_id: null,
+          recipient_unit_id: null,
+        })),
+      );
       // A cancelled delivery is not live: the unit gets the letter again.
       await repo.cancelForwardDeliveries(t.dataSource.manager, first.forwardId, ['sent'], 'x', now);
       const third = newForward(p.root, letterId);
@@ -605,6 +630,11 @@ describe('RoutingRepository', () => {
         [[none.id, empty.id], letterId],
       );
       expect(written).toEqual([]);
+      expect(
+        await rowsOf(t.dataSource, 'SELECT id FROM progress_events WHERE letter_id = $1', [
+          letterId,
+        ]),
+      ).toEqual([]);
     });
   });
 });
