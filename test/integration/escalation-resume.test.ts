@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { EscalationRepository } from 'src/modules/escalation/escalation.repository.js';
+import { EscalationJobs } from 'src/modules/escalation/escalation.jobs.js';
 import { EscalationService } from 'src/modules/escalation/escalation.service.js';
 import { DeliveryLadderRepository } from 'src/modules/routing/delivery-ladder.repository.js';
 import { JobQueue } from 'src/queue/job-queue.js';
@@ -510,5 +511,58 @@ describe('a halted ladder resumes when someone cleared may act again', () => {
     });
     expect(await escalation.escalate(id, 1)).toEqual({ done: 'level 1 recorded' });
     expect(await notified(id, 'escalation.reminder')).toEqual([users['clerk.moi'].id]);
+  });
+
+  it('an acting head whose span starts later: the sweep finds the ladder when it starts', async () => {
+    t.clock.set('2026-04-21T03:00:00Z'); // a Tuesday, after Songkran
+    const unit = await f.newUnit({ nameTh: 'อำเภอพนมไพร', kind: 'district', parent: ministry });
+    const cleared = await f.newUser({
+      username: 'clerk.phanom',
+      memberships: [{ unit, role: 'clerk' }],
+      clearance: 'secret',
+    });
+    const { id, dueAt } = await forwarded(unit, 'confidential', 'รายงานสถานการณ์');
+    await ds.query(`UPDATE users SET clearance = 'none' WHERE id = $1`, [cleared.id]);
+    t.clock.set(new Date(dueAt.getTime() + MINUTE));
+    await halt(id, 1);
+    const sweep = async () =>
+      (await t.get(EscalationJobs).dueJobs(ds.manager, t.clock.now(), 1000)).map((job) => job.id);
+
+    // Appointed today to act from tomorrow: nothing resumes yet, and the sweep leaves it.
+    const acting = await f.newUser({
+      username: 'acting.phanom',
+      memberships: [{ unit: ministry, role: 'clerk' }],
+      clearance: 'confidential',
+    });
+    await t.http
+      .post(`/api/v1/users/${acting.id}/memberships`)
+      .set('Authorization', await auth('admin.moi'))
+      .send({
+        unitId: unit.id,
+        role: 'head',
+        acting: true,
+        startsOn: '2026-04-22',
+        endsOn: '2026-04-30',
+      })
+      .expect(201);
+    expect(await delivery(id)).toMatchObject({ escalation_halt_reason: 'no_cleared_member' });
+    expect(await sweep()).not.toContain(escalationJobId(id, 1));
+
+    // The span has begun: the sweep wakes the rung it halted at, whose job resumes it.
+    t.clock.set('2026-04-22T02:00:00Z'); // 09.00 in Bangkok
+    expect(await sweep()).toContain(escalationJobId(id, 1));
+    expect(await escalation.escalate(id, 1)).toEqual({ done: 'level 1 recorded' });
+    expect(await delivery(id)).toMatchObject({ escalation_halted_at: null });
+    const [audit] = await auditsOf(id, 'delivery.escalation-resumed');
+    expect(audit).toMatchObject({
+      actor_user_id: null,
+      data: { level: 1, cause: 'cleared-member-found', userId: null },
+    });
+    expect(await eventsOf(id, 'delivery.escalation-resumed')).toBe(1);
+    // No clerk there is cleared: the cleared acting head hears the reminder.
+    expect(await notified(id, 'escalation.reminder')).toEqual([acting.id]);
+    expect(await sweep()).not.toContain(escalationJobId(id, 1));
+    expect(await escalation.escalate(id, 1)).toEqual({ done: 'already recorded' });
+    expect(await eventsOf(id, 'delivery.escalation-resumed')).toBe(1);
   });
 });

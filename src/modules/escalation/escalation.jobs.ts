@@ -23,11 +23,17 @@ export class EscalationJobs implements ReconcileSource {
     };
   }
 
-  /** Rungs due and not recorded, asked of PostgreSQL. */
+  /**
+   * Rungs due and not recorded, asked of PostgreSQL, and the rung of each halted ladder that
+   * someone may act on again (its job resumes it).
+   */
   async dueJobs(manager: EntityManager, now: Date | null, limit: number): Promise<JobRequest[]> {
     const due = await this.repository.findDueRungs(manager, now, limit);
-    return due.map((rung) =>
-      this.escalation.rungJob(rung.deliveryId, rung.level, new Date(rung.dueAt)),
-    );
+    return [
+      ...due.map((rung) =>
+        this.escalation.rungJob(rung.deliveryId, rung.level, new Date(rung.dueAt)),
+      ),
+      ...(await this.escalation.resumableJobs(manager, now, limit)),
+    ];
   }
 }

@@ -310,6 +310,38 @@ export class EscalationRepository {
   }
 
   /**
+   * For the reconcile sweep: halted deliveries whose recipient unit has, now, an active user
+   * with a live membership in one of `roles` and a clearance that `clearances` lists for the
+   * letter's class — someone may act again though no users command resumed the ladder (an
+   * acting span that began since). The rung each halted at; a handful, by the partial index.
+   */
+  async findResumableHalts(
+    manager: EntityManager,
+    now: Date | null,
+    clearances: Record<string, readonly string[]>,
+    roles: readonly string[],
+    limit: number,
+  ): Promise<{ deliveryId: string; level: number }[]> {
+    return queryRows(
+      manager,
+      'EscalationRepository.findResumableHalts',
+      { deliveryId: col.uuid, level: col.int },
+      `SELECT d.id AS "deliveryId",
+              COALESCE((SELECT max(e.level) FROM escalations e WHERE e.delivery_id = d.id), 0)::int + 1
+                AS level
+         FROM deliveries_read d JOIN letters_read l ON l.id = d.letter_id
+        WHERE d.escalation_halt_reason IS NOT NULL AND d.state = 'sent'
+          AND EXISTS (
+            SELECT 1 FROM memberships_read m JOIN users_read u ON u.id = m.user_id AND u.active
+             WHERE m.unit_id = d.recipient_unit_id AND m.role = ANY($3::text[])
+               AND m.starts_at <= ${NOW(1)} AND (m.ends_at IS NULL OR m.ends_at > ${NOW(1)})
+               AND u.clearance IN (SELECT jsonb_array_elements_text($2::jsonb -> l.secrecy)))
+        ORDER BY d.escalation_halted_at LIMIT $4`,
+      [now, JSON.stringify(clearances), roles, limit],
+    );
+  }
+
+  /**
    * Re-arms the rung above `level` of a resumed ladder: `level`'s next due time becomes `at`,
    * so the sweep asks for it again.
    */

@@ -13,7 +13,7 @@ import {
 } from 'src/modules/escalation/escalation.repository.js';
 import { WorkingCalendar } from 'src/modules/escalation/working-calendar.js';
 import { addDays } from 'src/thai/index.js';
-import type { Speed } from 'src/modules/letters/letter.entity.js';
+import { SECRECY_CODES, type Speed } from 'src/modules/letters/letter.entity.js';
 import { containsLink, withoutLink } from 'src/modules/notifications/link-check.js';
 import { NotificationsService } from 'src/modules/notifications/notifications.service.js';
 import type { Queryable } from 'src/database/read-replica.js';
@@ -132,6 +132,28 @@ export class EscalationService implements DeliveryDeadlines {
     };
   }
 
+  /**
+   * The reconcile sweep's wake-ups for halted ladders someone may act on again without a
+   * users command having resumed them: the rung each halted at, due now (its job resumes it).
+   */
+  async resumableJobs(
+    manager: EntityManager,
+    now: Date | null,
+    limit: number,
+  ): Promise<JobRequest[]> {
+    const clearances = Object.fromEntries(
+      SECRECY_CODES.map((secrecy) => [secrecy, this.access.clearancesFor(secrecy)]),
+    );
+    const halts = await this.repository.findResumableHalts(
+      manager,
+      now,
+      clearances,
+      [...REGISTRY_ROLES],
+      limit,
+    );
+    return halts.map((halt) => this.rungJob(halt.deliveryId, halt.level, this.clock.now()));
+  }
+
   /** For routing's tracking views: the last rung of each delivery (none: not escalated). */
   /** The working days among the Bangkok dates [from, to] (the tracking chart's axis). */
   async workingDays(db: Queryable, from: string, to: string): Promise<string[]> {
@@ -161,20 +183,28 @@ export class EscalationService implements DeliveryDeadlines {
     }
     const result = await this.dataSource.transaction(async (manager) => {
       const dbNow = this.clock.databaseNow();
-      const target = await this.repository.lockTarget(manager, deliveryId, dbNow);
+      let target = await this.repository.lockTarget(manager, deliveryId, dbNow);
       if (!target || target.dueAt === null) return { outcome: { done: 'no such delivery' } };
       if (target.state !== 'sent') {
         if (level > 1) await this.repository.clearNextDue(manager, deliveryId, level - 1);
         return { outcome: { done: `delivery ${target.state}` } };
       }
+      let resumeJobs: JobRequest[] = [];
       if (target.escalationHaltedAt !== null) {
-        if (level > 1) await this.repository.clearNextDue(manager, deliveryId, level - 1);
-        return { outcome: { done: 'ladder halted' } };
+        // Someone may act again without a users command having said so (an acting span
+        // that began since): the ladder resumes here, at the rung it halted at.
+        const resumed = await this.resumeFound(manager, target, level);
+        if (!resumed) {
+          if (level > 1) await this.repository.clearNextDue(manager, deliveryId, level - 1);
+          return { outcome: { done: 'ladder halted' } };
+        }
+        resumeJobs = resumed.filter((job) => job.id !== escalationJobId(deliveryId, level));
+        target = (await this.repository.lockTarget(manager, deliveryId, dbNow))!;
       }
       let dueAt: Date;
       if (level === 1) {
         // The due time, or when a ladder halted before level 1 resumed (the later).
-        const firstDueAt = new Date(target.firstRungDueAt ?? target.dueAt);
+        const firstDueAt = new Date(target.firstRungDueAt ?? target.dueAt!);
         if (!target.due) return { outcome: { retryAt: firstDueAt } };
         dueAt = firstDueAt;
       } else {
@@ -226,7 +256,7 @@ export class EscalationService implements DeliveryDeadlines {
         notifiedUserIds: userIds,
         nextDueAt,
       });
-      if (rungId === null) return { outcome: { done: 'already recorded' } };
+      if (rungId === null) return { outcome: { done: 'already recorded' }, jobs: resumeJobs };
       if (level === 1) await this.ladder.markStarted(manager, deliveryId);
       await this.progressEvents.append(manager, [
         {
@@ -263,6 +293,7 @@ export class EscalationService implements DeliveryDeadlines {
         },
       });
       if (nextDueAt) jobs.push(this.rungJob(deliveryId, level + 1, nextDueAt));
+      jobs.push(...resumeJobs);
       return { outcome: { done: `level ${level} recorded` }, jobs };
     });
     // After the commit (invariant 2): the next rung and the outbox deliveries.
@@ -401,6 +432,41 @@ export class EscalationService implements DeliveryDeadlines {
   }
 
   /**
+   * A rung's job found its delivery halted (the sweep enqueues one when someone may act on
+   * it again, `findResumableHalts`): when this is the rung it halted at and the halt's rule
+   * now lets someone act, the ladder resumes as a users command would have resumed it, by
+   * the system. Null (nothing written) otherwise.
+   */
+  private async resumeFound(
+    manager: EntityManager,
+    target: EscalationTarget,
+    level: number,
+  ): Promise<JobRequest[] | null> {
+    if (target.secrecy === 'none') return null;
+    await this.repository.lockUnitActors(manager, [target.recipientUnitId]);
+    const reason: EscalationHaltReason = 'no_cleared_member';
+    const [halted] = (
+      await this.repository.lockHaltedDeliveries(manager, [target.recipientUnitId], reason)
+    ).filter((delivery) => delivery.id === target.id);
+    if (!halted || halted.lastLevel + 1 !== level) return null;
+    const now = this.clock.now();
+    const [nobody] = await this.access.unitsNobodyCanActFor(
+      manager,
+      [target.recipientUnitId],
+      target.secrecy as SecrecyLevel,
+      { now, lock: true },
+    );
+    if (nobody) return null;
+    return this.resume(
+      manager,
+      halted,
+      reason,
+      { cause: 'cleared-member-found', userId: null, actor: SYSTEM_ACTOR },
+      now,
+    );
+  }
+
+  /**
    * One halted ladder restarts at the rung it halted at (the one above the highest
    * recorded), due at once: the person who may now act hears of it without waiting out a
    * step the ladder spent halted, and each later rung keeps its working-time step after it.
@@ -410,7 +476,7 @@ export class EscalationService implements DeliveryDeadlines {
     manager: EntityManager,
     delivery: HaltedDelivery,
     reason: EscalationHaltReason,
-    change: { cause: string; userId: string; actor: AuditActor },
+    change: { cause: string; userId: string | null; actor: AuditActor },
     now: Date,
   ): Promise<JobRequest[]> {
     const dbNow = this.clock.databaseNow();

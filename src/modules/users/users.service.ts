@@ -436,7 +436,7 @@ export class UsersService {
    * In the transaction that added `membership`: when it lets the user act for the unit now
    * (a registry role, live now), the listener hears of it (escalation resumes the ladders it
    * halted there because nobody was cleared). Returns the jobs to enqueue after the commit.
-   * An acting span that starts later is not heard of when it starts: see README.md.
+   * An acting span that starts later is not announced when it starts (README.md).
    */
   private membershipGained(
     manager: EntityManager,
