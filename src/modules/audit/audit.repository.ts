@@ -39,8 +39,7 @@ export interface InlineAuditEvent extends Omit<NewAuditEvent, 'digest' | 'data'>
 /**
  * The SQL of an inline append, placed by the caller: `ctes` go in its statement's WITH (after the
  * relation they read), `params` are its parameters from the number it was given, `eventId` is a
- * scalar expression of the appended event's id (NULL when the chain has no row yet: the caller
- * then appends the event the ordinary way, which creates it).
+ * scalar expression of the appended event's id.
  */
 export interface InlineAuditSql {
   ctes: string;
@@ -156,8 +155,9 @@ export class AuditRepository {
    * locked after everything that relation needs, the chain last as in every command. The slots'
    * values are written into the digest's encoding and the data under the lock, from `source`;
    * the content digest, the link hash and the stored event are then exactly `appendOne`'s for
-   * the same event (hash version 2), so the verifier checks them as any other. A chain without
-   * a row yet is left alone (no event, `eventId` NULL).
+   * the same event (hash version 2), so the verifier checks them as any other. When the chain
+   * has no row in the statement's snapshot (its first event), the same statement calls
+   * `audit_append` instead, which creates or locks the row and appends the same event.
    */
   inlineAppend(
     chain: string,
@@ -190,6 +190,16 @@ export class AuditRepository {
                 ${p(4)}::uuid, ${p(5)}::text, ${p(6)}::text, ${p(7)}::text, l.data, l.prev_hash, l.hash, 2
            FROM audit_link l
          RETURNING id
+       ), audit_first AS (
+         -- The chain has no row in this statement's snapshot (its first event, or a row made
+         -- since): audit_append creates or locks it and appends the same event.
+         SELECT (audit_append(${p(0)}::text, NULL::text, ARRAY[${p(1)}::timestamptz],
+                              ARRAY[${p(2)}::uuid], ARRAY[${p(3)}::text], ARRAY[${p(4)}::uuid],
+                              ARRAY[${p(5)}::text], ARRAY[${p(6)}::text], ARRAY[${p(7)}::text],
+                              ARRAY[${fill(p(8))}],
+                              ARRAY[encode(sha256(convert_to(${fill(p(9))}, 'UTF8')), 'hex')]))[1] AS id
+           FROM ${source}
+          WHERE NOT EXISTS (SELECT 1 FROM audit_link)
        )`,
       params: [
         chain,
@@ -204,7 +214,7 @@ export class AuditRepository {
         event.digestTemplate,
         ...event.slots.map((slot) => slot.token),
       ],
-      eventId: `(SELECT id::text FROM audit_written)`,
+      eventId: `coalesce((SELECT id::text FROM audit_written), (SELECT id FROM audit_first))`,
     };
   }
 

@@ -171,9 +171,8 @@ export class AuditService {
    * `slots` names keys of `input.data` whose values only the statement knows (the number it
    * takes), each with the SQL expression over `source` (the statement's relation of one row)
    * that gives it; their values in `input.data` are ignored. The caller passes `params` after
-   * its own (from `firstParam`) and selects `eventId`; when that is NULL (the chain's first
-   * event) it appends the event with its real values through `record`, in the same
-   * transaction, which creates the chain.
+   * its own (from `firstParam`) and selects `eventId`, the appended event's id (the chain's
+   * first event creates the chain in the same statement).
    */
   inlineAppend(
     manager: EntityManager,

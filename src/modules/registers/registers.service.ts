@@ -338,8 +338,9 @@ export class RegistersService {
       }
       await this.repository.linkReplacement(manager, replaced.id, entry.id);
     }
-    // Appended above unless the entry was not the last write, or the unit's chain is new.
-    if (auditEventId === null) await this.audit.record(manager, eventOf(entry));
+    // Appended by the entry's statement unless the entry was not the command's last write.
+    if (replaced) await this.audit.record(manager, eventOf(entry));
+    else if (auditEventId === null) throw new Error('the registration appended no audit event');
     return entryView(entry, duplicateArrivalWarnings(earlier));
   }
 
@@ -644,9 +645,8 @@ export class RegistersService {
           // The statement wrote the same text from the same parts (referenceNumberHead).
           if (entry.issuedReference !== referenceNumber)
             throw new Error(`issued reference ${entry.issuedReference} is not ${referenceNumber}`);
-          // The unit's chain is new: its first event is appended the ordinary way.
-          if (auditEventId === null)
-            await this.audit.record(manager, eventOf(entry.number, referenceNumber));
+          // Invariant 2: no number without its audit event.
+          if (auditEventId === null) throw new Error('the number was taken with no audit event');
           return { status: 201, body: { ...entryView(entry), referenceNumber } };
         },
       ),

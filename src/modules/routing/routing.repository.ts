@@ -346,8 +346,8 @@ export class RoutingRepository {
   /**
    * Writes an annotation that is the command's only write, and in the same statement its
    * audit event (`audit`: audit's `inlineAppend` for the relation `written_annotation`, given
-   * its first parameter), so a minute is one statement and its commit. `auditEventId` is NULL
-   * when the unit's chain has no row yet (the caller then appends the ordinary way).
+   * its first parameter), so a minute is one statement and its commit; `auditEventId` is the
+   * event's id.
    */
   async insertAnnotationAudited(
     manager: EntityManager,

@@ -131,8 +131,8 @@ export class RoutingService {
         row,
         (firstParam, source) => this.audit.inlineAppend(manager, event, {}, source, firstParam),
       );
-      // The unit's chain is new: its first event is appended the ordinary way.
-      if (auditEventId === null) await this.audit.record(manager, event);
+      // Invariant 2: no minute without its audit event.
+      if (auditEventId === null) throw new Error('the minute was written with no audit event');
     }
     const unitName = principal.grants.find((g) => g.unitId === register.unitId)?.unitName ?? '';
     return { ...row, unitName };

@@ -6,7 +6,7 @@ import {
   RegistersRepository,
 } from 'src/modules/registers/registers.repository.js';
 import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
-import { AuditService, SYSTEM_ACTOR } from 'src/modules/audit/audit.service.js';
+import { AuditService } from 'src/modules/audit/audit.service.js';
 import { LettersService } from 'src/modules/letters/letters.service.js';
 import { createTestApp, type TestApp } from '../../harness/app.js';
 import { oneRow, rowsOf } from '../../harness/sql.js';
@@ -386,17 +386,25 @@ describe('RegistersRepository', () => {
         return written;
       });
 
-    // No chain row yet: nothing appended, and the caller is told so.
+    // The unit's first event: the statement creates its chain and appends it there too.
     const lone = await registerOne('ก่อนมีสาย');
-    expect(lone.auditEventId).toBeNull();
+    expect(lone.auditEventId).toMatch(/^\d+$/);
     expect(
-      await oneRow<{ count: number }>(
+      await oneRow<{ count: number; data: object }>(
         t.dataSource,
-        'SELECT count(*)::int AS count FROM audit_events WHERE chain = $1',
+        'SELECT count(*) OVER ()::int AS count, data FROM audit_events WHERE chain = $1',
         [unit.id],
       ),
-    ).toEqual({ count: 0 });
-    await t.dataSource.transaction((tx) => audit.record(tx, event(lone.entry.id, 'ก่อนมีสาย')));
+    ).toEqual({
+      count: 1,
+      data: {
+        registerId: register.id,
+        beYear: 2569,
+        number: 1,
+        remarks: 'ก่อนมีสาย',
+        deliveryId: null,
+      },
+    });
 
     // Many registrations at once on one register and one chain: consecutive numbers, each
     // event carrying its entry's number, the chain unforked and verifiable.
@@ -454,6 +462,47 @@ describe('RegistersRepository', () => {
     const next = await registerOne('ต่อจากนั้น');
     expect(next.entry.number).toBe(remarks.length + 2);
     expect(await audit.verify()).toMatchObject({ ok: true });
+
+    // A new unit whose first registrations all arrive at once: each statement finds no chain
+    // row, and the chain is made once, unforked, with every event.
+    const fresh = await f.newUnit({});
+    const freshRegister = await f.newRegister(fresh, { kind: 'incoming' });
+    const firsts = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        t.dataSource.transaction(async (tx) => {
+          const id = randomUUID();
+          return repo.insertNextEntry(
+            tx,
+            entry(freshRegister.id, (await f.newLetter({ unit: fresh })).id),
+            {
+              unitId: fresh.id,
+              rootLetterId: randomUUID(),
+              entryId: id,
+              audit: (first, source) =>
+                audit.inlineAppend(
+                  tx,
+                  { ...event(id, `แรก ${i}`), unitId: fresh.id },
+                  { number: 'e.number' },
+                  source,
+                  first,
+                ),
+            },
+          );
+        }),
+      ),
+    );
+    expect(firsts.map((w) => w.entry.number).sort((a, b) => a - b)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8,
+    ]);
+    expect(new Set(firsts.map((w) => w.auditEventId)).size).toBe(8);
+    expect(
+      await oneRow<object>(
+        t.dataSource,
+        'SELECT events::int AS events FROM audit_chains WHERE chain = $1',
+        [fresh.id],
+      ),
+    ).toEqual({ events: 8 });
+    expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
   it('insertNumberedEntry numbers, writes the ที่, the letter’s reference and the audit event in one statement', async () => {
@@ -502,11 +551,11 @@ describe('RegistersRepository', () => {
         [letterId],
       );
 
-    // The chain's first event is left to the caller.
+    // The chain's first event: the statement creates the chain.
     const firstLetter = (await f.newLetter({ unit })).id;
     const first = await numberOne(firstLetter);
     expect(first.entry).toMatchObject({ number: 1, issuedReference: 'กษ 0201.4/1' });
-    expect(first.auditEventId).toBeNull();
+    expect(first.auditEventId).toMatch(/^\d+$/);
     expect(await reference(firstLetter)).toEqual({
       reference_raw: 'กษ 0201.4/1',
       agency_prefix: 'กษ',
@@ -514,15 +563,6 @@ describe('RegistersRepository', () => {
       circular: false,
       serial: 1,
     });
-    await t.dataSource.transaction((tx) =>
-      audit.record(tx, {
-        actor: SYSTEM_ACTOR,
-        unitId: unit.id,
-        action: 'x',
-        subjectType: 'x',
-        subjectId: '1',
-      }),
-    );
 
     // A letter that has its ที่ keeps it; the others take theirs, numbers gap-free at once.
     const kept = (await f.newLetter({ unit })).id;
