@@ -27,6 +27,7 @@ import {
   type SecrecyLevel,
 } from 'src/modules/users/roles.js';
 import type { EscalationHaltReason } from 'src/modules/routing/delivery.entity.js';
+import type { ProgressEventKind } from 'src/modules/routing/progress-event.entity.js';
 import { JobQueue } from 'src/queue/job-queue.js';
 import { escalationJobId, type JobOutcome, type JobRequest } from 'src/queue/jobs.js';
 import { DeliveryLadderRepository } from 'src/modules/routing/delivery-ladder.repository.js';
@@ -349,30 +350,15 @@ export class EscalationService implements DeliveryDeadlines {
     const reason: EscalationHaltReason = 'no_cleared_member';
     await this.ladder.halt(manager, target.id, reason, now);
     if (level > 1) await this.repository.clearNextDue(manager, target.id, level - 1);
-    await this.progressEvents.append(manager, [
-      {
-        kind: 'delivery.unactionable',
-        rootLetterId: target.rootLetterId,
-        letterId: target.letterId,
-        deliveryId: target.id,
-        forwardId: target.forwardId,
-        senderUnitId: target.senderUnitId,
-        recipientUnitId: target.recipientUnitId,
-        level,
-        occurredAt: now,
-      },
-    ]);
-    const payload = {
-      ...(await this.payload(manager, target, level, dueAt, dbNow, { overdueList: false })),
-      reason,
-    };
-    const userIds = await this.repository.findMembers(
+    const { userIds, jobs } = await this.tellSenderOfLadder(
       manager,
-      target.senderUnitId,
-      ['clerk', 'head'],
+      target,
+      { kind: 'delivery.unactionable', notice: HALT_NOTICE, reason },
+      level,
+      dueAt,
+      dbNow,
       now,
     );
-    const jobs = await this.tell(manager, target.senderUnitId, userIds, HALT_NOTICE, payload, now);
     await this.audit.record(manager, {
       actor: SYSTEM_ACTOR,
       unitId: target.recipientUnitId,
@@ -486,35 +472,13 @@ export class EscalationService implements DeliveryDeadlines {
     if (level > 1) await this.repository.rearmNextDue(manager, delivery.id, level - 1, resumedAt);
     const target = await this.repository.lockTarget(manager, delivery.id, dbNow);
     if (!target) return [];
-    await this.progressEvents.append(manager, [
-      {
-        kind: 'delivery.escalation-resumed',
-        rootLetterId: target.rootLetterId,
-        letterId: target.letterId,
-        deliveryId: target.id,
-        forwardId: target.forwardId,
-        senderUnitId: target.senderUnitId,
-        recipientUnitId: target.recipientUnitId,
-        level,
-        occurredAt: now,
-      },
-    ]);
-    const payload = {
-      ...(await this.payload(manager, target, level, resumedAt, dbNow, { overdueList: false })),
-      reason,
-    };
-    const userIds = await this.repository.findMembers(
+    const { userIds, jobs } = await this.tellSenderOfLadder(
       manager,
-      target.senderUnitId,
-      ['clerk', 'head'],
-      now,
-    );
-    const jobs = await this.tell(
-      manager,
-      target.senderUnitId,
-      userIds,
-      RESUME_NOTICE,
-      payload,
+      target,
+      { kind: 'delivery.escalation-resumed', notice: RESUME_NOTICE, reason },
+      level,
+      resumedAt,
+      dbNow,
       now,
     );
     await this.audit.record(manager, {
@@ -536,6 +500,55 @@ export class EscalationService implements DeliveryDeadlines {
     });
     jobs.push(this.rungJob(target.id, level, resumedAt));
     return jobs;
+  }
+
+  /**
+   * A ladder stopped or restarted, said where it is watched: the delivery's progress event
+   * (the live tracking view) and a notice to the sending unit's clerks and head (without the
+   * subject of a classified letter, as every rung's). Returns who was told and the outbox
+   * jobs to enqueue after the commit.
+   */
+  private async tellSenderOfLadder(
+    manager: EntityManager,
+    target: EscalationTarget,
+    change: { kind: ProgressEventKind; notice: string; reason: EscalationHaltReason },
+    level: number,
+    dueAt: Date,
+    dbNow: Date | null,
+    now: Date,
+  ): Promise<{ userIds: string[]; jobs: JobRequest[] }> {
+    await this.progressEvents.append(manager, [
+      {
+        kind: change.kind,
+        rootLetterId: target.rootLetterId,
+        letterId: target.letterId,
+        deliveryId: target.id,
+        forwardId: target.forwardId,
+        senderUnitId: target.senderUnitId,
+        recipientUnitId: target.recipientUnitId,
+        level,
+        occurredAt: now,
+      },
+    ]);
+    const payload = {
+      ...(await this.payload(manager, target, level, dueAt, dbNow, { overdueList: false })),
+      reason: change.reason,
+    };
+    const userIds = await this.repository.findMembers(
+      manager,
+      target.senderUnitId,
+      ['clerk', 'head'],
+      now,
+    );
+    const jobs = await this.tell(
+      manager,
+      target.senderUnitId,
+      userIds,
+      change.notice,
+      payload,
+      now,
+    );
+    return { userIds, jobs };
   }
 
   private async addressees(
