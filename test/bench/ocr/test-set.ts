@@ -57,6 +57,35 @@ export const TEST_LETTERS = [
 /** Two prints of each letter, one per font, so every letter is seen in both. */
 const FONTS: FontName[] = ['sarabun', 'taviraj'];
 
+/**
+ * Fixture letters whose point a printed page cannot show: text noise nobody prints (zero-width
+ * characters, a Latin o typed for ๐, a legacy encoding's garbage).
+ */
+const UNPRINTABLE_LETTERS = new Set([
+  'ocr-noise-zero-width-split-am-latin-o',
+  'legacy-encoding-garbage-in-subject',
+]);
+
+/**
+ * Every other fixture letter: a held-out set (`BENCH_OCR_LETTERS=held-out`) that the reader and
+ * the parser were not tuned on, to check that a change helps letters beyond the test set.
+ */
+export function heldOutLetters(): string[] {
+  const chosen = new Set<string>(TEST_LETTERS);
+  return readdirSync(FIXTURES)
+    .filter((file) => file.endsWith('.expected.json'))
+    .map((file) => file.slice(0, -'.expected.json'.length))
+    .filter((letter) => !chosen.has(letter) && !UNPRINTABLE_LETTERS.has(letter))
+    .sort();
+}
+
+/** `BENCH_OCR_LETTERS`: unset for the test set, `held-out`, or letters by name, comma-separated. */
+export function lettersFromEnvironment(value = process.env.BENCH_OCR_LETTERS): readonly string[] {
+  if (!value) return TEST_LETTERS;
+  if (value === 'held-out') return heldOutLetters();
+  return value.split(',').map((letter) => letter.trim()).filter(Boolean);
+}
+
 export interface ScanVariant {
   look: LetterLook;
   dpi: number;

@@ -6,13 +6,14 @@ import { readPdf } from 'src/modules/files/reading/pdf-reader.js';
 import { parseLetter } from 'src/thai/index.js';
 import { LETTER_FIELDS, scoreLetter, type LetterScore } from '../ocr/score.js';
 import { ensureTesseractCli, readWithTesseractCli } from '../ocr/tesseract-cli.js';
-import { buildTestSet, type TestDocument } from '../ocr/test-set.js';
+import { buildTestSet, lettersFromEnvironment, type TestDocument } from '../ocr/test-set.js';
 import type { BenchScenario } from '../scenario.js';
 
 /**
  * Thai OCR accuracy on the scanned test set (test/bench/ocr/): the project's reader
  * (`readPdf` with its OCR pool) and the letter parser against each letter's expected JSON,
- * vs Debian's tesseract command feeding the same parser. BENCH_OCR_PAGES=N reads a subset.
+ * vs Debian's tesseract command feeding the same parser. BENCH_OCR_PAGES=N reads a subset;
+ * BENCH_OCR_LETTERS=held-out reads the fixture letters outside the test set instead.
  */
 const TARGETS = { fields: 0.9, references: 0.95, dates: 0.95, secondsPerPage: 4 };
 
@@ -143,7 +144,7 @@ export const ocrScenario: BenchScenario = {
   async run(log) {
     const maxPages = process.env.BENCH_OCR_PAGES ? Number(process.env.BENCH_OCR_PAGES) : undefined;
     const parallel = Number(process.env.BENCH_OCR_WORKERS ?? Math.min(2, availableParallelism()));
-    const docs = await buildTestSet({ maxPages, log });
+    const docs = await buildTestSet({ maxPages, letters: lettersFromEnvironment(), log });
     const pages = docs.reduce((n, d) => n + d.pages, 0);
     log(
       `  ${docs.length} documents, ${pages} pages, ${new Set(docs.map((d) => d.letter)).size} letters; ${parallel} engines at once`,
