@@ -151,6 +151,68 @@ describe('an enclosure quantity as OCR of a scan reads it', () => {
     expect(parsed.enclosures).toEqual([expected]);
   });
 
+  it.each([
+    ['แนวทางการดำเนินงาน จำนว่น ๑ ชุด', 'แนวทางการดำเนินงาน จำนวน ๑ ชุด'],
+    ['คู่มือการปฏิบัติงาน จำน้วน 2 เล่ม', 'คู่มือการปฏิบัติงาน จำนวน 2 เล่ม'],
+    ['แผนที่เส้นทาง จ่ำนวน๓แผ่น', 'แผนที่เส้นทาง จำนวน ๓ แผ่น'],
+    ['บัญชีรายชื่อผู้เข้าร่วม จำนว๊น 15 หน้า', 'บัญชีรายชื่อผู้เข้าร่วม จำนวน 15 หน้า'],
+  ])(
+    'reads จำนวน with a speck for a tone mark in %s, and flags the enclosures',
+    (item, expected) => {
+      const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
+      expect(parsed.enclosures).toEqual([expected]);
+      expect(parsed.warnings).toContainEqual(
+        expect.objectContaining({ code: 'low_confidence', field: 'enclosures' }),
+      );
+    },
+  );
+
+  it('starts the next unnumbered item after a quantity read with a speck', () => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        'สิ่งที่ส่งมาด้วย  แบบสำรวจแหล่งน้ำ                      จำนว่น ๑ ชุด',
+        '                  แผนที่ตำบล                            จำนวน ๓ แผ่น',
+        body,
+      ),
+    );
+    expect(parsed.enclosures).toEqual(['แบบสำรวจแหล่งน้ำ จำนวน ๑ ชุด', 'แผนที่ตำบล จำนวน ๓ แผ่น']);
+  });
+
+  it('leaves a word like จำนวน alone where no quantity follows, unflagged', () => {
+    for (const item of ['รายงานจำนว่นผู้ประสบภัย', 'บัญชีจำนวนผู้ประสบภัย จำนว่น หลายราย']) {
+      const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
+      expect(parsed.enclosures).toEqual([item]);
+      expect(parsed.warnings.filter((w) => w.code === 'low_confidence')).toEqual([]);
+    }
+  });
+
+  it('puts back the marks of office and regulation words in an item, and flags it', () => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        'สิ่งที่ส่งมาด้วย ๑. สำเนาหนังสือสำนักงานปลัดกระทรวงการตางประเทศ จำนวน ๑ ฉบับ',
+        '๒. ปฏิทินการปิดบัญชีสินปีงบประมาณ จำนวน ๑ ชุด',
+        body,
+      ),
+    );
+    expect(parsed.enclosures).toEqual([
+      'สำเนาหนังสือสำนักงานปลัดกระทรวงการต่างประเทศ จำนวน ๑ ฉบับ',
+      'ปฏิทินการปิดบัญชีสิ้นปีงบประมาณ จำนวน ๑ ชุด',
+    ]);
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'enclosures' }),
+    );
+  });
+
+  it('leaves printed items as they are, unflagged', () => {
+    const parsed = parseLetter(
+      lines(...head, 'สิ่งที่ส่งมาด้วย  บัญชีทรัพย์สินปีงบประมาณ ๒๕๖๗ จำนวน ๑ ชุด', body),
+    );
+    expect(parsed.enclosures).toEqual(['บัญชีทรัพย์สินปีงบประมาณ ๒๕๖๗ จำนวน ๑ ชุด']);
+    expect(parsed.warnings.filter((w) => w.code === 'low_confidence')).toEqual([]);
+  });
+
   it('keeps what is printed after a quantity', () => {
     const parsed = parseLetter(lines(...head, 'สิ่งที่ส่งมาด้วย  แผ่นพับ จำนวน ๕๐ แผ่น ต่ออำเภอ', body));
     expect(parsed.enclosures).toEqual(['แผ่นพับ จำนวน ๕๐ แผ่น ต่ออำเภอ']);

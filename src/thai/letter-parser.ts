@@ -190,11 +190,17 @@ const CONTINUATION =
   /^(?:ที่?\s|ที่?[\u0E01-\u0E2E]{2,4}\s*\d|ลงวันที่?|ลว\.?|ด่วน|ลับ|จำนวน|\(|และ|พร้อม|ฉบับ|เรื่อง)/;
 /** What an enclosure is counted in (จำนวน ๑ ฉบับ), the longer words before their prefixes. */
 const COUNTED_IN = 'ฉบับ|ชุด|แผ่นดิสก์|แผ่นซีดี|แผ่น|เล่ม|หน้า|รายการ';
+/**
+ * จำนวน as OCR of a scan may read it before a quantity: with a speck read as a tone mark
+ * over one of its letters (จำนว่น, จำน้วน). Only before a number and what it counts, where
+ * no other word stands.
+ */
+const QUANTITY_WORD = 'จ[\\u0E48-\\u0E4B]?ำน[\\u0E48-\\u0E4B]?ว[\\u0E48-\\u0E4B]?น';
 /** An item that ends with its quantity (… จำนวน ๑ ฉบับ) or a year is complete. */
 const COMPLETE_ITEM = new RegExp(`(?:${COUNTED_IN}|\\d{2,4})\\s*\\)?\\s*$`);
 
 /** An enclosure line that is a whole item on its own: … จำนวน ๑ ชุด. */
-const QUANTITY_ITEM = new RegExp(`จำนวน\\s*\\d+\\s*(?:${COUNTED_IN})\\s*\\)?\\s*$`);
+const QUANTITY_ITEM = new RegExp(`${QUANTITY_WORD}\\s*\\d+\\s*(?:${COUNTED_IN})\\s*\\)?\\s*$`);
 
 /**
  * Whether a line continues the current header field: 'continue' (a wrapped line),
@@ -344,7 +350,10 @@ function withoutStrayMarks(text: string): string {
     .join(' ');
 }
 
-const QUANTITY_SPACED = new RegExp(`จำนวน\\s*([0-9\\u0E50-\\u0E59]+)\\s*(${COUNTED_IN})`, 'g');
+const QUANTITY_SPACED = new RegExp(
+  `${QUANTITY_WORD}\\s*([0-9\\u0E50-\\u0E59]+)\\s*(${COUNTED_IN})`,
+  'g',
+);
 /** Specks after an item's quantity: words of one to three signs, Latin letters or digits. */
 const DUST_AFTER_QUANTITY = new RegExp(
   `(จำนวน [0-9\\u0E50-\\u0E59]+ (?:${COUNTED_IN})\\)?)(?: [^\\s\\u0E01-\\u0E59()]{1,3})+$`,
@@ -354,10 +363,18 @@ const DUST_AFTER_QUANTITY = new RegExp(
  * An enclosure item's quantity as the form prints it, จำนวน ๑ ฉบับ with a space either side
  * of the number (OCR of a scan drops those spaces: จำนวน1ฉบับ), and without the specks a
  * scan leaves after it (`จำนวน ๑ ฉบับ 7`): nothing is printed after an item's quantity.
- * Letters and digits are kept as read.
+ * Digits are kept as read; จำนวน read with a speck for a tone mark (QUANTITY_WORD) is
+ * written as the word, and `markDropped` says so: the item is then a guess.
  */
-function quantityTidied(item: string): string {
-  return item.replace(QUANTITY_SPACED, 'จำนวน $1 $2').replace(DUST_AFTER_QUANTITY, '$1');
+function quantityTidied(item: string): { text: string; markDropped: boolean } {
+  let markDropped = false;
+  const text = item
+    .replace(QUANTITY_SPACED, (word: string, count: string, unit: string) => {
+      markDropped ||= !word.startsWith('จำนวน');
+      return `จำนวน ${count} ${unit}`;
+    })
+    .replace(DUST_AFTER_QUANTITY, '$1');
+  return { text, markDropped };
 }
 
 /** Dates of letters enclosed (… ลงวันที่ ๑๗ ธันวาคม ๒๕๖๘): cited dates for the checks. */
@@ -899,21 +916,22 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
   };
 }
 
+/** Fields a repair may touch: the confidence fields, the stamps' units, the enclosures. */
+type RepairedField = ConfidenceField | 'receiptStamps' | 'enclosures';
+
 const SPECK_FOR_SPACE = /(?<=[\u0E01-\u0E4E])\s?[-_~]\s?(?=[\u0E01-\u0E2E\u0E40-\u0E44])/g;
 
 /**
  * The fields that name units and posts, and the subject, cleared of a scan's dust and with
  * the marks OCR lost from office words put back (office-words.ts), in place. Returns the
  * fields whose marks were put back: their reading is a guess, shown as unsure. A stamp's
- * unit counts for the stamps.
+ * unit counts for the stamps; the enclosures get their words put back, their dust stays.
  */
-function repairFieldWords(
-  letter: Omit<ParsedLetter, 'warnings'>,
-): Set<ConfidenceField | 'receiptStamps'> {
-  const repaired = new Set<ConfidenceField | 'receiptStamps'>();
+function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedField> {
+  const repaired = new Set<RepairedField>();
   const repair = (
     value: string | null,
-    field: ConfidenceField | 'receiptStamps',
+    field: RepairedField,
     dust: 'end' | 'all',
   ): string | null => {
     const bare = value === null ? null : dropDust(value, dust);
@@ -947,6 +965,13 @@ function repairFieldWords(
     ...s,
     unit: repair(s.unit, 'receiptStamps', 'all'),
   }));
+  // An enclosure names documents by the units and regulations they come from (สำเนาหนังสือ
+  // สำนักงาน…, ปฏิทินการปิดบัญชีสิ้นปีงบประมาณ); its dust is already dropped after the quantity.
+  letter.enclosures = letter.enclosures.map((item) => {
+    const r = repairOfficeWords(item);
+    if (r.repaired) repaired.add('enclosures');
+    return r.text;
+  });
   return repaired;
 }
 
@@ -1057,11 +1082,10 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   }
 
   const enclosureText = field('enclosure');
-  const enclosures = (
+  const tidied = (
     enclosureText === null ? [] : enclosureItems(fields.values.get('enclosure') ?? [])
-  )
-    .map((i) => quantityTidied(withoutStrayMarks(i.text)))
-    .filter((t) => t !== '');
+  ).map((i) => quantityTidied(withoutStrayMarks(i.text)));
+  const enclosures = tidied.map((t) => t.text).filter((t) => t !== '');
 
   const letter: Omit<ParsedLetter, 'warnings'> = {
     kind,
@@ -1107,7 +1131,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     warnings.push(...checkLetterDates(letterDate.date, cited, receipts, options));
   }
   // A field read through a label OCR damaged is shown as unsure, whatever the reader said.
-  const unsure: [ConfidenceField | 'receiptStamps', boolean][] = [
+  const unsure: [RepairedField, boolean][] = [
     ['subject', fields.damaged.has('subject') && letter.subject !== null],
     [
       'salutation',
@@ -1133,6 +1157,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     ],
   ];
   if (stampDateGuessed) unsure.push(['receiptStamps', true]);
+  if (tidied.some((t) => t.markDropped)) unsure.push(['enclosures', true]);
   for (const name of repaired) unsure.push([name, true]);
   for (const [name, flagged] of unsure) {
     if (flagged)
