@@ -29,6 +29,10 @@ describe('repairOfficeWords', () => {
     ['ขอทราบแนวทางการเบิกจ่ายค่าตอบแทน', 'ขอทราบแนวทางการเบกจ่ายค่าตอบแทน'],
     ['หลักเกณฑ์การจัดสรรงบประมาณ', 'หลกเกณฑ์การจัดสรรงบประมาณ'],
     ['แผนการใช้จ่ายปีงบประมาณ', 'แผนการใช้จ่ายปงบประมาณ'],
+    // สิ้นปีงบประมาณ: the tone mark lost, or both marks, or a mark read as its look-alike.
+    ['ก่อนสิ้นปีงบประมาณ พ.ศ. ๒๕๖๙', 'ก่อนสินปีงบประมาณ พ.ศ. ๒๕๖๙'],
+    ['ณ วันสิ้นปีงบประมาณ', 'ณ วันสนปีงบประมาณ'],
+    ['รายงานเงินคงเหลือสิ้นปีงบประมาณ 2568', 'รายงานเงินคงเหลือสี้นปีงบประมาณ 2568'],
   ])('puts back %s from %s', (printed, read) => {
     expect(repairOfficeWords(read)).toEqual({ text: printed, repaired: true });
   });
@@ -52,6 +56,11 @@ describe('repairOfficeWords', () => {
     'สำนักงานสาธารณสุกอำเกอ',
     // A word that ends as a listed one begins (ทรัพย์สิน before ปีงบประมาณ) is left as printed.
     'บัญชีทรัพย์สินปีงบประมาณ',
+    'รายงานหนี้สินปีงบประมาณ ๒๕๖๘',
+    // Also when the reading lost a mark of the word before (ทรัพยสิน).
+    'ทะเบียนทรัพยสินปีงบประมาณ',
+    // Printed in full.
+    'ก่อนสิ้นปีงบประมาณ',
     'เบิกจ่ายตรง',
   ])('leaves %s alone', (text) => {
     expect(repairOfficeWords(text)).toEqual({ text, repaired: false });

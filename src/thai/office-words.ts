@@ -211,9 +211,18 @@ const COMMON_UNITS = [
 
 /**
  * Words of the budget and disbursement regulations that subjects name (ระเบียบการเบิกจ่ายเงิน
- * จากคลัง, หลักเกณฑ์…), long enough that no other word shares their letters.
+ * จากคลัง, หลักเกณฑ์…), long enough that no other word shares their letters, and สิ้นปีงบประมาณ
+ * (the year-end the regulations set), whose letters only ทรัพย์สิน / หนี้สิน before ปีงบประมาณ
+ * share (NOT_AFTER).
  */
-const REGULATION_WORDS = ['เบิกจ่าย', 'หลักเกณฑ์', 'ปีงบประมาณ'];
+const REGULATION_WORDS = ['เบิกจ่าย', 'หลักเกณฑ์', 'ปีงบประมาณ', 'สิ้นปีงบประมาณ'];
+
+/**
+ * Words whose first letters, marks lost, end other words: สิ้นปีงบประมาณ read as สินปีงบประมาณ
+ * is also ทรัพย์สินปีงบประมาณ or หนี้สินปีงบประมาณ as printed. Such a word is not repaired
+ * where the letters before it (marks left out) end like those.
+ */
+const NOT_AFTER: ReadonlyMap<string, RegExp> = new Map([['สิ้นปีงบประมาณ', /(?:ทรพย|หน)$/]]);
 
 /** Kinds of units, offices and the posts that sign letters. */
 const OFFICE_WORDS = [
@@ -308,7 +317,9 @@ export function repairOfficeWords(text: string): MarkRepair {
   for (const { word, clusters } of LEXICON) {
     const budget = markBudget(clusters.bases.length);
     const span = clusters.bases.length;
+    const notAfter = NOT_AFTER.get(word);
     for (const { start, misread } of placesOf(read.bases, clusters.bases)) {
+      if (notAfter?.test(read.bases.slice(0, start)) === true) continue;
       let taken = false;
       for (let k = start; k < start + span; k++) taken ||= placed[k] === true;
       if (taken) continue;
