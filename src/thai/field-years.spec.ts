@@ -13,6 +13,11 @@ describe('fieldYearsRepaired', () => {
     ['ประจำปีงบประมาณ พ.ศ. ๕๕๖๙', 'ประจำปีงบประมาณ พ.ศ. ๒๕๖๙'],
     ['ปีการศึกษา ๘๕๖๗', 'ปีการศึกษา ๒๕๖๗'],
     ['ภัยหนาว ปี,๕๕๖๘', 'ภัยหนาว ปี ๒๕๖๘'],
+    // ปี with its vowel lost before a Buddhist-era year, Thai or Arabic digits.
+    ['การจัดงานวันเด็กแห่งชาติ ประจำป ๒๕๖๙', 'การจัดงานวันเด็กแห่งชาติ ประจำปี ๒๕๖๙'],
+    ['การคัดเลือกครูดีเด่น ประจำป 2569', 'การคัดเลือกครูดีเด่น ประจำปี 2569'],
+    ['การรณรงค์ฉีดวัคซีน ป 2568', 'การรณรงค์ฉีดวัคซีน ปี 2568'],
+    ['แผนปฏิบัติการ ประจำป๒๕๗๐', 'แผนปฏิบัติการ ประจำปี๒๕๗๐'],
   ])('%s → %s', (read, printed) => {
     expect(fieldYearsRepaired(read, 2568).text).toBe(printed);
   });
@@ -29,6 +34,11 @@ describe('fieldYearsRepaired', () => {
     'แผนพัฒนา ปี ๕๕๗๕',
     // A Gregorian year after ปี is not a Buddhist-era one.
     'ครบรอบ ปี ๑๙๙๐',
+    // ป before a number that is no Buddhist-era year, a grade with its dot, ป inside a word.
+    'ค่าใช้จ่าย ป 1500 บาท',
+    'นักเรียนชั้น ป.๖ ๒๕๖๘',
+    'การพัฒนาชุมชนสป 2568',
+    'ป ๒๕',
   ])('leaves %s alone', (text) => {
     expect(fieldYearsRepaired(text, 2568)).toEqual({ text, repaired: false });
   });

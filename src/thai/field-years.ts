@@ -4,6 +4,8 @@
  * - พ.ศ. read as Latin letters (`WA.`, `na,`) before a year in Thai digits: no print puts
  *   Latin letters with a dot before a Thai-digit Buddhist-era year;
  * - a speck glued after ปี (`ปี.๒๕๖๙`): ปี is a word, not an abbreviation, and takes no dot;
+ * - ปี with its vowel lost before a Buddhist-era year (`ประจำป ๒๕๖๙`, `ป 2569`): ป alone is
+ *   no word, and a Thai letter with a year after it is ป. only with its dot (ป.๖ is a grade);
  * - the year's first digit misread (`๕๕๖๙`) after ปี, พ.ศ. or a ปี… word: every year a letter
  *   names starts with ๒; taken only when the year with ๒ is within a year of the letter's own
  *   date, the years a subject names, so a Gregorian year or a number is never touched.
@@ -22,6 +24,9 @@ const SPECK_AFTER_PI = new RegExp(
   `(?<=(?:^|[\\s\\u0E01-\\u0E4E])ปี)[.,'\`]\\s*(?=${THAI_YEAR})`,
   'g',
 );
+/** ป with no mark after it, alone or after ประจำ, then a year of four digits, Thai or Arabic. */
+const PI_WITHOUT_VOWEL =
+  /(?<=^|\s|ประจำ)ป(?=\s*([\u0E50-\u0E59]{4}|[0-9]{4})(?![\u0E50-\u0E590-9]))/g;
 /** A year after the words that name one: ปี, พ.ศ., ปีงบประมาณ, ปีการศึกษา. */
 const NAMED_YEAR = new RegExp(`(ปี|พ\\.ศ\\.|ปีงบประมาณ|ปีการศึกษา)(\\s*)(${THAI_YEAR})`, 'g');
 
@@ -32,7 +37,15 @@ export interface YearRepair {
 
 /** `letterYear`: the Buddhist-era year of the letter's date, null when it has none. */
 export function fieldYearsRepaired(text: string, letterYear: number | null): YearRepair {
-  let out = text.replace(ERA_AS_LATIN, 'พ.ศ. ').replace(SPECK_AFTER_PI, ' ');
+  let out = text
+    .replace(ERA_AS_LATIN, 'พ.ศ. ')
+    .replace(SPECK_AFTER_PI, ' ')
+    .replace(PI_WITHOUT_VOWEL, (pi: string, year: string) => {
+      const value = parseDigits(year);
+      const buddhist =
+        value !== null && value >= LETTER_YEARS.minYear && value <= LETTER_YEARS.maxYear;
+      return buddhist ? 'ปี' : pi;
+    });
   if (letterYear !== null) {
     out = out.replace(NAMED_YEAR, (whole, word: string, space: string, year: string) => {
       if (year.startsWith('๒')) return whole;
