@@ -50,9 +50,77 @@ describe('a speck one space before a head label', () => {
     );
   });
 
+  it.each(['0 เรียน', 'o เรียน', '๐ เรียน', 'O เรยน'])(
+    'reads the addressee after a round speck in %s, and flags it',
+    (label) => {
+      const parsed = parseLetter(
+        lines(
+          head[0] ?? '',
+          head[1] ?? '',
+          'เรื่อง  ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ 1',
+          `${label}  นายอำเภอทุกอำเภอ`,
+          body,
+        ),
+      );
+      expect(parsed.subject).toBe('ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ');
+      expect(parsed.salutation).toBe('นายอำเภอทุกอำเภอ');
+      expect(parsed.warnings).toContainEqual(
+        expect.objectContaining({ code: 'low_confidence', field: 'salutation' }),
+      );
+    },
+  );
+
+  it('does not take a digit other than a zero, nor a zero glued to the word, for a speck', () => {
+    for (const label of ['1 เรียน', '0เรียน', '00 เรียน']) {
+      const parsed = parseLetter(
+        lines(
+          head[0] ?? '',
+          head[1] ?? '',
+          'เรื่อง  ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ',
+          `${label}  นายอำเภอทุกอำเภอ`,
+          body,
+        ),
+      );
+      expect(parsed.salutation).toBeNull();
+    }
+  });
+
   it('does not take a word after a letter or a number for a label', () => {
     const parsed = parseLetter(lines(...head, 'ก. อ้างถึง หนังสือจังหวัดลำปาง ที่ ลป ๐๐๒๓.๔/ว ๓๘๘', body));
     expect(parsed.references).toEqual([]);
+  });
+});
+
+describe('a head label whose เ OCR read as แ', () => {
+  it.each([
+    ['แรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด', 'salutation', 'ผู้ว่าราชการจังหวัด ทุกจังหวัด'],
+    ['แรื่อง  การจัดงานวันเด็กแห่งชาติ', 'subject', 'การจัดงานวันเด็กแห่งชาติ'],
+    ['แรอง การจัดงานวันเด็กแห่งชาติ', 'subject', 'การจัดงานวันเด็กแห่งชาติ'],
+  ] as const)('reads %s as the label, and flags the field', (line, field, value) => {
+    const others =
+      field === 'subject'
+        ? [line, 'เรียน  นายอำเภอทุกอำเภอ']
+        : ['เรื่อง  ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ', line];
+    const parsed = parseLetter(lines(head[0] ?? '', head[1] ?? '', ...others, body));
+    expect(parsed[field]).toBe(value);
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field }),
+    );
+  });
+
+  it('does not read a word that starts with แ as a label', () => {
+    const parsed = parseLetter(
+      lines(
+        head[0] ?? '',
+        head[1] ?? '',
+        'เรื่อง  ขอความร่วมมือสำรวจข้อมูล',
+        'แรงงานต่างด้าว',
+        'เรียน  นายอำเภอทุกอำเภอ',
+        body,
+      ),
+    );
+    expect(parsed.subject).toBe('ขอความร่วมมือสำรวจข้อมูล แรงงานต่างด้าว');
+    expect(parsed.salutation).toBe('นายอำเภอทุกอำเภอ');
   });
 });
 

@@ -285,9 +285,10 @@ export interface DamagedLabelMatch extends LabelMatch {
 /**
  * A speck OCR glues before a label (.เรียน, 'เรื่อง), or leaves one space before it (`-
  * อ้างถึง`, `' เรื่อง`): one or two signs, never a letter or a digit, so an item number
- * (๑. ๒)) is not one.
+ * (๑. ๒)) is not one; or a round speck read as a zero or an o one space before it (`0
+ * เรียน`): no item is numbered zero, and an item number has its dot or bracket.
  */
-const GLUED_SPECK = /^[.,'`"|_~\-–—:;*•]{1,2} ?(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
+const GLUED_SPECK = /^(?:[.,'`"|_~\-–—:;*•]{1,2} ?|[0oO\u0E50] )(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
 
 export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
   const start = leadOf(line.match);
@@ -303,6 +304,8 @@ export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
     at.push(i);
   }
   const read = skeleton.join('');
+  // เ with a speck beside it reads as แ (เรียน → แรียน): a label's เ may come as แ.
+  const asRead = read.startsWith('แ') ? `เ${read.slice(1)}` : read;
   for (const [label, word] of DAMAGED_LABELS) {
     const lengths =
       word.length >= DAMAGED_LABEL_EDIT_FROM
@@ -310,7 +313,7 @@ export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
         : [word.length];
     for (const n of lengths) {
       if (n > read.length) continue;
-      const prefix = read.slice(0, n);
+      const prefix = (word.startsWith('เ') ? asRead : read).slice(0, n);
       const near = word.length >= DAMAGED_LABEL_EDIT_FROM && withinOneEdit(prefix, word);
       if (prefix !== word && !near) continue;
       let end = (at[n - 1] ?? lead) + 1;
