@@ -343,3 +343,60 @@ describe('a signature block with specks beside the name', () => {
     },
   );
 });
+
+describe('a foot without its blank lines, the owning unit misread', () => {
+  const foot = (...block: string[]): ReturnType<typeof parseLetter> =>
+    parseLetter(lines(...head, body, '                 ขอแสดงความนับถือ', ...block));
+
+  it.each([
+    ['สำนัถนโยบายและแผน', 'กองทัพภาคที่ ๓'],
+    ['ภองควบคุมการก่อสร้าง', 'กรมโยธาธิการและผังเมือง'],
+    ['กลองป้องกันและบรรเทาสาธารณภัย', 'กรมส่งเสริมการปกครองท้องถิ่น'],
+  ])('ends the position before %s', (unit, post) => {
+    const parsed = foot(
+      '(นายสมหมาย ใจกล้า)',
+      `อธิบดี${post}`,
+      unit,
+      'กลุ่มงานป้องกันและบรรเทาสาธารณภัย',
+      'โทร. 0 2241 9000',
+    );
+    expect(parsed.signatory).toEqual({ name: 'นายสมหมาย ใจกล้า', position: `อธิบดี${post}` });
+    expect(parsed.ownerUnit).toContain('กลุ่มงานป้องกันและบรรเทาสาธารณภัย');
+  });
+
+  it('goes on with the acting phrase and the post it acts for', () => {
+    const parsed = foot(
+      '(นายวิชัย ศรีสุข)',
+      'รองปลัดกระทรวงสาธารณสุข',
+      'ปฏิบัติราชการแทน',
+      'ปลัดกระทรวงสาธารณสุข',
+      'กองบริหารการสาธารณสุข',
+      'โทร. ๐ ๒๕๙๐ ๑๑๑๑',
+    );
+    expect(parsed.signatory?.position).toBe(
+      'รองปลัดกระทรวงสาธารณสุข ปฏิบัติราชการแทน ปลัดกระทรวงสาธารณสุข',
+    );
+    expect(parsed.ownerUnit).toBe('กองบริหารการสาธารณสุข');
+  });
+
+  it('keeps a position wrapped after แทน, and a blank line still decides', () => {
+    const wrapped = foot(
+      '(นางสาวจันทร์เพ็ญ มีสุข)',
+      'รองผู้ว่าราชการจังหวัด รักษาราชการแทน',
+      'ผู้ว่าราชการจังหวัดน่าน',
+      'สำนักงานจังหวัดน่าน',
+      'โทร. ๐ ๕๔๗๑ ๐๐๐๐',
+    );
+    expect(wrapped.signatory?.position).toBe('รองผู้ว่าราชการจังหวัด รักษาราชการแทน ผู้ว่าราชการจังหวัดน่าน');
+    const blank = foot(
+      '(นายสมหมาย ใจกล้า)',
+      'ประธานกรรมการตรวจสอบพัสดุ',
+      'ประจำสำนักงานเขตพื้นที่',
+      '',
+      'กองคลัง',
+      'โทร. ๐ ๒๒๒๒ ๑๑๑๑',
+    );
+    expect(blank.signatory?.position).toBe('ประธานกรรมการตรวจสอบพัสดุ ประจำสำนักงานเขตพื้นที่');
+    expect(blank.ownerUnit).toBe('กองคลัง');
+  });
+});

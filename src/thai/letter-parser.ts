@@ -769,10 +769,21 @@ function findContactLine(lines: Line[], from: number): number {
 }
 
 /**
+ * Whether a line under a position's first line goes on with it: the acting phrase
+ * (ปฏิบัติราชการแทน, รักษาราชการแทน …) or the post it acts for (ปลัดกระทรวง…, ผู้ว่าราชการ…).
+ */
+const ACTING = /^(?:ปฏิบัติราชการแทน|รักษาราชการแทน|ทำการแทน|รักษาการในตำแหน่ง|รักษาการแทน)/;
+function continuesPosition(text: string): boolean {
+  return ACTING.test(text) || startsWithPost(text);
+}
+
+/**
  * The signatory: the name on the signature line and the position printed below it, up to a
  * blank line, a foot structure or a contact line. Without a blank line before the contacts,
- * a line starting with a unit word begins the owning unit, unless the position line before it
- * ends in แทน (ปฏิบัติราชการแทน …). Returns the position's line numbers too.
+ * the position's first line is followed only by the acting phrase and the post it acts for
+ * (continuesPosition), or by anything after a line ending in แทน: any other line begins the
+ * owning unit, also one whose unit word OCR damaged (สำนัถนโยบาย…, ภองควบคุม…). Returns the
+ * position's line numbers too.
  */
 function readSignatory(
   lines: Line[],
@@ -797,8 +808,8 @@ function readSignatory(
       !blankBeforeContact &&
       contact >= 0 &&
       previous !== undefined &&
-      startsWithUnitWord(text) &&
-      !/แทน$/.test(previous)
+      !/แทน$/.test(previous) &&
+      (startsWithUnitWord(text) || !continuesPosition(text))
     ) {
       break;
     }
