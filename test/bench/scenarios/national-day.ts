@@ -31,6 +31,13 @@ const STAFFED_DISTRICTS = env('BENCH_DAY_DISTRICTS', 300);
 const STAFFED_LOCALS = env('BENCH_DAY_LOCALS', 300);
 /** A step whose requests pile up beyond this many in flight has failed (overload). */
 const MAX_IN_FLIGHT = env('BENCH_DAY_MAX_IN_FLIGHT', 2_000);
+/**
+ * BENCH_DAY_SPLIT_RATE: instead of stepping the rate up, run the mix for BENCH_DAY_SPLIT_MIX_STEPS
+ * steps at START_RATE (the circulars cascade, inboxes fill), then each kind of request alone
+ * at this low rate for one step, and print the CPU time per request of each kind.
+ */
+const SPLIT_RATE = env('BENCH_DAY_SPLIT_RATE', 0);
+const SPLIT_MIX_STEPS = env('BENCH_DAY_SPLIT_MIX_STEPS', 2);
 
 /** Assumptions of the national peak (the reference figure). */
 const LETTERS_PER_UNIT_PER_DAY = env('BENCH_DAY_LETTERS_PER_UNIT', 30);
@@ -350,6 +357,7 @@ async function runStep(
   bases: string[],
   rate: number,
   seconds: number,
+  only?: Op,
 ): Promise<StepStats> {
   const stats: StepStats = {
     rate,
@@ -364,6 +372,7 @@ async function runStep(
     return acc;
   }, []);
   const chooseOp = (): Op => {
+    if (only) return only;
     const r = Math.random() * cumulative.at(-1)![1];
     return cumulative.find(([, upTo]) => r < upTo)![0];
   };
@@ -456,6 +465,59 @@ function logEndpoints(log: (line: string) => void, stats: StepStats): void {
 }
 
 /**
+ * Where the CPU goes per kind of request: the mix runs first so that circulars cascade and
+ * inboxes fill, then each kind runs alone at a low fixed rate (so that nothing queues) and
+ * the processes' CPU over its step is divided by its requests. Returns the mix's CPU ms per
+ * request, weighted by the shares of MIX.
+ */
+async function splitByKind(
+  state: DayState,
+  bases: string[],
+  cpu: CpuSplit,
+  log: (line: string) => void,
+): Promise<number> {
+  for (let step = 1; step <= SPLIT_MIX_STEPS; step++) {
+    state.cascadesThisStep = 0;
+    const stats = await runStep(state, bases, START_RATE, STEP_SECONDS);
+    const verdict = stepVerdict(stats);
+    log(
+      `  mix step ${step}: ${stats.issued} requests at ${START_RATE} req/s, ` +
+        `p99 ${verdict.p99.toFixed(0)} ms, ${verdict.failed} failed, ${verdict.rejected} 4xx`,
+    );
+    for (const line of stats.failures) log(`    ${line}`);
+  }
+  log(
+    `  each kind alone at ${SPLIT_RATE} req/s for ${STEP_SECONDS} s, CPU ms per request ` +
+      `(load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores):`,
+  );
+  let weighted = 0;
+  for (const [op, share] of MIX) {
+    state.cascadesThisStep = 0;
+    const before = await cpu.snapshot();
+    const stats = await runStep(state, bases, SPLIT_RATE, STEP_SECONDS, op);
+    const spent = CpuSplit.between(before, await cpu.snapshot());
+    const per = (ms: number) => ms / stats.issued;
+    const apis = spent.apis.reduce((a, b) => a + b, 0);
+    const all = per(apis + spent.worker + spent.backends + spent.server);
+    weighted += share * all;
+    const endpoints = [...stats.byEndpoint.entries()]
+      .map(([endpoint, e]) => {
+        const { p50 } = summary(e.latencies);
+        return `${endpoint} ×${e.latencies.length} p50 ${p50.toFixed(1)} ms${e.failed + e.rejected > 0 ? ` (${e.failed} failed, ${e.rejected} 4xx)` : ''}`;
+      })
+      .join('; ');
+    log(
+      `    ${op.padEnd(9)} APIs ${per(apis).toFixed(2)}, PostgreSQL ${per(spent.backends).toFixed(2)} ` +
+        `+ server ${per(spent.server).toFixed(2)}, worker ${per(spent.worker).toFixed(2)}; ` +
+        `all but the bench ${all.toFixed(2)}  [${endpoints}]`,
+    );
+    for (const line of stats.failures.slice(0, 3)) log(`      ${line}`);
+  }
+  log(`  the mix, weighted by its shares: ${weighted.toFixed(2)} CPU ms per request`);
+  return weighted;
+}
+
+/**
  * A compressed national working day, open loop, against two API processes and a worker on
  * one database: the rate steps up until p99 passes P99_LIMIT_MS or a request fails; the
  * highest step that passed is the sustained rate, compared with the national peak.
@@ -465,7 +527,8 @@ export const nationalDayScenario: BenchScenario = {
   description:
     'highest sustained req/s (open loop, p99 ≤ 300 ms, no failures) of a working-day mix on 2 APIs + worker, national seed vs the estimated national peak',
   async run(log) {
-    const url = await freshBenchDatabase('saraban_bench_day');
+    // BENCH_DAY_DATABASE: another name, so that two runs on one server do not drop each other's.
+    const url = await freshBenchDatabase(process.env.BENCH_DAY_DATABASE ?? 'saraban_bench_day');
     const dataSource = await openBenchDataSource(url, 8);
     const seeded = performance.now();
     const world = await seedDay(dataSource, {
@@ -507,6 +570,14 @@ export const nationalDayScenario: BenchScenario = {
       const state = new DayState(world.units, world.ministry, tokens, world.preloadedLetterId);
       // Not judged: the first seconds compile code paths and open pooled connections.
       await runStep(state, processes.bases, START_RATE, WARMUP_SECONDS);
+      if (SPLIT_RATE > 0) {
+        const mixed = await splitByKind(state, processes.bases, cpu, log);
+        return {
+          measured: { value: mixed, unit: 'CPU ms/request' },
+          // The budget of two cores at 5× the national peak, with nothing else running.
+          reference: { value: (cpus().length * 1000) / (5 * peak), unit: 'CPU ms/request' },
+        };
+      }
       let best: StepStats | undefined;
       let rate = START_RATE;
       for (let step = 1; step <= MAX_STEPS; step++) {
