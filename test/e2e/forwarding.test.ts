@@ -315,14 +315,27 @@ describe('forwarding a circular down the hierarchy', () => {
     });
     expect(progress.deliveries).toMatchObject({ total: 7, received: 5, sent: 2 });
     const byChild = Object.fromEntries(progress.children.map((c) => [c.unitId, c]));
-    expect(byChild[mueang.id]).toMatchObject({ total: 4, received: 3, pending: 1 });
+    // Each child carries its own name and kind, read with the figures.
+    expect(byChild[mueang.id]).toMatchObject({
+      nameTh: mueang.nameTh,
+      kind: mueang.kind,
+      total: 4,
+      received: 3,
+      pending: 1,
+    });
     expect(byChild[mueang.id].byKind).toEqual(
       expect.arrayContaining([
         { kind: 'subdistrict_administration', total: 2, received: 1, pending: 1 },
         { kind: 'town_municipality', total: 1, received: 1, pending: 0 },
       ]),
     );
-    expect(byChild[selaphum.id]).toMatchObject({ total: 1, received: 0, pending: 1 });
+    expect(byChild[selaphum.id]).toMatchObject({
+      nameTh: selaphum.nameTh,
+      kind: selaphum.kind,
+      total: 1,
+      received: 0,
+      pending: 1,
+    });
     expect(progress.notReceived.items.map((i) => i.unitId).sort()).toEqual(
       [selaphum.id, sao2.id].sort(),
     );

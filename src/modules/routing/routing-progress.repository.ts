@@ -51,11 +51,16 @@ export interface ProgressSummaryRow {
   rollup:
     | {
         childId: string;
-        kind: string;
-        total: number;
-        received: number;
-        pending: number;
-        returned: number;
+        /** The child unit's own name and kind (null if it is not a unit any longer). */
+        unit: { nameTh: string; kind: string } | null;
+        /** The child's subtree's recipient units by kind, by their best state. */
+        byKind: {
+          kind: string;
+          total: number;
+          received: number;
+          pending: number;
+          returned: number;
+        }[];
       }[]
     | null;
   /** Recipient units per level of the tree (hop), by their best state. */
@@ -296,8 +301,13 @@ export class RoutingProgressRepository {
    * A letter's progress inside a subtree, in one statement: the recipient units by their
    * best state (aggregated once), the delivery and unit totals, the roll-up per child of
    * the unit and kind, the oldest pending unit, and a page of the units still pending
-   * (oldest first, keyset cursor). The deliveries are grouped by recipient id alone and
-   * the units' kind and path joined afterwards: grouping by the long paths costs far more.
+   * (oldest first, keyset cursor). The units of the subtree are read once, joined to the
+   * letter's deliveries, and each recipient is grouped by its id with the two short values
+   * the figures need from its unit: its kind, and which child of the viewed unit it is under
+   * (the segment of its path after the viewed unit's; empty for the unit itself). Grouping
+   * by the long paths themselves costs far more, and joining the units a second time for
+   * them read the whole units table again on every call. Each child's roll-up row carries
+   * the child's own name and kind, so no second round trip reads them.
    */
   async findProgress(
     rootLetterId: string,
@@ -307,17 +317,11 @@ export class RoutingProgressRepository {
 
     db: Queryable = this.dataSource,
   ): Promise<ProgressSummaryRow & { pending: PendingUnitRow[] }> {
-    const params: unknown[] = [
-      rootLetterId,
-      `${unitPath}%`,
-      unitPath.length + 1,
-      unitPath,
-      limit + 1,
-    ];
+    const params: unknown[] = [rootLetterId, `${unitPath}%`, unitPath.length + 1, limit + 1];
     let after = '';
     if (cursor) {
       params.push(cursor.since, cursor.unitId);
-      after = 'AND (pending_since, unit_id) > ($6::timestamptz, $7::uuid)';
+      after = 'AND (pending_since, unit_id) > ($5::timestamptz, $6::uuid)';
     }
     const rows = await queryRows(
       db,
@@ -341,11 +345,16 @@ export class RoutingProgressRepository {
           col.array(
             col.object({
               childId: col.text,
-              kind: col.text,
-              total: COUNT,
-              received: COUNT,
-              pending: COUNT,
-              returned: COUNT,
+              unit: col.nullable(col.object({ nameTh: col.text, kind: col.text })),
+              byKind: col.array(
+                col.object({
+                  kind: col.text,
+                  total: COUNT,
+                  received: COUNT,
+                  pending: COUNT,
+                  returned: COUNT,
+                }),
+              ),
             }),
           ),
         ),
@@ -372,21 +381,20 @@ export class RoutingProgressRepository {
         ),
       },
       `WITH per_unit AS MATERIALIZED (
-         SELECT a.*, u.kind, u.path
-           FROM (SELECT d.recipient_unit_id AS unit_id, ${UNIT_STATUS} AS status,
-                        min(d.sent_at) FILTER (WHERE d.state = 'sent') AS pending_since,
-                        min(d.due_at) FILTER (WHERE d.state = 'sent') AS due_at,
-                        (array_agg(d.id ORDER BY d.sent_at, d.id) FILTER (WHERE d.state = 'sent'))[1] AS delivery_id,
-                        min(d.hop) AS hop,
-                        count(*) FILTER (WHERE d.state = 'sent')::int AS n_sent,
-                        count(*) FILTER (WHERE d.state = 'received')::int AS n_received,
-                        count(*) FILTER (WHERE d.state = 'returned')::int AS n_returned,
-                        count(*) FILTER (WHERE d.state = 'cancelled')::int AS n_cancelled
-                   FROM deliveries d
-                  WHERE d.root_letter_id = $1
-                    AND d.recipient_unit_id IN (SELECT id FROM units_read WHERE path LIKE $2)
-                  GROUP BY d.recipient_unit_id) a
-           JOIN units_read u ON u.id = a.unit_id
+         SELECT d.recipient_unit_id AS unit_id, split_part(substr(u.path, $3), '/', 1) AS child_id,
+                u.kind, ${UNIT_STATUS} AS status,
+                min(d.sent_at) FILTER (WHERE d.state = 'sent') AS pending_since,
+                min(d.due_at) FILTER (WHERE d.state = 'sent') AS due_at,
+                (array_agg(d.id ORDER BY d.sent_at, d.id) FILTER (WHERE d.state = 'sent'))[1] AS delivery_id,
+                min(d.hop) AS hop,
+                count(*) FILTER (WHERE d.state = 'sent')::int AS n_sent,
+                count(*) FILTER (WHERE d.state = 'received')::int AS n_received,
+                count(*) FILTER (WHERE d.state = 'returned')::int AS n_returned,
+                count(*) FILTER (WHERE d.state = 'cancelled')::int AS n_cancelled
+           FROM deliveries d
+           JOIN units_read u ON u.id = d.recipient_unit_id
+          WHERE d.root_letter_id = $1 AND u.path LIKE $2
+          GROUP BY d.recipient_unit_id, 2, u.kind
        )
        SELECT
          (SELECT json_build_object(
@@ -400,13 +408,23 @@ export class RoutingProgressRepository {
              'returned', count(*) FILTER (WHERE status = 'returned'),
              'cancelled', count(*) FILTER (WHERE status = 'cancelled'))
             FROM per_unit) AS units,
-         (SELECT json_agg(r ORDER BY r."childId", r.kind) FROM (
-             SELECT split_part(substr(path, $3), '/', 1) AS "childId", kind,
-                    count(*)::int AS total, count(*) FILTER (WHERE status = 'received')::int AS received,
-                    count(*) FILTER (WHERE status = 'sent')::int AS pending,
-                    count(*) FILTER (WHERE status = 'returned')::int AS returned
-               FROM per_unit WHERE path <> $4
-              GROUP BY 1, 2) r) AS rollup,
+         -- Per child, its unit's name and kind by one index probe (a join is planned as a
+         -- scan of every unit) and its recipients per kind.
+         (SELECT json_agg(json_build_object(
+                    'childId', r.child_id,
+                    'unit', (SELECT json_build_object('nameTh', c.name_th, 'kind', c.kind)
+                               FROM units_read c WHERE c.id = r.child_id::uuid),
+                    'byKind', r.by_kind) ORDER BY r.child_id)
+            FROM (SELECT child_id, json_agg(json_build_object(
+                           'kind', kind, 'total', total, 'received', received, 'pending', pending,
+                           'returned', returned) ORDER BY kind) AS by_kind
+                    FROM (SELECT child_id, kind, count(*)::int AS total,
+                                 count(*) FILTER (WHERE status = 'received')::int AS received,
+                                 count(*) FILTER (WHERE status = 'sent')::int AS pending,
+                                 count(*) FILTER (WHERE status = 'returned')::int AS returned
+                            FROM per_unit WHERE child_id <> ''
+                           GROUP BY child_id, kind) k
+                   GROUP BY child_id) r) AS rollup,
          (SELECT COALESCE(json_agg(r ORDER BY r.level), '[]') FROM (
              SELECT hop AS level, count(*) FILTER (WHERE status <> 'cancelled')::int AS total,
                     count(*) FILTER (WHERE status = 'received')::int AS received,
@@ -416,12 +434,12 @@ export class RoutingProgressRepository {
          (SELECT json_build_object('unitId', unit_id, 'pendingSince', pending_since)
             FROM per_unit WHERE status = 'sent' ORDER BY pending_since, unit_id LIMIT 1) AS oldest,
          (SELECT COALESCE(json_agg(json_build_object(
-                    'unitId', p.unit_id, 'nameTh', u.name_th, 'kind', p.kind, 'path', p.path,
+                    'unitId', p.unit_id, 'nameTh', u.name_th, 'kind', p.kind, 'path', u.path,
                     'pendingSince', p.pending_since, 'dueAt', p.due_at, 'deliveryId', p.delivery_id)
                   ORDER BY p.pending_since, p.unit_id), '[]')
-            FROM (SELECT unit_id, kind, path, pending_since, due_at, delivery_id FROM per_unit
+            FROM (SELECT unit_id, kind, pending_since, due_at, delivery_id FROM per_unit
                    WHERE status = 'sent' ${after}
-                   ORDER BY pending_since, unit_id LIMIT $5) p
+                   ORDER BY pending_since, unit_id LIMIT $4) p
             JOIN units_read u ON u.id = p.unit_id) AS pending`,
       params,
     );
@@ -434,19 +452,6 @@ export class RoutingProgressRepository {
         dueAt: unit.dueAt === null ? null : new Date(unit.dueAt),
       })),
     };
-  }
-
-  async findUnitNames(
-    ids: string[],
-    db: Queryable = this.dataSource,
-  ): Promise<{ id: string; nameTh: string; kind: string }[]> {
-    return queryRows(
-      db,
-      'RoutingProgressRepository.findUnitNames',
-      { id: col.uuid, nameTh: col.text, kind: col.text },
-      `SELECT id, name_th AS "nameTh", kind FROM units_read WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
   }
 
   /**

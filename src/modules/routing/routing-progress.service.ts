@@ -143,29 +143,21 @@ export class RoutingProgressService {
       db,
     );
     const pending = summary.pending;
-    const rollupRows = summary.rollup ?? [];
-    const childIds = [...new Set(rollupRows.map((r) => r.childId))];
-    const names = new Map(
-      (await this.repository.findUnitNames(childIds, db)).map((u) => [u.id, u] as const),
-    );
-    const children = childIds.map((childId) => {
-      const rows = rollupRows.filter((r) => r.childId === childId);
-      return {
-        unitId: childId,
-        nameTh: names.get(childId)?.nameTh ?? null,
-        kind: names.get(childId)?.kind ?? null,
-        total: rows.reduce((n, r) => n + r.total, 0),
-        received: rows.reduce((n, r) => n + r.received, 0),
-        pending: rows.reduce((n, r) => n + r.pending, 0),
-        returned: rows.reduce((n, r) => n + r.returned, 0),
-        byKind: rows.map(({ kind, total, received, pending: p }) => ({
-          kind,
-          total,
-          received,
-          pending: p,
-        })),
-      };
-    });
+    const children = (summary.rollup ?? []).map(({ childId, unit: child, byKind }) => ({
+      unitId: childId,
+      nameTh: child?.nameTh ?? null,
+      kind: child?.kind ?? null,
+      total: byKind.reduce((n, r) => n + r.total, 0),
+      received: byKind.reduce((n, r) => n + r.received, 0),
+      pending: byKind.reduce((n, r) => n + r.pending, 0),
+      returned: byKind.reduce((n, r) => n + r.returned, 0),
+      byKind: byKind.map(({ kind, total, received, pending: p }) => ({
+        kind,
+        total,
+        received,
+        pending: p,
+      })),
+    }));
     const now = this.clock.now();
     const items = pending.slice(0, limit);
     const last = items[items.length - 1];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Speed } from 'src/modules/letters/letter.entity.js';
 import {
@@ -214,13 +213,17 @@ describe('RoutingProgressRepository', () => {
 
   it('findProgress sums the subtree’s units by best state, per child, level and pending page', async () => {
     const progress = await repo.findProgress(w.circular, w.province.path, null, 10);
-    const group = (childId: string, kind: string, total: number, received: number) => ({
-      childId,
+    const byKind = (kind: string, total: number, received: number) => ({
       kind,
       total,
       received,
       pending: total - received,
       returned: 0,
+    });
+    const child = (unit: TestUnit, kinds: ReturnType<typeof byKind>[]) => ({
+      childId: unit.id,
+      unit: { nameTh: unit.nameTh, kind: unit.kind },
+      byKind: kinds,
     });
     const pending = (unit: TestUnit, since: Date, due: Date, deliveryId: string) => ({
       unitId: unit.id,
@@ -235,10 +238,9 @@ describe('RoutingProgressRepository', () => {
       deliveries: { sent: 2, received: 2, returned: 0, cancelled: 0, total: 4 },
       units: { total: 4, received: 2, pending: 2, returned: 0, cancelled: 0 },
       rollup: [
-        group(w.district.id, 'district', 1, 1),
-        group(w.district.id, 'subdistrict_administration', 1, 0),
-        group(w.district2.id, 'district', 1, 0),
-      ].sort((a, b) => (a.childId + a.kind < b.childId + b.kind ? -1 : 1)),
+        child(w.district, [byKind('district', 1, 1), byKind('subdistrict_administration', 1, 0)]),
+        child(w.district2, [byKind('district', 1, 0)]),
+      ].sort((a, b) => (a.childId < b.childId ? -1 : 1)),
       levels: [
         { level: 1, total: 1, received: 1, pending: 0, returned: 0 },
         { level: 2, total: 2, received: 1, pending: 1, returned: 0 },
@@ -268,16 +270,6 @@ describe('RoutingProgressRepository', () => {
       oldest: null,
       pending: [],
     });
-  });
-
-  it('findUnitNames reads ids, names and kinds', async () => {
-    const found = await repo.findUnitNames([w.province.id, w.tambon.id, randomUUID()]);
-    expect(found.sort((a, b) => a.nameTh.localeCompare(b.nameTh))).toEqual(
-      [
-        { id: w.province.id, nameTh: 'จังหวัดตราด', kind: 'province' },
-        { id: w.tambon.id, nameTh: 'อบต.ห้วงน้ำขาว', kind: 'subdistrict_administration' },
-      ].sort((a, b) => a.nameTh.localeCompare(b.nameTh)),
-    );
   });
 
   it('findOverdue groups the subtree’s overdue deliveries by unit in path order', async () => {
