@@ -148,6 +148,25 @@ describe('a speed or secrecy mark with a speck beside it', () => {
     );
   });
 
+  it.each([
+    ["'ด่วนที่สุด ที่ ลป ๐๐๒๓.๔/ว ๔๑๒", 'ด่วนที่สุด', null],
+    ['|ด่วนทีสุด ที่ ลป ๐๐๒๓.๔/ว ๔๑๒', 'ด่วนที่สุด', null],
+    ['“ลับ ด่วนมาก ที่ ลป ๐๐๒๓.๔/ว ๔๑๒', 'ด่วนมาก', 'ลับ'],
+  ])('reads the mark a speck is glued before in %s', (line, urgency, secrecy) => {
+    const parsed = parseLetter(
+      lines(`${line}                        ศาลากลางจังหวัดลำปาง`, ...head.slice(1), body),
+    );
+    expect([parsed.urgency, parsed.secrecy]).toEqual([urgency, secrecy]);
+    expect(parsed.referenceNumber).toEqual(
+      expect.objectContaining({ agencyPrefix: 'ลป', serial: 412 }),
+    );
+  });
+
+  it('takes no mark from a word after a glued speck', () => {
+    const parsed = parseLetter(lines(...head, "'ลดการใช้พลังงาน", body));
+    expect([parsed.urgency, parsed.secrecy]).toEqual([null, null]);
+  });
+
   it('leaves a word with a number alone', () => {
     const parsed = parseLetter(lines(...head, body, 'ลบ ๒', 'ลบ 12'));
     expect(parsed.secrecy).toBeNull();

@@ -435,18 +435,23 @@ export interface Marks {
   end: number;
 }
 
+/** Signs OCR glues before a mark at a line's start: quotes, a bar, a dot. */
+const SPECK_BEFORE_MARK = /^['"`|.,:;‘’“”]{1,2}(?=[ดล])/;
+
 /**
  * Speed and secrecy marks at the start of a line (ด่วนที่สุด, ลับ, both, in either order).
  * The labels come back as in the table (ด่วน ที่สุด → ด่วนที่สุด); a ด่วนภายใน mark keeps
  * its printed date and time.
  */
 export function leadingMarks(line: Line): Marks {
-  let pos = leadOf(line.match);
+  const lead = leadOf(line.match);
   let speed: string | null = null;
   let secrecy: string | null = null;
+  // A speck OCR glued before the mark ('ด่วนที่สุด): taken only when a mark follows.
+  let pos = lead + (SPECK_BEFORE_MARK.exec(line.match.slice(lead))?.[0].length ?? 0);
   // Every mark starts with ด (ด่วน…) or ล (ลับ…).
   const first = line.match.charAt(pos);
-  if (first !== 'ด' && first !== 'ล') return { speed, secrecy, end: pos };
+  if (first !== 'ด' && first !== 'ล') return { speed, secrecy, end: lead };
   for (;;) {
     const rest = line.match.slice(pos);
     const m = MARK_TOKEN.exec(rest);
@@ -465,7 +470,7 @@ export function leadingMarks(line: Line): Marks {
     const closing = /^[)\]]\s*/.exec(line.match.slice(pos));
     if (closing !== null) pos += closing[0].length;
   }
-  return { speed, secrecy, end: pos };
+  return { speed, secrecy, end: speed === null && secrecy === null ? lead : pos };
 }
 
 /** A line that holds only marks: ด่วนที่สุด / ลับ / ด่วนมาก ลับมาก. */
