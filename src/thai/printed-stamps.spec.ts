@@ -51,6 +51,26 @@ describe('extractPrintedStamps', () => {
       [stamp('กองคลัง', 9, '2026-02-03', null)],
     ],
     [
+      'its number alone on its line, the unit ending the line above after letter text',
+      'ที่ กษ ๐๒๐๑/ว ๑๒                    สำนักงานปศุสัตว์จังหวัดแพร่\nเลขรับ ๔๔\nกรมปศุสัตว์                     วันที่ ๒๐ ม.ค. ๒๕๖๙',
+      [stamp('สำนักงานปศุสัตว์จังหวัดแพร่', 44, '2026-01-20', null)],
+    ],
+    [
+      'its number ending its line, the unit after a mark far to its left',
+      'ด่วนมาก                      ที่ทำการปกครองจังหวัดนครราชสีมา\nที่ มท ๐๓๑๐.๑/๕๕๕                                            เลขรับ 332\nกรมการปกครอง                                     วันที่ 19 มี.ค. 2569',
+      [stamp('ที่ทำการปกครองจังหวัดนครราชสีมา', 332, '2026-03-19', null)],
+    ],
+    [
+      'its number followed by letter text: the line above is not its unit',
+      'ที่ กษ ๐๒๐๑/ว ๑๒                    สำนักงานปศุสัตว์จังหวัดแพร่\nเลขรับ ๔๔             กรมปศุสัตว์\n\nเรื่อง ทดสอบ',
+      [stamp(null, 44, null, null)],
+    ],
+    [
+      'the line above ends with no unit word',
+      'ที่ กษ ๐๒๐๑/ว ๑๒                    ถนนพญาไท กทม. ๑๐๔๐๐\nเลขรับ ๔๔\n\nเรื่อง ทดสอบ',
+      [stamp(null, 44, null, null)],
+    ],
+    [
       'a date on top, no keyword, above the letter head',
       '๑๕ ม.ค. ๒๕๖๘\nกรม ๒๖\n\nที่ มท ๐๒๑๐/๑',
       [stamp(null, 26, '2025-01-15', null)],

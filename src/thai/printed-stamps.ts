@@ -560,7 +560,21 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       if (name !== null) unit = { name, line: first.line, start: start + lead };
     }
   }
-  unit ??= unitAbove(lines, dateAbove && date !== null ? date.line - 1 : first.line - 1, column);
+  const unitLine = dateAbove && date !== null ? date.line - 1 : first.line - 1;
+  unit ??= unitAbove(lines, unitLine, column);
+  // The reader sets out each line from its own first word, so a stamp line with nothing
+  // before it starts at column 0 whatever its place on the paper, and one after specks or
+  // letter text somewhere else: the columns of a stamp's lines need not agree. A stamp is
+  // the rightmost thing on its lines; when its number ends its line, the last cell of the
+  // line above is its unit if it names one.
+  const anchorCell = cellsOf(anchorLine.text).at(-1);
+  if (unit === null && anchorCell !== undefined && first.index >= anchorCell.start) {
+    const above = lines[unitLine];
+    const last = above === undefined ? undefined : cellsOf(above.text).at(-1);
+    if (last !== undefined && last.start !== column && startsWithUnitWord(last.text)) {
+      unit = unitAbove(lines, unitLine, last.start);
+    }
+  }
 
   // The time: right after the number or the date, else in the stamp's column just below.
   // A stamp's date line OCR could not read still stands between its number and its time:
