@@ -276,6 +276,10 @@ describe('stamp dates OCR damaged', () => {
     ['a lost year digit, Arabic digits', 'รับวันที่ 6 ธ.ค. 568', { day: 6, month: 12, year: 2025 }],
     ['a dot read as a vowel mark', 'วันที่ ๒๐ พุย. ๖๙', { day: 20, month: 11, year: 2026 }],
     ['both at once', 'วันที่ ๒ XX. ๕๖๘', { day: 2, month: null, year: 2025 }],
+    // วันที่ read as Latin letters before a date that reads whole.
+    ['วันที่ read as Latin letters', 'UA 7 ส.ค. 2569', { day: 7, month: 8, year: 2026 }],
+    ['วันที่ read as a dotted speck', 'Ju. ๑๒ มิ.ย. ๒๕๖๙', { day: 12, month: 6, year: 2026 }],
+    ['วันที่ read as Latin letters, a short year', 'WN 3 ต.ค. 69', { day: 3, month: 10, year: 2026 }],
     // ม.ค. and มี.ค. have the same letters: which one is not guessed from them.
     [
       'a mark garbled where two months share letters',
@@ -298,6 +302,8 @@ describe('stamp dates OCR damaged', () => {
       'วันที่ ๓ มีนาคม ๒๕๖๙๙', // five digits
       'ลงวันที่ ๓ NN. ๒๕๖๙', // the copy of the letter's date
       'ประชุม ๓ XY. ๒๕๖๙', // not a date's label
+      'ABCD 7 ส.ค. 2569', // a Latin word, not a label garbled
+      'UA 7 กขค 2569', // a month that does not read, without a dot
     ]) {
       const text = ['กองคลัง', 'รับที่ ๘', dateLine, '', 'ที่ ชบ ๐๐๑๗/ว ๔'].join('\n');
       expect(damagedOf(text).damaged).toEqual([null]);

@@ -140,7 +140,12 @@ function damagedDateIn(
     const garbled = month === null && (/\./.test(mon) || /^[A-Za-z]{1,4}$/.test(mon));
     const yearDigits = g.year ?? '';
     const misread = month !== null && monthNumberOf(mon) === null;
-    if (!garbled && (month === null || (yearDigits.length !== 3 && !misread))) continue;
+    // วันที่ garbled into Latin letters (`UA 7 ส.ค. 2569`) hides a date read whole otherwise.
+    const labelGarbled = /^[A-Za-z]{1,3}\.?$/.test(lead);
+    if (!garbled && !labelGarbled && (month === null || (yearDigits.length !== 3 && !misread))) {
+      continue;
+    }
+    if (!garbled && month === null) continue;
     const year = stampYearOf(yearDigits);
     if (year === null || day < 1 || day > 31) continue;
     if (month !== null && !isValidCivilDate(year, month, day)) continue;
