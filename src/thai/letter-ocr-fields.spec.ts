@@ -419,3 +419,35 @@ describe('a foot without its blank lines, the owning unit misread', () => {
     expect(blank.ownerUnit).toBe('กองคลัง');
   });
 });
+
+describe('เรียน read as Latin letters under the subject', () => {
+  const read = (addressee: string): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(
+        head[0] ?? '',
+        head[1] ?? '',
+        'เรื่อง  แนวทางการเบิกจ่ายเงินสวัสดิการ',
+        addressee,
+        'อ้างถึง หนังสือจังหวัดลำปาง ที่ ลป ๐๐๒๓.๔/ว ๓๘๘ ลงวันที่ ๒ พฤษภาคม ๒๕๖๘',
+        body,
+      ),
+    );
+
+  it.each([
+    ['Sou คลังจังหวัด ทุกจังหวัด', 'คลังจังหวัด ทุกจังหวัด'],
+    ['Bou แรงงานจังหวัดลำปาง', 'แรงงานจังหวัดลำปาง'],
+    ['Seu ผู้ว่าราชการจังหวัดลำปาง', 'ผู้ว่าราชการจังหวัดลำปาง'],
+  ])('reads the addressee of %s, and flags it', (line, salutation) => {
+    const parsed = read(line);
+    expect(parsed.subject).toBe('แนวทางการเบิกจ่ายเงินสวัสดิการ');
+    expect(parsed.salutation).toBe(salutation);
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'salutation' }),
+    );
+  });
+
+  it('takes no addressee from a wrapped subject that names no post', () => {
+    const parsed = read('Sou คลังสินค้าจังหวัด');
+    expect(parsed.salutation).toBeNull();
+  });
+});
