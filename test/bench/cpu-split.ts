@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import type pg from 'pg';
 
 /** Linux's USER_HZ: /proc/PID/stat counts CPU time in these ticks on every mainstream kernel. */
 const TICKS_PER_SECOND = 100;
 
 /** utime + stime of one process in ms, or undefined when it has gone. */
-function processCpuMs(pid: number): number | undefined {
+export function processCpuMs(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
@@ -82,4 +82,28 @@ export class CpuSplit {
       server: part('server'),
     };
   }
+}
+
+/** The processes descended from `root` (not itself), read from /proc. */
+export function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
+    } catch {
+      // Gone while listed.
+    }
+  }
+  const out: number[] = [];
+  const visit = (pid: number) => {
+    for (const child of children.get(pid) ?? []) {
+      out.push(child);
+      visit(child);
+    }
+  };
+  visit(root);
+  return out;
 }

@@ -13,6 +13,7 @@ import { type MainThreadWork, traceMainThread } from '../main-thread.js';
 import { forwardNationalCircular } from '../day-setup.js';
 import { insertNationalUnits } from '../national-units.js';
 import type { BenchScenario } from '../scenario.js';
+import { descendants, processCpuMs } from '../cpu-split.js';
 
 const ITERATIONS = Number(process.env.BENCH_TRACKING_ITERATIONS ?? 9);
 const ACKS = Number(process.env.BENCH_TRACKING_ACKS ?? 200);
@@ -31,6 +32,46 @@ function median(values: number[]): number {
 function p95(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)];
+}
+
+const CPU_PARTS = ['browser', 'api', 'postgres', 'bench'] as const;
+type CpuPart = (typeof CPU_PARTS)[number];
+type CpuAt = Map<CpuPart, Map<number, number>>;
+
+/**
+ * CPU time of each part of a page load, read from /proc: the browser's processes (the bench's
+ * descendants but the API), the API process, the PostgreSQL backends of the bench's
+ * database, and the bench itself (Playwright's client). Two readings around a visit give what
+ * the visit cost in CPU, less dependent on what else the machine is doing than its wall time.
+ * A process started between the readings counts whole; the readings also take in what the
+ * browser does just before the navigation starts and just after the page is drawn.
+ */
+async function cpuNow(apiPid: number, backends: () => Promise<number[]>): Promise<CpuAt> {
+  const api = new Set([apiPid, ...descendants(apiPid)]);
+  const read = (pids: number[]) =>
+    new Map(
+      pids.flatMap((pid) => {
+        const ms = processCpuMs(pid);
+        return ms === undefined ? [] : [[pid, ms] as const];
+      }),
+    );
+  const self = process.cpuUsage();
+  return new Map<CpuPart, Map<number, number>>([
+    ['browser', read(descendants(process.pid).filter((pid) => !api.has(pid)))],
+    ['api', read([...api])],
+    ['postgres', read(await backends())],
+    ['bench', new Map([[process.pid, (self.user + self.system) / 1000]])],
+  ]);
+}
+
+function cpuBetween(before: CpuAt, after: CpuAt): Record<CpuPart, number> {
+  const out = {} as Record<CpuPart, number>;
+  for (const part of CPU_PARTS) {
+    let total = 0;
+    for (const [pid, ms] of after.get(part) ?? []) total += ms - (before.get(part)?.get(pid) ?? 0);
+    out[part] = total;
+  }
+  return out;
 }
 
 /** The page's own clock when the progress summary shows at least `received` units. */
@@ -246,10 +287,37 @@ export const trackingScenario: BenchScenario = {
         const drawn = await receivedAt(page, 0);
         return { drawn, ms: drawn - (await page.evaluate(() => performance.timeOrigin)) };
       };
+      const backends = async () =>
+        (
+          await dataSource.query<{ pid: number }[]>(
+            `SELECT pid FROM pg_stat_activity WHERE datname = current_database()`,
+          )
+        ).map((r) => r.pid);
+      const visitCpu: Record<CpuPart, number>[] = [];
+      const floorCpu: Record<CpuPart, number>[] = [];
+      const floorMs: number[] = [];
       for (let i = 0; i < ITERATIONS; i++) {
+        // The browser's own floor: a new context showing the server's smallest page (the
+        // liveness answer, shown as text) to its load event, none of the console's work in it.
+        const bare = await open();
+        const bareBefore = await cpuNow(api.child.pid!, backends);
+        await bare.goto('/health/live', { waitUntil: 'load' });
+        floorMs.push(
+          await bare.evaluate(
+            () =>
+              (
+                performance.getEntries() as unknown as { entryType: string; loadEventEnd: number }[]
+              ).find((e) => e.entryType === 'navigation')?.loadEventEnd ?? NaN,
+          ),
+        );
+        floorCpu.push(cpuBetween(bareBefore, await cpuNow(api.child.pid!, backends)));
+        await bare.context().close();
         // A first visit: a new browser context, nothing cached.
         const page = await open();
+        const cpuBefore = await cpuNow(api.child.pid!, backends);
         const cold = await load(page);
+        const cpuAfter = await cpuNow(api.child.pid!, backends);
+        visitCpu.push(cpuBetween(cpuBefore, cpuAfter));
         pageMs.push(cold.ms);
         phases.push(await phasesOf(page, cold.drawn));
         if (process.env.BENCH_TRACKING_TIMELINE) log(await timeline(page, cold.drawn));
@@ -340,6 +408,16 @@ export const trackingScenario: BenchScenario = {
       );
       log(
         `  page target ≤ 2 × ${endpointMedian.toFixed(0)} + 300 = ${target.toFixed(0)} ms: ${pageMedian <= target ? 'met' : 'NOT MET'}`,
+      );
+      const cpuLine = (visits: Record<CpuPart, number>[]) => {
+        const total = median(visits.map((c) => CPU_PARTS.reduce((n, p) => n + c[p], 0)));
+        return `${CPU_PARTS.map((p) => `${p} ${median(visits.map((c) => c[p])).toFixed(0)}`).join(', ')}; ${total.toFixed(0)} in all`;
+      };
+      log(
+        `  CPU of a first visit, from navigation to the roll-up drawn (medians, ms): ${cpuLine(visitCpu)}`,
+      );
+      log(
+        `  the browser's floor, a new context showing /health/live to its load event: median ${median(floorMs).toFixed(0)} ms; CPU ${cpuLine(floorCpu)}`,
       );
       if (work.length > 0) {
         const m = (key: keyof MainThreadWork) => median(work.map((w) => w[key])).toFixed(0);
