@@ -385,7 +385,6 @@ export class RoutingProgressRepository {
                 u.kind, ${UNIT_STATUS} AS status,
                 min(d.sent_at) FILTER (WHERE d.state = 'sent') AS pending_since,
                 min(d.due_at) FILTER (WHERE d.state = 'sent') AS due_at,
-                (array_agg(d.id ORDER BY d.sent_at, d.id) FILTER (WHERE d.state = 'sent'))[1] AS delivery_id,
                 min(d.hop) AS hop,
                 count(*) FILTER (WHERE d.state = 'sent')::int AS n_sent,
                 count(*) FILTER (WHERE d.state = 'received')::int AS n_received,
@@ -435,9 +434,15 @@ export class RoutingProgressRepository {
             FROM per_unit WHERE status = 'sent' ORDER BY pending_since, unit_id LIMIT 1) AS oldest,
          (SELECT COALESCE(json_agg(json_build_object(
                     'unitId', p.unit_id, 'nameTh', u.name_th, 'kind', p.kind, 'path', u.path,
-                    'pendingSince', p.pending_since, 'dueAt', p.due_at, 'deliveryId', p.delivery_id)
+                    'pendingSince', p.pending_since, 'dueAt', p.due_at,
+                    -- The unit's oldest pending delivery, looked up for the page's units only:
+                    -- an ordered aggregate in per_unit sorted every recipient's deliveries.
+                    'deliveryId', (SELECT o.id FROM deliveries o
+                                    WHERE o.recipient_unit_id = p.unit_id AND o.state = 'sent'
+                                      AND o.root_letter_id = $1
+                                    ORDER BY o.sent_at, o.id LIMIT 1))
                   ORDER BY p.pending_since, p.unit_id), '[]')
-            FROM (SELECT unit_id, kind, pending_since, due_at, delivery_id FROM per_unit
+            FROM (SELECT unit_id, kind, pending_since, due_at FROM per_unit
                    WHERE status = 'sent' ${after}
                    ORDER BY pending_since, unit_id LIMIT $4) p
             JOIN units_read u ON u.id = p.unit_id) AS pending`,
