@@ -38,6 +38,8 @@ const MAX_IN_FLIGHT = env('BENCH_DAY_MAX_IN_FLIGHT', 2_000);
  */
 const SPLIT_RATE = env('BENCH_DAY_SPLIT_RATE', 0);
 const SPLIT_MIX_STEPS = env('BENCH_DAY_SPLIT_MIX_STEPS', 2);
+/** BENCH_DAY_SPLIT_KINDS: the kinds to run alone, comma-separated (all when unset). */
+const SPLIT_KINDS = process.env.BENCH_DAY_SPLIT_KINDS?.split(',').filter(Boolean);
 
 /** Assumptions of the national peak (the reference figure). */
 const LETTERS_PER_UNIT_PER_DAY = env('BENCH_DAY_LETTERS_PER_UNIT', 30);
@@ -492,6 +494,7 @@ async function splitByKind(
   );
   let weighted = 0;
   for (const [op, share] of MIX) {
+    if (SPLIT_KINDS && !SPLIT_KINDS.includes(op)) continue;
     state.cascadesThisStep = 0;
     const before = await cpu.snapshot();
     const stats = await runStep(state, bases, SPLIT_RATE, STEP_SECONDS, op);
@@ -513,6 +516,7 @@ async function splitByKind(
     );
     for (const line of stats.failures.slice(0, 3)) log(`      ${line}`);
   }
+  // With only some kinds run, the weighted figure covers only their shares of the mix.
   log(`  the mix, weighted by its shares: ${weighted.toFixed(2)} CPU ms per request`);
   return weighted;
 }
