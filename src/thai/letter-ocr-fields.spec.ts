@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseLetter } from 'src/thai/letter-parser.js';
+import { parenthesisedName } from 'src/thai/letter-text.js';
 
 /**
  * The letter's text fields (citations, enclosures, marks, subject, signatory, owning unit)
@@ -339,28 +340,31 @@ describe('a subject as OCR of a scan reads it', () => {
 });
 
 describe('a signature block with specks beside the name', () => {
-  it.each(["' (นายประยูร แก้วมณี)", '(นายประยูร แก้วมณี) 7', '(นายประยูร แก้วมณี .)'])(
-    'reads the signatory from %s',
-    (signature) => {
-      const parsed = parseLetter(
-        lines(
-          ...head,
-          body,
-          '                 ขอแสดงความนับถือ',
-          signature,
-          'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน',
-          'ผู้ว่าราชการจังหวัดลำปาง',
-          'สำนักงานจังหวัด',
-          'โทร. ๐ ๕๔๒๖ ๕๐๕๐',
-        ),
-      );
-      expect(parsed.signatory).toEqual({
-        name: 'นายประยูร แก้วมณี',
-        position: 'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดลำปาง',
-      });
-      expect(parsed.ownerUnit).toBe('สำนักงานจังหวัด');
-    },
-  );
+  it.each([
+    "' (นายประยูร แก้วมณี)",
+    '(นายประยูร แก้วมณี) 7',
+    '(นายประยูร แก้วมณี .)',
+    '(นายประยูร แก้วมณี)                                  ก.',
+    "'          (นายประยูร แก้วมณี)          ๊             0",
+  ])('reads the signatory from %s', (signature) => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        body,
+        '                 ขอแสดงความนับถือ',
+        signature,
+        'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน',
+        'ผู้ว่าราชการจังหวัดลำปาง',
+        'สำนักงานจังหวัด',
+        'โทร. ๐ ๕๔๒๖ ๕๐๕๐',
+      ),
+    );
+    expect(parsed.signatory).toEqual({
+      name: 'นายประยูร แก้วมณี',
+      position: 'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดลำปาง',
+    });
+    expect(parsed.ownerUnit).toBe('สำนักงานจังหวัด');
+  });
 });
 
 describe('a foot without its blank lines, the owning unit misread', () => {
@@ -449,5 +453,15 @@ describe('เรียน read as Latin letters under the subject', () => {
   it('takes no addressee from a wrapped subject that names no post', () => {
     const parsed = read('Sou คลังสินค้าจังหวัด');
     expect(parsed.salutation).toBeNull();
+  });
+});
+
+describe('a name in parentheses with cells beside it', () => {
+  it.each([
+    '(นายประยูร แก้วมณี)           ผู้ว่าราชการ',
+    '(นายประยูร แก้วมณี)           (ลงชื่อ)',
+    '(นายประยูร แก้วมณี)           12',
+  ])('is no signature line when a cell beside it holds a word or a number: %s', (text) => {
+    expect(parenthesisedName({ text, match: text })).toBeNull();
   });
 });

@@ -620,12 +620,29 @@ function isNameSpeck(word: string): boolean {
 }
 
 /**
+ * The one cell of a line that holds a parenthesis, when the line's other cells, across a
+ * column gap, are short cells with no Thai word (`ก.`, `0`, `๊`): a scan's specks in the
+ * margin beside a signature. Else the line as it is.
+ */
+function parenthesisedCell(text: string): string {
+  const cells = cellsOf(text);
+  const withParen = cells.filter((c) => /[()]/.test(c.text));
+  const [cell] = withParen;
+  if (cells.length < 2 || withParen.length !== 1 || cell === undefined) return text;
+  const short = (c: Cell): boolean =>
+    c === cell ||
+    (c.text.replace(/\s/g, '').length <= SPECK_CELL_MAX &&
+      !/[\u0E01-\u0E2E][\u0E01-\u0E4E]*[\u0E01-\u0E2E]|\d\d/.test(c.text));
+  return cells.every(short) ? cell.text : text;
+}
+
+/**
  * The name of a line that is a name in parentheses: the signature block. A speck a scan
  * left beside the parentheses (`' (นายสมชาย ใจดี)`, `(…) 7`) or among the name's words, and
  * quotes at a word's edge, are not part of it; a name in Latin letters is kept as it is.
  */
 export function parenthesisedName(line: Line): string | null {
-  const m = PAREN_LINE.exec(line.text);
+  const m = PAREN_LINE.exec(line.text) ?? PAREN_LINE.exec(parenthesisedCell(line.text));
   if (m?.[1] === undefined || !/[\u0E01-\u0E2E]/.test(m[1])) return null;
   const words = clean(m[1])
     .split(' ')
