@@ -83,7 +83,10 @@ export function heldOutLetters(): string[] {
 export function lettersFromEnvironment(value = process.env.BENCH_OCR_LETTERS): readonly string[] {
   if (!value) return TEST_LETTERS;
   if (value === 'held-out') return heldOutLetters();
-  return value.split(',').map((letter) => letter.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((letter) => letter.trim())
+    .filter(Boolean);
 }
 
 export interface ScanVariant {
