@@ -135,6 +135,62 @@ describe('rereadThaiDigits', () => {
     expect(rereadThaiDigits(engine, drawn.image).text).toBe('เมษาย ๒๕๖๙');
   });
 
+  it.each([
+    ['sarabun', 'ที่', '๔๗', '๕๒'],
+    ['taviraj', 'มีนาคม', '๑๘', '๑๕'],
+    ['sarabun', 'เมษายน', '๙', '๕'],
+  ])(
+    'reads %s digits after a sliver of the word before caught at the edge (%s %s)',
+    (font, before, digits, engineRead) => {
+      const family = register(font);
+      const drawn = draw(family, [before, digits], 44);
+      const [left, right] = drawn.spans;
+      // The engine's boxes: the word before ends a few pixels short of its ink, the number
+      // starts well before its own: the digits' region cuts a sliver off the word's last
+      // letter, which must not be taken for the width of a digit.
+      const short = { x0: left.x0, y0: drawn.top, x1: Math.round(left.x1) - 4, y1: drawn.bottom };
+      const wide = { x0: Math.round(left.x1) - 2, y0: drawn.top, x1: right.x1, y1: drawn.bottom };
+      const engine = line([word(before, short), word(engineRead, wide)], `${before} ${engineRead}`);
+      expect(rereadThaiDigits(engine, drawn.image).text).toBe(`${before} ${digits}`);
+    },
+  );
+
+  it.each([
+    ['sarabun', '๑๕', '๑๕', 'ก'],
+    ['taviraj', '๒๗', '๒๕', 'ข'],
+    ['sarabun', '๓๐', '๓๐', 'ม'],
+  ])(
+    'leaves out a letter of the line above in a skewed line’s reach (%s %s)',
+    (font, digits, engineRead, letterAbove) => {
+      const family = register(font);
+      const size = 44;
+      const canvas = createCanvas(900, size * 4);
+      const context = canvas.getContext('2d');
+      context.fillStyle = 'white';
+      context.fillRect(0, 0, 900, size * 4);
+      context.fillStyle = '#222';
+      context.font = `${size}px ${family}`;
+      const x = 100;
+      context.fillText('จำนวน', x - 200, size * 3);
+      context.fillText(digits, x, size * 3);
+      // The line above, over the digits: on a skewed page the line's box reaches it.
+      context.fillText(letterAbove, x + 4, size * 1.6);
+      const width = context.measureText(digits).width;
+      const image = inkFromRgba(context.getImageData(0, 0, 900, size * 4).data, 900, size * 4);
+      const bottom = size * 3 + 8;
+      const engine = line(
+        [
+          word('จำนวน', { x0: x - 200, y0: size * 2.2, x1: x - 200 + 150, y1: bottom }),
+          word(engineRead, { x0: x, y0: size * 2.2, x1: x + width, y1: bottom }),
+          // A word far right on the same line, higher up as the page is skewed.
+          word('ฉบับ', { x0: 700, y0: size * 0.5, x1: 800, y1: size * 1.8 }),
+        ],
+        `จำนวน ${engineRead} ฉบับ`,
+      );
+      expect(rereadThaiDigits(engine, image).text).toBe(`จำนวน ${digits} ฉบับ`);
+    },
+  );
+
   it('reads the digits of a word glued to letters, placed by its symbols', () => {
     const family = register('sarabun');
     const size = 44;

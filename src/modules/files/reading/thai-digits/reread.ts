@@ -96,6 +96,8 @@ const TOUCHING_WIDTHS = 1.5;
 /** A Thai digit's usual width against its height, and the widest (๓ in Norasi: 1.36). */
 const TYPICAL_WIDTH = 1.1;
 const WIDEST_DIGIT = 1.4;
+/** Narrower than this against its height, a shape is no whole digit (the narrowest is 0.7). */
+const NARROWEST_DIGIT = 0.5;
 
 interface Run {
   first: number;
@@ -249,10 +251,14 @@ function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Sha
   // ones are single digits); Thai digits are 0.7–1.4 times as wide as they are tall in the
   // templates' fonts, so the middle height caps it: a shape wider than 1.5 such digits is
   // digits run together. The tallest is no measure: it may be digits with a speck above.
+  // Nor is a shape narrower than any digit: a sliver of the neighbouring word's letter cut
+  // off at the region's edge (a serial's `bln` and a year had each digit cut in ten).
   const heights = shapes.map((s) => s.y1 - s.y0).sort((a, b) => a - b);
   const middleHeight = heights[Math.floor(heights.length / 2)];
   const widths = shapes
-    .filter((s) => s.y1 - s.y0 >= 0.7 * middleHeight)
+    .filter(
+      (s) => s.y1 - s.y0 >= 0.7 * middleHeight && s.x1 - s.x0 >= NARROWEST_DIGIT * middleHeight,
+    )
     .map((s) => s.x1 - s.x0)
     .sort((a, b) => a - b);
   const digitWidth = Math.min(
@@ -317,9 +323,13 @@ function readRun(
   };
   const found = shapesIn(image, region);
   if (found.shapes.length === 0) return null;
+  // The region is as tall as the line, which on a skewed page reaches the lines above and
+  // below at its far end: a shape is the run's only if half of it lies where the engine saw
+  // the digits (a piece of the line above had read as a ๗ before a ๑).
   const inside = found.shapes.filter((s) => {
     const centre = (s.x0 + s.x1) / 2;
-    return centre >= x0 && centre <= x1;
+    const overlap = Math.min(s.y1, run.box.y1) - Math.max(s.y0, run.box.y0);
+    return centre >= x0 && centre <= x1 && overlap * 2 >= s.y1 - s.y0;
   });
   if (inside.length === 0) return null;
   const tallest = Math.max(...inside.map((s) => s.y1 - s.y0));
