@@ -293,6 +293,17 @@ describe('an enclosure quantity as OCR of a scan reads it', () => {
     );
   });
 
+  it.each([
+    ['แผนการรักษาความปลอดภัย (ลับมาก) - จำนวน ๑ ชุด', 'แผนการรักษาความปลอดภัย (ลับมาก) จำนวน ๑ ชุด'],
+    ['คู่มือการปฏิบัติงาน – จำนวน 2 เล่ม', 'คู่มือการปฏิบัติงาน จำนวน 2 เล่ม'],
+    // A range before the quantity keeps its dash.
+    ['กำหนดการประชุม ๒๐ - ๒๔ มีนาคม จำนวน ๑ ฉบับ', 'กำหนดการประชุม ๒๐ - ๒๔ มีนาคม จำนวน ๑ ฉบับ'],
+    ['บัญชีรายชื่อ เล่ม 1 - 3 จำนวน 3 เล่ม', 'บัญชีรายชื่อ เล่ม 1 - 3 จำนวน 3 เล่ม'],
+  ])('drops a lone dash before the quantity that ends no range: %s', (item, expected) => {
+    const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
+    expect(parsed.enclosures).toEqual([expected]);
+  });
+
   it('leaves printed items as they are, unflagged', () => {
     const parsed = parseLetter(
       lines(...head, 'สิ่งที่ส่งมาด้วย  บัญชีทรัพย์สินปีงบประมาณ ๒๕๖๗ จำนวน ๑ ชุด', body),

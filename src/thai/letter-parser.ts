@@ -341,12 +341,20 @@ function referencesOf(text: string): CitedLetter[] {
 /**
  * An item's text without the words that hold no letter and no digit: a tone mark on its
  * own, a dot or a quote a scan left between the item's name and its quantity (`… ๊ จำนวน ๑
- * ชุด`). Dashes are kept (๒๐ - ๒๔ มีนาคม).
+ * ชุด`). Dashes are kept (๒๐ - ๒๔ มีนาคม), except a lone one right before the quantity
+ * after a word that is no number (`(ลับมาก) - จำนวน ๑ ชุด`): no range ends there.
  */
+const STARTS_QUANTITY = new RegExp(`^${QUANTITY_WORD}`);
+
 function withoutStrayMarks(text: string): string {
-  return text
-    .split(' ')
-    .filter((word) => /[\p{L}\p{N}\-–]/u.test(word))
+  const words = text.split(' ').filter((word) => /[\p{L}\p{N}\-–]/u.test(word));
+  return words
+    .filter(
+      (word, i) =>
+        !/^[-–]$/.test(word) ||
+        !STARTS_QUANTITY.test(words[i + 1] ?? '') ||
+        /[0-9\u0E50-\u0E59]$/.test(words[i - 1] ?? ''),
+    )
     .join(' ');
 }
 
