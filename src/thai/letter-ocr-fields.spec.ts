@@ -476,3 +476,35 @@ describe('a name in parentheses with cells beside it', () => {
     expect(parenthesisedName({ text, match: text })).toBeNull();
   });
 });
+
+describe('a speck one space before ที่', () => {
+  const memo = (refLine: string): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(
+        'บันทึกข้อความ',
+        'ส่วนราชการ กองบังคับการตำรวจภูธรจังหวัดน่าน ฝ่ายอำนวยการ',
+        refLine,
+        'เรื่อง ขออนุมัติจัดซื้อวัสดุสำนักงาน',
+        'เรียน ผู้บังคับการตำรวจภูธรจังหวัดน่าน',
+        '        ด้วยฝ่ายอำนวยการมีความจำเป็นต้องจัดซื้อวัสดุสำนักงาน',
+      ),
+    );
+
+  it.each(['- ที่ ตช ๐๐๑๙.๙๑/๓๓๓ วันที่ ๒ มิถุนายน ๒๕๖๙', "' ที ตช 0019.91/333 วันที่ 2 มิถุนายน 2569"])(
+    'reads the reference line %s, and the unit ends before it',
+    (refLine) => {
+      const parsed = memo(refLine);
+      expect(parsed.referenceNumber).toEqual(
+        expect.objectContaining({ agencyPrefix: 'ตช', serial: 333 }),
+      );
+      expect(parsed.letterDate?.date).toBe('2026-06-02');
+      expect(parsed.ownerUnit).toBe('กองบังคับการตำรวจภูธรจังหวัดน่าน ฝ่ายอำนวยการ');
+    },
+  );
+
+  it('does not take a letter or a digit before ที่ for a speck', () => {
+    for (const refLine of ['ก ที่ ตช ๐๐๑๙.๙๑/๓๓๓', '1 ที่ ตช ๐๐๑๙.๙๑/๓๓๓']) {
+      expect(memo(refLine).referenceNumber).toBeNull();
+    }
+  });
+});

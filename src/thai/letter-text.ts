@@ -337,7 +337,8 @@ export function headLabelOf(line: Line): LabelMatch | DamagedLabelMatch | null {
 }
 
 /** `ที่` followed by something that reads as a reference number (ที่ประชุม is not). */
-const REF_LABEL = /^\s*ที่?\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*\d)/;
+// A sign a scan left one space before ที่ (`- ที่ ตช …`) is a speck, as before a head label.
+const REF_LABEL = /^\s*(?:[-–—.,'`"|_~:;*•]{1,2} )?ที่?\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*\d)/;
 
 export function refLabelEnd(match: string): number | null {
   const m = REF_LABEL.exec(match);
