@@ -191,6 +191,35 @@ describe('rereadThaiDigits', () => {
     },
   );
 
+  it.each([
+    ['sarabun', 'นร', '๐๗๑๒', '๐๕๑๒'],
+    ['taviraj', 'พม', '๐๒๐๑', '๐๒๐๑'],
+    ['sarabun', 'มิถุนายน', '๒๕๖๙', '๒๕๐๕'],
+  ])(
+    'reads a first digit whole when the engine boxed only its right side (%s %s %s)',
+    (font, before, digits, engineRead) => {
+      const family = register(font);
+      const drawn = draw(family, [before, digits], 44);
+      const [left, right] = drawn.spans;
+      // Boxes as tight as the engine's around the digits' ink (size 44, baseline at 88).
+      const firstWidth = (right.x1 - right.x0) / digits.length;
+      const engine = line(
+        [
+          word(before, { x0: left.x0, y0: 62, x1: left.x1, y1: drawn.bottom }),
+          // The engine's box starts three quarters into the first digit.
+          word(engineRead, {
+            x0: Math.round(right.x0 + firstWidth * 0.75),
+            y0: 62,
+            x1: right.x1,
+            y1: 91,
+          }),
+        ],
+        `${before} ${engineRead}`,
+      );
+      expect(rereadThaiDigits(engine, drawn.image).text).toBe(`${before} ${digits}`);
+    },
+  );
+
   it('reads the digits of a word glued to letters, placed by its symbols', () => {
     const family = register('sarabun');
     const size = 44;

@@ -309,7 +309,9 @@ function readRun(
   const height = run.box.y1 - run.box.y0;
   const before = words[run.first - 1];
   const after = words[run.last + 1];
-  const x0 = before ? Math.max(before.box.x1, run.box.x0 - height / 2) : run.box.x0 - height / 2;
+  // Up to a whole digit back to the word before: the engine's box for a first ๐ often covers
+  // only its right side, and a ๐ cut in half is far from every digit (ที่ นร ๐๗๑๒ had lost its ๐).
+  const x0 = before ? Math.max(before.box.x1, run.box.x0 - height) : run.box.x0 - height / 2;
   // Half a digit beyond the run at most, as at the line's end: past a column gap the next
   // word is far, and specks in the gap would make the shapes outnumber the digits.
   const x1 = after
