@@ -5,7 +5,7 @@ import type pg from 'pg';
 const TICKS_PER_SECOND = 100;
 
 /** utime + stime of one process in ms, or undefined when it has gone. */
-export function processCpuMs(pid: number): number | undefined {
+function processCpuMs(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
@@ -14,6 +14,32 @@ export function processCpuMs(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** CPU ms of each of `pids` still running, by pid. */
+export function readCpu(pids: Iterable<number>): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    const ms = processCpuMs(pid);
+    if (ms !== undefined) out.set(pid, ms);
+  }
+  return out;
+}
+
+/** This process's own CPU ms, by its pid (as `readCpu` gives the others'). */
+export function ownCpu(): Map<number, number> {
+  const self = process.cpuUsage();
+  return new Map([[process.pid, (self.user + self.system) / 1000]]);
+}
+
+/**
+ * CPU ms the processes of `after` spent since `before`: a process absent from `before`
+ * (started between the readings) counts whole.
+ */
+export function cpuSpent(before: Map<number, number> | undefined, after: Map<number, number>) {
+  let total = 0;
+  for (const [pid, ms] of after) total += ms - (before?.get(pid) ?? 0);
+  return total;
 }
 
 export interface CpuSnapshot {
@@ -49,30 +75,24 @@ export class CpuSplit {
          FROM pg_stat_activity
         WHERE datname = current_database() OR backend_type <> 'client backend'`,
     );
-    const read = (pids: number[]) =>
-      new Map(
-        pids.flatMap((pid) => (processCpuMs(pid) === undefined ? [] : [[pid, processCpuMs(pid)!]])),
-      );
-    const self = process.cpuUsage();
     return {
       at: new Map([
-        ['bench', new Map([[process.pid, (self.user + self.system) / 1000]])],
-        ...this.pids.apis.map((pid, i): [string, Map<number, number>] => [`api${i}`, read([pid])]),
-        ['worker', read([this.pids.worker])],
-        ['backends', read(rows.filter((r) => r.own).map((r) => r.pid))],
-        ['server', read(rows.filter((r) => !r.own).map((r) => r.pid))],
+        ['bench', ownCpu()],
+        ...this.pids.apis.map((pid, i): [string, Map<number, number>] => [
+          `api${i}`,
+          readCpu([pid]),
+        ]),
+        ['worker', readCpu([this.pids.worker])],
+        ['backends', readCpu(rows.filter((r) => r.own).map((r) => r.pid))],
+        ['server', readCpu(rows.filter((r) => !r.own).map((r) => r.pid))],
       ]),
     };
   }
 
   /** ms of CPU spent by each part between two snapshots. */
   static between(before: CpuSnapshot, after: CpuSnapshot): CpuParts {
-    const part = (name: string) => {
-      let total = 0;
-      for (const [pid, ms] of after.at.get(name) ?? [])
-        total += ms - (before.at.get(name)?.get(pid) ?? 0);
-      return total;
-    };
+    const part = (name: string) =>
+      cpuSpent(before.at.get(name), after.at.get(name) ?? new Map<number, number>());
     const apis = [...after.at.keys()].filter((k) => k.startsWith('api')).map(part);
     return {
       bench: part('bench'),

@@ -13,7 +13,7 @@ import { type MainThreadWork, traceMainThread } from '../main-thread.js';
 import { forwardNationalCircular } from '../day-setup.js';
 import { insertNationalUnits } from '../national-units.js';
 import type { BenchScenario } from '../scenario.js';
-import { descendants, processCpuMs } from '../cpu-split.js';
+import { cpuSpent, descendants, ownCpu, readCpu } from '../cpu-split.js';
 
 const ITERATIONS = Number(process.env.BENCH_TRACKING_ITERATIONS ?? 9);
 const ACKS = Number(process.env.BENCH_TRACKING_ACKS ?? 200);
@@ -48,29 +48,17 @@ type CpuAt = Map<CpuPart, Map<number, number>>;
  */
 async function cpuNow(apiPid: number, backends: () => Promise<number[]>): Promise<CpuAt> {
   const api = new Set([apiPid, ...descendants(apiPid)]);
-  const read = (pids: number[]) =>
-    new Map(
-      pids.flatMap((pid) => {
-        const ms = processCpuMs(pid);
-        return ms === undefined ? [] : [[pid, ms] as const];
-      }),
-    );
-  const self = process.cpuUsage();
   return new Map<CpuPart, Map<number, number>>([
-    ['browser', read(descendants(process.pid).filter((pid) => !api.has(pid)))],
-    ['api', read([...api])],
-    ['postgres', read(await backends())],
-    ['bench', new Map([[process.pid, (self.user + self.system) / 1000]])],
+    ['browser', readCpu(descendants(process.pid).filter((pid) => !api.has(pid)))],
+    ['api', readCpu(api)],
+    ['postgres', readCpu(await backends())],
+    ['bench', ownCpu()],
   ]);
 }
 
 function cpuBetween(before: CpuAt, after: CpuAt): Record<CpuPart, number> {
   const out = {} as Record<CpuPart, number>;
-  for (const part of CPU_PARTS) {
-    let total = 0;
-    for (const [pid, ms] of after.get(part) ?? []) total += ms - (before.get(part)?.get(pid) ?? 0);
-    out[part] = total;
-  }
+  for (const part of CPU_PARTS) out[part] = cpuSpent(before.get(part), after.get(part)!);
   return out;
 }
 
