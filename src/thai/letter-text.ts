@@ -282,13 +282,18 @@ export interface DamagedLabelMatch extends LabelMatch {
   damaged: true;
 }
 
+/** The signs a scan's specks read as before a label (a class's inside, for a RegExp). */
+const SPECK_SIGNS = '.,\'`"|_~\\-–—:;*•';
+
 /**
  * A speck OCR glues before a label (.เรียน, 'เรื่อง), or leaves one space before it (`-
  * อ้างถึง`, `' เรื่อง`): one or two signs, never a letter or a digit, so an item number
  * (๑. ๒)) is not one; or a round speck read as a zero or an o one space before it (`0
  * เรียน`): no item is numbered zero, and an item number has its dot or bracket.
  */
-const GLUED_SPECK = /^(?:[.,'`"|_~\-–—:;*•]{1,2} ?|[0oO\u0E50] )(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
+const GLUED_SPECK = new RegExp(
+  `^(?:[${SPECK_SIGNS}]{1,2} ?|[0oO\\u0E50] )(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`,
+);
 
 export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
   const start = leadOf(line.match);
@@ -338,7 +343,9 @@ export function headLabelOf(line: Line): LabelMatch | DamagedLabelMatch | null {
 
 /** `ที่` followed by something that reads as a reference number (ที่ประชุม is not). */
 // A sign a scan left one space before ที่ (`- ที่ ตช …`) is a speck, as before a head label.
-const REF_LABEL = /^\s*(?:[-–—.,'`"|_~:;*•]{1,2} )?ที่?\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*\d)/;
+const REF_LABEL = new RegExp(
+  `^\\s*(?:[${SPECK_SIGNS}]{1,2} )?ที่?\\s*[:.]?\\s*(?=[\\u0E01-\\u0E2E]{2,4}\\.?\\s*\\d)`,
+);
 
 export function refLabelEnd(match: string): number | null {
   const m = REF_LABEL.exec(match);
