@@ -142,10 +142,9 @@ function damagedDateIn(
     const misread = month !== null && monthNumberOf(mon) === null;
     // วันที่ garbled into Latin letters (`UA 7 ส.ค. 2569`) hides a date read whole otherwise.
     const labelGarbled = /^[A-Za-z]{1,3}\.?$/.test(lead);
-    if (!garbled && !labelGarbled && (month === null || (yearDigits.length !== 3 && !misread))) {
+    if (!garbled && (month === null || (yearDigits.length !== 3 && !misread && !labelGarbled))) {
       continue;
     }
-    if (!garbled && month === null) continue;
     const year = stampYearOf(yearDigits);
     if (year === null || day < 1 || day > 31) continue;
     if (month !== null && !isValidCivilDate(year, month, day)) continue;

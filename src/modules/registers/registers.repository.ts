@@ -348,8 +348,8 @@ export class RegistersRepository {
    * how many it marked. With `audit` (when the entry is the command's last write: audit's
    * `inlineAppend` for the relation `written e`, given its first parameter) it also appends
    * the audit event, after the counter, and `auditEventId` is the event's id (NULL without
-   * `audit`). `entryId` is the entry's id when the
-   * caller needs it before the statement (the audit event names it).
+   * `audit`). `entryId` is the entry's id when the caller needs it before the statement (the
+   * audit event names it).
    */
   async insertNextEntry(
     manager: EntityManager,
@@ -422,8 +422,8 @@ export class RegistersRepository {
    * `allocateNumber`), writes the entry with it and its reference number (`referenceHead`
    * followed by the number in the unit's digits, `digits` the ten digits 0–9 in them), and,
    * from the same written row, the caller's `letter` CTEs (letters' `issuedReferenceSql`)
-   * and `audit` CTEs (audit's `inlineAppend`, `auditEventId` the event's id). The counter row is the register's hot lock: nothing of the command waits inside it
-   * but the commit. Each part gets its first parameter and the written relation's name.
+   * and `audit` CTEs (audit's `inlineAppend`, `auditEventId` the event's id). The counter
+   * row is the register's hot lock: nothing of the command waits inside it but the commit. Each part gets its first parameter and the written relation's name.
    */
   async insertNumberedEntry(
     manager: EntityManager,
