@@ -74,6 +74,8 @@ interface Request {
   body?: unknown;
   /** Runs with the answer of a 2xx reply: what it makes possible next. */
   then?: (answer: any) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Runs when the request has settled, whatever its answer. */
+  settled?: () => void;
 }
 
 interface EndpointStats {
@@ -115,6 +117,11 @@ class DayState {
   readonly pending = new Map<string, string[]>();
   readonly pendingUnits: string[] = [];
   readonly claimed = new Set<string>();
+  /**
+   * Units whose clerk has a registration in flight. A clerk registers one letter at a time
+   * (the stamp carries its number), so a unit's next registration waits for the answer.
+   */
+  readonly registering = new Set<string>();
   readonly toForward: { unit: DayUnit; entryId: string; body: object }[] = [];
   readonly toNumber: { unit: DayUnit; letterId: string; national: boolean }[] = [];
   /** Letters issued during the run: national circulars and provincial ones. */
@@ -194,32 +201,47 @@ class DayState {
     };
   }
 
+  /**
+   * The next registration: a delivery seen in the inbox of a unit whose clerk is free, the
+   * units taken in turn (each registers its first pending delivery, then waits its turn
+   * again), else a paper letter in a free unit.
+   */
   private register(): Request {
-    const unitId = this.pendingUnits[0];
-    if (unitId !== undefined) {
+    const turn = this.pendingUnits.findIndex((id) => !this.registering.has(id));
+    if (turn >= 0) {
+      const [unitId] = this.pendingUnits.splice(turn, 1);
       const unit = this.byId.get(unitId)!;
       const list = this.pending.get(unitId)!;
       const deliveryId = list.shift()!;
-      if (list.length === 0) this.pendingUnits.shift();
-      return {
-        endpoint: 'POST /registers/:id/entries',
-        method: 'POST',
-        path: `/registers/${unit.incoming}/entries`,
-        token: this.clerk(unit),
-        body: { deliveryId, action: 'เสนอหัวหน้าส่วนราชการ' },
-        then: (entry: { id: string; letterId: string }) => this.registered(unit, entry),
-      };
+      if (list.length > 0) this.pendingUnits.push(unitId);
+      return this.registration(unit, { deliveryId }, (entry: { id: string; letterId: string }) =>
+        this.registered(unit, entry),
+      );
     }
     let unit = pick(this.units);
-    for (let i = 0; unit.fresh.length === 0 && i < 20; i++) unit = pick(this.units);
-    if (unit.fresh.length === 0) return this.inbox(); // every paper letter is registered
+    for (let i = 0; (unit.fresh.length === 0 || this.registering.has(unit.id)) && i < 20; i++)
+      unit = pick(this.units);
+    // Every paper letter is registered, or every clerk tried is busy.
+    if (unit.fresh.length === 0 || this.registering.has(unit.id)) return this.inbox();
+    return this.registration(unit, { letterId: unit.fresh.pop() }, (entry: { id: string }) =>
+      unit.entries.push(entry.id),
+    );
+  }
+
+  private registration(
+    unit: DayUnit,
+    letter: { deliveryId: string } | { letterId: string | undefined },
+    then: Request['then'],
+  ): Request {
+    this.registering.add(unit.id);
     return {
       endpoint: 'POST /registers/:id/entries',
       method: 'POST',
       path: `/registers/${unit.incoming}/entries`,
       token: this.clerk(unit),
-      body: { letterId: unit.fresh.pop(), action: 'เสนอหัวหน้าส่วนราชการ' },
-      then: (entry: { id: string }) => unit.entries.push(entry.id),
+      body: { ...letter, action: 'เสนอหัวหน้าส่วนราชการ' },
+      then,
+      settled: () => this.registering.delete(unit.id),
     };
   }
 
@@ -419,6 +441,7 @@ async function runStep(
       )
       .finally(() => {
         inFlight -= 1;
+        request.settled?.();
       });
   };
   const started = performance.now();
