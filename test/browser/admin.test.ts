@@ -300,6 +300,21 @@ describe('an administrator in the browser', () => {
     const former = await Api.signIn(base, 'clerk.selaphum');
     expect((await former.call<{ unitIds: string[] }>('GET', '/me')).unitIds).toEqual([]);
 
+    // The person left: close the account (a second click confirms), then open it again.
+    await page.getByRole('button', { name: 'ปิดการใช้งานบัญชี' }).click();
+    await page.getByRole('button', { name: 'ไม่ปิด' }).click();
+    expect(await page.getByRole('button', { name: 'ยืนยันปิดการใช้งานบัญชี' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'ปิดการใช้งานบัญชี' }).click();
+    await expectAccessible(page, 'admin-08-close-account');
+    await page.getByRole('button', { name: 'ยืนยันปิดการใช้งานบัญชี' }).click();
+    await page.getByRole('status').filter({ hasText: 'ปิดการใช้งานบัญชีแล้ว' }).waitFor();
+    await page.getByText('บัญชีถูกปิดการใช้งาน', { exact: false }).waitFor();
+    await expect(former.call('GET', '/me')).rejects.toThrow(/401/);
+    await expect(Api.signIn(base, 'clerk.selaphum')).rejects.toThrow(/401/);
+    await page.getByRole('button', { name: 'เปิดใช้งานบัญชีอีกครั้ง' }).click();
+    await page.getByRole('status').filter({ hasText: 'เปิดใช้งานบัญชีแล้ว' }).waitFor();
+    await Api.signIn(base, 'clerk.selaphum');
+
     // Nothing above the province: the calendar is not found, in the page and in the API.
     await page.goto('/admin/holidays');
     await page.getByText('ไม่พบหน้านี้').waitFor();

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuditService } from 'src/modules/audit/audit.service.js';
 import { createTestApp, type TestApp } from '../harness/app.js';
-import { factories, type Factories, type Session, type TestUnit } from '../factories/index.js';
+import {
+  factories,
+  type Factories,
+  type Session,
+  TEST_PASSWORD,
+  type TestUnit,
+} from '../factories/index.js';
 import { bodyOf, problemOf } from '../harness/api-body.js';
 
 const THAI = /[\u0E00-\u0E7F]/;
@@ -186,6 +192,83 @@ describe('administering people and the calendar', () => {
     );
     expect(events.map((e) => e.action)).toEqual(['user.updated', 'user.updated']);
     expect(events[0].data).toMatchObject({ before: { clearance: 'none' } });
+  });
+
+  it('closes an account at once and opens it again for a fresh sign-in', async () => {
+    const leaving = await f.newUser({
+      username: 'leaving.clerk',
+      displayName: 'นางสาวลาออก ไปแล้ว',
+      memberships: [{ unit: district, role: 'clerk' }],
+    });
+    const session = await f.signIn(leaving.username);
+    await t.http.get('/api/v1/me').set(session.headers).expect(200);
+
+    // Nobody closes their own account, and a refusal changes nothing.
+    const own = await t.http
+      .patch(`/api/v1/users/${leaving.id}`)
+      .set(session.headers)
+      .send({ active: false })
+      .expect(404); // a clerk is no admin of themself
+    expect(problemOf(own).code).toBe('USER_NOT_FOUND');
+    const me = bodyOf(await t.http.get('/api/v1/me').set(provinceAdmin.headers), 'MeResponse');
+    const self = await t.http
+      .patch(`/api/v1/users/${me.user.id}`)
+      .set(provinceAdmin.headers)
+      .send({ active: false })
+      .expect(422);
+    expect(problemOf(self).code).toBe('CANNOT_DEACTIVATE_SELF');
+    expect(problemOf(self).detail).toMatch(THAI);
+    await t.http.get('/api/v1/me').set(provinceAdmin.headers).expect(200);
+    await t.http
+      .patch(`/api/v1/users/${leaving.id}`)
+      .set(provinceAdmin.headers)
+      .send({ active: 'no' })
+      .expect(400);
+
+    const closed = await t.http
+      .patch(`/api/v1/users/${leaving.id}`)
+      .set(provinceAdmin.headers)
+      .send({ active: false })
+      .expect(200);
+    expect(closed.body).toMatchObject({ username: 'leaving.clerk', active: false });
+    // The session's access token stops at once, its refresh token and the password too.
+    await t.http.get('/api/v1/me').set(session.headers).expect(401);
+    await t.http
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: session.refreshToken })
+      .expect(401);
+    await t.http
+      .post('/api/v1/auth/login')
+      .send({ username: leaving.username, password: TEST_PASSWORD })
+      .expect(401);
+    // The closed account still shows to its admins, marked, with its memberships on record.
+    const listed = users(await list(provinceAdmin, { unitId: district.id }).expect(200)).items;
+    expect(listed.find((u) => u.username === 'leaving.clerk')).toMatchObject({ active: false });
+
+    const reopened = await t.http
+      .patch(`/api/v1/users/${leaving.id}`)
+      .set(provinceAdmin.headers)
+      .send({ active: true })
+      .expect(200);
+    expect(reopened.body).toMatchObject({ active: true });
+    // The old session stays ended: reopening means signing in anew.
+    await t.http
+      .post('/api/v1/auth/refresh')
+      .send({ refreshToken: session.refreshToken })
+      .expect(401);
+    const again = await f.signIn(leaving.username);
+    await t.http.get('/api/v1/me').set(again.headers).expect(200);
+
+    const events = (await t.get(AuditService).findBySubject('user', leaving.id)).filter(
+      (e) => e.action === 'user.updated',
+    );
+    expect(events[0].data).toMatchObject({
+      before: { active: true },
+      changes: { active: false },
+      sessionsEnded: 1,
+    });
+    expect(events[1].data).toMatchObject({ before: { active: false }, changes: { active: true } });
+    expect(events[1].data).not.toHaveProperty('sessionsEnded');
   });
 
   it('takes a holiday’s date as a clerk types it in the Buddhist era', async () => {

@@ -291,6 +291,36 @@ describe('a halted ladder resumes when someone cleared may act again', () => {
     expect(await escalation.escalate(secret.id, 1)).toEqual({ done: 'ladder halted' });
   });
 
+  it('a closed account halts the ladder where it was the only one cleared; opened again, it resumes', async () => {
+    t.clock.set('2026-03-18T03:00:00Z'); // a Wednesday
+    const unit = await f.newUnit({ nameTh: 'อำเภอโพนทอง', kind: 'district', parent: ministry });
+    const clerk = await f.newUser({
+      username: 'clerk.phonthong',
+      memberships: [{ unit, role: 'clerk' }],
+      clearance: 'secret',
+    });
+    const { id, dueAt } = await forwarded(unit, 'secret', 'แผนเผชิญเหตุลับมาก');
+    const admin = await auth('admin.moi');
+    await t.http
+      .patch(`/api/v1/users/${clerk.id}`)
+      .set('Authorization', admin)
+      .send({ active: false })
+      .expect(200);
+    t.clock.set(new Date(dueAt.getTime() + MINUTE));
+    await halt(id, 1);
+
+    await t.http
+      .patch(`/api/v1/users/${clerk.id}`)
+      .set('Authorization', await auth('admin.moi'))
+      .send({ active: true })
+      .expect(200);
+    expect(await delivery(id)).toMatchObject({ escalation_halted_at: null });
+    const [audit] = await auditsOf(id, 'delivery.escalation-resumed');
+    expect(audit.data).toMatchObject({ cause: 'user.updated', userId: clerk.id });
+    expect(await escalation.escalate(id, 1)).toEqual({ done: 'level 1 recorded' });
+    expect(await notified(id, 'escalation.reminder')).toEqual([clerk.id]);
+  });
+
   it('a membership command that fails leaves the ladders halted: nothing or everything', async () => {
     t.clock.set('2026-03-18T03:00:00Z');
     const halted = await forwarded(province, 'secret', 'บันทึกลับมาก');

@@ -2969,6 +2969,8 @@ export interface components {
             shortName?: string | null;
         };
         UpdateUserDto: {
+            /** @description false closes the account (every session ends, sign-in is refused, memberships stay for the record); true opens it again (the user signs in anew). Not one’s own. */
+            active?: boolean;
             /** @enum {string} */
             clearance?: "none" | "confidential" | "secret";
             /** @example นางสาวสมใจ ใจดี */

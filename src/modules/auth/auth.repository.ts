@@ -236,6 +236,22 @@ export class AuthRepository {
     );
   }
 
+  /** Ends every session of a user: each of their tokens that is still open. */
+  async revokeUser(
+    manager: EntityManager,
+    userId: string,
+    now: Date,
+    reason: 'user_deactivated',
+  ): Promise<number> {
+    return executeCount(
+      manager,
+      'AuthRepository.revokeUser',
+      `UPDATE refresh_tokens SET revoked_at = $2, revoked_reason = $3
+        WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId, now, reason],
+    );
+  }
+
   async isUserActive(manager: EntityManager, userId: string): Promise<boolean> {
     const rows = await queryRows(
       manager,

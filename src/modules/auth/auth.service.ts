@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from 'src/common/clock.js';
 import { DomainError } from 'src/common/domain-error.js';
 import { APP_CONFIG, type AppConfig } from 'src/config/config.js';
@@ -131,6 +131,16 @@ export class AuthService {
       case 'rotated':
         return outcome.pair;
     }
+  }
+
+  /**
+   * Ends every session of a user whose account an admin closes, in the caller's transaction:
+   * no refresh token of theirs works again, and a later reactivation means signing in anew.
+   * (Their access tokens already stop at the next request: the principal is read only for an
+   * active user.) Returns how many tokens it revoked.
+   */
+  endSessionsOf(manager: EntityManager, userId: string): Promise<number> {
+    return this.repository.revokeUser(manager, userId, this.clock.now(), 'user_deactivated');
   }
 
   /** Ends the caller's session: its refresh tokens stop working, and so do its access tokens. */

@@ -119,6 +119,15 @@ export class UpdateUserDto {
   @Optional()
   @IsIn(CLEARANCE_CODES)
   clearance?: Clearance;
+
+  @ApiPropertyOptional({
+    description:
+      'false closes the account (every session ends, sign-in is refused, memberships stay for ' +
+      'the record); true opens it again (the user signs in anew). Not one’s own.',
+  })
+  @Optional()
+  @IsBoolean()
+  active?: boolean;
 }
 
 export const MEMBER_SCOPES = ['unit', 'subtree'] as const;

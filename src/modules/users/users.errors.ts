@@ -35,6 +35,11 @@ export const UsersErrors = defineErrors({
     title: 'Invalid cursor',
     detail: 'ตัวชี้หน้าถัดไปไม่ถูกต้อง กรุณาเริ่มรายการใหม่',
   },
+  CANNOT_DEACTIVATE_SELF: {
+    status: 422,
+    title: 'Cannot close your own account',
+    detail: 'ไม่สามารถปิดการใช้งานบัญชีของตนเองได้ ให้ผู้ดูแลระบบคนอื่นเป็นผู้ดำเนินการ',
+  },
   MEMBERSHIP_ALREADY_ENDED: {
     status: 409,
     title: 'Membership already ended',

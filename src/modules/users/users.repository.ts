@@ -277,14 +277,14 @@ export class UsersRepository {
   async updateUser(
     manager: EntityManager,
     id: string,
-    fields: Partial<Pick<UserRow, 'displayName' | 'positionTitle' | 'clearance'>>,
+    fields: Partial<Pick<UserRow, 'displayName' | 'positionTitle' | 'clearance' | 'active'>>,
     now: Date,
   ): Promise<void> {
     await execute(
       manager,
       `UPDATE users SET display_name = COALESCE($2, display_name),
               position_title = CASE WHEN $3::boolean THEN $4 ELSE position_title END,
-              clearance = COALESCE($5, clearance), updated_at = $6
+              clearance = COALESCE($5, clearance), active = COALESCE($7, active), updated_at = $6
         WHERE id = $1`,
       [
         id,
@@ -293,6 +293,7 @@ export class UsersRepository {
         fields.positionTitle ?? null,
         fields.clearance ?? null,
         now,
+        fields.active ?? null,
       ],
     );
   }

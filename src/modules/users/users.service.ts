@@ -7,6 +7,7 @@ import { DomainError } from 'src/common/domain-error.js';
 import { type AuditActor, AuditService } from 'src/modules/audit/audit.service.js';
 import { AccessService, REGISTRY_ROLES } from 'src/modules/auth/access.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
+import { AuthService } from 'src/modules/auth/auth.service.js';
 import { type AccessGained, AccessGainedSlot } from 'src/modules/users/access-gained.js';
 import { checkPassword, hashPassword, type PasswordProblem } from 'src/modules/users/password.js';
 import { type Clearance, clearanceRank, type MembershipRole } from 'src/modules/users/roles.js';
@@ -107,6 +108,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly repository: UsersRepository,
     private readonly access: AccessService,
+    private readonly auth: AuthService,
     private readonly audit: AuditService,
     private readonly accessGained: AccessGainedSlot,
     private readonly jobs: JobQueue,
@@ -237,21 +239,31 @@ export class UsersService {
     };
   }
 
-  /** An admin over the user edits their name, position or clearance (never above their own). */
+  /**
+   * An admin over the user edits their name, position or clearance (never above their own),
+   * or closes or opens their account. Closing ends every session of theirs in the same
+   * transaction; nobody closes their own (an office must not lock its last admin out).
+   */
   async update(principal: Principal, userId: string, dto: UpdateUserDto): Promise<UserView> {
     if (dto.clearance && clearanceRank(dto.clearance) > clearanceRank(principal.clearance)) {
       throw new DomainError(UsersErrors.CLEARANCE_ABOVE_OWN);
     }
     const jobs = await this.dataSource.transaction(async (manager) => {
       await this.visibleUserForAdmin(manager, principal, userId);
+      if (dto.active === false && userId === principal.userId) {
+        throw new DomainError(UsersErrors.CANNOT_DEACTIVATE_SELF);
+      }
       const before = await this.repository.lockUser(manager, userId);
       if (!before) throw new DomainError(UsersErrors.USER_NOT_FOUND);
       const changes = {
         displayName: dto.displayName,
         positionTitle: dto.positionTitle === undefined ? undefined : dto.positionTitle || null,
         clearance: dto.clearance,
+        active: dto.active,
       };
       await this.repository.updateUser(manager, userId, changes, this.clock.now());
+      const closed = before.active && dto.active === false;
+      const sessionsEnded = closed ? await this.auth.endSessionsOf(manager, userId) : undefined;
       await this.audit.record(manager, {
         actor: this.access.actor(principal),
         action: 'user.updated',
@@ -262,19 +274,20 @@ export class UsersService {
             displayName: before.displayName,
             positionTitle: before.positionTitle,
             clearance: before.clearance,
+            active: before.active,
           },
           changes,
+          ...(sessionsEnded === undefined ? {} : { sessionsEnded }),
         },
       });
-      if (
-        !before.active ||
-        !dto.clearance ||
-        clearanceRank(dto.clearance) <= clearanceRank(before.clearance)
-      ) {
-        return [];
-      }
-      // A raised clearance may let the user act, where they already hold a registry role,
-      // on classified deliveries nobody there could act on.
+      const activeNow = dto.active ?? before.active;
+      const reopened = !before.active && activeNow;
+      const raised =
+        dto.clearance !== undefined &&
+        clearanceRank(dto.clearance) > clearanceRank(before.clearance);
+      if (!activeNow || !(reopened || raised)) return [];
+      // A reopened account or a raised clearance may let the user act, where they hold a
+      // registry role, on classified deliveries nobody there could act on.
       const now = this.clock.now();
       const units = (await this.repository.findMemberships(userId, manager))
         .filter((m) => REGISTRY_ROLES.has(m.role) && isLive(m, now))

@@ -50,6 +50,7 @@ function UserTable({
           <tr key={user.id}>
             <td>
               <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
+              {!user.active && <span className="muted"> (ปิดการใช้งานบัญชี)</span>}
               {user.positionTitle && <div className="muted">{user.positionTitle}</div>}
             </td>
             <td>{user.username}</td>
@@ -234,6 +235,7 @@ export function UserPanel({ rootIds }: { rootIds: string[] }) {
         {user.data.displayName} <span className="muted">({user.data.username})</span>
       </h1>
       <EditUser key={user.data.id} user={user.data} />
+      <AccountState user={user.data} />
       <Memberships user={user.data} />
       <AddMembership user={user.data} rootIds={rootIds} />
     </>
@@ -310,6 +312,78 @@ function EditUser({ user }: { user: AdminUser }) {
       </button>
       <Done message={save.isSuccess ? 'บันทึกข้อมูลผู้ใช้แล้ว' : null} />
     </form>
+  );
+}
+
+/**
+ * บัญชีผู้ใช้: close an account (a person who left: every session ends, sign-in is refused,
+ * memberships stay on record) after a second, explicit click; or open it again.
+ */
+function AccountState({ user }: { user: AdminUser }) {
+  const refresh = useRefreshUser(user.id);
+  const [confirming, setConfirming] = useState(false);
+  const change = useMutation({
+    mutationFn: (active: boolean) =>
+      unwrap<AdminUser>(
+        api.PATCH('/api/v1/users/{id}', { params: { path: { id: user.id } }, body: { active } }),
+      ),
+    onSuccess: () => {
+      setConfirming(false);
+      refresh();
+    },
+  });
+  return (
+    <section className="panel" aria-labelledby="user-account">
+      <h2 id="user-account">บัญชีผู้ใช้</h2>
+      <p>
+        {user.active
+          ? 'บัญชีใช้งานอยู่'
+          : 'บัญชีถูกปิดการใช้งาน: เข้าสู่ระบบไม่ได้ และไม่นับเป็นผู้รับผิดชอบหนังสือของหน่วยงาน'}
+      </p>
+      {user.active && !confirming && (
+        <button type="button" className="button danger" onClick={() => setConfirming(true)}>
+          ปิดการใช้งานบัญชี
+        </button>
+      )}
+      {user.active && confirming && (
+        <div role="group" aria-labelledby="user-account-confirm">
+          <p id="user-account-confirm">
+            ปิดการใช้งานบัญชีของ {user.displayName}? ผู้ใช้จะออกจากระบบทันทีทุกเครื่อง
+          </p>
+          <button
+            type="button"
+            className="button danger"
+            disabled={change.isPending}
+            onClick={() => change.mutate(false)}
+          >
+            ยืนยันปิดการใช้งานบัญชี
+          </button>{' '}
+          <button type="button" className="button secondary" onClick={() => setConfirming(false)}>
+            ไม่ปิด
+          </button>
+        </div>
+      )}
+      {!user.active && (
+        <button
+          type="button"
+          className="button"
+          disabled={change.isPending}
+          onClick={() => change.mutate(true)}
+        >
+          เปิดใช้งานบัญชีอีกครั้ง
+        </button>
+      )}
+      <PageProblem message={change.error ? change.error.message : null} />
+      <Done
+        message={
+          change.isSuccess
+            ? user.active
+              ? 'เปิดใช้งานบัญชีแล้ว ผู้ใช้ต้องเข้าสู่ระบบใหม่'
+              : 'ปิดการใช้งานบัญชีแล้ว'
+            : null
+        }
+      />
+    </section>
   );
 }
 
