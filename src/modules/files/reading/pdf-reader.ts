@@ -15,10 +15,18 @@ import {
   type WeightedText,
 } from 'src/thai/extracted-text.js';
 import { OcrTimeoutError, type OcrLine, type OcrPool } from 'src/modules/files/reading/ocr-pool.js';
-import { inkFromRgba, type InkImage } from 'src/modules/files/reading/thai-digits/glyph.js';
+import {
+  inkFromRgba,
+  type InkImage,
+  type PixelBox,
+} from 'src/modules/files/reading/thai-digits/glyph.js';
 import { rereadThaiDigits } from 'src/modules/files/reading/thai-digits/reread.js';
 import { speckFreeRange } from 'src/modules/files/reading/ocr-specks.js';
-import { referenceSegment, withReferenceReread } from 'src/modules/files/reading/reference-line.js';
+import {
+  referenceReread,
+  referenceSegment,
+  type RereadTaken,
+} from 'src/modules/files/reading/reference-line.js';
 
 /**
  * Reading a PDF's text, page by page: the text layer where it is Thai, OCR of the rendered
@@ -372,22 +380,33 @@ async function rereadReferenceLine(
 ): Promise<OcrLine> {
   const segment = referenceSegment(line);
   if (!segment) return line;
-  const x = Math.floor(segment.box.x0);
-  const y = Math.floor(segment.box.y0);
-  const width = Math.min(page.width, Math.ceil(segment.box.x1)) - x;
-  const height = Math.min(page.height, Math.ceil(segment.box.y1)) - y;
-  if (width <= 0 || height <= 0) return line;
-  const crop = factory.create(width, height);
-  let png: Buffer;
-  try {
-    crop.context.drawImage(page, x, y, width, height, 0, 0, width, height);
-    png = crop.canvas.toBuffer('image/png');
-  } finally {
-    factory.destroy(crop);
-  }
-  const reread = await ocr.recognizeLine(png);
-  return withReferenceReread(line, segment, reread, { x, y }, (l) => rereadThaiDigits(l, ink));
+  const digits = (l: OcrLine): OcrLine => rereadThaiDigits(l, ink);
+  const read = async (box: PixelBox): Promise<{ line: OcrLine; taken: RereadTaken }> => {
+    const x = Math.floor(box.x0);
+    const y = Math.floor(box.y0);
+    const width = Math.min(page.width, Math.ceil(box.x1)) - x;
+    const height = Math.min(page.height, Math.ceil(box.y1)) - y;
+    if (width <= 0 || height <= 0) return { line, taken: null };
+    const crop = factory.create(width, height);
+    let png: Buffer;
+    try {
+      crop.context.drawImage(page, x, y, width, height, 0, 0, width, height);
+      png = crop.canvas.toBuffer('image/png');
+    } finally {
+      factory.destroy(crop);
+    }
+    const reread = await ocr.recognizeLine(png);
+    return referenceReread(line, segment, reread, { x, y }, digits);
+  };
+  const first = await read(segment.box);
+  if (first.taken === 'number') return first.line;
+  // The words cropped to their own height, without the specks the line's box brings in.
+  const tight = await read(segment.tight);
+  return RANK[tight.taken ?? 'none'] > RANK[first.taken ?? 'none'] ? tight.line : first.line;
 }
+
+/** A whole reference number read again beats its code alone, which beats nothing. */
+const RANK = { number: 2, code: 1, none: 0 } as const;
 
 /**
  * The engine's lines of a page rendered at `scale` as read lines in PDF points: digits read

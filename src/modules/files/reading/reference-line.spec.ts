@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
-import { referenceSegment, withReferenceReread } from './reference-line.js';
+import { referenceReread, referenceSegment, withReferenceReread } from './reference-line.js';
 
 /**
  * Lines as the engine gives them: words spaced as in the text, each word's box 20 pixels a
@@ -73,6 +73,19 @@ describe('referenceSegment', () => {
     );
     expect(merged.text).toBe('ที่ กค ๐๑๒๓.๔/ว ๕๖          กระทรวงการคลัง');
     expect(merged.words.map((w) => w.text).at(-1)).toBe('กระทรวงการคลัง');
+  });
+
+  it('gives a second crop as tall as the segment’s words, not the line', () => {
+    // The unit across the gap sits lower (another column, a skewed page): the line's box
+    // reaches far below the reference number's words.
+    const line = engineLine('# Aa 04002/1234          สำนักงานคณะกรรมการการศึกษา');
+    const unit = line.words[3];
+    unit.box = { ...unit.box, y0: 230, y1: 290 };
+    line.box = { ...line.box, y1: 290 };
+    const segment = referenceSegment(line)!;
+    expect(segment.box.y1).toBeGreaterThan(290);
+    // 200–240 for the words, a quarter of their height above and below.
+    expect(segment.tight).toEqual({ ...segment.box, y0: 190, y1: 250 });
   });
 
   it.each([
@@ -212,5 +225,15 @@ describe('withReferenceReread', () => {
 
   it('keeps the line when the engine read nothing', () => {
     expect(withReferenceReread(line, segment, [], origin)).toBe(line);
+  });
+
+  it.each([
+    ['ที่ กค ๐๔๐๖.๒/ว ๑๕๘', 'number'],
+    ['ที่ กค 0 ๓๐', 'code'],
+    ['ที่ " 04002/1234', null],
+  ])('tells what it took from %s: %s', (text, taken) => {
+    const result = referenceReread(line, segment, [engineLine(text, 0.93, 10, 5)], origin);
+    expect(result.taken).toBe(taken);
+    expect(result.line === line).toBe(taken === null);
   });
 });

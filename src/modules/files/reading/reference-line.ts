@@ -48,6 +48,13 @@ export interface ReferenceSegment {
   length: number;
   /** Pixels of the page around the segment's words. */
   box: PixelBox;
+  /**
+   * The same words cropped to their own height: the line's box, which another column or a
+   * skewed page stretches, brings specks above and below them into `box`, and the Thai
+   * model alone reads a letter code beside such a speck as a sign (`ที่ " 04002/1234` for
+   * ที่ ศธ). Read when `box` gave no reference number.
+   */
+  tight: PixelBox;
 }
 
 /**
@@ -81,15 +88,23 @@ export function referenceSegment(line: OcrLine): ReferenceSegment | null {
   };
   // Room around the words: a label's tone mark above, a margin for the line reader.
   const height = line.box.y1 - line.box.y0;
+  // The line's box starts at a speck before the label when there is one: not the crop.
+  const x0 = Math.max(0, (lead > 0 ? box.x0 : Math.min(box.x0, line.box.x0)) - height / 2);
+  const wordsHeight = box.y1 - box.y0;
   return {
     words,
     length,
     box: {
-      // The line's box starts at a speck before the label when there is one: not the crop.
-      x0: Math.max(0, (lead > 0 ? box.x0 : Math.min(box.x0, line.box.x0)) - height / 2),
+      x0,
       y0: Math.max(0, Math.min(box.y0, line.box.y0) - height / 4),
       x1: box.x1 + height / 2,
       y1: Math.max(box.y1, line.box.y1) + height / 4,
+    },
+    tight: {
+      x0,
+      y0: Math.max(0, box.y0 - wordsHeight / 4),
+      x1: box.x1 + height / 2,
+      y1: box.y1 + wordsHeight / 4,
     },
   };
 }
@@ -121,8 +136,23 @@ export function withReferenceReread(
   origin: { x: number; y: number },
   digits: (line: OcrLine) => OcrLine = (l) => l,
 ): OcrLine {
+  return referenceReread(line, segment, reread, origin, digits).line;
+}
+
+/** What a reading of the crop gave the line: a whole reference number, its code alone, nothing. */
+export type RereadTaken = 'number' | 'code' | null;
+
+/** withReferenceReread, telling also what was taken from the new reading. */
+export function referenceReread(
+  line: OcrLine,
+  segment: ReferenceSegment,
+  reread: OcrLine[],
+  origin: { x: number; y: number },
+  digits: (line: OcrLine) => OcrLine = (l) => l,
+): { line: OcrLine; taken: RereadTaken } {
+  const unchanged = { line, taken: null };
   const first = reread[0];
-  if (!first) return line;
+  if (!first) return unchanged;
   const words: OcrWord[] = reread
     .flatMap((l) => l.words)
     .map((word) => ({
@@ -136,25 +166,29 @@ export function withReferenceReread(
     symbols: words.flatMap((word) => word.symbols),
   });
   const lead = BEFORE_LABEL.exec(candidate.text);
-  if (!lead || lead[0].replace(/\s+/g, '').length > MAX_SPECKS) return line;
+  if (!lead || lead[0].replace(/\s+/g, '').length > MAX_SPECKS) return unchanged;
   const match = SEGMENT.exec(candidate.text.slice(lead[0].length));
   const text = match?.[0].trim() ?? '';
   if (!match || !THAI_HEAD.test(text) || !parseReferenceNumber(text).ok) {
-    return withCodeReread(line, segment, candidate, lead[0].length);
+    const code = withCodeReread(line, segment, candidate, lead[0].length);
+    return { line: code, taken: code === line ? null : 'code' };
   }
   // The candidate's words inside the segment, by where they sit in its text.
   const from = lead[0].length + (match[0].length - match[0].trimStart().length);
   const to = lead[0].length + match[0].length;
   const starts = wordStarts(candidate);
-  if (!starts) return line;
+  if (!starts) return unchanged;
   const inside = candidate.words.filter((_, i) => starts[i] >= from && starts[i] < to);
   const kept = line.words.slice(segment.words);
   const all = [...inside, ...kept];
   return {
-    ...line,
-    text: text + line.text.slice(segment.length),
-    words: all,
-    symbols: all.flatMap((word) => word.symbols),
+    line: {
+      ...line,
+      text: text + line.text.slice(segment.length),
+      words: all,
+      symbols: all.flatMap((word) => word.symbols),
+    },
+    taken: 'number',
   };
 }
 
