@@ -367,10 +367,11 @@ const NUMBER = /^\(?[0-9\u0E50-\u0E59]+(?:[./][0-9\u0E50-\u0E59]+)*\)?$/;
  */
 const LATIN_WORD = /[A-Z]{2,}|[A-Z][a-z]{3,}|[A-Za-z]{4,}/;
 /**
- * Box rules and quotes a scan leaves at a word's edge (สาธารณสุข], 'สำนัก), and a comma: Thai
- * names of units and posts have none.
+ * Box rules and quotes a scan leaves at a word's edge (สาธารณสุข], 'สำนัก), a comma and a
+ * dash (ร้อยเอ็ด-): Thai names of units and posts have none there; a dash inside a word
+ * (e-Service, ๐๒-๑๒๓) stays.
  */
-const EDGE_DUST = /^['"`|[\]_~,]+|['"`|[\]_~,]+$/g;
+const EDGE_DUST = /^['"`|[\]_~,\-–]+|['"`|[\]_~,\-–]+$/g;
 
 /**
  * Whether a word of a field is OCR dust rather than print: fewer than two Thai letters (a
