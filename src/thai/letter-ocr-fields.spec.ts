@@ -508,3 +508,147 @@ describe('a speck one space before ที่', () => {
     }
   });
 });
+
+describe('a line of dust with digits between two header fields', () => {
+  const letter = (dust: string): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(
+        'ที่ พย ๐๐๑๗.๒/ว ๕๕๐                        ศาลากลางจังหวัดพะเยา',
+        '            ๙ มีนาคม ๒๕๗๐',
+        'เรื่อง  ขอเชิญประชุมคณะกรรมการ',
+        'เรียน  นายอำเภอทุกอำเภอ',
+        dust,
+        'สิ่งที่ส่งมาด้วย (๑) ระเบียบวาระการประชุม จำนวน ๑ ชุด',
+        '(๒) แบบตอบรับ จำนวน ๑ แผ่น',
+        '        ด้วยจังหวัดพะเยาจะจัดประชุมคณะกรรมการ',
+      ),
+    );
+
+  it.each([
+    'i       a a     ฆ        ๑7   ๑7 ๐     จ     ม      is !',
+    'ง4 ๕ซ่       Ig        a      ส     ซ่    wu    4 ง',
+    '   ๒    ;   e7   ๙  ',
+  ])('skips %s and reads the enclosures after it', (dust) => {
+    const parsed = letter(dust);
+    expect(parsed.salutation).toBe('นายอำเภอทุกอำเภอ');
+    expect(parsed.enclosures).toEqual(['ระเบียบวาระการประชุม จำนวน ๑ ชุด', 'แบบตอบรับ จำนวน ๑ แผ่น']);
+  });
+
+  it.each([
+    // A Thai word, an item number or a number of a date: letter text, not dust.
+    'ทุก   อำเภอ   ๑7   a',
+    '(๓)   a   ๑7   b',
+    '๑.   a   b   c',
+    'ข้อ   a   ๑7',
+  ])('ends the header at %s', (text) => {
+    expect(letter(text).enclosures).toEqual([]);
+  });
+
+  it('ends the header when no label follows the dust', () => {
+    const parsed = parseLetter(
+      lines(
+        'ที่ พย ๐๐๑๗.๒/ว ๕๕๐                        ศาลากลางจังหวัดพะเยา',
+        '            ๙ มีนาคม ๒๕๗๐',
+        'เรื่อง  ขอเชิญประชุมคณะกรรมการ',
+        'เรียน  นายอำเภอทุกอำเภอ',
+        'i    ๑7    a    ฆ',
+        '        ด้วยจังหวัดพะเยาจะจัดประชุมคณะกรรมการ',
+        'สิ่งที่ส่งมาด้วย แบบตอบรับ จำนวน ๑ แผ่น',
+      ),
+    );
+    expect(parsed.enclosures).toEqual([]);
+  });
+});
+
+describe('the words naming an enclosed letter, read without their tone mark', () => {
+  const enclosures = (item: string): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(
+        'ที่ นศ ๐๐๒๓.๔/ว ๗๑๒                        ศาลากลางจังหวัดนครศรีธรรมราช',
+        '            ๓ เมษายน ๒๕๖๙',
+        'เรื่อง  การเตรียมความพร้อมรับมืออุทกภัย',
+        'เรียน  นายอำเภอทุกอำเภอ',
+        `สิ่งที่ส่งมาด้วย  ${item}`,
+        '        ด้วยจังหวัดได้รับแจ้งจากกรมป้องกันและบรรเทาสาธารณภัย',
+      ),
+    );
+
+  it.each([
+    [
+      'สำเนาหนังสือกรมควบคุมโรค ที สธ ๐๔๑๐.๖/ว ๘๘ ลงวันที ๒๘ มกราคม ๒๕๖๙ จำนวน ๑ ฉบับ',
+      'สำเนาหนังสือกรมควบคุมโรค ที่ สธ ๐๔๑๐.๖/ว ๘๘ ลงวันที่ ๒๘ มกราคม ๒๕๖๙ จำนวน ๑ ฉบับ',
+    ],
+    [
+      'สำเนาหนังสือกรมชลประทาน ด่วนทีสุด ที กษ 0305/ว 41 ลงวันที 2 มีนาคม 2569',
+      'สำเนาหนังสือกรมชลประทาน ด่วนที่สุด ที่ กษ 0305/ว 41 ลงวันที่ 2 มีนาคม 2569',
+    ],
+    [
+      'ประกาศจังหวัดนครศรีธรรมราช เรือง การเฝ้าระวังน้ำท่วม จำนวน ๑ ฉบับ',
+      'ประกาศจังหวัดนครศรีธรรมราช เรื่อง การเฝ้าระวังน้ำท่วม จำนวน ๑ ฉบับ',
+    ],
+  ])('reads %s with its marks back, and flags it', (item, expected) => {
+    const parsed = enclosures(item);
+    expect(parsed.enclosures).toEqual([expected]);
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'enclosures' }),
+    );
+  });
+
+  it.each([
+    // ที as a word of its own, a surname, a name glued to its title: as printed.
+    'รายชื่อนักเรียนที ผ่านการอบรม จำนวน ๑ ชุด',
+    'ภาพถ่ายบ้านนายเรือง ศรีสุข จำนวน ๒ แผ่น',
+    'ผลงานของนางสาวจันทร์ เรืองศรี จำนวน ๑ เล่ม',
+    'แผนที่แสดงพื้นที่เสี่ยง จำนวน ๑ แผ่น',
+  ])('keeps %s as printed, unflagged', (item) => {
+    const parsed = enclosures(item);
+    expect(parsed.enclosures).toEqual([item]);
+    expect(parsed.warnings).not.toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'enclosures' }),
+    );
+  });
+
+  it('drops a vowel standing alone before the quantity, and keeps ๆ', () => {
+    expect(enclosures('แบบฟอร์มต่าง ๆ และคำอธิบายการกรอกแบบฟอร์ม า จำนวน ๑ ชุด').enclosures).toEqual([
+      'แบบฟอร์มต่าง ๆ และคำอธิบายการกรอกแบบฟอร์ม จำนวน ๑ ชุด',
+    ]);
+  });
+});
+
+describe('an item number whose dot was read as a comma', () => {
+  const cited = (...items: string[]): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(
+        'ที่ สน ๐๐๑๗.๓/ว ๒๐๑                        ศาลากลางจังหวัดสกลนคร',
+        '            ๒๔ สิงหาคม ๒๕๖๙',
+        'เรื่อง  มาตรการประหยัดพลังงาน',
+        'เรียน  นายอำเภอทุกอำเภอ',
+        `อ้างถึง  ${items[0] ?? ''}`,
+        ...items.slice(1),
+        '        ตามที่คณะรัฐมนตรีได้มีมติเห็นชอบมาตรการประหยัดพลังงาน นั้น',
+      ),
+    );
+
+  it.each([
+    [
+      '๑, มติคณะรัฐมนตรี เมื่อวันที่ ๑๘ สิงหาคม ๒๕๖๙',
+      'lo. หนังสือกระทรวงมหาดไทย ที่ มท ๐๒๑๑.๓/ว ๓๙๙๐ ลงวันที่ ๑ สิงหาคม ๒๕๖๙',
+    ],
+    [
+      '1, มติคณะรัฐมนตรี เมื่อวันที่ 18 สิงหาคม 2569',
+      '๒, หนังสือกระทรวงมหาดไทย ที่ มท ๐๒๑๑.๓/ว ๓๙๙๐ ลงวันที่ ๑ สิงหาคม ๒๕๖๙',
+    ],
+  ])('splits %s / %s into two citations', (first, second) => {
+    expect(cited(first, second).references).toEqual([
+      expect.objectContaining({ raw: null, date: '2026-08-18' }),
+      expect.objectContaining({ agencyPrefix: 'มท', serial: 3990, date: '2026-08-01' }),
+    ]);
+  });
+
+  it('keeps a comma after a number inside an item as printed', () => {
+    const parsed = cited('หนังสือกระทรวงมหาดไทย ที่ มท ๐๒๑๑.๓/ว ๓๙๙๐ ลงวันที่ ๑ สิงหาคม ๒๕๖๙ ข้อ ๓, ๔');
+    expect(parsed.references).toEqual([
+      expect.objectContaining({ agencyPrefix: 'มท', serial: 3990, date: '2026-08-01' }),
+    ]);
+  });
+});

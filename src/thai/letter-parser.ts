@@ -39,6 +39,7 @@ import {
   dateOnlyCell,
   headLabelOf,
   datesOf,
+  isDigitDustLine,
   isBlank,
   isMarkOnly,
   labelOf,
@@ -174,9 +175,19 @@ const STARTS_WITH_MARKER = /^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)])\s+/;
 /**
  * An item number starting a line of a numbered field as OCR of a scan reads it: with its
  * digit misread or a speck read as a second digit beside it (๒๓. for ๒.), or the space after
- * it lost (๒.ปฏิทิน): a number of one or two digits, a dot or a bracket, then a Thai word.
+ * it lost (๒.ปฏิทิน), its dot read as a comma (๒, หนังสือ): a number of one or two digits, a
+ * dot, a comma or a bracket, then a Thai word.
  */
-const LINE_MARKER = /^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.)])\s*(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
+const LINE_MARKER = /^\s*(?:\(\s*\d{1,2}\s*\)|\d{1,2}\s*[.),])\s*(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
+
+/**
+ * A first item number whose dot OCR read as a comma (อ้างถึง ๑, มติคณะรัฐมนตรี …), read with
+ * its dot, so the list is numbered and its next items split; later lines take the comma
+ * through LINE_MARKER. Item numbers are dropped from the items, so the text is unchanged.
+ */
+function commaItemRead(content: string): string {
+  return content.replace(/^([0-9\u0E50-\u0E59]{1,2}),(?=\s)/, '$1.');
+}
 /**
  * An item number OCR of a scan read as Latin letters or signs (`lo.` or `“lo.` for ๒., `b)`):
  * one to three characters that are no Thai letter or digit, then a dot or a bracket and a
@@ -339,15 +350,20 @@ function referencesOf(text: string): CitedLetter[] {
 }
 
 /**
- * An item's text without the words that hold no letter and no digit: a tone mark on its
- * own, a dot or a quote a scan left between the item's name and its quantity (`… ๊ จำนวน ๑
+ * An item's text without the words that hold no letter and no digit: a tone mark or a vowel
+ * on its own (า: ๆ is a word's repeat sign and stays), a dot or a quote a scan left between the item's name and its quantity (`… ๊ จำนวน ๑
  * ชุด`). Dashes are kept (๒๐ - ๒๔ มีนาคม), except a lone one right before the quantity
  * after a word that is no number (`(ลับมาก) - จำนวน ๑ ชุด`): no range ends there.
  */
 const STARTS_QUANTITY = new RegExp(`^${QUANTITY_WORD}`);
 
+/** A word of Thai vowels and marks alone (า, ิ์): no consonant carries it, so no word. */
+const NO_CONSONANT = /^[\u0E47-\u0E4E\u0E30-\u0E3A\u0E40-\u0E45]+$/;
+
 function withoutStrayMarks(text: string): string {
-  const words = text.split(' ').filter((word) => /[\p{L}\p{N}\-–]/u.test(word));
+  const words = text
+    .split(' ')
+    .filter((word) => /[\p{L}\p{N}\-–]/u.test(word) && !NO_CONSONANT.test(word));
   return words
     .filter(
       (word, i) =>
@@ -383,6 +399,30 @@ function quantityTidied(item: string): { text: string; markDropped: boolean } {
     })
     .replace(DUST_AFTER_QUANTITY, '$1');
   return { text, markDropped };
+}
+
+/**
+ * The words an enclosed letter is named with, as OCR of a scan reads them without the tone
+ * mark over their upper vowel (the labels' own damage, README Letter parser): ที before a
+ * letter code and its number (ที สธ ๐๔๑๐.๖/ว ๘๘), วันที before a day (ลงวันที ๒๘ มกราคม),
+ * ด่วนทีสุด, and เรือง standing alone between two words (ประกาศจังหวัด เรือง ห้ามเผา…). Each
+ * is put back only where the grammar around it allows nothing else; the item is then a
+ * guess.
+ */
+const ITEM_KEYWORDS: readonly (readonly [RegExp, string])[] = [
+  [
+    /(?<=^|\s)ที(?![\u0E48-\u0E4B])(?=\s?[\u0E01-\u0E2E]{2,4}\.?\s?[0-9\u0E50-\u0E59]+(?:\.[0-9\u0E50-\u0E59]+)*\s?\/)/g,
+    'ที่',
+  ],
+  [/วันที(?![\u0E48-\u0E4B])(?=\s?[0-9\u0E50-\u0E59])/g, 'วันที่'],
+  [/(?<=^|\s)ด่?วนที่?สุด(?=\s|$)/g, 'ด่วนที่สุด'],
+  [/(?<=\S\s)เรือง(?=\s\S)/g, 'เรื่อง'],
+];
+
+function itemKeywordsRestored(item: string): { text: string; restored: boolean } {
+  let text = item;
+  for (const [pattern, word] of ITEM_KEYWORDS) text = text.replace(pattern, word);
+  return { text, restored: text !== item };
 }
 
 /** Dates of letters enclosed (… ลงวันที่ ๑๗ ธันวาคม ๒๕๖๘): cited dates for the checks. */
@@ -634,6 +674,27 @@ function lostSalutation(line: Line): string | null {
   return startsWithPost(rest) || startsWithUnitWord(rest) ? rest : null;
 }
 
+/**
+ * Whether line `no` is a line of dust with a digit in it (isDigitDustLine) right before a
+ * header field not read yet: a scan's dust between two fields, which would otherwise end
+ * the header and lose the fields after it (an enclosure list after เรียน).
+ */
+function dustBeforeLabel(
+  lines: readonly Line[],
+  no: number,
+  values: ReadonlyMap<HeaderField, string[]>,
+): boolean {
+  const line = lines[no];
+  if (line === undefined || !isDigitDustLine(line)) return false;
+  let next = no + 1;
+  while (next < lines.length && isBlank(lines[next])) next++;
+  const after = lines[next];
+  const label = after === undefined ? null : headLabelOf(after);
+  return (
+    label !== null && HEADER_FIELDS.has(label.label) && !values.has(label.label as HeaderField)
+  );
+}
+
 function readFields(lines: Line[], start: number): Fields {
   const values = new Map<HeaderField, string[]>();
   const damaged = new Set<HeaderField>();
@@ -652,7 +713,11 @@ function readFields(lines: Line[], start: number): Fields {
       !values.has(label.label as HeaderField)
     ) {
       current = label.label as HeaderField;
-      values.set(current, label.content === '' ? [] : [label.content]);
+      const content =
+        current === 'cited' || current === 'enclosure'
+          ? commaItemRead(label.content)
+          : label.content;
+      values.set(current, content === '' ? [] : [content]);
       if ('damaged' in label) damaged.add(current);
       continue;
     }
@@ -665,6 +730,7 @@ function readFields(lines: Line[], start: number): Fields {
       damaged.add(current);
       continue;
     }
+    if (dustBeforeLabel(lines, no, values)) continue;
     const parts = current === null ? undefined : values.get(current);
     const next =
       current === null || parts === undefined ? 'stop' : continuesField(current, parts, line);
@@ -1103,7 +1169,11 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   const enclosureText = field('enclosure');
   const tidied = (
     enclosureText === null ? [] : enclosureItems(fields.values.get('enclosure') ?? [])
-  ).map((i) => quantityTidied(withoutStrayMarks(i.text)));
+  ).map((i) => {
+    const quantity = quantityTidied(withoutStrayMarks(i.text));
+    const keywords = itemKeywordsRestored(quantity.text);
+    return { text: keywords.text, markDropped: quantity.markDropped || keywords.restored };
+  });
   const enclosures = tidied.map((t) => t.text).filter((t) => t !== '');
 
   const letter: Omit<ParsedLetter, 'warnings'> = {

@@ -148,6 +148,27 @@ function isSpeckLine(text: string): boolean {
   return cells.length >= 3 && cells.every((c) => c.text.split(' ').every(isScatteredSpeck));
 }
 
+/**
+ * A line of scattered dust that carries a digit (`i  a  ฆ  ๑7  ๐  จ  ม`, `ง4  ๕ซ่  Ig  ส`):
+ * three words or more, none longer than three characters, no Thai word (two letters in a
+ * row), no item number. maskSpecks keeps such a line, a Thai digit being never a speck on
+ * its own; the header fields skip it only when a label follows (`dustBeforeLabel` in the
+ * parser), where nothing of the letter is printed between two fields.
+ */
+export function isDigitDustLine(line: Line): boolean {
+  const tokens = line.text.split(/\s+/).filter((t) => t !== '');
+  return (
+    tokens.length >= 3 &&
+    tokens.every(
+      (t) =>
+        t.length <= SPECK_CELL_MAX &&
+        !/[\u0E01-\u0E2E\u0E40-\u0E44][\u0E30-\u0E4E]*[\u0E01-\u0E2E]/.test(t) &&
+        !/^\(?[\d\u0E50-\u0E59]{1,2}[.)]$/.test(t) &&
+        !/[()]/.test(t),
+    )
+  );
+}
+
 /** Words a lone number in the next column belongs to (เลขรับ   5, จำนวน   1, เขต   2). */
 const TAKES_A_NUMBER =
   /(?:^|\s)(?:เลข(?:ที่)?รับ(?:ที่?)?|รับที่?|ทะเบียนรับ|เลขที่|ที่|จำนวน|ข้อ|หน้า|เขต|ชั้น|หมู่(?:ที่)?|ครั้งที่|ฉบับที่)\s*[:.]?$/;
