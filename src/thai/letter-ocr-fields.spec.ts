@@ -652,3 +652,44 @@ describe('an item number whose dot was read as a comma', () => {
     ]);
   });
 });
+
+describe('a line of dust between the signature and the position', () => {
+  const foot = (...footLines: string[]): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(
+        'ที่ มท ๐๘๐๔.๕/ว ๓๓๑๒                        กรมส่งเสริมการปกครองท้องถิ่น',
+        '            ๑๒ มกราคม ๒๕๖๙',
+        'เรื่อง  การเบิกจ่ายเงินอุดหนุน',
+        'เรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด',
+        '        ด้วยกรมส่งเสริมการปกครองท้องถิ่นขอแจ้งแนวทางการเบิกจ่าย',
+        'จึงเรียนมาเพื่อโปรดพิจารณา',
+        'ขอแสดงความนับถือ',
+        ...footLines,
+      ),
+    );
+
+  it.each(['a |       1    =                  Ed   =)', "'   .    ~", 'Iv)   iy   a'])(
+    'reads the position and the owning unit across %s',
+    (dust) => {
+      const parsed = foot(
+        '(นายวีระพงษ์ มณีรัตน์)',
+        dust,
+        'อธิบดีกรมส่งเสริมการปกครองท้องถิ่น',
+        'กองการเงินและบัญชี',
+        'กลุ่มงานการเงิน',
+        'โทร. ๐ ๒๒๔๑ ๙๐๐๐ ต่อ ๑๒๓๑',
+      );
+      expect(parsed.signatory).toEqual({
+        name: 'นายวีระพงษ์ มณีรัตน์',
+        position: 'อธิบดีกรมส่งเสริมการปกครองท้องถิ่น',
+      });
+      expect(parsed.ownerUnit).toBe('กองการเงินและบัญชี กลุ่มงานการเงิน');
+    },
+  );
+
+  it('keeps a blank line under the name as the end of the signature block', () => {
+    const parsed = foot('(นายวีระพงษ์ มณีรัตน์)', '', 'กองการเงินและบัญชี', 'โทร. ๐ ๒๒๔๑ ๙๐๐๐ ต่อ ๑๒๓๑');
+    expect(parsed.signatory).toEqual({ name: 'นายวีระพงษ์ มณีรัตน์', position: null });
+    expect(parsed.ownerUnit).toBe('กองการเงินและบัญชี');
+  });
+});

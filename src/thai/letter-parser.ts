@@ -869,11 +869,14 @@ function readSignatory(
   const name = sigLine === undefined ? null : parenthesisedName(sigLine);
   let blankBeforeContact = false;
   for (let no = signature + 1; no < (contact >= 0 ? contact : lines.length); no++) {
-    if (isBlank(lines[no])) blankBeforeContact = true;
+    if (isBlank(lines[no]) && lines[no]?.dust !== true) blankBeforeContact = true;
   }
   const parts: string[] = [];
   for (let no = signature + 1; no < lines.length; no++) {
     const line = lines[no];
+    // The position is printed right under the name: a line of dust between them (a stain
+    // beside the signature) is skipped, a blank line of the letter is not.
+    if (parts.length === 0 && line?.dust === true) continue;
     if (line === undefined || isBlank(line) || isFootStructure(line)) break;
     if (contactStart(line.text) !== null) break;
     const text = clean(line.text);

@@ -23,6 +23,11 @@ export interface Line {
   text: string;
   /** Its match form: Thai digits as ASCII, Latin o in numbers as 0. */
   match: string;
+  /**
+   * Set when maskSpecks blanked the whole line: a line of a scan's dust, not a blank line of
+   * the letter (OCR gives no blank lines), so it separates no block.
+   */
+  dust?: true;
 }
 
 /**
@@ -182,6 +187,7 @@ export function maskSpecks(lines: Line[]): void {
     if (isBlank(line)) continue;
     if (isSpeckLine(line.text)) {
       maskLine(line, 0);
+      line.dust = true;
       continue;
     }
     const cells = cellsOf(line.text);
