@@ -358,6 +358,33 @@ describe('stamp dates OCR damaged', () => {
     expect(resolveDamagedStampDate(unread(11, 2027), null)).toBeNull();
   });
 
+  it('keeps the day and month of a stamp date whose four-digit year was misread', () => {
+    for (const [dateLine, day, month] of [
+      ['วันที่ ๑๒ มิ.ย. ๔๙๙๙', 12, 6],
+      ['วันที ๗ ส.ค. ๔๘๖๙', 7, 8],
+      ['วันที่ 3 ต.ค. 3569', 3, 10],
+    ] as const) {
+      const text = ['งานสารบรรณ', 'เลขรับ ๙๐๒', dateLine, '', 'ที่ ขก ๐๐๓๒/ว ๗'].join('\n');
+      expect(damagedOf(text).damaged).toEqual([{ day, month, year: null }]);
+    }
+    // A month that does not read as well: nothing is left to place.
+    const unreadMonth = ['งานสารบรรณ', 'เลขรับ ๙๐๒', 'วันที่ ๑๒ XY. ๔๙๙๙', '', 'ที่ ขก ๐๐๓๒/ว ๗'];
+    expect(damagedOf(unreadMonth.join('\n')).damaged).toEqual([null]);
+  });
+
+  it('gives a misread year the letter’s year or the next, within two weeks after it', () => {
+    const misread = (day: number, month: number): DamagedStampDate => ({ day, month, year: null });
+    expect(resolveDamagedStampDate(misread(12, 6), '2026-06-09')).toBe('2026-06-12');
+    expect(resolveDamagedStampDate(misread(7, 8), '2026-08-07')).toBe('2026-08-07');
+    // Over the year's end.
+    expect(resolveDamagedStampDate(misread(4, 1), '2026-12-28')).toBe('2027-01-04');
+    // Before the letter's date, or weeks after it: a clerk reads it.
+    expect(resolveDamagedStampDate(misread(2, 6), '2026-06-09')).toBeNull();
+    expect(resolveDamagedStampDate(misread(30, 6), '2026-06-09')).toBeNull();
+    // Without the letter's date, nothing to place it against.
+    expect(resolveDamagedStampDate(misread(12, 6), null)).toBeNull();
+  });
+
   it('takes a read month with its year put back unless it falls before the letter', () => {
     const read: DamagedStampDate = { day: 19, month: 3, year: 2027 };
     expect(resolveDamagedStampDate(read, null)).toBe('2027-03-19');

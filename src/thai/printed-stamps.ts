@@ -66,13 +66,14 @@ interface Located {
 /**
  * What a stamp's date line still tells when OCR damaged it past reading: the day, the month
  * when its abbreviation was read (null when it came out as Latin letters or garble: `NN.`,
- * `N.A.`), and the year (Gregorian) when it can only be one. The date itself stays null
+ * `N.A.`), and the year (Gregorian) when it can only be one, null when its four digits
+ * were misread out of any letter's years (๔๙๙๙, ๔๘๖๙ for ๒๕๖๙). The date itself stays null
  * until `resolveDamagedStampDate` places it against the letter's date.
  */
 export interface DamagedStampDate {
   day: number;
   month: number | null;
-  year: number;
+  year: number | null;
 }
 
 /**
@@ -142,12 +143,18 @@ function damagedDateIn(
     const misread = month !== null && monthNumberOf(mon) === null;
     // วันที่ garbled into Latin letters (`UA 7 ส.ค. 2569`) hides a date read whole otherwise.
     const labelGarbled = /^[A-Za-z]{1,3}\.?$/.test(lead);
-    if (!garbled && (month === null || (yearDigits.length !== 3 && !misread && !labelGarbled))) {
+    // Four digits no letter's year has: a year OCR misread, with the day and month read.
+    const yearMisread =
+      month !== null && yearDigits.length === 4 && stampYearOf(yearDigits) === null;
+    if (
+      !garbled &&
+      (month === null || (yearDigits.length !== 3 && !misread && !labelGarbled && !yearMisread))
+    ) {
       continue;
     }
     const year = stampYearOf(yearDigits);
-    if (year === null || day < 1 || day > 31) continue;
-    if (month !== null && !isValidCivilDate(year, month, day)) continue;
+    if ((year === null && !yearMisread) || day < 1 || day > 31) continue;
+    if (month !== null && year !== null && !isValidCivilDate(year, month, day)) continue;
     return { index: m.index, end: m.index + m[0].length, date: { day, month, year } };
   }
   return null;
@@ -162,13 +169,25 @@ const GUESS_WINDOW_DAYS = 14;
  * back or a misread abbreviation gives the date, unless it falls before the letter's (the
  * day was misread). A month OCR could not read is the first
  * month from the letter's on that has the day, taken only within GUESS_WINDOW_DAYS of the
- * letter: never without the letter's date. Null when the reading does not fit: a clerk
- * reads the stamp.
+ * letter: never without the letter's date. A year misread past reading is the letter's
+ * year or the next that puts the day and month within GUESS_WINDOW_DAYS after the
+ * letter's date. Null when the reading does not fit: a clerk reads the stamp.
  */
 export function resolveDamagedStampDate(
   d: DamagedStampDate,
   letterDate: string | null,
 ): string | null {
+  if (d.year === null) {
+    if (d.month === null || letterDate === null) return null;
+    const letterYear = Number(letterDate.slice(0, 4));
+    for (const year of [letterYear, letterYear + 1]) {
+      if (!isValidCivilDate(year, d.month, d.day)) continue;
+      const iso = formatIsoDate(year, d.month, d.day);
+      const after = daysBetween(letterDate, iso);
+      if (after >= 0 && after <= GUESS_WINDOW_DAYS) return iso;
+    }
+    return null;
+  }
   if (d.month !== null) {
     const iso = formatIsoDate(d.year, d.month, d.day);
     if (letterDate === null || daysBetween(letterDate, iso) >= 0) return iso;
