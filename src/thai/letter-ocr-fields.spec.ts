@@ -693,3 +693,68 @@ describe('a line of dust between the signature and the position', () => {
     expect(parsed.ownerUnit).toBe('กองการเงินและบัญชี');
   });
 });
+
+describe('a signature block and a subject as OCR of a scan leaves them', () => {
+  const letter = (
+    subject: string,
+    name: string,
+    position: string,
+  ): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(
+        'ที่ กษ ๐๖๐๑/ว ๒๑๐                        กรมปศุสัตว์',
+        '            ๒๐ มกราคม ๒๕๖๙',
+        `เรื่อง  ${subject}`,
+        'เรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด',
+        '        ด้วยกรมปศุสัตว์ขอความร่วมมือเฝ้าระวังโรคระบาดสัตว์',
+        'จึงเรียนมาเพื่อโปรดพิจารณา',
+        'ขอแสดงความนับถือ',
+        `(${name})`,
+        position,
+      ),
+    );
+  const flagged = (parsed: ReturnType<typeof parseLetter>, field: string): boolean =>
+    parsed.warnings.some((w) => w.code === 'low_confidence' && w.field === field);
+
+  it.each([
+    ['นายสมศักดิ บุญประเสริฐ', 'นายสมศักดิ์ บุญประเสริฐ'],
+    ['นางสาวกมลวรรณ พูลสวัสดิ', 'นางสาวกมลวรรณ พูลสวัสดิ์'],
+    ['นายศักดิ ทองดี', 'นายศักดิ์ ทองดี'],
+  ])('puts back the ์ of %s, and flags it', (read, printed) => {
+    const parsed = letter('การเฝ้าระวังโรคระบาดสัตว์', read, 'อธิบดีกรมปศุสัตว์');
+    expect(parsed.signatory?.name).toBe(printed);
+    expect(flagged(parsed, 'signatory')).toBe(true);
+  });
+
+  it.each(['นายศักดินา ทองดี', 'นายสมศักดิ์ บุญประเสริฐ', 'นางสุดา ศรีสวัสดิ์'])(
+    'keeps %s as read, unflagged',
+    (name) => {
+      const parsed = letter('การเฝ้าระวังโรคระบาดสัตว์', name, 'อธิบดีกรมปศุสัตว์');
+      expect(parsed.signatory?.name).toBe(name);
+      expect(flagged(parsed, 'signatory')).toBe(false);
+    },
+  );
+
+  it('reads a position whose first letter was misread, and flags it', () => {
+    const parsed = letter('การเฝ้าระวังโรคระบาดสัตว์', 'นายสมชวน รัตนมังคลานนท์', 'ลธิบดีกรมปศุสัตว์');
+    expect(parsed.signatory?.position).toBe('อธิบดีกรมปศุสัตว์');
+    expect(flagged(parsed, 'signatory')).toBe(true);
+  });
+
+  it.each([
+    ['ขอส่งรายชื่อผู้ผ่านการประเมิน.', 'ขอส่งรายชื่อผู้ผ่านการประเมิน'],
+    ['การจัดสรรเงินอุดหนุนอาหารกลางวัน.', 'การจัดสรรเงินอุดหนุนอาหารกลางวัน'],
+  ])('drops the dot glued after the subject %s, and flags it', (read, printed) => {
+    const parsed = letter(read, 'นายสมชวน รัตนมังคลานนท์', 'อธิบดีกรมปศุสัตว์');
+    expect(parsed.subject).toBe(printed);
+    expect(flagged(parsed, 'subject')).toBe(true);
+  });
+
+  it.each(['ขอเชิญประชุมผู้บริหาร สพฐ.', 'การสรรหาเลขาธิการ ก.พ.', 'การประสานงานกับ กทม.'])(
+    'keeps the abbreviation ending %s',
+    (subject) => {
+      const parsed = letter(subject, 'นายสมชวน รัตนมังคลานนท์', 'อธิบดีกรมปศุสัตว์');
+      expect(parsed.subject).toBe(subject);
+    },
+  );
+});

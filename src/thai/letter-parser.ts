@@ -65,7 +65,12 @@ import { fieldYearsRepaired } from 'src/thai/field-years.js';
 import { isExactMonthWord } from 'src/thai/labels.js';
 import { letterCodeRepaired } from 'src/thai/letter-codes.js';
 import { detectLegacyEncoding, normalizeDocumentText } from 'src/thai/normalize.js';
-import { dropDust, repairOfficeWords, startsWithPost } from 'src/thai/office-words.js';
+import {
+  dropDust,
+  postStartRepaired,
+  repairOfficeWords,
+  startsWithPost,
+} from 'src/thai/office-words.js';
 import {
   extractPrintedStamps,
   resolveDamagedStampDate,
@@ -1007,6 +1012,20 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
 /** Fields a repair may touch: the confidence fields, the stamps' units, the enclosures. */
 type RepairedField = ConfidenceField | 'receiptStamps' | 'enclosures';
 
+/**
+ * A dot glued after a subject's last word when that word has a vowel (การประเมิน.): a scan's
+ * speck. A subject ends with no full stop; an abbreviation does end with its dot, but Thai
+ * abbreviations are consonants alone (สพฐ., กทม.) or dotted letters (ก.พ.), both kept.
+ */
+const TRAILING_DOT = /(?<=(?:^|\s)[^\s.]*[\u0E47\u0E30-\u0E3A\u0E40-\u0E44][^\s.]*)\.$/;
+
+/**
+ * ศักดิ์ and สวัสดิ์ ending a word of a name with their ์ lost (สมศักดิ, ศรีสวัสดิ): the word
+ * ends in ดิ with no ์ in no Thai name, and OCR drops the small mark over the ิ. Inside a
+ * word the letters stay as read (ศักดินา is a word).
+ */
+const KARAN_LOST = /(ศักดิ|สวัสดิ)(?=$|\s)/g;
+
 const SPECK_FOR_SPACE = /(?<=[\u0E01-\u0E4E])\s?[-_~]\s?(?=[\u0E01-\u0E2E\u0E40-\u0E44])/g;
 
 /**
@@ -1029,6 +1048,10 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
     return r.text;
   };
   letter.subject = repair(letter.subject, 'subject', 'end');
+  if (letter.subject !== null && TRAILING_DOT.test(letter.subject)) {
+    letter.subject = letter.subject.replace(TRAILING_DOT, '');
+    repaired.add('subject');
+  }
   if (letter.subject !== null) {
     const date = letter.letterDate?.date ?? null;
     const year = date === null ? null : toBuddhistYear(Number(date.slice(0, 4)));
@@ -1041,12 +1064,14 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
   if (letter.signatory !== null) {
     // Thai names have no hyphen: one between two Thai words is a speck where the space was
     // (นายสมชาย-วงศ์ทอง).
-    const name = letter.signatory.name.replace(SPECK_FOR_SPACE, ' ');
+    const name = letter.signatory.name
+      .replace(SPECK_FOR_SPACE, ' ')
+      .replace(KARAN_LOST, '$1\u0E4C');
     if (name !== letter.signatory.name) repaired.add('signatory');
-    const position =
-      letter.signatory.position === null
-        ? null
-        : repair(letter.signatory.position, 'signatory', 'all');
+    const read = letter.signatory.position;
+    const started = read === null ? null : postStartRepaired(read);
+    if (started !== null) repaired.add('signatory');
+    const position = read === null ? null : repair(started ?? read, 'signatory', 'all');
     letter.signatory = { name, position };
   }
   letter.receiptStamps = letter.receiptStamps.map((s) => ({

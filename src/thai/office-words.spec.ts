@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dropDust, repairOfficeWords } from 'src/thai/office-words.js';
+import { dropDust, postStartRepaired, repairOfficeWords } from 'src/thai/office-words.js';
 
 describe('repairOfficeWords', () => {
   it.each([
@@ -121,5 +121,32 @@ describe('dropDust', () => {
 
   it('gives null when only dust is left', () => {
     expect(dropDust('. 0 ]', 'all')).toBeNull();
+  });
+});
+
+describe('postStartRepaired', () => {
+  it.each([
+    ['ถธิบดีกรมโยธาธิการและผังเมือง', 'อธิบดีกรมโยธาธิการและผังเมือง'],
+    ['ลธิบดีกรมปศุสัตว์', 'อธิบดีกรมปศุสัตว์'],
+    ['เอธิบดีกรมการแพทย์', 'อธิบดีกรมการแพทย์'],
+    ['ว๊องผู้บังคับการตำรวจภูธรจังหวัดน่าน', 'รองผู้บังคับการตำรวจภูธรจังหวัดน่าน'],
+    ['ว๊องปลัดกระทรวงมหาดไทย', 'รองปลัดกระทรวงมหาดไทย'],
+    ['ฝู้อำนวยการกองคลัง', 'ผู้อำนวยการกองคลัง'],
+    ['ทัวหน้ากลุ่มงานควบคุมโรคติดต่อ', 'หัวหน้ากลุ่มงานควบคุมโรคติดต่อ'],
+  ])('%s → %s', (read, printed) => {
+    expect(postStartRepaired(read)).toBe(printed);
+  });
+
+  it.each([
+    'อธิบดีกรมบัญชีกลาง',
+    'รองผู้ว่าราชการจังหวัดลำปาง',
+    'นายกเทศมนตรีตำบลเมืองสรวง',
+    // A post of three letters after its first (ปลัด, นายก) is too short to be sure of.
+    'ปลัดจังหวัดสงขลา',
+    'ขลัดจังหวัดสงขลา',
+    'ประธานกรรมการ',
+    'พันตำรวจเอก',
+  ])('leaves %s alone', (position) => {
+    expect(postStartRepaired(position)).toBeNull();
   });
 });

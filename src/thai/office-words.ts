@@ -275,6 +275,61 @@ function partsOf(name: string): string[] {
 const POST_START =
   /^(?:รอง)?(?:ผู้ว่าราชการ|นายอำเภอ|ปลัด|นายก|อธิบดี|ผู้อำนวยการ|หัวหน้า|เลขาธิการ|ท้องถิ่น|ประธาน|รัฐมนตรี|ผู้บัญชาการ|ผู้บังคับการ|ผู้กำกับการ|ผู้ตรวจราชการ|อธิการบดี|คณบดี|สาธารณสุข|ศึกษาธิการ|เกษตร|ปศุสัตว์|พัฒนาการ|(?:คลัง|สรรพากร|พาณิชย์|แรงงาน|อุตสาหกรรม|โยธาธิการและผังเมือง|ประมง|สหกรณ์|วัฒนธรรม|ยุติธรรม|พลังงาน|ประชาสัมพันธ์|สถิติ)จังหวัด)/;
 
+/**
+ * Posts a signatory's position starts with, long enough that the rest after their first
+ * letter (ธิบดี, องปลัด…) is no other post's.
+ */
+const POSTS = [
+  'อธิบดี',
+  'รองอธิบดี',
+  'อธิการบดี',
+  'ผู้อำนวยการ',
+  'รองผู้อำนวยการ',
+  'รองปลัด',
+  'เลขาธิการ',
+  'รองเลขาธิการ',
+  'ผู้ว่าราชการ',
+  'รองผู้ว่าราชการ',
+  'นายอำเภอ',
+  'ผู้บังคับการ',
+  'รองผู้บังคับการ',
+  'ผู้บัญชาการ',
+  'รองผู้บัญชาการ',
+  'ผู้กำกับการ',
+  'หัวหน้า',
+  'ผู้ตรวจราชการ',
+  'รัฐมนตรี',
+];
+/** A letter's first cluster: a leading vowel, then a consonant and its marks. */
+const FIRST_CLUSTER = /^[\u0E40-\u0E44]?[\u0E01-\u0E2E][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*/;
+
+/**
+ * A position whose first letter OCR misread or doubled (ถธิบดี, ลธิบดี, ว๊องปลัด for
+ * อธิบดี and รองปลัด; เอธิบดี with a speck read as เ before it): the post with its first
+ * letter as printed, when the rest of the post follows it to the letter. The rest is at
+ * least four characters, so no short word is taken for a post. Null when nothing changes.
+ */
+export function postStartRepaired(position: string): string | null {
+  for (const post of POSTS) {
+    if (position.startsWith(post)) return null;
+  }
+  const first = FIRST_CLUSTER.exec(position)?.[0];
+  if (first === undefined) return null;
+  for (const post of POSTS) {
+    const head = FIRST_CLUSTER.exec(post)?.[0] ?? '';
+    const rest = post.slice(head.length);
+    if (rest.length < 4) continue;
+    // The first letter read as another (ลธิบดี), or a speck read before the post (เอธิบดี).
+    if (position.slice(first.length).startsWith(rest)) {
+      return post + position.slice(first.length + rest.length);
+    }
+    if (/^[\u0E40-\u0E44]/.test(position) && position.slice(1).startsWith(post)) {
+      return position.slice(1);
+    }
+  }
+  return null;
+}
+
 export function startsWithPost(text: string): boolean {
   return POST_START.test(text.trimStart());
 }
