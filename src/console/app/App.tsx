@@ -8,7 +8,7 @@ import { Pages } from './routes';
 import { Shell } from './Shell';
 import { WorkspaceProvider } from './workspace';
 
-const queryClient = new QueryClient({
+export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       staleTime: 15_000,

@@ -1,8 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState } from 'react';
 import { api, unwrap } from '../api/client';
 import type { Me, Register, Unit } from '../api/types';
-import { earlyBody, takeEarly } from '../early/take';
+import { earlyBody, peekEarly, takeEarly } from '../early/take';
 import type { Digits } from '../lib/thai';
 import { chooseUnitId, chosenUnitId } from './chosen-unit';
 
@@ -37,13 +37,28 @@ function registersQuery(unitId: string) {
   };
 }
 
-export function WorkspaceProvider({ children }: { children: React.ReactNode }) {
-  const me = useQuery({
-    queryKey: ['me'],
-    // The page's inline start script asked already (early/start.ts); once only.
-    queryFn: async () =>
-      (await earlyBody<Me>(takeEarly('me'))) ?? unwrap<Me>(api.GET('/api/v1/me')),
+/** Who is signed in: the page's inline start script asked already (early/start.ts); once only. */
+const meQuery = {
+  queryKey: ['me'],
+  queryFn: async () => (await earlyBody<Me>(takeEarly('me'))) ?? unwrap<Me>(api.GET('/api/v1/me')),
+};
+
+/**
+ * When the start script's read of who is signed in is answered, the answer goes into
+ * `queryClient` at once, not once the workspace has rendered and asked: the workspace, and
+ * the page in it, then render with it in their first render. Only a good answer: anything
+ * else is left to the workspace, which reads /me itself once the session is known.
+ */
+export function prefetchEarlyMe(queryClient: QueryClient): void {
+  const read = peekEarly('me');
+  void read?.then((answer) => {
+    // Not when the workspace has taken it meanwhile (or a session that ended dropped it).
+    if (answer?.status === 200 && peekEarly('me') === read) void queryClient.prefetchQuery(meQuery);
   });
+}
+
+export function WorkspaceProvider({ children }: { children: React.ReactNode }) {
+  const me = useQuery(meQuery);
   const [chosen, setChosen] = useState<string | null>(chosenUnitId);
   const units = me.data?.units ?? [];
   const unitId = units.find((u) => u.unitId === chosen)?.unitId ?? units[0]?.unitId ?? '';

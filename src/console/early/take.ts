@@ -14,6 +14,11 @@ export function takeEarly<K extends keyof EarlyStart>(key: K): EarlyStart[K] | u
   return value;
 }
 
+/** Whether the start script's `key` is still there to be taken (it is not taken here). */
+export function peekEarly<K extends keyof EarlyStart>(key: K): EarlyStart[K] | undefined {
+  return early[key];
+}
+
 export function dropEarly(): void {
   delete early.refresh;
   delete early.me;

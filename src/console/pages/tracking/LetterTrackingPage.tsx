@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { useWorkspace } from '../../app/workspace';
 import { formatAge, formatDateTime, toDigits } from '../../lib/thai';
 import { AckChart, RollupBar } from './charts';
-import { readProgress, takeEarlyProgress } from './early';
+import { progressQueryKey, readProgress, takeEarlyProgress } from './early';
 import { type ProgressEvent, useProgressEvents } from './live';
 import { LiveStatus, TrackingTabs, useCoalescedRefetch } from './shared';
 import { LEVEL_LABEL, type Progress } from './types';
@@ -25,7 +25,7 @@ export function LetterTrackingPage() {
   const headingId = useId();
 
   const progress = useInfiniteQuery({
-    queryKey: ['progress', letterId, unitId],
+    queryKey: progressQueryKey(letterId, unitId),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last: Progress) => last.notReceived.nextCursor ?? undefined,
     queryFn: async ({ pageParam }) =>
