@@ -206,8 +206,22 @@ describe('withReferenceReread', () => {
   });
 
   it.each([
+    ['ที่ สฮิ ๐๒๑๑.๐๕/วิ ๓๓๓๑๓', 'สฮ'],
+    ['ที่ มุท ๐๒๐๕', 'มท'],
+    ['ที่ ก่ค์ ๐๔๐๖ ว', 'กค'],
+  ])('takes the code of %s without the marks read on it', (text, code) => {
+    const merged = withReferenceReread(line, segment, [engineLine(text, 0.93, 10, 5)], origin);
+    expect(merged.text).toBe(`ที่ ${code} ๐๔๐๖.๒/ว ๑๕๘          กระทรวงการคลัง`);
+    // Words and symbols stay in step with the text: no mark is left in the code's word.
+    expect(merged.words.map((w) => w.text).slice(0, 2)).toEqual(['ที่', code]);
+    expect(merged.words[1].symbols.map((s) => s.text).join('')).toBe(code);
+    expect(merged.symbols.map((s) => s.text).join('')).toBe(merged.text.replace(/\s+/g, ''));
+  });
+
+  it.each([
     ['ที่ กค๐๔๐๖.๒ ว', 'a code run into the digits'],
-    ['ที่ ศอฮี ๐๒๑๐ ว', 'a code with a vowel'],
+    ['ที่ ศอฮี ๐๒๑๐ ว', 'a code of three letters with a vowel'],
+    ['ที่ ศึกษา ๐๒๑๐ ว', 'a word with vowels'],
     ['ที่ กค', 'no number after the code'],
     ['# กค ๐๔๐๖ ว', 'no label'],
   ])('takes no code from %s (%s)', (text) => {

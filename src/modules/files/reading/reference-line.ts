@@ -192,8 +192,18 @@ export function referenceReread(
   };
 }
 
-/** ที่ (or ที) and a Thai letter code as whole words, a number after them. */
-const LABEL_AND_CODE = /^(\s*)(ที่?)\s*([\u0E01-\u0E2E]{2,4})(?=\s+[0-9\u0E50-\u0E59])/;
+/**
+ * ที่ (or ที) and a Thai letter code as whole words, a number after them. The code may carry
+ * vowels or tone marks the engine read over or under its letters (`สฮิ`, `มุท`): see CODE_MARKS.
+ */
+const LABEL_AND_CODE =
+  /^(\s*)(ที่?)\s*((?:[\u0E01-\u0E2E][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*){2,4})(?=\s+[0-9\u0E50-\u0E59])/;
+/**
+ * Marks above and below a letter. A letter code is consonants alone, so marks read on one are
+ * specks or a misread stroke; they are dropped, only from a code of two letters (every
+ * ministry's and province's), so a longer word with a vowel is still no code.
+ */
+const CODE_MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
 /** A word that starts a reference number's owner number. */
 const NUMBER_WORD = /^[0-9\u0E50-\u0E59]/;
 
@@ -215,6 +225,8 @@ function withCodeReread(
   if (THAI_HEAD.test(line.text.slice(speckFreeRange(line.text).start))) return line;
   const head = LABEL_AND_CODE.exec(candidate.text.slice(leadLength));
   if (!head) return line;
+  const code = head[3].replace(CODE_MARKS, '');
+  if (code !== head[3] && [...code].length !== 2) return line;
   const from = leadLength + head[1].length;
   const to = leadLength + head[0].length;
   const starts = wordStarts(candidate);
@@ -223,6 +235,15 @@ function withCodeReread(
   const last = inside.length === 0 ? -1 : candidate.words.indexOf(inside[inside.length - 1]);
   // The code must end a word: a word running on into the digits is not cut.
   if (last < 0 || starts[last] + candidate.words[last].text.length !== to) return line;
+  // The code's words without the marks read on them, their symbols in step with the text.
+  const codeAt = to - head[3].length;
+  const taken = inside.map((word) => {
+    if (starts[candidate.words.indexOf(word)] < codeAt) return word;
+    const symbols = word.symbols
+      .map((symbol) => ({ ...symbol, text: symbol.text.replace(CODE_MARKS, '') }))
+      .filter((symbol) => symbol.text !== '');
+    return { ...word, text: word.text.replace(CODE_MARKS, ''), symbols };
+  });
   const lineStarts = wordStarts(line);
   const pageLead = speckFreeRange(line.text).start;
   const page = SEGMENT.exec(line.text.slice(pageLead));
@@ -234,10 +255,10 @@ function withCodeReread(
     (start, i) => start >= numberAt && i < segment.words && NUMBER_WORD.test(line.words[i].text),
   );
   if (number <= 0) return line;
-  const all = [...inside, ...line.words.slice(number)];
+  const all = [...taken, ...line.words.slice(number)];
   return {
     ...line,
-    text: `${head[2]} ${head[3]} ${line.text.slice(lineStarts[number])}`,
+    text: `${head[2]} ${code} ${line.text.slice(lineStarts[number])}`,
     words: all,
     symbols: all.flatMap((word) => word.symbols),
   };
