@@ -55,8 +55,8 @@ declare const __SARABAN_LETTER_TRACKING__: string[];
   const letter = /^\/tracking\/letters\/([0-9a-f-]{36})$/i.exec(location.pathname);
   if (letter) {
     // The page's code, fetched and compiled while the reads are in flight rather than once the
-    // entry has run; the app's loader finds it there. (Not its style sheet: preloaded, it made
-    // the browser fetch the fonts a second time.)
+    // entry has run; the app's loader finds it there. (Its styles are in the console's one
+    // style sheet, linked by the page.)
     for (const href of __SARABAN_LETTER_TRACKING__) fetchEarly('modulepreload', '', href);
     let unitId = new URLSearchParams(location.search).get('unit');
     try {
