@@ -24,18 +24,16 @@ import { AuthErrors } from 'src/modules/auth/auth.errors.js';
 import { Authenticated, CurrentUser } from 'src/modules/auth/auth.guard.js';
 import { AuthService, type TokenPair } from 'src/modules/auth/auth.service.js';
 import type { Principal } from 'src/modules/auth/principal.js';
+import { describeMe } from 'src/modules/auth/me.js';
 import {
-  assertSameOriginCookieRequest,
+  type BrowserTokens,
   clearRefreshCookie,
-  readRefreshCookie,
+  refreshCookieSession,
   SESSION_MODE_COOKIE,
   SESSION_MODE_HEADER,
-  setRefreshCookie,
+  toBrowser,
   wantsCookieSession,
 } from 'src/modules/auth/refresh-cookie.js';
-
-/** What a browser gets: the refresh token went into the HttpOnly cookie, not the body. */
-type BrowserTokens = Omit<TokenPair, 'refreshToken'>;
 
 const SESSION_HEADER_DOC = {
   name: SESSION_MODE_HEADER,
@@ -68,7 +66,7 @@ export class AuthController {
   ): Promise<TokenPair | BrowserTokens> {
     try {
       const pair = await this.auth.login(body.username, body.password, request.ip ?? 'unknown');
-      return wantsCookieSession(request) ? this.toBrowser(pair, response) : pair;
+      return wantsCookieSession(request) ? toBrowser(this.auth, pair, response) : pair;
     } catch (error) {
       if (error instanceof DomainError && error.code === AuthErrors.LOGIN_THROTTLED.code) {
         const retryAfter = error.extras.data?.retryAfter;
@@ -101,16 +99,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<TokenPair | BrowserTokens> {
     if (body.refreshToken !== undefined) return this.auth.refresh(body.refreshToken);
-    assertSameOriginCookieRequest(request);
-    const token = readRefreshCookie(request);
-    if (token === undefined) throw new DomainError(AuthErrors.REFRESH_TOKEN_INVALID);
-    try {
-      return this.toBrowser(await this.auth.refresh(token), response);
-    } catch (error) {
-      // A spent or reused cookie is of no further use: the browser forgets it.
-      clearRefreshCookie(response);
-      throw error;
-    }
+    return refreshCookieSession(this.auth, request, response);
   }
 
   @Post('auth/logout')
@@ -126,59 +115,11 @@ export class AuthController {
     clearRefreshCookie(response);
   }
 
-  private toBrowser(pair: TokenPair, response: Response): BrowserTokens {
-    const { refreshToken, ...rest } = pair;
-    setRefreshCookie(response, refreshToken, this.auth.refreshTokenTtlSeconds);
-    return rest;
-  }
-
   @Get('me')
   @Authenticated()
   @ApiOperation({ summary: 'The signed-in user, live memberships and the units acted for' })
   @ApiOkResponse({ type: MeResponse, example: ME_EXAMPLE })
   me(@CurrentUser() principal: Principal): MeResponse {
-    const units = new Map<
-      string,
-      { unitId: string; unitName: string; roles: string[]; seesSubtree: boolean }
-    >();
-    for (const grant of principal.grants) {
-      const entry = units.get(grant.unitId) ?? {
-        unitId: grant.unitId,
-        unitName: grant.unitName,
-        roles: [],
-        seesSubtree: false,
-      };
-      if (!entry.roles.includes(grant.role)) entry.roles.push(grant.role);
-      entry.seesSubtree ||= grant.role === 'head' || grant.role === 'admin';
-      units.set(grant.unitId, entry);
-    }
-    return {
-      user: {
-        id: principal.userId,
-        username: principal.username,
-        displayName: principal.displayName,
-        positionTitle: principal.positionTitle,
-        clearance: principal.clearance,
-      },
-      memberships: principal.grants.map((grant) => ({
-        id: grant.membershipId,
-        unitId: grant.unitId,
-        unitName: grant.unitName,
-        role: grant.role,
-        acting: grant.acting,
-        startsAt: grant.startsAt,
-        endsAt: grant.endsAt,
-      })),
-      units: [...units.values()],
-      actingHeadOf: principal.grants
-        .filter((grant) => grant.acting)
-        .map((grant) => ({
-          unitId: grant.unitId,
-          unitName: grant.unitName,
-          startsAt: grant.startsAt,
-          endsAt: grant.endsAt,
-        })),
-      unitIds: this.access.actingUnitIds(principal),
-    };
+    return describeMe(principal, this.access.actingUnitIds(principal));
   }
 }

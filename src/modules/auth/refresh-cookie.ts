@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { DomainError } from 'src/common/domain-error.js';
 import { AuthErrors } from 'src/modules/auth/auth.errors.js';
+import type { AuthService, TokenPair } from 'src/modules/auth/auth.service.js';
 
 /**
  * The browser's refresh token (the web console). API clients keep the JSON bodies; a
@@ -77,4 +78,35 @@ export function assertSameOriginCookieRequest(request: Request): void {
     throw new DomainError(AuthErrors.CSRF_CHECK_FAILED);
   }
   if (!host || originHost !== host) throw new DomainError(AuthErrors.CSRF_CHECK_FAILED);
+}
+
+/** What a browser gets: the refresh token went into the HttpOnly cookie, not the body. */
+export type BrowserTokens = Omit<TokenPair, 'refreshToken'>;
+
+/** Puts a new pair's refresh token into the cookie and answers the rest. */
+export function toBrowser(auth: AuthService, pair: TokenPair, response: Response): BrowserTokens {
+  const { refreshToken, ...rest } = pair;
+  setRefreshCookie(response, refreshToken, auth.refreshTokenTtlSeconds);
+  return rest;
+}
+
+/**
+ * Rotates the browser's session: the refresh cookie (after the CSRF checks) is spent for a
+ * new pair, whose refresh token replaces it. A spent or reused cookie is of no further use:
+ * on any refusal the browser is told to forget it.
+ */
+export async function refreshCookieSession(
+  auth: AuthService,
+  request: Request,
+  response: Response,
+): Promise<BrowserTokens> {
+  assertSameOriginCookieRequest(request);
+  const token = readRefreshCookie(request);
+  if (token === undefined) throw new DomainError(AuthErrors.REFRESH_TOKEN_INVALID);
+  try {
+    return toBrowser(auth, await auth.refresh(token), response);
+  } catch (error) {
+    clearRefreshCookie(response);
+    throw error;
+  }
 }
