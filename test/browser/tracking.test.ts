@@ -232,12 +232,14 @@ describe('a supervisor’s path in the browser', () => {
       if (slowRefresh) {
         // A slow session refresh: the app's first text is laid out before the start script
         // may ask for the fonts.
-        await tab.route('**/api/v1/auth/refresh', async (route) => {
+        await tab.route('**/api/v1/auth/start', async (route) => {
           await new Promise((resolve) => setTimeout(resolve, 1500));
           await route.fallback();
         });
       }
       const api: string[] = [];
+      /** The bodies of the session starts the page sent. */
+      const starts: unknown[] = [];
       const csp: string[] = [];
       /** The API's reads and the font files, in the order the page asked for them. */
       const asked: string[] = [];
@@ -246,6 +248,7 @@ describe('a supervisor’s path in the browser', () => {
       tab.on('request', (request) => {
         const path = new URL(request.url()).pathname;
         if (path.startsWith('/api/')) api.push(`${request.method()} ${path}`);
+        if (path === '/api/v1/auth/start') starts.push(request.postDataJSON());
         if (path.startsWith('/api/') || path.endsWith('.woff2')) asked.push(path);
         if (/^\/assets\/.+\.(js|css)$/.test(path)) files.push(path);
       });
@@ -254,9 +257,11 @@ describe('a supervisor’s path in the browser', () => {
       });
       if (blockScripts) await tab.route('**/assets/*.js', (route) => route.abort());
       await tab.goto(address);
-      return { tab, api, csp, asked, files };
+      return { tab, api, starts, csp, asked, files };
     };
-    const reads = [
+    // The session, who is signed in and the progress: one request, answered in one round trip.
+    const reads = ['POST /api/v1/auth/start'];
+    const askedAlone = [
       'POST /api/v1/auth/refresh',
       'GET /api/v1/me',
       `GET /api/v1/letters/${letterId}/progress`,
@@ -266,6 +271,7 @@ describe('a supervisor’s path in the browser', () => {
     // policy's hash, still refreshes the session and reads who is signed in and the progress.
     const bare = await watch(true);
     await expect.poll(() => reads.every((read) => bare.api.includes(read))).toBe(true);
+    expect(bare.starts).toEqual([{ progress: { letterId, limit: 50 } }]);
     expect(bare.csp).toEqual([]);
     // It also asks for the console's four fonts, and only once its reads are on their way.
     await expect.poll(() => bare.asked.filter((path) => path.endsWith('.woff2'))).toHaveLength(4);
@@ -284,8 +290,8 @@ describe('a supervisor’s path in the browser', () => {
         .toBe(true);
     await bare.tab.close();
 
-    // With its files, the app takes those answers instead of asking again: one refresh (a
-    // refresh token is used once), one /me, one read of the progress's first page.
+    // With its files, the app takes those answers instead of asking again: one start (a
+    // refresh token is used once), and no refresh, /me or progress read of its own.
     const full = await watch(false);
     const progress = full.tab.getByRole('region', { name: 'ความคืบหน้า' });
     await expect.poll(() => progress.textContent()).toContain(`จาก ${thai(8)} หน่วยงาน`);
@@ -294,6 +300,11 @@ describe('a supervisor’s path in the browser', () => {
         full.api.filter((r) => r === read),
         read,
       ).toHaveLength(1);
+    for (const read of askedAlone)
+      expect(
+        full.api.filter((r) => r === read),
+        read,
+      ).toHaveLength(0);
     // The style sheet's fonts are the ones asked for early, not fetched a second time.
     const fonts = full.asked.filter((path) => path.endsWith('.woff2'));
     expect(new Set(fonts).size).toBe(fonts.length);

@@ -175,6 +175,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a browser session: refresh from the cookie, and the page's first reads
+         * @description Rotates the refresh cookie as `POST /auth/refresh` does (same CSRF rules: `X-Saraban-Session: cookie`, same origin), then answers `GET /me` and, when asked, one page of a letter's progress, with the new access token. The session is answered whenever the refresh succeeds: a read that is refused (a letter not visible, an unknown unit) comes back as its own status and problem inside the answer.
+         */
+        post: operations["SessionStartController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deliveries/{id}/cancel": {
         parameters: {
             query?: never;
@@ -2865,6 +2885,24 @@ export interface components {
             returned: number;
             total: number;
         };
+        SessionStartDto: {
+            /** @description Also read this letter's progress (the letter tracking page opened by its address) */
+            progress?: components["schemas"]["StartProgressRead"];
+        };
+        SessionStartResponse: {
+            /** @description As GET /me answers it */
+            me: components["schemas"]["MeResponse"];
+            /** @description As GET /letters/{id}/progress answers it; present when asked for */
+            progress?: components["schemas"]["StartReadAnswer"];
+            session: components["schemas"]["SessionTokensResponse"];
+        };
+        SessionTokensResponse: {
+            accessToken: string;
+            /** @description Seconds until the access token expires */
+            expiresIn: number;
+            /** @enum {string} */
+            tokenType: "Bearer";
+        };
         SignatoryDto: {
             /** @example นายโชตินรินทร์ เกิดสม */
             name?: string;
@@ -2894,6 +2932,30 @@ export interface components {
             count: number;
             /** @description The first of them */
             unitIds: string[];
+        };
+        StartProgressRead: {
+            /** @description nextCursor of the previous page */
+            cursor?: string;
+            /**
+             * Format: uuid
+             * @description The letter whose progress the page shows
+             */
+            letterId: string;
+            /** @default 50 */
+            limit: number;
+            /**
+             * Format: uuid
+             * @description Whose subtree (default: the unit you act for)
+             */
+            unitId?: string;
+        };
+        StartReadAnswer: {
+            /** @description The read's answer: its response body, or a problem (RFC 9457) when refused */
+            body: {
+                [key: string]: unknown;
+            };
+            /** @example 200 */
+            status: number;
         };
         TrackingUnitResponse: {
             /** Format: uuid */
@@ -3433,6 +3495,46 @@ export interface operations {
                 content?: never;
             };
             /** @description problem+json CSRF_CHECK_FAILED (cookie without header) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SessionStartController_start: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The refresh token is the HttpOnly cookie */
+                "X-Saraban-Session": "cookie";
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionStartDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStartResponse"];
+                };
+            };
+            /** @description problem+json REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description problem+json CSRF_CHECK_FAILED */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -12,34 +12,65 @@ declare const __SARABAN_LETTER_TRACKING__: string[];
  * The page's first script, inlined into index.html ahead of the style sheet and the
  * console's files (the build compiles it; the server allows exactly it by its hash in the
  * Content-Security-Policy). Every page first needs the session, then who is signed in, and a
- * letter's tracking page its progress; these requests go out now, while the browser is still
- * fetching and compiling the console, instead of after. It has no imports: it runs before
- * any module. If it does not run, the app asks for the same things itself.
+ * letter's tracking page its progress; one request for them all goes out now, while the
+ * browser is still fetching and compiling the console, instead of after. It has no imports:
+ * it runs before any module. If it does not run, the app asks for the same things itself.
  */
 (() => {
-  const answer = (response: Response): Promise<EarlyAnswer> =>
-    response.json().then(
-      (body: unknown) => ({ status: response.status, body }),
-      () => ({ status: response.status, body: null }),
-    );
-  const refresh = fetch('/api/v1/auth/refresh', {
+  // The same address and unit rules as pages/tracking/early.ts and app/chosen-unit.ts; if
+  // they ever differ, the page reads its progress again rather than show another unit's.
+  const uuid = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+  let letter = new RegExp(`^/tracking/letters/(${uuid})$`, 'i').exec(location.pathname);
+  let unitId: string | null = null;
+  if (letter) {
+    unitId = new URLSearchParams(location.search).get('unit');
+    try {
+      unitId ??= sessionStorage.getItem('saraban.unit');
+    } catch {
+      // Storage refused: the API's default unit.
+    }
+    // An address the API would refuse as malformed is left to the page, which says so.
+    if (unitId !== null && !new RegExp(`^${uuid}$`, 'i').test(unitId)) letter = null;
+  }
+  // One request: the session refreshed from its cookie, who is signed in and the tracking
+  // page's progress, all answered by the server in one round trip (POST /auth/start). Each
+  // answer is then handed to the app as if asked alone.
+  const progressRead = letter
+    ? { letterId: letter[1], limit: 50, ...(unitId ? { unitId } : {}) }
+    : undefined;
+  const started = fetch('/api/v1/auth/start', {
     method: 'POST',
     headers: { 'X-Saraban-Session': 'cookie', 'Content-Type': 'application/json' },
     credentials: 'same-origin',
-    body: '{}',
-  }).then(answer, () => null);
+    body: JSON.stringify(progressRead ? { progress: progressRead } : {}),
+  }).then(
+    (response) =>
+      response.json().then(
+        (body: unknown) => ({ status: response.status, body }),
+        () => ({ status: response.status, body: null }),
+      ),
+    () => null,
+  );
+  type Started = { session: unknown; me: unknown; progress?: EarlyAnswer };
+  const ok = (answer: EarlyAnswer | null): Started | null =>
+    answer?.status === 200 ? (answer.body as Started) : null;
+  // A start refused as a refresh is (401, 403) is the refresh's refusal: the app signs in
+  // afresh. Any other failure leaves the refresh to the app, which then asks for it itself.
+  const refresh = started.then((answer) => {
+    const body = ok(answer);
+    if (body) return { status: 200, body: body.session };
+    return answer?.status === 401 || answer?.status === 403 ? answer : null;
+  });
   const token = refresh.then((tokens) =>
     tokens?.status === 200 ? (tokens.body as { accessToken: string }).accessToken : null,
   );
-  const read = (path: string): Promise<EarlyAnswer | null> =>
-    token
-      .then((bearer) =>
-        bearer
-          ? fetch(path, { headers: { Authorization: `Bearer ${bearer}` } }).then(answer)
-          : null,
-      )
-      .catch(() => null);
-  const early: EarlyStart = { refresh, me: read('/api/v1/me') };
+  const early: EarlyStart = {
+    refresh,
+    me: started.then((answer) => {
+      const body = ok(answer);
+      return body ? { status: 200, body: body.me } : null;
+    }),
+  };
   const fetchEarly = (rel: string, as: string, href: string, type = '') => {
     const link = document.createElement('link');
     link.rel = rel;
@@ -50,26 +81,16 @@ declare const __SARABAN_LETTER_TRACKING__: string[];
     link.href = href;
     document.head.append(link);
   };
-  // The same address and unit rules as pages/tracking/early.ts and app/chosen-unit.ts; if
-  // they ever differ, the page reads its progress again rather than show another unit's.
-  const letter = /^\/tracking\/letters\/([0-9a-f-]{36})$/i.exec(location.pathname);
   if (letter) {
     // The page's code, fetched and compiled while the reads are in flight rather than once the
     // entry has run; the app's loader finds it there. (Its styles are in the console's one
     // style sheet, linked by the page.)
     for (const href of __SARABAN_LETTER_TRACKING__) fetchEarly('modulepreload', '', href);
-    let unitId = new URLSearchParams(location.search).get('unit');
-    try {
-      unitId ??= sessionStorage.getItem('saraban.unit');
-    } catch {
-      // Storage refused: the API's default unit.
-    }
-    const query = new URLSearchParams(unitId ? { unitId, limit: '50' } : { limit: '50' });
     early.progress = {
       letterId: letter[1],
       unitId,
       startedAt: Date.now(),
-      answer: read(`/api/v1/letters/${letter[1]}/progress?${query.toString()}`),
+      answer: started.then((answer) => ok(answer)?.progress ?? null),
     };
   }
   window.__sarabanEarly = early;

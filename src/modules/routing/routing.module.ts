@@ -26,6 +26,7 @@ import { RoutingRepository } from 'src/modules/routing/routing.repository.js';
 import { RoutingService } from 'src/modules/routing/routing.service.js';
 import { RoutingTrackingRepository } from 'src/modules/routing/routing-tracking.repository.js';
 import { RoutingTrackingService } from 'src/modules/routing/routing-tracking.service.js';
+import { SessionStartController } from 'src/modules/routing/session-start.controller.js';
 import { TrackingController } from 'src/modules/routing/tracking.controller.js';
 
 /**
@@ -48,6 +49,7 @@ import { TrackingController } from 'src/modules/routing/tracking.controller.js';
     ProgressEventsController,
     LetterDossierController,
     TrackingController,
+    SessionStartController,
   ],
   providers: [
     RoutingRepository,

@@ -123,7 +123,8 @@ type Phases = Record<(typeof PHASES)[number], number>;
 
 /**
  * The milestones of one load, from navigation start: the HTML received, the entry script
- * received, the session refresh answered, the progress answered, the roll-up drawn.
+ * received, the session refresh answered, the progress answered, the roll-up drawn (the
+ * session start, POST /auth/start, answers the refresh and the progress at once).
  */
 async function phasesOf(page: Page, drawn: number): Promise<Phases> {
   // No named functions inside: the bench's compiler would wrap them in a helper the page
@@ -148,7 +149,11 @@ async function phasesOf(page: Page, drawn: number): Promise<Phases> {
       else if (/\/assets\/index-[^/]+\.js$/.test(e.name)) out.entry = end;
       else if (e.name.endsWith('/api/v1/auth/refresh') && Number.isNaN(out.refresh))
         out.refresh = end;
-      else if (e.name.includes('/progress?') && Number.isNaN(out.progress)) out.progress = end;
+      else if (e.name.endsWith('/api/v1/auth/start') && Number.isNaN(out.refresh)) {
+        // The session start answers the refresh and the progress at once.
+        out.refresh = end;
+        out.progress = end;
+      } else if (e.name.includes('/progress?') && Number.isNaN(out.progress)) out.progress = end;
     }
     return out;
   });
