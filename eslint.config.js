@@ -37,6 +37,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain JavaScript loaded into built processes (test/bench/api-monitor.mjs): no types to check.
+    files: ['**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
     // The Thai core is pure (architecture.md invariant 5): no framework, database or I/O.
     files: ['src/thai/**/*.ts'],
     rules: {

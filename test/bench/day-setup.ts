@@ -390,7 +390,8 @@ export async function startDayProcesses(url: string, queuePrefix: string): Promi
     ACCESS_TOKEN_TTL: '86400',
   };
   const children: ChildProcess[] = [];
-  // BENCH_API_NODE_ARGS: flags for the APIs' node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  // BENCH_API_NODE_ARGS: flags for the APIs' node, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`,
+  // or `--import ./test/bench/api-monitor.mjs` with BENCH_API_MONITOR_DIR (see that file).
   const apiNodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const start = (script: string, extra: Record<string, string> = {}) => {
     const nodeArgs = script === 'dist/main.js' ? apiNodeArgs : [];
