@@ -750,6 +750,30 @@ describe('a signature block and a subject as OCR of a scan leaves them', () => {
     expect(flagged(parsed, 'subject')).toBe(true);
   });
 
+  it('puts back the tone marks of compounds in the subject and the owning unit, and flags them', () => {
+    const parsed = parseLetter(
+      lines(
+        'ที่ กษ ๐๖๐๑/ว ๒๑๐                        กรมปศุสัตว์',
+        '            ๒๐ มกราคม ๒๕๖๙',
+        'เรื่อง  ขอให้สำรวจพืนทีเลียงสัตว์และแหลงนำ',
+        'เรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด',
+        '        ด้วยกรมปศุสัตว์ขอความร่วมมือเฝ้าระวังโรคระบาดสัตว์',
+        'จึงเรียนมาเพื่อโปรดพิจารณา',
+        'ขอแสดงความนับถือ',
+        '(นายสมชวน รัตนมังคลานนท์)',
+        'อธิบดีกรมปศุสัตว์',
+        '',
+        'กองควบคุมโรคระบาดสัตว์ กลุ่มงานเจ้าหน้าที',
+        'โทร. ๐ ๒๖๕๓ ๔๔๔๔',
+      ),
+    );
+    // เลียง stays as read: เลี้ยง alone is no compound of the list.
+    expect(parsed.subject).toBe('ขอให้สำรวจพื้นที่เลียงสัตว์และแหล่งน้ำ');
+    expect(parsed.ownerUnit).toBe('กองควบคุมโรคระบาดสัตว์ กลุ่มงานเจ้าหน้าที่');
+    expect(flagged(parsed, 'subject')).toBe(true);
+    expect(flagged(parsed, 'ownerUnit')).toBe(true);
+  });
+
   it.each(['ขอเชิญประชุมผู้บริหาร สพฐ.', 'การสรรหาเลขาธิการ ก.พ.', 'การประสานงานกับ กทม.'])(
     'keeps the abbreviation ending %s',
     (subject) => {

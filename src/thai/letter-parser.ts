@@ -63,6 +63,7 @@ import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field
 import { toBuddhistYear } from 'src/thai/calendar.js';
 import { fieldYearsRepaired } from 'src/thai/field-years.js';
 import { isExactMonthWord } from 'src/thai/labels.js';
+import { repairToneMarks } from 'src/thai/tone-marks.js';
 import { letterCodeRepaired } from 'src/thai/letter-codes.js';
 import { detectLegacyEncoding, normalizeDocumentText } from 'src/thai/normalize.js';
 import {
@@ -1028,6 +1029,13 @@ const KARAN_LOST = /(ศักดิ|สวัสดิ)(?=$|\s)/g;
 
 const SPECK_FOR_SPACE = /(?<=[\u0E01-\u0E4E])\s?[-_~]\s?(?=[\u0E01-\u0E2E\u0E40-\u0E44])/g;
 
+/** The office words' marks, then the tone marks of free text's compounds, put back. */
+function repairWords(text: string): { text: string; repaired: boolean } {
+  const office = repairOfficeWords(text);
+  const tones = repairToneMarks(office.text);
+  return { text: tones.text, repaired: office.repaired || tones.repaired };
+}
+
 /**
  * The fields that name units and posts, and the subject, cleared of a scan's dust and with
  * the marks OCR lost from office words put back (office-words.ts), in place. Returns the
@@ -1043,7 +1051,7 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
   ): string | null => {
     const bare = value === null ? null : dropDust(value, dust);
     if (bare === null) return null;
-    const r = repairOfficeWords(bare);
+    const r = repairWords(bare);
     if (r.repaired) repaired.add(field);
     return r.text;
   };
@@ -1081,7 +1089,7 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
   // An enclosure names documents by the units and regulations they come from (สำเนาหนังสือ
   // สำนักงาน…, ปฏิทินการปิดบัญชีสิ้นปีงบประมาณ); its dust is already dropped after the quantity.
   letter.enclosures = letter.enclosures.map((item) => {
-    const r = repairOfficeWords(item);
+    const r = repairWords(item);
     if (r.repaired) repaired.add('enclosures');
     return r.text;
   });
