@@ -33,6 +33,15 @@ describe('repairOfficeWords', () => {
     ['ก่อนสิ้นปีงบประมาณ พ.ศ. ๒๕๖๙', 'ก่อนสินปีงบประมาณ พ.ศ. ๒๕๖๙'],
     ['ณ วันสิ้นปีงบประมาณ', 'ณ วันสนปีงบประมาณ'],
     ['รายงานเงินคงเหลือสิ้นปีงบประมาณ 2568', 'รายงานเงินคงเหลือสี้นปีงบประมาณ 2568'],
+    // ็ read as ิ, its look-alike.
+    ['ที่ว่าการอำเภอเมืองร้อยเอ็ด', 'ที่ว่าการอำเภอเมืองร้อยเอิด'],
+    // A speck read as a tone mark beside the letter's own marks, all read.
+    ['สำนักงานสาธารณสุขจังหวัดสงขลา', 'สำนักงานสาธารณสุ่ขจังหวัดสงขลา'],
+    ['องค์การบริหารส่วนตำบลนาดี', 'องค์การบริหารสุ่วนตำบลนาดี'],
+    // One consonant inserted inside a long word, the letter split with its mark, or doubled.
+    ['สำนักนโยบายและยุทธศาสตร์', 'สำนลักนโยบายและยุทธศาสตร์'],
+    ['กองนโยบายและแผน', 'กองนโยบบายและแผน'],
+    ['กองยุทธศาสตร์และแผนงาน', 'กองยุทธศาสตร์และแผนวงาน'],
   ])('puts back %s from %s', (printed, read) => {
     expect(repairOfficeWords(read)).toEqual({ text: printed, repaired: true });
   });
@@ -47,6 +56,10 @@ describe('repairOfficeWords', () => {
     'สำนักงานที่ดินจังหวัดชุมพร',
     // A mark of another kind where the word has one (ุ where ท้องถิ่น has ิ): another text.
     'ท้องถุ่นเดิม',
+    // A letter inserted in a short word, at a long word's edge, or in a name not listed.
+    'กองคลังกลาง',
+    'สำนักงานเลขานุการกรมม',
+    'สำนลักนโยบายการคลัง',
     // Names and words the list does not hold stay as read.
     'นายสมศักดิ ใจดี',
     'กองคลัง',

@@ -15,8 +15,9 @@
  * the text and the text's marks differ from the word's by what OCR does to marks: a mark
  * missing, an upper vowel or tone mark read as its look-alike (ี for ื), a speck read as a
  * mark over a letter that has none. A mark of another kind where the word has one means
- * another text: no repair. In a long word one consonant may also be misread (ศึกษาถิการ),
- * weighing as two marks. Short words are never repaired (สวน is a word, ส่วน another), and
+ * another text: no repair; a speck read as a mark beside a letter's own marks, all read, is
+ * damage too (ภู่ธร). ็ and ิ are look-alikes (ร้อยเอิด). In a long word one consonant may
+ * also be misread (ศึกษาถิการ) or inserted inside it (สำนบัก), weighing as two marks. Short words are never repaired (สวน is a word, ส่วน another), and
  * the longer the word, the more damage it may carry and still be the only word it can be.
  */
 import { MINISTRY_CODES, PROVINCE_CODES } from 'src/thai/letter-codes.js';
@@ -26,6 +27,7 @@ const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
 /** Marks OCR reads one for another: the upper vowels, the tone marks. */
 const LOOK_ALIKES: readonly string[] = [
   '\u0E34\u0E35\u0E36\u0E37', // ิ ี ึ ื
+  '\u0E34\u0E47', // ิ ็ (ร้อยเอิด): a small upper curl either way
   '\u0E48\u0E49\u0E4A\u0E4B', // ่ ้ ๊ ๋
   '\u0E38\u0E39', // ุ ู
 ];
@@ -74,11 +76,14 @@ function markDistance(read: string, word: string): number | null {
     else extra.push(mark);
   }
   let cost = 0;
+  // Every mark of the word read as printed: an extra mark on top is a speck (ภู่ธร).
+  const allRead = missing.length === 0;
   for (const mark of extra) {
     const k = missing.findIndex((m) => lookAlike(m, mark));
-    // A mark where the word has none at all is a speck read as a mark (ก่ระทรวง): it counts,
-    // but only a letter that carries a mark in the word may have read it as another mark.
-    if (k < 0 && word !== '') return null;
+    // A mark where the word has none at all is a speck read as a mark (ก่ระทรวง), and so is
+    // one beside the word's own marks read whole: it counts. A letter that lost a mark of
+    // the word may only have read it as its look-alike; another mark there is another text.
+    if (k < 0 && !allRead) return null;
     if (k >= 0) missing.splice(k, 1);
     cost++;
   }
@@ -93,13 +98,18 @@ const CONSONANT = /[\u0E01-\u0E2E]/;
 
 /**
  * Where a word's letters stand in the text's: as they are, or for a long word with one
- * consonant read as another.
+ * consonant read as another (ศึกษาถิการ), or one consonant inserted inside it (สำนบัก: OCR
+ * split a letter with its mark in two). `inserted` is the inserted letter's offset from
+ * `start`, -1 when none; `span` how many letters of the text the word covers.
  */
-function placesOf(text: string, word: string): { start: number; misread: number }[] {
-  const places: { start: number; misread: number }[] = [];
+function placesOf(
+  text: string,
+  word: string,
+): { start: number; span: number; misread: number; inserted: number }[] {
+  const places: { start: number; span: number; misread: number; inserted: number }[] = [];
   if (word.length < MISREAD_LETTER_FROM) {
     for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
-      places.push({ start: at, misread: 0 });
+      places.push({ start: at, span: word.length, misread: 0, inserted: -1 });
     }
     return places;
   }
@@ -111,7 +121,18 @@ function placesOf(text: string, word: string): { start: number; misread: number 
       if (a === b) continue;
       misread += CONSONANT.test(a) && CONSONANT.test(b) ? 1 : 2;
     }
-    if (misread <= 1) places.push({ start, misread });
+    if (misread <= 1) {
+      places.push({ start, span: word.length, misread, inserted: -1 });
+      continue;
+    }
+    // One consonant inserted after the word's first letter and before its last.
+    if (start + word.length + 1 > text.length || text.charAt(start) !== word.charAt(0)) continue;
+    let k = 0;
+    while (k < word.length && text.charAt(start + k) === word.charAt(k)) k++;
+    if (k === 0 || k >= word.length - 1 || !CONSONANT.test(text.charAt(start + k))) continue;
+    if (text.slice(start + k + 1, start + word.length + 1) === word.slice(k)) {
+      places.push({ start, span: word.length + 1, misread: 1, inserted: k });
+    }
   }
   return places;
 }
@@ -375,16 +396,19 @@ export function repairOfficeWords(text: string): MarkRepair {
   const repairs: { from: number; to: number; word: string }[] = [];
   for (const { word, clusters } of LEXICON) {
     const budget = markBudget(clusters.bases.length);
-    const span = clusters.bases.length;
     const notAfter = NOT_AFTER.get(word);
-    for (const { start, misread } of placesOf(read.bases, clusters.bases)) {
+    for (const { start, span, misread, inserted } of placesOf(read.bases, clusters.bases)) {
       if (notAfter?.test(read.bases.slice(0, start)) === true) continue;
       let taken = false;
       for (let k = start; k < start + span; k++) taken ||= placed[k] === true;
       if (taken) continue;
       let cost: number | null = misread * MISREAD_LETTER_COST;
-      for (let k = 0; k < span && cost !== null; k++) {
-        const d = markDistance(read.marks[start + k] ?? '', clusters.marks[k] ?? '');
+      for (let k = 0; k < clusters.bases.length && cost !== null; k++) {
+        const at = start + k + (inserted >= 0 && k >= inserted ? 1 : 0);
+        // An inserted letter split off the one before it, with its marks (นั read as นบั).
+        const marks =
+          (read.marks[at] ?? '') + (k === inserted - 1 ? (read.marks[at + 1] ?? '') : '');
+        const d = markDistance(marks, clusters.marks[k] ?? '');
         cost = d === null ? null : cost + d;
       }
       if (cost === null || cost > budget) continue;
