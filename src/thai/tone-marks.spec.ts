@@ -15,6 +15,10 @@ describe('repairToneMarks', () => {
     ['สำรวจแหล่งน้ำเพื่อการเกษตร', 'สำรวจแหลงนำเพื่อการเกษตร'],
     ['สำนักงานทรัพยากรน้ำภาค ๔', 'สำนักงานทรัพยากรนำภาค ๔'],
     ['ขอเบิกค่าใช้จ่ายในการเดินทาง', 'ขอเบิกคาใชจายในการเดินทาง'],
+    // A speck read as a tone mark over a letter that has none.
+    ['การพัฒนาระบบประปาหมู่บ้าน', 'การพัฒน่าระบบประปาหมู่บ้าน'],
+    ['แนวทางการติดตามผล', 'แนวท้างการติดตามผล'],
+    ['การติดเชื้อในโรงเรียน', 'การติ่ดเชื้อในโรงเรียน'],
   ])('puts back %s from %s', (printed, read) => {
     expect(repairToneMarks(read)).toEqual({ text: printed, repaired: true });
   });
@@ -29,8 +33,9 @@ describe('repairToneMarks', () => {
     // A vowel read otherwise is another text (ำ read as า, ี as ิ).
     'รถบรรทุกน้า',
     'พื้นทิ',
-    // A tone mark where the compound has none.
-    'ติ่ดเชื้อ',
+    // Two tone marks where the compound has none: not one speck.
+    'ติ่ดเชื้อ่',
+    'ร่าชก้าร',
     // The compound's last letter carries a vowel of the next syllable, or its first a
     // leading vowel: the letters belong to other words.
     'ที่ดินี',

@@ -9,9 +9,9 @@
  * confused, spell no other Thai text; compounds that would (ข้อเสนอ read as ขอเสนอ, a request;
  * ร้องเรียน as รองเรียน) are left out on purpose.
  *
- * Only tone marks (่ ้ ๊ ๋) are put back: each letter's vowels must be read as printed, and a
- * letter with no tone mark in the word must have none in the reading. A tone mark may be
- * missing or read as another tone mark.
+ * Only tone marks (่ ้ ๊ ๋) are put back: each letter's vowels must be read as printed. A tone
+ * mark may be missing or read as another tone mark; one tone mark over a letter the compound
+ * gives none is a speck read as a mark (พัฒน่า, แน่วทาง), dropped.
  */
 
 const COMPOUNDS = [
@@ -61,6 +61,22 @@ const COMPOUNDS = [
   'เชื้อโรค',
   'เชื้อเพลิง',
   'สิ่งแวดล้อม',
+  // Words of every letter with no tone mark, where a speck read as one (พัฒน่า, แน่วทาง)
+  // makes no other word.
+  'พัฒนา',
+  'แนวทาง',
+  'ดำเนินการ',
+  'โครงการ',
+  'ประชาชน',
+  'ประเมิน',
+  'สถานการณ์',
+  'สนับสนุน',
+  'ตรวจสอบ',
+  'ติดตาม',
+  'กิจกรรม',
+  'บริหาร',
+  'ราชการ',
+  'ระเบียบ',
   // Procedure.
   'ช่วยเหลือ',
   'ป้องกัน',
@@ -114,6 +130,11 @@ function toneFits(read: string, printed: string): boolean {
   return read.length === 1 && printed.length === 1;
 }
 
+/** A tone mark read over a letter the compound gives none: a speck, once per compound. */
+function speckTone(read: string, printed: string): boolean {
+  return printed === '' && read.length === 1;
+}
+
 export interface ToneRepair {
   text: string;
   /** Whether a tone mark was put back: the field is a guess and is shown as unsure. */
@@ -139,14 +160,16 @@ export function repairToneMarks(text: string): ToneRepair {
       let taken = false;
       let fits = true;
       let damaged = false;
+      let specks = 0;
       for (let k = 0; k < span; k++) {
         taken ||= placed[start + k] === true;
         const got = read.tones[start + k] ?? '';
         const want = toneless.tones[k] ?? '';
-        fits &&= toneFits(got, want);
+        if (speckTone(got, want)) specks++;
+        else fits &&= toneFits(got, want);
         damaged ||= got !== want;
       }
-      if (taken || !fits) continue;
+      if (taken || !fits || specks > 1) continue;
       for (let k = start; k < start + span; k++) placed[k] = true;
       if (damaged) {
         repairs.push({ from: read.at[start] ?? 0, to: read.at[start + span] ?? text.length, word });
