@@ -42,6 +42,9 @@ describe('repairOfficeWords', () => {
     ['สำนักนโยบายและยุทธศาสตร์', 'สำนลักนโยบายและยุทธศาสตร์'],
     ['กองนโยบายและแผน', 'กองนโยบบายและแผน'],
     ['กองยุทธศาสตร์และแผนงาน', 'กองยุทธศาสตร์และแผนวงาน'],
+    // A unit's kind glued before a long listed name, one consonant inserted in it.
+    ['ศูนย์ป้องกันและบรรเทาสาธารณภัยเขต ๑๐', 'ศูนรย์ป้องกันและบรรเทาสาธารณภัยเขต ๑๐'],
+    ['กรมปศุสัตว์ กองการปกครองท้องถิ่น', 'กรมปศุสัตว์ กอลงการปกครองท้องถิ่น'],
   ])('puts back %s from %s', (printed, read) => {
     expect(repairOfficeWords(read)).toEqual({ text: printed, repaired: true });
   });
@@ -60,6 +63,9 @@ describe('repairOfficeWords', () => {
     'กองคลังกลาง',
     'สำนักงานเลขานุการกรมม',
     'สำนลักนโยบายการคลัง',
+    // กลอง before a short word or apart from the name: free text (a drum).
+    'การแสดงกลองท้องถิ่น',
+    'กลอง ป้องกันและบรรเทาสาธารณภัย',
     // Names and words the list does not hold stay as read.
     'นายสมศักดิ ใจดี',
     'กองคลัง',

@@ -394,6 +394,8 @@ export function repairOfficeWords(text: string): MarkRepair {
   /** Per letter of the text: placed by a word already (as printed or repaired). */
   const placed: boolean[] = read.marks.map(() => false);
   const repairs: { from: number; to: number; word: string }[] = [];
+  /** Where each placed word starts, in letters. */
+  const starts: number[] = [];
   for (const { word, clusters } of LEXICON) {
     const budget = markBudget(clusters.bases.length);
     const notAfter = NOT_AFTER.get(word);
@@ -413,10 +415,15 @@ export function repairOfficeWords(text: string): MarkRepair {
       }
       if (cost === null || cost > budget) continue;
       for (let k = start; k < start + span; k++) placed[k] = true;
+      if (clusters.bases.length >= KIND_BEFORE_FROM) starts.push(start);
       if (cost > 0) {
         repairs.push({ from: read.at[start] ?? 0, to: read.at[start + span] ?? text.length, word });
       }
     }
+  }
+  for (const start of starts) {
+    const kind = unitKindBefore(text, read, start, placed);
+    if (kind !== null) repairs.push(kind);
   }
   if (repairs.length === 0) return { text, repaired: false };
   repairs.sort((a, b) => a.from - b.from);
@@ -428,6 +435,44 @@ export function repairOfficeWords(text: string): MarkRepair {
   }
   out += text.slice(at);
   return { text: out, repaired: true };
+}
+
+/**
+ * Names this long only are a unit's whose kind may be glued before them: a short word
+ * (ท้องถิ่น) also follows free text (กลองท้องถิ่น, a local drum).
+ */
+const KIND_BEFORE_FROM = 10;
+
+/** The kinds a unit's name is glued to (กองป้องกันและบรรเทาสาธารณภัย). */
+const UNIT_KINDS = ['สำนักงาน', 'สำนัก', 'กลุ่มงาน', 'กลุ่ม', 'กอง', 'ฝ่าย', 'ศูนย์', 'งาน'];
+
+/**
+ * A unit's kind glued before a listed name and read with one consonant inserted inside it
+ * (กลองป้องกันและบรรเทาสาธารณภัย: กลอง is a word, but no word is glued to a unit's name
+ * there): the kind as printed. `start` is where the listed name begins, in letters; the
+ * kind runs from the start of its space-parted word. Null when there is none.
+ */
+function unitKindBefore(
+  text: string,
+  read: Clusters,
+  start: number,
+  placed: readonly boolean[],
+): { from: number; to: number; word: string } | null {
+  let first = start;
+  while (first > 0 && read.bases.charAt(first - 1) !== ' ') first--;
+  if (first === start) return null;
+  for (let k = first; k < start; k++) if (placed[k] === true) return null;
+  const from = read.at[first] ?? 0;
+  const to = read.at[start] ?? text.length;
+  const prefix = text.slice(from, to);
+  for (const kind of UNIT_KINDS) {
+    if (prefix.length !== kind.length + 1) continue;
+    for (let i = 1; i < prefix.length - 1; i++) {
+      if (!CONSONANT.test(prefix.charAt(i))) continue;
+      if (prefix.slice(0, i) + prefix.slice(i + 1) === kind) return { from, to, word: kind };
+    }
+  }
+  return null;
 }
 
 /**
