@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, TEST_PASSWORD, type TestUnit } from '../factories/index.js';
+import { SESSION, refreshCookie } from '../harness/refresh-cookie.js';
 import { bodyOf, problemOf } from '../harness/api-body.js';
-
-const SESSION = { 'X-Saraban-Session': 'cookie' };
-
-/** The refresh cookie of a response, as `name=value`, and its attributes. */
-function refreshCookie(headers: Record<string, unknown>): { pair: string; attributes: string } {
-  const all = ([] as string[]).concat((headers['set-cookie'] as string[] | undefined) ?? []);
-  const line = all.find((c) => c.startsWith('saraban_refresh='));
-  if (!line) throw new Error(`no refresh cookie in ${JSON.stringify(all)}`);
-  const [pair, ...rest] = line.split(';');
-  return { pair: pair, attributes: rest.join(';') };
-}
 
 describe('browser sessions: the refresh token in a cookie, with CSRF checks', () => {
   let t: TestApp;

@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, TEST_PASSWORD, type TestUnit } from '../factories/index.js';
+import { SESSION, refreshCookie } from '../harness/refresh-cookie.js';
 import { bodyOf, idOf, problemOf } from '../harness/api-body.js';
-
-const SESSION = { 'X-Saraban-Session': 'cookie' };
-
-/** The refresh cookie a response sets, as `name=value`, and its attributes. */
-function refreshCookie(headers: Record<string, unknown>): { pair: string; attributes: string } {
-  const all = ([] as string[]).concat((headers['set-cookie'] as string[] | undefined) ?? []);
-  const line = all.find((c) => c.startsWith('saraban_refresh='));
-  if (!line) throw new Error(`no refresh cookie in ${JSON.stringify(all)}`);
-  const [pair, ...rest] = line.split(';');
-  return { pair, attributes: rest.join(';') };
-}
 
 /**
  * The console's first request (POST /auth/start): the session refreshed from its cookie, who
@@ -97,7 +87,7 @@ describe('session start: refresh, /me and a letter’s progress in one round tri
       .get(`/api/v1/letters/${letterId}/progress?limit=50`)
       .set('Authorization', bearer)
       .expect(200);
-    expect(started.progress).toEqual({ status: 200, body: alone.body });
+    expect(started.progress).toEqual({ status: 200, body: bodyOf(alone, 'LetterProgress') });
     expect(bodyOf(alone, 'LetterProgress').unit.id).toBe(province.id);
 
     // The cookie it replaced is spent: presented again, it ends the session.
