@@ -381,11 +381,8 @@ async function rereadReferenceLine(
   const segment = referenceSegment(line);
   if (!segment) return line;
   const digits = (l: OcrLine): OcrLine => rereadThaiDigits(l, ink);
-  const read = async (box: PixelBox): Promise<{ line: OcrLine; taken: RereadTaken }> => {
-    const x = Math.floor(box.x0);
-    const y = Math.floor(box.y0);
-    const width = Math.min(page.width, Math.ceil(box.x1)) - x;
-    const height = Math.min(page.height, Math.ceil(box.y1)) - y;
+  const read = async (area: Crop): Promise<{ line: OcrLine; taken: RereadTaken }> => {
+    const { x, y, width, height } = area;
     if (width <= 0 || height <= 0) return { line, taken: null };
     const crop = factory.create(width, height);
     let png: Buffer;
@@ -398,11 +395,38 @@ async function rereadReferenceLine(
     const reread = await ocr.recognizeLine(png);
     return referenceReread(line, segment, reread, { x, y }, digits);
   };
-  const first = await read(segment.box);
+  const box = cropOf(segment.box, page);
+  const first = await read(box);
   if (first.taken === 'number') return first.line;
-  // The words cropped to their own height, without the specks the line's box brings in.
-  const tight = await read(segment.tight);
+  // The words cropped to their own height, without the specks the line's box brings in;
+  // where the line's box is already as tight, the same pixels would be read twice.
+  const tightBox = cropOf(segment.tight, page);
+  if (sameCrop(tightBox, box)) return first.line;
+  const tight = await read(tightBox);
   return RANK[tight.taken ?? 'none'] > RANK[first.taken ?? 'none'] ? tight.line : first.line;
+}
+
+/** Whole pixels of the page a box covers, clipped to the page. */
+interface Crop {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function cropOf(box: PixelBox, page: Canvas): Crop {
+  const x = Math.floor(box.x0);
+  const y = Math.floor(box.y0);
+  return {
+    x,
+    y,
+    width: Math.min(page.width, Math.ceil(box.x1)) - x,
+    height: Math.min(page.height, Math.ceil(box.y1)) - y,
+  };
+}
+
+function sameCrop(a: Crop, b: Crop): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
 
 /** A whole reference number read again beats its code alone, which beats nothing. */
