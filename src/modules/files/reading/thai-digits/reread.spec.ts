@@ -253,6 +253,48 @@ describe('rereadThaiDigits', () => {
     expect(reread.symbols.map((s) => s.text).join('')).toBe('ก.พ.๒๕๖๙');
   });
 
+  it('reads a day glued to its month whole where the month’s box starts inside its digits', () => {
+    const family = register('sarabun');
+    const size = 44;
+    const drawn = draw(family, ['๒๗สิงหาคม'], size);
+    const [glued] = drawn.spans;
+    const measure = createCanvas(10, 10).getContext('2d');
+    measure.font = `${size}px ${family}`;
+    const at = (n: number): number =>
+      Math.round(glued.x0 + measure.measureText('๒๗'.slice(0, n)).width);
+    // The engine read one digit, its box over both, and started the month in the ๗'s middle.
+    const middleOfSeven = Math.round((at(1) + at(2)) / 2);
+    const engine = line(
+      [
+        word('๒', { x0: at(0), y0: drawn.top, x1: at(2), y1: drawn.bottom }),
+        word('สิงหาคม', { x0: middleOfSeven, y0: drawn.top, x1: glued.x1, y1: drawn.bottom }),
+      ],
+      '๒สิงหาคม',
+    );
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe('๒๗สิงหาคม');
+  });
+
+  it('does not reach over a sign whose box starts inside the digit’s', () => {
+    const family = register('sarabun');
+    const size = 44;
+    const drawn = draw(family, ['(๑)'], size);
+    const [item] = drawn.spans;
+    const measure = createCanvas(10, 10).getContext('2d');
+    measure.font = `${size}px ${family}`;
+    const at = (n: number): number =>
+      Math.round(item.x0 + measure.measureText('(๑)'.slice(0, n)).width);
+    // The engine's box for ๑ runs over the ), whose own box starts inside it.
+    const engine = line(
+      [
+        word('(', { x0: at(0), y0: drawn.top, x1: at(1), y1: drawn.bottom }),
+        word('๑', { x0: at(1), y0: drawn.top, x1: at(3), y1: drawn.bottom }),
+        word(')', { x0: at(2) - 2, y0: drawn.top, x1: at(3), y1: drawn.bottom }),
+      ],
+      '(๑)',
+    );
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe('(๑)');
+  });
+
   it('keeps the engine’s reading where the page shows no shapes to read', () => {
     const family = register('sarabun');
     const drawn = draw(family, ['ที่']);

@@ -298,11 +298,15 @@ function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Sha
   return pieces;
 }
 
+/** A word that starts with a Thai letter: a month or a label, not a sign. */
+const THAI_LETTER_FIRST = /^[\u0E01-\u0E2E\u0E40-\u0E44]/;
+
 /** The digits of one run as the page's pixels show them, or null to keep the engine's. */
 function readRun(
   image: InkImage,
   line: OcrLine,
   words: readonly OcrWord[],
+  engineWords: readonly OcrWord[],
   run: Run,
   now: Date,
 ): DigitMatch[] | null {
@@ -314,9 +318,16 @@ function readRun(
   const x0 = before ? Math.max(before.box.x1, run.box.x0 - height) : run.box.x0 - height / 2;
   // Half a digit beyond the run at most, as at the line's end: past a column gap the next
   // word is far, and specks in the gap would make the shapes outnumber the digits.
-  const x1 = after
+  // Not short of the run's own box where the engine's next word starts inside it: a day glued
+  // to its month (`๒สิงหาคม`, the ๒'s box over ๒๗ and the ส's from the ๗'s middle) had its ๗
+  // cut at the ส's box and read as ๕. A piece of a word split at its digits (`๒.`) has its
+  // symbol's box, which the engine draws loosely over the whole word: no measure of the run;
+  // nor a sign after the digits (`(๑)`), whose box over the digit's brought the ) in as a ๙.
+  const limit = after
     ? Math.min(after.box.x0, run.box.x1 + (after.box.x0 - run.box.x1) / 2, run.box.x1 + height / 2)
     : run.box.x1 + height / 2;
+  const glued = after && engineWords.includes(after) && THAI_LETTER_FIRST.test(after.text);
+  const x1 = glued ? Math.max(limit, run.box.x1) : limit;
   const region = {
     x0,
     y0: Math.min(line.box.y0, run.box.y0),
@@ -469,7 +480,7 @@ export function rereadThaiDigits(line: OcrLine, image: InkImage, now = new Date(
   const replaced = [...words];
   // From the last run backwards, so earlier text positions stay valid.
   for (const run of [...runs].reverse()) {
-    const digits = readRun(image, line, words, run, now);
+    const digits = readRun(image, line, words, line.words, run, now);
     if (digits === null) continue;
     const from = starts[run.first];
     const to = starts[run.last] + words[run.last].text.length;
