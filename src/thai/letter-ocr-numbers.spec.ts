@@ -327,3 +327,32 @@ describe('dates whose month name has one consonant misread', () => {
     );
   });
 });
+
+describe('reference number: ที่ with its vowel read as another upper vowel', () => {
+  const letter = (refLine: string): string =>
+    lines(
+      refLine,
+      '                                     ๔ มิถุนายน ๒๕๖๙',
+      'เรื่อง  ขอเชิญประชุม',
+      'เรียน  ผู้ว่าราชการจังหวัดตาก',
+    );
+
+  it.each([
+    ['ทึกห ๐๔๐๗/๗๗๗                          สำนักงานปลัดกระทรวงกลาโหม', 'กห', '0407', 777],
+    ['ทิ มท ๐๒๑๐.๕/ว ๓๔                     กรมการปกครอง', 'มท', '0210.5', 34],
+    ['ทื่ศธ ๐๒๐๖/๑๒๓', 'ศธ', '0206', 123],
+  ])('reads %s as a reference number', (refLine, prefix, number, serial) => {
+    const parsed = parseLetter(letter(refLine));
+    expect(parsed.referenceNumber).toMatchObject({
+      agencyPrefix: prefix,
+      agencyNumber: number,
+      serial,
+    });
+    expect(parsed.letterDate?.date).toBe('2026-06-04');
+  });
+
+  it('does not take a word starting with ทิ and a number after it', () => {
+    const parsed = parseLetter(letter('ทิศทาง ๑๒/๓๔'));
+    expect(parsed.referenceNumber).toBeNull();
+  });
+});

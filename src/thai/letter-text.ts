@@ -380,14 +380,15 @@ export function refLabelEnd(match: string): number | null {
 }
 
 /**
- * A reference number whose ที่ OCR damaged: read as ท or ที, or as a speck of one or two
+ * A reference number whose ที่ OCR damaged: read as ท or ที, with its vowel read as another
+ * upper vowel (ทิ ทึ ทื, often glued to the code: `ทึกห ๐๔๐๗/๗๗๗`), or as a speck of one or two
  * Latin letters, digits or signs (`#1 ชร 0033.004/4519`), or lost; or whose digits it read
  * as look-alike letters (serialLookAlikesRead). Only the whole grammar after it counts
  * (letter code, owner number, `/`, optional ว, serial), so an address line (กทม. ๑๐๒๐๐)
  * is never taken.
  */
 const DAMAGED_REF_LABEL =
-  /^\s*(?:ที?่?|[^\s\u0E01-\u0E4E]{1,2})?\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*[\doOwlI][\doOwlI.\s]*\/\s*(?:ว\s*\.?\s*)?[\doOwlI])/;
+  /^\s*(?:ท[\u0E34-\u0E37]?่?|[^\s\u0E01-\u0E4E]{1,2})?\s*[:.]?\s*(?=[\u0E01-\u0E2E]{2,4}\.?\s*[\doOwlI][\doOwlI.\s]*\/\s*(?:ว\s*\.?\s*)?[\doOwlI])/;
 
 export function damagedRefLabelEnd(match: string): number | null {
   const m = DAMAGED_REF_LABEL.exec(match);
