@@ -17,7 +17,7 @@
  * mark over a letter that has none. A mark of another kind where the word has one means
  * another text: no repair; a speck read as a mark beside a letter's own marks, all read, is
  * damage too (ภู่ธร). ็ and ิ are look-alikes (ร้อยเอิด). In a long word one consonant may
- * also be misread (ศึกษาถิการ) or inserted inside it (สำนบัก), weighing as two marks. Short words are never repaired (สวน is a word, ส่วน another), and
+ * also be misread (ศึกษาถิการ, า for ำ) or inserted inside it (สำนบัก), weighing as two marks. Short words are never repaired (สวน is a word, ส่วน another), and
  * the longer the word, the more damage it may carry and still be the only word it can be.
  */
 import { MINISTRY_CODES, PROVINCE_CODES } from 'src/thai/letter-codes.js';
@@ -95,6 +95,12 @@ const MISREAD_LETTER_FROM = 8;
 /** A misread consonant weighs as much as two damaged marks. */
 const MISREAD_LETTER_COST = 2;
 const CONSONANT = /[\u0E01-\u0E2E]/;
+/**
+ * ำ is ํ over า: OCR loses the small circle or reads it as an upper vowel (สิานักงาน), so า
+ * for ำ counts as a misread letter.
+ */
+const AM = '\u0E33';
+const AA = '\u0E32';
 
 /**
  * Where a word's letters stand in the text's: as they are, or for a long word with one
@@ -119,7 +125,7 @@ function placesOf(
       const a = text.charAt(start + k);
       const b = word.charAt(k);
       if (a === b) continue;
-      misread += CONSONANT.test(a) && CONSONANT.test(b) ? 1 : 2;
+      misread += (CONSONANT.test(a) && CONSONANT.test(b)) || (a === AA && b === AM) ? 1 : 2;
     }
     if (misread <= 1) {
       places.push({ start, span: word.length, misread, inserted: -1 });
