@@ -106,7 +106,11 @@ export class ReadReplica implements OnApplicationShutdown {
         this.primary,
         'ReadReplica.noteWrite',
         { lsn: col.text },
-        'SELECT pg_current_wal_lsn()::text AS lsn',
+        // The insert position, not the write position: committed asynchronously
+        // (synchronous_commit = off), a commit answers while its record is still in the
+        // WAL buffers, and a replica that has replayed all the WAL written so far may not
+        // yet have this user's write.
+        'SELECT pg_current_wal_insert_lsn()::text AS lsn',
       );
       const lsn = row?.lsn;
       if (lsn) {

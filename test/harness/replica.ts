@@ -14,7 +14,9 @@ export interface ReplicaPair {
   primaryUrl(database: string): string;
   replicaUrl(database: string): string;
   /** Runs one statement on the replica (pausing or resuming its replay, say). */
-  onReplica(sql: string, database?: string): Promise<unknown[]>;
+  onReplica<T = unknown>(sql: string, database?: string): Promise<T[]>;
+  /** Runs one statement on the primary, on a connection of its own. */
+  onPrimary<T = unknown>(sql: string, database?: string): Promise<T[]>;
   stopReplica(): void;
   stop(): void;
 }
@@ -122,18 +124,20 @@ export async function startReplicaPair(bin: string): Promise<ReplicaPair> {
 
   const url = (port: number, database: string) =>
     `postgres://postgres@127.0.0.1:${port}/${database}`;
+  const once = async <T>(port: number, database: string, sql: string): Promise<T[]> => {
+    const client = new pg.Client({ connectionString: url(port, database) });
+    await client.connect();
+    try {
+      return (await client.query(sql)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
   return {
     primaryUrl: (database) => url(primaryPort, database),
     replicaUrl: (database) => url(replicaPort, database),
-    async onReplica(sql, database = 'postgres') {
-      const client = new pg.Client({ connectionString: url(replicaPort, database) });
-      await client.connect();
-      try {
-        return (await client.query(sql)).rows as unknown[];
-      } finally {
-        await client.end();
-      }
-    },
+    onReplica: <T>(sql: string, database = 'postgres') => once<T>(replicaPort, database, sql),
+    onPrimary: <T>(sql: string, database = 'postgres') => once<T>(primaryPort, database, sql),
     stopReplica: () => stopCluster(replicaDir),
     stop() {
       stopCluster(replicaDir);

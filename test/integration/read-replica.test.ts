@@ -102,6 +102,45 @@ describe.skipIf(!bin)('reads from a streaming replica', () => {
     }
   });
 
+  it('reads the writer’s own write from the primary while its commit is not yet written out', async () => {
+    // The primary commits asynchronously (synchronous_commit = off, as a busy office may run
+    // it): a commit answers once its record is in the WAL buffers, before the WAL writer
+    // writes it out. The replica first replays everything inserted so far and is held
+    // still; then the WAL writer is held still too, so that the new letter's commit stays
+    // in the buffers. The replica then has all the WAL the primary has written, yet not the
+    // letter: the writer must still be answered by the primary.
+    const [{ lsn }] = await pair.onPrimary<{ lsn: string }>(
+      'SELECT pg_current_wal_insert_lsn()::text AS lsn',
+      'saraban',
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await pair.onReplica(`SELECT pg_last_wal_replay_lsn() >= '${lsn}'::pg_lsn AS caught_up`)
+          )[0],
+        { timeout: 30_000 },
+      )
+      .toEqual({ caught_up: true });
+    await pair.onReplica('SELECT pg_wal_replay_pause()');
+    const [{ pid }] = await pair.onPrimary<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE backend_type = 'walwriter'",
+    );
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const subject = 'หนังสือที่บันทึกไว้ในหน่วยความจำ';
+      await t.http
+        .post('/api/v1/letters')
+        .set('Authorization', writer)
+        .send({ kind: 'external', subject, unitId })
+        .expect(201);
+      expect(await search(writer, 'บันทึกไว้ในหน่วยความจำ')).toEqual([subject]);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+      await pair.onReplica('SELECT pg_wal_replay_resume()');
+    }
+  });
+
   it('reads from the primary when the replica is gone', async () => {
     pair.stopReplica();
     expect(await search(reader, 'ทดสอบการอ่านสำเนา')).toEqual(['หนังสือทดสอบการอ่านสำเนา']);
