@@ -295,6 +295,31 @@ describe('rereadThaiDigits', () => {
     expect(rereadThaiDigits(engine, drawn.image).text).toBe('(๑)');
   });
 
+  it('reads a letter the engine read inside an owner number that ends its word at the slash', () => {
+    const family = register('sarabun');
+    const size = 44;
+    const drawn = draw(family, ['นร', '๐๗๑๒/ว', '๒๐๔'], size);
+    const [code, owner, serial] = drawn.spans;
+    const measure = createCanvas(10, 10).getContext('2d');
+    measure.font = `${size}px ${family}`;
+    const printed = '๐๗๑๒/ว';
+    const at = (n: number): number =>
+      Math.round(owner.x0 + measure.measureText(printed.slice(0, n)).width);
+    // One engine word per character, the ๗ read as ฒ; the serial a word of its own.
+    const ownerWords = [...'๐ฒ๑๒/ว'].map((ch, i) =>
+      word(ch, { x0: at(i), y0: drawn.top, x1: at(i + 1), y1: drawn.bottom }),
+    );
+    const engine = line(
+      [
+        word('นร', { x0: code.x0, y0: drawn.top, x1: code.x1, y1: drawn.bottom }),
+        ...ownerWords,
+        word('๒๐๔', { x0: serial.x0, y0: drawn.top, x1: serial.x1, y1: drawn.bottom }),
+      ],
+      'นร ๐ฒ๑๒/ว ๒๐๔',
+    );
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe('นร ๐๗๑๒/ว ๒๐๔');
+  });
+
   it('keeps the engine’s reading where the page shows no shapes to read', () => {
     const family = register('sarabun');
     const drawn = draw(family, ['ที่']);

@@ -179,8 +179,11 @@ const MONTHS = new Set(MONTH_LABELS.flatMap((m) => [m.name, m.abbreviation]).map
 const NUMBER_LABELS = new Set(['เลขรับ', 'รับที่', 'เลขที่รับ', 'ทะเบียนรับ', 'เวลา'].map(bare));
 /** The end of a reference number's owner part, a digit then /, /ว or /ว.: the serial is next. */
 const BEFORE_SERIAL = /[0-9\u0E50-\u0E59]\s*\/\s*(ว\s*\.?)?$/;
-/** A word holding a whole reference number's digits: Thai digits, a slash, more digits. */
-const REFERENCE_WORD = /[\u0E50-\u0E59][^\s/]*\/\s*(ว\s*\.?)?[^\s]*[\u0E50-\u0E59]/;
+/**
+ * A word holding a reference number's digits: Thai digits, a slash, more digits; or its owner
+ * number alone, ending at the slash (`๐ฒ๑๒/ว`, the serial a word of its own).
+ */
+const REFERENCE_WORD = /[\u0E50-\u0E59][^\s/]*\/\s*(?:(ว\s*\.?)?[^\s]*[\u0E50-\u0E59]|(ว\s*\.?)?$)/;
 /**
  * What the engine makes of Thai digits it did not recognise as digits: Latin letters (wo for
  * ๗๐, bln, bebe), a Thai letter or two (ฒ for ๗, ค่), and a few signs (« © % ').
