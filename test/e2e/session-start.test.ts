@@ -1,8 +1,45 @@
+import { type IncomingMessage, request as httpRequest } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../harness/app.js';
 import { factories, type Factories, TEST_PASSWORD, type TestUnit } from '../factories/index.js';
 import { SESSION, refreshCookie } from '../harness/refresh-cookie.js';
-import { bodyOf, idOf, problemOf } from '../harness/api-body.js';
+import { type Body, bodyOf, idOf, problemOf } from '../harness/api-body.js';
+
+/**
+ * The answer as the console reads it: newline-delimited JSON when started (each line parsed),
+ * else the problem.
+ */
+function readStart(res: IncomingMessage, callback: (error: Error | null, body: unknown) => void) {
+  let text = '';
+  res.setEncoding('utf8');
+  res.on('data', (chunk: string) => (text += chunk));
+  res.on('end', () => {
+    try {
+      callback(
+        null,
+        String(res.headers['content-type']).startsWith('application/x-ndjson')
+          ? text
+              .split('\n')
+              .filter((line) => line !== '')
+              .map((line) => JSON.parse(line) as unknown)
+          : JSON.parse(text),
+      );
+    } catch (error) {
+      callback(error as Error, null);
+    }
+  });
+}
+
+type Started = [Body<'SessionStartHead'>, Body<'SessionStartProgress'>?];
+
+/** The lines of a started session; exactly `lines` of them. */
+function linesOf(res: { status: number; body: unknown }, lines: 1 | 2): Started {
+  expect(res.status).toBe(200);
+  expect(res.body).toHaveLength(lines);
+  return res.body as Started;
+}
 
 /**
  * The console's first request (POST /auth/start): the session refreshed from its cookie, who
@@ -64,12 +101,19 @@ describe('session start: refresh, /me and a letter’s progress in one round tri
   }
 
   const start = (cookie: string, body: object) =>
-    t.http.post('/api/v1/auth/start').set(SESSION).set('Cookie', cookie).send(body);
+    t.http
+      .post('/api/v1/auth/start')
+      .set(SESSION)
+      .set('Cookie', cookie)
+      .send(body)
+      .buffer(true)
+      .parse((res, callback) => readStart(res as unknown as IncomingMessage, callback));
 
   it('rotates the cookie and answers who is signed in and the progress as their own reads do', async () => {
     const cookie = await browserLogin();
     const res = await start(cookie, { progress: { letterId, limit: 50 } }).expect(200);
-    const started = bodyOf(res, 'SessionStartResponse');
+    expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
+    const [started, progress] = linesOf(res, 2);
     expect(started.session).toMatchObject({
       tokenType: 'Bearer',
       expiresIn: t.config.accessTokenTtlSeconds,
@@ -87,7 +131,7 @@ describe('session start: refresh, /me and a letter’s progress in one round tri
       .get(`/api/v1/letters/${letterId}/progress?limit=50`)
       .set('Authorization', bearer)
       .expect(200);
-    expect(started.progress).toEqual({ status: 200, body: bodyOf(alone, 'LetterProgress') });
+    expect(progress).toEqual({ progress: { status: 200, body: bodyOf(alone, 'LetterProgress') } });
     expect(bodyOf(alone, 'LetterProgress').unit.id).toBe(province.id);
 
     // The cookie it replaced is spent: presented again, it ends the session.
@@ -97,11 +141,64 @@ describe('session start: refresh, /me and a letter’s progress in one round tri
     await start(next.pair, {}).expect(401);
   });
 
+  it('writes the session before the progress is read, so the page signs in meanwhile', async () => {
+    const cookie = await browserLogin();
+    const server = t.app.getHttpServer();
+    if (!server.listening)
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    // Nothing can read the deliveries until this transaction ends: the progress waits.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    let text = '';
+    let response: IncomingMessage;
+    try {
+      await holder.query('LOCK TABLE deliveries IN ACCESS EXCLUSIVE MODE');
+      const request = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/auth/start',
+        headers: { ...SESSION, Cookie: cookie, 'Content-Type': 'application/json' },
+      });
+      request.end(JSON.stringify({ progress: { letterId } }));
+      [response] = (await once(request, 'response')) as [IncomingMessage];
+      expect(response.statusCode).toBe(200);
+      response.setEncoding('utf8');
+      await new Promise<void>((resolve) => {
+        const take = (chunk: string) => {
+          text += chunk;
+          if (!text.includes('\n')) return;
+          response.off('data', take);
+          response.pause();
+          resolve();
+        };
+        response.on('data', take);
+      });
+      const head = JSON.parse(text.slice(0, text.indexOf('\n'))) as Body<'SessionStartHead'>;
+      await t.http
+        .get('/api/v1/me')
+        .set('Authorization', `Bearer ${head.session.accessToken}`)
+        .expect(200);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    response.on('data', (chunk: string) => (text += chunk));
+    response.resume();
+    await once(response, 'end');
+    const lines = text.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    const read = JSON.parse(lines[1]) as Body<'SessionStartProgress'>;
+    expect(read.progress.status).toBe(200);
+  });
+
   it('answers the session and /me alone when no progress is asked for', async () => {
     const res = await start(await browserLogin(), {}).expect(200);
-    const started = bodyOf(res, 'SessionStartResponse');
+    const [started] = linesOf(res, 1);
     expect(started.me.unitIds).toEqual([province.id]);
-    expect(started).not.toHaveProperty('progress');
+    expect(Object.keys(started).sort()).toEqual(['me', 'session']);
   });
 
   it('keeps the session when a read is refused: the refusal comes back as that read’s problem', async () => {
@@ -112,9 +209,9 @@ describe('session start: refresh, /me and a letter’s progress in one round tri
     ];
     for (const [name, progress] of cases) {
       const res = await start(await browserLogin(), { progress }).expect(200);
-      const started = bodyOf(res, 'SessionStartResponse');
-      expect(started.progress?.status, name).toBe(404);
-      const problem = started.progress?.body as { code?: string; detail?: string; status?: number };
+      const [started, read] = linesOf(res, 2);
+      expect(read?.progress.status, name).toBe(404);
+      const problem = read?.progress.body as { code?: string; detail?: string; status?: number };
       expect(problem.status, name).toBe(404);
       expect(problem.detail, name).toMatch(/[\u0E00-\u0E7F]/);
       // The new session works, and its cookie is the browser's now.

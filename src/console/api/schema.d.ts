@@ -186,7 +186,7 @@ export interface paths {
         put?: never;
         /**
          * Start a browser session: refresh from the cookie, and the page's first reads
-         * @description Rotates the refresh cookie as `POST /auth/refresh` does (same CSRF rules: `X-Saraban-Session: cookie`, same origin), then answers `GET /me` and, when asked, one page of a letter's progress, with the new access token. The session is answered whenever the refresh succeeds: a read that is refused (a letter not visible, an unknown unit) comes back as its own status and problem inside the answer.
+         * @description Rotates the refresh cookie as `POST /auth/refresh` does (same CSRF rules: `X-Saraban-Session: cookie`, same origin), then answers, one JSON document per line, the new access token with `GET /me`'s answer at once and, when asked, one page of a letter's progress once read. The session is answered whenever the refresh succeeds: a read that is refused (a letter not visible, an unknown unit) comes back as its own status and problem on its line.
          */
         post: operations["SessionStartController_start"];
         delete?: never;
@@ -2889,12 +2889,14 @@ export interface components {
             /** @description Also read this letter's progress (the letter tracking page opened by its address) */
             progress?: components["schemas"]["StartProgressRead"];
         };
-        SessionStartResponse: {
+        SessionStartHead: {
             /** @description As GET /me answers it */
             me: components["schemas"]["MeResponse"];
-            /** @description As GET /letters/{id}/progress answers it; present when asked for */
-            progress?: components["schemas"]["StartReadAnswer"];
             session: components["schemas"]["SessionTokensResponse"];
+        };
+        SessionStartProgress: {
+            /** @description As GET /letters/{id}/progress answers it */
+            progress: components["schemas"]["StartReadAnswer"];
         };
         SessionTokensResponse: {
             accessToken: string;
@@ -3519,12 +3521,13 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Newline-delimited JSON: first `SessionStartHead` (written as soon as the session is rotated), then `SessionStartProgress` when the progress was asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionStartResponse"];
+                    "application/x-ndjson": components["schemas"]["SessionStartHead"] | components["schemas"]["SessionStartProgress"];
                 };
             };
             /** @description problem+json REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED */

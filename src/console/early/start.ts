@@ -38,25 +38,51 @@ declare const __SARABAN_LETTER_TRACKING__: string[];
   const progressRead = letter
     ? { letterId: letter[1], limit: 50, ...(unitId ? { unitId } : {}) }
     : undefined;
-  const started = fetch('/api/v1/auth/start', {
+  // The answer's lines as they come (newline-delimited JSON): first the session and who is
+  // signed in, written as soon as the session is rotated; then, when asked for, the progress.
+  let answerHead: (answer: EarlyAnswer | null) => void = () => undefined;
+  let answerProgress: (answer: EarlyAnswer | null) => void = () => undefined;
+  const head = new Promise<EarlyAnswer | null>((resolve) => (answerHead = resolve));
+  const progress = new Promise<EarlyAnswer | null>((resolve) => (answerProgress = resolve));
+  fetch('/api/v1/auth/start', {
     method: 'POST',
     headers: { 'X-Saraban-Session': 'cookie', 'Content-Type': 'application/json' },
     credentials: 'same-origin',
     body: JSON.stringify(progressRead ? { progress: progressRead } : {}),
-  }).then(
-    (response) =>
-      response.json().then(
-        (body: unknown) => ({ status: response.status, body }),
-        () => ({ status: response.status, body: null }),
-      ),
-    () => null,
-  );
-  type Started = { session: unknown; me: unknown; progress?: EarlyAnswer };
-  const ok = (answer: EarlyAnswer | null): Started | null =>
-    answer?.status === 200 ? (answer.body as Started) : null;
+  })
+    .then(async (response) => {
+      if (response.status !== 200 || !response.body) {
+        const body: unknown = await response.json().catch(() => null);
+        answerHead({ status: response.status, body });
+        return;
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let text = '';
+      let lines = 0;
+      for (;;) {
+        const { done, value } = await reader.read();
+        text += value ?? '';
+        for (let end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n')) {
+          const line = JSON.parse(text.slice(0, end)) as { progress?: EarlyAnswer };
+          text = text.slice(end + 1);
+          if (lines++ === 0) answerHead({ status: 200, body: line });
+          else answerProgress(line.progress ?? null);
+        }
+        if (done) return;
+      }
+    })
+    .catch(() => null)
+    // Whatever did not come (a broken answer, no progress asked for) is left to the app.
+    .finally(() => {
+      answerHead(null);
+      answerProgress(null);
+    });
+  type Head = { session: unknown; me: unknown };
+  const ok = (answer: EarlyAnswer | null): Head | null =>
+    answer?.status === 200 ? (answer.body as Head) : null;
   // A start refused as a refresh is (401, 403) is the refresh's refusal: the app signs in
   // afresh. Any other failure leaves the refresh to the app, which then asks for it itself.
-  const refresh = started.then((answer) => {
+  const refresh = head.then((answer) => {
     const body = ok(answer);
     if (body) return { status: 200, body: body.session };
     return answer?.status === 401 || answer?.status === 403 ? answer : null;
@@ -66,7 +92,7 @@ declare const __SARABAN_LETTER_TRACKING__: string[];
   );
   const early: EarlyStart = {
     refresh,
-    me: started.then((answer) => {
+    me: head.then((answer) => {
       const body = ok(answer);
       return body ? { status: 200, body: body.me } : null;
     }),
@@ -90,7 +116,7 @@ declare const __SARABAN_LETTER_TRACKING__: string[];
       letterId: letter[1],
       unitId,
       startedAt: Date.now(),
-      answer: started.then((answer) => ok(answer)?.progress ?? null),
+      answer: progress,
     };
   }
   window.__sarabanEarly = early;

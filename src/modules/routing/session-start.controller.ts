@@ -1,12 +1,14 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { toDomainError, toProblem } from 'src/common/problem.filter.js';
@@ -22,8 +24,10 @@ import {
 } from 'src/modules/auth/refresh-cookie.js';
 import { RoutingProgressService } from 'src/modules/routing/routing-progress.service.js';
 import {
+  NDJSON,
   SessionStartDto,
-  SessionStartResponse,
+  SessionStartHead,
+  SessionStartProgress,
   type StartReadAnswer,
 } from 'src/modules/routing/session-start.dto.js';
 
@@ -32,7 +36,9 @@ import {
  * who is signed in and, for a letter's tracking page opened by its address, that letter's
  * progress, in one round trip. Asked separately, the reads wait for the refresh's answer and
  * then for a free moment of a page still compiling its code; here they follow the refresh on
- * the server. Lives in routing because it reads progress (auth is a leaf module).
+ * the server. The session and who is signed in are written first, as soon as they are known,
+ * so that the console signs in and draws its shell while the progress is read (newline-
+ * delimited JSON). Lives in routing because it reads progress (auth is a leaf module).
  */
 @ApiTags('auth')
 @Controller()
@@ -48,7 +54,7 @@ export class SessionStartController {
   @ApiOperation({
     summary: "Start a browser session: refresh from the cookie, and the page's first reads",
     description:
-      "Rotates the refresh cookie as `POST /auth/refresh` does (same CSRF rules: `X-Saraban-Session: cookie`, same origin), then answers `GET /me` and, when asked, one page of a letter's progress, with the new access token. The session is answered whenever the refresh succeeds: a read that is refused (a letter not visible, an unknown unit) comes back as its own status and problem inside the answer.",
+      "Rotates the refresh cookie as `POST /auth/refresh` does (same CSRF rules: `X-Saraban-Session: cookie`, same origin), then answers, one JSON document per line, the new access token with `GET /me`'s answer at once and, when asked, one page of a letter's progress once read. The session is answered whenever the refresh succeeds: a read that is refused (a letter not visible, an unknown unit) comes back as its own status and problem on its line.",
   })
   @ApiBody({ type: SessionStartDto })
   @ApiHeader({
@@ -57,7 +63,21 @@ export class SessionStartController {
     enum: [SESSION_MODE_COOKIE],
     description: 'The refresh token is the HttpOnly cookie',
   })
-  @ApiOkResponse({ type: SessionStartResponse })
+  @ApiExtraModels(SessionStartHead, SessionStartProgress)
+  @ApiOkResponse({
+    description:
+      'Newline-delimited JSON: first `SessionStartHead` (written as soon as the session is rotated), then `SessionStartProgress` when the progress was asked for',
+    content: {
+      [NDJSON.split(';')[0]]: {
+        schema: {
+          oneOf: [
+            { $ref: getSchemaPath(SessionStartHead) },
+            { $ref: getSchemaPath(SessionStartProgress) },
+          ],
+        },
+      },
+    },
+  })
   @ApiUnauthorizedResponse({
     description: 'problem+json REFRESH_TOKEN_INVALID or REFRESH_TOKEN_REUSED',
   })
@@ -65,21 +85,27 @@ export class SessionStartController {
   async start(
     @Body() body: SessionStartDto,
     @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<SessionStartResponse> {
+    @Res() response: Response,
+  ): Promise<void> {
     const session = await refreshCookieSession(this.auth, request, response);
     const principal = await this.auth.authenticate(session.accessToken);
     const me = describeMe(principal, this.access.actingUnitIds(principal));
+    // The session goes out at once: the console signs in and draws its shell while the
+    // progress is read.
+    response.status(200).type(NDJSON);
+    response.write(`${JSON.stringify({ session, me } satisfies SessionStartHead)}\n`);
     const read = body.progress;
-    if (!read) return { session, me };
-    const progress = await answerOf(request, () =>
-      this.progress.progress(principal, read.letterId, {
-        unitId: read.unitId,
-        cursor: read.cursor,
-        limit: read.limit,
-      }),
-    );
-    return { session, me, progress };
+    if (read) {
+      const progress = await answerOf(request, () =>
+        this.progress.progress(principal, read.letterId, {
+          unitId: read.unitId,
+          cursor: read.cursor,
+          limit: read.limit,
+        }),
+      );
+      response.write(`${JSON.stringify({ progress } satisfies SessionStartProgress)}\n`);
+    }
+    response.end();
   }
 }
 

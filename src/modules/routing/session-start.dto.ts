@@ -47,12 +47,20 @@ export class StartReadAnswer {
   body: object;
 }
 
-export class SessionStartResponse {
+/** The answer's first line: the new session and who is signed in. */
+export class SessionStartHead {
   @ApiProperty({ type: SessionTokensResponse }) session: SessionTokensResponse;
   @ApiProperty({ type: MeResponse, description: 'As GET /me answers it' }) me: MeResponse;
-  @ApiPropertyOptional({
-    type: StartReadAnswer,
-    description: 'As GET /letters/{id}/progress answers it; present when asked for',
-  })
-  progress?: StartReadAnswer;
 }
+
+/** The answer's second line, when the progress was asked for. */
+export class SessionStartProgress {
+  @ApiProperty({
+    type: StartReadAnswer,
+    description: 'As GET /letters/{id}/progress answers it',
+  })
+  progress: StartReadAnswer;
+}
+
+/** The answer's media type: one JSON document per line, each written as soon as it is known. */
+export const NDJSON = 'application/x-ndjson; charset=utf-8';
