@@ -21,6 +21,7 @@
  * the longer the word, the more damage it may carry and still be the only word it can be.
  */
 import { MINISTRY_CODES, PROVINCE_CODES } from 'src/thai/letter-codes.js';
+import { type MarkClusters, markClusters } from 'src/thai/mark-clusters.js';
 
 const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
 
@@ -36,31 +37,8 @@ function lookAlike(a: string, b: string): boolean {
   return LOOK_ALIKES.some((group) => group.includes(a) && group.includes(b));
 }
 
-interface Clusters {
-  /** The letters without their marks. */
-  bases: string;
-  /** Per letter, its marks in order. */
-  marks: string[];
-  /** Per letter, its offset in the text; one more entry for the text's end. */
-  at: number[];
-}
-
-function clustersOf(text: string): Clusters {
-  let bases = '';
-  const marks: string[] = [];
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] ?? '';
-    if (MARK.test(ch) && marks.length > 0) {
-      marks[marks.length - 1] += ch;
-      continue;
-    }
-    bases += ch;
-    marks.push('');
-    at.push(i);
-  }
-  at.push(text.length);
-  return { bases, marks, at };
+function clustersOf(text: string): MarkClusters {
+  return markClusters(text, MARK);
 }
 
 /**
@@ -361,9 +339,9 @@ export function startsWithPost(text: string): boolean {
   return POST_START.test(text.trimStart());
 }
 
-function entriesOf(words: readonly string[]): { word: string; clusters: Clusters }[] {
+function entriesOf(words: readonly string[]): { word: string; clusters: MarkClusters }[] {
   const seen = new Set<string>();
-  const out: { word: string; clusters: Clusters }[] = [];
+  const out: { word: string; clusters: MarkClusters }[] = [];
   for (const word of words) {
     for (const part of partsOf(word)) {
       if (seen.has(part)) continue;
@@ -460,7 +438,7 @@ const UNIT_KINDS = ['สำนักงาน', 'สำนัก', 'กลุ่
  */
 function unitKindBefore(
   text: string,
-  read: Clusters,
+  read: MarkClusters,
   start: number,
   placed: readonly boolean[],
 ): { from: number; to: number; word: string } | null {

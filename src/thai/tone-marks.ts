@@ -14,6 +14,8 @@
  * gives none is a speck read as a mark (พัฒน่า, แน่วทาง), dropped.
  */
 
+import { type MarkClusters, markClusters } from 'src/thai/mark-clusters.js';
+
 const COMPOUNDS = [
   // Places and areas.
   'พื้นที่',
@@ -93,35 +95,12 @@ const TONE = /[\u0E48-\u0E4B]/;
 const MARK = /[\u0E31\u0E33-\u0E3A\u0E47-\u0E4E]/;
 const LEADING_VOWEL = /[\u0E40-\u0E44]/;
 
-interface Toneless {
-  /** The text without its tone marks. */
-  letters: string;
-  /** Per letter, the tone marks read after it. */
-  tones: string[];
-  /** Per letter, its offset in the text; one more entry for the text's end. */
-  at: number[];
-}
-
-function tonelessOf(text: string): Toneless {
-  let letters = '';
-  const tones: string[] = [];
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charAt(i);
-    if (TONE.test(ch) && tones.length > 0) {
-      tones[tones.length - 1] += ch;
-      continue;
-    }
-    letters += ch;
-    tones.push('');
-    at.push(i);
-  }
-  at.push(text.length);
-  return { letters, tones, at };
+function tonelessOf(text: string): MarkClusters {
+  return markClusters(text, TONE);
 }
 
 const ENTRIES = COMPOUNDS.map((word) => ({ word, toneless: tonelessOf(word) })).sort(
-  (a, b) => b.toneless.letters.length - a.toneless.letters.length,
+  (a, b) => b.toneless.bases.length - a.toneless.bases.length,
 );
 
 /** A letter's tone marks as read are the word's, lost, or one read as another. */
@@ -144,27 +123,27 @@ export interface ToneRepair {
 /** Put back the tone marks OCR lost or confused in the listed compounds (module comment). */
 export function repairToneMarks(text: string): ToneRepair {
   const read = tonelessOf(text);
-  const placed: boolean[] = read.tones.map(() => false);
+  const placed: boolean[] = read.marks.map(() => false);
   const repairs: { from: number; to: number; word: string }[] = [];
   for (const { word, toneless } of ENTRIES) {
-    const span = toneless.letters.length;
+    const span = toneless.bases.length;
     for (
-      let start = read.letters.indexOf(toneless.letters);
+      let start = read.bases.indexOf(toneless.bases);
       start >= 0;
-      start = read.letters.indexOf(toneless.letters, start + 1)
+      start = read.bases.indexOf(toneless.bases, start + 1)
     ) {
       // The compound's first and last letters are whole letters of the reading: no vowel of
       // the letter after it, no leading vowel of the letter before it.
-      if (MARK.test(read.letters.charAt(start + span))) continue;
-      if (LEADING_VOWEL.test(read.letters.charAt(start - 1))) continue;
+      if (MARK.test(read.bases.charAt(start + span))) continue;
+      if (LEADING_VOWEL.test(read.bases.charAt(start - 1))) continue;
       let taken = false;
       let fits = true;
       let damaged = false;
       let specks = 0;
       for (let k = 0; k < span; k++) {
         taken ||= placed[start + k] === true;
-        const got = read.tones[start + k] ?? '';
-        const want = toneless.tones[k] ?? '';
+        const got = read.marks[start + k] ?? '';
+        const want = toneless.marks[k] ?? '';
         if (speckTone(got, want)) specks++;
         else fits &&= toneFits(got, want);
         damaged ||= got !== want;
