@@ -30,3 +30,29 @@ export function markClusters(text: string, mark: RegExp): MarkClusters {
   at.push(text.length);
   return { bases, marks, at };
 }
+
+/** A span of the text to be written as `word` instead. */
+export interface WordRepair {
+  from: number;
+  to: number;
+  word: string;
+}
+
+export interface MarkRepair {
+  text: string;
+  /** Whether any mark was put back: the field is a guess and is shown as unsure. */
+  repaired: boolean;
+}
+
+/** `text` with each repair's span written as its word (the spans do not overlap). */
+export function applyRepairs(text: string, repairs: WordRepair[]): MarkRepair {
+  if (repairs.length === 0) return { text, repaired: false };
+  const ordered = [...repairs].sort((a, b) => a.from - b.from);
+  let out = '';
+  let at = 0;
+  for (const r of ordered) {
+    out += text.slice(at, r.from) + r.word;
+    at = r.to;
+  }
+  return { text: out + text.slice(at), repaired: true };
+}

@@ -21,7 +21,13 @@
  * the longer the word, the more damage it may carry and still be the only word it can be.
  */
 import { MINISTRY_CODES, PROVINCE_CODES } from 'src/thai/letter-codes.js';
-import { type MarkClusters, markClusters } from 'src/thai/mark-clusters.js';
+import {
+  applyRepairs,
+  type MarkClusters,
+  markClusters,
+  type MarkRepair,
+  type WordRepair,
+} from 'src/thai/mark-clusters.js';
 
 const MARK = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
 
@@ -363,12 +369,6 @@ const LEXICON = entriesOf([
   ...PROVINCE_CODES.map(([province]) => province),
 ]);
 
-export interface MarkRepair {
-  text: string;
-  /** Whether any mark was put back: the field is a guess and is shown as unsure. */
-  repaired: boolean;
-}
-
 /**
  * Put back the marks OCR lost or confused in office words (see the module comment). Text
  * with no such damage comes back unchanged.
@@ -377,7 +377,7 @@ export function repairOfficeWords(text: string): MarkRepair {
   const read = clustersOf(text);
   /** Per letter of the text: placed by a word already (as printed or repaired). */
   const placed: boolean[] = read.marks.map(() => false);
-  const repairs: { from: number; to: number; word: string }[] = [];
+  const repairs: WordRepair[] = [];
   /** Where each placed word starts, in letters. */
   const starts: number[] = [];
   for (const { word, clusters } of LEXICON) {
@@ -409,16 +409,7 @@ export function repairOfficeWords(text: string): MarkRepair {
     const kind = unitKindBefore(text, read, start, placed);
     if (kind !== null) repairs.push(kind);
   }
-  if (repairs.length === 0) return { text, repaired: false };
-  repairs.sort((a, b) => a.from - b.from);
-  let out = '';
-  let at = 0;
-  for (const r of repairs) {
-    out += text.slice(at, r.from) + r.word;
-    at = r.to;
-  }
-  out += text.slice(at);
-  return { text: out, repaired: true };
+  return applyRepairs(text, repairs);
 }
 
 /**
@@ -441,7 +432,7 @@ function unitKindBefore(
   read: MarkClusters,
   start: number,
   placed: readonly boolean[],
-): { from: number; to: number; word: string } | null {
+): WordRepair | null {
   let first = start;
   while (first > 0 && read.bases.charAt(first - 1) !== ' ') first--;
   if (first === start) return null;

@@ -14,7 +14,13 @@
  * gives none is a speck read as a mark (พัฒน่า, แน่วทาง), dropped.
  */
 
-import { type MarkClusters, markClusters } from 'src/thai/mark-clusters.js';
+import {
+  applyRepairs,
+  type MarkClusters,
+  markClusters,
+  type MarkRepair,
+  type WordRepair,
+} from 'src/thai/mark-clusters.js';
 
 const COMPOUNDS = [
   // Places and areas.
@@ -114,17 +120,11 @@ function speckTone(read: string, printed: string): boolean {
   return printed === '' && read.length === 1;
 }
 
-export interface ToneRepair {
-  text: string;
-  /** Whether a tone mark was put back: the field is a guess and is shown as unsure. */
-  repaired: boolean;
-}
-
 /** Put back the tone marks OCR lost or confused in the listed compounds (module comment). */
-export function repairToneMarks(text: string): ToneRepair {
+export function repairToneMarks(text: string): MarkRepair {
   const read = tonelessOf(text);
   const placed: boolean[] = read.marks.map(() => false);
-  const repairs: { from: number; to: number; word: string }[] = [];
+  const repairs: WordRepair[] = [];
   for (const { word, toneless } of ENTRIES) {
     const span = toneless.bases.length;
     for (
@@ -155,13 +155,5 @@ export function repairToneMarks(text: string): ToneRepair {
       }
     }
   }
-  if (repairs.length === 0) return { text, repaired: false };
-  repairs.sort((a, b) => a.from - b.from);
-  let out = '';
-  let at = 0;
-  for (const r of repairs) {
-    out += text.slice(at, r.from) + r.word;
-    at = r.to;
-  }
-  return { text: out + text.slice(at), repaired: true };
+  return applyRepairs(text, repairs);
 }
