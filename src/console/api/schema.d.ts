@@ -2946,8 +2946,8 @@ export interface components {
             /** @default 50 */
             limit: number;
             /**
-             * Format: uuid
              * @description Whose subtree (default: the unit you act for)
+             * @example 8f2d…
              */
             unitId?: string;
         };

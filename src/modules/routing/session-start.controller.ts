@@ -97,11 +97,7 @@ export class SessionStartController {
     const read = body.progress;
     if (read) {
       const progress = await answerOf(request, () =>
-        this.progress.progress(principal, read.letterId, {
-          unitId: read.unitId,
-          cursor: read.cursor,
-          limit: read.limit,
-        }),
+        this.progress.progress(principal, read.letterId, read),
       );
       response.write(`${JSON.stringify({ progress } satisfies SessionStartProgress)}\n`);
     }

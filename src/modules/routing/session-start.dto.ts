@@ -2,21 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { MeResponse } from 'src/modules/auth/auth.dto.js';
 import { NestedObject, Optional } from 'src/common/validation.js';
-import { PageQuery } from 'src/modules/routing/routing.dto.js';
+import { ProgressQuery } from 'src/modules/routing/routing.dto.js';
 
 /** The first page of a letter's progress, as `GET /letters/:id/progress` reads it. */
-export class StartProgressRead extends PageQuery {
+export class StartProgressRead extends ProgressQuery {
   @ApiProperty({ format: 'uuid', description: 'The letter whose progress the page shows' })
   @IsUUID()
   letterId: string;
-
-  @ApiPropertyOptional({
-    format: 'uuid',
-    description: 'Whose subtree (default: the unit you act for)',
-  })
-  @Optional()
-  @IsUUID()
-  unitId?: string;
 }
 
 export class SessionStartDto {
