@@ -94,6 +94,34 @@ describe('letter date: a Buddhist-era year OCR damaged at its start', () => {
   });
 });
 
+describe('letter date: the spaces OCR lost between its parts', () => {
+  const letter = (date: string): string =>
+    lines(
+      'ที่ ลป ๐๐๑๗.๒/ว ๔๔                       ศาลากลางจังหวัดลำปาง',
+      `                                          ${date}`,
+      'เรื่อง  ขอเชิญประชุม',
+      'เรียน  นายอำเภอทุกอำเภอ',
+    );
+
+  it('prints the day, month and year apart, as the form does', () => {
+    for (const [read, raw, date] of [
+      ['๔มิถุนายน ๒๕๖๙', '๔ มิถุนายน ๒๕๖๙', '2026-06-04'],
+      ['๒๘ธันวาคม ๒๕๖๘', '๒๘ ธันวาคม ๒๕๖๘', '2025-12-28'],
+      ['๑๒ มีนาคม๒๕๗๐', '๑๒ มีนาคม ๒๕๗๐', '2027-03-12'],
+      ['3กันยายน2569', '3 กันยายน 2569', '2026-09-03'],
+      ['๑๕ ตุลาคม พ.ศ.๒๕๖๙', '๑๕ ตุลาคม พ.ศ. ๒๕๖๙', '2026-10-15'],
+    ]) {
+      expect(parseLetter(letter(read)).letterDate, read).toEqual({ raw, date });
+    }
+  });
+
+  it('leaves a date printed with its spaces as it is', () => {
+    for (const printed of ['๑๒ มีนาคม ๒๕๖๙', '5 มีนาคม 2569', '๓๐ ตุลาคม พ.ศ. ๒๕๖๙']) {
+      expect(parseLetter(letter(printed)).letterDate?.raw).toBe(printed);
+    }
+  });
+});
+
 describe('reference number: a mark OCR read over the letter code', () => {
   const memo = (ref: string): string =>
     lines(

@@ -165,9 +165,20 @@ function monthPrintedInFull(raw: string): boolean {
   return month === undefined || isExactMonthWord(month);
 }
 
+/**
+ * A date's day, month and year as the regulation's form prints them, a space between each:
+ * OCR of a scan loses the narrow space between a day and its month (`๔มิถุนายน ๒๕๖๙`) or
+ * a month's last dot and the year (`มี.ค.๖๙`), which no letter means.
+ */
+function dateSpaced(raw: string): string {
+  return raw
+    .replace(/([0-9\u0E50-\u0E59])(?=[\u0E01-\u0E2E\u0E40-\u0E44])/g, '$1 ')
+    .replace(/([\u0E01-\u0E4E.])(?=[0-9\u0E50-\u0E59])/g, '$1 ');
+}
+
 function letterDateOf(at: DateAt): LetterDate {
   return {
-    raw: clean(at.text.slice(at.d.dateIndex, at.d.end)),
+    raw: dateSpaced(clean(at.text.slice(at.d.dateIndex, at.d.end))),
     date: at.d.date,
   };
 }
