@@ -526,6 +526,126 @@ describe('rereadThaiDigits where a shape is no digit', () => {
   });
 });
 
+/** Thai digits in the font's Thai file, Arabic ones in its Latin file: a number mixing both. */
+function registerLatin(font: string): string {
+  const root = dirname(require.resolve(`@fontsource/${font}/package.json`));
+  const family = `test-${font}-latin`;
+  GlobalFonts.registerFromPath(join(root, 'files', `${font}-latin-400-normal.woff2`), family);
+  return family;
+}
+
+/**
+ * Pieces of one word drawn glued, each in its own face (Thai digits in the Thai file, Arabic
+ * in the Latin one), after a letter code; each character's left and right, in pixels.
+ */
+function drawMixed(font: string, pieces: string[], size = 44): Drawn & { chars: Drawn['spans'] } {
+  const thai = register(font);
+  const latin = registerLatin(font);
+  const width = 1000;
+  const height = size * 3;
+  const canvas = createCanvas(width, height);
+  const context = canvas.getContext('2d');
+  context.fillStyle = 'white';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#222';
+  context.font = `${size}px ${thai}`;
+  context.fillText('กษ', 20, size * 2);
+  const code = { x0: 20, x1: 20 + context.measureText('กษ').width };
+  const chars: Drawn['spans'] = [];
+  let x = code.x1 + size / 2;
+  for (const ch of pieces.join('')) {
+    context.font = `${size}px ${/[0-9]/.test(ch) ? latin : thai}`;
+    const measured = context.measureText(ch).width;
+    context.fillText(ch, x, size * 2);
+    chars.push({ x0: Math.round(x), x1: Math.round(x + measured) });
+    x += measured;
+  }
+  const rgba = context.getImageData(0, 0, width, height).data;
+  return {
+    image: inkFromRgba(rgba, width, height),
+    spans: [code],
+    chars,
+    top: size,
+    bottom: size * 2.4,
+  };
+}
+
+/** One engine word per group of characters, each boxed over the characters' spans. */
+function wordsOver(
+  drawn: ReturnType<typeof drawMixed>,
+  groups: [string, number, number][],
+): OcrWord[] {
+  return groups.map(([text, from, to]) =>
+    word(text, {
+      x0: drawn.chars[from].x0,
+      y0: drawn.top,
+      x1: drawn.chars[to].x1,
+      y1: drawn.bottom,
+    }),
+  );
+}
+
+describe('rereadThaiDigits where one digit is read in the other digit system', () => {
+  it.each([
+    // The engine cut a Thai digit in two and read its right half as an Arabic digit.
+    ['sarabun', '๐๘๑๖.๓', 3, '๐๕๑', '๒', '9', '.๓'],
+    ['taviraj', '๐๘๑๖.๓', 3, '๐๕๑', '๒', '9', '.๓'],
+    ['sarabun', '๐๒๑๑.๐๔', 6, '๐๒๑๑.๐', '๐', '6', ''],
+    ['taviraj', '๑๗๒', 2, '๑๗', '๑', '3', ''],
+  ])(
+    'reads a Thai number whose digit the engine split off as Arabic (%s %s)',
+    (font, printed, at, before, half, arabic, after) => {
+      const drawn = drawMixed(font, [printed]);
+      const split = drawn.chars[at];
+      const middle = Math.round((split.x0 + split.x1) / 2);
+      const box = (x0: number, x1: number): OcrWord['box'] => ({
+        x0,
+        y0: drawn.top,
+        x1,
+        y1: drawn.bottom,
+      });
+      const [code] = drawn.spans;
+      const end = drawn.chars[drawn.chars.length - 1].x1;
+      const words = [
+        word('กษ', box(code.x0, code.x1)),
+        word(before, box(drawn.chars[0].x0, drawn.chars[at - 1].x1)),
+        word(half, box(split.x0, middle)),
+        word(arabic, box(middle, split.x1)),
+        ...(after === '' ? [] : [word(after, box(drawn.chars[at + 1].x0, end))]),
+      ];
+      const read = rereadThaiDigits(
+        line(words, `กษ ${before}${half}${arabic}${after}`),
+        drawn.image,
+      );
+      expect(read.text).toBe(`กษ ${printed}`);
+    },
+  );
+
+  it.each([
+    ['sarabun', ['1', '๐๐๔'], '1๐๐๕'],
+    ['taviraj', ['1', '๐๐๔'], '1๐๐๕'],
+    ['sarabun', ['๒๕๖', '9'], '๒๕๐9'],
+  ])(
+    'keeps an Arabic digit that is a glyph of its own in a number mixing both (%s %s)',
+    (font, pieces, engineRead) => {
+      const drawn = drawMixed(font, pieces);
+      const [code] = drawn.spans;
+      const arabicFirst = /^[0-9]/.test(pieces[0]);
+      const split = arabicFirst ? 1 : pieces[0].length;
+      const n = drawn.chars.length;
+      const words = [
+        word('กษ', { x0: code.x0, y0: drawn.top, x1: code.x1, y1: drawn.bottom }),
+        ...wordsOver(drawn, [
+          [engineRead.slice(0, split), 0, split - 1],
+          [engineRead.slice(split), split, n - 1],
+        ]),
+      ];
+      const read = rereadThaiDigits(line(words, `กษ ${engineRead}`), drawn.image);
+      expect(read.text).toBe(`กษ ${pieces.join('')}`);
+    },
+  );
+});
+
 describe('otsuThreshold', () => {
   it('splits dark ink from light paper between the two', () => {
     const grey = [...Array<number>(900).fill(235), ...Array<number>(100).fill(40)];

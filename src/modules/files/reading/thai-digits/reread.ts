@@ -107,21 +107,29 @@ interface Run {
 
 const THAI_DIGIT = /[\u0E50-\u0E59]/;
 
+/** What a symbol is, for splitting a word: a Thai digit, an Arabic digit, or anything else. */
+function symbolKind(text: string): 'thai' | 'arabic' | 'other' {
+  if (THAI_DIGITS.test(text)) return 'thai';
+  return /^[0-9]+$/.test(text) ? 'arabic' : 'other';
+}
+
 /**
  * Words that mix Thai digits with other characters (`ก.พ.๒๕๖๙`, `ว๑๒๓`) split into pieces of
- * digits and of the rest, placed by their symbols' boxes, so the digits can be read as a run.
+ * digits and of the rest, placed by their symbols' boxes, so the digits can be read as a run;
+ * so are Arabic digits run into a sign (`9.`), so the digit can be read with a Thai number
+ * it is glued to (gluedArabicDigits). A word of Arabic digits alone stays whole.
  */
 function splitMixed(words: readonly OcrWord[]): OcrWord[] {
   return words.flatMap((word) => {
-    if (THAI_DIGITS.test(word.text) || !THAI_DIGIT.test(word.text)) return [word];
+    if (THAI_DIGITS.test(word.text) || /^[0-9]+$/.test(word.text)) return [word];
+    if (!/[0-9\u0E50-\u0E59]/.test(word.text)) return [word];
     if (word.symbols.map((s) => s.text).join('') !== word.text) return [word];
     if (!word.symbols.every((s) => s.box !== undefined)) return [word];
     const pieces: OcrWord[] = [];
     for (const symbol of word.symbols) {
       const box = symbol.box!;
-      const digit = THAI_DIGITS.test(symbol.text);
       const last = pieces[pieces.length - 1];
-      if (last && THAI_DIGITS.test(last.text) === digit) {
+      if (last && symbolKind(last.text) === symbolKind(symbol.text)) {
         last.text += symbol.text;
         last.symbols.push(symbol);
         last.confidence = Math.min(last.confidence, symbol.confidence);
@@ -248,6 +256,24 @@ function digitContexts(words: readonly OcrWord[], starts: readonly number[]): bo
   return marked;
 }
 
+/**
+ * A single Arabic digit run into a word of Thai digits, no space between (`๐๕๑๒9.๓` for
+ * ๐๘๑๖.๓, the ๖ split by the engine into ๒ and 9): in a number printed in one digit system,
+ * a digit of the other is as likely a Thai digit the engine cut in two. It is read with the
+ * Thai digits; readRun tells it apart from a number that really mixes them (`1๐๐๔`), whose
+ * Arabic digit is a glyph of its own that no Thai digit matches.
+ */
+function gluedArabicDigits(words: readonly OcrWord[], starts: readonly number[]): boolean[] {
+  const glued = (i: number, j: number): boolean =>
+    j >= 0 &&
+    j < words.length &&
+    THAI_DIGITS.test(words[j].text) &&
+    (j < i
+      ? starts[i] === starts[j] + words[j].text.length
+      : starts[j] === starts[i] + words[i].text.length);
+  return words.map((word, i) => /^[0-9]$/.test(word.text) && (glued(i, i - 1) || glued(i, i + 1)));
+}
+
 /** Shapes wider than TOUCHING_WIDTHS digits cut at the columns with least ink. */
 function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Shape[] {
   // A digit's width is measured on the run's shapes where there are several (the narrower
@@ -304,7 +330,13 @@ function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Sha
 /** A word that starts with a Thai letter: a month or a label, not a sign. */
 const THAI_LETTER_FIRST = /^[\u0E01-\u0E2E\u0E40-\u0E44]/;
 
-/** The digits of one run as the page's pixels show them, or null to keep the engine's. */
+/** What readRun answers when an Arabic digit read with the run is a glyph of its own. */
+const ARABIC_GLYPH = 'arabic glyph';
+
+/**
+ * The digits of one run as the page's pixels show them, or null to keep the engine's;
+ * ARABIC_GLYPH when one of the Arabic digits at `arabic` (boxes) is a glyph of its own.
+ */
 function readRun(
   image: InkImage,
   line: OcrLine,
@@ -312,7 +344,8 @@ function readRun(
   engineWords: readonly OcrWord[],
   run: Run,
   now: Date,
-): DigitMatch[] | null {
+  arabic: readonly PixelBox[] = [],
+): DigitMatch[] | null | typeof ARABIC_GLYPH {
   const height = run.box.y1 - run.box.y0;
   const before = words[run.first - 1];
   const after = words[run.last + 1];
@@ -369,6 +402,14 @@ function readRun(
       ),
     ),
   );
+  // An Arabic digit read with the run must be ink of a Thai digit's shape (one near a
+  // digit, over its box); a glyph of its own there, far from every Thai digit, or none,
+  // means the number really mixes the two systems, and its Thai digits are read without it.
+  const over = (piece: Shape, box: PixelBox): boolean => piece.x0 < box.x1 && piece.x1 > box.x0;
+  const partOfThaiDigit = (box: PixelBox): boolean =>
+    pieces.some((piece, i) => over(piece, box) && matches[i].distance <= NOT_A_DIGIT_DISTANCE) &&
+    !pieces.some((piece, i) => over(piece, box) && matches[i].distance > NOT_A_DIGIT_DISTANCE);
+  if (!arabic.every(partOfThaiDigit)) return ARABIC_GLYPH;
   // A letter of the neighbouring word caught at either end of the region, beyond where the
   // engine saw the digits, is not a digit (a scanned ๒ can be as far from the templates).
   const stray = (i: number): boolean => {
@@ -388,6 +429,32 @@ function readRun(
   const digitShapes = kept.filter((m) => m.distance <= NOT_A_DIGIT_DISTANCE).length;
   if (misread && digitShapes * 2 <= kept.length) return null;
   return plausibleYear(engineWhereNoDigit(kept, words.slice(run.first, run.last + 1)), now);
+}
+
+/** A run's stretches of words between its glued Arabic digits, each a run of its own. */
+function withoutArabic(run: Run, words: readonly OcrWord[], arabic: readonly boolean[]): Run[] {
+  const parts: Run[] = [];
+  let current: Run | null = null;
+  for (let i = run.first; i <= run.last; i++) {
+    if (arabic[i]) {
+      current = null;
+      continue;
+    }
+    const box = words[i].box;
+    if (current) {
+      current.last = i;
+      current.box = {
+        x0: Math.min(current.box.x0, box.x0),
+        y0: Math.min(current.box.y0, box.y0),
+        x1: Math.max(current.box.x1, box.x1),
+        y1: Math.max(current.box.y1, box.y1),
+      };
+    } else {
+      current = { first: i, last: i, box: { ...box } };
+      parts.push(current);
+    }
+  }
+  return parts;
 }
 
 /**
@@ -467,6 +534,11 @@ export function plausibleYear(matches: DigitMatch[], now: Date): DigitMatch[] {
  * runs that cannot be cut cleanly, are returned as the engine read them.
  */
 export function rereadThaiDigits(line: OcrLine, image: InkImage, now = new Date()): OcrLine {
+  return withThaiRunsRead(line, image, now);
+}
+
+/** The line with each run of Thai digits read from the page's pixels (rereadThaiDigits). */
+function withThaiRunsRead(line: OcrLine, image: InkImage, now: Date): OcrLine {
   const words = splitMixed(line.words);
   // Where each word sits in the line's text, to find its context and replace a run in place.
   const starts: number[] = [];
@@ -477,14 +549,30 @@ export function rereadThaiDigits(line: OcrLine, image: InkImage, now = new Date(
     starts.push(at);
     cursor = at + word.text.length;
   }
-  const runs = digitRuns(words, digitContexts(words, starts));
+  const arabic = gluedArabicDigits(words, starts);
+  const contexts = digitContexts(words, starts).map((marked, i) => marked || arabic[i]);
+  const runs = digitRuns(words, contexts);
   if (runs.length === 0) return line;
+  const reads: { run: Run; digits: DigitMatch[] }[] = [];
+  for (const run of runs) {
+    const boxes = words
+      .slice(run.first, run.last + 1)
+      .flatMap((w, k) => (arabic[run.first + k] ? [w.box] : []));
+    const digits = readRun(image, line, words, line.words, run, now, boxes);
+    if (digits === ARABIC_GLYPH) {
+      for (const part of withoutArabic(run, words, arabic)) {
+        const partDigits = readRun(image, line, words, line.words, part, now);
+        if (partDigits !== null && partDigits !== ARABIC_GLYPH)
+          reads.push({ run: part, digits: partDigits });
+      }
+    } else if (digits !== null) {
+      reads.push({ run, digits });
+    }
+  }
   let text = line.text;
   const replaced = [...words];
   // From the last run backwards, so earlier text positions stay valid.
-  for (const run of [...runs].reverse()) {
-    const digits = readRun(image, line, words, line.words, run, now);
-    if (digits === null) continue;
+  for (const { run, digits } of [...reads].reverse()) {
     const from = starts[run.first];
     const to = starts[run.last] + words[run.last].text.length;
     const value = digits.map((d) => d.digit).join('');
