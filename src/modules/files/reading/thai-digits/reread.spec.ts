@@ -644,6 +644,154 @@ describe('rereadThaiDigits where one digit is read in the other digit system', (
       expect(read.text).toBe(`กษ ${pieces.join('')}`);
     },
   );
+
+  it.each([
+    [
+      'sarabun',
+      '2๗8',
+      [
+        [0, 0],
+        [1, 2],
+      ],
+    ],
+    [
+      'taviraj',
+      '2๗8',
+      [
+        [0, 0],
+        [1, 2],
+      ],
+    ],
+    [
+      'sarabun',
+      '3๕1',
+      [
+        [0, 1],
+        [2, 2],
+      ],
+    ],
+    [
+      'taviraj',
+      '1๐๐4',
+      [
+        [0, 0],
+        [1, 3],
+      ],
+    ],
+  ] as [string, string, [number, number][]][])(
+    'puts back a Thai digit the engine dropped between Arabic ones (%s %s)',
+    (font, printed, arabicSpans) => {
+      const drawn = drawMixed(font, [printed]);
+      const [code] = drawn.spans;
+      // The engine read the Arabic digits alone, one's box stretched over the Thai digit.
+      const symbols = arabicSpans.map(([from, to]) => ({
+        text: [...printed]
+          .filter((_, i) => i >= from && i <= to && /[0-9]/.test(printed[i]))
+          .join(''),
+        confidence: 0.9,
+        box: { x0: drawn.chars[from].x0, y0: drawn.top, x1: drawn.chars[to].x1, y1: drawn.bottom },
+      }));
+      const read = printed.replace(/[^0-9]/g, '');
+      const number: OcrWord = {
+        text: read,
+        confidence: 0.9,
+        box: {
+          x0: drawn.chars[0].x0,
+          y0: drawn.top,
+          x1: drawn.chars[drawn.chars.length - 1].x1,
+          y1: drawn.bottom,
+        },
+        symbols,
+      };
+      const engine = line(
+        [word('กษ', { x0: code.x0, y0: drawn.top, x1: code.x1, y1: drawn.bottom }), number],
+        `กษ ${read}`,
+      );
+      const reread = rereadThaiDigits(engine, drawn.image);
+      expect(reread.text).toBe(`กษ ${printed}`);
+      expect(reread.symbols.map((s) => s.text).join('')).toBe(`กษ${printed}`);
+      // A digit the engine never read is not trusted.
+      const thai = reread.symbols.filter((s) => /[\u0E50-\u0E59]/.test(s.text));
+      expect(thai.every((s) => s.confidence <= 0.5)).toBe(true);
+    },
+  );
+
+  it.each(['sarabun', 'taviraj'])(
+    'leaves Arabic digits alone where the ink holds no Thai digit (%s)',
+    (font) => {
+      const drawn = drawMixed(font, ['2569']);
+      const [code] = drawn.spans;
+      const engine = line([
+        word('กษ', { x0: code.x0, y0: drawn.top, x1: code.x1, y1: drawn.bottom }),
+        {
+          text: '2569',
+          confidence: 0.9,
+          box: { x0: drawn.chars[0].x0, y0: drawn.top, x1: drawn.chars[3].x1, y1: drawn.bottom },
+          symbols: [...'2569'].map((text, i) => ({
+            text,
+            confidence: 0.9,
+            box: { x0: drawn.chars[i].x0, y0: drawn.top, x1: drawn.chars[i].x1, y1: drawn.bottom },
+          })),
+        },
+      ]);
+      expect(rereadThaiDigits(engine, drawn.image)).toEqual(engine);
+    },
+  );
+
+  it('leaves a Thai digit in another word’s box, or at the edge of a lone Arabic digit, to itself', () => {
+    // `25๖๙`: the engine boxed 25 over the Thai digits, which are a word of their own.
+    const year = drawMixed('sarabun', ['25๖๙']);
+    const [code] = year.spans;
+    const label = word('กษ', { x0: code.x0, y0: year.top, x1: code.x1, y1: year.bottom });
+    const stretched: OcrWord = {
+      text: '25',
+      confidence: 0.9,
+      box: { x0: year.chars[0].x0, y0: year.top, x1: year.chars[3].x1, y1: year.bottom },
+      symbols: [
+        {
+          text: '2',
+          confidence: 0.9,
+          box: { x0: year.chars[0].x0, y0: year.top, x1: year.chars[0].x1, y1: year.bottom },
+        },
+        {
+          text: '5',
+          confidence: 0.9,
+          box: { x0: year.chars[1].x0, y0: year.top, x1: year.chars[3].x1, y1: year.bottom },
+        },
+      ],
+    };
+    const thai = word('๖๙', {
+      x0: year.chars[2].x0,
+      y0: year.top,
+      x1: year.chars[3].x1,
+      y1: year.bottom,
+    });
+    expect(rereadThaiDigits(line([label, stretched, thai], 'กษ 25๖๙'), year.image).text).toBe(
+      'กษ 25๖๙',
+    );
+    // `0๑`: a stroke beside a lone digit is not put into it.
+    const lone = drawMixed('taviraj', ['0๑']);
+    const zero: OcrWord = {
+      text: '0',
+      confidence: 0.9,
+      box: { x0: lone.chars[0].x0, y0: lone.top, x1: lone.chars[1].x1, y1: lone.bottom },
+      symbols: [
+        {
+          text: '0',
+          confidence: 0.9,
+          box: { x0: lone.chars[0].x0, y0: lone.top, x1: lone.chars[1].x1, y1: lone.bottom },
+        },
+      ],
+    };
+    const engine = line(
+      [
+        word('กษ', { x0: lone.spans[0].x0, y0: lone.top, x1: lone.spans[0].x1, y1: lone.bottom }),
+        zero,
+      ],
+      'กษ 0',
+    );
+    expect(rereadThaiDigits(engine, lone.image).text).toBe('กษ 0');
+  });
 });
 
 describe('otsuThreshold', () => {
