@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import net from 'node:net';
 import pg from 'pg';
 
@@ -16,6 +17,54 @@ class OneWriteSocket extends net.Socket {
     );
     this._write(Buffer.concat(buffers), 'buffer' as BufferEncoding, callback);
   }
+}
+
+/**
+ * The name a statement's text is prepared under on a connection: a hash of the text, so that
+ * one connection never sees one name with two texts (`preparedRows` and the client below
+ * share it, so a text prepared by either is parsed once per connection).
+ */
+export function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `saraban_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    if (names.size < MAX_PREPARED_TEXTS) names.set(text, name);
+  }
+  return name;
+}
+
+/** Texts already named, by text; shared by every connection of the process. */
+const names = new Map<string, string>();
+
+/**
+ * How many parameterised texts a process prepares at most. The statements are fixed by the
+ * code (a few hundred), their values travel apart; the bound only keeps a text built with
+ * varying literals from filling every connection's memory on both sides.
+ */
+const MAX_PREPARED_TEXTS = 2_000;
+
+/** Uses of a text before it is prepared: a text run once is not worth a named statement. */
+const PREPARE_AFTER_USES = 2;
+
+/** Uses per text not yet prepared; cleared when it grows past its bound. */
+const uses = new Map<string, number>();
+
+/**
+ * The name to prepare `text` under, or undefined to send it unnamed: only statements with
+ * parameters (whose texts are fixed by the code) that have been used before in this process.
+ */
+function hotStatementName(text: string): string | undefined {
+  const named = names.get(text);
+  if (named) return named;
+  if (names.size >= MAX_PREPARED_TEXTS) return undefined;
+  const seen = (uses.get(text) ?? 0) + 1;
+  if (seen < PREPARE_AFTER_USES) {
+    if (uses.size >= MAX_PREPARED_TEXTS * 4) uses.clear();
+    uses.set(text, seen);
+    return undefined;
+  }
+  uses.delete(text);
+  return statementName(text);
 }
 
 /** What TypeORM sends to open a transaction (PostgresQueryRunner.startTransaction). */
@@ -46,10 +95,23 @@ export class PipelinedBeginClient extends pg.Client {
     super({ ...config, pipeline: true, stream: () => new OneWriteSocket() });
   }
 
-  // Every overload of pg.Client.query passes through here unchanged but for BEGIN.
+  // Every overload of pg.Client.query passes through here unchanged but for BEGIN and the
+  // naming of hot parameterised statements.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
     const [config, values, callback] = args as [unknown, unknown, unknown];
+    if (
+      typeof config === 'string' &&
+      Array.isArray(values) &&
+      values.length > 0 &&
+      callback === undefined
+    ) {
+      // PostgreSQL parses, analyses and plans an unnamed statement on every run; a named one
+      // once per connection (then plans it as its plan cache decides), and the message
+      // carries the name instead of the text.
+      const name = hotStatementName(config);
+      if (name) args = [{ name, text: config, values }];
+    }
     if (typeof config === 'string' && values === undefined && callback === undefined) {
       if (config === BEGIN && !this.beginHeld) {
         this.beginHeld = true;

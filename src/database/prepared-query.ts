@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { ClientBase } from 'pg';
 import type { EntityManager } from 'typeorm';
+import { statementName } from 'src/database/pg-client.js';
 import { checkRows, type RowOf, type Shape } from 'src/database/rows.js';
 
 /**
@@ -35,16 +35,4 @@ async function runPrepared(
   } finally {
     if (!manager.queryRunner) await runner.release();
   }
-}
-
-/** The texts are a handful, fixed by the code: each is hashed once per process. */
-const names = new Map<string, string>();
-
-function statementName(text: string): string {
-  let name = names.get(text);
-  if (!name) {
-    name = `saraban_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    names.set(text, name);
-  }
-  return name;
 }

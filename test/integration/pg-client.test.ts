@@ -118,4 +118,63 @@ describe('PipelinedBeginClient', () => {
       ),
     ).toEqual([{ n: 201, low: 10, high: 1199 }]);
   });
+
+  /** The texts prepared on the one pooled connection (it is always the same with a pool of 1). */
+  const preparedTexts = async (): Promise<string[]> =>
+    (
+      await dataSource.query<{ statement: string }[]>(
+        'SELECT statement FROM pg_prepared_statements',
+      )
+    ).map((row) => row.statement);
+
+  it('prepares a parameterised statement from its second use on, with the same answers', async () => {
+    const text = 'SELECT $1::integer * 2 AS doubled -- prepared from its second use';
+    expect(await dataSource.query(text, [1])).toEqual([{ doubled: 2 }]);
+    expect(await preparedTexts()).not.toContain(text);
+    for (const n of [2, 3, 4, 5, 6, 7, -8]) {
+      expect(await dataSource.query(text, [n])).toEqual([{ doubled: n * 2 }]);
+    }
+    expect((await preparedTexts()).filter((t) => t === text)).toHaveLength(1);
+    // A statement without parameters is never named: its text may carry its values.
+    const literal = "SELECT 'no parameters here' AS said";
+    for (let i = 0; i < 3; i++) await dataSource.query(literal);
+    expect(await preparedTexts()).not.toContain(literal);
+  });
+
+  it('keeps a prepared statement usable after it failed, inside and outside transactions', async () => {
+    const text = 'INSERT INTO pg_client_probe (n) VALUES ($1::integer) RETURNING n';
+    expect(await dataSource.query(text, [100])).toEqual([{ n: 100 }]);
+    expect(await dataSource.query(text, [101])).toEqual([{ n: 101 }]);
+    await expect(dataSource.query(text, [null])).rejects.toThrow(/null value/);
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await manager.query(text, [102]);
+        await manager.query(text, [null]);
+      }),
+    ).rejects.toThrow(/null value/);
+    // Failing as the first statement of a transaction (sent with BEGIN) too.
+    await expect(dataSource.transaction((manager) => manager.query(text, [null]))).rejects.toThrow(
+      /null value/,
+    );
+    await dataSource.transaction(async (manager) => {
+      expect(await manager.query(text, [103])).toEqual([{ n: 103 }]);
+    });
+    // Prepared inside a transaction that rolls back: the statement outlives it.
+    const counted = 'SELECT count(*)::int AS n FROM pg_client_probe WHERE n BETWEEN $1 AND 199';
+    await expect(
+      dataSource.transaction(async (manager) => {
+        expect(await manager.query(counted, [100])).toEqual([{ n: 3 }]);
+        expect(await manager.query(counted, [101])).toEqual([{ n: 2 }]);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await preparedTexts()).toContain(counted);
+    expect(await dataSource.query(counted, [103])).toEqual([{ n: 1 }]);
+    expect(
+      await dataSource.query(
+        'SELECT n FROM pg_client_probe WHERE n BETWEEN $1 AND $2 ORDER BY n',
+        [100, 199],
+      ),
+    ).toEqual([{ n: 100 }, { n: 101 }, { n: 103 }]);
+  });
 });
