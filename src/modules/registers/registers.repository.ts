@@ -546,6 +546,66 @@ export class RegistersRepository {
     return new Map(rows.map(({ rootLetterId, ...earlier }) => [rootLetterId, earlier]));
   }
 
+  /**
+   * An entry with its register and the register unit's path (what access decides on), in
+   * one statement: every minute and forward starts here.
+   */
+  async findEntryWithRegister(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ entry: EntryRow; register: Register; unit: UnitRef } | undefined> {
+    const [row] = await queryRows(
+      manager,
+      'RegistersRepository.findEntryWithRegister',
+      {
+        ...ENTRY_ROW,
+        registerUnitId: REGISTER_ROW.unitId,
+        registerKind: REGISTER_ROW.kind,
+        registerDirection: REGISTER_ROW.direction,
+        registerName: REGISTER_ROW.name,
+        registerMinClearance: REGISTER_ROW.minClearance,
+        registerActive: REGISTER_ROW.active,
+        registerCreatedAt: REGISTER_ROW.createdAt,
+        unitPath: col.text,
+      },
+      `SELECT ${ENTRY_COLUMNS}, r.unit_id AS "registerUnitId", r.kind AS "registerKind",
+              r.direction AS "registerDirection", r.name AS "registerName",
+              r.min_clearance AS "registerMinClearance", r.active AS "registerActive",
+              r.created_at AS "registerCreatedAt", u.path AS "unitPath"
+         FROM register_entries e
+         JOIN registers r ON r.id = e.register_id
+         JOIN units_read u ON u.id = r.unit_id
+        WHERE e.id = $1`,
+      [id],
+    );
+    if (!row) return undefined;
+    const {
+      registerUnitId,
+      registerKind,
+      registerDirection,
+      registerName,
+      registerMinClearance,
+      registerActive,
+      registerCreatedAt,
+      unitPath,
+      ...entry
+    } = row;
+    return {
+      entry,
+      register: {
+        id: entry.registerId,
+        unitId: registerUnitId,
+        kind: registerKind,
+        direction: registerDirection,
+        name: registerName,
+        minClearance: registerMinClearance,
+        active: registerActive,
+        createdAt: registerCreatedAt,
+      },
+      unit: { id: registerUnitId, path: unitPath },
+    };
+  }
+
   async findEntry(manager: EntityManager, id: string, lock = false): Promise<EntryRow | undefined> {
     const rows = await queryRows(
       manager,

@@ -5,7 +5,7 @@ import { Clock } from 'src/common/clock.js';
 import { CommonErrors, DomainError, type FieldError } from 'src/common/domain-error.js';
 import { IdempotencyService } from 'src/common/idempotency/idempotency.service.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
-import type { Principal } from 'src/modules/auth/principal.js';
+import type { Principal, UnitRef } from 'src/modules/auth/principal.js';
 import {
   type AuditActor,
   type AuditEventInput,
@@ -114,14 +114,21 @@ export class RegistersService {
     id: string,
   ): Promise<Register> {
     const found = await this.repository.findRegister(manager, id);
-    if (
-      !found ||
-      !this.access.canSeeSecrecy(principal, found.register.minClearance) ||
-      !this.access.canSeeUnitRef(principal, found.unit)
-    ) {
+    if (!found || !this.canSeeRegister(principal, found)) {
       throw new DomainError(RegisterErrors.REGISTER_NOT_FOUND);
     }
     return found.register;
+  }
+
+  /** A register is visible with its secrecy floor cleared and its unit in the principal's sight. */
+  private canSeeRegister(
+    principal: Principal,
+    found: { register: Register; unit: UnitRef },
+  ): boolean {
+    return (
+      this.access.canSeeSecrecy(principal, found.register.minClearance) &&
+      this.access.canSeeUnitRef(principal, found.unit)
+    );
   }
 
   /** Visible and the principal writes in that unit's books (clerk, head or admin of the unit itself). */
@@ -712,14 +719,13 @@ export class RegistersService {
     principal: Principal,
     entryId: string,
   ): Promise<{ entry: EntryRow; register: Register; letter: LetterRow }> {
-    const entry = await this.repository.findEntry(this.dataSource.manager, entryId);
-    if (!entry) throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
+    // The entry and its register in one statement; the letter is the letters module's.
+    const found = await this.repository.findEntryWithRegister(this.dataSource.manager, entryId);
+    if (!found || !this.canSeeRegister(principal, found)) {
+      throw new DomainError(RegisterErrors.REGISTER_ENTRY_NOT_FOUND);
+    }
+    const { entry, register } = found;
     try {
-      const register = await this.findVisibleRegister(
-        this.dataSource.manager,
-        principal,
-        entry.registerId,
-      );
       const letter = await this.letters.findVisible(
         this.dataSource.manager,
         principal,
