@@ -794,6 +794,64 @@ describe('rereadThaiDigits where one digit is read in the other digit system', (
   });
 });
 
+describe('rereadThaiDigits where a dot is boxed as wide as a digit', () => {
+  /** `printed` drawn after กษ, read by the engine one word a character, the dot's box given. */
+  function readWithDot(
+    font: string,
+    printed: string,
+    engineRead: string,
+    dotBox: (chars: { x0: number; x1: number }[]) => { x0: number; x1: number },
+  ): string {
+    const drawn = drawMixed(font, [printed]);
+    const [code] = drawn.spans;
+    const dotAt = printed.indexOf('.');
+    const box = (span: { x0: number; x1: number }): OcrWord['box'] => ({
+      x0: span.x0,
+      y0: drawn.top,
+      x1: span.x1,
+      y1: drawn.bottom,
+    });
+    // The engine's words: the digits before the dot but the one it lost, the dot, the rest.
+    const lost = printed.length - engineRead.length;
+    const words = [
+      word('กษ', box(code)),
+      ...[...engineRead.slice(0, dotAt - lost)].map((ch, i) => word(ch, box(drawn.chars[i]))),
+      word('.', box(dotBox(drawn.chars))),
+      ...[...engineRead.slice(dotAt - lost + 1)].map((ch, i) =>
+        word(ch, box(drawn.chars[dotAt + 1 + i])),
+      ),
+    ];
+    return rereadThaiDigits(line(words, `กษ ${engineRead}`), drawn.image).text;
+  }
+
+  it.each([
+    ['sarabun', '๐๓๐๗.๑', '๐๓๐.๑'],
+    ['taviraj', '๐๓๐๗.๑', '๐๓๐.๑'],
+    ['sarabun', '๐๘๐๔.๕', '๐๕๐.๕'],
+    ['taviraj', '๐๐๑๒.๓', '๐๐๑.๓'],
+  ])(
+    'reads the digit the engine took with the dot after it into the dot (%s %s)',
+    (font, printed, engineRead) => {
+      const dotAt = printed.indexOf('.');
+      // The dot's box runs from the lost digit over the dot.
+      const read = readWithDot(font, printed, engineRead, (chars) => ({
+        x0: chars[dotAt - 1].x0,
+        x1: chars[dotAt].x1,
+      }));
+      expect(read).toBe(`กษ ${printed}`);
+    },
+  );
+
+  it.each([
+    ['sarabun', '๐๒๑๐.๓'],
+    ['taviraj', '๐๘๑๖.๓'],
+  ])('leaves an owner number whose dot is boxed as a dot alone (%s %s)', (font, printed) => {
+    const dotAt = printed.indexOf('.');
+    const read = readWithDot(font, printed, printed, (chars) => chars[dotAt]);
+    expect(read).toBe(`กษ ${printed}`);
+  });
+});
+
 describe('otsuThreshold', () => {
   it('splits dark ink from light paper between the two', () => {
     const grey = [...Array<number>(900).fill(235), ...Array<number>(100).fill(40)];

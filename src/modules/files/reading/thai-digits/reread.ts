@@ -330,6 +330,32 @@ function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Sha
 /** A word that starts with a Thai letter: a month or a label, not a sign. */
 const THAI_LETTER_FIRST = /^[\u0E01-\u0E2E\u0E40-\u0E44]/;
 
+/** A dot's box is a quarter of a digit wide; one this share of a digit's width holds more. */
+const DIGIT_SIZED_DOT = 0.8;
+
+/**
+ * A dot the engine read after digits (an owner number's `.`) whose own box is as wide as a
+ * digit: the engine read a digit and the dot after it as the dot alone (`๐๓๐.๑` for
+ * ๐๓๐๗.๑, the `.` boxed over the ๗), so the run's region reaches over the dot's box. The dot
+ * itself is too small to be a digit's shape and stays in the text after the run.
+ */
+function digitInDot(
+  after: OcrWord,
+  engineWords: readonly OcrWord[],
+  run: Run,
+  words: readonly OcrWord[],
+): boolean {
+  // A digit's width as the engine boxed the run (its boxes' heights are the line's in a
+  // reference line read again alone, far taller than the digits).
+  const digits = words.slice(run.first, run.last + 1).reduce((n, w) => n + w.text.length, 0);
+  const digitWidth = (run.box.x1 - run.box.x0) / digits;
+  return (
+    engineWords.includes(after) &&
+    /^[.,]$/.test(after.text) &&
+    after.box.x1 - after.box.x0 >= DIGIT_SIZED_DOT * digitWidth
+  );
+}
+
 /** What readRun answers when an Arabic digit read with the run is a glyph of its own. */
 const ARABIC_GLYPH = 'arabic glyph';
 
@@ -363,7 +389,11 @@ function readRun(
     ? Math.min(after.box.x0, run.box.x1 + (after.box.x0 - run.box.x1) / 2, run.box.x1 + height / 2)
     : run.box.x1 + height / 2;
   const glued = after && engineWords.includes(after) && THAI_LETTER_FIRST.test(after.text);
-  const x1 = glued ? Math.max(limit, run.box.x1) : limit;
+  const x1 = glued
+    ? Math.max(limit, run.box.x1)
+    : after && digitInDot(after, engineWords, run, words)
+      ? Math.min(after.box.x1, words[run.last + 2]?.box.x0 ?? after.box.x1)
+      : limit;
   const region = {
     x0,
     y0: Math.min(line.box.y0, run.box.y0),
