@@ -430,8 +430,14 @@ export class RoutingProgressRepository {
                     count(*) FILTER (WHERE status = 'sent')::int AS pending,
                     count(*) FILTER (WHERE status = 'returned')::int AS returned
                FROM per_unit GROUP BY hop) r) AS levels,
-         (SELECT json_build_object('unitId', unit_id, 'pendingSince', pending_since)
-            FROM per_unit WHERE status = 'sent' ORDER BY pending_since, unit_id LIMIT 1) AS oldest,
+         -- The first page starts at the oldest pending unit (its first row, taken below);
+         -- a later page's does not, and only then is the oldest sorted out on its own.
+         ${
+           cursor
+             ? `(SELECT json_build_object('unitId', unit_id, 'pendingSince', pending_since)
+                   FROM per_unit WHERE status = 'sent' ORDER BY pending_since, unit_id LIMIT 1)`
+             : 'NULL::json'
+         } AS oldest,
          (SELECT COALESCE(json_agg(json_build_object(
                     'unitId', p.unit_id, 'nameTh', u.name_th, 'kind', p.kind, 'path', u.path,
                     'pendingSince', p.pending_since, 'dueAt', p.due_at,
@@ -449,8 +455,14 @@ export class RoutingProgressRepository {
       params,
     );
     const row = rows[0];
+    const first = row.pending[0];
     return {
       ...row,
+      oldest: cursor
+        ? row.oldest
+        : first
+          ? { unitId: first.unitId, pendingSince: first.pendingSince }
+          : null,
       pending: row.pending.map((unit) => ({
         ...unit,
         pendingSince: new Date(unit.pendingSince),

@@ -260,6 +260,8 @@ describe('RoutingProgressRepository', () => {
       10,
     );
     expect(next.pending.map((p) => p.unitId)).toEqual([w.tambon.id]);
+    // A later page's first unit is not the oldest: the oldest is still the subtree's.
+    expect(next.oldest).toEqual(progress.oldest);
     expect((await repo.findProgress(w.circular, w.province.path, null, 1)).pending).toHaveLength(2);
     const empty = await repo.findProgress(w.circular, w.inbox.path, null, 10);
     expect(empty).toEqual({
