@@ -158,18 +158,6 @@ export class EscalationRepository {
 
   // ---- the ladder ---------------------------------------------------------------------------
 
-  /** Deliveries of a forward still waiting, for their first wake-up after the commit. */
-  async findPendingOfForward(forwardId: string): Promise<{ id: string; dueAt: Date }[]> {
-    return queryRows(
-      this.dataSource,
-      'EscalationRepository.findPendingOfForward',
-      { id: col.uuid, dueAt: col.date },
-      `SELECT id, due_at AS "dueAt" FROM deliveries_read
-        WHERE forward_id = $1 AND state = 'sent' AND due_at IS NOT NULL`,
-      [forwardId],
-    );
-  }
-
   /**
    * Locks the delivery row (a registration racing this job waits here, or this job waits
    * for it) and reads what the messages need.

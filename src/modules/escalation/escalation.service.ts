@@ -111,15 +111,22 @@ export class EscalationService implements DeliveryDeadlines {
     return calendar.addWorkingMinutes(calendar.nextOpening(sentAt), found.policy.ackWorkingMinutes);
   }
 
-  async deliveriesCreated(forwardId: string): Promise<void> {
+  /**
+   * The first rung of each delivery a forward created, as its statement returned them: read
+   * again after commit they would be the same rows (one more round trip), and one registered
+   * meanwhile is found so by its job, as a registration after the wake-up would be.
+   */
+  async deliveriesCreated(deliveries: { id: string; dueAt: Date }[]): Promise<void> {
     try {
-      const pending = await this.repository.findPendingOfForward(forwardId);
       await this.jobs.addAfterCommit(
-        pending.map((delivery) => this.rungJob(delivery.id, 1, new Date(delivery.dueAt))),
+        deliveries.map((delivery) => this.rungJob(delivery.id, 1, delivery.dueAt)),
       );
     } catch (error) {
       // The forward is committed; the sweep schedules what this could not.
-      logger.warn({ err: (error as Error).message, forwardId }, 'could not schedule wake-ups');
+      logger.warn(
+        { err: (error as Error).message, deliveries: deliveries.length },
+        'could not schedule wake-ups',
+      );
     }
   }
 

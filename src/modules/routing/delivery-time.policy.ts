@@ -15,7 +15,7 @@ export interface DeliveryDeadlines {
   /** Due time of a delivery created now, computed in the forwarding transaction. */
   acknowledgeBy(manager: EntityManager, sentAt: Date, speed: Speed): Promise<Date>;
   /** After the forward committed: schedule the wake-ups of its deliveries. Never throws. */
-  deliveriesCreated(forwardId: string): Promise<void>;
+  deliveriesCreated(deliveries: { id: string; dueAt: Date }[]): Promise<void>;
   /** Where each delivery's ladder stands: its last rung and when the next one falls due. */
   ladders(db: Queryable, deliveryIds: string[]): Promise<Map<string, DeliveryLadder>>;
   /** The working days (weekdays that are not holidays) among the Bangkok dates [from, to]. */
@@ -63,8 +63,8 @@ export class DeliveryTimePolicy {
   }
 
   /** After commit: the first wake-ups of a forward's deliveries (escalation module). */
-  async deliveriesCreated(forwardId: string): Promise<void> {
-    await this.deadlines?.deliveriesCreated(forwardId);
+  async deliveriesCreated(deliveries: { id: string; dueAt: Date }[]): Promise<void> {
+    if (deliveries.length > 0) await this.deadlines?.deliveriesCreated(deliveries);
   }
 
   /**

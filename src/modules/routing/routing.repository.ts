@@ -434,7 +434,7 @@ export class RoutingRepository {
     manager: EntityManager,
     forward: NewForward,
     batch: DeliveryBatch,
-  ): Promise<{ created: string[]; skipped: string[] }> {
+  ): Promise<{ created: string[]; skipped: string[]; deliveryIds: string[] }> {
     const params: unknown[] = [
       forward.id,
       forward.letterId,
@@ -451,11 +451,11 @@ export class RoutingRepository {
       batch.scope.unitId,
     ];
     const rules = targetRules(params, batch);
-    if (rules.length === 0) return { created: [], skipped: [] };
+    if (rules.length === 0) return { created: [], skipped: [], deliveryIds: [] };
     const rows = await preparedRows(
       manager,
       'RoutingRepository.insertForward',
-      { unit_id: col.uuid, created: col.bool },
+      { unit_id: col.uuid, delivery_id: col.nullable(col.uuid) },
       `WITH targets AS (
          SELECT id FROM (${rules.join(' UNION ')}) r WHERE id <> $4 AND id <> $13
        ),
@@ -465,7 +465,7 @@ export class RoutingRepository {
          SELECT $2, $3, $4, t.id, $5, $1, $6, $7, $8, 'sent', $7, $9 FROM targets t
          ON CONFLICT (letter_id, sender_unit_id, recipient_unit_id) WHERE state IN ('sent', 'received')
          DO NOTHING
-         RETURNING recipient_unit_id
+         RETURNING recipient_unit_id, id
        ),
        counts AS (
          SELECT (SELECT count(*) FROM targets)::int AS total, (SELECT count(*) FROM inserted)::int AS created
@@ -486,15 +486,22 @@ export class RoutingRepository {
            FROM counts c JOIN letters_read l ON l.id = $2
           WHERE c.total > 0
        )
-       SELECT t.id AS unit_id, (i.recipient_unit_id IS NOT NULL) AS created
+       SELECT t.id AS unit_id, i.id AS delivery_id
          FROM targets t LEFT JOIN inserted i ON i.recipient_unit_id = t.id`,
       params,
     );
     const created: string[] = [];
     const skipped: string[] = [];
-    for (const row of rows) (row.created ? created : skipped).push(row.unit_id);
+    const deliveryIds: string[] = [];
+    for (const row of rows) {
+      if (row.delivery_id === null) skipped.push(row.unit_id);
+      else {
+        created.push(row.unit_id);
+        deliveryIds.push(row.delivery_id);
+      }
+    }
     // The statement logged the forward's progress event: wake the readers after commit.
     if (rows.length > 0) markProgressAppended(manager);
-    return { created, skipped };
+    return { created, skipped, deliveryIds };
   }
 }

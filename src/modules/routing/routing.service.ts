@@ -182,6 +182,8 @@ export class RoutingService {
     ) {
       throw new DomainError(CommonErrors.FORBIDDEN);
     }
+    // What the forward created, for the wake-ups scheduled after its commit.
+    let createdDeliveries: { id: string; dueAt: Date }[] = [];
     const answer = await this.dataSource.transaction((manager) =>
       this.idempotency.run(
         manager,
@@ -223,7 +225,7 @@ export class RoutingService {
             letter.speed,
             letter.speedDeadline,
           );
-          const { created, skipped } = await this.repository.insertForward(
+          const { created, skipped, deliveryIds } = await this.repository.insertForward(
             manager,
             {
               id: forwardId,
@@ -249,6 +251,7 @@ export class RoutingService {
           // The statement also logged the forward's progress event (forward.sent).
           if (created.length + skipped.length === 0)
             throw new DomainError(RoutingErrors.FORWARD_NO_RECIPIENTS);
+          createdDeliveries = deliveryIds.map((id) => ({ id, dueAt }));
           await this.notifications.notifyUnits(
             manager,
             created,
@@ -299,7 +302,7 @@ export class RoutingService {
       ),
     );
     // Enqueued after the commit, never inside it (invariant 2); a replay enqueues nothing new.
-    if (!answer.replayed) await this.time.deliveriesCreated(answer.body.forwardId);
+    if (!answer.replayed) await this.time.deliveriesCreated(createdDeliveries);
     return answer;
   }
 

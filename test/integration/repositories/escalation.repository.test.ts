@@ -129,29 +129,6 @@ describe('EscalationRepository', () => {
     expect(await repo.findPolicyAndHolidays(t.dataSource.manager, 'none')).toBeUndefined();
   });
 
-  it('findPendingOfForward gives the forward’s deliveries still waiting with a due time', async () => {
-    const sender = await f.newUnit({});
-    const [first] = await f.newDeliveries({
-      sender,
-      recipient: await f.newUnit({}),
-      count: 1,
-      sentAt: now,
-      dueAt: at(60),
-    });
-    const { forwardId } = await deliveryRow(first);
-    const second = await alsoTo(first, await f.newUnit({}), at(90));
-    const received = await alsoTo(first, await f.newUnit({}), at(30));
-    const undated = await alsoTo(first, await f.newUnit({}), at(30));
-    await t.dataSource.query(`UPDATE deliveries SET state = 'received' WHERE id = $1`, [received]);
-    await t.dataSource.query('UPDATE deliveries SET due_at = NULL WHERE id = $1', [undated]);
-    const pending = await repo.findPendingOfForward(forwardId);
-    expect(pending.sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())).toEqual([
-      { id: first, dueAt: at(60) },
-      { id: second, dueAt: at(90) },
-    ]);
-    expect(await repo.findPendingOfForward(randomUUID())).toEqual([]);
-  });
-
   it('lockTarget reads what the ladder’s messages need, with whether level 1 is due', async () => {
     const province = await f.newUnit({ nameTh: 'จังหวัดร้อยเอ็ด', kind: 'province' });
     const district = await f.newUnit({ nameTh: 'อำเภอเมือง', kind: 'district', parent: province });

@@ -504,6 +504,15 @@ describe('RoutingRepository', () => {
         [p.division.id, p.district.id, ...p.tambons.map((u) => u.id)].sort(),
       );
       expect(result.created).not.toContain(outside.id);
+      // The created deliveries' ids: one for each unit in `created`, none for another.
+      const written = await rowsOf<{ id: string; recipient_unit_id: string }>(
+        t.dataSource,
+        'SELECT id, recipient_unit_id FROM deliveries WHERE forward_id = $1',
+        [forward.id],
+      );
+      expect(
+        result.deliveryIds.map((id) => written.find((d) => d.id === id)?.recipient_unit_id).sort(),
+      ).toEqual([...result.created].sort());
       const deliveries = await rowsOf<{ recipient_unit_id: string }>(
         t.dataSource,
         `SELECT recipient_unit_id, letter_id, root_letter_id, sender_unit_id, parent_delivery_id,
@@ -557,7 +566,16 @@ describe('RoutingRepository', () => {
         second,
         batchTo(p.root, { explicitUnitIds: [p.district.id, tambon.id] }),
       );
-      expect(result).toEqual({ created: [tambon.id], skipped: [p.district.id] });
+      const [tambonDelivery] = await rowsOf<{ id: string }>(
+        t.dataSource,
+        'SELECT id FROM deliveries WHERE forward_id = $1',
+        [second.id],
+      );
+      expect(result).toEqual({
+        created: [tambon.id],
+        skipped: [p.district.id],
+        deliveryIds: [tambonDelivery.id],
+      });
       expect(
         await oneRow(
           t.dataSource,
@@ -599,7 +617,7 @@ describe('RoutingRepository', () => {
           third,
           batchTo(p.root, { explicitUnitIds: [p.district.id, tambon.id] }),
         ),
-      ).toEqual({ created: [p.district.id], skipped: [tambon.id] });
+      ).toMatchObject({ created: [p.district.id], skipped: [tambon.id] });
     });
 
     it('writes nothing without a rule, or when the rules pick no unit', async () => {
@@ -609,6 +627,7 @@ describe('RoutingRepository', () => {
       expect(await repo.insertForward(t.dataSource.manager, none, batchTo(p.root))).toEqual({
         created: [],
         skipped: [],
+        deliveryIds: [],
       });
       const empty = newForward(p.root, letterId);
       expect(
@@ -617,7 +636,7 @@ describe('RoutingRepository', () => {
           empty,
           batchTo(p.root, { childKinds: ['ministry'], explicitUnitIds: [p.closedDistrict.id] }),
         ),
-      ).toEqual({ created: [], skipped: [] });
+      ).toEqual({ created: [], skipped: [], deliveryIds: [] });
       const written = await rowsOf(
         t.dataSource,
         `SELECT id FROM forwards WHERE id = ANY($1::uuid[])
