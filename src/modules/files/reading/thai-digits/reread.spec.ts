@@ -3,8 +3,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
-import { inkFromRgba, otsuThreshold, type InkImage } from './glyph.js';
-import { plausibleYear, rereadThaiDigits, type DigitMatch } from './reread.js';
+import { glyphFeature, inkFromRgba, otsuThreshold, shapesIn, type InkImage } from './glyph.js';
+import {
+  cutTouching,
+  matchDigit,
+  plausibleYear,
+  rereadThaiDigits,
+  type DigitMatch,
+} from './reread.js';
 
 /**
  * The digit reader on real glyphs: text drawn in Sarabun and Taviraj (fonts the templates are
@@ -850,6 +856,51 @@ describe('rereadThaiDigits where a dot is boxed as wide as a digit', () => {
     const read = readWithDot(font, printed, printed, (chars) => chars[dotAt]);
     expect(read).toBe(`กษ ${printed}`);
   });
+});
+
+describe('cutTouching', () => {
+  it.each([
+    ['taviraj', '๑๐'],
+    ['sarabun', '๑๐'],
+    ['sarabun', '๓๖'],
+    ['sarabun', '๔๘'],
+    ['taviraj', '๗๙'],
+  ])(
+    'gives a digit cut from a shape its own height, not a stroke’s on its neighbour (%s %s)',
+    (font, pair) => {
+      const family = register(font);
+      const size = 44;
+      const canvas = createCanvas(300, size * 3);
+      const context = canvas.getContext('2d');
+      context.fillStyle = 'white';
+      context.fillRect(0, 0, 300, size * 3);
+      context.fillStyle = '#222';
+      context.font = `${size}px ${family}`;
+      // Two digits alone, then two run together by a blurred scan, the first of them with a
+      // stroke of dust rising from it far above the line: one shape of ink, as tall as the
+      // stroke, that the lone digits' width cuts in two.
+      context.fillText('๐', 10, size * 2);
+      context.fillText('๒', 50, size * 2);
+      const first = pair[0];
+      const x = 100;
+      context.fillText(first, x, size * 2);
+      context.fillText(pair[1], x + context.measureText(first).width * 0.7, size * 2);
+      context.fillRect(x + 2, size * 0.4, 4, size * 1.4);
+      const image = inkFromRgba(context.getImageData(0, 0, 300, size * 3).data, 300, size * 3);
+      const found = shapesIn(image, { x0: 0, y0: 0, x1: 300, y1: size * 3 });
+      const shapes = found.shapes.filter((s) => s.area > 50).sort((a, b) => a.x0 - b.x0);
+      expect(shapes).toHaveLength(3);
+      const pieces = cutTouching(shapes, found.labels, found.region);
+      expect(pieces).toHaveLength(4);
+      const second = pieces[3];
+      // Its own ink starts at the digit's top, well below the stroke's.
+      expect(second.y0).toBeGreaterThan(shapes[2].y0 + size / 2);
+      const match = matchDigit(
+        glyphFeature(second, (px, py) => found.labels[py * 300 + px] === second.id),
+      );
+      expect(match.digit).toBe(pair[1]);
+    },
+  );
 });
 
 describe('otsuThreshold', () => {

@@ -275,7 +275,7 @@ function gluedArabicDigits(words: readonly OcrWord[], starts: readonly number[])
 }
 
 /** Shapes wider than TOUCHING_WIDTHS digits cut at the columns with least ink. */
-function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Shape[] {
+export function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Shape[] {
   // A digit's width is measured on the run's shapes where there are several (the narrower
   // ones are single digits); Thai digits are 0.7–1.4 times as wide as they are tall in the
   // templates' fonts, so the middle height caps it: a shape wider than 1.5 such digits is
@@ -319,12 +319,33 @@ function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Sha
           cut = x;
         }
       }
-      pieces.push({ ...shape, x0: from, x1: cut });
+      pieces.push(ownHeight({ ...shape, x0: from, x1: cut }, labels, region));
       from = cut;
     }
-    pieces.push({ ...shape, x0: from });
+    pieces.push(ownHeight({ ...shape, x0: from }, labels, region));
   }
   return pieces;
+}
+
+/**
+ * A piece cut from a wider shape, its top and bottom those of its own ink: the whole shape's
+ * reach the speck or stroke that joined the digits (a bar over the first of `๒๑๐` run
+ * together on a degraded scan), and a digit drawn in the bottom of a box too tall for it
+ * is far from every template (๑ and ๐ read as ๘ and ๖).
+ */
+function ownHeight(piece: Shape, labels: Int32Array, region: PixelBox): Shape {
+  const regionWidth = region.x1 - region.x0;
+  let y0 = piece.y1;
+  let y1 = piece.y0;
+  for (let y = piece.y0; y < piece.y1; y++) {
+    for (let x = piece.x0; x < piece.x1; x++) {
+      if (labels[(y - region.y0) * regionWidth + (x - region.x0)] !== piece.id) continue;
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y + 1);
+      break;
+    }
+  }
+  return y1 > y0 ? { ...piece, y0, y1 } : piece;
 }
 
 /** A word that starts with a Thai letter: a month or a label, not a sign. */
