@@ -50,13 +50,30 @@ const PREPARE_AFTER_USES = 2;
 const uses = new Map<string, number>();
 
 /**
+ * A pattern parameter (`path LIKE $2`, `LIKE ANY($3::text[])`: a unit's subtree) matches one
+ * unit or the whole country depending on its value. A prepared statement may be given a
+ * generic plan, made without the value, and for a subtree that plan is the one for every
+ * size at once: the progress of a province's units in a nation-wide circular took five
+ * times the CPU with it. Such statements are planned with their values, every time.
+ */
+const PATTERN_PARAMETER = /\bLIKE\s+(?:ANY\s*\(\s*)?\$\d/i;
+
+/** Texts with a pattern parameter already seen (bounded as the named ones are). */
+const plannedEachTime = new Set<string>();
+
+/**
  * The name to prepare `text` under, or undefined to send it unnamed: only statements with
- * parameters (whose texts are fixed by the code) that have been used before in this process.
+ * parameters (whose texts are fixed by the code) that have been used before in this process,
+ * and none whose plan depends on a pattern parameter's value.
  */
 function hotStatementName(text: string): string | undefined {
   const named = names.get(text);
   if (named) return named;
-  if (names.size >= MAX_PREPARED_TEXTS) return undefined;
+  if (names.size >= MAX_PREPARED_TEXTS || plannedEachTime.has(text)) return undefined;
+  if (PATTERN_PARAMETER.test(text)) {
+    if (plannedEachTime.size < MAX_PREPARED_TEXTS) plannedEachTime.add(text);
+    return undefined;
+  }
   const seen = (uses.get(text) ?? 0) + 1;
   if (seen < PREPARE_AFTER_USES) {
     if (uses.size >= MAX_PREPARED_TEXTS * 4) uses.clear();

@@ -135,6 +135,15 @@ describe('PipelinedBeginClient', () => {
       expect(await dataSource.query(text, [n])).toEqual([{ doubled: n * 2 }]);
     }
     expect((await preparedTexts()).filter((t) => t === text)).toHaveLength(1);
+    // Nor one whose plan depends on a pattern parameter's value (a subtree's path prefix).
+    const subtree =
+      "SELECT count(*)::int AS n FROM (VALUES ('/a/b/'), ('/a/c/')) v(path) WHERE path LIKE $1";
+    for (const pattern of ['/a/%', '/a/b/%', '/a/%', '/a/c/%', '/%', '/a/%', '/a/b/%']) {
+      expect(await dataSource.query(subtree, [pattern])).toEqual([
+        { n: pattern === '/a/%' || pattern === '/%' ? 2 : 1 },
+      ]);
+    }
+    expect(await preparedTexts()).not.toContain(subtree);
     // A statement without parameters is never named: its text may carry its values.
     const literal = "SELECT 'no parameters here' AS said";
     for (let i = 0; i < 3; i++) await dataSource.query(literal);
