@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { SystemClock } from 'src/common/clock.js';
 import { SYSTEM_ACTOR } from 'src/modules/audit/audit.service.js';
 import { auditHash, GENESIS_HASH } from 'src/modules/audit/audit-hash.js';
@@ -7,6 +6,7 @@ import {
   benchAuditService,
   freshBenchDatabase,
   openBenchDataSource,
+  openBenchPool,
   runConcurrently,
 } from '../bench-db.js';
 import type { BenchScenario } from '../scenario.js';
@@ -61,7 +61,7 @@ export const auditAppendScenario: BenchScenario = {
     await dataSource.destroy();
 
     // Reference: the same rows (hashes computed up front, no lock, no chain end read).
-    const pool = new pg.Pool({ connectionString: url, max: WRITERS });
+    const pool = openBenchPool(url, WRITERS);
     await pool.query('CREATE TABLE bench_audit_plain (LIKE audit_events INCLUDING DEFAULTS)');
     const now = new Date();
     const rows = Array.from({ length: EVENTS }, (_, i) => {

@@ -1,5 +1,4 @@
-import pg from 'pg';
-import { freshBenchDatabase, runConcurrently } from '../bench-db.js';
+import { freshBenchDatabase, openBenchPool, runConcurrently } from '../bench-db.js';
 import { seedClerkUnit, seedLetters, startBenchApi } from '../register-setup.js';
 import type { BenchScenario } from '../scenario.js';
 
@@ -17,7 +16,7 @@ export const bulkRegisterScenario: BenchScenario = {
   description: `${LETTERS} letters into one register in batches of ${BATCH} vs one request per letter, ${CLIENTS} clients each`,
   async run(log) {
     const url = await freshBenchDatabase('saraban_bench_bulk');
-    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    const pool = openBenchPool(url, 4);
     const { unit, user, registers } = await seedClerkUnit(pool);
     const batched = await seedLetters(pool, unit, user, LETTERS);
     const single = await seedLetters(pool, unit, user, LETTERS);

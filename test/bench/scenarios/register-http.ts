@@ -1,6 +1,5 @@
-import pg from 'pg';
 import { auditHash, GENESIS_HASH } from 'src/modules/audit/audit-hash.js';
-import { freshBenchDatabase, runConcurrently } from '../bench-db.js';
+import { freshBenchDatabase, openBenchPool, runConcurrently } from '../bench-db.js';
 import {
   backendCpuGrowth,
   backendCpuSeconds,
@@ -23,7 +22,7 @@ export const registerHttpScenario: BenchScenario = {
   async run(log) {
     const database = 'saraban_bench_register';
     const url = await freshBenchDatabase(database);
-    const pool = new pg.Pool({ connectionString: url, max: CLIENTS });
+    const pool = openBenchPool(url, CLIENTS);
     const { unit, user, registers } = await seedClerkUnit(pool);
     const letters = await seedLetters(pool, unit, user, LETTERS);
     log(`  ${letters.length} letters ready`);

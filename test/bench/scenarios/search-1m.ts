@@ -1,11 +1,10 @@
-import pg from 'pg';
 import type { AppConfig } from 'src/config/config.js';
 import { ReadReplica } from 'src/database/read-replica.js';
 import type { Principal } from 'src/modules/auth/principal.js';
 import { AccessService } from 'src/modules/auth/access.service.js';
 import { LettersRepository } from 'src/modules/letters/letters.repository.js';
 import { LettersService, likePattern } from 'src/modules/letters/letters.service.js';
-import { benchDataset, openBenchDataSource } from '../bench-db.js';
+import { benchDataset, openBenchDataSource, openBenchPool } from '../bench-db.js';
 import type { BenchScenario } from '../scenario.js';
 
 const LETTERS = Number(process.env.BENCH_SEARCH_LETTERS ?? 1_000_000);
@@ -80,7 +79,7 @@ export const search1mScenario: BenchScenario = {
       'saraban_bench_search',
       `${LETTERS} letters`,
       async (target) => {
-        const pool = new pg.Pool({ connectionString: target, max: 4 });
+        const pool = openBenchPool(target, 4);
         try {
           const root = (
             await pool.query<{ id: string }>(
