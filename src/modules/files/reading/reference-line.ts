@@ -1,4 +1,5 @@
 import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
+import { wordStarts } from 'src/modules/files/reading/ocr-words.js';
 import { speckFreeRange } from 'src/modules/files/reading/ocr-specks.js';
 import type { PixelBox } from 'src/modules/files/reading/thai-digits/glyph.js';
 import { parseReferenceNumber } from 'src/thai/index.js';
@@ -27,19 +28,6 @@ const THAI_HEAD = /^\s*ที่?\s*[\u0E01-\u0E2E]{2,4}\.?\s*[0-9\u0E50-\u0E59]
 
 /** The label, with or without its tone mark. */
 const LABEL = /^\s*ที่?\s*/;
-
-/** Where the line's words sit in its text, or null if they do not follow it. */
-function wordStarts(line: OcrLine): number[] | null {
-  const starts: number[] = [];
-  let cursor = 0;
-  for (const word of line.words) {
-    const at = line.text.indexOf(word.text, cursor);
-    if (at < 0) return null;
-    starts.push(at);
-    cursor = at + word.text.length;
-  }
-  return starts;
-}
 
 export interface ReferenceSegment {
   /** The segment's words: the line's first `words`. */

@@ -17,6 +17,16 @@ export interface PixelBox {
   y1: number;
 }
 
+/** The smallest box holding both. */
+export function unionBox(a: PixelBox, b: PixelBox): PixelBox {
+  return {
+    x0: Math.min(a.x0, b.x0),
+    y0: Math.min(a.y0, b.y0),
+    x1: Math.max(a.x1, b.x1),
+    y1: Math.max(a.y1, b.y1),
+  };
+}
+
 /** Cells per side of a glyph's feature grid. */
 export const GRID = 16;
 /** Samples per cell side when the feature grid is filled. */

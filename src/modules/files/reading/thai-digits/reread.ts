@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
+import { wordStarts } from 'src/modules/files/reading/ocr-words.js';
 import { MONTHS as MONTH_LABELS } from 'src/thai/labels.js';
 import {
   featureDistance,
@@ -9,6 +10,7 @@ import {
   type InkImage,
   type PixelBox,
   type Shape,
+  unionBox,
 } from './glyph.js';
 
 /**
@@ -133,12 +135,7 @@ function splitMixed(words: readonly OcrWord[]): OcrWord[] {
         last.text += symbol.text;
         last.symbols.push(symbol);
         last.confidence = Math.min(last.confidence, symbol.confidence);
-        last.box = {
-          x0: Math.min(last.box.x0, box.x0),
-          y0: Math.min(last.box.y0, box.y0),
-          x1: Math.max(last.box.x1, box.x1),
-          y1: Math.max(last.box.y1, box.y1),
-        };
+        last.box = unionBox(last.box, box);
       } else {
         pieces.push({
           text: symbol.text,
@@ -494,12 +491,7 @@ function withoutArabic(run: Run, words: readonly OcrWord[], arabic: readonly boo
     const box = words[i].box;
     if (current) {
       current.last = i;
-      current.box = {
-        x0: Math.min(current.box.x0, box.x0),
-        y0: Math.min(current.box.y0, box.y0),
-        x1: Math.max(current.box.x1, box.x1),
-        y1: Math.max(current.box.y1, box.y1),
-      };
+      current.box = unionBox(current.box, box);
     } else {
       current = { first: i, last: i, box: { ...box } };
       parts.push(current);
@@ -652,14 +644,8 @@ function withThaiRunsRead(line: OcrLine, image: InkImage, now: Date): OcrLine {
  * the word as read.
  */
 function withThaiDigitsAmongArabic(line: OcrLine, image: InkImage): OcrLine {
-  const starts: number[] = [];
-  let cursor = 0;
-  for (const word of line.words) {
-    const at = line.text.indexOf(word.text, cursor);
-    if (at < 0) return line;
-    starts.push(at);
-    cursor = at + word.text.length;
-  }
+  const starts = wordStarts(line);
+  if (starts === null) return line;
   let text = line.text;
   const words = [...line.words];
   for (let i = words.length - 1; i >= 0; i--) {
