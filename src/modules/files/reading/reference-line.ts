@@ -61,7 +61,7 @@ export function referenceSegment(line: OcrLine): ReferenceSegment | null {
   // stands. The Thai model alone often runs the code into the digits (สพ๐๐๐๕), and digits
   // in such a word are not read again from the ink.
   if (THAI_HEAD.test(segment) && parseReferenceNumber(segment.replace(LABEL, '')).ok) return null;
-  const starts = wordStarts(line);
+  const starts = wordStarts(line.text, line.words);
   if (!starts) return null;
   const length = lead + segment.length;
   const words = starts.filter((start) => start < length).length;
@@ -164,7 +164,7 @@ export function referenceReread(
   // The candidate's words inside the segment, by where they sit in its text.
   const from = lead[0].length + (match[0].length - match[0].trimStart().length);
   const to = lead[0].length + match[0].length;
-  const starts = wordStarts(candidate);
+  const starts = wordStarts(candidate.text, candidate.words);
   if (!starts) return unchanged;
   const inside = candidate.words.filter((_, i) => starts[i] >= from && starts[i] < to);
   const kept = line.words.slice(segment.words);
@@ -217,7 +217,7 @@ function withCodeReread(
   if (code !== head[3] && [...code].length !== 2) return line;
   const from = leadLength + head[1].length;
   const to = leadLength + head[0].length;
-  const starts = wordStarts(candidate);
+  const starts = wordStarts(candidate.text, candidate.words);
   if (!starts) return line;
   const inside = candidate.words.filter((_, i) => starts[i] >= from && starts[i] < to);
   const last = inside.length === 0 ? -1 : candidate.words.indexOf(inside[inside.length - 1]);
@@ -232,7 +232,7 @@ function withCodeReread(
       .filter((symbol) => symbol.text !== '');
     return { ...word, text: word.text.replace(CODE_MARKS, ''), symbols };
   });
-  const lineStarts = wordStarts(line);
+  const lineStarts = wordStarts(line.text, line.words);
   const pageLead = speckFreeRange(line.text).start;
   const page = SEGMENT.exec(line.text.slice(pageLead));
   if (!lineStarts || !page?.groups?.head) return line;

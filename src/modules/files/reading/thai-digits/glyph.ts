@@ -78,6 +78,16 @@ export interface Shape extends PixelBox {
   area: number;
 }
 
+/** Whether the pixel (x, y), inside the region `shapesIn` labelled, is ink of shape `id`. */
+export function inkOf(
+  found: { labels: Int32Array; region: PixelBox },
+  id: number,
+): (x: number, y: number) => boolean {
+  const { labels, region } = found;
+  const width = region.x1 - region.x0;
+  return (x, y) => labels[(y - region.y0) * width + (x - region.x0)] === id;
+}
+
 /** Connected ink shapes of a region; `labels` gives each region pixel its shape id (0 paper). */
 export function shapesIn(
   image: InkImage,

@@ -9,6 +9,7 @@ import {
   shapesIn,
   type InkImage,
   type PixelBox,
+  inkOf,
   type Shape,
   unionBox,
 } from './glyph.js';
@@ -331,12 +332,12 @@ export function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBo
  * is far from every template (๑ and ๐ read as ๘ and ๖).
  */
 function ownHeight(piece: Shape, labels: Int32Array, region: PixelBox): Shape {
-  const regionWidth = region.x1 - region.x0;
+  const ink = inkOf({ labels, region }, piece.id);
   let y0 = piece.y1;
   let y1 = piece.y0;
   for (let y = piece.y0; y < piece.y1; y++) {
     for (let x = piece.x0; x < piece.x1; x++) {
-      if (labels[(y - region.y0) * regionWidth + (x - region.x0)] !== piece.id) continue;
+      if (!ink(x, y)) continue;
       y0 = Math.min(y0, y);
       y1 = Math.max(y1, y + 1);
       break;
@@ -441,15 +442,7 @@ function readRun(
   ) {
     return null;
   }
-  const width = found.region.x1 - found.region.x0;
-  const matches = pieces.map((piece) =>
-    matchDigit(
-      glyphFeature(
-        piece,
-        (x, y) => found.labels[(y - found.region.y0) * width + (x - found.region.x0)] === piece.id,
-      ),
-    ),
-  );
+  const matches = pieces.map((piece) => matchDigit(glyphFeature(piece, inkOf(found, piece.id))));
   // An Arabic digit read with the run must be ink of a Thai digit's shape (one near a
   // digit, over its box); a glyph of its own there, far from every Thai digit, or none,
   // means the number really mixes the two systems, and its Thai digits are read without it.
@@ -584,14 +577,8 @@ export function rereadThaiDigits(line: OcrLine, image: InkImage, now = new Date(
 function withThaiRunsRead(line: OcrLine, image: InkImage, now: Date): OcrLine {
   const words = splitMixed(line.words);
   // Where each word sits in the line's text, to find its context and replace a run in place.
-  const starts: number[] = [];
-  let cursor = 0;
-  for (const word of words) {
-    const at = line.text.indexOf(word.text, cursor);
-    if (at < 0) return line;
-    starts.push(at);
-    cursor = at + word.text.length;
-  }
+  const starts = wordStarts(line.text, words);
+  if (starts === null) return line;
   const arabic = gluedArabicDigits(words, starts);
   const contexts = digitContexts(words, starts).map((marked, i) => marked || arabic[i]);
   const runs = digitRuns(words, contexts);
@@ -644,13 +631,12 @@ function withThaiRunsRead(line: OcrLine, image: InkImage, now: Date): OcrLine {
  * the word as read.
  */
 function withThaiDigitsAmongArabic(line: OcrLine, image: InkImage): OcrLine {
-  const starts = wordStarts(line);
+  const starts = wordStarts(line.text, line.words);
   if (starts === null) return line;
   let text = line.text;
   const words = [...line.words];
   for (let i = words.length - 1; i >= 0; i--) {
-    const others = line.words.filter((_, k) => k !== i).map((w) => w.box);
-    const word = thaiDigitsPutBack(line, words[i], others, image);
+    const word = thaiDigitsPutBack(line, i, image);
     if (word === null) continue;
     text = text.slice(0, starts[i]) + word.text + text.slice(starts[i] + words[i].text.length);
     words[i] = word;
@@ -662,15 +648,12 @@ function withThaiDigitsAmongArabic(line: OcrLine, image: InkImage): OcrLine {
 /** Shorter than this share of the Arabic digits' middle height, a shape is no Thai digit. */
 const THAI_AMONG_ARABIC_HEIGHT = 0.6;
 
-/** The word of Arabic digits with the Thai digits its ink shows put back, or null. */
-function thaiDigitsPutBack(
-  line: OcrLine,
-  word: OcrWord,
-  others: readonly PixelBox[],
-  image: InkImage,
-): OcrWord | null {
+/** The line's word at `index`, of Arabic digits, with the Thai digits its ink shows put back, or null. */
+function thaiDigitsPutBack(line: OcrLine, index: number, image: InkImage): OcrWord | null {
+  const word = line.words[index];
   if (!/^[0-9]+$/.test(word.text)) return null;
   if (word.symbols.map((s) => s.text).join('') !== word.text) return null;
+  const others = line.words.filter((_, k) => k !== index).map((w) => w.box);
   const region = {
     x0: word.box.x0,
     y0: Math.min(line.box.y0, word.box.y0),
@@ -687,17 +670,10 @@ function thaiDigitsPutBack(
     return overlap * 2 >= s.y1 - s.y0 && !others.some((box) => inside(cx, cy, box));
   });
   if (own.length <= word.text.length) return null;
-  const width = found.region.x1 - found.region.x0;
   const matched = own
     .map((shape) => ({
       shape,
-      match: matchDigit(
-        glyphFeature(
-          shape,
-          (x, y) =>
-            found.labels[(y - found.region.y0) * width + (x - found.region.x0)] === shape.id,
-        ),
-      ),
+      match: matchDigit(glyphFeature(shape, inkOf(found, shape.id))),
     }))
     .sort((a, b) => a.shape.x0 - b.shape.x0);
   const arabic = matched.filter((m) => m.match.distance > NOT_A_DIGIT_DISTANCE);
