@@ -591,6 +591,30 @@ function wordsOver(
   );
 }
 
+/**
+ * One engine word whose symbols are the groups given (text, first and last character), each
+ * boxed over its characters, the word over all of them: how the engine boxes digits it read
+ * as fewer symbols than were printed.
+ */
+function boxedWord(
+  drawn: ReturnType<typeof drawMixed>,
+  groups: [string, number, number][],
+  confidence = 0.9,
+): OcrWord {
+  const over = (from: number, to: number): OcrWord['box'] => ({
+    x0: drawn.chars[from].x0,
+    y0: drawn.top,
+    x1: drawn.chars[to].x1,
+    y1: drawn.bottom,
+  });
+  return {
+    text: groups.map(([text]) => text).join(''),
+    confidence,
+    box: over(groups[0][1], groups[groups.length - 1][2]),
+    symbols: groups.map(([text, from, to]) => ({ text, confidence, box: over(from, to) })),
+  };
+}
+
 describe('rereadThaiDigits where one digit is read in the other digit system', () => {
   it.each([
     // The engine cut a Thai digit in two and read its right half as an Arabic digit.
@@ -690,25 +714,15 @@ describe('rereadThaiDigits where one digit is read in the other digit system', (
       const drawn = drawMixed(font, [printed]);
       const [code] = drawn.spans;
       // The engine read the Arabic digits alone, one's box stretched over the Thai digit.
-      const symbols = arabicSpans.map(([from, to]) => ({
-        text: [...printed]
-          .filter((_, i) => i >= from && i <= to && /[0-9]/.test(printed[i]))
-          .join(''),
-        confidence: 0.9,
-        box: { x0: drawn.chars[from].x0, y0: drawn.top, x1: drawn.chars[to].x1, y1: drawn.bottom },
-      }));
-      const read = printed.replace(/[^0-9]/g, '');
-      const number: OcrWord = {
-        text: read,
-        confidence: 0.9,
-        box: {
-          x0: drawn.chars[0].x0,
-          y0: drawn.top,
-          x1: drawn.chars[drawn.chars.length - 1].x1,
-          y1: drawn.bottom,
-        },
-        symbols,
-      };
+      const number = boxedWord(
+        drawn,
+        arabicSpans.map(([from, to]) => [
+          [...printed].filter((_, i) => i >= from && i <= to && /[0-9]/.test(printed[i])).join(''),
+          from,
+          to,
+        ]),
+      );
+      const read = number.text;
       const engine = line(
         [word('กษ', { x0: code.x0, y0: drawn.top, x1: code.x1, y1: drawn.bottom }), number],
         `กษ ${read}`,
@@ -729,16 +743,10 @@ describe('rereadThaiDigits where one digit is read in the other digit system', (
       const [code] = drawn.spans;
       const engine = line([
         word('กษ', { x0: code.x0, y0: drawn.top, x1: code.x1, y1: drawn.bottom }),
-        {
-          text: '2569',
-          confidence: 0.9,
-          box: { x0: drawn.chars[0].x0, y0: drawn.top, x1: drawn.chars[3].x1, y1: drawn.bottom },
-          symbols: [...'2569'].map((text, i) => ({
-            text,
-            confidence: 0.9,
-            box: { x0: drawn.chars[i].x0, y0: drawn.top, x1: drawn.chars[i].x1, y1: drawn.bottom },
-          })),
-        },
+        boxedWord(
+          drawn,
+          [...'2569'].map((text, i) => [text, i, i]),
+        ),
       ]);
       expect(rereadThaiDigits(engine, drawn.image)).toEqual(engine);
     },
@@ -749,46 +757,17 @@ describe('rereadThaiDigits where one digit is read in the other digit system', (
     const year = drawMixed('sarabun', ['25๖๙']);
     const [code] = year.spans;
     const label = word('กษ', { x0: code.x0, y0: year.top, x1: code.x1, y1: year.bottom });
-    const stretched: OcrWord = {
-      text: '25',
-      confidence: 0.9,
-      box: { x0: year.chars[0].x0, y0: year.top, x1: year.chars[3].x1, y1: year.bottom },
-      symbols: [
-        {
-          text: '2',
-          confidence: 0.9,
-          box: { x0: year.chars[0].x0, y0: year.top, x1: year.chars[0].x1, y1: year.bottom },
-        },
-        {
-          text: '5',
-          confidence: 0.9,
-          box: { x0: year.chars[1].x0, y0: year.top, x1: year.chars[3].x1, y1: year.bottom },
-        },
-      ],
-    };
-    const thai = word('๖๙', {
-      x0: year.chars[2].x0,
-      y0: year.top,
-      x1: year.chars[3].x1,
-      y1: year.bottom,
-    });
+    const stretched = boxedWord(year, [
+      ['2', 0, 0],
+      ['5', 1, 3],
+    ]);
+    const [thai] = wordsOver(year, [['๖๙', 2, 3]]);
     expect(rereadThaiDigits(line([label, stretched, thai], 'กษ 25๖๙'), year.image).text).toBe(
       'กษ 25๖๙',
     );
     // `0๑`: a stroke beside a lone digit is not put into it.
     const lone = drawMixed('taviraj', ['0๑']);
-    const zero: OcrWord = {
-      text: '0',
-      confidence: 0.9,
-      box: { x0: lone.chars[0].x0, y0: lone.top, x1: lone.chars[1].x1, y1: lone.bottom },
-      symbols: [
-        {
-          text: '0',
-          confidence: 0.9,
-          box: { x0: lone.chars[0].x0, y0: lone.top, x1: lone.chars[1].x1, y1: lone.bottom },
-        },
-      ],
-    };
+    const zero = boxedWord(lone, [['0', 0, 1]]);
     const engine = line(
       [
         word('กษ', { x0: lone.spans[0].x0, y0: lone.top, x1: lone.spans[0].x1, y1: lone.bottom }),
