@@ -1,4 +1,4 @@
-import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,16 @@ interface Drawn {
   bottom: number;
 }
 
+/** A white page of the given size to print on in dark grey, in `font`. */
+function page(width: number, height: number, font: string): SKRSContext2D {
+  const context = createCanvas(width, height).getContext('2d');
+  context.fillStyle = 'white';
+  context.fillRect(0, 0, width, height);
+  context.fillStyle = '#222';
+  context.font = font;
+  return context;
+}
+
 /**
  * Pieces of text drawn on one line, a gap between them, as a grey scan binarised; `spread`
  * thickens the strokes by that many pixels, as a blurred scan's threshold does.
@@ -40,12 +50,7 @@ interface Drawn {
 function draw(family: string, pieces: string[], size = 44, spread = 0): Drawn {
   const width = 1400;
   const height = size * 3;
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = 'white';
-  context.fillRect(0, 0, width, height);
-  context.fillStyle = '#222';
-  context.font = `${size}px ${family}`;
+  const context = page(width, height, `${size}px ${family}`);
   const spans: Drawn['spans'] = [];
   let x = 20;
   for (const piece of pieces) {
@@ -170,12 +175,7 @@ describe('rereadThaiDigits', () => {
     (font, digits, engineRead, letterAbove) => {
       const family = register(font);
       const size = 44;
-      const canvas = createCanvas(900, size * 4);
-      const context = canvas.getContext('2d');
-      context.fillStyle = 'white';
-      context.fillRect(0, 0, 900, size * 4);
-      context.fillStyle = '#222';
-      context.font = `${size}px ${family}`;
+      const context = page(900, size * 4, `${size}px ${family}`);
       const x = 100;
       context.fillText('จำนวน', x - 200, size * 3);
       context.fillText(digits, x, size * 3);
@@ -472,12 +472,7 @@ describe('rereadThaiDigits where a shape is no digit', () => {
   /** Digits drawn with a blot run into the `blotted`-th of them, as dust on a scan does. */
   function blotted(font: string, digits: string, blotted: number): Drawn {
     const size = 44;
-    const canvas = createCanvas(600, size * 3);
-    const context = canvas.getContext('2d');
-    context.fillStyle = 'white';
-    context.fillRect(0, 0, 600, size * 3);
-    context.fillStyle = '#222';
-    context.font = `${size}px ${register(font)}`;
+    const context = page(600, size * 3, `${size}px ${register(font)}`);
     const width = context.measureText(digits).width;
     context.fillText(digits, 20, size * 2);
     const step = width / digits.length;
@@ -549,12 +544,7 @@ function drawMixed(font: string, pieces: string[], size = 44): Drawn & { chars: 
   const latin = registerLatin(font);
   const width = 1000;
   const height = size * 3;
-  const canvas = createCanvas(width, height);
-  const context = canvas.getContext('2d');
-  context.fillStyle = 'white';
-  context.fillRect(0, 0, width, height);
-  context.fillStyle = '#222';
-  context.font = `${size}px ${thai}`;
+  const context = page(width, height, `${size}px ${thai}`);
   context.fillText('กษ', 20, size * 2);
   const code = { x0: 20, x1: 20 + context.measureText('กษ').width };
   const chars: Drawn['spans'] = [];
@@ -849,12 +839,7 @@ describe('cutTouching', () => {
     (font, pair) => {
       const family = register(font);
       const size = 44;
-      const canvas = createCanvas(300, size * 3);
-      const context = canvas.getContext('2d');
-      context.fillStyle = 'white';
-      context.fillRect(0, 0, 300, size * 3);
-      context.fillStyle = '#222';
-      context.font = `${size}px ${family}`;
+      const context = page(300, size * 3, `${size}px ${family}`);
       // Two digits alone, then two run together by a blurred scan, the first of them with a
       // stroke of dust rising from it far above the line: one shape of ink, as tall as the
       // stroke, that the lone digits' width cuts in two.
