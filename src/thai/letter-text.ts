@@ -624,6 +624,17 @@ export function startsWithUnitAbbreviation(text: string): boolean {
   return UNIT_ABBREVIATION.test(text.trimStart());
 }
 
+/**
+ * A unit named by an abbreviation alone, listed or not (สลค., กพร., รพ.สต.): Thai consonants
+ * only, each group closed by a dot, nothing after. Only a place that already says "a unit
+ * stands here" (the cell before a stamp's receipt keyword) may take it for one.
+ */
+const BARE_UNIT_ABBREVIATION = /^[\u0E01-\u0E2E]{2,6}\.(?:[\u0E01-\u0E2E]{1,4}\.)*$/;
+
+export function isBareUnitAbbreviation(text: string): boolean {
+  return BARE_UNIT_ABBREVIATION.test(text.trim());
+}
+
 /** Words a unit name starts with (สำนักงาน…, กลุ่มงาน…, อบต.…). */
 const UNIT_START =
   /^(?:สำนักงาน|สำนัก|กอง|กลุ่ม|ฝ่าย|ศูนย์|ส่วน|งาน|แผนก|หน่วย|กรม|กระทรวง|จังหวัด|อำเภอ|ที่ว่าการ|ที่ทำการ|ศาลากลาง|องค์การ|องค์กร|เทศบาล|อบต|อบจ|โรงเรียน|โรงพยาบาล|วิทยาลัย|มหาวิทยาลัย|สถาบัน|สถานี|สภา|คณะ|ศาล|ตำรวจ|ค่าย|กองบัญชาการ|สาธารณสุข|ด่าน)/;

@@ -118,6 +118,11 @@ describe('receipt stamps that abbreviate their unit keep it', () => {
       123,
     ],
     [['ข้อความอื่น', 'สถจ.ร้อยเอ็ด', 'เลขรับ ๕๐๐', 'วันที่ ๑๕ ม.ค. ๒๕๖๙'], 'สถจ.ร้อยเอ็ด', 500],
+    // An abbreviation of no list, alone before the keyword on the stamp's line.
+    [['สลค. เลขรับ 9921', 'วันที่ 15 ม.ค. 2569'], 'สลค.', 9921],
+    [['กพร. รับที่ ๑๒', '๑๕ ม.ค. ๖๙'], 'กพร.', 12],
+    [['รพ.สต. เลขที่รับ ๓๓', 'วันที่ ๑๕ ม.ค. ๒๕๖๙'], 'รพ.สต.', 33],
+    [['      สปน.  ทะเบียนรับ ๔๐๑', 'วันที่ ๑๕ ม.ค. ๒๕๖๙'], 'สปน.', 401],
   ])('%j', (stamp, unit, receiptNumber) => {
     const parsed = parseLetter(letter({ stamp }));
     expect(parsed.receiptStamps).toEqual([
@@ -125,6 +130,16 @@ describe('receipt stamps that abbreviate their unit keep it', () => {
     ]);
     expect(parsed.referenceNumber?.raw).toBe('นร ๐๕๐๓/๑๒๓');
   });
+
+  it.each([['ด่วน เลขรับ ๑๒'], ['กค.๑ เลขรับ ๑๒'], ['สลค.ทดสอบ ๑ เลขรับ ๑๒']])(
+    '%s: text before the keyword that is no bare abbreviation names no unit',
+    (first) => {
+      const parsed = parseLetter(letter({ stamp: [first, 'วันที่ ๑๕ ม.ค. ๒๕๖๙'] }));
+      expect(parsed.receiptStamps).toEqual([
+        expect.objectContaining({ unit: null, receiptNumber: 12, date: '2026-01-15' }),
+      ]);
+    },
+  );
 
   it('a position abbreviation after a signature is not taken for a unit', () => {
     const parsed = parseLetter(

@@ -40,6 +40,7 @@ import {
   headLabelOf,
   startsCell,
   startsCellAfterTime,
+  isBareUnitAbbreviation,
   startsWithUnitWord,
   type Cell,
   type Line,
@@ -576,10 +577,13 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       start += marks.end;
     }
     const candidate = anchorLine.text.slice(start, first.index);
-    if (candidate.trim() !== '' && startsWithUnitWord(candidate)) {
+    const lead = candidate.length - candidate.trimStart().length;
+    if (isBareUnitAbbreviation(candidate)) {
+      // สลค. เลขรับ ๙๙๒๑: an abbreviation right before the keyword names the stamp's unit.
+      unit = { name: candidate.trim(), line: first.line, start: start + lead };
+    } else if (candidate.trim() !== '' && startsWithUnitWord(candidate)) {
       const probe: Line = { text: candidate, match: anchorLine.match.slice(start, first.index) };
       const name = unitCandidate(probe, 0, false);
-      const lead = candidate.length - candidate.trimStart().length;
       if (name !== null) unit = { name, line: first.line, start: start + lead };
     }
   }
