@@ -22,6 +22,7 @@ import { MailboxDrafts1796770000000 } from 'src/database/migrations/179677000000
 import { AuditHashInDatabase1796781300000 } from 'src/database/migrations/1796781300000-AuditHashInDatabase.js';
 import { AuditAppendOne1796790000000 } from 'src/database/migrations/1796790000000-AuditAppendOne.js';
 import { EscalationResume1796800000000 } from 'src/database/migrations/1796800000000-EscalationResume.js';
+import { DeliveryProgressByRecipient1796810000000 } from 'src/database/migrations/1796810000000-DeliveryProgressByRecipient.js';
 
 /** Every migration, in order. New ones are generated, reviewed, then listed here. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AuditHashInDatabase1796781300000,
   AuditAppendOne1796790000000,
   EscalationResume1796800000000,
+  DeliveryProgressByRecipient1796810000000,
 ];

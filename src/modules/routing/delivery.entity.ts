@@ -30,9 +30,10 @@ export type EscalationHaltReason = 'no_cleared_member';
   `("escalation_halted_at" IS NULL) = ("escalation_halt_reason" IS NULL) AND ("escalation_halt_reason" IS NULL OR "escalation_halt_reason" IN ('no_cleared_member'))`,
 )
 @Index('deliveries_letter_recipient_idx', ['letterId', 'recipientUnitId'])
-// Hand-written: (root_letter_id, state) INCLUDE (recipient_unit_id, sent_at), so one letter's
-// progress is an index-only scan however many other letters the table holds.
-@Index('deliveries_root_state_idx', { synchronize: false })
+// Hand-written: (root_letter_id, recipient_unit_id) INCLUDE (state, sent_at, due_at, hop), so
+// one letter's progress is an index-only scan however many other letters the table holds, and
+// a subtree's view probes its own units' deliveries of the letter only.
+@Index('deliveries_root_recipient_idx', { synchronize: false })
 @Index('deliveries_recipient_state_idx', ['recipientUnitId', 'state', 'sentAt'])
 @Index('deliveries_parent_idx', ['parentDeliveryId'])
 @Index('deliveries_forward_idx', ['forwardId'])

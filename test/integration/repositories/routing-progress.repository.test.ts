@@ -333,4 +333,81 @@ describe('RoutingProgressRepository', () => {
     // Without a time: the database's clock, long past every due time here.
     expect(await repo.countOverdue(null)).toBe(5);
   });
+  it('findProgress of one province in a wide circular counts its own units, each once however often it was sent', async () => {
+    const ministry = await f.newUnit({ nameTh: 'กระทรวงทดสอบ' });
+    const provinces = [
+      await f.newUnit({ nameTh: 'จังหวัดหนึ่ง', kind: 'province', parent: ministry }),
+      await f.newUnit({ nameTh: 'จังหวัดสอง', kind: 'province', parent: ministry }),
+    ];
+    const districts = new Map<string, TestUnit[]>();
+    for (const province of provinces) {
+      const own: TestUnit[] = [];
+      for (let i = 0; i < 12; i++) {
+        own.push(await f.newUnit({ nameTh: `อำเภอ ${i}`, kind: 'district', parent: province }));
+      }
+      districts.set(province.id, own);
+    }
+    const circular = (await f.newLetter({ unit: ministry, subject: 'หนังสือเวียนทั่วประเทศ' })).id;
+    const toProvinces = await forward(ministry, circular, provinces, { at: at(1), due: at(9) });
+    for (const province of provinces) {
+      const own = districts.get(province.id)!;
+      const sent = await forward(province, circular, own, {
+        at: at(2),
+        due: at(9),
+        hop: 2,
+        parentDeliveryId: toProvinces.get(province.id)!,
+      });
+      // A third of each province's districts registered it, one returned it.
+      for (const [i, district] of own.entries()) {
+        if (i % 3 === 0)
+          await routing.setState(
+            t.dataSource.manager,
+            sent.get(district.id)!,
+            'received',
+            null,
+            at(3),
+          );
+        else if (i === 1)
+          await routing.setState(
+            t.dataSource.manager,
+            sent.get(district.id)!,
+            'returned',
+            'ผิดหน่วย',
+            at(3),
+          );
+      }
+    }
+    // The ministry also sent the first district of the first province a copy directly: two
+    // deliveries, one unit (its best state counts once).
+    const twice = districts.get(provinces[0].id)![0];
+    await forward(ministry, circular, [twice], { at: at(4), due: at(9) });
+
+    for (const province of provinces) {
+      const progress = await repo.findProgress(circular, province.path, null, 50);
+      const [counted] = await t.dataSource.query<
+        { units: number; received: number; returned: number; sent: number; deliveries: number }[]
+      >(
+        `SELECT count(DISTINCT d.recipient_unit_id)::int AS units,
+                count(DISTINCT d.recipient_unit_id) FILTER (WHERE d.state = 'received')::int AS received,
+                count(*) FILTER (WHERE d.state = 'returned')::int AS returned,
+                count(*) FILTER (WHERE d.state = 'sent')::int AS sent, count(*)::int AS deliveries
+           FROM deliveries d JOIN units u ON u.id = d.recipient_unit_id
+          WHERE d.root_letter_id = $1 AND u.path LIKE $2 || '%' AND u.id <> $3`,
+        [circular, province.path, province.id],
+      );
+      // The province itself is a recipient of its own view (its districts are its children).
+      expect(progress.units.total).toBe(counted.units + 1);
+      expect(progress.deliveries.total).toBe(counted.deliveries + 1);
+      expect(progress.deliveries.returned).toBe(counted.returned);
+      expect(progress.units.received).toBe(counted.received);
+      expect(progress.units.returned).toBe(1);
+      expect(progress.rollup!.map((r) => r.childId).sort()).toEqual(
+        districts
+          .get(province.id)!
+          .map((d) => d.id)
+          .sort(),
+      );
+      expect(progress.pending.every((p) => p.path.startsWith(province.path))).toBe(true);
+    }
+  });
 });
