@@ -378,6 +378,68 @@ describe('a signature block with specks beside the name', () => {
   });
 });
 
+describe('a signature line whose scan lost one parenthesis', () => {
+  const lowSignatory: unknown = expect.objectContaining({
+    code: 'low_confidence',
+    field: 'signatory',
+  });
+
+  it.each([
+    '(นายประยูร แก้วมณี',
+    'นายประยูร แก้วมณี)',
+    "' (นางสาวประยูร แก้วมณี",
+    '(ว่าที่ร้อยตรีประยูร แก้วมณี               ก.',
+  ])('reads the signatory from %s after the closing, flagged unsure', (signature) => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        body,
+        '                 ขอแสดงความนับถือ',
+        signature,
+        'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน',
+        'ผู้ว่าราชการจังหวัดลำปาง',
+        'สำนักงานจังหวัด',
+        'โทร. ๐ ๕๔๒๖ ๕๐๕๐',
+      ),
+    );
+    expect(parsed.signatory?.name).toMatch(/แก้วมณี$/);
+    expect(parsed.signatory?.position).toBe('รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดลำปาง');
+    expect(parsed.ownerUnit).toBe('สำนักงานจังหวัด');
+    expect(parsed.warnings).toContainEqual(lowSignatory);
+  });
+
+  const memo = (...foot: string[]): string =>
+    lines(
+      'บันทึกข้อความ',
+      'ส่วนราชการ  กองคลัง โทร. ๐ ๒๒๒๒ ๑๑๑๑',
+      'ที่  มท ๐๒๐๑/๑๒๓                    วันที่  ๕ มกราคม ๒๕๖๙',
+      'เรื่อง  ขออนุมัติเบิกจ่ายเงิน',
+      'เรียน  ปลัดกระทรวงมหาดไทย',
+      '        ด้วยกองคลังขออนุมัติเบิกจ่ายเงินตามโครงการ',
+      ...foot,
+    );
+
+  it('in a memo without a closing, takes it only right above a post', () => {
+    const parsed = parseLetter(memo('(นางสาวสุดา ทองดี', 'ผู้อำนวยการกองคลัง'));
+    expect(parsed.signatory).toEqual({ name: 'นางสาวสุดา ทองดี', position: 'ผู้อำนวยการกองคลัง' });
+    expect(parsed.warnings).toContainEqual(lowSignatory);
+  });
+
+  it.each([
+    [['(นายกรัฐมนตรีได้สั่งการไว้', 'จึงเรียนมาเพื่อโปรดพิจารณา']],
+    [['        ตามคำสั่งของ (นายอำเภอ', 'จึงเรียนมาเพื่อโปรดพิจารณา']],
+    [['(นายสมชาย ใจดี ๑๒', 'ผู้อำนวยการกองคลัง']],
+  ])('takes no signatory from a body line or a numbered one: %j', (foot) => {
+    expect(parseLetter(memo(...foot)).signatory).toBeNull();
+  });
+
+  it('a name in both parentheses is read as before, not flagged', () => {
+    const parsed = parseLetter(memo('(นางสาวสุดา ทองดี)', 'ผู้อำนวยการกองคลัง'));
+    expect(parsed.signatory?.name).toBe('นางสาวสุดา ทองดี');
+    expect(parsed.warnings).not.toContainEqual(lowSignatory);
+  });
+});
+
 describe('a foot without its blank lines, the owning unit misread', () => {
   const foot = (...block: string[]): ReturnType<typeof parseLetter> =>
     parseLetter(lines(...head, body, '                 ขอแสดงความนับถือ', ...block));

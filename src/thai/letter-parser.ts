@@ -47,6 +47,7 @@ import {
   lineMatchForm,
   looseDateCell,
   maskSpecks,
+  halfParenthesisedName,
   parenthesisedName,
   refLabelEnd,
   resetDateCache,
@@ -762,6 +763,8 @@ function readFields(lines: Line[], start: number): Fields {
 
 interface Foot {
   signatory: Signatory | null;
+  /** The signatory's name came from a line with one parenthesis lost. */
+  signatoryUnsure: boolean;
   ownerUnit: string | null;
   speed: string | null;
   secrecy: string | null;
@@ -832,7 +835,25 @@ function findSignature(lines: Line[], bodyStart: number, closing: number): numbe
       }
     }
   }
+  if (signature < 0) signature = findHalfParenthesisedSignature(lines, bodyStart, closing);
   return signature;
+}
+
+/**
+ * A signature whose scan lost one parenthesis (`(นางสาวกุลยา ตันติเตมิท`): a titled name
+ * with one parenthesis, after the closing, or where there is none (memos, stamped letters)
+ * right above a post (ผู้อำนวยการ…), so a note in the body that opens a parenthesis is not
+ * taken for it.
+ */
+function findHalfParenthesisedSignature(lines: Line[], bodyStart: number, closing: number): number {
+  for (let no = closing >= 0 ? closing + 1 : bodyStart; no < lines.length; no++) {
+    const line = lines[no];
+    if (line === undefined || halfParenthesisedName(line) === null) continue;
+    if (closing >= 0) return no;
+    const next = lines.slice(no + 1).find((l) => !isBlank(l) && l.dust !== true);
+    if (next !== undefined && startsWithPost(clean(next.text))) return no;
+  }
+  return -1;
 }
 
 /** The foot date of a stamped letter: the last date line after the body, before the contacts. */
@@ -880,10 +901,11 @@ function readSignatory(
   lines: Line[],
   signature: number,
   contact: number,
-): { signatory: Signatory | null; positionLines: number[] } {
+): { signatory: Signatory | null; positionLines: number[]; nameUnsure: boolean } {
   const positionLines: number[] = [];
   const sigLine = lines[signature];
-  const name = sigLine === undefined ? null : parenthesisedName(sigLine);
+  const whole = sigLine === undefined ? null : parenthesisedName(sigLine);
+  const name = whole ?? (sigLine === undefined ? null : halfParenthesisedName(sigLine));
   let blankBeforeContact = false;
   for (let no = signature + 1; no < (contact >= 0 ? contact : lines.length); no++) {
     if (isBlank(lines[no]) && lines[no]?.dust !== true) blankBeforeContact = true;
@@ -912,7 +934,7 @@ function readSignatory(
   }
   const signatory =
     name === null ? null : { name, position: parts.length > 0 ? parts.join(' ') : null };
-  return { signatory, positionLines };
+  return { signatory, positionLines, nameUnsure: whole === null && name !== null };
 }
 
 /** The owning unit, in lines: the block just above the first contact line. */
@@ -997,10 +1019,10 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
   if (date !== null) searchFrom = Math.max(searchFrom, date.line + 1);
   const contact = findContactLine(lines, searchFrom);
 
-  const { signatory, positionLines } =
+  const { signatory, positionLines, nameUnsure } =
     signature >= 0
       ? readSignatory(lines, signature, contact)
-      : { signatory: null, positionLines: [] };
+      : { signatory: null, positionLines: [], nameUnsure: false };
 
   const taken = new Set([signature, closing, date?.line ?? -1, ...positionLines]);
   const unitParts =
@@ -1017,6 +1039,7 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
     speed,
     secrecy,
     marksUnsure: unsure,
+    signatoryUnsure: nameUnsure,
     date,
   };
 }
@@ -1277,6 +1300,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
         ),
     ],
     ['ownerUnit', memo && head.unitUnsure && letter.ownerUnit !== null],
+    ['signatory', foot.signatoryUnsure && letter.signatory !== null],
     ['referenceNumber', head.referenceUnsure && letter.referenceNumber !== null],
     [
       'letterDate',

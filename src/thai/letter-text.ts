@@ -690,12 +690,35 @@ function parenthesisedCell(text: string): string {
  */
 export function parenthesisedName(line: Line): string | null {
   const m = PAREN_LINE.exec(line.text) ?? PAREN_LINE.exec(parenthesisedCell(line.text));
-  if (m?.[1] === undefined || !/[\u0E01-\u0E2E]/.test(m[1])) return null;
-  const words = clean(m[1])
+  return m?.[1] === undefined ? null : nameOf(m[1]);
+}
+
+/** A name's words without the specks and edge dust a scan left among them. */
+function nameOf(text: string): string | null {
+  if (!/[\u0E01-\u0E2E]/.test(text)) return null;
+  const words = clean(text)
     .split(' ')
     .map((w) => (/[\u0E01-\u0E2E]/.test(w) ? w.replace(NAME_EDGE_DUST, '') : w))
     .filter((w) => w !== '' && !isNameSpeck(w));
   return words.length === 0 ? null : words.join(' ');
+}
+
+/** A name in parentheses with one of them lost: `(นางสาวกุลยา ตันติเตมิท`, `นายสมชาย ใจดี)`. */
+const HALF_PAREN_LINE =
+  /^\s*(?:[^\s\u0E01-\u0E59()]{1,2} ?)?(?:\(\s*([^()]{2,60}?)|([^()]{2,60}?)\s*\))(?: ?[^\s\u0E01-\u0E59()]{1,2})?\s*$/;
+
+/**
+ * The name of a signature line whose scan lost one parenthesis, when what is left is a
+ * person's name: a personal title first, no digit, at most four words. Else null. Weaker
+ * evidence than `parenthesisedName`: the caller looks for it only where a signature must be.
+ */
+export function halfParenthesisedName(line: Line): string | null {
+  const m = HALF_PAREN_LINE.exec(parenthesisedCell(line.text));
+  const read = m?.[1] ?? m?.[2];
+  if (read === undefined || /[0-9๐-๙]/.test(read)) return null;
+  const name = nameOf(read);
+  if (name === null || name.split(' ').length > 4) return null;
+  return startsWithPersonTitle(name) ? name : null;
 }
 
 /**
