@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { checkLetterDates, letterYearFromContext, type DatedItem } from 'src/thai/letter-checks.js';
+import {
+  checkLetterDates,
+  letterYearFromContext,
+  letterYearOneDigitOff,
+  type DatedItem,
+} from 'src/thai/letter-checks.js';
 
 const cited = (date: string, index = 0): DatedItem => ({ field: 'references', index, date });
 const enclosed = (date: string, index = 0): DatedItem => ({ field: 'enclosures', index, date });
@@ -108,5 +113,32 @@ describe('letterYearFromContext', () => {
     expect(letterYearFromContext('1985-09-01', [], ['2027-08-15'])).toBeNull();
     // 29 February in a year that has none.
     expect(letterYearFromContext('1988-02-29', ['2027-02-01'], [])).toBeNull();
+  });
+});
+
+describe('letterYearOneDigitOff', () => {
+  it('reads a year with a digit lost, gained or misread in the one year the stamps leave', () => {
+    // ๒๕๙ for ๒๕๖๙: 31 July, stamped 4 August 2026.
+    expect(letterYearOneDigitOff(31, 7, '259', [], ['2026-08-04'])).toBe('2026-07-31');
+    // ๒๕๕๗๐ for ๒๕๗๐ (a digit gained), cited in March 2027, stamped in April.
+    expect(letterYearOneDigitOff(2, 4, '25570', ['2027-03-20'], ['2027-04-05'])).toBe('2027-04-02');
+    // ๒๖๖๘ for ๒๕๖๘ (out of range): 28 December, stamped 5 January of the next year.
+    expect(letterYearOneDigitOff(28, 12, '2668', [], ['2026-01-05'])).toBe('2025-12-28');
+  });
+
+  it('takes nothing without a stamp, or where several years or none fit', () => {
+    // Cited letters alone bound it from below only.
+    expect(letterYearOneDigitOff(31, 7, '259', ['2026-07-01'], [])).toBeNull();
+    // ๒๕๗ is one digit off ๒๕๖๗ and ๒๕๗๐ …, but not off ๒๕๖๙, the year before the stamp.
+    expect(letterYearOneDigitOff(10, 1, '257', [], ['2026-06-30'])).toBeNull();
+    // A wider late-receipt policy lets two years fit: none is taken.
+    expect(
+      letterYearOneDigitOff(10, 1, '256', [], ['2026-06-30'], { lateReceiptDays: 900 }),
+    ).toBeNull();
+    // ๒๘๙ is two digits off ๒๕๖๙: no year one digit off it fits the stamp.
+    expect(letterYearOneDigitOff(10, 6, '289', [], ['2026-06-12'])).toBeNull();
+    // Two digits are a year already (๖๙), and a day the month lacks.
+    expect(letterYearOneDigitOff(10, 6, '69', [], ['2026-06-12'])).toBeNull();
+    expect(letterYearOneDigitOff(31, 6, '259', [], ['2026-07-04'])).toBeNull();
   });
 });

@@ -20,7 +20,9 @@ import {
   formatIsoDate,
   isValidCivilDate,
   parseIsoDate,
+  toGregorianYear,
 } from 'src/thai/calendar.js';
+import { LETTER_YEARS } from 'src/thai/be-date.js';
 
 export interface DatedItem {
   field: 'references' | 'enclosures' | 'receiptStamps';
@@ -156,5 +158,51 @@ export function letterYearFromContext(
     .filter((y) => isValidCivilDate(y, printed.month, printed.day))
     .map((y) => formatIsoDate(y, printed.month, printed.day))
     .filter(fits);
+  return found.length === 1 ? (found[0] ?? null) : null;
+}
+
+/** Every Buddhist-era year of `LETTER_YEARS` one digit off `digits`: one lost, gained or misread. */
+function yearsOneDigitOff(digits: string): number[] {
+  const years = new Set<string>();
+  for (let at = 0; at <= digits.length; at++) {
+    for (let d = 0; d <= 9; d++) {
+      years.add(`${digits.slice(0, at)}${d}${digits.slice(at)}`);
+      if (at < digits.length) years.add(`${digits.slice(0, at)}${d}${digits.slice(at + 1)}`);
+    }
+    if (at < digits.length) years.add(`${digits.slice(0, at)}${digits.slice(at + 1)}`);
+  }
+  return [...years]
+    .filter((y) => y.length === 4 && y !== digits)
+    .map(Number)
+    .filter((y) => y >= LETTER_YEARS.minYear && y <= LETTER_YEARS.maxYear);
+}
+
+/**
+ * A letter's date whose Buddhist-era year OCR read as no letter's year (`digits`, ASCII:
+ * ๒๕๙ with a digit lost, ๒๕๕๖๙ with one gained, ๒๖๖๙ with one misread): of the years one
+ * digit off it, the one that puts the printed day and month (`month` 1–12) after every cited
+ * date and on or before every receipt stamp (within `lateReceiptDays`), when exactly one
+ * does. The stamps bound it from above: with cited letters alone every later year fits and
+ * none is taken. Null otherwise; the caller shows the date as unsure.
+ */
+export function letterYearOneDigitOff(
+  day: number,
+  month: number,
+  digits: string,
+  cited: readonly string[],
+  receipts: readonly string[],
+  options: ConsistencyOptions = {},
+): string | null {
+  if (!/^\d{3,5}$/.test(digits) || receipts.length === 0) return null;
+  const lateDays = options.lateReceiptDays ?? DEFAULT_LATE_RECEIPT_DAYS;
+  const found = yearsOneDigitOff(digits)
+    .map(toGregorianYear)
+    .filter((y) => isValidCivilDate(y, month, day))
+    .map((y) => formatIsoDate(y, month, day))
+    .filter(
+      (iso) =>
+        cited.every((c) => daysBetween(c, iso) >= 0) &&
+        receipts.every((r) => daysBetween(iso, r) >= 0 && daysBetween(iso, r) <= lateDays),
+    );
   return found.length === 1 ? (found[0] ?? null) : null;
 }

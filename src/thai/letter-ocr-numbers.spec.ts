@@ -384,3 +384,62 @@ describe('reference number: ที่ with its vowel read as another upper vowel
     expect(parsed.referenceNumber).toBeNull();
   });
 });
+
+describe('letter date: specks, a Latin พ.ศ. and a year one digit off', () => {
+  const head = (dateLine: string, stamp: string[] = []): string =>
+    lines(
+      ...stamp,
+      'ที่ สน ๐๐๑๗.๒/ว ๔๔                         ศาลากลางจังหวัดสกลนคร',
+      '                                           ถนนศูนย์ราชการ สน ๔๗๐๐๐',
+      dateLine,
+      'เรื่อง  ขอเชิญประชุม',
+      'เรียน  นายอำเภอทุกอำเภอ',
+    );
+  const flagged = (text: string): boolean =>
+    parseLetter(text).warnings.some((w) => w.code === 'low_confidence' && w.field === 'letterDate');
+
+  it('reads a date behind a glued speck or with a Latin พ.ศ., raw as read, flagged', () => {
+    const glued = head('ไ!๒๘ ธันวาคม ๒๕๖๘');
+    expect(parseLetter(glued).letterDate).toEqual({ raw: '๒๘ ธันวาคม ๒๕๖๘', date: '2025-12-28' });
+    expect(flagged(glued)).toBe(true);
+    const era = head('                 ๓๐ ตุลาคม WA. ๒๕๖๙"            a');
+    expect(parseLetter(era).letterDate).toEqual({
+      raw: '๓๐ ตุลาคม WA. ๒๕๖๙',
+      date: '2026-10-30',
+    });
+    expect(flagged(era)).toBe(true);
+    const mark = head('ด๑่๔ ธันวาคม ๒๕๖๙');
+    expect(parseLetter(mark).letterDate).toEqual({ raw: '๑่๔ ธันวาคม ๒๕๖๙', date: '2026-12-14' });
+  });
+
+  it('reads a year with a digit lost in the year its receipt stamp leaves, flagged', () => {
+    const stamp = ['สำนักงานจังหวัดสกลนคร', 'เลขรับ ๔๑๒', 'วันที่ ๔ ส.ค. ๒๕๖๙', 'เวลา ๑๐.๐๐ น.'];
+    const text = head('                 ๓๑ กรกฎาคม ๒๕๙', stamp);
+    const parsed = parseLetter(text);
+    expect(parsed.letterDate).toEqual({ raw: '๓๑ กรกฎาคม ๒๕๙', date: '2026-07-31' });
+    expect(flagged(text)).toBe(true);
+    expect(parsed.warnings.some((w) => w.code === 'invalid_date')).toBe(false);
+    // Without the stamp the year stays unread, reported as such.
+    const alone = parseLetter(head('                 ๓๑ กรกฎาคม ๒๕๙'));
+    expect(alone.letterDate).toEqual({ raw: '๓๑ กรกฎาคม ๒๕๙', date: null });
+    expect(alone.warnings).toContainEqual({
+      code: 'invalid_date',
+      field: 'letterDate',
+      reason: 'year_out_of_range',
+    });
+  });
+
+  it('takes a memo’s abbreviated date behind a garbled วันที่, and only in a memo', () => {
+    const memo = lines(
+      'บันทึกข้อความ',
+      'ส่วนราชการ  กองการเจ้าหน้าที่  โทร. ๒๒๑๕',
+      'ที่  สธ ๐๒๐๑/๔๔',
+      'Tu ๑๙ ก.ย.๖๙',
+      'เรื่อง  ขออนุมัติเดินทางไปราชการ',
+      'เรียน  ผู้อำนวยการกองคลัง',
+    );
+    expect(parseLetter(memo).letterDate).toEqual({ raw: '๑๙ ก.ย. ๖๙', date: '2026-09-19' });
+    expect(flagged(memo)).toBe(true);
+    expect(parseLetter(head('Tu ๑๙ ก.ย.๖๙')).letterDate).toBeNull();
+  });
+});

@@ -21,10 +21,11 @@
  * `letter_date_after_receipt` {index, date}, `invalid_date` {reason} (a date that is not
  * in the calendar), `invalid_reference_number` {reason}, `legacy_encoding` {sample}.
  */
-import type { DateErrorCode, DateInText } from 'src/thai/be-date.js';
+import { parseThaiDate, type DateErrorCode, type DateInText } from 'src/thai/be-date.js';
 import {
   checkLetterDates,
   letterYearFromContext,
+  letterYearOneDigitOff,
   type ConsistencyOptions,
   type ConsistencyWarning,
   type DatedItem,
@@ -174,7 +175,7 @@ function monthPrintedInFull(raw: string): boolean {
 function dateSpaced(raw: string): string {
   return raw
     .replace(/([0-9\u0E50-\u0E59])(?=[\u0E01-\u0E2E\u0E40-\u0E44])/g, '$1 ')
-    .replace(/([\u0E01-\u0E4E.])(?=[0-9\u0E50-\u0E59])/g, '$1 ');
+    .replace(/(?<![0-9\u0E50-\u0E59])([\u0E01-\u0E4E.])(?=[0-9\u0E50-\u0E59])/g, '$1 ');
 }
 
 function letterDateOf(at: DateAt): LetterDate {
@@ -182,6 +183,34 @@ function letterDateOf(at: DateAt): LetterDate {
     raw: dateSpaced(clean(at.text.slice(at.d.dateIndex, at.d.end))),
     date: at.d.date,
   };
+}
+
+/**
+ * A letter date whose year OCR read as no letter's year, one digit off (`๓๑ กรกฎาคม ๒๕๙`):
+ * the year the letters it cites and its receipt stamps leave it (letterYearOneDigitOff).
+ */
+function yearOneDigitOffFromContext(
+  at: DateAt,
+  references: readonly CitedLetter[],
+  stamps: readonly PrintedStamp[],
+  options: LetterParseOptions,
+): string | null {
+  if (at.d.error?.code !== 'year_out_of_range') return null;
+  const printed = lineMatchForm(at.text).slice(at.d.dateIndex, at.d.end);
+  const year = /(?<!\d)(\d{3,5})$/.exec(printed);
+  if (year === null) return null;
+  // Day and month as printed, read in a leap year (the year itself is checked later).
+  const dayMonth = parseThaiDate(`${printed.slice(0, year.index)} 2567`);
+  if (!dayMonth.ok) return null;
+  const [, month, day] = dayMonth.value.date.split('-').map(Number) as [number, number, number];
+  return letterYearOneDigitOff(
+    day,
+    month,
+    year[1],
+    references.flatMap((r) => (r.date === null ? [] : [r.date])),
+    stamps.flatMap((s) => (s.date === null ? [] : [s.date])),
+    options,
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -483,6 +512,9 @@ interface Head {
   marksUnsure: Set<'urgency' | 'secrecy'>;
 }
 
+/** A memo's head (บันทึกข้อความ or ส่วนราชการ read so far): its วันที่ line may abbreviate. */
+const memoSoFar = (head: Head): boolean => head.memoHead || head.unit !== null;
+
 function readHead(lines: Line[]): Head {
   const head: Head = {
     speed: null,
@@ -568,7 +600,7 @@ function readHead(lines: Line[]): Head {
         const dated = datesOf(tail).find((d) => d.prefix !== null && /^วันที่?/.test(d.prefix));
         if (dated !== undefined) head.dateField = { line: no, d: dated, text: tail.text };
         else {
-          const loose = looseDateCell(tail);
+          const loose = looseDateCell(tail, { abbreviated: memoSoFar(head) });
           if (loose !== null)
             head.dateField = { line: no, d: loose, text: tail.text, unsure: true };
         }
@@ -580,7 +612,7 @@ function readHead(lines: Line[]): Head {
           // date may still end the line.
           head.referenceLine = -1;
           head.referenceUnsure = false;
-          const loose = looseDateCell(rest);
+          const loose = looseDateCell(rest, { abbreviated: memoSoFar(head) });
           if (loose !== null)
             head.dateLines.push({ line: no, d: loose, text: rest.text, unsure: true });
           continue;
@@ -588,7 +620,8 @@ function readHead(lines: Line[]): Head {
         if (parsed.ok) head.reference = parsed.value;
         else head.referenceError = parsed.error.code;
         const dated = datesOf(afterLabel).find((d) => d.prefix !== null && /^วันที่?/.test(d.prefix));
-        const loose = dated === undefined ? looseDateCell(afterLabel) : null;
+        const loose =
+          dated === undefined ? looseDateCell(afterLabel, { abbreviated: memoSoFar(head) }) : null;
         if (dated !== undefined) head.dateField = { line: no, d: dated, text: afterLabel.text };
         else if (loose !== null)
           head.dateField = { line: no, d: loose, text: afterLabel.text, unsure: true };
@@ -629,7 +662,7 @@ function readHead(lines: Line[]): Head {
       head.dateLines.push({ line: no, d: alone, text: rest.text });
       continue;
     }
-    const loose = looseDateCell(rest);
+    const loose = looseDateCell(rest, { abbreviated: memoSoFar(head) });
     if (loose !== null) {
       unitParts = null;
       head.dateLines.push({ line: no, d: loose, text: rest.text, unsure: true });
@@ -1206,6 +1239,13 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   let letterDate = dateAt === null ? null : letterDateOf(dateAt);
   // A year OCR misread far from those of the letters cited and the stamps: read with theirs.
   let letterYearGuessed = false;
+  if (dateAt !== null && letterDate !== null && letterDate.date === null) {
+    const year = yearOneDigitOffFromContext(dateAt, references, receiptStamps, options);
+    if (year !== null) {
+      letterDate = { ...letterDate, date: year };
+      dateAt = { ...dateAt, d: { ...dateAt.d, date: year, error: null }, unsure: true };
+    }
+  }
   if (letterDate?.date != null) {
     const year = letterYearFromContext(
       letterDate.date,

@@ -266,4 +266,58 @@ describe('letter dates as OCR reads them', () => {
       expect(dateOf(text)).toBeNull();
     }
   });
+
+  it('takes a date with a speck glued to its day: a sign, at most one Thai letter', () => {
+    expect(dateOf('ไ!๒๘ ธันวาคม ๒๕๖๘')).toBe('2025-12-28');
+    expect(dateOf('                ;๓ มีนาคม ๒๕๗๐')).toBe('2027-03-03');
+    expect(dateOf('ก๑๗ สิงหาคม ๒๕๖๙')).toBe('2026-08-17');
+    expect(dateOf('ถนนราชดำเนิน            ๆ๙ เมษายน ๒๕๖๙')).toBe('2026-04-09');
+  });
+
+  it('reads a day whose digits have a speck read as a mark between them', () => {
+    const text = 'ด๑่๔ ธันวาคม ๒๕๖๙';
+    const d = looseDateCell(line(text));
+    expect(d?.date).toBe('2026-12-14');
+    // The date starts at its first digit, the mark kept inside it.
+    expect(text.slice(d?.dateIndex, d?.end)).toBe('๑่๔ ธันวาคม ๒๕๖๙');
+    expect(dateOf('        ๒้๕ มิถุนายน ๒๕๖๙')).toBe('2026-06-25');
+  });
+
+  it('reads พ.ศ. read as Latin letters between the month and the year', () => {
+    expect(dateOf('๓๐ ตุลาคม WA. ๒๕๖๙')).toBe('2026-10-30');
+    expect(dateOf('          ๑ พฤษภาคม na, ๒๕๗๐')).toBe('2027-05-01');
+    expect(dateOf('๑๒ มกราคม W.A. 2569')).toBe('2026-01-12');
+  });
+
+  it('takes specks after the year: a sign glued to it, short cells across a gap', () => {
+    expect(dateOf('๓๐ ตุลาคม ๒๕๖๙"                                a')).toBe('2026-10-30');
+    expect(dateOf('๑๕ กันยายน ๒๕๖๙.      |     ;')).toBe('2026-09-15');
+    expect(dateOf('๑๕ กันยายน ๒๕๖๙      Ve  5')).toBe('2026-09-15');
+  });
+
+  it('takes an abbreviated month only in a memo head, after a garbled วันที่', () => {
+    const memo = (text: string) => looseDateCell(line(text), { abbreviated: true })?.date ?? null;
+    expect(memo('un ๕ มี.ค.๖๙')).toBe('2026-03-05');
+    expect(memo('                 Tu ๒๐ ต.ค. ๒๕๖๙')).toBe('2026-10-20');
+    expect(dateOf('un ๕ มี.ค.๖๙')).toBeNull();
+    // Without a label there is nothing to say it is the memo's วันที่ line.
+    expect(memo('                ๕ มี.ค. ๖๙ 7')).toBeNull();
+  });
+
+  it('still needs the date alone in its cell: words, numbers and two specks glued are no specks', () => {
+    for (const text of [
+      'ลง ๒ ธันวาคม ๒๕๖๘',
+      'ถึง ๓๑ มีนาคม ๒๕๖๙',
+      'ภายใน๓๑ มีนาคม ๒๕๖๙',
+      '๑๕๑๒ มกราคม ๒๕๖๙',
+      '๒๒ กรกฎาคม ๒๕๖๙ a 12',
+      '๒๒ กรกฎาคม ๒๕๖๙ ab cd ef gh',
+      '๒๒ กรกฎาคม ๒๕๖๙ ABCD',
+      '๒๒ กรกฎาคม ๒๕๖๙"  เป็นต้นไป',
+      '๓๐ ตุลาคม WA. ๒๕๖',
+      '๓๐ กุมภาพันธ์ WA. ๒๕๖๙',
+    ]) {
+      expect(dateOf(text)).toBeNull();
+    }
+  });
 });

@@ -824,26 +824,95 @@ export function dateOnlyCell(line: Line): DateInText | null {
 
 /**
  * A letter date as OCR of a scanned head may leave it: at the end of its line or cell, after
- * a วันที่ label garbled into a speck (`WN ๑๑ พฤศจิกายน ๒๕๖๙`, `ul ๙ เมษายน ๒๕๖๙`), or with a
- * speck after it (`๒๒ กรกฎาคม ๒๕๖๙ 7`). Only a real date with a full month name counts, as
- * letters print it; the caller treats it as unsure.
+ * a วันที่ label garbled into a speck (`WN ๑๑ พฤศจิกายน ๒๕๖๙`, `ul ๙ เมษายน ๒๕๖๙`) or a speck
+ * glued to its day (`ไ!๒๘ ธันวาคม ๒๕๖๘`: at most one Thai letter, so ลง or ถึง are words),
+ * with specks after it (`๒๒ กรกฎาคม ๒๕๖๙ 7`, a sign glued to the year and short cells of
+ * Latin letters or signs across a column gap), with พ.ศ. read as Latin letters (`WA. ๒๕๖๙`)
+ * or a speck read as a mark between the day's digits (`๑่๔`). Only a real date with a full
+ * month name counts, as letters print it; with `abbreviated` (a memo's head, whose วันที่
+ * line may print ๕ มี.ค. ๖๙) also an abbreviated month after a garbled label of Latin
+ * letters. Two digits after the date are more than a speck (a number, a time): no date. The
+ * text is kept as read; the caller treats the date as unsure.
  */
-export function looseDateCell(line: Line): DateInText | null {
-  const dates = datesOf(line)
-    .map((d) => (d.date === null ? (yearRepaired(line, d) ?? d) : d))
+export function looseDateCell(
+  line: Line,
+  options: { abbreviated?: boolean } = {},
+): DateInText | null {
+  const tidied = dateDamageTidied(line);
+  const probe: Line = tidied === null ? line : { text: line.text, match: tidied.match };
+  const dates = (tidied === null ? datesOf(line) : findDatesInText(tidied.match, LETTER_YEARS))
+    .map((d) => (d.date === null ? (yearRepaired(probe, d) ?? d) : d))
     .filter((d) => d.date !== null);
   const d = dates[dates.length - 1];
   // ลงวันที่ / ลว. date another letter.
   if (d === undefined || /^(?:ลง|ลว)/.test(d.prefix ?? '')) return null;
-  const monthWord = line.match.slice(d.dateIndex, d.end);
-  if (!/[\u0E01-\u0E4E]{4,}/.test(monthWord)) return null;
-  const after = line.match.slice(d.end);
-  if (!/^\s*(?:[^\s\u0E01-\u0E59]\s*)?$/.test(after)) return null;
-  const before = line.match.slice(0, d.index);
+  if (!onlySpecksAfter(probe.match.slice(d.end))) return null;
+  const before = probe.match.slice(0, d.index);
   // The date's own cell starts after a column gap, or the line starts with it.
-  const gap = /(?:^|\S {2,})(\s*)([^\s\u0E01-\u0E59]{1,3}\s+)?$/.exec(before);
-  if (gap === null) return null;
-  return d;
+  const lead = /(?:^|\S {2,})\s*(\S{1,3}\s*)?$/.exec(before);
+  if (lead === null) return null;
+  const speck = lead[1] ?? '';
+  if (speck !== '' && !isSpeckBeforeDate(speck)) return null;
+  const monthWord = probe.match.slice(d.dateIndex, d.end);
+  const fullMonth = /[\u0E01-\u0E4E]{4,}/.test(monthWord);
+  const labelGarbled = /^[A-Za-z]{1,3}\.?\s+$/.test(speck);
+  if (!fullMonth && !(options.abbreviated === true && labelGarbled)) return null;
+  if (tidied === null) return d;
+  // A day whose first digit was moved over the mark between them starts at that digit.
+  const at = (i: number): number => (tidied.shifted.has(i) ? i - 1 : i);
+  return { ...d, index: at(d.index), dateIndex: at(d.dateIndex) };
+}
+
+/** Latin letters with a dot or a comma where พ.ศ. stands, between a month and a year. */
+const ERA_AS_LATIN_IN_DATE =
+  /(?<=[\u0E01-\u0E4E.]\s*)[A-Za-z]{1,3}[.,](?:[A-Za-z]{1,2}[.,]?)?(?=\s*\d{4}(?!\d))/g;
+const ERA_OF_LENGTH = ['', 'พ', 'พศ', 'พ.ศ', 'พ.ศ.'];
+
+/**
+ * The match form of a date line with two kinds of OCR damage undone, offsets kept: พ.ศ. read
+ * as Latin letters becomes พ.ศ. (padded), and a mark read between two digits (`๑่๔`, a speck
+ * over the day) is moved before them (the first digit one place on, in `shifted`). Null when
+ * the line has neither.
+ */
+function dateDamageTidied(line: Line): { match: string; shifted: Set<number> } | null {
+  let match = line.match.replace(ERA_AS_LATIN_IN_DATE, (latin) =>
+    (ERA_OF_LENGTH[latin.length] ?? 'พ.ศ.').padEnd(latin.length, ' '),
+  );
+  const shifted = new Set<number>();
+  for (let i = 1; i + 1 < match.length; i++) {
+    if (
+      OCR_DROPPED_MARK.test(line.text.charAt(i)) &&
+      /\d/.test(match.charAt(i - 1)) &&
+      /\d/.test(match.charAt(i + 1))
+    ) {
+      match = `${match.slice(0, i - 1)} ${match.charAt(i - 1)}${match.slice(i + 1)}`;
+      shifted.add(i);
+    }
+  }
+  return match === line.match ? null : { match, shifted };
+}
+
+/**
+ * A speck before a date in its cell: one to three characters, at most one of them a Thai
+ * letter (a word such as ลง or ถึง is not a speck), no digit glued to the day.
+ */
+function isSpeckBeforeDate(speck: string): boolean {
+  const token = speck.trim();
+  const glued = token === speck;
+  if (glued && /\d/.test(token)) return false;
+  return (token.match(/[\u0E01-\u0E2E\u0E30\u0E32-\u0E33\u0E40-\u0E45]/g) ?? []).length <= 1;
+}
+
+/**
+ * What may follow a letter date on its line: signs glued to the year (`๒๕๖๙"`), then up to
+ * three short cells of Latin letters or signs, with one digit at most among them.
+ */
+function onlySpecksAfter(after: string): boolean {
+  const rest = after.replace(/^[^\s\w\u0E01-\u0E4E]{1,2}/, '').trim();
+  if (rest === '') return true;
+  if ((rest.match(/\d/g) ?? []).length > 1) return false;
+  const cells = rest.split(/\s+/);
+  return cells.length <= 3 && cells.every((c) => c.length <= 3 && !/[\u0E01-\u0E4E]/.test(c));
 }
 
 /**
