@@ -414,3 +414,54 @@ describe('stamp dates OCR damaged', () => {
     expect(stampDayRepaired('2026-05-04', '2027-05-22')).toBeNull();
   });
 });
+
+describe('stamps beside each other and specks before a unit', () => {
+  it('takes a unit after specks in its cell, above the number or before it', () => {
+    const above = stampsOf(
+      [
+        'ที่ ชบ ๐๐๑๗/ว ๔               ๊             . สำนักงานจังหวัดชลบุรี',
+        'เลขรับ ๕๕',
+        'วันที่ ๙ ก.ย. ๒๕๖๙',
+        '',
+        'เรื่อง  ขอเชิญประชุม',
+      ].join('\n'),
+    );
+    expect(above.stamps).toEqual([stamp('สำนักงานจังหวัดชลบุรี', 55, '2026-09-09', null)]);
+    // The specks go with the unit they stand before.
+    expect(above.rest.split('\n')[0]).toBe('ที่ ชบ ๐๐๑๗/ว ๔               ๊');
+    const before = stampsOf(
+      'ที่ ชบ ๐๐๑๗/ว ๔                 : . | กองคลัง เลขรับ ๒๐๒\nวันที่ ๑๘ ก.พ. ๒๕๖๙\n\nเรื่อง ทดสอบ',
+    );
+    expect(before.stamps).toEqual([stamp('กองคลัง', 202, '2026-02-18', null)]);
+    const column = stampsOf(
+      '           ;   ฝ่ายสารบรรณ\nเลขรับ ๙๙\nวันที่ ๒๐ ก.พ. ๒๕๖๙\n\nที่ ชบ ๐๐๑๗/ว ๔',
+    );
+    expect(column.stamps).toEqual([stamp('ฝ่ายสารบรรณ', 99, '2026-02-20', null)]);
+  });
+
+  it('leaves a sign before text that is no unit where it was', () => {
+    const { stamps } = stampsOf('. ขอบคุณ เลขรับ ๑๒\nวันที่ ๓ ก.พ. ๒๕๖๙\n\nที่ มท ๐๒๑๐/๑');
+    expect(stamps).toEqual([stamp(null, 12, '2026-02-03', null)]);
+  });
+
+  it('keeps a damaged date of the right stamp apart from the left stamp’s number', () => {
+    const lines = toLines(
+      normalizeDocumentText(
+        [
+          'กองคลัง                                    สำนักงานจังหวัดยโสธร',
+          'เพื่อการพัฒนา                                      เลขรับ ๗๑๕',
+          'เลขรับ ๒๒                                          วันที ๑๖ มี.ค. ๔๙๕๙',
+          'วันที่ ๑๗ มี.ค. ๒๕๖๙                                  เวลา ๑๔.๐๐ น.',
+          'ที่ มท ๐๒๐๗.๖/ว ๑๓๓๓',
+        ].join('\n'),
+      ),
+    );
+    const damaged: (DamagedStampDate | null)[] = [];
+    const stamps = extractPrintedStamps(lines, damaged);
+    expect(stamps.map((s) => s.receiptNumber)).toEqual([22, 715]);
+    expect(damaged).toEqual([null, { day: 16, month: 3, year: null }]);
+    expect(resolveDamagedStampDate({ day: 16, month: 3, year: null }, '2026-03-12')).toBe(
+      '2026-03-16',
+    );
+  });
+});

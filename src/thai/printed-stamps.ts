@@ -354,6 +354,19 @@ function cellNear(text: string, column: number): Cell | null {
   return best;
 }
 
+/** Signs a scan left before a stamp's unit in its cell: `. สำนักงาน…`, `: . | กอง…`. */
+const SPECKS_BEFORE_UNIT = /^\s*(?:[^\s\p{L}\p{N}\p{M}]{1,2} +)+/u;
+
+/**
+ * The cell without the specks before a unit word at its start (a sign alone, one or two
+ * characters, a space after it): a unit's name starts with a letter. Any other cell as it is.
+ */
+function unitCellOf(cell: Cell): Cell {
+  const m = SPECKS_BEFORE_UNIT.exec(cell.text);
+  if (m === null || !startsWithUnitWord(cell.text.slice(m[0].length))) return cell;
+  return { start: cell.start + m[0].length, end: cell.end, text: cell.text.slice(m[0].length) };
+}
+
 /** ลงวันที่ / ลว. on a stamp copy the letter's date; the stamp's own date is the other one. */
 const isStampOwnDate = (d: DateInText): boolean => !/^(?:ลง\s?วันที่?|ลว)/.test(d.prefix ?? '');
 
@@ -443,17 +456,20 @@ function unitAbove(lines: Line[], from: number, column: number): UnitAt | null {
   for (let no = from; no >= 0 && no > from - 3; no--) {
     const line = lines[no];
     if (line === undefined || isBlank(line)) return null;
-    const cell = cellNear(line.text, column);
-    if (cell === null) return null;
+    const near = cellNear(line.text, column);
+    if (near === null) return null;
+    const cell = unitCellOf(near);
     const probe: Line = { text: cell.text, match: line.match.slice(cell.start, cell.end) };
     // A register's label and number (กรม ๒๖) above a stamp is another stamp, not its unit.
     if (NUMBER_ONLY.test(probe.match.trim())) return null;
     if (startsWithUnitWord(cell.text)) {
       if (unitCandidate(probe, 0, false) === null) return null;
       // A unit printed on two lines (โรงพยาบาลขอนแก่น / งานสารบรรณ): take the line above too.
-      let top = { no, cell };
+      // The specks before the name are the stamp's too: blanked with it.
+      let top = { no, cell, start: near.start };
       const upper = lines[no - 1];
-      const upperCell = upper === undefined || isBlank(upper) ? null : cellNear(upper.text, column);
+      const upperNear = upper === undefined || isBlank(upper) ? null : cellNear(upper.text, column);
+      const upperCell = upperNear === null ? null : unitCellOf(upperNear);
       if (upper !== undefined && upperCell !== null && startsWithUnitWord(upperCell.text)) {
         const upperProbe: Line = {
           text: upperCell.text,
@@ -463,12 +479,12 @@ function unitAbove(lines: Line[], from: number, column: number): UnitAt | null {
           unitCandidate(upperProbe, 0, false) !== null &&
           !NUMBER_ONLY.test(upperProbe.match.trim())
         ) {
-          top = { no: no - 1, cell: upperCell };
+          top = { no: no - 1, cell: upperCell, start: upperNear?.start ?? upperCell.start };
         }
       }
       const cells = top.no === no ? [cell, ...parts] : [top.cell, cell, ...parts];
       const name = unitName(cells.map((c) => c.text).join(' '));
-      return name === null ? null : { name, line: top.no, start: top.cell.start };
+      return name === null ? null : { name, line: top.no, start: top.start };
     }
     // A line without a unit word: the second line of a wrapped name, or the box's first line.
     if (/\d/.test(probe.match) || cell.text.length > 60) return null;
@@ -538,9 +554,17 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   let damaged: { line: number; start: number; end: number; date: DamagedStampDate } | null = null;
   if (date !== null && date.item.date === null) {
     const line = lines[date.line]?.match ?? '';
-    const found = damagedDateIn(line.slice(0, date.item.end));
-    if (found !== null && found.end > date.item.index) {
-      damaged = { line: date.line, start: date.item.index, end: found.end, date: found.date };
+    // From the word before the date (a label OCR garbled): a number earlier on the line (the
+    // other stamp's เลขรับ ๒๒ beside it) would take the day for its own year.
+    const from = line.slice(0, date.item.dateIndex).search(/\S*\s*$/);
+    const found = damagedDateIn(line.slice(from, date.item.end));
+    if (found !== null && from + found.end > date.item.index) {
+      damaged = {
+        line: date.line,
+        start: date.item.index,
+        end: from + found.end,
+        date: found.date,
+      };
     }
   } else if (date === null) {
     for (let no = lastAnchor.line; no <= lastAnchor.line + 2; no++) {
@@ -576,6 +600,9 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       });
       start += marks.end;
     }
+    const specks = SPECKS_BEFORE_UNIT.exec(anchorLine.text.slice(start, first.index))?.[0];
+    if (specks !== undefined && startsWithUnitWord(anchorLine.text.slice(start + specks.length)))
+      start += specks.length;
     const candidate = anchorLine.text.slice(start, first.index);
     const lead = candidate.length - candidate.trimStart().length;
     if (isBareUnitAbbreviation(candidate)) {
@@ -597,7 +624,8 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   const anchorCell = cellsOf(anchorLine.text).at(-1);
   if (unit === null && anchorCell !== undefined && first.index >= anchorCell.start) {
     const above = lines[unitLine];
-    const last = above === undefined ? undefined : cellsOf(above.text).at(-1);
+    const lastCell = above === undefined ? undefined : cellsOf(above.text).at(-1);
+    const last = lastCell === undefined ? undefined : unitCellOf(lastCell);
     if (last !== undefined && last.start !== column && startsWithUnitWord(last.text)) {
       unit = unitAbove(lines, unitLine, last.start);
     }
