@@ -65,4 +65,62 @@ describe('AccessService.canSeeUnit', () => {
     expect(await access.canSeeUnit(former, district.id)).toBe(false);
     expect(await access.canSeeUnit(former, sibling.id)).toBe(false);
   });
+  it('the SQL predicate decides as canSeeUnit does; without a subtree it carries no pattern', async () => {
+    const now = t.clock.now().getTime();
+    const principals = {
+      clerk: await principalOf({ memberships: [{ unit: district, role: 'clerk' }] }),
+      official: await principalOf({ memberships: [{ unit: sibling, role: 'official' }] }),
+      twoUnits: await principalOf({
+        memberships: [
+          { unit: district, role: 'clerk' },
+          { unit: otherProvince, role: 'clerk' },
+        ],
+      }),
+      head: await principalOf({ memberships: [{ unit: province, role: 'head' }] }),
+      headAndClerk: await principalOf({
+        memberships: [
+          { unit: district, role: 'head' },
+          { unit: otherProvince, role: 'clerk' },
+        ],
+      }),
+      former: await principalOf({
+        memberships: [
+          { unit: otherProvince, role: 'clerk' },
+          { unit: province, role: 'head', endsAt: new Date(now - 60_000) },
+        ],
+      }),
+    };
+    const units = [province, district, sibling, otherProvince];
+    for (const [name, principal] of Object.entries(principals)) {
+      const expected: string[] = [];
+      for (const unit of units)
+        if (await access.canSeeUnit(principal, unit.id)) expected.push(unit.id);
+      const subtrees = access.visibleScope(principal).subtreePaths.length > 0;
+      // By the unit's id (the path looked up) and with the path at hand, whole and in parts;
+      // a parameter after the predicate's keeps its number.
+      const byId = access.visibleUnitsPredicate(principal, { unitIdColumn: 'u.id' }, 2);
+      const withPath = access.visibleUnitsPredicate(
+        principal,
+        { unitIdColumn: 'u.id', unitPathColumn: 'u.path' },
+        2,
+      );
+      const parts = access.visibleUnitsPredicateParts(
+        principal,
+        { unitIdColumn: 'u.id', unitPathColumn: 'u.path' },
+        2,
+      );
+      for (const sql of [byId.sql, withPath.sql, `(${parts.sql[0]} OR ${parts.sql[1]})`]) {
+        const rows = await t.dataSource.query<{ id: string }[]>(
+          `SELECT u.id FROM units_read u WHERE u.id = ANY($1::uuid[]) AND ${sql} AND $4::int = 4`,
+          [units.map((u) => u.id), ...byId.params, 4],
+        );
+        expect(rows.map((r) => r.id).sort(), name).toEqual([...expected].sort());
+        // A pattern parameter keeps a statement from being prepared: only a principal with a
+        // subtree to look in needs one.
+        expect(/LIKE/.test(sql), name).toBe(subtrees);
+      }
+    }
+    expect(access.visibleScope(principals.clerk).subtreePaths).toEqual([]);
+    expect(access.visibleScope(principals.head).subtreePaths).toEqual([province.path]);
+  });
 });

@@ -115,9 +115,16 @@ export class AccessService {
     const patterns = `$${firstParam + 1}::text[]`;
     return {
       actedFor: `${columns.unitIdColumn} = ANY(${ids})`,
-      inSubtree: columns.unitPathColumn
-        ? `${columns.unitPathColumn} LIKE ANY(${patterns})`
-        : `EXISTS (SELECT 1 FROM units_read visible_unit WHERE visible_unit.id = ${columns.unitIdColumn} AND visible_unit.path LIKE ANY(${patterns}))`,
+      inSubtree:
+        scope.subtreePaths.length === 0
+          ? // No subtree to look in (a clerk's, an official's): no pattern in the text, so the
+            // statement is prepared like any other (a pattern parameter keeps it planned on
+            // every run, src/database/pg-client.ts). False whatever the array holds; the
+            // parameter is still named, typed and sent, so the numbering stays the same.
+            `(cardinality(${patterns}) > 0 AND false)`
+          : columns.unitPathColumn
+            ? `${columns.unitPathColumn} LIKE ANY(${patterns})`
+            : `EXISTS (SELECT 1 FROM units_read visible_unit WHERE visible_unit.id = ${columns.unitIdColumn} AND visible_unit.path LIKE ANY(${patterns}))`,
       params: [scope.unitIds, scope.subtreePaths.map((path) => `${path}%`)],
     };
   }
