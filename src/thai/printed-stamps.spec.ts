@@ -465,3 +465,42 @@ describe('stamps beside each other and specks before a unit', () => {
     );
   });
 });
+
+describe('a stamp date after a garbled วันที่ on a line it shares with the head', () => {
+  const read = (text: string) => {
+    const lines = toLines(normalizeDocumentText(text));
+    const damaged: (DamagedStampDate | null)[] = [];
+    const stamps = extractPrintedStamps(lines, damaged);
+    return { stamps, damaged, rest: lines.map((l) => l.text.trimEnd()).join('\n') };
+  };
+
+  it('keeps the date to be placed like a damaged one, and blanks the label with it', () => {
+    const { stamps, damaged, rest } = read(
+      [
+        'ด่วนมาก                                     ที่ทำการปกครองจังหวัดพิจิตร',
+        'ที่ มท ๐๓๐๗.๑/๕๕๕                                      เลขรับ ๓๓๒',
+        'กรมการปกครอง                                  © Jui ๑๙ มี.ค. ๒๕๖๙',
+        'ถนนอัษฎางค์ กทม. ๑๐๒๐๐',
+      ].join('\n'),
+    );
+    expect(stamps).toEqual([stamp('ที่ทำการปกครองจังหวัดพิจิตร', 332, null, null)]);
+    expect(damaged).toEqual([{ day: 19, month: 3, year: 2026 }]);
+    expect(rest.split('\n')[2]).toBe('กรมการปกครอง');
+    const plain = read('กองคลัง\nเลขรับ ๑๒\nกรมบัญชีกลาง               UA. ๓ ก.พ. ๒๕๖๙\n\nที่ กค ๐๔๒๐/๑');
+    expect(plain.damaged).toEqual([{ day: 3, month: 2, year: 2026 }]);
+  });
+
+  it('takes no date after a Thai word or a number in its cell', () => {
+    for (const dateLine of [
+      'กรมการปกครอง                      ภายใน ๑๙ มี.ค. ๒๕๖๙',
+      'กรมการปกครอง                      ABCD ๑๙ มี.ค. ๒๕๖๙',
+      'กรมการปกครอง                      12 ๑๙ มี.ค. ๒๕๖๙',
+    ]) {
+      const { stamps, damaged } = read(
+        ['กองคลัง', 'ที่ มท ๐๓๐๗.๑/๕๕๕                 เลขรับ ๓๓๒', dateLine].join('\n'),
+      );
+      expect(stamps[0]?.date ?? null).toBeNull();
+      expect(damaged).toEqual([null]);
+    }
+  });
+});

@@ -367,6 +367,20 @@ function unitCellOf(cell: Cell): Cell {
   return { start: cell.start + m[0].length, end: cell.end, text: cell.text.slice(m[0].length) };
 }
 
+/** วันที่ as OCR garbles it on a stamp: one to three Latin letters, perhaps a sign before. */
+const GARBLED_DATE_LABEL = /^(?:[^\s\p{L}\p{N}\p{M}]{1,2} )?[A-Za-z]{1,3}\.? +$/u;
+
+/**
+ * Where the cell holding a date starts when only วันที่ garbled into a speck stands before
+ * the date in it (`กรมการปกครอง      © Jui ๑๙ มี.ค. ๒๕๖๙`: a stamp's line beside the head's);
+ * null otherwise.
+ */
+function garbledLabelStart(line: Line, index: number): number | null {
+  const cell = cellsOf(line.text.slice(0, index)).at(-1);
+  if (cell === undefined || !/\S {2,}$|^\s*$/.test(line.text.slice(0, cell.start))) return null;
+  return GARBLED_DATE_LABEL.test(line.match.slice(cell.start, index)) ? cell.start : null;
+}
+
 /** ลงวันที่ / ลว. on a stamp copy the letter's date; the stamp's own date is the other one. */
 const isStampOwnDate = (d: DateInText): boolean => !/^(?:ลง\s?วันที่?|ลว)/.test(d.prefix ?? '');
 
@@ -513,6 +527,8 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   // column on the next lines; else above the number (๑๖ ม.ค. ๖๙ / รับที่ ๒๑๔).
   const after = datesOf(lastLine).filter((d) => d.index >= lastAnchor.end && isStampOwnDate(d));
   let date: Spot<DateInText> | null;
+  // Dates found after a วันที่ OCR garbled: read whole, but placed like a damaged one.
+  const afterGarbledLabel = new Set<DateInText>();
   const inCell = after.find((d) => !/ {2,}/.test(lastLine.text.slice(lastAnchor.end, d.index)));
   if (inCell !== undefined) {
     date = { line: lastAnchor.line, item: inCell };
@@ -522,8 +538,15 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       const line = lines[no];
       if (line === undefined || isBlank(line)) break;
       for (const item of datesOf(line)) {
-        if (startsCellAfterTime(line, item.index) && isStampOwnDate(item))
-          below.push({ line: no, item });
+        if (!isStampOwnDate(item)) continue;
+        if (startsCellAfterTime(line, item.index)) below.push({ line: no, item });
+        else {
+          const label = garbledLabelStart(line, item.index);
+          if (label === null) continue;
+          const labelled = { ...item, index: label };
+          afterGarbledLabel.add(labelled);
+          below.push({ line: no, item: labelled });
+        }
       }
       // The box ends above the letter's head: OCR drops the blank line between them, and the
       // letter's own date under its ที่ line is not the stamp's (a stamp may share the ที่
@@ -552,7 +575,16 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   // A date OCR damaged past reading (a month in Latin letters, a year with a digit lost):
   // what it still tells is kept, to be placed against the letter's date later.
   let damaged: { line: number; start: number; end: number; date: DamagedStampDate } | null = null;
-  if (date !== null && date.item.date === null) {
+  const garbledIso = date !== null && afterGarbledLabel.has(date.item) ? date.item.date : null;
+  if (date !== null && garbledIso !== null) {
+    const [year, month, day] = garbledIso.split('-').map(Number) as [number, number, number];
+    damaged = {
+      line: date.line,
+      start: date.item.index,
+      end: date.item.end,
+      date: { day, month, year },
+    };
+  } else if (date !== null && date.item.date === null) {
     const line = lines[date.line]?.match ?? '';
     // From the word before the date (a label OCR garbled): a number earlier on the line (the
     // other stamp's เลขรับ ๒๒ beside it) would take the day for its own year.
@@ -698,7 +730,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
     stamp: {
       unit: unit?.name ?? null,
       receiptNumber: best.number,
-      date: date?.item.date ?? null,
+      date: garbledIso === null ? (date?.item.date ?? null) : null,
       time: time?.item.time ?? null,
     },
     line: top?.[0] ?? first.line,
