@@ -206,3 +206,14 @@ export function letterYearOneDigitOff(
     );
   return found.length === 1 ? (found[0] ?? null) : null;
 }
+
+/**
+ * The letter's date one year later when it may carry the January slip (dated within the
+ * slip window, `yearSlipWindowEnd`): what a receipt stamp of the next year is to be placed
+ * against. Null outside the window.
+ */
+export function slipReadDate(letterDate: string, options: ConsistencyOptions = {}): string | null {
+  return inSlipWindow(letterDate, options.yearSlipWindowEnd ?? DEFAULT_WINDOW_END)
+    ? addYears(letterDate, 1)
+    : null;
+}

@@ -443,3 +443,51 @@ describe('letter date: specks, a Latin พ.ศ. and a year one digit off', () =>
     expect(parseLetter(head('Tu ๑๙ ก.ย.๖๙')).letterDate).toBeNull();
   });
 });
+
+describe('receipt stamps: a damaged stamp date on a letter whose January year slipped', () => {
+  const letter = (letterDate: string, stampDate: string): string =>
+    lines(
+      'สำนักงานท้องถิ่นจังหวัดยโสธร',
+      'เลขทีรับ ๓๓',
+      stampDate,
+      'เวลา ๑๑.๐๕ น.',
+      'ที่ มท ๐๘๐๔.๕/ว ๑๔๖                      กรมส่งเสริมการปกครองท้องถิ่น',
+      '                                        ถนนนครราชสีมา เขตดุสิต กทม. ๑๐๓๐๐',
+      `                                        ${letterDate}`,
+      'เรื่อง  การจัดสรรงบประมาณ',
+      'เรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด',
+    );
+
+  it('places it against the letter’s date a year later, flagged, and the slip is suggested', () => {
+    const parsed = parseLetter(letter('๑๖ มกราคม ๒๕๖๘', 'WN ๑๙ UA. ๒๕๖๙'));
+    expect(parsed.receiptStamps[0]?.date).toBe('2026-01-19');
+    expect(parsed.letterDate?.date).toBe('2025-01-16');
+    expect(parsed.warnings).toContainEqual({
+      code: 'low_confidence',
+      field: 'receiptStamps',
+      confidence: 0.5,
+    });
+    expect(parsed.warnings).toContainEqual({
+      code: 'year_slip',
+      field: 'letterDate',
+      suggested: '2026-01-16',
+    });
+  });
+
+  it('places nothing outside January, or without the stamp’s year', () => {
+    expect(parseLetter(letter('๑๖ มีนาคม ๒๕๖๘', 'WN ๑๙ UA. ๒๕๖๙')).receiptStamps[0]?.date).toBe(
+      null,
+    );
+    expect(parseLetter(letter('๑๖ มกราคม ๒๕๖๘', 'WN ๑๙ UA. ๔๙๙๙')).receiptStamps[0]?.date).toBe(
+      null,
+    );
+    // Two years on is no slip.
+    expect(parseLetter(letter('๑๖ มกราคม ๒๕๖๘', 'WN ๑๙ UA. ๒๕๗๐')).receiptStamps[0]?.date).toBe(
+      null,
+    );
+    // In the letter's own year it is placed as before.
+    expect(parseLetter(letter('๑๖ มกราคม ๒๕๖๘', 'WN ๑๙ UA. ๒๕๖๘')).receiptStamps[0]?.date).toBe(
+      '2025-01-19',
+    );
+  });
+});

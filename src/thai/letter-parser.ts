@@ -26,6 +26,7 @@ import {
   checkLetterDates,
   letterYearFromContext,
   letterYearOneDigitOff,
+  slipReadDate,
   type ConsistencyOptions,
   type ConsistencyWarning,
   type DatedItem,
@@ -183,6 +184,22 @@ function letterDateOf(at: DateAt): LetterDate {
     raw: dateSpaced(clean(at.text.slice(at.d.dateIndex, at.d.end))),
     date: at.d.date,
   };
+}
+
+/**
+ * A damaged stamp date read in the year after the letter's, on a letter dated in January
+ * (the slip window): the letter's year may be last year's typed by habit (year_slip), so the
+ * stamp is placed against the letter's date a year later. Only when the stamp's own year was
+ * read, and is that next year.
+ */
+function slipStampDate(
+  damaged: DamagedStampDate,
+  letterDate: string | null,
+  options: LetterParseOptions,
+): string | null {
+  if (letterDate === null || damaged.year !== Number(letterDate.slice(0, 4)) + 1) return null;
+  const slipped = slipReadDate(letterDate, options);
+  return slipped === null ? null : resolveDamagedStampDate(damaged, slipped);
 }
 
 /**
@@ -1264,7 +1281,9 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   for (const [i, s] of receiptStamps.entries()) {
     const damaged = damagedStampDates[i];
     if (s.date === null && damaged != null) {
-      s.date = resolveDamagedStampDate(damaged, letterDate?.date ?? null);
+      s.date =
+        resolveDamagedStampDate(damaged, letterDate?.date ?? null) ??
+        slipStampDate(damaged, letterDate?.date ?? null, options);
       stampDateGuessed ||= s.date !== null;
     } else if (s.date !== null && letterDate?.date != null) {
       // A stamp read as dated a few days before the letter it was put on: a misread day.
