@@ -350,6 +350,19 @@ describe('a subject as OCR of a scan reads it', () => {
   });
 });
 
+/** The head, a body and a closed, signed foot whose signature line is `signature`. */
+const signedLetter = (signature: string): string =>
+  lines(
+    ...head,
+    body,
+    '                 ขอแสดงความนับถือ',
+    signature,
+    'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน',
+    'ผู้ว่าราชการจังหวัดลำปาง',
+    'สำนักงานจังหวัด',
+    'โทร. ๐ ๕๔๒๖ ๕๐๕๐',
+  );
+
 describe('a signature block with specks beside the name', () => {
   it.each([
     "' (นายประยูร แก้วมณี)",
@@ -358,18 +371,7 @@ describe('a signature block with specks beside the name', () => {
     '(นายประยูร แก้วมณี)                                  ก.',
     "'          (นายประยูร แก้วมณี)          ๊             0",
   ])('reads the signatory from %s', (signature) => {
-    const parsed = parseLetter(
-      lines(
-        ...head,
-        body,
-        '                 ขอแสดงความนับถือ',
-        signature,
-        'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน',
-        'ผู้ว่าราชการจังหวัดลำปาง',
-        'สำนักงานจังหวัด',
-        'โทร. ๐ ๕๔๒๖ ๕๐๕๐',
-      ),
-    );
+    const parsed = parseLetter(signedLetter(signature));
     expect(parsed.signatory).toEqual({
       name: 'นายประยูร แก้วมณี',
       position: 'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดลำปาง',
@@ -390,18 +392,7 @@ describe('a signature line whose scan lost one parenthesis', () => {
     "' (นางสาวประยูร แก้วมณี",
     '(ว่าที่ร้อยตรีประยูร แก้วมณี               ก.',
   ])('reads the signatory from %s after the closing, flagged unsure', (signature) => {
-    const parsed = parseLetter(
-      lines(
-        ...head,
-        body,
-        '                 ขอแสดงความนับถือ',
-        signature,
-        'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน',
-        'ผู้ว่าราชการจังหวัดลำปาง',
-        'สำนักงานจังหวัด',
-        'โทร. ๐ ๕๔๒๖ ๕๐๕๐',
-      ),
-    );
+    const parsed = parseLetter(signedLetter(signature));
     expect(parsed.signatory?.name).toMatch(/แก้วมณี$/);
     expect(parsed.signatory?.position).toBe('รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดลำปาง');
     expect(parsed.ownerUnit).toBe('สำนักงานจังหวัด');
