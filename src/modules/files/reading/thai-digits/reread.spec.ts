@@ -326,6 +326,35 @@ describe('rereadThaiDigits', () => {
     expect(rereadThaiDigits(engine, drawn.image).text).toBe('นร ๐๗๑๒/ว ๒๐๔');
   });
 
+  it.each([
+    ['sarabun', 'ที่ขก๐๔๑๘/ว๑๕', 'ที่ขก๐๕๑๕/ว๑๕'],
+    ['taviraj', 'ที่ขก๐๔๑๘/ว๑๕', 'ที่ขก๐๕๑๕/ว๑๕'],
+    ['sarabun', 'ที่นร๐๗๐๔/๒๖', 'ที่นร๐๒๐๕/๒๐'],
+    ['taviraj', 'ที่สธ๐๙๑๖.๒/ว๓๔', 'ที่สธ๐๕๑๐.๒/ว๓๕'],
+  ])(
+    'reads a reference number run into its label and code, the letters left as read (%s, %s)',
+    (font, printed, misread) => {
+      const family = register(font);
+      const size = 44;
+      const drawn = draw(family, [printed], size);
+      const [span] = drawn.spans;
+      const measure = createCanvas(10, 10).getContext('2d');
+      measure.font = `${size}px ${family}`;
+      const at = (n: number): number =>
+        Math.round(span.x0 + measure.measureText(printed.slice(0, n)).width);
+      // One engine word per character, no spaces: the whole line is one token.
+      const words = [...misread].map((ch, i) =>
+        word(ch, {
+          x0: at(i),
+          y0: drawn.top,
+          x1: Math.max(at(i + 1), at(i) + 1),
+          y1: drawn.bottom,
+        }),
+      );
+      expect(rereadThaiDigits(line(words, misread), drawn.image).text).toBe(printed);
+    },
+  );
+
   it('keeps the engine’s reading where the page shows no shapes to read', () => {
     const family = register('sarabun');
     const drawn = draw(family, ['ที่']);

@@ -243,9 +243,14 @@ function digitContexts(words: readonly OcrWord[], starts: readonly number[]): bo
       // ว read apart from the slash: the serial follows it.
       mark(/^ว\.?$/.test(tokens[t + 1]?.text ?? '') ? t + 2 : t + 1);
     }
-    // A reference number read as one word (๐๐๑ฒ.๕/ฒ๐๑): the pieces between its digits.
+    // A reference number read as one word (๐๐๑ฒ.๕/ฒ๐๑): the pieces between its digits. Not
+    // the letters before its first digit: the label and the letter code run into the number
+    // (`ที่ขก๐๕๑๕/ว๑๕`) are single Thai letters too, and taken as digits they made the run
+    // start at ท, its shapes far from every digit, and the number kept the engine's ๕ for ๔.
     if (REFERENCE_WORD.test(token.text)) {
-      for (let i = token.first; i <= token.last; i++) {
+      let from = token.first;
+      while (from <= token.last && !THAI_DIGIT.test(words[from].text)) from++;
+      for (let i = from; i <= token.last; i++) {
         const piece = words[i].text;
         if (piece !== 'ว' && MISREAD_DIGITS.test(piece) && piece.length <= 2) marked[i] = true;
       }
