@@ -226,6 +226,56 @@ describe('rereadThaiDigits', () => {
     },
   );
 
+  it.each([
+    ['sarabun', 'ชร', '๐๐๑๗', '๐๐๑๕', 0.5],
+    ['taviraj', 'นร', '๐๑๐๕', '๐๑๐๕', 0.6],
+    ['sarabun', 'สธ', '๐๘๑๘', '๐๕๑๕', 0.4],
+    ['taviraj', 'อว', '๐๗๐๑', '๐๒๐๑', 0.5],
+  ])(
+    'reads a first digit whole when the box of the word before reaches into it (%s %s %s)',
+    (font, before, digits, engineRead, into) => {
+      const family = register(font);
+      const drawn = draw(family, [before, digits], 44);
+      const [left, right] = drawn.spans;
+      const firstWidth = (right.x1 - right.x0) / digits.length;
+      // The letter code's box runs on over part of the first digit, the number's box starts
+      // there: cut at the code's box, the ๐ was half a ring and the number lost it.
+      const cut = Math.round(right.x0 + firstWidth * into);
+      const engine = line(
+        [
+          word(before, { x0: left.x0, y0: 62, x1: cut, y1: drawn.bottom }),
+          word(engineRead, { x0: cut, y0: 62, x1: right.x1, y1: 91 }),
+        ],
+        `${before} ${engineRead}`,
+      );
+      expect(rereadThaiDigits(engine, drawn.image).text).toBe(`${before} ${digits}`);
+    },
+  );
+
+  it.each([
+    ['sarabun', 'นร', '๐๑๐๕', '๑๐๕'],
+    ['taviraj', 'ชร', '๐๐๑๗', '๐๑๕'],
+  ])(
+    'adds no digit the engine did not read where the word before’s box cuts one (%s %s)',
+    (font, before, digits, engineRead) => {
+      const family = register(font);
+      const drawn = draw(family, [before, digits], 44);
+      const [left, right] = drawn.spans;
+      const firstWidth = (right.x1 - right.x0) / digits.length;
+      const cut = Math.round(right.x0 + firstWidth * 0.5);
+      // The engine read one digit fewer than are printed: a digit the engine did not see
+      // is not made up from half a shape at the region's edge.
+      const engine = line(
+        [
+          word(before, { x0: left.x0, y0: 62, x1: cut, y1: drawn.bottom }),
+          word(engineRead, { x0: Math.round(right.x0 + firstWidth), y0: 62, x1: right.x1, y1: 91 }),
+        ],
+        `${before} ${engineRead}`,
+      );
+      expect(rereadThaiDigits(engine, drawn.image).text).toBe(`${before} ${digits.slice(1)}`);
+    },
+  );
+
   it('reads the digits of a word glued to letters, placed by its symbols', () => {
     const family = register('sarabun');
     const size = 44;

@@ -458,16 +458,32 @@ function readRun(
   if (!arabic.every(partOfThaiDigit)) return ARABIC_GLYPH;
   // A letter of the neighbouring word caught at either end of the region, beyond where the
   // engine saw the digits, is not a digit (a scanned ๒ can be as far from the templates).
-  const stray = (i: number): boolean => {
+  const stray = (i: number, m: readonly DigitMatch[]): boolean => {
     const centre = (pieces[i].x0 + pieces[i].x1) / 2;
     const outside = centre < run.box.x0 || centre > run.box.x1;
-    return outside && matches[i].distance > NOT_A_DIGIT_DISTANCE;
+    return outside && m[i].distance > NOT_A_DIGIT_DISTANCE;
   };
-  let first = 0;
-  let last = matches.length - 1;
-  while (first <= last && stray(first)) first++;
-  while (last >= first && stray(last)) last--;
-  const kept = matches.slice(first, last + 1);
+  const trimmed = (m: readonly DigitMatch[]): DigitMatch[] => {
+    let first = 0;
+    let last = m.length - 1;
+    while (first <= last && stray(first, m)) first++;
+    while (last >= first && stray(last, m)) last--;
+    return m.slice(first, last + 1);
+  };
+  let kept = trimmed(matches);
+  // The word before's box reaching into the first digit cut it at the region's edge (`ชร`
+  // boxed over the ๐ of ๐๐๑๗): half a ๐ is far from every digit, and it was dropped as the
+  // word's letter (the number lost a digit) or read as another digit. The cut shape is taken
+  // whole, reaching a digit's height back past that box, if it is no wider than a digit and
+  // near one; a digit is so added only where the engine read one more than are kept.
+  const whole =
+    pieces[0].x0 <= found.region.x0 && matches[0].distance > NOT_A_DIGIT_DISTANCE
+      ? wholeShape(image, pieces[0], height)
+      : null;
+  if (whole !== null) {
+    const withWhole = trimmed([whole, ...matches.slice(1)]);
+    if (withWhole.length <= Math.max(kept.length, engineDigits)) kept = withWhole;
+  }
   if (kept.length === 0) return null;
   // A run the engine did not read as Thai digits (wo, ฒ, a short word after a month) is
   // taken as digits only if most of its shapes are digits; otherwise it is what it said.
@@ -475,6 +491,21 @@ function readRun(
   const digitShapes = kept.filter((m) => m.distance <= NOT_A_DIGIT_DISTANCE).length;
   if (misread && digitShapes * 2 <= kept.length) return null;
   return plausibleYear(engineWhereNoDigit(kept, words.slice(run.first, run.last + 1)), now);
+}
+
+/**
+ * The whole ink shape a piece cut at a region's left edge belongs to, found again over a
+ * region reaching `reach` further left, matched as a digit: null unless it is no wider than
+ * the widest digit against its height and near a digit.
+ */
+function wholeShape(image: InkImage, piece: Shape, reach: number): DigitMatch | null {
+  const found = shapesIn(image, { x0: piece.x0 - reach, y0: piece.y0, x1: piece.x1, y1: piece.y1 });
+  const shape = found.shapes
+    .filter((s) => s.x1 >= piece.x1 - 1 && s.x0 < piece.x0)
+    .sort((a, b) => b.area - a.area)[0];
+  if (!shape || shape.x1 - shape.x0 > WIDEST_DIGIT * (shape.y1 - shape.y0)) return null;
+  const match = matchDigit(glyphFeature(shape, inkOf(found, shape.id)));
+  return match.distance <= NOT_A_DIGIT_DISTANCE ? match : null;
 }
 
 /** A run's stretches of words between its glued Arabic digits, each a run of its own. */
