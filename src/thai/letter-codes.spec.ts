@@ -27,6 +27,25 @@ describe('letterCodeRepaired', () => {
     expect(letterCodeRepaired(code, head)).toBe(want);
   });
 
+  it.each([
+    // A department writes under its ministry's code; the head names the department alone.
+    ['สง', 'กรมการแพทย์ ถนนติวานนท์ นนทบุรี', 'สธ'],
+    ['มฑ', 'กรมส่งเสริมการปกครองท้องถิ่น ถนนนครราชสีมา', 'มท'],
+    ['กศ', 'กรมชลประทาน ถนนสามเสน', 'กษ'],
+    ['ศอ', 'สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน ถนนราชดำเนินนอก', 'ศธ'],
+    ['ยอ', 'กรมคุมประพฤติ ศูนย์ราชการ', 'ยธ'],
+    ['คด', 'กรมทางหลวง ถนนศรีอยุธยา', 'คค'],
+    // An agency outside the ministries with a code of its own.
+    ['ตซ', 'สำนักงานตำรวจแห่งชาติ ถนนพระรามที่ ๑', 'ตช'],
+    // A department of another ministry than the codes a letter off: nothing.
+    ['สง', 'กรมชลประทาน ถนนสามเสน', null],
+    ['กศ', 'กรมการแพทย์ ถนนติวานนท์', null],
+    // A known code is never changed, whatever department is named.
+    ['มท', 'กรมการแพทย์', null],
+  ])('%s in a head naming %s → %s (departments)', (code, head, want) => {
+    expect(letterCodeRepaired(code, head)).toBe(want);
+  });
+
   it('changes nothing when the head names no owner a letter off', () => {
     expect(letterCodeRepaired('ขข', 'กรมการปกครอง ถนนอัษฎางค์')).toBeNull();
     // ตาก is named, but ตก is two letters off ขข.
@@ -84,5 +103,44 @@ describe('a reference number with its code misread, in a letter', () => {
       'เรียน  ผู้ว่าราชการจังหวัดชัยภูมิ',
     );
     expect(parseLetter(external).referenceNumber?.agencyPrefix).toBe('ชซ');
+  });
+});
+
+describe('a cited letter with its code misread', () => {
+  const letter = (cited: string): string =>
+    [
+      'ที่ มท ๐๒๑๑/ว ๔๔                             กระทรวงมหาดไทย',
+      '                                  ถนนอัษฎางค์ กทม. ๑๐๒๐๐',
+      '              ๑๐ มีนาคม ๒๕๖๙',
+      'เรื่อง  การเฝ้าระวังโรค',
+      'เรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด',
+      `อ้างถึง  ${cited}`,
+      '          ตามหนังสือที่อ้างถึง นั้น',
+    ].join('\n');
+  const unsure = (text: string): boolean =>
+    parseLetter(text).warnings.some((w) => w.code === 'low_confidence' && w.field === 'references');
+
+  it('reads the code the citation names the sender of, keeps the text as read, and is unsure', () => {
+    const text = letter('หนังสือกรมควบคุมโรค ที่ สถ ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
+    const [cited] = parseLetter(text).references;
+    expect(cited).toMatchObject({ raw: 'สถ ๐๔๑๐.๔/ว ๑๒๐', agencyPrefix: 'สธ', serial: 120 });
+    expect(unsure(text)).toBe(true);
+  });
+
+  it('takes each cited letter’s sender from its own citation', () => {
+    const text = letter(
+      'หนังสือกรมการแพทย์ ที่ สธ ๐๒๐๑/๑๑ ลงวันที่ ๑ มีนาคม ๒๕๖๙ และหนังสือสำนักงานตำรวจแห่งชาติ ที่ ตซ ๐๐๓๑/๔๐๐ ลงวันที่ ๒ มีนาคม ๒๕๖๙',
+    );
+    expect(parseLetter(text).references.map((r) => r.agencyPrefix)).toEqual(['สธ', 'ตช']);
+  });
+
+  it('leaves a code alone when the citation names no owner a letter off, or it is known', () => {
+    // The sender is named only in the letter's head, not in the citation.
+    const unnamed = letter('หนังสือที่ สถ ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
+    expect(parseLetter(unnamed).references[0]?.agencyPrefix).toBe('สถ');
+    expect(unsure(unnamed)).toBe(false);
+    const known = letter('หนังสือกรมควบคุมโรค ที่ มท ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
+    expect(parseLetter(known).references[0]?.agencyPrefix).toBe('มท');
+    expect(unsure(known)).toBe(false);
   });
 });

@@ -382,8 +382,13 @@ function citedDate(dates: readonly DateInText[]): string | null {
   return (prefixed ?? dates.find((d) => d.date !== null))?.date ?? null;
 }
 
-function referencesOf(text: string): CitedLetter[] {
+/**
+ * The letters cited, and whether a letter code among them was repaired (as codeRepaired does a head’s):
+ * such a reference is shown as unsure.
+ */
+function referencesOf(text: string): { references: CitedLetter[]; codeRepaired: boolean } {
   const out: CitedLetter[] = [];
+  let codeRepaired = false;
   const items = splitItems(text);
   const numbered = items.length > 0 && STARTS_WITH_MARKER.test(lineMatchForm(text));
   for (const item of items) {
@@ -407,10 +412,15 @@ function referencesOf(text: string): CitedLetter[] {
       const after = dates.filter((d) => d.index >= ref.end && d.index < until);
       const date =
         citedDate(after) ?? (k === 0 ? citedDate(dates.filter((d) => d.index < ref.index)) : null);
-      out.push({ ...ref.value, date });
+      // The citation names the letter's sender before its number (หนังสือกรมควบคุมโรค ที่ …):
+      // a code OCR misread is repaired from that name as a head's is (codeRepaired).
+      const named = item.text.slice(used[k - 1]?.end ?? 0, ref.index);
+      const code = letterCodeRepaired(ref.value.agencyPrefix, named);
+      if (code !== null) codeRepaired = true;
+      out.push({ ...ref.value, ...(code === null ? {} : { agencyPrefix: code }), date });
     }
   }
-  return out;
+  return { references: out, codeRepaired };
 }
 
 /**
@@ -1095,7 +1105,7 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
 }
 
 /** Fields a repair may touch: the confidence fields, the stamps' units, the enclosures. */
-type RepairedField = ConfidenceField | 'receiptStamps' | 'enclosures';
+type RepairedField = ConfidenceField | 'receiptStamps' | 'enclosures' | 'references';
 
 /**
  * A dot glued after a subject's last word when that word has a vowel (การประเมิน.): a scan's
@@ -1252,7 +1262,8 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     if (repaired !== null) dateAt = { ...dateAt, d: repaired, unsure: true };
   }
   const citedText = field('cited');
-  const references = citedText === null ? [] : referencesOf(citedText);
+  const citedLetters = citedText === null ? null : referencesOf(citedText);
+  const references = citedLetters?.references ?? [];
   let letterDate = dateAt === null ? null : letterDateOf(dateAt);
   // A year OCR misread far from those of the letters cited and the stamps: read with theirs.
   let letterYearGuessed = false;
@@ -1377,6 +1388,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   ];
   if (stampDateGuessed) unsure.push(['receiptStamps', true]);
   if (tidied.some((t) => t.markDropped)) unsure.push(['enclosures', true]);
+  if (citedLetters?.codeRepaired === true) unsure.push(['references', true]);
   for (const name of repaired) unsure.push([name, true]);
   for (const [name, flagged] of unsure) {
     if (flagged)
