@@ -276,6 +276,38 @@ describe('rereadThaiDigits', () => {
     },
   );
 
+  it.each([
+    ['sarabun', 'นร', '๐๑๐๕', '๐๑๐๕', 0.7],
+    ['taviraj', 'มท', '๐๒๐๕', '๐๒๐๕', 0.7],
+    ['sarabun', 'ศธ', '๐๒๑๕', '๐๒๑๕', 0.6],
+    ['sarabun', 'กค', '๐๔๑๙', '๐๕๑๒', 0.7],
+  ])(
+    'reads a last digit whole when the slash’s box after it starts inside it (%s %s %s)',
+    (font, code, digits, engineRead, into) => {
+      const family = register(font);
+      const size = 44;
+      const drawn = draw(family, [code, `${digits}/ว`], size);
+      const [left, right] = drawn.spans;
+      const measure = createCanvas(10, 10).getContext('2d');
+      measure.font = `${size}px ${family}`;
+      const at = (n: number): number =>
+        Math.round(right.x0 + measure.measureText(`${digits}/ว`.slice(0, n)).width);
+      const lastWidth = at(digits.length) - at(digits.length - 1);
+      // The slash's box starts inside the last digit: the region stops there.
+      const cut = Math.round(at(digits.length - 1) + lastWidth * into);
+      const engine = line(
+        [
+          word(code, { x0: left.x0, y0: 62, x1: left.x1, y1: drawn.bottom }),
+          word(engineRead, { x0: right.x0, y0: 62, x1: cut, y1: 91 }),
+          word('/', { x0: cut, y0: 55, x1: at(digits.length + 1), y1: 95 }),
+          word('ว', { x0: at(digits.length + 1), y0: 62, x1: right.x1, y1: 91 }),
+        ],
+        `${code} ${engineRead}/ว`,
+      );
+      expect(rereadThaiDigits(engine, drawn.image).text).toBe(`${code} ${digits}/ว`);
+    },
+  );
+
   it('reads the digits of a word glued to letters, placed by its symbols', () => {
     const family = register('sarabun');
     const size = 44;

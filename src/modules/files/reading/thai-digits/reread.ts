@@ -484,6 +484,27 @@ function readRun(
     const withWhole = trimmed([whole, ...matches.slice(1)]);
     if (withWhole.length <= Math.max(kept.length, engineDigits)) kept = withWhole;
   }
+  // So at the right edge: the box of the slash after a number starts inside its last digit,
+  // and a ๕ cut there lost its raised tail and read as ๔, far from it too. The shape is taken
+  // on to a digit's width (measured on the run's other digits), cut off at its thinnest
+  // column where it runs into the slash, and kept only if it is then near a digit.
+  const lastAt = pieces.length - 1;
+  const widths = pieces
+    .filter((_, i) => i !== lastAt && matches[i].distance <= NOT_A_DIGIT_DISTANCE)
+    .map((p) => p.x1 - p.x0)
+    .sort((a, b) => a - b);
+  const tail =
+    lastAt > 0 &&
+    widths.length > 0 &&
+    pieces[lastAt].x1 >= found.region.x1 &&
+    matches[lastAt].distance > NOT_A_DIGIT_DISTANCE &&
+    whole === null
+      ? lastDigitWhole(image, pieces[lastAt], widths[Math.floor(widths.length / 2)])
+      : null;
+  if (tail !== null) {
+    const withTail = trimmed([...matches.slice(0, lastAt), tail]);
+    if (withTail.length <= Math.max(kept.length, engineDigits)) kept = withTail;
+  }
   if (kept.length === 0) return null;
   // A run the engine did not read as Thai digits (wo, ฒ, a short word after a month) is
   // taken as digits only if most of its shapes are digits; otherwise it is what it said.
@@ -507,6 +528,46 @@ function wholeShape(image: InkImage, piece: Shape, reach: number): DigitMatch | 
   const match = matchDigit(glyphFeature(shape, inkOf(found, shape.id)));
   return match.distance <= NOT_A_DIGIT_DISTANCE ? match : null;
 }
+
+/**
+ * The last digit of a run whose piece was cut at the region's right edge, taken on to the
+ * width of a digit of the run: its whole shape, cut at its thinnest column if it runs on
+ * into the sign after it. Null unless it is then near a digit.
+ */
+function lastDigitWhole(image: InkImage, piece: Shape, digitWidth: number): DigitMatch | null {
+  const margin = (piece.y1 - piece.y0) / 4;
+  const widest = Math.round(piece.x0 + DIGIT_RUN_ON * digitWidth);
+  if (widest <= piece.x1) return null;
+  const found = shapesIn(image, {
+    x0: piece.x0,
+    y0: piece.y0 - margin,
+    x1: piece.x0 + 2 * digitWidth,
+    y1: piece.y1 + margin,
+  });
+  const shape = found.shapes
+    .filter((s) => s.x0 <= piece.x0 + 1 && s.x1 > piece.x1)
+    .sort((a, b) => b.area - a.area)[0];
+  if (!shape) return null;
+  const inShape = inkOf(found, shape.id);
+  let x1 = shape.x1;
+  if (x1 > widest) {
+    let least = Number.POSITIVE_INFINITY;
+    for (let x = piece.x1; x < widest; x++) {
+      let ink = 0;
+      for (let y = shape.y0; y < shape.y1; y++) if (inShape(x, y)) ink++;
+      if (ink < least) {
+        least = ink;
+        x1 = x;
+      }
+    }
+  }
+  const part = ownHeight({ ...shape, x1 }, found.labels, found.region);
+  const match = matchDigit(glyphFeature(part, (x, y) => x < x1 && inShape(x, y)));
+  return match.distance <= NOT_A_DIGIT_DISTANCE ? match : null;
+}
+
+/** A digit cut at the region's right edge is taken on to this many of the run's digit widths. */
+const DIGIT_RUN_ON = 1.25;
 
 /** A run's stretches of words between its glued Arabic digits, each a run of its own. */
 function withoutArabic(run: Run, words: readonly OcrWord[], arabic: readonly boolean[]): Run[] {
