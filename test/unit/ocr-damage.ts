@@ -21,7 +21,16 @@ export const dropTonesOverVowels: Damage = (text) =>
  * labels, the rest of the line as printed.
  */
 const skeleton = (word: string): string => word.replace(/[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g, '');
-const LABEL_WORDS = ['สิ่งที่ส่งมาด้วย', 'อ้างถึง', 'เรื่อง', 'เรียน', 'ส่วนราชการ', 'ขอแสดงความนับถือ', 'ที่'];
+const LABEL_WORDS = [
+  'สิ่งที่ส่งมาด้วย',
+  'อ้างถึง',
+  'เรื่อง',
+  'กราบเรียน',
+  'เรียน',
+  'ส่วนราชการ',
+  'ขอแสดงความนับถือ',
+  'ที่',
+];
 export const labelsLoseMarks: Damage = (text) =>
   lines(text)
     .map((line) => {
