@@ -326,6 +326,35 @@ describe('letter date: a year misread far from the letters it cites and its stam
     expect(parseLetter(letter('๒๕๗๑')).letterDate?.date).toBe('2028-06-08');
     expect(unsure(letter('๒๕๗๑'))).toBe(false);
   });
+
+  // The stamp's year misread instead (๒๔๗๙ for ๒๕๖๙), the letter's printed again in its text.
+  const stampMisread = (subject: string): string =>
+    lines(
+      'โรงเรียนบ้านหนองบัว',
+      'เลขรับ ๔๑๒',
+      'วันที่ ๒๔ ก.ย. ๒๔๗๙',
+      'ที่ ศธ ๐๔๐๔๗.๑๒/ว ๒๗๑๔                 สำนักงานเขตพื้นที่การศึกษา',
+      '                                        ๑๘ กันยายน ๒๕๖๙',
+      `เรื่อง  ${subject}`,
+      'เรียน  ผู้อำนวยการโรงเรียนในสังกัด',
+    );
+
+  it.each(['การรายงานข้อมูลนักเรียน ปีการศึกษา ๒๕๖๙', 'แผนปฏิบัติราชการ ประจำปีงบประมาณ พ.ศ. 2569'])(
+    'keeps a printed year the letter prints again (%s): the stamp is the misread one',
+    (subject) => {
+      const parsed = parseLetter(stampMisread(subject));
+      expect(parsed.letterDate).toEqual({ raw: '๑๘ กันยายน ๒๕๖๙', date: '2026-09-18' });
+      expect(parsed.warnings).toContainEqual(
+        expect.objectContaining({ code: 'letter_date_after_receipt', field: 'receiptStamps' }),
+      );
+    },
+  );
+
+  it('with no second printing, takes the stamp’s year, flagged: the text cannot tell which was misread', () => {
+    const text = stampMisread('การรายงานข้อมูลนักเรียน');
+    expect(parseLetter(text).letterDate?.date).toBe('1936-09-18');
+    expect(unsure(text)).toBe(true);
+  });
 });
 
 describe('dates whose month name has one consonant misread', () => {

@@ -916,6 +916,15 @@ function findHalfParenthesisedSignature(lines: Line[], bodyStart: number, closin
   return -1;
 }
 
+/**
+ * Whether the Buddhist-era year of `iso` is printed anywhere in the letter's own text (stamps
+ * are masked out by then) but on line `except`, its date line.
+ */
+function yearPrintedElsewhere(lines: Line[], iso: string, except: number): boolean {
+  const year = new RegExp(`(?<!\\d)${toBuddhistYear(Number(iso.slice(0, 4)))}(?!\\d)`);
+  return lines.some((line, no) => no !== except && year.test(line.match));
+}
+
 /** The foot date of a stamped letter: the last date line after the body, before the contacts. */
 function findStampedLetterDate(lines: Line[], bodyStart: number): DateAt | null {
   let date: DateAt | null = null;
@@ -1274,14 +1283,16 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
       dateAt = { ...dateAt, d: { ...dateAt.d, date: year, error: null }, unsure: true };
     }
   }
-  if (letterDate?.date != null) {
+  if (dateAt !== null && letterDate?.date != null) {
     const year = letterYearFromContext(
       letterDate.date,
       references.flatMap((r) => (r.date === null ? [] : [r.date])),
       receiptStamps.flatMap((s) => (s.date === null ? [] : [s.date])),
       options,
     );
-    if (year !== null) {
+    // A year the letter prints again elsewhere is no misreading of it: the date around it
+    // that disagrees is the misread one (a stamp's ๒๔๗๙ for ๒๕๖๙).
+    if (year !== null && !yearPrintedElsewhere(lines, letterDate.date, dateAt.line)) {
       letterDate = { ...letterDate, date: year };
       letterYearGuessed = true;
     }
