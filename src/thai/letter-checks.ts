@@ -147,17 +147,42 @@ export function letterYearFromContext(
   const printed = parseIsoDate(letterDate);
   const around = [...cited, ...receipts];
   if (printed === null || around.length === 0) return null;
-  const fits = (iso: string): boolean =>
-    cited.every((c) => daysBetween(c, iso) >= 0) &&
-    receipts.every((r) => daysBetween(iso, r) >= 0 && daysBetween(iso, r) <= lateDays);
-  if (fits(letterDate)) return null;
+  if (fitsAround(letterDate, cited, receipts, lateDays)) return null;
   // A stamp early in a year may be on a letter of the year before.
   const years = new Set([...around.map(yearOf), ...receipts.map((r) => yearOf(r) - 1)]);
   if (around.some((d) => Math.abs(yearOf(d) - printed.year) < 2)) return null;
+  return onlyFittingDate(years, printed.month, printed.day, cited, receipts, lateDays);
+}
+
+/**
+ * Whether a letter dated `iso` comes on or after every date it cites and on or before every
+ * receipt stamp, at most `lateDays` before each.
+ */
+function fitsAround(
+  iso: string,
+  cited: readonly string[],
+  receipts: readonly string[],
+  lateDays: number,
+): boolean {
+  return (
+    cited.every((c) => daysBetween(c, iso) >= 0) &&
+    receipts.every((r) => daysBetween(iso, r) >= 0 && daysBetween(iso, r) <= lateDays)
+  );
+}
+
+/** The one date of `month` and `day` in `years` (Gregorian) that fits around; null otherwise. */
+function onlyFittingDate(
+  years: Iterable<number>,
+  month: number,
+  day: number,
+  cited: readonly string[],
+  receipts: readonly string[],
+  lateDays: number,
+): string | null {
   const found = [...years]
-    .filter((y) => isValidCivilDate(y, printed.month, printed.day))
-    .map((y) => formatIsoDate(y, printed.month, printed.day))
-    .filter(fits);
+    .filter((y) => isValidCivilDate(y, month, day))
+    .map((y) => formatIsoDate(y, month, day))
+    .filter((iso) => fitsAround(iso, cited, receipts, lateDays));
   return found.length === 1 ? (found[0] ?? null) : null;
 }
 
@@ -195,16 +220,8 @@ export function letterYearOneDigitOff(
 ): string | null {
   if (!/^\d{3,5}$/.test(digits) || receipts.length === 0) return null;
   const lateDays = options.lateReceiptDays ?? DEFAULT_LATE_RECEIPT_DAYS;
-  const found = yearsOneDigitOff(digits)
-    .map(toGregorianYear)
-    .filter((y) => isValidCivilDate(y, month, day))
-    .map((y) => formatIsoDate(y, month, day))
-    .filter(
-      (iso) =>
-        cited.every((c) => daysBetween(c, iso) >= 0) &&
-        receipts.every((r) => daysBetween(iso, r) >= 0 && daysBetween(iso, r) <= lateDays),
-    );
-  return found.length === 1 ? (found[0] ?? null) : null;
+  const years = yearsOneDigitOff(digits).map(toGregorianYear);
+  return onlyFittingDate(years, month, day, cited, receipts, lateDays);
 }
 
 /**

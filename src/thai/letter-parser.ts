@@ -208,8 +208,8 @@ function slipStampDate(
  */
 function yearOneDigitOffFromContext(
   at: DateAt,
-  references: readonly CitedLetter[],
-  stamps: readonly PrintedStamp[],
+  cited: readonly string[],
+  receipts: readonly string[],
   options: LetterParseOptions,
 ): string | null {
   if (at.d.error?.code !== 'year_out_of_range') return null;
@@ -220,14 +220,7 @@ function yearOneDigitOffFromContext(
   const dayMonth = parseThaiDate(`${printed.slice(0, year.index)} 2567`);
   if (!dayMonth.ok) return null;
   const [, month, day] = dayMonth.value.date.split('-').map(Number) as [number, number, number];
-  return letterYearOneDigitOff(
-    day,
-    month,
-    year[1],
-    references.flatMap((r) => (r.date === null ? [] : [r.date])),
-    stamps.flatMap((s) => (s.date === null ? [] : [s.date])),
-    options,
-  );
+  return letterYearOneDigitOff(day, month, year[1], cited, receipts, options);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -676,7 +669,7 @@ function readHead(lines: Line[]): Head {
       unitParts = null;
       // ลงวันที่ / ลว. date a cited letter (a stamp's copy of the letter's date), never this one.
       const d = datesOf(rest).find((x) => !/^(?:ลง\s?วันที่?|ลว)/.test(x.prefix ?? ''));
-      const memo = head.memoHead || head.unit !== null;
+      const memo = memoSoFar(head);
       if (d !== undefined && head.referenceLine < 0 && !memo)
         head.labelledAboveReference ??= { line: no, d, text: rest.text };
       else if (d !== undefined && head.dateField === null)
@@ -1233,7 +1226,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   codeRepaired(head, lines);
   const fields = readFields(lines, head.end);
 
-  const memo = head.memoHead || head.unit !== null;
+  const memo = memoSoFar(head);
   const kind: LetterKind = memo
     ? 'memo'
     : fields.values.has('to') && !fields.values.has('salutation')
@@ -1275,21 +1268,18 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   const references = citedLetters?.references ?? [];
   let letterDate = dateAt === null ? null : letterDateOf(dateAt);
   // A year OCR misread far from those of the letters cited and the stamps: read with theirs.
+  const citedDates = references.flatMap((r) => (r.date === null ? [] : [r.date]));
+  const stampDates = receiptStamps.flatMap((s) => (s.date === null ? [] : [s.date]));
   let letterYearGuessed = false;
   if (dateAt !== null && letterDate !== null && letterDate.date === null) {
-    const year = yearOneDigitOffFromContext(dateAt, references, receiptStamps, options);
+    const year = yearOneDigitOffFromContext(dateAt, citedDates, stampDates, options);
     if (year !== null) {
       letterDate = { ...letterDate, date: year };
       dateAt = { ...dateAt, d: { ...dateAt.d, date: year, error: null }, unsure: true };
     }
   }
   if (dateAt !== null && letterDate?.date != null) {
-    const year = letterYearFromContext(
-      letterDate.date,
-      references.flatMap((r) => (r.date === null ? [] : [r.date])),
-      receiptStamps.flatMap((s) => (s.date === null ? [] : [s.date])),
-      options,
-    );
+    const year = letterYearFromContext(letterDate.date, citedDates, stampDates, options);
     // A year the letter prints again elsewhere is no misreading of it: the date around it
     // that disagrees is the misread one (a stamp's ๒๔๗๙ for ๒๕๖๙).
     if (year !== null && !yearPrintedElsewhere(lines, letterDate.date, dateAt.line)) {
