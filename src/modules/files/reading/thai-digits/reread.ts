@@ -297,7 +297,6 @@ export function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBo
     widths.length > 1 ? widths[Math.floor(widths.length / 4)] : middleHeight * TYPICAL_WIDTH,
     middleHeight * WIDEST_DIGIT,
   );
-  const regionWidth = region.x1 - region.x0;
   const pieces: Shape[] = [];
   for (const shape of shapes) {
     const width = shape.x1 - shape.x0;
@@ -308,26 +307,36 @@ export function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBo
     }
     let from = shape.x0;
     const reach = Math.round(digitWidth * 0.3);
+    const inShape = inkOf({ labels, region }, shape.id);
     for (let k = 1; k < parts; k++) {
       const target = shape.x0 + Math.round((width * k) / parts);
-      let cut = target;
-      let least = Number.POSITIVE_INFINITY;
-      for (let x = target - reach; x <= target + reach; x++) {
-        let ink = 0;
-        for (let y = shape.y0; y < shape.y1; y++) {
-          if (labels[(y - region.y0) * regionWidth + (x - region.x0)] === shape.id) ink++;
-        }
-        if (ink < least) {
-          least = ink;
-          cut = x;
-        }
-      }
+      const cut = thinnestColumn(shape, target - reach, target + reach + 1, inShape);
       pieces.push(ownHeight({ ...shape, x0: from, x1: cut }, labels, region));
       from = cut;
     }
     pieces.push(ownHeight({ ...shape, x0: from }, labels, region));
   }
   return pieces;
+}
+
+/** The first column of `from` to `to` (exclusive) where `shape` has least ink. */
+function thinnestColumn(
+  shape: PixelBox,
+  from: number,
+  to: number,
+  inShape: (x: number, y: number) => boolean,
+): number {
+  let cut = from;
+  let least = Number.POSITIVE_INFINITY;
+  for (let x = from; x < to; x++) {
+    let ink = 0;
+    for (let y = shape.y0; y < shape.y1; y++) if (inShape(x, y)) ink++;
+    if (ink < least) {
+      least = ink;
+      cut = x;
+    }
+  }
+  return cut;
 }
 
 /**
@@ -549,18 +558,7 @@ function lastDigitWhole(image: InkImage, piece: Shape, digitWidth: number): Digi
     .sort((a, b) => b.area - a.area)[0];
   if (!shape) return null;
   const inShape = inkOf(found, shape.id);
-  let x1 = shape.x1;
-  if (x1 > widest) {
-    let least = Number.POSITIVE_INFINITY;
-    for (let x = piece.x1; x < widest; x++) {
-      let ink = 0;
-      for (let y = shape.y0; y < shape.y1; y++) if (inShape(x, y)) ink++;
-      if (ink < least) {
-        least = ink;
-        x1 = x;
-      }
-    }
-  }
+  const x1 = shape.x1 > widest ? thinnestColumn(shape, piece.x1, widest, inShape) : shape.x1;
   const part = ownHeight({ ...shape, x1 }, found.labels, found.region);
   const match = matchDigit(glyphFeature(part, (x, y) => x < x1 && inShape(x, y)));
   return match.distance <= NOT_A_DIGIT_DISTANCE ? match : null;
