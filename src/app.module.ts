@@ -6,6 +6,7 @@ import { CoreModule } from 'src/common/core.module.js';
 import type { AppConfig } from 'src/config/config.js';
 import { dataSourceOptions } from 'src/database/data-source.js';
 import { openDataSource } from 'src/database/bootstrap.js';
+import { ReadReplicaModule, readYourWritesProviders } from 'src/database/read-replica.js';
 import { AuditModule } from 'src/modules/audit/audit.module.js';
 import { AuthModule } from 'src/modules/auth/auth.module.js';
 import { FilesModule } from 'src/modules/files/files.module.js';
@@ -75,9 +76,11 @@ export class AppModule {
             openDataSource(config.databaseUrl, config.databasePoolSize, config.databasePoolWaitMs),
         }),
         HealthModule,
+        ReadReplicaModule,
         ...(domainModules() ?? []),
         ...(options.worker ? (workerModules() ?? []) : []),
       ],
+      providers: readYourWritesProviders(config),
     };
   }
 }
