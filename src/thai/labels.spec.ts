@@ -86,6 +86,29 @@ describe('months and weekdays', () => {
     expect(re.test('พฤศจิกายบ')).toBe(true);
   });
 
+  it('reads a full month name whose marks OCR read wrong or added, not an abbreviation', () => {
+    // A speck over น read as a tone mark, an upper vowel read as another, marks doubled.
+    expect(monthNumberOf('ธั้นวาคม')).toBe(12);
+    expect(monthNumberOf('ลั้นวาคม')).toBe(12); // and a consonant misread
+    expect(monthNumberOf('พฤศจีกายน')).toBe(11);
+    expect(monthNumberOf('กุมภาพั่นธ์')).toBe(2);
+    expect(monthNumberOf('มิถูนายน')).toBe(6);
+    const re = new RegExp(`^${MONTH_PATTERN}$`);
+    for (const word of ['ธั้นวาคม', 'ลั้นวาคม', 'พฤศจีกายน', 'มิถูนายน', 'กรกฎาคม์']) {
+      expect(re.test(word)).toBe(true);
+    }
+    // Never printed so: a date read with one is unsure.
+    expect(isExactMonthWord('ธั้นวาคม')).toBe(false);
+    // Unchanged: an abbreviation keeps its marks (มี.ค. is not ม.ค.), three marks on one
+    // letter are no misread, and a consonant too many or two off stays unread.
+    expect(monthNumberOf('มิ.ค.')).toBeNull();
+    expect(re.test('มิ.ค.')).toBe(false);
+    expect(re.test('ธั้้้นวาคม')).toBe(false);
+    expect(monthNumberOf('ลั้นวาคบ')).toBeNull();
+    expect(monthNumberOf('ธั้นวาคมม')).toBeNull();
+    expect(monthNumberOf('มกร')).toBeNull();
+  });
+
   it('matches every month word with the precompiled pattern', () => {
     const re = new RegExp(`^${MONTH_PATTERN}$`);
     for (const m of MONTHS) {

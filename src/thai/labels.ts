@@ -127,8 +127,8 @@ const THAI_CONSONANT = /[\u0E01-\u0E2E]/;
 const MISREAD_NAME_LENGTH = 6;
 
 /**
- * The month whose full name, marks aside, differs from the word in one consonant only
- * (ลันวาคม for ธันวาคม), when one month's does; null otherwise. Such a word is never a
+ * The month whose full name, marks aside, differs from the word in one consonant at most
+ * (ลันวาคม, ธั้นวาคม for ธันวาคม), when one month's does; null otherwise. Such a word is never a
  * month printed in full (isExactMonthWord), so a date read with it is unsure.
  */
 function monthMisreadIn(word: string): number | null {
@@ -146,7 +146,8 @@ function monthMisreadIn(word: string): number | null {
         differ++;
         consonants &&= THAI_CONSONANT.test(key[i] ?? '') && THAI_CONSONANT.test(target[i] ?? '');
       }
-      if (differ === 1 && consonants) months.add(m.number);
+      // No consonant off: the word has its month's letters with other marks (ธั้นวาคม).
+      if (differ <= 1 && consonants) months.add(m.number);
     }
   }
   const [only] = months;
@@ -197,6 +198,11 @@ export function longestFirst(words: readonly string[]): string[] {
   return [...new Set(words)].sort((a, b) => b.length - a.length || a.localeCompare(b));
 }
 
+/** A consonant's source followed by the marks OCR read over or under it, if any (two at most). */
+function withReadMarks(source: string, char: string): string {
+  return THAI_CONSONANT.test(char) ? `${source}${OCR_DROPPED_MARK.source}{0,2}` : source;
+}
+
 /**
  * RegExp source matching any month word: full names (OCR may drop a space inside),
  * variants, and abbreviations with or without dots and with inner spaces (ม.ค., ม.ค,
@@ -205,11 +211,14 @@ export function longestFirst(words: readonly string[]): string[] {
 export const MONTH_PATTERN: string = (() => {
   const full = longestFirst(MONTHS.flatMap((m) => [m.name, ...m.variants]));
   const abbreviations = longestFirst(MONTHS.map((m) => m.abbreviation));
-  // OCR drops marks written above or below a consonant (พฤศจิกายน → พฤศจกายน): in a full
-  // name they are optional; monthNumberOf knows those skeletons too. Abbreviations keep
-  // theirs (มี.ค. without ี would be ม.ค.).
+  // OCR drops marks written above or below a consonant (พฤศจิกายน → พฤศจกายน), and reads a
+  // speck over one as a mark or a vowel's as a tone mark (ธั้นวาคม): in a full name each
+  // consonant carries whatever marks were read, up to two; monthNumberOf knows those words
+  // by their skeletons too. Abbreviations keep theirs (มี.ค. without ี would be ม.ค.).
   const fullSources = full.map((name) =>
-    [...name].map((c) => escapeRegExp(c) + (OCR_DROPPED_MARK.test(c) ? '?' : '')).join(' ?'),
+    [...name]
+      .flatMap((c) => (OCR_DROPPED_MARK.test(c) ? [] : [withReadMarks(escapeRegExp(c), c)]))
+      .join(' ?'),
   );
   const abbreviationSources = abbreviations.map((abbr) => {
     const parts = abbr.split('.').filter((p) => p.length > 0);
@@ -227,10 +236,12 @@ export const MONTH_PATTERN: string = (() => {
         THAI_CONSONANT.test(c)
           ? [
               chars
-                .map((d, i) =>
+                .flatMap((d, i) =>
                   i === at
-                    ? THAI_CONSONANT.source
-                    : escapeRegExp(d) + (OCR_DROPPED_MARK.test(d) ? '?' : ''),
+                    ? [withReadMarks(THAI_CONSONANT.source, d)]
+                    : OCR_DROPPED_MARK.test(d)
+                      ? []
+                      : [withReadMarks(escapeRegExp(d), d)],
                 )
                 .join(' ?'),
             ]

@@ -385,6 +385,36 @@ describe('dates whose month name has one consonant misread', () => {
   });
 });
 
+describe('dates whose month name OCR read with a wrong or an extra mark', () => {
+  const letter = (dateLine: string): string =>
+    lines(
+      'ที่ รง ๐๒๐๒/ว ๗๗๓                          สำนักงานปลัดกระทรวงแรงงาน',
+      '                                          ถนนมิตรไมตรี เขตดินแดง กทม. ๑๐๔๐๐',
+      dateLine,
+      'เรื่อง  การจัดงานวันแรงงานแห่งชาติ',
+      'เรียน  แรงงานจังหวัด ทุกจังหวัด',
+    );
+
+  it.each([
+    ['๓ ธั้นวาคม ๒๕๖๙', '2026-12-03'],
+    ['๓ ลั้นวาคม ๒๕๖๙', '2026-12-03'],
+    ['๑๘ กันยายน ๒๕๖๙', '2026-09-18'],
+    ['๒๕ พฤศจีกายน ๒๕๖๙', '2026-11-25'],
+  ])('reads %j as the letter date, flagged unless printed so', (date, iso) => {
+    const parsed = parseLetter(letter(`                                          ${date}`));
+    expect(parsed.letterDate).toEqual({ raw: date, date: iso });
+    const flagged = parsed.warnings.some(
+      (w) => w.code === 'low_confidence' && w.field === 'letterDate',
+    );
+    expect(flagged).toBe(date !== '๑๘ กันยายน ๒๕๖๙');
+  });
+
+  it('still reads no date from a word two letters off a month', () => {
+    const parsed = parseLetter(letter('                                          ๓ ลั้นวาคบ ๒๕๖๙'));
+    expect(parsed.letterDate).toBeNull();
+  });
+});
+
 describe('reference number: ที่ with its vowel read as another upper vowel', () => {
   const letter = (refLine: string): string =>
     lines(
