@@ -172,3 +172,34 @@ export function featureDistance(a: Float32Array, b: Float32Array): number {
   for (let i = 0; i < GRID * GRID; i++) sum += (a[i] - b[i]) ** 2;
   return sum + PROPORTION_WEIGHT * (a[GRID * GRID] - b[GRID * GRID]) ** 2;
 }
+
+/**
+ * The share of ink in a part of a glyph, from its feature: `top` to `bottom` and `left` to
+ * `right` as fractions of the glyph's own height and width (the feature centres the glyph in
+ * a square, so its proportion places the glyph's box on the grid). Cells partly inside count
+ * for the part they cover.
+ */
+export function inkShareIn(
+  feature: Float32Array,
+  part: { top: number; bottom: number; left: number; right: number },
+): number {
+  // log(height / width): the longer side spans the grid, the other is centred.
+  const ratio = Math.exp(feature[GRID * GRID]);
+  const height = ratio >= 1 ? GRID : GRID * ratio;
+  const width = ratio >= 1 ? GRID / ratio : GRID;
+  const y0 = (GRID - height) / 2 + part.top * height;
+  const y1 = (GRID - height) / 2 + part.bottom * height;
+  const x0 = (GRID - width) / 2 + part.left * width;
+  const x1 = (GRID - width) / 2 + part.right * width;
+  let ink = 0;
+  let area = 0;
+  for (let gy = Math.floor(y0); gy < Math.ceil(y1); gy++) {
+    const dy = Math.min(gy + 1, y1) - Math.max(gy, y0);
+    for (let gx = Math.floor(x0); gx < Math.ceil(x1); gx++) {
+      const dx = Math.min(gx + 1, x1) - Math.max(gx, x0);
+      ink += feature[gy * GRID + gx] * dx * dy;
+      area += dx * dy;
+    }
+  }
+  return area > 0 ? ink / area : 0;
+}

@@ -1,9 +1,17 @@
 import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
-import { glyphFeature, inkFromRgba, otsuThreshold, shapesIn, type InkImage } from './glyph.js';
+import {
+  glyphFeature,
+  GRID,
+  inkFromRgba,
+  otsuThreshold,
+  shapesIn,
+  type InkImage,
+} from './glyph.js';
 import {
   cutTouching,
   matchDigit,
@@ -976,6 +984,120 @@ describe('cutTouching', () => {
       expect(match.digit).toBe(pair[1]);
     },
   );
+});
+
+describe('matchDigit between ๔ and ๕', () => {
+  /**
+   * One digit as a scan leaves it: drawn at `size` pixels in the face's regular or bold,
+   * blurred by `passes` of a 3×3 box (a scanner's optics), thresholded by Otsu's level
+   * moved by `bias` (positive: ink spread; negative: faint toner), as the reader's ink.
+   */
+  function scannedFeature(
+    font: string,
+    weight: number,
+    digit: string,
+    size: number,
+    passes: number,
+    bias: number,
+  ): Float32Array {
+    const root = dirname(require.resolve(`@fontsource/${font}/package.json`));
+    const family = `test-${font}-${weight}`;
+    GlobalFonts.registerFromPath(
+      join(root, 'files', `${font}-thai-${weight}-normal.woff2`),
+      family,
+    );
+    const side = size * 3;
+    const context = page(side, side, `${size}px ${family}`);
+    context.fillText(digit, size, size * 2);
+    const rgba = context.getImageData(0, 0, side, side).data;
+    let grey = Float32Array.from({ length: side * side }, (_, i) => rgba[i * 4]);
+    for (let p = 0; p < passes; p++) {
+      const next = new Float32Array(side * side);
+      for (let y = 1; y < side - 1; y++) {
+        for (let x = 1; x < side - 1; x++) {
+          let sum = 0;
+          for (let dy = -1; dy <= 1; dy++)
+            for (let dx = -1; dx <= 1; dx++) sum += grey[(y + dy) * side + x + dx];
+          next[y * side + x] = sum / 9;
+        }
+      }
+      grey = next.map((v, i) => (v === 0 && grey[i] !== 0 ? grey[i] : v));
+    }
+    const levels = Uint8Array.from(grey, (v) => Math.round(v));
+    const threshold = otsuThreshold(levels) + bias;
+    const image: InkImage = {
+      width: side,
+      height: side,
+      ink: Uint8Array.from(levels, (v) => (v <= threshold ? 1 : 0)),
+    };
+    const found = shapesIn(image, { x0: 0, y0: 0, x1: side, y1: side });
+    const shape = found.shapes.sort((a, b) => b.area - a.area)[0];
+    return glyphFeature(shape, (x, y) => image.ink[y * side + x] === 1);
+  }
+
+  // The letters' faces, regular and (Sarabun) bold, at the sizes the bench's letters print
+  // at 200–300 dpi, clean, blurred, spread and faint.
+  const faces = [
+    ['sarabun', 400],
+    ['sarabun', 700],
+    ['taviraj', 400],
+  ] as const;
+  const cases = faces.flatMap(([font, weight]) =>
+    [30, 44, 56].flatMap((size) =>
+      [
+        [0, 0],
+        [1, 0],
+        [2, 30],
+        [2, -20],
+      ].flatMap(([passes, bias]) =>
+        ['๔', '๕'].map((digit) => [font, weight, size, passes, bias, digit] as const),
+      ),
+    ),
+  );
+
+  it.each(cases)(
+    'tells them apart by the curl of ๕ (%s %i, %i px, blur %i, bias %i): %s',
+    (font, weight, size, passes, bias, digit) => {
+      const match = matchDigit(scannedFeature(font, weight, digit, size, passes, bias));
+      expect(match.digit).toBe(digit);
+      expect(match.second).toBe(digit === '๔' ? '๕' : '๔');
+      expect(match.confidence).toBeGreaterThanOrEqual(0.75);
+    },
+  );
+
+  it.each(['sarabun', 'taviraj'])(
+    'never turns a sure ๔ into a sure ๕ of %s without a flagged glyph between them',
+    (font) => {
+      // A ๔ fading into the ๕ of its face: the curl's ink grows step by step.
+      const four = scannedFeature(font, 400, '๔', 44, 1, 0);
+      const five = scannedFeature(font, 400, '๕', 44, 1, 0);
+      const read = Array.from({ length: 41 }, (_, k) =>
+        matchDigit(four.map((v, i) => v + (k / 40) * (five[i] - v))),
+      );
+      expect(read[0]).toMatchObject({ digit: '๔' });
+      expect(read[40]).toMatchObject({ digit: '๕' });
+      expect(read.every((m) => m.digit === '๔' || m.digit === '๕')).toBe(true);
+      const switched = read.findIndex((m) => m.digit === '๕');
+      expect(read.slice(switched).every((m) => m.digit === '๕')).toBe(true);
+      expect(read[switched].confidence).toBeLessThan(0.75);
+      expect(read[switched - 1].confidence).toBeLessThan(0.75);
+    },
+  );
+
+  it('reads every template as its own digit, in the faces whose ๔ has no empty curl too', () => {
+    // Waree's and Umpush's ๔ carry their bar where a looped ๔ is empty: the templates decide.
+    const file = JSON.parse(readFileSync(new URL('./templates.json', import.meta.url), 'utf8')) as {
+      templates: { digit: string; font: string; grid: string; proportion: number }[];
+    };
+    const wrong = file.templates.filter((t) => {
+      const feature = new Float32Array(GRID * GRID + 1);
+      Buffer.from(t.grid, 'base64').forEach((v, i) => (feature[i] = v / 255));
+      feature[GRID * GRID] = t.proportion;
+      const match = matchDigit(feature);
+      return match.digit !== t.digit || match.confidence < 0.75;
+    });
+    expect(wrong.map((t) => `${t.digit} ${t.font}`)).toEqual([]);
+  });
 });
 
 describe('otsuThreshold', () => {
