@@ -54,6 +54,28 @@ describe('letterCodeRepaired', () => {
     expect(letterCodeRepaired('ลห', 'ถนนลำพูน')).toBeNull();
   });
 
+  it.each([
+    // No owner a letter off is named: the one known code a look-alike letter off.
+    ['ศล', 'โรงเรียนบ้านหนองบัว ตำบลหนองบัว อำเภอเมือง', 'ศธ'],
+    ['สฮ', 'ถนนติวานนท์', 'สธ'],
+    ['สถ', '', 'สธ'],
+    ['ตซ', '', 'ตช'],
+    ['รถ', 'ถนนเทวาภิบาล', 'รอ'],
+    // ร is a look-alike of ธ and ศ of ส: ศธ and สร (สุรินทร์) are both a look-alike off.
+    ['ศร', '', null],
+    // จ has no look-alike: ชจ is no known code's misreading.
+    ['ชจ', '', null],
+    // Known codes are never changed, nor a code whose head names another owner.
+    ['ยล', '', null],
+    ['สป', '', null],
+    ['สง', 'กรมชลประทาน ถนนสามเสน', null],
+    ['ศล', 'กรมการแพทย์ ถนนติวานนท์', null],
+    // A province in the head is the sender's address, not its code's owner.
+    ['ศล', 'โรงเรียนบ้านหนองบัว อำเภอชุมแพ จังหวัดขอนแก่น ๔๐๑๓๐', 'ศธ'],
+  ])('%s in a head naming %s → %s (look-alike letters)', (code, head, want) => {
+    expect(letterCodeRepaired(code, head)).toBe(want);
+  });
+
   it('changes nothing when two owners a letter off are named', () => {
     // สต (สตูล) and สข (สงขลา) are both a letter off สฃ.
     expect(letterCodeRepaired('สฃ', 'จังหวัดสตูล จังหวัดสงขลา')).toBeNull();
@@ -94,15 +116,26 @@ describe('a reference number with its code misread, in a letter', () => {
     expect(unsure(text)).toBe(false);
   });
 
+  it('reads a code a look-alike letter off one known code, where the head names no owner', () => {
+    const text = memo('ที่ ศล ๐๔๑๗/ว ๑๒', 'โรงเรียนบ้านหนองบัว ตำบลหนองบัว');
+    expect(parseLetter(text).referenceNumber).toMatchObject({
+      raw: 'ศล ๐๔๑๗/ว ๑๒',
+      agencyPrefix: 'ศธ',
+      serial: 12,
+    });
+    expect(unsure(text)).toBe(true);
+  });
+
   it('never takes the owner from the addressee or a receipt stamp', () => {
+    // ชจ is a letter off ชย (ชัยภูมิ, named only as the addressee), but no look-alike of it.
     const external = lines(
-      'ที่ ชซ ๐๐๒๓.๔/ว ๑๒                          ศาลากลาง',
+      'ที่ ชจ ๐๐๒๓.๔/ว ๑๒                          ศาลากลาง',
       '                          ถนนบรรณาการ',
       '            ๓ เมษายน ๒๕๖๘',
       'เรื่อง  ขอเชิญประชุม',
       'เรียน  ผู้ว่าราชการจังหวัดชัยภูมิ',
     );
-    expect(parseLetter(external).referenceNumber?.agencyPrefix).toBe('ชซ');
+    expect(parseLetter(external).referenceNumber?.agencyPrefix).toBe('ชจ');
   });
 });
 
@@ -134,11 +167,23 @@ describe('a cited letter with its code misread', () => {
     expect(parseLetter(text).references.map((r) => r.agencyPrefix)).toEqual(['สธ', 'ตช']);
   });
 
-  it('leaves a code alone when the citation names no owner a letter off, or it is known', () => {
-    // The sender is named only in the letter's head, not in the citation.
+  it('reads a code a look-alike letter off one known code where the citation names no sender', () => {
     const unnamed = letter('หนังสือที่ สถ ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
-    expect(parseLetter(unnamed).references[0]?.agencyPrefix).toBe('สถ');
+    expect(parseLetter(unnamed).references[0]).toMatchObject({
+      raw: 'สถ ๐๔๑๐.๔/ว ๑๒๐',
+      agencyPrefix: 'สธ',
+    });
+    expect(unsure(unnamed)).toBe(true);
+  });
+
+  it('leaves a code alone when no owner is a letter off it, two are, or it is known', () => {
+    // The sender is named only in the letter's head, not in the citation; จ has no look-alike.
+    const unnamed = letter('หนังสือที่ สจ ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
+    expect(parseLetter(unnamed).references[0]?.agencyPrefix).toBe('สจ');
     expect(unsure(unnamed)).toBe(false);
+    // ศธ and สร are both a look-alike letter off ศร.
+    const two = letter('หนังสือที่ ศร ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
+    expect(parseLetter(two).references[0]?.agencyPrefix).toBe('ศร');
     const known = letter('หนังสือกรมควบคุมโรค ที่ มท ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
     expect(parseLetter(known).references[0]?.agencyPrefix).toBe('มท');
     expect(unsure(known)).toBe(false);

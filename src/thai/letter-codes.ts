@@ -10,6 +10,8 @@ import { normalizeThaiText } from 'src/thai/normalize.js';
 
 interface KnownCode {
   code: string;
+  /** A province's code: its name in a head is mostly the sender's address. */
+  province: boolean;
   /** How a letter's head names the owner: the ministry's full name, or จังหวัด + province. */
   names: readonly string[];
 }
@@ -304,10 +306,12 @@ export const PROVINCE_CODES: readonly (readonly [string, string])[] = [
 const KNOWN: readonly KnownCode[] = [
   ...[...MINISTRY_CODES, ...RENAMED_MINISTRY_CODES, ...AGENCY_CODES].map(([code, name]) => ({
     code,
+    province: false,
     names: [name, ...(DEPARTMENTS.find(([c]) => c === code)?.[1] ?? [])].map(normalizeThaiText),
   })),
   ...PROVINCE_CODES.map(([province, code]) => ({
     code,
+    province: true,
     // Bangkok is named by itself; a province by จังหวัด (or จ.) and its name.
     names:
       province === 'กรุงเทพมหานคร'
@@ -331,19 +335,72 @@ function oneLetterOff(a: string, b: string): boolean {
 }
 
 /**
+ * Consonants OCR reads one for another on scanned letters, each pair differing by a small
+ * stroke (a tail, a head's loop, a notch) or seen so on this project's scans: ธ as ล, อ, ง,
+ * ถ, ฮ (ศล, ศอ, สง, สถ, สฮ for ศธ and สธ), อ as ถ (รถ for รอ), ช as ซ (ตซ for ตช), ษ as ศ (กศ
+ * for กษ), ท as ฑ (มฑ for มท), ป as ฟ, พ as น, ค as ด.
+ */
+const LOOK_ALIKE_PAIRS = [
+  'ธล',
+  'ธอ',
+  'ธง',
+  'ธถ',
+  'ธฮ',
+  'ธร',
+  'อถ',
+  'อฮ',
+  'ชซ',
+  'ซย',
+  'ขช',
+  'ปฟ',
+  'ปบ',
+  'บษ',
+  'ษศ',
+  'ศส',
+  'ทฑ',
+  'พน',
+  'พฟ',
+  'พผ',
+  'ผฝ',
+  'คด',
+  'ดต',
+  'ถภ',
+  'ฎฏ',
+  'วร',
+];
+const LOOK_ALIKES: ReadonlySet<string> = new Set(
+  LOOK_ALIKE_PAIRS.flatMap((pair) => [pair, [...pair].reverse().join('')]),
+);
+
+/** One letter of `read` differs from `code`, and it is a look-alike of the code's letter. */
+function oneLookAlikeOff(code: string, read: string): boolean {
+  const x = [...code];
+  const y = [...read];
+  if (x.length !== y.length) return false;
+  const differing = x.flatMap((ch, i) => (ch === y[i] ? [] : [ch + y[i]]));
+  return differing.length === 1 && LOOK_ALIKES.has(differing[0]);
+}
+
+/**
  * The letter code OCR must have misread, from the code as read and the head of the letter
- * it was read in (the sender's unit and address, receipt stamps left out): when the code is
- * not one the system knows, and exactly one known code one letter off it belongs to an
- * owner the head names (`รถ` read for รอ in a head naming จังหวัดร้อยเอ็ด; อ and ถ differ by
- * a small stroke). Null otherwise: an unknown code with no such neighbour may be a real one.
- * The caller keeps the text as read and shows the number as unsure.
+ * it was read in (the sender's unit and address, receipt stamps left out), when the code is
+ * not one the system knows: the one known code a letter off it whose owner the head names
+ * (`รถ` read for รอ in a head naming จังหวัดร้อยเอ็ด; อ and ถ differ by a small stroke); where
+ * the head names no owner a letter off, the one known code a look-alike letter off it
+ * (LOOK_ALIKE_PAIRS: `ศล` for ศธ), unless the head names another ministry or department (a
+ * province it names is mostly the sender's address: a school's letter names its province,
+ * and writes under ศธ). Null otherwise: two
+ * such codes, or none (an unknown code with no such neighbour may be a real one). The caller
+ * keeps the text as read and shows the number as unsure.
  */
 export function letterCodeRepaired(code: string, head: string): string | null {
   if (CODES.has(code) || [...code].length !== 2) return null;
   const text = normalizeThaiText(head);
-  const named = KNOWN.filter(
-    (k) => oneLetterOff(k.code, code) && k.names.some((name) => text.includes(name)),
-  );
-  const codes = new Set(named.map((k) => k.code));
-  return codes.size === 1 ? [...codes][0] : null;
+  const owners = KNOWN.filter((k) => k.names.some((name) => text.includes(name)));
+  const named = new Set(owners.filter((k) => oneLetterOff(k.code, code)).map((k) => k.code));
+  if (named.size > 0) return named.size === 1 ? [...named][0] : null;
+  const alike = new Set(KNOWN.filter((k) => oneLookAlikeOff(k.code, code)).map((k) => k.code));
+  if (alike.size !== 1) return null;
+  const [only] = alike;
+  return owners.every((k) => k.province || k.code === only) ? only : null;
 }
