@@ -55,6 +55,30 @@ describe('referenceSegment', () => {
     expect(segment!.box.y1).toBeGreaterThan(serial.y1);
   });
 
+  it.each([
+    // The code glued to the owner number and read as letters: ที่ ชม ๗๓๕๐๑/๔๔๗.
+    ['9 YU ญณ๓๕๐๑/๔๔๗          องค์การบริหารส่วนตำบลหนองหาร', '9 YU ญณ๓๕๐๑/๔๔๗'],
+    // ว read as a digit: the serial after it is the segment's too, so the crop holds it.
+    ['# ni 0903/2 3156          กรมส่งเสริมการเกษตร', '# ni 0903/2 3156'],
+    ['ที กษ 0903/2 3156          กรมส่งเสริมการเกษตร', 'ที กษ 0903/2 3156'],
+  ])('finds the segment of %j', (text, piece) => {
+    const line = engineLine(text);
+    const segment = referenceSegment(line);
+    expect(segment).not.toBeNull();
+    expect(line.text.slice(0, segment!.length)).toBe(piece);
+    expect(segment!.box.x1).toBeLessThan(line.words.at(-1)!.box.x0);
+  });
+
+  it.each([
+    'ที่ มท ๐๒๑๐.๕/ว ๑๐๕          กระทรวงมหาดไทย',
+    'ทึ กษ 0903/ว 3156          กรมส่งเสริมการเกษตร',
+    'ที กษ 0903/ว 3156          กรมส่งเสริมการเกษตร',
+    'ที่ ชม ๗๓๕๐๑/๔๔๗ ๒๕๖๙',
+    'เรื่อง ขอเชิญประชุม ๑๒/๒๕๖๙',
+  ])('reads no segment again in %j', (text) => {
+    expect(referenceSegment(engineLine(text))).toBeNull();
+  });
+
   it('starts after specks read before the label, and crops from the label', () => {
     // A lone tone mark and a colon far left of the line (dust, an emblem's edge).
     const line = engineLine('๊ :            ท NA ๐๑๒๓.๔/ว ๕๖          กระทรวงการคลัง');
@@ -196,6 +220,26 @@ describe('withReferenceReread', () => {
     }
   });
 
+  it('takes a reading whose ที่ came as ทึ, as the parser reads it', () => {
+    const page = engineLine('# ni 0903/2 3156          กรมส่งเสริมการเกษตร');
+    const own = referenceSegment(page)!;
+    const merged = withReferenceReread(
+      page,
+      own,
+      [engineLine('ทึ กษ 0903/ว 3156', 0.93, 10, 5)],
+      origin,
+    );
+    expect(merged.text).toBe('ทึ กษ 0903/ว 3156          กรมส่งเสริมการเกษตร');
+    // A label that is no ที่ at all is not taken.
+    const other = withReferenceReread(
+      page,
+      own,
+      [engineLine('ทา กษ 0903/ว 3156', 0.93, 10, 5)],
+      origin,
+    );
+    expect(other).toBe(page);
+  });
+
   it('takes the code when the page read the label as a digit', () => {
     const page = engineLine('1 NA ๐๑๒๓.๔/ว mo          กรมบัญชีกลาง');
     const own = referenceSegment(page)!;
@@ -219,7 +263,24 @@ describe('withReferenceReread', () => {
   });
 
   it.each([
-    ['ที่ กค๐๔๐๖.๒ ว', 'a code run into the digits'],
+    ['ที่ กค๐๔๐๖.๒ ว', 'nothing'],
+    ['ที่ กคะ๐๔๐๖.๒ ว', 'a vowel'],
+    ['ที่ กค.๐๔๐๖.๒ ว', 'a dot'],
+  ])('takes the code run into the digits with %s between them', (text) => {
+    const merged = withReferenceReread(line, segment, [engineLine(text, 0.93, 10, 5)], origin);
+    expect(merged.text).toBe('ที่ กค ๐๔๐๖.๒/ว ๑๕๘          กระทรวงการคลัง');
+    // The code's own symbols as a word; the page's words from the number on.
+    expect(merged.words.map((w) => w.text).slice(0, 3)).toEqual(['ที่', 'กค', '๐๔๐๖.๒/ว']);
+    expect(merged.words[1].symbols.map((s) => s.text).join('')).toBe('กค');
+    // Its box is its symbols', not the whole word's it was cut from.
+    expect(merged.words[1].box.x1).toBe(merged.words[1].symbols[1].box!.x1);
+    expect(merged.symbols.map((s) => s.text).join('')).toBe(merged.text.replace(/\s+/g, ''));
+  });
+
+  it.each([
+    ['ที่ กคอ๔๐๖.๒ ว', 'three letters run into the digits: ๐ may be read as อ'],
+    ['ที่กค๐๔๐๖.๒ ว', 'the label run into the code and the digits'],
+    ['ที่ กคา๐๔๐๖ ว', 'a vowel after the code that no gap is read as'],
     ['ที่ ศอฮี ๐๒๑๐ ว', 'a code of three letters with a vowel'],
     ['ที่ ศึกษา ๐๒๑๐ ว', 'a word with vowels'],
     ['ที่ กค', 'no number after the code'],

@@ -18,16 +18,23 @@ import { parseReferenceNumber } from 'src/thai/index.js';
 const DIGIT = '[0-9\\u0E50-\\u0E59]';
 /**
  * The start of a line up to a reference number's serial: a few characters (the label and the
- * letter code as read, however wrong), a number, a slash, ว, the serial.
+ * letter code as read, however wrong), a number, a slash, ว, the serial. A code glued to the
+ * number may come as up to three signs or letters before its first digit (`9 YU ญณ๓๕๐๑/๔๔๗`
+ * for ที่ ชม ๗๓๕๐๑/๔๔๗); a ว read as one other character keeps its space before the serial
+ * (`0903/2 3156` for 0903/ว 3156), and the serial is the segment's too, so that the crop
+ * read again holds it.
  */
 const SEGMENT = new RegExp(
-  `^\\s*(?<head>[^\\s]{1,6}(?:\\s+[^\\s]{1,6})?)\\s*${DIGIT}[^/\\s]{0,14}\\s*/\\s*(?:ว\\s*\\.?\\s*)?[^\\s]+`,
+  `^\\s*(?<head>[^\\s]{1,6}(?:\\s+[^\\s]{1,6})?)\\s*[^\\s/0-9\\u0E50-\\u0E59]{0,3}${DIGIT}[^/\\s]{0,14}\\s*/\\s*(?:ว\\s*\\.?\\s*|[^\\s]\\s{1,2}(?=${DIGIT}))?[^\\s]+`,
 );
-/** ที่ (or ที, its tone mark lost) and a Thai letter code starting the line: already right. */
-const THAI_HEAD = /^\s*ที่?\s*[\u0E01-\u0E2E]{2,4}\.?\s*[0-9\u0E50-\u0E59]/;
+/**
+ * ที่ (or ที, its tone mark lost, or its vowel read as another upper vowel: ทึ, ทิ, ทื, as the
+ * parser reads them) and a Thai letter code starting the line: already right.
+ */
+const THAI_HEAD = /^\s*ท[ีิึื]่?\s*[\u0E01-\u0E2E]{2,4}\.?\s*[0-9\u0E50-\u0E59]/;
 
 /** The label, with or without its tone mark. */
-const LABEL = /^\s*ที่?\s*/;
+const LABEL = /^\s*ท[ีิึื]่?\s*/;
 
 export interface ReferenceSegment {
   /** The segment's words: the line's first `words`. */
@@ -107,7 +114,7 @@ function shift<T extends { box?: PixelBox }>(item: T, dx: number, dy: number): T
  * What comes before ที่ (or ที) in a reading: nothing, or a speck or a stray letter or two
  * read from the crop's edge (`ทที่`, `๊:`), and spaces.
  */
-const BEFORE_LABEL = /^.*?(?=ที)/;
+const BEFORE_LABEL = /^.*?(?=ท[ีิึื])/;
 const MAX_SPECKS = 3;
 
 /**
@@ -157,7 +164,7 @@ export function referenceReread(
   if (!lead || lead[0].replace(/\s+/g, '').length > MAX_SPECKS) return unchanged;
   const match = SEGMENT.exec(candidate.text.slice(lead[0].length));
   const text = match?.[0].trim() ?? '';
-  if (!match || !THAI_HEAD.test(text) || !parseReferenceNumber(text).ok) {
+  if (!match || !THAI_HEAD.test(text) || !parseReferenceNumber(text.replace(LABEL, '')).ok) {
     const code = withCodeReread(line, segment, candidate, lead[0].length);
     return { line: code, taken: code === line ? null : 'code' };
   }
@@ -185,7 +192,7 @@ export function referenceReread(
  * vowels or tone marks the engine read over or under its letters (`สฮิ`, `มุท`): see CODE_MARKS.
  */
 const LABEL_AND_CODE =
-  /^(\s*)(ที่?)\s*((?:[\u0E01-\u0E2E][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*){2,4})(?=\s+[0-9\u0E50-\u0E59])/;
+  /^(\s*)(ท[ีิึื]่?)\s*((?:[\u0E01-\u0E2E][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*){2,4})(?=\s+[0-9\u0E50-\u0E59]|(?<glued>[ะ.]?[0-9\u0E50-\u0E59]))/;
 /**
  * Marks above and below a letter. A letter code is consonants alone, so marks read on one are
  * specks or a misread stroke; they are dropped, only from a code of two letters (every
@@ -194,6 +201,36 @@ const LABEL_AND_CODE =
 const CODE_MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
 /** A word that starts a reference number's owner number. */
 const NUMBER_WORD = /^[0-9\u0E50-\u0E59]/;
+
+/**
+ * The first `length` characters of a word as a word of their own, when its symbols end
+ * exactly there: their text, their lowest confidence, the box around them. Null otherwise.
+ */
+function wordHead(word: OcrWord, length: number): OcrWord | null {
+  const symbols: OcrWord['symbols'] = [];
+  let read = 0;
+  for (const symbol of word.symbols) {
+    if (read >= length) break;
+    symbols.push(symbol);
+    read += symbol.text.length;
+  }
+  if (read !== length || symbols.length === 0) return null;
+  const boxes = symbols.map((symbol) => symbol.box);
+  const box = boxes.every((b) => b !== undefined)
+    ? boxes.reduce((a, b) => ({
+        x0: Math.min(a.x0, b.x0),
+        y0: Math.min(a.y0, b.y0),
+        x1: Math.max(a.x1, b.x1),
+        y1: Math.max(a.y1, b.y1),
+      }))
+    : word.box;
+  return {
+    text: word.text.slice(0, length),
+    confidence: Math.min(...symbols.map((symbol) => symbol.confidence)),
+    box,
+    symbols,
+  };
+}
 
 /**
  * The line with only its label and letter code taken from the Thai reading, when that reading
@@ -221,12 +258,26 @@ function withCodeReread(
   if (!starts) return line;
   const inside = candidate.words.filter((_, i) => starts[i] >= from && starts[i] < to);
   const last = inside.length === 0 ? -1 : candidate.words.indexOf(inside[inside.length - 1]);
-  // The code must end a word: a word running on into the digits is not cut.
-  if (last < 0 || starts[last] + candidate.words[last].text.length !== to) return line;
-  // The code's words without the marks read on them, their symbols in step with the text.
+  if (last < 0) return line;
+  // The code ends a word, or a word running on into the digits (`พณะ๐๓๐๕/ว`: the gap
+  // before the number read as ะ or a dot, or nothing) is cut where the code's symbols end.
   const codeAt = to - head[3].length;
-  const taken = inside.map((word) => {
-    if (starts[candidate.words.indexOf(word)] < codeAt) return word;
+  if (starts[last] + candidate.words[last].text.length !== to) {
+    // Only a word that starts with the code, and a code of two letters (every ministry's
+    // and province's): a digit glued after it may have been read as a letter (๐ as อ),
+    // and ที่ glued to it is left as it was.
+    const cut =
+      head.groups?.glued === undefined || starts[last] < codeAt || [...code].length !== 2
+        ? null
+        : wordHead(candidate.words[last], to - starts[last]);
+    if (cut === null) return line;
+    inside[inside.length - 1] = cut;
+  }
+  // The code's words without the marks read on them, their symbols in step with the text.
+  const taken = inside.map((word, k) => {
+    // The last may be a piece cut from a word: its start is that word's.
+    const at = k === inside.length - 1 ? starts[last] : starts[candidate.words.indexOf(word)];
+    if (at < codeAt) return word;
     const symbols = word.symbols
       .map((symbol) => ({ ...symbol, text: symbol.text.replace(CODE_MARKS, '') }))
       .filter((symbol) => symbol.text !== '');
