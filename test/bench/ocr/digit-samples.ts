@@ -27,7 +27,14 @@ import {
 } from 'src/modules/files/reading/thai-digits/glyph.js';
 import { cutTouching } from 'src/modules/files/reading/thai-digits/reread.js';
 import { FIT_LINES_SCRIPT, letterHtml, type FontName } from './letter-html.js';
-import { hashSeed, readPgm, scanPage, seededRandom, type ScanDefects } from './scan.js';
+import {
+  hashSeed,
+  officeScanDefects,
+  readPgm,
+  scanPage,
+  seededRandom,
+  type ScanDefects,
+} from './scan.js';
 
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
@@ -64,7 +71,6 @@ function planPage(index: number): PagePlan {
   const seed = hashSeed(`digits#${index}`);
   const random = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
-  const between = (lo: number, hi: number): number => lo + random() * (hi - lo);
   // ๔ and ๕ twice as often as the others: they are the pair being measured.
   const digit = (): string => (random() < 0.4 ? pick(['๔', '๕']) : pick(DIGITS));
   const lines: string[] = [];
@@ -83,15 +89,7 @@ function planPage(index: number): PagePlan {
     sizePt: pick([14, 15, 16, 16, 17, 18]),
     dpi: pick([200, 240, 300, 300]),
     seed,
-    defects: {
-      skewDegrees: Number(between(-2, 2).toFixed(2)),
-      blurSigma: Number(between(0.3, 1.1).toFixed(2)),
-      noiseSigma: Number(between(4, 16).toFixed(1)),
-      paper: Math.round(between(228, 250)),
-      ink: Math.round(between(15, 60)),
-      specks: Math.round(between(20, 250)),
-      jpegQuality: Math.round(between(50, 85)),
-    },
+    defects: officeScanDefects(random),
     lines,
   };
 }

@@ -35,6 +35,23 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * Defects drawn as an office scanner leaves them (skew up to ±2°, blur, noise, grey paper and
+ * ink, specks, JPEG), in a fixed order from `random`, so a seed gives the same scan every time.
+ */
+export function officeScanDefects(random: () => number): ScanDefects {
+  const between = (lo: number, hi: number): number => lo + random() * (hi - lo);
+  return {
+    skewDegrees: Number(between(-2, 2).toFixed(2)),
+    blurSigma: Number(between(0.3, 1.1).toFixed(2)),
+    noiseSigma: Number(between(4, 16).toFixed(1)),
+    paper: Math.round(between(228, 250)),
+    ink: Math.round(between(15, 60)),
+    specks: Math.round(between(20, 250)),
+    jpegQuality: Math.round(between(50, 85)),
+  };
+}
+
 export function hashSeed(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);

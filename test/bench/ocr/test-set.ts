@@ -16,7 +16,14 @@ import { promisify } from 'node:util';
 import { PDFDocument } from 'pdf-lib';
 import { chromium, type Browser } from 'playwright-core';
 import { FIT_LINES_SCRIPT, letterHtml, type FontName, type LetterLook } from './letter-html.js';
-import { hashSeed, readPgm, scanPage, seededRandom, type ScanDefects } from './scan.js';
+import {
+  hashSeed,
+  officeScanDefects,
+  readPgm,
+  scanPage,
+  seededRandom,
+  type ScanDefects,
+} from './scan.js';
 
 /**
  * The scanned test set: fixture letters printed by Chromium in Thai fonts, rasterised by
@@ -121,15 +128,7 @@ export function variantFor(letter: string, index: number): ScanVariant {
       lineHeight: Number(between(1.25, 1.6).toFixed(2)),
     },
     dpi: pick([200, 240, 300, 300]),
-    defects: {
-      skewDegrees: Number(between(-2, 2).toFixed(2)),
-      blurSigma: Number(between(0.3, 1.1).toFixed(2)),
-      noiseSigma: Number(between(4, 16).toFixed(1)),
-      paper: Math.round(between(228, 250)),
-      ink: Math.round(between(15, 60)),
-      specks: Math.round(between(20, 250)),
-      jpegQuality: Math.round(between(50, 85)),
-    },
+    defects: officeScanDefects(random),
   };
 }
 
