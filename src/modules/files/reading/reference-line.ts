@@ -1,7 +1,7 @@
 import type { OcrLine, OcrWord } from 'src/modules/files/reading/ocr-pool.js';
 import { wordStarts } from 'src/modules/files/reading/ocr-words.js';
 import { speckFreeRange } from 'src/modules/files/reading/ocr-specks.js';
-import type { PixelBox } from 'src/modules/files/reading/thai-digits/glyph.js';
+import { unionBox, type PixelBox } from 'src/modules/files/reading/thai-digits/glyph.js';
 import { parseReferenceNumber } from 'src/thai/index.js';
 
 /**
@@ -75,12 +75,7 @@ export function referenceSegment(line: OcrLine): ReferenceSegment | null {
   const own = starts.filter((start) => start >= lead && start < length).length;
   if (own === 0) return null;
   const boxes = line.words.slice(words - own, words).map((word) => word.box);
-  const box = {
-    x0: Math.min(...boxes.map((b) => b.x0)),
-    y0: Math.min(...boxes.map((b) => b.y0)),
-    x1: Math.max(...boxes.map((b) => b.x1)),
-    y1: Math.max(...boxes.map((b) => b.y1)),
-  };
+  const box = boxes.reduce(unionBox);
   // Room around the words: a label's tone mark above, a margin for the line reader.
   const height = line.box.y1 - line.box.y0;
   // The line's box starts at a speck before the label when there is one: not the crop.
@@ -216,14 +211,7 @@ function wordHead(word: OcrWord, length: number): OcrWord | null {
   }
   if (read !== length || symbols.length === 0) return null;
   const boxes = symbols.map((symbol) => symbol.box);
-  const box = boxes.every((b) => b !== undefined)
-    ? boxes.reduce((a, b) => ({
-        x0: Math.min(a.x0, b.x0),
-        y0: Math.min(a.y0, b.y0),
-        x1: Math.max(a.x1, b.x1),
-        y1: Math.max(a.y1, b.y1),
-      }))
-    : word.box;
+  const box = boxes.every((b) => b !== undefined) ? boxes.reduce(unionBox) : word.box;
   return {
     text: word.text.slice(0, length),
     confidence: Math.min(...symbols.map((symbol) => symbol.confidence)),
