@@ -485,21 +485,51 @@ function isDust(token: string, previous: string | undefined, longNumbers: boolea
   return true;
 }
 
+/** Divisions numbered after their name (กองเอเชียตะวันออก ๓, กลุ่มงาน ๒, ฝ่ายปกครอง ๑). */
+const NUMBERED_DIVISION = /^(?:กอง|กลุ่ม|ฝ่าย|ส่วน|งาน|แผนก)[\u0E01-\u0E4E]/;
+/** A division's number: 1 to 19, no leading zero. */
+const DIVISION_NUMBER = /^(?:[1-9\u0E51-\u0E59]|[1\u0E51][0-9\u0E50-\u0E59])$/;
+
+/**
+ * Whether `token`, read right after the word `previous` with no speck between them, is the
+ * number of the division that word names: it ends the field or a Thai word follows it. A
+ * number among specks is one of them (กองคลัง 0 7, …เรื่องร้องทุกข์ 7 0).
+ */
+function numbersDivision(
+  token: string,
+  previous: string | undefined,
+  next: string | undefined,
+): boolean {
+  return (
+    previous !== undefined &&
+    DIVISION_NUMBER.test(token) &&
+    NUMBERED_DIVISION.test(previous) &&
+    (next === undefined || (next.match(THAI_LETTER) ?? []).length >= 2)
+  );
+}
+
 /**
  * A field's text without the dust a scan left in it (กองการพัสดุภาครัฐ 0 50, ฝ่ายบริหาร .):
  * words with no Thai word, Latin word or meaningful number in them. `where` 'end' drops them
  * at the end only, for free text such as a subject, where a number of two digits or more
  * may be the text's own (ปีงบประมาณ ๒๕๖๙); 'all' everywhere, with box rules and quotes at
  * the words' edges, for names of units and posts and for addressees, where a number only
- * follows a word that takes one (เขต ๒). Returns null when nothing is left.
+ * follows a word that takes one (เขต ๒) or a division's name (กองเอเชียตะวันออก ๓). Returns null when nothing is left.
  */
 export function dropDust(text: string, where: 'end' | 'all'): string | null {
   const kept: string[] = [];
   if (where === 'all') {
-    for (const token of text.split(' ')) {
+    const tokens = text.split(' ').filter((t) => t !== '');
+    // Whether the last word seen was kept: a division's number follows its name directly.
+    let afterKept = false;
+    tokens.forEach((token, at) => {
       const bare = token.replace(EDGE_DUST, '');
-      if (bare !== '' && !isDust(bare, kept[kept.length - 1], false)) kept.push(bare);
-    }
+      const last = kept[kept.length - 1];
+      afterKept =
+        bare !== '' &&
+        (!isDust(bare, last, false) || (afterKept && numbersDivision(bare, last, tokens[at + 1])));
+      if (afterKept) kept.push(bare);
+    });
   } else {
     kept.push(...text.split(' ').filter((t) => t !== ''));
     while (kept.length > 1 && isDust(kept[kept.length - 1] ?? '', kept[kept.length - 2], true)) {
