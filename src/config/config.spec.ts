@@ -3,7 +3,14 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, GENERATED_SECRETS_FILE, loadConfig, redact } from 'src/config/config.js';
+import { availableParallelism } from 'node:os';
+import {
+  ConfigError,
+  GENERATED_SECRETS_FILE,
+  defaultPoolSize,
+  loadConfig,
+  redact,
+} from 'src/config/config.js';
 
 const tempDataDir = () => mkdtempSync(join(tmpdir(), 'saraban-config-'));
 
@@ -28,6 +35,12 @@ describe('loadConfig', () => {
       trustProxy: [],
     });
     expect(config.generatedSecretsFile).toMatch(/jwt-secrets\.json$/);
+  });
+
+  it('sizes the connection pool to the processors unless DATABASE_POOL_SIZE says otherwise', () => {
+    expect(loadConfig({}).databasePoolSize).toBe(Math.max(4, 2 * availableParallelism()));
+    expect([1, 2, 3, 8].map((processors) => defaultPoolSize(processors))).toEqual([4, 4, 6, 16]);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '20' }).databasePoolSize).toBe(20);
   });
 
   it('generates random JWT secrets once per DATA_DIR, kept private, when none are set', () => {

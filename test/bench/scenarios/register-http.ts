@@ -27,8 +27,9 @@ export const registerHttpScenario: BenchScenario = {
     const letters = await seedLetters(pool, unit, user, LETTERS);
     log(`  ${letters.length} letters ready`);
 
-    // The API's own default pool (DATABASE_POOL_SIZE, 20): the 64 clients queue in the
-    // API. With 64 connections the backends queue on the register's counter row instead.
+    // The API's own default pool (DATABASE_POOL_SIZE: twice the processors, at least 4): the
+    // 64 clients queue in the API. With 64 connections the backends queue on the register's
+    // counter row instead.
     const api = await startBenchApi(
       url,
       process.env.BENCH_API_POOL ? { DATABASE_POOL_SIZE: process.env.BENCH_API_POOL } : {},
