@@ -368,23 +368,23 @@ describe('RegistersRepository', () => {
       // The slot's value here is ignored: the statement writes the number it takes.
       data: { registerId: register.id, beYear: 2569, number: -1, remarks, deliveryId: null },
     });
-    const registerOne = (remarks: string, fail = false) =>
-      t.dataSource.transaction(async (tx) => {
+    // The letter is made first: a fixture inside the transaction would wait for a second
+    // connection while holding one, and many at once would empty the pool.
+    const registerOne = async (remarks: string, fail = false) => {
+      const letter = await f.newLetter({ unit });
+      return t.dataSource.transaction(async (tx) => {
         const id = randomUUID();
-        const written = await repo.insertNextEntry(
-          tx,
-          entry(register.id, (await f.newLetter({ unit })).id, { remarks }),
-          {
-            unitId: unit.id,
-            rootLetterId: randomUUID(),
-            entryId: id,
-            audit: (first, source) =>
-              audit.inlineAppend(tx, event(id, remarks), { number: 'e.number' }, source, first),
-          },
-        );
+        const written = await repo.insertNextEntry(tx, entry(register.id, letter.id, { remarks }), {
+          unitId: unit.id,
+          rootLetterId: randomUUID(),
+          entryId: id,
+          audit: (first, source) =>
+            audit.inlineAppend(tx, event(id, remarks), { number: 'e.number' }, source, first),
+        });
         if (fail) throw new Error('the command fails after its statement');
         return written;
       });
+    };
 
     // The unit's first event: the statement creates its chain and appends it there too.
     const lone = await registerOne('ก่อนมีสาย');
@@ -467,27 +467,26 @@ describe('RegistersRepository', () => {
     // row, and the chain is made once, unforked, with every event.
     const fresh = await f.newUnit({});
     const freshRegister = await f.newRegister(fresh, { kind: 'incoming' });
+    const freshLetters = await Promise.all(
+      Array.from({ length: 8 }, () => f.newLetter({ unit: fresh })),
+    );
     const firsts = await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
+      freshLetters.map((letter, i) =>
         t.dataSource.transaction(async (tx) => {
           const id = randomUUID();
-          return repo.insertNextEntry(
-            tx,
-            entry(freshRegister.id, (await f.newLetter({ unit: fresh })).id),
-            {
-              unitId: fresh.id,
-              rootLetterId: randomUUID(),
-              entryId: id,
-              audit: (first, source) =>
-                audit.inlineAppend(
-                  tx,
-                  { ...event(id, `แรก ${i}`), unitId: fresh.id },
-                  { number: 'e.number' },
-                  source,
-                  first,
-                ),
-            },
-          );
+          return repo.insertNextEntry(tx, entry(freshRegister.id, letter.id), {
+            unitId: fresh.id,
+            rootLetterId: randomUUID(),
+            entryId: id,
+            audit: (first, source) =>
+              audit.inlineAppend(
+                tx,
+                { ...event(id, `แรก ${i}`), unitId: fresh.id },
+                { number: 'e.number' },
+                source,
+                first,
+              ),
+          });
         }),
       ),
     );
