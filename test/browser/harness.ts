@@ -100,6 +100,9 @@ const PDF_DRAW_MS = 3_000;
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   if ((await page.locator('iframe.pdf-frame').count()) > 0) await page.waitForTimeout(PDF_DRAW_MS);
+  // The console's Thai font loads when Thai text first shows: on a busy machine a picture
+  // taken before it arrives draws every Thai letter as a box (no system Thai font here).
+  await page.evaluate('document.fonts.ready.then(() => true)');
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
 }
 
