@@ -835,3 +835,24 @@ describe('a signature block and a subject as OCR of a scan leaves them', () => {
     },
   );
 });
+
+describe('a receipt stamp read through a damaged time', () => {
+  const stampOver = (timeLine: string): string =>
+    lines('สำนักงานจังหวัดลำปาง', 'เลขรับ ๕๑๘๒', 'วันที่ ๒๘ พ.ค. ๒๕๖๘', timeLine, '', ...head, body);
+
+  it('shows the stamps unsure when the time was read through damage', () => {
+    const parsed = parseLetter(stampOver('เวลา ๐๘๕๐ น.'));
+    expect(parsed.receiptStamps[0]?.time).toBe('08:50');
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'receiptStamps' }),
+    );
+  });
+
+  it('keeps a stamp with its time read whole sure', () => {
+    const parsed = parseLetter(stampOver('เวลา ๐๘.๕๐ น.'));
+    expect(parsed.receiptStamps[0]?.time).toBe('08:50');
+    expect(parsed.warnings).not.toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'receiptStamps' }),
+    );
+  });
+});

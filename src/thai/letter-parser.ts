@@ -1221,7 +1221,8 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   const lines = toLines(document);
   maskSpecks(lines);
   const damagedStampDates: (DamagedStampDate | null)[] = [];
-  const receiptStamps = extractPrintedStamps(lines, damagedStampDates);
+  const stampsUnsure: boolean[] = [];
+  const receiptStamps = extractPrintedStamps(lines, damagedStampDates, stampsUnsure);
   const head = readHead(lines);
   codeRepaired(head, lines);
   const fields = readFields(lines, head.end);
@@ -1289,20 +1290,20 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   }
   // A stamp date OCR damaged (its month in Latin letters, a year digit lost) is placed
   // against the letter's date when only one date fits; a guess, shown as unsure.
-  let stampDateGuessed = false;
+  let stampGuessed = stampsUnsure.includes(true);
   for (const [i, s] of receiptStamps.entries()) {
     const damaged = damagedStampDates[i];
     if (s.date === null && damaged != null) {
       s.date =
         resolveDamagedStampDate(damaged, letterDate?.date ?? null) ??
         slipStampDate(damaged, letterDate?.date ?? null, options);
-      stampDateGuessed ||= s.date !== null;
+      stampGuessed ||= s.date !== null;
     } else if (s.date !== null && letterDate?.date != null) {
       // A stamp read as dated a few days before the letter it was put on: a misread day.
       const repaired = stampDayRepaired(s.date, letterDate.date);
       if (repaired !== null) {
         s.date = repaired;
-        stampDateGuessed = true;
+        stampGuessed = true;
       }
     }
   }
@@ -1387,7 +1388,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
       head.secrecy !== null ? head.marksUnsure.has('secrecy') : foot.marksUnsure.has('secrecy'),
     ],
   ];
-  if (stampDateGuessed) unsure.push(['receiptStamps', true]);
+  if (stampGuessed) unsure.push(['receiptStamps', true]);
   if (tidied.some((t) => t.markDropped)) unsure.push(['enclosures', true]);
   if (citedLetters?.codeRepaired === true) unsure.push(['references', true]);
   for (const name of repaired) unsure.push([name, true]);

@@ -504,3 +504,50 @@ describe('a stamp date after a garbled วันที่ on a line it shares wi
     }
   });
 });
+
+describe('a stamp time OCR damaged after its เวลา', () => {
+  const read = (text: string) => {
+    const lines = toLines(normalizeDocumentText(text));
+    const unsure: boolean[] = [];
+    const stamps = extractPrintedStamps(lines, [], unsure);
+    return { stamps, unsure, rest: lines.map((l) => l.text.trimEnd()).join('\n') };
+  };
+  const stampWithTime = (timeLine: string): string =>
+    ['สำนักงานจังหวัดลำปาง', 'เลขรับ 5182', 'วันที่ 15 ส.ค. 2569', timeLine, '', 'ที่ ลป 0019/1427'].join(
+      '\n',
+    );
+
+  it.each<[string, string, string]>([
+    ['the separator lost', 'เวลา 0850 น. 6', '08:50'],
+    ['spaces round the dot and น. read as a digit', 'เวลา 16 . 101', '16:10'],
+    ['the leading ๐ read as อ', 'เวลา อ๙.๕๕ น.', '09:55'],
+    ['a comma for the dot', 'เวลา ๑๓,๐๕ น.', '13:05'],
+  ])('reads a time with %s, as unsure', (_, timeLine, time) => {
+    const { stamps, unsure, rest } = read(stampWithTime(timeLine));
+    expect(stamps).toEqual([stamp('สำนักงานจังหวัดลำปาง', 5182, '2026-08-15', time)]);
+    expect(unsure).toEqual([true]);
+    expect(rest.split('\n')[3]?.trim().startsWith('เวลา')).toBe(false);
+  });
+
+  it.each<[string, string]>([
+    ['outside office hours (a digit lost: ๐๙.๐๐ read as o.oo)', 'เวลา o.oo 1.'],
+    ['an hour that is no hour', 'เวลา 3550 น.'],
+    ['minutes past 59', 'เวลา 10.75 น.'],
+    ['five digits run together', 'เวลา 10305 น.'],
+  ])('reads no time %s', (_, timeLine) => {
+    const { stamps, unsure } = read(stampWithTime(timeLine));
+    expect(stamps).toEqual([stamp('สำนักงานจังหวัดลำปาง', 5182, '2026-08-15', null)]);
+    expect(unsure).toEqual([false]);
+  });
+
+  it('keeps a time read whole as sure, and leaves a body time alone', () => {
+    const whole = read(stampWithTime('เวลา ๐๘.๕๐ น.'));
+    expect(whole.stamps[0]?.time).toBe('08:50');
+    expect(whole.unsure).toEqual([false]);
+    const body = read(
+      ['เลขรับ 12', 'วันที่ 15 ส.ค. 2569', '', 'ที่ ลป 0019/1427', 'ประชุมเวลา 0930 น.'].join('\n'),
+    );
+    expect(body.stamps[0]?.time).toBeNull();
+    expect(body.rest).toContain('ประชุมเวลา 0930 น.');
+  });
+});

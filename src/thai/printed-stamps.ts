@@ -62,6 +62,8 @@ interface Located {
   line: number;
   column: number;
   damaged: DamagedStampDate | null;
+  /** A part of the stamp was read through damage (a time without its separator …). */
+  unsure: boolean;
 }
 
 /**
@@ -513,6 +515,31 @@ function unitAbove(lines: Line[], from: number, column: number): UnitAt | null {
   return null;
 }
 
+/**
+ * A stamp's time after its เวลา as OCR damages it (match form): the separator lost
+ * (`0850 น.`) or read with spaces (`16 . 10`), the suffix น. read as a digit glued after the
+ * minutes (`16 . 101`), the leading ๐ read as อ (`อ๙.๕๕`, the two differ by a stroke).
+ * Only a time within office hours (OFFICE_HOURS) counts: a receipt is stamped by a clerk at
+ * work, and `o.oo` (a ๐๙.๐๐ whose ๙ was lost) is no reading of it.
+ */
+const DAMAGED_TIME =
+  /เวลา[\s.:_…]*(?:(?<h>[0-9อ]?\d)\s*[.:,]\s*(?<mi>\d{2})\d?|(?<h4>[0-9อ]\d)(?<mi4>\d{2}))(?!\d)/g;
+
+/** Hours a receipt is stamped in: government offices open 08.30–16.30, clerks come early. */
+const OFFICE_HOURS = { first: 7, last: 18 } as const;
+
+export function damagedStampTime(match: string): { index: number; time: string } | null {
+  for (const m of match.matchAll(DAMAGED_TIME)) {
+    const g = m.groups ?? {};
+    const hour = Number((g.h ?? g.h4 ?? '').replace('อ', '0'));
+    const minute = Number(g.mi ?? g.mi4);
+    if (hour < OFFICE_HOURS.first || hour > OFFICE_HOURS.last || minute > 59) continue;
+    const pad = (n: number): string => String(n).padStart(2, '0');
+    return { index: m.index, time: `${pad(hour)}:${pad(minute)}` };
+  }
+  return null;
+}
+
 function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   const first = group[0];
   const lastAnchor = group[group.length - 1];
@@ -693,6 +720,22 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       }
     }
   }
+  // Without a time read whole, a labelled one OCR damaged, on the same lines.
+  let timeDamaged = false;
+  if (times.length === 0) {
+    for (let no = fromLine; no <= timeLastLine; no++) {
+      const line = lines[no];
+      if (line === undefined || (no > lastAnchor.line && isBlank(line))) break;
+      const cell = no === lastAnchor.line ? null : cellNear(line.text, column);
+      if (no > lastAnchor.line && cell === null) continue;
+      const from = cell?.start ?? lastAnchor.end;
+      const found = damagedStampTime(line.match.slice(from, cell?.end));
+      if (found === null) continue;
+      times.push({ line: no, item: { index: from + found.index, time: found.time } });
+      timeDamaged = true;
+      break;
+    }
+  }
   const time = nearest(times, date?.item.index ?? column, date?.line ?? lastAnchor.line);
 
   // Blank out what the stamp owns, cell by cell, so a stamp beside it keeps its text.
@@ -736,6 +779,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
     line: top?.[0] ?? first.line,
     column: top?.[1] ?? first.index,
     damaged: damaged?.date ?? null,
+    unsure: timeDamaged && time !== null,
   };
 }
 
@@ -913,6 +957,7 @@ function unanchoredStamps(lines: Line[], headLine: number): Located[] {
       line: unitAt?.line ?? blockStart + date.cellLine,
       column: unitAt?.column ?? date.d.index,
       damaged,
+      unsure: false,
     });
   }
   return found;
@@ -921,11 +966,13 @@ function unanchoredStamps(lines: Line[], headLine: number): Located[] {
 /**
  * Find every receipt stamp, in order of appearance, and blank its text out of `lines`
  * (mutated) so the letter parser reads the letter alone. `damagedDates`, when given, gets
- * per stamp what its unreadable date still tells (or null), for resolveDamagedStampDate.
+ * per stamp what its unreadable date still tells (or null), for resolveDamagedStampDate;
+ * `unsure`, per stamp, whether a part of it was read through damage.
  */
 export function extractPrintedStamps(
   lines: Line[],
   damagedDates?: (DamagedStampDate | null)[],
+  unsure?: boolean[],
 ): PrintedStamp[] {
   const located: Located[] = [];
   for (const group of groupAnchors(lines, findAnchors(lines))) {
@@ -935,5 +982,6 @@ export function extractPrintedStamps(
   located.push(...unanchoredStamps(lines, letterHeadLine(lines)));
   located.sort((a, b) => a.line - b.line || a.column - b.column);
   damagedDates?.push(...located.map((l) => l.damaged));
+  unsure?.push(...located.map((l) => l.unsure));
   return located.map((l) => l.stamp);
 }
