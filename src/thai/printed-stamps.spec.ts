@@ -551,3 +551,49 @@ describe('a stamp time OCR damaged after its เวลา', () => {
     expect(body.rest).toContain('ประชุมเวลา 0930 น.');
   });
 });
+
+describe('a stamp time on a line of the letter’s address', () => {
+  const read = (...l: string[]) => {
+    const lines = toLines(normalizeDocumentText(l.join('\n')));
+    const unsure: boolean[] = [];
+    const stamps = extractPrintedStamps(lines, [], unsure);
+    return { stamps, unsure, rest: lines.map((x) => x.text.trimEnd()) };
+  };
+  const top = [
+    'ด่วนมาก                                     ที่ทำการปกครองจังหวัดพิจิตร',
+    'ที่ มท ๐๓๐๗.๑/๕๕๕                                      เลขรับ ๓๓๒',
+    'กรมการปกครอง                                  วันที่ ๑๙ มี.ค. ๒๕๖๙',
+  ];
+
+  it.each<[string, string[]]>([
+    ['right under the date', ['ถนนอัษฎางค์ กทม. ๑๐๒๐๐ เวลา ๐๙.๔๐ น.']],
+    ['with น. garbled', ['ถนนอัษฎางค์ กทม. ๑๐๒๐๐ เวลา ๐๙.๔๐ UW.']],
+    ['a line of dust between', ['วระ', 'ถนนอัษฎางค์ กทม. ๑๐๒๐๐ เวลา ๐๙.๔๐ น.']],
+  ])('is the stamp’s when it ends its line %s, as unsure', (_, after) => {
+    const { stamps, unsure, rest } = read(...top, ...after, '๑๗ มีนาคม ๒๕๖๙');
+    expect(stamps).toEqual([stamp('ที่ทำการปกครองจังหวัดพิจิตร', 332, '2026-03-19', '09:40')]);
+    expect(unsure).toEqual([true]);
+    expect(rest.at(-2)).toBe('ถนนอัษฎางค์ กทม. ๑๐๒๐๐');
+  });
+
+  it.each<[string, string[]]>([
+    ['with text after it', ['ถนนอัษฎางค์ เวลา ๐๙.๔๐ น. ณ ห้องประชุม']],
+    ['after a date on its line', ['ประชุมวันที่ ๒๐ มี.ค. ๒๕๖๙ เวลา ๐๙.๔๐ น.']],
+    ['three lines under the date', ['ถนนอัษฎางค์', 'กทม.', 'ห้องประชุม เวลา ๐๙.๔๐ น.']],
+    ['past the letter’s head', ['เรื่อง  ประชุม เวลา ๐๙.๔๐ น.']],
+  ])('is not the stamp’s %s', (_, after) => {
+    const { stamps, unsure } = read(...top, ...after);
+    expect(stamps[0]?.time).toBeNull();
+    expect(unsure).toEqual([false]);
+  });
+
+  it('leaves the letter’s time alone when the stamp has its own', () => {
+    const { stamps, rest } = read(
+      ...top.slice(0, 2),
+      'กรมการปกครอง                                  วันที่ ๑๙ มี.ค. ๒๕๖๙ เวลา ๑๑.๐๐ น.',
+      'ถนนอัษฎางค์ กทม. ๑๐๒๐๐ เวลา ๐๙.๔๐ น.',
+    );
+    expect(stamps[0]?.time).toBe('11:00');
+    expect(rest.at(-1)).toBe('ถนนอัษฎางค์ กทม. ๑๐๒๐๐ เวลา ๐๙.๔๐ น.');
+  });
+});

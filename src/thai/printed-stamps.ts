@@ -721,7 +721,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
     }
   }
   // Without a time read whole, a labelled one OCR damaged, on the same lines.
-  let timeDamaged = false;
+  let timeGuessed = false;
   if (times.length === 0) {
     for (let no = fromLine; no <= timeLastLine; no++) {
       const line = lines[no];
@@ -732,7 +732,25 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       const found = damagedStampTime(line.match.slice(from, cell?.end));
       if (found === null) continue;
       times.push({ line: no, item: { index: from + found.index, time: found.time } });
-      timeDamaged = true;
+      timeGuessed = true;
+      break;
+    }
+  }
+  // The reader sets out each line from its own first word: a stamp's เวลา line that shares
+  // a line with the letter's address (`ถนนอัษฎางค์ กทม. ๑๐๒๐๐ เวลา ๐๙.๔๐ น.`) lies in no
+  // column of the stamp's. Within the two lines under the stamp's date (or number), a time
+  // with its เวลา that ends its line is the stamp's when the stamp has none of its own.
+  if (times.length === 0) {
+    const below = date?.line ?? lastAnchor.line;
+    for (let no = below + 1; no <= below + 2; no++) {
+      const line = lines[no];
+      if (line === undefined || isBlank(line) || startsLetterHead(line)) break;
+      const t = findTimesInText(line.match).at(-1);
+      if (t === undefined || t.time === null || !line.match.startsWith('เวลา', t.index)) continue;
+      const endsLine = /^\s*(?:[^\s\d]{1,3}\.?)?\s*$/.test(line.match.slice(t.end));
+      if (!endsLine || datesOf(line).some((d) => d.index < t.index)) continue;
+      times.push({ line: no, item: { index: t.index, time: t.time } });
+      timeGuessed = true;
       break;
     }
   }
@@ -779,7 +797,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
     line: top?.[0] ?? first.line,
     column: top?.[1] ?? first.index,
     damaged: damaged?.date ?? null,
-    unsure: timeDamaged && time !== null,
+    unsure: timeGuessed && time !== null,
   };
 }
 
