@@ -289,6 +289,17 @@ describe('letter dates as OCR reads them', () => {
     expect(dateOf('๑๒ มกราคม W.A. 2569')).toBe('2026-01-12');
   });
 
+  it('reads a speck read as a sign between the month and the year', () => {
+    expect(dateOf('5 ตุลาคม.2569')).toBe('2026-10-05');
+    expect(dateOf('                ๑๒ มีนาคม ,๒๕๖๙')).toBe('2026-03-12');
+    expect(dateOf("๒๒ กรกฎาคม' ๒๕๖๙")).toBe('2026-07-22');
+    // Not an abbreviation's dot, not a sign between words, nor a year cut short.
+    expect(dateOf('        ๒๒ ก.ค.2569')).toBeNull();
+    expect(dateOf('ถนนราชดำเนิน.2569')).toBeNull();
+    expect(dateOf('๓๐ ตุลาคม.256')).toBeNull();
+    expect(dateOf('๓๐ ตุลาคม.25690')).toBeNull();
+  });
+
   it('takes specks after the year: a sign glued to it, short cells across a gap', () => {
     expect(dateOf('๓๐ ตุลาคม ๒๕๖๙"                                a')).toBe('2026-10-30');
     expect(dateOf('๑๕ กันยายน ๒๕๖๙.      |     ;')).toBe('2026-09-15');

@@ -867,17 +867,25 @@ export function looseDateCell(
 const ERA_AS_LATIN_IN_DATE =
   /(?<=[\u0E01-\u0E4E.]\s*)[A-Za-z]{1,3}[.,](?:[A-Za-z]{1,2}[.,]?)?(?=\s*\d{4}(?!\d))/g;
 const ERA_OF_LENGTH = ['', 'พ', 'พศ', 'พ.ศ', 'พ.ศ.'];
+/**
+ * A speck read as a sign between a month's full name and its year (`ตุลาคม.2569`): after
+ * four Thai letters or marks, so an abbreviation's own dot (`ต.ค.2569`) is not one.
+ */
+const SIGN_BEFORE_YEAR = /(?<=[\u0E01-\u0E4E]{4}\s*)[.,'`"|:;](?=\s*\d{4}(?!\d))/g;
 
 /**
- * The match form of a date line with two kinds of OCR damage undone, offsets kept: พ.ศ. read
- * as Latin letters becomes พ.ศ. (padded), and a mark read between two digits (`๑่๔`, a speck
- * over the day) is moved before them (the first digit one place on, in `shifted`). Null when
- * the line has neither.
+ * The match form of a date line with three kinds of OCR damage undone, offsets kept: พ.ศ.
+ * read as Latin letters becomes พ.ศ. (padded), a sign glued between a month's name and its
+ * year becomes a space, and a mark read between two digits (`๑่๔`, a speck over the day) is
+ * moved before them (the first digit one place on, in `shifted`). Null when the line has none
+ * of them.
  */
 function dateDamageTidied(line: Line): { match: string; shifted: Set<number> } | null {
-  let match = line.match.replace(ERA_AS_LATIN_IN_DATE, (latin) =>
-    (ERA_OF_LENGTH[latin.length] ?? 'พ.ศ.').padEnd(latin.length, ' '),
-  );
+  let match = line.match
+    .replace(ERA_AS_LATIN_IN_DATE, (latin) =>
+      (ERA_OF_LENGTH[latin.length] ?? 'พ.ศ.').padEnd(latin.length, ' '),
+    )
+    .replace(SIGN_BEFORE_YEAR, ' ');
   const shifted = new Set<number>();
   for (let i = 1; i + 1 < match.length; i++) {
     if (
