@@ -179,6 +179,33 @@ describe('stamps in OCR text without blank lines', () => {
     }
   });
 
+  it('never takes the letter date above a stamp for it when the stamp’s own date line is damaged', () => {
+    // The stamp's unit stands in its own column with a speck where the number's column
+    // starts, so no unit heads the box there; its own date line is damaged below the number.
+    for (const [misread, damaged] of [
+      ['วันที่ ๑ กุย. ๒๕๖๙', { day: 1, month: 9, year: 2026 }],
+      ['วันที่ ๑ ก.ย. ๕๖๙', { day: 1, month: 9, year: 2026 }],
+      ['วันที่ ๑ XY. ๒๕๖๙', { day: 1, month: null, year: 2026 }],
+    ] as const) {
+      const text = [
+        'ที่ อก ๐๓๐๗/๕๒๑๖                                  กรมโรงงานอุตสาหกรรม',
+        'เขตราชเทวี กรุงเทพฯ ๑๐๔๐๐',
+        '๒๗ สิงหาคม ๒๕๖๙',
+        '0                                       สำนักงานอุตสาหกรรมจังหวัดระยอง',
+        'เลขรับ ๒๖๐๙ -            1',
+        misread,
+        'เวลา ๐๘.๓๕ น.',
+        'เรื่อง ผลการตรวจสอบ',
+      ].join('\n');
+      const lines = toLines(normalizeDocumentText(text));
+      const found: (DamagedStampDate | null)[] = [];
+      const stamps = extractPrintedStamps(lines, found);
+      expect(stamps.map((s) => [s.receiptNumber, s.date, s.time])).toEqual([[2609, null, '08:35']]);
+      expect(found).toEqual([damaged]);
+      expect(lines[2]?.text).toBe('๒๗ สิงหาคม ๒๕๖๙');
+    }
+  });
+
   it('still takes a stamp date printed above its number when no unit stands between', () => {
     const { stamps } = stampsOf(['๑๖ ม.ค. ๖๙', 'รับที่ ๒๑๔', '', 'เรื่อง การจัดงาน'].join('\n'));
     expect(stamps.map((s) => [s.receiptNumber, s.date])).toEqual([[214, '2026-01-16']]);

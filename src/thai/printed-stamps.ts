@@ -549,6 +549,27 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   const lastLine = lines[lastAnchor.line];
   if (anchorLine === undefined || lastLine === undefined) return null;
   const column = first.index;
+  /** A damaged date in the stamp's column within two lines of its last keyword. */
+  const damagedBelow = (): {
+    line: number;
+    start: number;
+    end: number;
+    date: DamagedStampDate;
+  } | null => {
+    for (let no = lastAnchor.line; no <= lastAnchor.line + 2; no++) {
+      const line = lines[no];
+      if (line === undefined || (no > lastAnchor.line && isBlank(line))) break;
+      if (no > lastAnchor.line && startsLetterHead(line)) break;
+      const cell = no === lastAnchor.line ? null : cellNear(line.text, column);
+      if (no > lastAnchor.line && cell === null) continue;
+      const start = cell?.start ?? lastAnchor.end;
+      const end = cell?.end ?? line.match.length;
+      const found = damagedDateIn(line.match.slice(start, end));
+      // The date's cell is the stamp's, its label (วันที่ or what OCR made of it) too.
+      if (found !== null) return { line: no, start, end: start + found.end, date: found.date };
+    }
+    return null;
+  };
 
   // The date: right after the number in the same cell; else the nearest in the stamp's
   // column on the next lines; else above the number (๑๖ ม.ค. ๖๙ / รับที่ ๒๑๔).
@@ -581,7 +602,10 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       if (startsLetterHead(line)) break;
     }
     date = nearest(below, column, lastAnchor.line);
-    if (date === null) {
+    // A stamp's own date line OCR damaged (`วันที่ ๑ กุย. ๒๕๖๙`) still says where its date
+    // is: the letter's date above the box, which OCR left with no blank line between them
+    // and a speck where the unit's cell begins, is then not taken for it.
+    if (date === null && damagedBelow() === null) {
       const above: Spot<DateInText>[] = [];
       for (let no = first.line - 1; no >= first.line - 2 && no >= 0; no--) {
         const line = lines[no];
@@ -626,21 +650,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       };
     }
   } else if (date === null) {
-    for (let no = lastAnchor.line; no <= lastAnchor.line + 2; no++) {
-      const line = lines[no];
-      if (line === undefined || (no > lastAnchor.line && isBlank(line))) break;
-      if (no > lastAnchor.line && startsLetterHead(line)) break;
-      const cell = no === lastAnchor.line ? null : cellNear(line.text, column);
-      if (no > lastAnchor.line && cell === null) continue;
-      const start = cell?.start ?? lastAnchor.end;
-      const end = cell?.end ?? line.match.length;
-      const found = damagedDateIn(line.match.slice(start, end));
-      if (found !== null) {
-        // The date's cell is the stamp's, its label (วันที่ or what OCR made of it) too.
-        damaged = { line: no, start, end: start + found.end, date: found.date };
-        break;
-      }
-    }
+    damaged = damagedBelow();
   }
 
   // The unit: text before the keyword in the same cell, else the stamp's column above.
