@@ -856,3 +856,22 @@ describe('a receipt stamp read through a damaged time', () => {
     );
   });
 });
+
+describe('a signatory whose title OCR misread', () => {
+  it('gets the title back, unsure', () => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        body,
+        '              ขอแสดงความนับถือ',
+        '',
+        '      (นางสำวสุดา ทองดี)',
+        '  ผู้ว่าราชการจังหวัดลำปาง',
+      ),
+    );
+    expect(parsed.signatory).toEqual({ name: 'นางสาวสุดา ทองดี', position: 'ผู้ว่าราชการจังหวัดลำปาง' });
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'signatory' }),
+    );
+  });
+});

@@ -49,6 +49,7 @@ import {
   lineMatchForm,
   looseDateCell,
   maskSpecks,
+  nameTitleRepaired,
   halfParenthesisedName,
   parenthesisedName,
   refLabelEnd,
@@ -1168,9 +1169,10 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
   if (letter.signatory !== null) {
     // Thai names have no hyphen: one between two Thai words is a speck where the space was
     // (นายสมชาย-วงศ์ทอง).
-    const name = letter.signatory.name
+    const spaced = letter.signatory.name
       .replace(SPECK_FOR_SPACE, ' ')
       .replace(KARAN_LOST, '$1\u0E4C');
+    const name = nameTitleRepaired(spaced) ?? spaced;
     if (name !== letter.signatory.name) repaired.add('signatory');
     const read = letter.signatory.position;
     const started = read === null ? null : postStartRepaired(read);

@@ -15,6 +15,7 @@ import {
   startsBodyParagraph,
   startsCell,
   startsWithPersonTitle,
+  nameTitleRepaired,
   startsWithUnitWord,
   toLines,
   type Line,
@@ -330,5 +331,30 @@ describe('letter dates as OCR reads them', () => {
     ]) {
       expect(dateOf(text)).toBeNull();
     }
+  });
+});
+
+describe('nameTitleRepaired', () => {
+  it.each([
+    ['นางสำวสุดา ดี', 'นางสาวสุดา ดี'],
+    ['นำงสาวสุดา ดี', 'นางสาวสุดา ดี'],
+    ['นางสาวสุดา ดี'.replace('สาว', 'สวว'), 'นางสาวสุดา ดี'],
+    ['นวยแพทย์ธงชัย กีรติหัตถยากร', 'นายแพทย์ธงชัย กีรติหัตถยากร'],
+    ['นำยแพทย์ธงชัย กีรติหัตถยากร', 'นายแพทย์ธงชัย กีรติหัตถยากร'],
+  ])('reads %s as %s', (read, printed) => {
+    expect(nameTitleRepaired(read)).toBe(printed);
+  });
+
+  it.each([
+    'นางสาวสุดา ดี',
+    'นายแพทย์ธงชัย กีรติหัตถยากร',
+    'นางสายใจ ดีมาก',
+    'นางสำลี ใจงาม',
+    'นางสำเนียง ทองดี',
+    'นายสมชาย ใจดี',
+    'นายแพรวา สุขใจ',
+    'นางสำว',
+  ])('leaves %s as read', (name) => {
+    expect(nameTitleRepaired(name)).toBeNull();
   });
 });

@@ -651,6 +651,28 @@ export function startsWithPersonTitle(text: string): boolean {
   return PERSON_TITLE.test(text.trimStart());
 }
 
+/** Titles with า that OCR reads as ำ (a speck for its small circle) or as ว (its loop). */
+const TITLES_WITH_AA = ['นางสาว', 'นายแพทย์'];
+
+/**
+ * A signatory's name whose title has its า misread (นางสำวสุดา, นวยแพทย์ธงชัย): the name
+ * with its title as printed. Only one letter off the title, and only า read as ำ or ว: no
+ * Thai name starts so after นาง or นาย, while a consonant off would be another title with a
+ * name (นางสายใจ is นาง สายใจ). Null when nothing changes.
+ */
+export function nameTitleRepaired(name: string): string | null {
+  if (TITLES_WITH_AA.some((t) => name.startsWith(t))) return null;
+  for (const title of TITLES_WITH_AA) {
+    const read = name.slice(0, title.length);
+    if (read.length !== title.length || name.length === title.length) continue;
+    const off = [...title].flatMap((c, i) => (c === read[i] ? [] : [i]));
+    const [at] = off;
+    if (off.length !== 1 || at === undefined) continue;
+    if (title[at] === 'า' && 'ำว'.includes(read[at] ?? '')) return title + name.slice(title.length);
+  }
+  return null;
+}
+
 /** A line that is a name in parentheses: the signature block. */
 const PAREN_LINE =
   /^\s*(?:[^\s\u0E01-\u0E59()]{1,2} ?)?\(\s*([^()]{2,80}?)\s*\)(?: ?[^\s\u0E01-\u0E59()]{1,2})?\s*$/;
