@@ -875,3 +875,33 @@ describe('a signatory whose title OCR misread', () => {
     );
   });
 });
+
+describe('a stray number far after the subject on its line', () => {
+  const subjectOf = (subjectLine: string) =>
+    parseLetter(lines(head[0] ?? '', head[1] ?? '', subjectLine, head[3] ?? '', body));
+
+  it.each([
+    [
+      'เรื่อง  การอบรมหลักสูตรการดูแลผู้ป่วยระยะท้าย                        10',
+      'การอบรมหลักสูตรการดูแลผู้ป่วยระยะท้าย',
+    ],
+    ['เรื่อง แนวทางการเบิกจ่ายเงินสวัสดิการ           ๊ 30', 'แนวทางการเบิกจ่ายเงินสวัสดิการ'],
+    ['เรื่อง  ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ          ๗', 'ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ'],
+  ])('drops it from %s, unsure', (subjectLine, subject) => {
+    const parsed = subjectOf(subjectLine);
+    expect(parsed.subject).toBe(subject);
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'subject' }),
+    );
+  });
+
+  it.each([
+    ['เรื่อง  การจัดงานวันแรงงานแห่งชาติ ประจำปี      ๒๕๖๙', 'การจัดงานวันแรงงานแห่งชาติ ประจำปี ๒๕๖๙'],
+    ['เรื่อง  การประชุมคณะกรรมการ ครั้งที่     ๒', 'การประชุมคณะกรรมการ ครั้งที่ ๒'],
+    ['เรื่อง  การอบรมหลักสูตรการดูแลผู้ป่วย  10', 'การอบรมหลักสูตรการดูแลผู้ป่วย 10'],
+    ['เรื่อง  การอบรมหลักสูตรการดูแลผู้ป่วย       รุ่น 10', 'การอบรมหลักสูตรการดูแลผู้ป่วย รุ่น 10'],
+    ['เรื่อง  การอบรมหลักสูตรการดูแลผู้ป่วย       123456', 'การอบรมหลักสูตรการดูแลผู้ป่วย 123456'],
+  ])('keeps it in %s', (subjectLine, subject) => {
+    expect(subjectOf(subjectLine).subject).toBe(subject);
+  });
+});

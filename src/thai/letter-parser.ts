@@ -767,6 +767,26 @@ function dustBeforeLabel(
   );
 }
 
+/**
+ * A subject line's last cell far from its text (four spaces or more) holding a number and
+ * no Thai letter (`ระยะท้าย                10`, `สวัสดิการ           ๊ 30`): a speck or a
+ * stamp's digit the scan set on the line. A subject is typed as running text, with no
+ * column gap before its own words; after a word a number follows (ปี, พ.ศ., ครั้งที่ …) the
+ * number stays. The line without it, or null when there is none.
+ */
+const STRAY_NUMBER_CELL = /^(?<text>.*\S)\s{4,}(?<cell>\S{1,3}(?: \S{1,4})?)\s*$/;
+const NUMBER_WORD_END = /(?:ที่?|ปี|พ\.ศ\.|ค\.ศ\.|ฉบับ|ครั้ง|เขต|ภาค|ข้อ|รุ่น|ระยะ|งวด|ไตรมาส|ชั้น)$/;
+
+function withoutStrayNumber(text: string): string | null {
+  const m = STRAY_NUMBER_CELL.exec(text);
+  const cell = m?.groups?.cell;
+  const before = m?.groups?.text;
+  if (cell === undefined || before === undefined) return null;
+  if (!/[0-9\u0E50-\u0E59]/.test(cell) || /[\u0E01-\u0E2E\u0E40-\u0E44]/.test(cell)) return null;
+  if (cell.replace(/\s/g, '').length > 5 || NUMBER_WORD_END.test(before)) return null;
+  return before;
+}
+
 function readFields(lines: Line[], start: number): Fields {
   const values = new Map<HeaderField, string[]>();
   const damaged = new Set<HeaderField>();
@@ -785,12 +805,15 @@ function readFields(lines: Line[], start: number): Fields {
       !values.has(label.label as HeaderField)
     ) {
       current = label.label as HeaderField;
+      // The label's content has its spaces folded: the column gap is read on the line.
+      const gapped = current === 'subject' ? withoutStrayNumber(line.text) : null;
+      const stray = gapped === null ? null : clean(gapped.slice(label.contentStart));
       const content =
         current === 'cited' || current === 'enclosure'
           ? commaItemRead(label.content)
-          : label.content;
+          : (stray ?? label.content);
       values.set(current, content === '' ? [] : [content]);
-      if ('damaged' in label) damaged.add(current);
+      if ('damaged' in label || stray !== null) damaged.add(current);
       continue;
     }
     // เรียน read as Latin letters (Bou) right under the subject, before a post or a unit.
@@ -808,8 +831,11 @@ function readFields(lines: Line[], start: number): Fields {
       current === null || parts === undefined ? 'stop' : continuesField(current, parts, line);
     if (next === 'stop' || parts === undefined) break;
     if (next === 'item') parts.push(ITEM_BREAK);
+    const stray = current === 'subject' ? withoutStrayNumber(line.text) : null;
+    if (stray !== null) damaged.add('subject');
     parts.push(
-      (current === null ? null : numberedItemLine(current, parts, line)) ?? clean(line.text),
+      (current === null ? null : numberedItemLine(current, parts, line)) ??
+        clean(stray ?? line.text),
     );
   }
   return { values, damaged, bodyStart: no };
