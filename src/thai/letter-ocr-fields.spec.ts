@@ -581,6 +581,9 @@ describe('a line of dust with digits between two header fields', () => {
     'i       a a     ฆ        ๑7   ๑7 ๐     จ     ม      is !',
     'ง4 ๕ซ่       Ig        a      ส     ซ่    wu    4 ง',
     '   ๒    ;   e7   ๙  ',
+    // An item number among the specks, not opening the line, is one of them.
+    'บ ๕=      ฆ        7       a           6.       a a                        ณ ซ่',
+    'a   ๑7   ๒.   ๙',
   ])('skips %s and reads the enclosures after it', (dust) => {
     const parsed = letter(dust);
     expect(parsed.salutation).toBe('นายอำเภอทุกอำเภอ');
@@ -592,6 +595,7 @@ describe('a line of dust with digits between two header fields', () => {
     'ทุก   อำเภอ   ๑7   a',
     '(๓)   a   ๑7   b',
     '๑.   a   b   c',
+    '  ๒)   a   6.   c',
     'ข้อ   a   ๑7',
   ])('ends the header at %s', (text) => {
     expect(letter(text).enclosures).toEqual([]);

@@ -156,7 +156,7 @@ function isSpeckLine(text: string): boolean {
 /**
  * A line of scattered dust that carries a digit (`i  a  ฆ  ๑7  ๐  จ  ม`, `ง4  ๕ซ่  Ig  ส`):
  * three words or more, none longer than three characters, no Thai word (two letters in a
- * row), no item number. maskSpecks keeps such a line, a Thai digit being never a speck on
+ * row), no item number opening it (one further on, among the specks, is one of them). maskSpecks keeps such a line, a Thai digit being never a speck on
  * its own; the header fields skip it only when a label follows (`dustBeforeLabel` in the
  * parser), where nothing of the letter is printed between two fields.
  */
@@ -165,10 +165,11 @@ export function isDigitDustLine(line: Line): boolean {
   return (
     tokens.length >= 3 &&
     tokens.every(
-      (t) =>
+      (t, i) =>
         t.length <= SPECK_CELL_MAX &&
         !/[\u0E01-\u0E2E\u0E40-\u0E44][\u0E30-\u0E4E]*[\u0E01-\u0E2E]/.test(t) &&
-        !/^\(?[\d\u0E50-\u0E59]{1,2}[.)]$/.test(t) &&
+        // An item number opens its line; among specks further on it is one (`a  6.  a`).
+        !(i === 0 && /^\(?[\d\u0E50-\u0E59]{1,2}[.)]$/.test(t)) &&
         !/[()]/.test(t),
     )
   );
