@@ -234,6 +234,8 @@ describe('an enclosure quantity as OCR of a scan reads it', () => {
     ['แบบรายงานผลการสำรวจ จำนวน๑ ฉบับ . i', 'แบบรายงานผลการสำรวจ จำนวน ๑ ฉบับ'],
     ['ตารางสรุปผล     :       จำนวน ๔ หน้า 0 7', 'ตารางสรุปผล จำนวน ๔ หน้า'],
     ['บัญชีรายชื่อ (จำนวน ๑ ชุด) Ei', 'บัญชีรายชื่อ (จำนวน ๑ ชุด)'],
+    ['รายงานผลการวิเคราะห์ จำนวน ๑ ฉบับ,', 'รายงานผลการวิเคราะห์ จำนวน ๑ ฉบับ'],
+    ['รายงานผลการวิเคราะห์ จำนวน ๑ ฉบับ. 7', 'รายงานผลการวิเคราะห์ จำนวน ๑ ฉบับ'],
   ])('%s', (item, expected) => {
     const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
     expect(parsed.enclosures).toEqual([expected]);
@@ -254,6 +256,29 @@ describe('an enclosure quantity as OCR of a scan reads it', () => {
       );
     },
   );
+
+  it.each([
+    [
+      "แนวทางปฏิบัติการตรวจสอบคำร้องขอคืนภาษี จำนวน'1 ฉบับ",
+      'แนวทางปฏิบัติการตรวจสอบคำร้องขอคืนภาษี จำนวน 1 ฉบับ',
+    ],
+    ['แบบรายงานผลการสำรวจ จำนวน“๒ชุด', 'แบบรายงานผลการสำรวจ จำนวน ๒ ชุด'],
+  ])(
+    'drops a sign between จำนวน and its number in %s, and flags the enclosures',
+    (item, expected) => {
+      const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
+      expect(parsed.enclosures).toEqual([expected]);
+      expect(parsed.warnings).toContainEqual(
+        expect.objectContaining({ code: 'low_confidence', field: 'enclosures' }),
+      );
+    },
+  );
+
+  it('keeps a quantity’s sign where a word, not the number, follows it', () => {
+    const item = 'แบบรายงานผลการสำรวจ จำนวน: ตามรายชื่อแนบ';
+    const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
+    expect(parsed.enclosures).toEqual([item]);
+  });
 
   it('starts the next unnumbered item after a quantity read with a speck', () => {
     const parsed = parseLetter(

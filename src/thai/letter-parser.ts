@@ -442,13 +442,17 @@ function withoutStrayMarks(text: string): string {
     .join(' ');
 }
 
+// A sign between จำนวน and its number is a speck (จำนวน'1 ฉบับ): the form prints a space.
 const QUANTITY_SPACED = new RegExp(
-  `${QUANTITY_WORD}\\s*([0-9\\u0E50-\\u0E59]+)\\s*(${COUNTED_IN})`,
+  `${QUANTITY_WORD}\\s*(['"\`‘’“”,.:;]?)\\s*([0-9\\u0E50-\\u0E59]+)\\s*(${COUNTED_IN})`,
   'g',
 );
-/** Specks after an item's quantity: words of one to three signs, Latin letters or digits. */
+/**
+ * Specks after an item's quantity: words of one to three signs, Latin letters or digits, the
+ * first one maybe glued to the counting word (ฉบับ,).
+ */
 const DUST_AFTER_QUANTITY = new RegExp(
-  `(จำนวน [0-9\\u0E50-\\u0E59]+ (?:${COUNTED_IN})\\)?)(?: [^\\s\\u0E01-\\u0E59()]{1,3})+$`,
+  `(จำนวน [0-9\\u0E50-\\u0E59]+ (?:${COUNTED_IN})\\)?)(?: ?[^\\s\\u0E01-\\u0E59()]{1,3})(?: [^\\s\\u0E01-\\u0E59()]{1,3})*$`,
 );
 
 /**
@@ -456,13 +460,14 @@ const DUST_AFTER_QUANTITY = new RegExp(
  * of the number (OCR of a scan drops those spaces: จำนวน1ฉบับ), and without the specks a
  * scan leaves after it (`จำนวน ๑ ฉบับ 7`): nothing is printed after an item's quantity.
  * Digits are kept as read; จำนวน read with a speck for a tone mark (QUANTITY_WORD) is
- * written as the word, and `markDropped` says so: the item is then a guess.
+ * written as the word, a sign before the number (จำนวน'1) dropped, and `markDropped` says
+ * so: the item is then a guess.
  */
 function quantityTidied(item: string): { text: string; markDropped: boolean } {
   let markDropped = false;
   const text = item
-    .replace(QUANTITY_SPACED, (word: string, count: string, unit: string) => {
-      markDropped ||= !word.startsWith('จำนวน');
+    .replace(QUANTITY_SPACED, (word: string, speck: string, count: string, unit: string) => {
+      markDropped ||= !word.startsWith('จำนวน') || speck !== '';
       return `จำนวน ${count} ${unit}`;
     })
     .replace(DUST_AFTER_QUANTITY, '$1');
