@@ -934,3 +934,39 @@ describe('a stray number far after the subject on its line', () => {
     expect(subjectOf(subjectLine).subject).toBe(subject);
   });
 });
+
+describe('an owning unit whose start the scan damaged', () => {
+  const foot = (unit: string) =>
+    parseLetter(
+      lines(
+        ...head,
+        body,
+        '              ขอแสดงความนับถือ',
+        '',
+        '      (นายสมชาย ใจดี)',
+        '  ผู้ว่าราชการจังหวัดลำปาง',
+        '',
+        unit,
+        'โทร. ๐ ๕๔๒๖ ๕๐๕๐',
+      ),
+    );
+
+  it.each([
+    ['ภองควบคุมการก่อสร้าง', 'กองควบคุมการก่อสร้าง'],
+    ['.กองส่งเสริมสวัสดิการ', 'กองส่งเสริมสวัสดิการ'],
+  ])('reads %s as %s, unsure', (read, printed) => {
+    const parsed = foot(read);
+    expect(parsed.ownerUnit).toBe(printed);
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'ownerUnit' }),
+    );
+  });
+
+  it('leaves a unit read whole sure', () => {
+    const parsed = foot('กองควบคุมการก่อสร้าง');
+    expect(parsed.ownerUnit).toBe('กองควบคุมการก่อสร้าง');
+    expect(parsed.warnings).not.toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'ownerUnit' }),
+    );
+  });
+});

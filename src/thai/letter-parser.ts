@@ -59,6 +59,7 @@ import {
   startsWithPersonTitle,
   startsWithUnitWord,
   toLines,
+  unitStartRepaired,
   yearRepaired,
   type FieldLabel,
   type Line,
@@ -1183,6 +1184,12 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
     if (r.repaired) repaired.add(field);
     return r.text;
   };
+  // A unit's start as the scan damaged it (`.กอง…`, `ภองควบคุม…`): a guess, shown as unsure.
+  const unitStarted = (value: string | null, field: RepairedField): string | null => {
+    const started = value === null ? null : unitStartRepaired(value);
+    if (started !== null) repaired.add(field);
+    return started ?? value;
+  };
   letter.subject = repair(letter.subject, 'subject', 'end');
   if (letter.subject !== null && TRAILING_DOT.test(letter.subject)) {
     letter.subject = letter.subject.replace(TRAILING_DOT, '');
@@ -1196,7 +1203,7 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
     letter.subject = r.text;
   }
   letter.salutation = repair(letter.salutation, 'salutation', 'all');
-  letter.ownerUnit = repair(letter.ownerUnit, 'ownerUnit', 'all');
+  letter.ownerUnit = repair(unitStarted(letter.ownerUnit, 'ownerUnit'), 'ownerUnit', 'all');
   if (letter.signatory !== null) {
     // Thai names have no hyphen: one between two Thai words is a speck where the space was
     // (นายสมชาย-วงศ์ทอง).
@@ -1213,7 +1220,7 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
   }
   letter.receiptStamps = letter.receiptStamps.map((s) => ({
     ...s,
-    unit: repair(s.unit, 'receiptStamps', 'all'),
+    unit: repair(unitStarted(s.unit, 'receiptStamps'), 'receiptStamps', 'all'),
   }));
   // An enclosure names documents by the units and regulations they come from (สำเนาหนังสือ
   // สำนักงาน…, ปฏิทินการปิดบัญชีสิ้นปีงบประมาณ); its dust is already dropped after the quantity.

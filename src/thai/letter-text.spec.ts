@@ -16,6 +16,7 @@ import {
   startsCell,
   startsWithPersonTitle,
   nameTitleRepaired,
+  unitStartRepaired,
   startsWithUnitWord,
   toLines,
   type Line,
@@ -356,5 +357,31 @@ describe('nameTitleRepaired', () => {
     'นางสำว',
   ])('leaves %s as read', (name) => {
     expect(nameTitleRepaired(name)).toBeNull();
+  });
+});
+
+describe('unitStartRepaired', () => {
+  it.each([
+    ['.กองส่งเสริมสวัสดิการและคุ้มครองสิทธิผู้สูงอายุ', 'กองส่งเสริมสวัสดิการและคุ้มครองสิทธิผู้สูงอายุ'],
+    ['" สำนักงานจังหวัดลำปาง'.replace(' ', ''), 'สำนักงานจังหวัดลำปาง'],
+    ['ภองควบคุมการก่อสร้าง', 'กองควบคุมการก่อสร้าง'],
+    ['ลงค์การบริหารส่วนจังหวัดร้อยเอ็ด', 'องค์การบริหารส่วนจังหวัดร้อยเอ็ด'],
+    ['ถำเภอวารินชำราบ', 'อำเภอวารินชำราบ'],
+    ['ภรมการปกครอง', 'กรมการปกครอง'],
+  ])('reads %s as %s', (read, printed) => {
+    expect(unitStartRepaired(read)).toBe(printed);
+  });
+
+  it.each([
+    'กองคลัง',
+    'ถองแถว',
+    'ลำเภา',
+    'ภอง',
+    '.ขอบคุณ',
+    '๑.กองคลัง',
+    'สำนักงานจังหวัดลำปาง',
+    'ลงทะเบียนรับ',
+  ])('leaves %s as read', (text) => {
+    expect(unitStartRepaired(text)).toBeNull();
   });
 });

@@ -644,6 +644,44 @@ export function startsWithUnitWord(text: string): boolean {
   return UNIT_START.test(text.trimStart()) || startsWithUnitAbbreviation(text);
 }
 
+/**
+ * Unit words whose first letter OCR reads as a look-alike that differs from it by a small
+ * stroke (ก as ภ, อ as ล or ถ: ภองควบคุม…, ลงค์การ…, ถำเภอ…). Read so, none is a word; ก
+ * as ถ is left out (ถอง is one).
+ */
+const MISREAD_UNIT_STARTS: readonly (readonly [string, string])[] = [
+  ['กองบัญชาการ', 'ภ'],
+  ['กระทรวง', 'ภ'],
+  ['กลุ่ม', 'ภ'],
+  ['กอง', 'ภ'],
+  ['กรม', 'ภ'],
+  ['องค์การ', 'ลถ'],
+  ['องค์กร', 'ลถ'],
+  ['อำเภอ', 'ลถ'],
+];
+
+/**
+ * A unit's name as a scan damaged its start: signs glued before its unit word (`.กอง…`), or
+ * the unit word's first letter read as a look-alike (`ภองควบคุม…`), with more of the name
+ * after the word. The name as printed, or null when nothing changes.
+ */
+export function unitStartRepaired(text: string): string | null {
+  const trimmed = text.trimStart();
+  if (startsWithUnitWord(trimmed)) return null;
+  const glued = /^[^\s\p{L}\p{N}\p{M}]{1,2}(?=[\u0E01-\u0E2E\u0E40-\u0E44])/u.exec(trimmed);
+  if (glued !== null && startsWithUnitWord(trimmed.slice(glued[0].length))) {
+    return trimmed.slice(glued[0].length);
+  }
+  for (const [word, lookAlikes] of MISREAD_UNIT_STARTS) {
+    const rest = trimmed.slice(word.length);
+    if (!lookAlikes.includes(trimmed.charAt(0)) || !/^[\u0E01-\u0E2E\u0E40-\u0E44]/.test(rest)) {
+      continue;
+    }
+    if (trimmed.slice(1, word.length) === word.slice(1)) return word + rest;
+  }
+  return null;
+}
+
 /** Personal titles a signatory's name starts with. */
 const PERSON_TITLE =
   /^(?:นาย|นาง|นางสาว|น\.ส\.|ว่าที่|ดร\.|ศ\.|รศ\.|ผศ\.|พล|พ\.ต|พ\.อ|ร\.ต|ร\.อ|จ\.ส|ส\.ต|ด\.ต|พัน|ร้อย|จ่า|สิบ|พระ|หม่อม|ม\.ร\.ว|ม\.ล|คุณ|เรือ|นาวา|นพ\.|พญ\.|ทพ\.|ภก\.|Mr|Mrs|Ms|Dr)/;
