@@ -73,7 +73,7 @@ import { letterCodeRepaired } from 'src/thai/letter-codes.js';
 import { detectLegacyEncoding, normalizeDocumentText } from 'src/thai/normalize.js';
 import {
   dropDust,
-  postStartRepaired,
+  positionPostsRepaired,
   repairOfficeWords,
   startsWithPost,
 } from 'src/thai/office-words.js';
@@ -1213,7 +1213,7 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
     const name = nameTitleRepaired(spaced) ?? spaced;
     if (name !== letter.signatory.name) repaired.add('signatory');
     const read = letter.signatory.position;
-    const started = read === null ? null : postStartRepaired(read);
+    const started = read === null ? null : positionPostsRepaired(read);
     if (started !== null) repaired.add('signatory');
     const position = read === null ? null : repair(started ?? read, 'signatory', 'all');
     letter.signatory = { name, position };

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { dropDust, postStartRepaired, repairOfficeWords } from 'src/thai/office-words.js';
+import {
+  dropDust,
+  positionPostsRepaired,
+  postStartRepaired,
+  repairOfficeWords,
+} from 'src/thai/office-words.js';
 
 describe('repairOfficeWords', () => {
   it.each([
@@ -173,6 +178,9 @@ describe('postStartRepaired', () => {
     ['ว๊องปลัดกระทรวงมหาดไทย', 'รองปลัดกระทรวงมหาดไทย'],
     ['ฝู้อำนวยการกองคลัง', 'ผู้อำนวยการกองคลัง'],
     ['ทัวหน้ากลุ่มงานควบคุมโรคติดต่อ', 'หัวหน้ากลุ่มงานควบคุมโรคติดต่อ'],
+    // The first letter doubled.
+    ['ออธิบดีกรมสรรพากร', 'อธิบดีกรมสรรพากร'],
+    ['ผผู้ว่าราชการจังหวัดลำปาง', 'ผู้ว่าราชการจังหวัดลำปาง'],
   ])('%s → %s', (read, printed) => {
     expect(postStartRepaired(read)).toBe(printed);
   });
@@ -188,5 +196,32 @@ describe('postStartRepaired', () => {
     'พันตำรวจเอก',
   ])('leaves %s alone', (position) => {
     expect(postStartRepaired(position)).toBeNull();
+  });
+});
+
+describe('positionPostsRepaired', () => {
+  it.each([
+    ['รองอธิบดี ปฏิบัติราชการแทน ออธิบดีกรมสรรพากร', 'รองอธิบดี ปฏิบัติราชการแทน อธิบดีกรมสรรพากร'],
+    [
+      'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน ฝู้ว่าราชการจังหวัดลำปาง',
+      'รองผู้ว่าราชการจังหวัด ปฏิบัติราชการแทน ผู้ว่าราชการจังหวัดลำปาง',
+    ],
+    [
+      'ว๊องปลัดกระทรวง รักษาราชการแทน ลธิบดีกรมการปกครอง',
+      'รองปลัดกระทรวง รักษาราชการแทน อธิบดีกรมการปกครอง',
+    ],
+    ['ลธิบดีกรมปศุสัตว์', 'อธิบดีกรมปศุสัตว์'],
+  ])('%s → %s', (read, printed) => {
+    expect(positionPostsRepaired(read)).toBe(printed);
+  });
+
+  it.each([
+    'รองอธิบดี ปฏิบัติราชการแทน อธิบดีกรมสรรพากร',
+    'รองปลัดกระทรวงมหาดไทย ปฏิบัติราชการแทน ปลัดกระทรวงมหาดไทย',
+    'รองอธิบดี ปฏิบัติราชการแทน ขลัดกระทรวง',
+    'ผู้อำนวยการกองคลัง',
+    'อำนวยการกองคลัง',
+  ])('leaves %s as read', (position) => {
+    expect(positionPostsRepaired(position)).toBeNull();
   });
 });

@@ -311,6 +311,7 @@ const POSTS = [
   'ผู้ตรวจราชการ',
   'รัฐมนตรี',
 ];
+const CLUSTER_MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
 /** A letter's first cluster: a leading vowel, then a consonant and its marks. */
 const FIRST_CLUSTER = /^[\u0E40-\u0E44]?[\u0E01-\u0E2E][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*/;
 
@@ -337,8 +338,33 @@ export function postStartRepaired(position: string): string | null {
     if (/^[\u0E40-\u0E44]/.test(position) && position.slice(1).startsWith(post)) {
       return position.slice(1);
     }
+    // The first letter doubled (ออธิบดี, ผผู้ว่า…): a speck beside it read as its twin.
+    const letter = (cluster: string): string => cluster.replace(CLUSTER_MARKS, '');
+    if (letter(first) === letter(head) && position.slice(first.length).startsWith(post)) {
+      return position.slice(first.length);
+    }
   }
   return null;
+}
+
+/** The acting phrase between a signatory's own post and the post signed for. */
+const ACTING_PHRASE = /(?:ปฏิบัติราชการแทน|รักษาราชการแทน|รักษาการแทน|ทำการแทน)\s+/;
+
+/**
+ * postStartRepaired on a position's first post and on the post after its acting phrase
+ * (รองอธิบดี ปฏิบัติราชการแทน ออธิบดีกรมสรรพากร): each starts a line of the signature block,
+ * where the scan damages a first letter alike. Null when nothing changes.
+ */
+export function positionPostsRepaired(position: string): string | null {
+  const own = postStartRepaired(position) ?? position;
+  const acting = ACTING_PHRASE.exec(own);
+  const after = acting === null ? null : own.slice(acting.index + acting[0].length);
+  const signedFor = after === null ? null : postStartRepaired(after);
+  const repaired =
+    acting === null || signedFor === null
+      ? own
+      : own.slice(0, acting.index + acting[0].length) + signedFor;
+  return repaired === position ? null : repaired;
 }
 
 export function startsWithPost(text: string): boolean {
