@@ -225,3 +225,25 @@ describe('positionPostsRepaired', () => {
     expect(positionPostsRepaired(position)).toBeNull();
   });
 });
+
+describe('a province after จังหวัด read with a consonant misread', () => {
+  it.each([
+    ['ผู้ว่าราชการจังหวัดร้อยเล็ด', 'ผู้ว่าราชการจังหวัดร้อยเอ็ด'],
+    ['สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดลำบ่าง', 'สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดลำปาง'],
+    ['สำนักงานจังหวัดนครสวรรศ์ เลขรับ', 'สำนักงานจังหวัดนครสวรรค์ เลขรับ'],
+  ])('%s → %s', (read, printed) => {
+    expect(repairOfficeWords(read)).toEqual({ text: printed, repaired: true });
+  });
+
+  it.each([
+    'ผู้ว่าราชการจังหวัดร้อยเอ็ด',
+    // Short words after จังหวัด are too many: ตาม is one consonant off ตาก.
+    'การประเมินผลจังหวัดตาม ตัวชี้วัด',
+    // A word run on past the name, and two consonants off.
+    'สำนักงานจังหวัดลำปางกลุ่มงานอำนวยการ',
+    'สำนักงานจังหวัดลบบาง',
+    'ทุกจังหวัดดำเนินการ',
+  ])('leaves %s as read', (text) => {
+    expect(repairOfficeWords(text)).toEqual({ text, repaired: false });
+  });
+});

@@ -400,6 +400,55 @@ const LEXICON = entriesOf([
  * with no such damage comes back unchanged.
  */
 export function repairOfficeWords(text: string): MarkRepair {
+  const words = officeWordsRepaired(text);
+  const province = provinceAfterJangwat(words.text);
+  return { text: province.text, repaired: words.repaired || province.repaired };
+}
+
+const PROVINCES = entriesOf(PROVINCE_CODES.map(([province]) => province));
+/** A province's name after จังหวัด may have a consonant misread from this many letters. */
+const PROVINCE_MISREAD_FROM = 5;
+const AFTER_JANGWAT = /(?<=จังหวัด)[\u0E01-\u0E4E]+/g;
+
+/**
+ * The province named right after จังหวัด, read with one consonant misread and its marks
+ * damaged as an office word's may be (ร้อยเล็ด, ลำบ่าง: a consonant and a speck read as a
+ * tone mark): after จังหวัด only a province's name stands, so the one province of as many
+ * letters that fits is taken. Names of fewer than five letters stay as read (ตาม is one
+ * consonant off ตาก), and so does a word run on past the name.
+ */
+function provinceAfterJangwat(text: string): MarkRepair {
+  const repairs: WordRepair[] = [];
+  for (const m of text.matchAll(AFTER_JANGWAT)) {
+    const read = clustersOf(m[0]);
+    if (read.bases.length < PROVINCE_MISREAD_FROM) continue;
+    if (PROVINCES.some(({ word }) => word === m[0])) continue;
+    const fits = PROVINCES.filter(({ clusters }) => {
+      if (clusters.bases.length !== read.bases.length) return false;
+      let cost = 0;
+      let misread = 0;
+      for (let k = 0; k < read.bases.length; k++) {
+        const a = read.bases.charAt(k);
+        const b = clusters.bases.charAt(k);
+        if (a !== b) {
+          if (!CONSONANT.test(a) || !CONSONANT.test(b)) return false;
+          misread++;
+        }
+        const d = markDistance(read.marks[k] ?? '', clusters.marks[k] ?? '');
+        if (d === null) return false;
+        cost += d;
+      }
+      return misread <= 1 && cost <= 1 && misread + cost > 0;
+    });
+    const [only] = fits;
+    if (fits.length === 1 && only !== undefined) {
+      repairs.push({ from: m.index, to: m.index + m[0].length, word: only.word });
+    }
+  }
+  return applyRepairs(text, repairs);
+}
+
+function officeWordsRepaired(text: string): MarkRepair {
   const read = clustersOf(text);
   /** Per letter of the text: placed by a word already (as printed or repaired). */
   const placed: boolean[] = read.marks.map(() => false);
