@@ -970,3 +970,35 @@ describe('an owning unit whose start the scan damaged', () => {
     );
   });
 });
+
+describe('a stamp’s วันที่ line under the letter’s date, its number garbled', () => {
+  const letter = (dateLines: string[], memo = false): string =>
+    lines(
+      ...(memo ? ['บันทึกข้อความ', 'ส่วนราชการ  กองคลัง  โทร. ๑๒๓๔'] : []),
+      'ที่ อก ๐๓๐๗/๕๒๑๖                                  กรมโรงงานอุตสาหกรรม',
+      'เขตราชเทวี กรุงเทพฯ ๑๐๔๐๐',
+      ...dateLines,
+      'เรื่อง  ผลการตรวจสอบ',
+      'เรียน  อุตสาหกรรมจังหวัดระยอง',
+      body,
+    );
+
+  it('keeps the letter’s date with its month in full, not the stamp’s abbreviated one', () => {
+    for (const stampLines of [
+      ['เลขรั้ป ๒๖๐๙', 'วันที๑๕ ก.ย.๐๕๖๙', 'เวลา ๐๘.๓๕ น.'],
+      ['0                            สำนักงานอุตสาหกรรมจังหวัดระยอง', 'วันที่ ๑ ก.ย. ๒๕๖๙'],
+    ]) {
+      const parsed = parseLetter(letter(['๒๗ สิงหาคม ๒๕๖๙', ...stampLines]));
+      expect(parsed.letterDate).toEqual(
+        expect.objectContaining({ raw: '๒๗ สิงหาคม ๒๕๖๙', date: '2026-08-27' }),
+      );
+    }
+  });
+
+  it('still takes a วันที่ date where no date in full stands above it, or one in full', () => {
+    expect(parseLetter(letter(['วันที่ ๑ ก.ย. ๒๕๖๙'])).letterDate?.date).toBe('2026-09-01');
+    expect(parseLetter(letter(['๒๗ สิงหาคม ๒๕๖๙', 'วันที่ ๑ กันยายน ๒๕๖๙'])).letterDate?.date).toBe(
+      '2026-09-01',
+    );
+  });
+});

@@ -160,6 +160,9 @@ interface DateAt {
   unsure?: boolean;
 }
 
+/** A month's full name, as letters print it, among a date's words (not ก.ย.). */
+const fullMonthIn = (date: string): boolean => /[\u0E01-\u0E4E]{5,}/.test(date);
+
 /** Whether the month word of a date is as the table prints it (not read without its marks). */
 function monthPrintedInFull(raw: string): boolean {
   const words = raw
@@ -677,9 +680,19 @@ function readHead(lines: Line[]): Head {
       // ลงวันที่ / ลว. date a cited letter (a stamp's copy of the letter's date), never this one.
       const d = datesOf(rest).find((x) => !/^(?:ลง\s?วันที่?|ลว)/.test(x.prefix ?? ''));
       const memo = memoSoFar(head);
+      // A letter prints its date with the month in full and no label: a วันที่ line with an
+      // abbreviated month under that date in a letter's head is a stamp's whose number OCR
+      // garbled (`เลขรั้ป ๒๖๐๙` over `วันที๑๕ ก.ย. ๒๕๖๙`), not the letter's.
+      const underLetterDate =
+        d !== undefined &&
+        !memo &&
+        !fullMonthIn(rest.text.slice(d.dateIndex, d.end)) &&
+        head.dateLines.some(
+          (x) => x.line > head.referenceLine && fullMonthIn(x.text.slice(x.d.dateIndex, x.d.end)),
+        );
       if (d !== undefined && head.referenceLine < 0 && !memo)
         head.labelledAboveReference ??= { line: no, d, text: rest.text };
-      else if (d !== undefined && head.dateField === null)
+      else if (d !== undefined && head.dateField === null && !underLetterDate)
         head.dateField = { line: no, d, text: rest.text };
       continue;
     }
