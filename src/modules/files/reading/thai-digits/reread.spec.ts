@@ -8,6 +8,7 @@ import {
   glyphFeature,
   GRID,
   inkFromRgba,
+  inkOf,
   otsuThreshold,
   shapesIn,
   type InkImage,
@@ -984,6 +985,86 @@ describe('cutTouching', () => {
       expect(match.digit).toBe(pair[1]);
     },
   );
+});
+
+describe('cutTouching into as many digits as read best', () => {
+  /**
+   * Digits printed at their advance, their strokes thickened by `spread` pixels as a blurred
+   * scan's threshold leaves them, so that a tight face's digits run into one shape; a gap
+   * between `parts`. The shapes from `from` to the page's right edge, in reading order.
+   */
+  function printed(font: string, parts: string[], size: number, spread: number, from = 0) {
+    const family = register(font);
+    const width = 600;
+    const context = page(width, size * 3, `${size}px ${family}`);
+    context.strokeStyle = '#222';
+    context.lineWidth = spread;
+    let x = 20;
+    for (const part of parts) {
+      for (const ch of part) {
+        context.fillText(ch, x, size * 2);
+        if (spread > 0) context.strokeText(ch, x, size * 2);
+        x += context.measureText(ch).width;
+      }
+      x += size * 0.6;
+    }
+    const image = inkFromRgba(context.getImageData(0, 0, width, size * 3).data, width, size * 3);
+    const found = shapesIn(image, { x0: from, y0: 0, x1: width, y1: size * 3 });
+    const shapes = found.shapes.filter((s) => s.area > 30).sort((a, b) => a.x0 - b.x0);
+    const read = (pieces: ReturnType<typeof cutTouching>): string =>
+      pieces.map((p) => matchDigit(glyphFeature(p, inkOf(found, p.id))).digit).join('');
+    return { found, shapes, read };
+  }
+
+  it.each([
+    ['taviraj', 44],
+    ['sarabun', 30],
+  ])('cuts a whole year run into one shape in four (%s, %ipx)', (font, size) => {
+    // No lone digit to measure a width on: the templates' typical width, wider than these
+    // digits, made three of it (๒๘๙ for ๒๕๖๙).
+    const { found, shapes, read } = printed(font, ['๒๕๖๙'], size, 4);
+    expect(shapes).toHaveLength(1);
+    const pieces = cutTouching(shapes, found.labels, found.region);
+    expect(read(pieces)).toBe('๒๕๖๙');
+  });
+
+  it('cuts two digits run together in two beside a digit cut narrow at the edge', () => {
+    // The region starts inside the ๒: its right half, narrower than a digit, set the width,
+    // and the ๕๖ after it was cut in three.
+    const { found, shapes, read } = printed('taviraj', ['๒', '๕๖', '๙'], 44, 3, 29);
+    expect(shapes).toHaveLength(3);
+    const pieces = cutTouching(shapes, found.labels, found.region);
+    expect(pieces).toHaveLength(4);
+    expect(read(pieces).slice(1)).toBe('๕๖๙');
+  });
+
+  it.each(['sarabun', 'taviraj'])(
+    'leaves whole digits whole beside a sliver of one cut at the edge (%s)',
+    (font) => {
+      // The sliver, as narrow as half a digit's height, set the width: each ๓ after it was
+      // cut in three, and the run kept the engine's reading.
+      const size = 44;
+      const probe = printed(font, ['๓๓๓'], size, 0);
+      const first = probe.shapes[0];
+      const from = first.x1 - Math.round((first.y1 - first.y0) * 0.55);
+      const { found, shapes, read } = printed(font, ['๓๓๓'], size, 0, from);
+      expect(shapes).toHaveLength(3);
+      const pieces = cutTouching(shapes, found.labels, found.region);
+      expect(pieces).toHaveLength(3);
+      expect(read(pieces).slice(1)).toBe('๓๓');
+    },
+  );
+
+  it.each([
+    ['sarabun', ['๑๐', '๒๕๖๙']],
+    ['taviraj', ['๐๒๐๘', '๓๐']],
+    ['taviraj', ['๗๗๗']],
+  ])('leaves digits that do not touch as they are (%s %s)', (font, parts) => {
+    const { found, shapes, read } = printed(font, parts, 44, 0);
+    const pieces = cutTouching(shapes, found.labels, found.region);
+    expect(pieces).toEqual(shapes);
+    expect(read(pieces)).toBe(parts.join(''));
+  });
 });
 
 describe('matchDigit between ๔ and ๕', () => {

@@ -360,7 +360,23 @@ function gluedArabicDigits(words: readonly OcrWord[], starts: readonly number[])
   return words.map((word, i) => /^[0-9]$/.test(word.text) && (glued(i, i - 1) || glued(i, i + 1)));
 }
 
-/** Shapes wider than TOUCHING_WIDTHS digits cut at the columns with least ink. */
+/**
+ * A cut into another count of digits replaces the one the width gives when its pieces are,
+ * on average, this much nearer their digits.
+ */
+const BETTER_CUT = 4;
+/**
+ * The widest piece such a cut makes, against the shapes' middle height: the widest digit
+ * (๓ in Sarabun, 1.4) with a scan's blur on both sides.
+ */
+const WIDEST_PIECE = 1.6;
+/** A shape taller than this against the shapes' middle height is not kept whole by such a cut. */
+const TALLEST_WHOLE = 1.25;
+
+/**
+ * Shapes wider than TOUCHING_WIDTHS digits cut at the columns with least ink, into as many
+ * digits as the width gives, or as many as read clearly better.
+ */
 export function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBox): Shape[] {
   // A digit's width is measured on the run's shapes where there are several (the narrower
   // ones are single digits); Thai digits are 0.7–1.4 times as wide as they are tall in the
@@ -388,16 +404,50 @@ export function cutTouching(shapes: Shape[], labels: Int32Array, region: PixelBo
       pieces.push(shape);
       continue;
     }
-    let from = shape.x0;
-    const reach = Math.round(digitWidth * 0.3);
     const inShape = inkOf({ labels, region }, shape.id);
-    for (let k = 1; k < parts; k++) {
-      const target = shape.x0 + Math.round((width * k) / parts);
-      const cut = thinnestColumn(shape, target - reach, target + reach + 1, inShape);
-      pieces.push(ownHeight({ ...shape, x0: from, x1: cut }, labels, region));
-      from = cut;
+    const cut = (count: number, reach: number): Shape[] => {
+      const out: Shape[] = [];
+      let from = shape.x0;
+      for (let k = 1; k < count; k++) {
+        const target = shape.x0 + Math.round((width * k) / count);
+        const at = thinnestColumn(shape, target - reach, target + reach + 1, inShape);
+        out.push(ownHeight({ ...shape, x0: from, x1: at }, labels, region));
+        from = at;
+      }
+      out.push(ownHeight({ ...shape, x0: from }, labels, region));
+      return out;
+    };
+    // The width measured on the run's other shapes may be no digit's: a digit cut at the
+    // region's edge is narrower (a sliver of a ๓ cut each ๓ after it in three), and a face
+    // narrower than the templates' (Taviraj, whose digits run together: a whole year one
+    // shape) has no lone digit to measure. A year's ๒๕๖๙ so cut in three had read ๒๘๙, a
+    // ๕๖ cut in three ๕๙๕. Every other count whose pieces are all digit-sized (one piece: the
+    // shape whole) is tried, and the one whose pieces read nearest their digits is taken if
+    // it is clearly nearer than the width's count.
+    const distance = (cutPieces: Shape[]): number =>
+      cutPieces.reduce(
+        (sum, piece) =>
+          sum + matchDigit(glyphFeature(piece, inkOf({ labels, region }, piece.id))).distance,
+        0,
+      ) / cutPieces.length;
+    let best = cut(parts, Math.round(digitWidth * 0.3));
+    let nearest = distance(best) - BETTER_CUT;
+    // Whole only at a digit's height: a shape with a stroke of dust rising from it is cut.
+    const fewest = Math.max(
+      shape.y1 - shape.y0 > TALLEST_WHOLE * middleHeight ? 2 : 1,
+      Math.ceil(width / (WIDEST_PIECE * middleHeight)),
+    );
+    const most = Math.floor(width / (NARROWEST_DIGIT * middleHeight));
+    for (let count = fewest; count <= most; count++) {
+      if (count === parts) continue;
+      const other = count === 1 ? [shape] : cut(count, Math.round((width / count) * 0.3));
+      const otherDistance = distance(other);
+      if (otherDistance <= nearest) {
+        nearest = otherDistance;
+        best = other;
+      }
     }
-    pieces.push(ownHeight({ ...shape, x0: from }, labels, region));
+    pieces.push(...best);
   }
   return pieces;
 }
