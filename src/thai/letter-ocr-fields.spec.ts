@@ -1002,3 +1002,15 @@ describe('a stamp’s วันที่ line under the letter’s date, its num
     );
   });
 });
+
+describe('a stamp unit whose start the scan damaged, read through the parser', () => {
+  it('is read as the unit, unsure', () => {
+    const parsed = parseLetter(
+      lines('ลงค์การบริหารส่วนจังหวัดร้อยเอ็ด 0', 'เลขรับ 1,024', 'วันที่ ๒๘ พ.ค. ๒๕๖๘', '', ...head, body),
+    );
+    expect(parsed.receiptStamps[0]?.unit).toBe('องค์การบริหารส่วนจังหวัดร้อยเอ็ด');
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'receiptStamps' }),
+    );
+  });
+});

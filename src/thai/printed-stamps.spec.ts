@@ -624,3 +624,31 @@ describe('a stamp time on a line of the letter’s address', () => {
     expect(rest.at(-1)).toBe('ถนนอัษฎางค์ กทม. ๑๐๒๐๐ เวลา ๐๙.๔๐ น.');
   });
 });
+
+describe('a stamp unit whose unit word the scan damaged at its start', () => {
+  it('takes the box’s first line above the number', () => {
+    const { stamps } = stampsOf(
+      ['ลงค์การบริหารส่วนจังหวัดร้อยเอ็ด 0', 'เลขรับ 1,024', 'วันที 7 ส.ค. 2569', 'ที่ รอ 53801/142'].join(
+        '\n',
+      ),
+    );
+    expect(stamps).toEqual([stamp('ลงค์การบริหารส่วนจังหวัดร้อยเอ็ด 0', 1024, '2026-08-07', null)]);
+  });
+
+  it('takes the text before the keyword in its cell', () => {
+    const { stamps, rest } = stampsOf(
+      [
+        "ถึง ส่วนราชการ ทุกส่วนราชการ                        ' ถำเภอวารินชำราบ เลขรับ ๙๑",
+        'วันที่ ๑๒ มิ.ย. ๒๕๖๙',
+        'เรื่อง การรายงานข้อมูลครุภัณฑ์ประจำปี',
+      ].join('\n'),
+    );
+    expect(stamps).toEqual([stamp('ถำเภอวารินชำราบ', 91, '2026-06-12', null)]);
+    expect(rest.split('\n')[0]).not.toContain('ถำเภอ');
+  });
+
+  it('leaves letter text before the keyword that names no unit', () => {
+    const { stamps } = stampsOf('ถองแถว เลขรับ ๙๑\nวันที่ ๑๒ มิ.ย. ๒๕๖๙\n\nที่ มท ๐๒๑๐/๑');
+    expect(stamps).toEqual([stamp(null, 91, '2026-06-12', null)]);
+  });
+});

@@ -42,6 +42,7 @@ import {
   startsCellAfterTime,
   isBareUnitAbbreviation,
   startsWithUnitWord,
+  unitStartRepaired,
   type Cell,
   type Line,
 } from 'src/thai/letter-text.js';
@@ -317,6 +318,14 @@ function unitName(text: string): string | null {
   return /[\u0E01-\u0E2E]/.test(name) ? name : null;
 }
 
+/**
+ * A unit word starts the text, or one whose start the scan damaged (unitStartRepaired:
+ * `ลงค์การ…`, `ถำเภอ…`); the name is kept as read, the parser repairs it and flags it.
+ */
+function namesUnit(text: string): boolean {
+  return startsWithUnitWord(text) || unitStartRepaired(text) !== null;
+}
+
 /** Could this cell be a stamp's unit line? Letter structure (fields, marks, dates) is not. */
 function unitCandidate(line: Line, cellStart: number, firstOfBlock: boolean): string | null {
   const cellText = line.text.slice(cellStart).trim();
@@ -326,7 +335,7 @@ function unitCandidate(line: Line, cellStart: number, firstOfBlock: boolean): st
   if (labelOf(probe) !== null || refLabelEnd(cellMatch) !== null) return null;
   if (isMarkOnly(probe) !== null || contactStart(cellText) !== null) return null;
   if (datesOf(probe).length > 0 || /^\(/.test(cellText)) return null;
-  if (startsWithUnitWord(cellText)) return unitName(cellText);
+  if (namesUnit(cellText)) return unitName(cellText);
   // A stamp box's first line without a unit word (สารบรรณกลาง): accept short Thai text only.
   if (firstOfBlock && !/\d/.test(cellMatch) && cellText.length <= 60) return unitName(cellText);
   return null;
@@ -478,7 +487,7 @@ function unitAbove(lines: Line[], from: number, column: number): UnitAt | null {
     const probe: Line = { text: cell.text, match: line.match.slice(cell.start, cell.end) };
     // A register's label and number (กรม ๒๖) above a stamp is another stamp, not its unit.
     if (NUMBER_ONLY.test(probe.match.trim())) return null;
-    if (startsWithUnitWord(cell.text)) {
+    if (namesUnit(cell.text)) {
       if (unitCandidate(probe, 0, false) === null) return null;
       // A unit printed on two lines (โรงพยาบาลขอนแก่น / งานสารบรรณ): take the line above too.
       // The specks before the name are the stamp's too: blanked with it.
@@ -670,14 +679,14 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       start += marks.end;
     }
     const specks = SPECKS_BEFORE_UNIT.exec(anchorLine.text.slice(start, first.index))?.[0];
-    if (specks !== undefined && startsWithUnitWord(anchorLine.text.slice(start + specks.length)))
+    if (specks !== undefined && namesUnit(anchorLine.text.slice(start + specks.length)))
       start += specks.length;
     const candidate = anchorLine.text.slice(start, first.index);
     const lead = candidate.length - candidate.trimStart().length;
     if (isBareUnitAbbreviation(candidate)) {
       // สลค. เลขรับ ๙๙๒๑: an abbreviation right before the keyword names the stamp's unit.
       unit = { name: candidate.trim(), line: first.line, start: start + lead };
-    } else if (candidate.trim() !== '' && startsWithUnitWord(candidate)) {
+    } else if (candidate.trim() !== '' && namesUnit(candidate)) {
       const probe: Line = { text: candidate, match: anchorLine.match.slice(start, first.index) };
       const name = unitCandidate(probe, 0, false);
       if (name !== null) unit = { name, line: first.line, start: start + lead };
