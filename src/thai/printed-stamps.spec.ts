@@ -652,3 +652,18 @@ describe('a stamp unit whose unit word the scan damaged at its start', () => {
     expect(stamps).toEqual([stamp(null, 91, '2026-06-12', null)]);
   });
 });
+
+describe('a receipt keyword whose ที่ OCR read with another upper vowel', () => {
+  it.each(['เลขทิรับ ๓๓๐๕', 'เลขทึ่รับ ๓๓๐๕', 'เลขรับทื ๓๓๐๕'])('finds the stamp of %s', (keyword) => {
+    const { stamps } = stampsOf(
+      ['อำเภอสันทราย', keyword, 'วันที่ ๑๗ พ.ย. ๒๕๖๙', 'เวลา ๑๐.๓๐ น.', '', 'ที่ ชม ๗๓๕๐๑/๔๔๗'].join(
+        '\n',
+      ),
+    );
+    expect(stamps).toEqual([stamp('อำเภอสันทราย', 3305, '2026-11-17', '10:30')]);
+  });
+
+  it.each(['รับทราบ ๓๓๐๕', 'เลขทะ ๓๓๐๕', 'บันทึก ๓๓๐๕'])('takes no stamp from %s', (text) => {
+    expect(stampsOf(`${text}\n\nที่ ชม ๗๓๕๐๑/๔๔๗`).stamps).toEqual([]);
+  });
+});

@@ -280,8 +280,12 @@ function keywordRank(keyword: string): number {
   return 3;
 }
 
-/** OCR often drops the tone mark of ที่ (เลขรับที): a keyword may come without it. */
-const withOptionalMaiEk = (keyword: string): string => keyword.replace(/ที่/g, 'ที่?');
+/**
+ * OCR often drops the tone mark of ที่ (เลขรับที), or reads its vowel as another upper vowel
+ * (เลขทิรับ, as in a damaged ที่ before a reference number): a keyword may come so.
+ */
+const withOptionalMaiEk = (keyword: string): string =>
+  keyword.replace(/ที่/g, 'ท[\\u0E34-\\u0E37]\\u0E48?');
 
 // Printed stamp forms have dotted lines to write on: เลขรับ.......๑๒๓.......
 const LEADER = '[\\s.:_…]*';
