@@ -510,6 +510,74 @@ describe('rereadThaiDigits where a number must stand', () => {
     expect(rereadThaiDigits(engine, drawn.image).text).toBe('มท ๐๒๐๘.๒/ว ๗๐');
   });
 
+  /**
+   * One engine word per printed character, boxed where the character is drawn, each read as
+   * `read[i]` (a digit misread as two Thai letters comes as two words sharing its box).
+   */
+  function misread(
+    family: string,
+    printed: string,
+    read: readonly string[],
+    span: { x0: number; x1: number },
+    drawn: Drawn,
+  ): OcrWord[] {
+    const measure = createCanvas(10, 10).getContext('2d');
+    measure.font = `44px ${family}`;
+    const at = (n: number): number =>
+      Math.round(span.x0 + measure.measureText(printed.slice(0, n)).width);
+    return [...printed].flatMap((_, i) => characters(read[i], { x0: at(i), x1: at(i + 1) }, drawn));
+  }
+
+  it.each(['sarabun', 'taviraj'])(
+    'reads a serial the engine read as digits and a Thai letter after /ว (%s)',
+    (font) => {
+      const family = register(font);
+      const drawn = draw(family, ['รง', '๐๒๐๒/ว', '๗๗๓']);
+      const [prefix, owner, serial] = drawn.spans;
+      const engine = line(
+        [
+          whole('รง', prefix, drawn),
+          whole('๐๒๐๒/ว', owner, drawn),
+          ...misread(family, '๗๗๓', ['๓', 'ป', '๗๓'], serial, drawn),
+        ],
+        'รง ๐๒๐๒/ว ๓ป๗๓',
+      );
+      expect(rereadThaiDigits(engine, drawn.image).text).toBe('รง ๐๒๐๒/ว ๗๗๓');
+    },
+  );
+
+  it.each(['sarabun', 'taviraj'])(
+    'reads a reference number read as one word whose serial came out as Thai letters (%s)',
+    (font) => {
+      const family = register(font);
+      const drawn = draw(family, ['กห', '๐๔๐๗/๗๗๗']);
+      const [prefix, number] = drawn.spans;
+      const read = ['๐', '๔', '๐', '๑ป', '/', 'อป', 'ลปั', 'ญ'];
+      const engine = line(
+        [whole('กห', prefix, drawn), ...misread(family, '๐๔๐๗/๗๗๗', read, number, drawn)],
+        'กห ๐๔๐๑ป/อปลปัญ',
+      );
+      expect(rereadThaiDigits(engine, drawn.image).text).toBe('กห ๐๔๐๗/๗๗๗');
+    },
+  );
+
+  it.each([
+    ['มท', '๐๒๐๘/ว', 'ทราบ'],
+    ['ข้อ', '๑๒/', 'เรื่อง'],
+    ['ข้อ', '๑๒/', 'ทั้งนี้'],
+  ])('leaves Thai words after a number’s slash as read (%s %s%s)', (before, number, after) => {
+    const family = register('sarabun');
+    const drawn = draw(family, [before, `${number}${after}`]);
+    const [head, rest] = drawn.spans;
+    const text = `${before} ${number}${after}`;
+    const printed = `${number}${after}`;
+    const engine = line(
+      [whole(before, head, drawn), ...misread(family, printed, [...printed], rest, drawn)],
+      text,
+    );
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe(text);
+  });
+
   it.each(['sarabun', 'taviraj'])(
     'reads a serial at a column gap whose specks are not taken for its digits (%s)',
     (font) => {

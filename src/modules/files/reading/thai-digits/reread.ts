@@ -270,14 +270,19 @@ const NUMBER_LABELS = new Set(['เลขรับ', 'รับที่', 'เ�
 const BEFORE_SERIAL = /[0-9\u0E50-\u0E59]\s*\/\s*(ว\s*\.?)?$/;
 /**
  * A word holding a reference number's digits: Thai digits, a slash, more digits; or its owner
- * number alone, ending at the slash (`๐ฒ๑๒/ว`, the serial a word of its own).
+ * number alone, ending at the slash (`๐ฒ๑๒/ว`, the serial a word of its own); or the number
+ * whose serial the engine read as letters to the word's end (`๐๔๐๑ป/อปลปัญ` for ๐๔๐๗/๗๗๗ in
+ * Taviraj, whose ๗ the engine reads as ป, อ or ล).
  */
-const REFERENCE_WORD = /[\u0E50-\u0E59][^\s/]*\/\s*(?:(ว\s*\.?)?[^\s]*[\u0E50-\u0E59]|(ว\s*\.?)?$)/;
+const REFERENCE_WORD =
+  /[\u0E50-\u0E59][^\s/]*\/\s*(?:(ว\s*\.?)?[^\s]*[\u0E50-\u0E59]|(ว\s*\.?)?[^\s]*$)/;
 /**
  * What the engine makes of Thai digits it did not recognise as digits: Latin letters (wo for
- * ๗๐, bln, bebe), a Thai letter or two (ฒ for ๗, ค่), and a few signs (« © % ').
+ * ๗๐, bln, bebe), a Thai letter or two (ฒ for ๗, ค่), and a few signs (« © % '); or up to six
+ * characters with one or two Thai letters among digits (`๓ป๗๓` for a serial ๗๗๓).
  */
-const MISREAD_DIGITS = /^(?:[A-Za-z«©%'\u0E50-\u0E59]{1,6}|[\u0E01-\u0E59«©%']{1,3})$/;
+const MISREAD_DIGITS =
+  /^(?:[A-Za-z«©%'\u0E50-\u0E59]{1,6}|[\u0E01-\u0E59«©%']{1,3}|(?=(?:[^\u0E01-\u0E4E]*[\u0E01-\u0E4E]){1,2}[^\u0E01-\u0E4E]*$)[\u0E01-\u0E59«©%']{4,6})$/;
 
 /**
  * The line's words grouped as the engine spaced them: its Thai "words" are mostly single
