@@ -1014,3 +1014,31 @@ describe('a stamp unit whose start the scan damaged, read through the parser', (
     );
   });
 });
+
+describe('a speck after the ทุก… that ends an addressee', () => {
+  const salutationOf = (addressee: string) =>
+    parseLetter(lines(head[0] ?? '', head[1] ?? '', head[2] ?? '', `เรียน  ${addressee}`, body));
+
+  it.each([
+    ['สรรพากรภาค ทุกภาค 7', 'สรรพากรภาค ทุกภาค'],
+    ['ผู้อำนวยการโรงเรียนในสังกัด ทุกโรงเรียน.', 'ผู้อำนวยการโรงเรียนในสังกัด ทุกโรงเรียน'],
+  ])('drops it from %s, unsure', (addressee, expected) => {
+    const parsed = salutationOf(addressee);
+    expect(parsed.salutation).toBe(expected);
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'salutation' }),
+    );
+  });
+
+  it.each([
+    'นายอำเภอ ทุกอำเภอ',
+    'ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาเชียงใหม่ เขต 1',
+    'หัวหน้าส่วนราชการ ทุกส่วน 12',
+  ])('leaves %s as read', (addressee) => {
+    const parsed = salutationOf(addressee);
+    expect(parsed.salutation).toBe(addressee);
+    expect(parsed.warnings).not.toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'salutation' }),
+    );
+  });
+});

@@ -1179,6 +1179,12 @@ function repairWords(text: string): { text: string; repaired: boolean } {
 }
 
 /**
+ * A speck after the ทุก… that ends an addressee (ทุกภาค 7, ทุกโรงเรียน.): a lone digit or a
+ * dot. ทุก closes the group the letter is sent to; no number or abbreviation follows it.
+ */
+const SPECK_AFTER_ALL = /(ทุก[\u0E01-\u0E4E]+)(?:\s?\.|\s[0-9\u0E50-\u0E59])$/;
+
+/**
  * The fields that name units and posts, and the subject, cleared of a scan's dust and with
  * the marks OCR lost from office words put back (office-words.ts), in place. Returns the
  * fields whose marks were put back: their reading is a guess, shown as unsure. A stamp's
@@ -1216,6 +1222,10 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
     letter.subject = r.text;
   }
   letter.salutation = repair(letter.salutation, 'salutation', 'all');
+  if (letter.salutation !== null && SPECK_AFTER_ALL.test(letter.salutation)) {
+    letter.salutation = letter.salutation.replace(SPECK_AFTER_ALL, '$1');
+    repaired.add('salutation');
+  }
   letter.ownerUnit = repair(unitStarted(letter.ownerUnit, 'ownerUnit'), 'ownerUnit', 'all');
   if (letter.signatory !== null) {
     // Thai names have no hyphen: one between two Thai words is a speck where the space was
