@@ -175,6 +175,19 @@ describe('scanner specks', () => {
     expect(masked('กลุ่มงานการเจ้าหน้าที่       7')).toEqual(['กลุ่มงานการเจ้าหน้าที่']);
   });
 
+  it('blanks signs read before a date or a stamp keyword at the start of a line', () => {
+    expect(masked('- | วันที 24 ส.ค. 2570')).toEqual(['    วันที 24 ส.ค. 2570']);
+    expect(masked('.วันที่ ๑๕ มิ.ย. ๒๕๖๙')).toEqual([' วันที่ ๑๕ มิ.ย. ๒๕๖๙']);
+    expect(masked(': เลขรับ ๘๘๑')).toEqual(['  เลขรับ ๘๘๑']);
+    expect(masked('_เวลา ๑๐.๔๐ น.')).toEqual([' เวลา ๑๐.๔๐ น.']);
+    // Before any other word, or before a header's label (read, and flagged, by the header's
+    // own reading), the signs stay; so does a page's marker.
+    expect(masked('- สำนักงานจังหวัดน่าน')).toEqual(['- สำนักงานจังหวัดน่าน']);
+    expect(masked('.เรียน ผู้ว่าราชการจังหวัดน่าน')).toEqual(['.เรียน ผู้ว่าราชการจังหวัดน่าน']);
+    expect(masked('- ๒ -')).toEqual(['- ๒ -']);
+    expect(masked('- วันที่ดี')).toEqual(['- วันที่ดี']);
+  });
+
   it('blanks a line of nothing but specks', () => {
     expect(masked('a     vw        cw a      a', '2', '.  “')).toEqual(['', '', '']);
     // Scattered over the line, a lone Thai letter with a mark is dust too.

@@ -204,6 +204,30 @@ export function maskSpecks(lines: Line[]): void {
       const first = cells.shift()!;
       maskLine(line, first.start, first.end);
     }
+    maskSignsBeforeLabel(line);
+  }
+}
+
+/** Signs a scan leaves at a line's start, glued to the word after them or apart. */
+const LEADING_SIGNS =
+  /^\s*[-–|.:_~'`"•,;]+(?:\s+[-–|.:_~'`"•,;]+)*\s*(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
+/** A receipt stamp's keywords, which start their lines as labels do. */
+const STAMP_KEYWORD = /^(?:เลข(?:ที่?)?รับ|รับที่?\s*[:.]?\s*\d|ทะเบียนรับ|เวลา\s*\d)/;
+
+/**
+ * Signs read before a date's วันที่ or a stamp's keyword (`- | วันที 24 ส.ค. 2570`,
+ * `.วันที่ ๑๕ …`, `- เลขรับ ๘๘๑`): print sets nothing before them on their line, and the signs
+ * hid the label (the line started with them) and moved where its field starts. Blanked in
+ * place. Signs before any other word stay (a dash may open a unit's name as a speck or as
+ * print alike), and so do those before a header's label, which its own reading flags.
+ */
+function maskSignsBeforeLabel(line: Line): void {
+  const signs = LEADING_SIGNS.exec(line.match);
+  if (signs === null) return;
+  const end = signs[0].length;
+  const bare = { ...line, match: ' '.repeat(end) + line.match.slice(end) };
+  if (labelOf(bare)?.label === 'date' || STAMP_KEYWORD.test(line.match.slice(end))) {
+    maskLine(line, 0, end);
   }
 }
 
