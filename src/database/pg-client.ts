@@ -50,13 +50,15 @@ const PREPARE_AFTER_USES = 2;
 const uses = new Map<string, number>();
 
 /**
- * A pattern parameter (`path LIKE $2`, `LIKE ANY($3::text[])`: a unit's subtree) matches one
- * unit or the whole country depending on its value. A prepared statement may be given a
- * generic plan, made without the value, and for a subtree that plan is the one for every
- * size at once: the progress of a province's units in a nation-wide circular took five
- * times the CPU with it. Such statements are planned with their values, every time.
+ * A pattern parameter (`path LIKE $2`, `LIKE ANY($3::text[])`: a unit's subtree; `ILIKE $4`:
+ * words searched for) matches one unit or the whole country depending on its value. A
+ * prepared statement may be given a generic plan, made without the value, and for a subtree
+ * that plan is the one for every size at once: the progress of a province's units in a
+ * nation-wide circular took five times the CPU with it; a search for Latin letters, matched
+ * with ILIKE, scanned the trigram indexes over every letter. Such statements are planned with
+ * their values, every time.
  */
-const PATTERN_PARAMETER = /\bLIKE\s+(?:ANY\s*\(\s*)?\$\d/i;
+const PATTERN_PARAMETER = /(?:\b|\bI)LIKE\s+(?:ANY\s*\(\s*)?\$\d/i;
 
 /** Texts with a pattern parameter already seen (bounded as the named ones are). */
 const plannedEachTime = new Set<string>();

@@ -144,6 +144,13 @@ describe('PipelinedBeginClient', () => {
       ]);
     }
     expect(await preparedTexts()).not.toContain(subtree);
+    // Words searched for in Latin letters are matched with ILIKE: a pattern as well.
+    const words =
+      "SELECT count(*)::int AS n FROM (VALUES ('SMS'), ('sms link')) v(t) WHERE t ILIKE $1";
+    for (const pattern of ['%sms%', '%link%', '%sms%', '%x%', '%', '%sms%', '%LINK%']) {
+      await dataSource.query(words, [pattern]);
+    }
+    expect(await preparedTexts()).not.toContain(words);
     // A statement without parameters is never named: its text may carry its values.
     const literal = "SELECT 'no parameters here' AS said";
     for (let i = 0; i < 3; i++) await dataSource.query(literal);
