@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dataSourceOptions } from 'src/database/data-source.js';
 import { PipelinedBeginClient } from 'src/database/pg-client.js';
+import { preparedRows } from 'src/database/prepared-query.js';
+import { col } from 'src/database/rows.js';
 
 /** The pool's connection: BEGIN goes out with a transaction's first statement. */
 describe('PipelinedBeginClient', () => {
@@ -192,5 +194,60 @@ describe('PipelinedBeginClient', () => {
         [100, 199],
       ),
     ).toEqual([{ n: 100 }, { n: 101 }, { n: 103 }]);
+  });
+
+  it('plans a statement asked to be generic once, and leaves the setting as it was', async () => {
+    await dataSource.query('INSERT INTO pg_client_probe (n) SELECT generate_series(300, 309)');
+    const text = 'SELECT n FROM pg_client_probe WHERE n = ANY($1::integer[]) ORDER BY n';
+    const shape = { n: col.int };
+    const run = (manager: EntityManager, ns: number[]) =>
+      preparedRows(manager, 'probe', shape, text, [ns], 'generic');
+    const plans = async () =>
+      (
+        await dataSource.query<{ generic: number; custom: number }[]>(
+          `SELECT generic_plans::int AS generic, custom_plans::int AS custom
+             FROM pg_prepared_statements WHERE statement = $1`,
+          [text],
+        )
+      )[0];
+    const mode = async (manager: EntityManager = dataSource.manager) =>
+      (await manager.query<{ plan_cache_mode: string }[]>('SHOW plan_cache_mode'))[0]
+        .plan_cache_mode;
+
+    for (const ns of [[300], [301, 302], [309], [303], [304, 305, 306], [307], [308]]) {
+      expect(await run(dataSource.manager, ns)).toEqual(ns.map((n) => ({ n })));
+    }
+    expect(await plans()).toEqual({ generic: 7, custom: 0 });
+    expect(await mode()).toBe('auto');
+
+    // Inside a transaction: the setting is back for the transaction's next statement.
+    await dataSource.transaction(async (manager) => {
+      expect(await run(manager, [300])).toEqual([{ n: 300 }]);
+      expect(await mode(manager)).toBe('auto');
+    });
+    // A statement that fails, outside and inside a transaction: its own error, and the
+    // setting as it was afterwards.
+    await expect(run(dataSource.manager, 'x' as unknown as number[])).rejects.toThrow(
+      /malformed array literal/,
+    );
+    expect(await mode()).toBe('auto');
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await manager.query('INSERT INTO pg_client_probe (n) VALUES (310)');
+        await run(manager, 'x' as unknown as number[]);
+      }),
+    ).rejects.toThrow(/malformed array literal/);
+    expect(await mode()).toBe('auto');
+    expect(await dataSource.query('SELECT n FROM pg_client_probe WHERE n = 310')).toEqual([]);
+    // A setting of the session's own is what RESET goes back to only if the connection
+    // started with it; a statement asked to be planned as PostgreSQL decides changes nothing.
+    await dataSource.query('SET plan_cache_mode = force_custom_plan');
+    try {
+      const decided = 'SELECT n FROM pg_client_probe WHERE n = ANY($1::integer[]) AND n > 0';
+      await preparedRows(dataSource.manager, 'probe', shape, decided, [[300]]);
+      expect(await mode()).toBe('force_custom_plan');
+    } finally {
+      await dataSource.query('RESET plan_cache_mode');
+    }
   });
 });

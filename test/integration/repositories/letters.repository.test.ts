@@ -308,5 +308,36 @@ describe('LettersRepository', () => {
     expect(
       await repo.search({ ...filters, visibleUnitIds: [mine.id] }, { sql: 'false', params: [] }),
     ).toEqual([]);
+
+    // On one connection: the search from units is planned once (its plan walks the units'
+    // letters whatever the words); the search over everything is planned with its words.
+    await t.dataSource.transaction(async (manager) => {
+      const plans = async () =>
+        new Map(
+          (
+            await manager.query<{ statement: string; generic: number; custom: number }[]>(
+              `SELECT statement, generic_plans::int AS generic, custom_plans::int AS custom
+                 FROM pg_prepared_statements WHERE statement LIKE '%saraban_search_form%'`,
+            )
+          ).map(({ statement, generic, custom }) => [statement, { generic, custom }]),
+        );
+      const before = await plans();
+      const found = async (visibleUnitIds: string[] | null, pattern = filters.pattern) =>
+        (await repo.search({ ...filters, pattern, visibleUnitIds }, everywhere, manager)).length;
+      for (let i = 0; i < 6; i++) {
+        expect(await found([mine.id])).toBe(3);
+        expect(await found(null)).toBe(4);
+        // Latin letters are matched with ILIKE: a pattern all the same.
+        expect(await found(null, `%SMS${i}%`)).toBe(0);
+      }
+      const planned = [...(await plans())].flatMap(([statement, after]) => {
+        const { generic = 0, custom = 0 } = before.get(statement) ?? {};
+        const ran = { generic: after.generic - generic, custom: after.custom - custom };
+        return ran.generic + ran.custom > 0 ? [{ statement: statement.slice(0, 30), ...ran }] : [];
+      });
+      expect(planned).toEqual([
+        { statement: 'WITH candidate AS MATERIALIZED', generic: 6, custom: 0 },
+      ]);
+    });
   });
 });
