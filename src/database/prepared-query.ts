@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { statementName } from 'src/database/pg-client.js';
+import { primaryInstead } from 'src/database/read-replica.js';
 import { checkRows, type RowOf, type Shape } from 'src/database/rows.js';
 
 /**
@@ -18,7 +19,16 @@ export async function preparedRows<S extends Shape>(
   values: unknown[],
   plan: PlanChoice = 'as-planner-decides',
 ): Promise<RowOf<S>[]> {
-  return checkRows(statement, shape, await runPrepared(manager, text, values, plan));
+  let rows: unknown;
+  try {
+    rows = await runPrepared(manager, text, values, plan);
+  } catch (error) {
+    // A replica's manager whose replica is gone: the primary answers (src/database/read-replica.ts).
+    const primary = primaryInstead(manager, error);
+    if (!primary) throw error;
+    rows = await runPrepared(primary, text, values, plan);
+  }
+  return checkRows(statement, shape, rows);
 }
 
 /**

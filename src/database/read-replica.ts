@@ -46,6 +46,21 @@ function replicaUnavailable(error: unknown): boolean {
   return code.startsWith('08') || code.startsWith('57P') || code === '40001';
 }
 
+const PRIMARY_INSTEAD = Symbol('the primary, instead of an unavailable replica');
+
+/**
+ * Where a statement that failed on `manager` runs instead: the primary's manager when
+ * `manager` is a replica's and the replica could not run it; else null (the failure is the
+ * statement's own). For statements that take the manager's connection themselves (prepared
+ * statements), which the replica manager's `query` does not see.
+ */
+export function primaryInstead(manager: EntityManager, error: unknown): EntityManager | null {
+  const instead = (manager as { [PRIMARY_INSTEAD]?: (error: unknown) => EntityManager | null })[
+    PRIMARY_INSTEAD
+  ];
+  return instead ? instead(error) : null;
+}
+
 /**
  * Where reads that tolerate a little lag go: the streaming replica of DATABASE_READ_URL
  * when it is set, else the primary. A user reads their own writes: after each successful
@@ -146,9 +161,18 @@ export class ReadReplica implements OnApplicationShutdown {
         return primary.query(sql, parameters);
       }
     };
+    const instead = (error: unknown): EntityManager | null => {
+      if (!replicaUnavailable(error)) return null;
+      this.setAside(error);
+      return primary;
+    };
     return new Proxy(replica.manager, {
       get: (target, property, receiver) =>
-        property === 'query' ? query : (Reflect.get(target, property, receiver) as unknown),
+        property === 'query'
+          ? query
+          : property === PRIMARY_INSTEAD
+            ? instead
+            : (Reflect.get(target, property, receiver) as unknown),
     });
   }
 
