@@ -307,6 +307,13 @@ describe('stamp dates OCR damaged', () => {
     ['วันที่ read as Latin letters', 'UA 7 ส.ค. 2569', { day: 7, month: 8, year: 2026 }],
     ['วันที่ read as a dotted speck', 'Ju. ๑๒ มิ.ย. ๒๕๖๙', { day: 12, month: 6, year: 2026 }],
     ['วันที่ read as Latin letters, a short year', 'WN 3 ต.ค. 69', { day: 3, month: 10, year: 2026 }],
+    [
+      'วันที่ read as four Latin letters before a damaged month',
+      'Tull ๑๙ กุย. ๖๘',
+      { day: 19, month: 9, year: 2025 },
+    ],
+    // A lost digit that could give back many years: the day and month are kept.
+    ['a lost year digit, many years', 'วันที ๑๕ มิ.ย. ๒๕๙', { day: 15, month: 6, year: null }],
     // ม.ค. and มี.ค. have the same letters: which one is not guessed from them.
     [
       'a mark garbled where two months share letters',
@@ -330,6 +337,8 @@ describe('stamp dates OCR damaged', () => {
       'ลงวันที่ ๓ NN. ๒๕๖๙', // the copy of the letter's date
       'ประชุม ๓ XY. ๒๕๖๙', // not a date's label
       'ABCD 7 ส.ค. 2569', // a Latin word, not a label garbled
+      'ABCDE 7 NN. 2569', // five letters: a word, even before a damaged month
+      'วันที่ ๓ XY. ๒๕๙', // neither the month nor the year reads
       'UA 7 กขค 2569', // a month that does not read, without a dot
     ]) {
       const text = ['กองคลัง', 'รับที่ ๘', dateLine, '', 'ที่ ชบ ๐๐๑๗/ว ๔'].join('\n');
@@ -410,6 +419,16 @@ describe('stamp dates OCR damaged', () => {
     expect(resolveDamagedStampDate(misread(30, 6), '2026-06-09')).toBeNull();
     // Without the letter's date, nothing to place it against.
     expect(resolveDamagedStampDate(misread(12, 6), null)).toBeNull();
+  });
+
+  it('reads the day of a misread year again when it falls before the letter’s date', () => {
+    const misread = (day: number, month: number): DamagedStampDate => ({ day, month, year: null });
+    // ๔ ก.ค.๕๕๖๘ on a letter of 22 July: ๒๔ lost its ๒, the only day that fits.
+    expect(resolveDamagedStampDate(misread(4, 7), '2025-07-22')).toBe('2025-07-24');
+    // ๑ for a day after the 5th: ๑๐–๑๙ all fit, nothing is guessed.
+    expect(resolveDamagedStampDate(misread(1, 5), '2027-05-05')).toBeNull();
+    // Months before the letter's: no misread day, a clerk reads it.
+    expect(resolveDamagedStampDate(misread(4, 3), '2025-07-22')).toBeNull();
   });
 
   it('takes a read month with its year put back unless it falls before the letter', () => {

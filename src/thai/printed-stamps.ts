@@ -138,18 +138,26 @@ function damagedDateIn(
     const lead = /(?:^|\s)(\S*)$/.exec(before)?.[1] ?? '';
     // ลงวันที่ / ลว.: the stamp's copy of the letter's date, not its own.
     if (/^(?:ลง|ลว)/.test(lead) || /(?:ลง|ลว)\s?วันที่?$/.test(before)) continue;
-    if (lead !== '' && !/^(?:รับ)?วันที่?$/.test(lead) && !/^[A-Za-z]{1,3}\.?$/.test(lead)) continue;
     const day = Number(g.day);
     const mon = g.mon ?? '';
     const month = monthNumberOf(mon) ?? monthBySkeleton(mon);
     const garbled = month === null && (/\./.test(mon) || /^[A-Za-z]{1,4}$/.test(mon));
     const yearDigits = g.year ?? '';
     const misread = month !== null && monthNumberOf(mon) === null;
-    // วันที่ garbled into Latin letters (`UA 7 ส.ค. 2569`) hides a date read whole otherwise.
+    // วันที่ garbled into Latin letters (`UA 7 ส.ค. 2569`) hides a date read whole otherwise;
+    // four letters (`Tull ๑๙ กุย. ๖๘`) only before a date damaged itself: before a date
+    // read whole they are as likely a Latin word (`ABCD 7 ส.ค. 2569`).
     const labelGarbled = /^[A-Za-z]{1,3}\.?$/.test(lead);
-    // Four digits no letter's year has: a year OCR misread, with the day and month read.
+    const longLabelGarbled = /^[A-Za-z]{4}\.?$/.test(lead) && (garbled || misread);
+    if (lead !== '' && !/^(?:รับ)?วันที่?$/.test(lead) && !labelGarbled && !longLabelGarbled) {
+      continue;
+    }
+    // Digits no letter's year has with the day and month read: four misread (๔๙๙๙ for
+    // ๒๕๖๙), or three that putting back a lost digit makes several years of (๒๕๙).
     const yearMisread =
-      month !== null && yearDigits.length === 4 && stampYearOf(yearDigits) === null;
+      month !== null &&
+      (yearDigits.length === 4 || yearDigits.length === 3) &&
+      stampYearOf(yearDigits) === null;
     if (
       !garbled &&
       (month === null || (yearDigits.length !== 3 && !misread && !labelGarbled && !yearMisread))
@@ -175,7 +183,8 @@ const GUESS_WINDOW_DAYS = 14;
  * month from the letter's on that has the day, taken only within GUESS_WINDOW_DAYS of the
  * letter: never without the letter's date. A year misread past reading is the letter's
  * year or the next that puts the day and month within GUESS_WINDOW_DAYS after the
- * letter's date. Null when the reading does not fit: a clerk reads the stamp.
+ * letter's date, or, when that day falls before the letter's, the day stampDayRepaired
+ * reads for it. Null when the reading does not fit: a clerk reads the stamp.
  */
 export function resolveDamagedStampDate(
   d: DamagedStampDate,
@@ -190,7 +199,10 @@ export function resolveDamagedStampDate(
       const after = daysBetween(letterDate, iso);
       if (after >= 0 && after <= GUESS_WINDOW_DAYS) return iso;
     }
-    return null;
+    // Read in the letter's year, the date falls before the letter's: the day was misread
+    // too (`๔ ก.ค.๕๕๖๘` for ๒๔ ก.ค. ๒๕๖๘ on a letter of 22 July), as in a year read whole.
+    if (!isValidCivilDate(letterYear, d.month, d.day)) return null;
+    return stampDayRepaired(formatIsoDate(letterYear, d.month, d.day), letterDate);
   }
   if (d.month !== null) {
     const iso = formatIsoDate(d.year, d.month, d.day);
