@@ -586,6 +586,28 @@ describe('a stamp time OCR damaged after its เวลา', () => {
     expect(unsure).toEqual([false]);
   });
 
+  it.each<[string, string, string]>([
+    ['เวลา garbled, น. read as Latin letters', '4วลา ๐๙.๑๐ U.', '09:10'],
+    ['เวลา with a letter added', 'เวงลา ๑๑.๓๐ น.', '11:30'],
+    ['เวลา read as digits beside specks', 'ว         :         1381 15.30 u.', '15:30'],
+  ])('reads a time under the date with %s, as unsure', (_, timeLine, time) => {
+    const { stamps, unsure, rest } = read(stampWithTime(timeLine));
+    expect(stamps).toEqual([stamp('สำนักงานจังหวัดลำปาง', 5182, '2026-08-15', time)]);
+    expect(unsure).toEqual([true]);
+    // The time is the stamp's, blanked with it.
+    expect(rest.split('\n')[3]).not.toMatch(/[0-9๐-๙]{2}\s*[.:]\s*[0-9๐-๙]{2}/);
+  });
+
+  it.each<[string, string]>([
+    ['without its suffix', '4วลา ๐๙.๑๐'],
+    ['after running text', 'ประชุมคณะกรรมการ ๐๙.๑๐ น.'],
+    ['at night', '4วลา ๒๓.๑๐ U.'],
+    ['after a date on the line', 'ลงวันที่ ๑ ส.ค. ๖๙ ๐๙.๑๐ น.'],
+  ])('reads no time under the date %s', (_, timeLine) => {
+    const { stamps } = read(stampWithTime(timeLine));
+    expect(stamps[0]?.time).toBeNull();
+  });
+
   it('keeps a time read whole as sure, and leaves a body time alone', () => {
     const whole = read(stampWithTime('เวลา ๐๘.๕๐ น.'));
     expect(whole.stamps[0]?.time).toBe('08:50');

@@ -565,6 +565,24 @@ export function damagedStampTime(match: string): { index: number; time: string }
   return null;
 }
 
+/**
+ * A time ending a stamp's line with its suffix น. as read or as Latin letters and a dot
+ * (`U.`, `u.`, `UW.`), whatever its label became; within office hours, with no running text
+ * (a Thai word of six letters or more) before it on the line.
+ */
+const SUFFIXED_TIME =
+  /(?<!\d)(?<h>\d{1,2})\s*[.:]\s*(?<mi>\d{2})\s*(?:น\s*\.?|[A-Za-z]{1,2}\.)\s*$/;
+
+export function suffixedTime(match: string): { index: number; time: string } | null {
+  const m = SUFFIXED_TIME.exec(match);
+  if (m === null || /[\u0E01-\u0E4E]{6,}/.test(match.slice(0, m.index))) return null;
+  const hour = Number(m.groups?.h);
+  const minute = Number(m.groups?.mi);
+  if (hour < OFFICE_HOURS.first || hour > OFFICE_HOURS.last || minute > 59) return null;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return { index: m.index, time: `${pad(hour)}:${pad(minute)}` };
+}
+
 function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   const first = group[0];
   const lastAnchor = group[group.length - 1];
@@ -787,6 +805,19 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       times.push({ line: no, item: { index: t.index, time: t.time } });
       timeGuessed = true;
       break;
+    }
+  }
+  // The line right under the stamp's date (read or damaged) is its time's, with เวลา or
+  // น. OCR damaged (`4วลา ๐๙.๑๐ U.`, `เวงลา ๑๑.๓๐ น.`, `1381 15.30 u.`): a time ending the
+  // line with its suffix, read or as Latin letters and a dot, is the stamp's when the line
+  // holds no date and no running text before it.
+  if (times.length === 0) {
+    const no = (date?.line ?? damaged?.line ?? lastAnchor.line) + 1;
+    const line = lines[no];
+    const found = line === undefined || startsLetterHead(line) ? null : suffixedTime(line.match);
+    if (line !== undefined && found !== null && !datesOf(line).some((d) => d.index < found.index)) {
+      times.push({ line: no, item: found });
+      timeGuessed = true;
     }
   }
   const time = nearest(times, date?.item.index ?? column, date?.line ?? lastAnchor.line);
