@@ -708,3 +708,39 @@ describe('a receipt keyword whose ที่ OCR read with another upper vowel', 
     expect(stampsOf(`${text}\n\nที่ ชม ๗๓๕๐๑/๔๔๗`).stamps).toEqual([]);
   });
 });
+
+describe('a receipt keyword OCR damaged', () => {
+  const read = (text: string) => {
+    const lines = toLines(normalizeDocumentText(text));
+    const unsure: boolean[] = [];
+    const stamps = extractPrintedStamps(lines, [], unsure);
+    return { stamps, unsure, rest: lines.map((l) => l.text.trimEnd()).join('\n') };
+  };
+  const head = ['', 'ที่ มท ๐๓๐๗.๒/๑๑๙๐', 'เรื่อง ทดสอบ'];
+
+  it.each<[string, string]>([
+    ['a letter glued before it', 'ไทะเบียนรับ ๑๘๒๗๔'],
+    ['read as Latin letters', 'Fun ๑๘๒๗๔'],
+    ['with a letter misread', 'เลขรั้ป ๑๘๒๗๔'],
+  ])('takes a stamp whose keyword came %s, in a stamp’s shape, as unsure', (_, keywordLine) => {
+    const text = ['กรมคุมประพฤติ', keywordLine, 'วันที ๒๓ ต.ค. ๖๙', 'เวลา ๐๙.๐๕ น.', ...head];
+    const { stamps, unsure, rest } = read(text.join('\n'));
+    expect(stamps).toEqual([stamp('กรมคุมประพฤติ', 18274, '2026-10-23', '09:05')]);
+    expect(unsure).toEqual([true]);
+    expect(rest.split('\n').slice(0, 4)).toEqual(['', '', '', '']);
+  });
+
+  it.each<[string, string[]]>([
+    ['without a unit above it', ['', 'Fun ๑๘๒๗๔', 'วันที ๒๓ ต.ค. ๖๙']],
+    ['without its own date below', ['กรมคุมประพฤติ', 'Fun ๑๘๒๗๔', '']],
+    ['over a date in full (a letter’s)', ['กรมคุมประพฤติ', 'Fun ๑๘๒๗๔', '๒๓ ตุลาคม ๒๕๖๙']],
+    ['for เลขที่, which numbers other things', ['กรมคุมประพฤติ', 'เลขที่ ๑๒', 'วันที่ ๒๓ ต.ค. ๖๙']],
+    ['for a Latin word too long', ['กรมคุมประพฤติ', 'Funds ๑๒', 'วันที่ ๒๓ ต.ค. ๖๙']],
+  ])('takes no stamp %s', (_, lines) => {
+    // Below the letter's head, where no register's number and date make a stamp alone.
+    const text = [...head, '', ...lines].join('\n');
+    const { stamps, rest } = read(text);
+    expect(stamps).toEqual([]);
+    expect(rest.split('\n')[head.length + 2]).toBe(lines[1]);
+  });
+});

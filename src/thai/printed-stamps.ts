@@ -307,12 +307,32 @@ const RECEIPT_ANCHOR = new RegExp(
   'g',
 );
 
+/**
+ * A receipt keyword OCR damaged (match form, the whole cell with its number): a sign or a
+ * letter glued before a long keyword at the cell's start (`ไทะเบียนรับ ๑๘๒๗๔`), or the
+ * keyword read as one to four Latin letters (`Fun ๑๑๙๐๒` for รับที่) or as a Thai word of
+ * เลข… or …รับ… with a letter misread (`เลขรั้ป ๒๖๐๙`). Only a stamp's shape confirms it
+ * (garbledAnchorConfirmed).
+ */
+const GARBLED_ANCHOR = new RegExp(
+  `^(?:[^\\s\\d](?:${KEYWORDS.filter((k) => k.length >= 6)
+    .map(withOptionalMaiEk)
+    .join(
+      '|',
+    )})|[A-Za-z]{1,4}|เลข[\\u0E01-\\u0E4E]{1,5}|[\\u0E01-\\u0E4E]{0,4}รับ[\\u0E01-\\u0E4E]{0,3})${LEADER}(?<num>\\d{1,7})$`,
+);
+
+/** เลขที่ alone numbers an address or a document, not a receipt. */
+const NOT_A_KEYWORD = /^เลขท[\u0E34-\u0E37]\u0E48?\s*\d/;
+
 interface Anchor {
   line: number;
   index: number;
   end: number;
   rank: number;
   number: number;
+  /** Found through a damaged keyword (GARBLED_ANCHOR). */
+  garbled: boolean;
 }
 
 /** Location words that follow a unit's name on a stamp (ศาลากลางจังหวัด…, ถนน…). */
@@ -419,8 +439,8 @@ function dateCells(line: Line): DateInText[] {
 function findAnchors(lines: Line[]): Anchor[] {
   const anchors: Anchor[] = [];
   for (const [no, line] of lines.entries()) {
-    if (!/\d/.test(line.match) || !/รับ/.test(line.match)) continue;
-    for (const m of line.match.matchAll(RECEIPT_ANCHOR)) {
+    if (!/\d/.test(line.match)) continue;
+    for (const m of /รับ/.test(line.match) ? line.match.matchAll(RECEIPT_ANCHOR) : []) {
       const g = m.groups ?? {};
       anchors.push({
         line: no,
@@ -428,7 +448,17 @@ function findAnchors(lines: Line[]): Anchor[] {
         end: m.index + m[0].length,
         rank: keywordRank(g.kw ?? ''),
         number: Number((g.num ?? '').replace(/,/g, '')),
+        garbled: false,
       });
+    }
+    if (anchors.at(-1)?.line === no) continue;
+    for (const cell of cellsOf(line.text)) {
+      const text = line.match.slice(cell.start, cell.end);
+      const m = GARBLED_ANCHOR.exec(text);
+      if (m === null || NOT_A_KEYWORD.test(text)) continue;
+      const number = Number(m.groups?.num);
+      if (number === 0) continue;
+      anchors.push({ line: no, index: cell.start, end: cell.end, rank: 3, number, garbled: true });
     }
   }
   return anchors;
@@ -822,6 +852,18 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   }
   const time = nearest(times, date?.item.index ?? column, date?.line ?? lastAnchor.line);
 
+  // A keyword OCR damaged makes a stamp only in a stamp's shape: a unit above the number or
+  // before it, and the stamp's own date below it in the register style (or damaged).
+  const garbled = group.some((a) => a.garbled);
+  if (garbled) {
+    const dateLine = date === null ? undefined : lines[date.line];
+    const ownDate =
+      date === null || dateLine === undefined
+        ? damaged !== null
+        : !dateAbove && isRegisterStyle(dateLine, date.item);
+    if (unit === null || !ownDate) return null;
+  }
+
   // Blank out what the stamp owns, cell by cell, so a stamp beside it keeps its text.
   const spans = new Map<number, number>();
   const own = (no: number, start: number): void => {
@@ -863,7 +905,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
     line: top?.[0] ?? first.line,
     column: top?.[1] ?? first.index,
     damaged: damaged?.date ?? null,
-    unsure: timeGuessed && time !== null,
+    unsure: (timeGuessed && time !== null) || garbled,
   };
 }
 
