@@ -134,6 +134,13 @@ describe('people, units and contacts', () => {
     expect(startsWithPersonTitle('สมชาย')).toBe(false);
     expect(startsWithUnitWord('กลุ่มงานยุทธศาสตร์')).toBe(true);
     expect(startsWithUnitWord('ผู้ว่าราชการจังหวัด')).toBe(false);
+    // A listed abbreviation before a name, also one opening with a leading vowel.
+    expect(startsWithUnitWord('อบต.แม่กาษา')).toBe(true);
+    expect(startsWithUnitWord('ทต.โคกสี')).toBe(true);
+    expect(startsWithUnitWord('ทต. เมืองใหม่')).toBe(true);
+    // Not an abbreviation with its dot: a word.
+    expect(startsWithUnitWord('ทตโคกสี')).toBe(false);
+    expect(startsWithUnitWord('ทต.1')).toBe(false);
     expect(contactStart('กองคลัง โทร. ๐ ๒๒๒๒ ๑๑๑๑')).toBe(8);
     expect(contactStart('หมายเลขโทรศัพท์')).toBeNull();
     expect(startsBodyParagraph('ตามที่กระทรวง')).toBe(true);

@@ -641,10 +641,13 @@ const UNIT_ABBREVIATION = new RegExp(
   `^(?:${[...UNIT_ABBREVIATIONS]
     .sort((a, b) => b.length - a.length)
     .map((a) => [...a.replace('.', '')].join('\\.?'))
-    .join('|')})\\.\\s?(?=[\\u0E01-\\u0E2E])`,
+    .join('|')})\\.\\s?(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`,
 );
 
-/** Whether text starts with a listed unit abbreviation and its dot (สนจ.ร้อยเอ็ด, อบต. บ้านใหม่). */
+/**
+ * Whether text starts with a listed unit abbreviation and its dot (สนจ.ร้อยเอ็ด, อบต. บ้านใหม่),
+ * a name after it that may open with a vowel written before its consonant (ทต.โคกสี).
+ */
 export function startsWithUnitAbbreviation(text: string): boolean {
   return UNIT_ABBREVIATION.test(text.trimStart());
 }

@@ -688,6 +688,12 @@ describe('a stamp unit whose unit word the scan damaged at its start', () => {
     expect(rest.split('\n')[0]).not.toContain('ถำเภอ');
   });
 
+  it('takes a municipality’s abbreviation and name above the number under the contacts', () => {
+    // OCR gives no blank line between the letter's contacts and a stamp at its foot.
+    const text = ['โทร. ๐ ๔๓๒๓ ๖๘๑๔', 'ทต.โคกสี', 'รับที่ ๕๐๗', 'วันที่ ๑๙ ต.ค. ๖๙'].join('\n');
+    expect(stampsOf(text).stamps).toEqual([stamp('ทต.โคกสี', 507, '2026-10-19', null)]);
+  });
+
   it('leaves letter text before the keyword that names no unit', () => {
     const { stamps } = stampsOf('ถองแถว เลขรับ ๙๑\nวันที่ ๑๒ มิ.ย. ๒๕๖๙\n\nที่ มท ๐๒๑๐/๑');
     expect(stamps).toEqual([stamp(null, 91, '2026-06-12', null)]);
