@@ -226,11 +226,14 @@ describe('positionPostsRepaired', () => {
   });
 });
 
-describe('a province after จังหวัด read with a consonant misread', () => {
+describe('a province after จังหวัด read with a consonant or a mark misread', () => {
   it.each([
     ['ผู้ว่าราชการจังหวัดร้อยเล็ด', 'ผู้ว่าราชการจังหวัดร้อยเอ็ด'],
     ['สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดลำบ่าง', 'สำนักงานป้องกันและบรรเทาสาธารณภัยจังหวัดลำปาง'],
     ['สำนักงานจังหวัดนครสวรรศ์ เลขรับ', 'สำนักงานจังหวัดนครสวรรค์ เลขรับ'],
+    // A short name with its consonants as printed gets back a mark it lost.
+    ['สำนักงานการท่องเที่ยวและกีฬาจังหวัดกระบี', 'สำนักงานการท่องเที่ยวและกีฬาจังหวัดกระบี่'],
+    ['สำนักงานจังหวัดนาน', 'สำนักงานจังหวัดน่าน'],
   ])('%s → %s', (read, printed) => {
     expect(repairOfficeWords(read)).toEqual({ text: printed, repaired: true });
   });
@@ -239,6 +242,9 @@ describe('a province after จังหวัด read with a consonant misread',
     'ผู้ว่าราชการจังหวัดร้อยเอ็ด',
     // Short words after จังหวัด are too many: ตาม is one consonant off ตาก.
     'การประเมินผลจังหวัดตาม ตัวชี้วัด',
+    // …nor does a short name with a mark another province's would have, read whole.
+    'สำนักงานจังหวัดเลย',
+    'สำนักงานจังหวัดตาก',
     // A word run on past the name, and two consonants off.
     'สำนักงานจังหวัดลำปางกลุ่มงานอำนวยการ',
     'สำนักงานจังหวัดลบบาง',

@@ -414,14 +414,16 @@ const AFTER_JANGWAT = /(?<=จังหวัด)[\u0E01-\u0E4E]+/g;
  * The province named right after จังหวัด, read with one consonant misread and its marks
  * damaged as an office word's may be (ร้อยเล็ด, ลำบ่าง: a consonant and a speck read as a
  * tone mark): after จังหวัด only a province's name stands, so the one province of as many
- * letters that fits is taken. Names of fewer than five letters stay as read (ตาม is one
- * consonant off ตาก), and so does a word run on past the name.
+ * letters that fits is taken. Names of fewer than five letters keep their consonants (ตาม
+ * is one consonant off ตาก) and get back only a mark OCR lost or confused (กระบี, นาน for
+ * กระบี่, น่าน); a word run on past the name stays as read.
  */
 function provinceAfterJangwat(text: string): MarkRepair {
   const repairs: WordRepair[] = [];
   for (const m of text.matchAll(AFTER_JANGWAT)) {
     const read = clustersOf(m[0]);
-    if (read.bases.length < PROVINCE_MISREAD_FROM) continue;
+    // A short name keeps its consonants: only its marks may be repaired (กระบี for กระบี่).
+    const misreadAllowed = read.bases.length >= PROVINCE_MISREAD_FROM ? 1 : 0;
     if (PROVINCES.some(({ word }) => word === m[0])) continue;
     const fits = PROVINCES.filter(({ clusters }) => {
       if (clusters.bases.length !== read.bases.length) return false;
@@ -438,7 +440,7 @@ function provinceAfterJangwat(text: string): MarkRepair {
         if (d === null) return false;
         cost += d;
       }
-      return misread <= 1 && cost <= 1 && misread + cost > 0;
+      return misread <= misreadAllowed && cost <= 1 && misread + cost > 0;
     });
     const [only] = fits;
     if (fits.length === 1 && only !== undefined) {
