@@ -128,6 +128,24 @@ describe('extractPrintedStamps', () => {
 });
 
 describe('stamps in OCR text without blank lines', () => {
+  const head = ['ที่ มท ๐๒๑๐.๕/๒๖๓', 'ถนนอัษฎางค์ กทม. ๑๐๒๐๐', '๑๒ มกราคม ๒๕๖๙'];
+  const body = ['เรื่อง ทดสอบ', 'เรียน ผู้ว่าราชการจังหวัด ทุกจังหวัด', 'ด้วยกระทรวงขอแจ้งให้ทราบ'];
+
+  it('takes a register’s date and number under the letter’s date for a stamp', () => {
+    const { stamps, rest } = stampsOf([...head, '๑๕ ม.ค. ๒๕๖๙', 'กรม ๒๖', ...body].join('\n'));
+    expect(stamps).toEqual([stamp(null, 26, '2026-01-15', null)]);
+    expect(rest.split('\n').slice(3, 5)).toEqual(['', '']);
+  });
+
+  it.each<[string, string[]]>([
+    ['without a number or a time under it', ['๑๕ ม.ค. ๒๕๖๙', 'เรื่อง ทดสอบ']],
+    ['a cited date', ['ลงวันที่ ๑๕ ม.ค. ๒๕๖๙', 'กรม ๒๖']],
+    ['a date in full', ['๑๕ มกราคม ๒๕๖๙', 'กรม ๒๖']],
+  ])('takes no stamp from %s in the letter', (_, lines) => {
+    const text = [...head, ...lines, ...body].join('\n');
+    expect(stampsOf(text).stamps).toEqual([]);
+  });
+
   it('never takes the letter date under the ที่ line for a stamp whose own date was misread', () => {
     for (const ref of ['ที่ มท ๐๒๐๘.๒/ว ๗๐', 'ที มท ๐๒๐๘.๒/ว ๗๐', '#1 มท ๐๒๐๘.๒/ว ๗๐']) {
       const text = [

@@ -989,25 +989,52 @@ function isRegisterStyle(line: Line, d: DateInText): boolean {
 }
 
 /**
- * Stamps without a receipt keyword (see the module comment). Above the letter head a date
- * block is enough; further down, where the letter has dates of its own, only an unlabelled
- * register-style date with a number or a time beside it counts.
+ * The blocks of lines a stamp without a keyword may fill: runs of lines between blank lines,
+ * one above the head ending where the head starts. Below the head (strict) a block is a
+ * stamp's only when short; OCR gives no blank lines, so in a longer one each line whose
+ * last cell is a register-style date alone starts a block of it and the two lines under it
+ * (`๑๕ ม.ค. ๒๕๖๙` over `กรม ๒๖`).
  */
-function unanchoredStamps(lines: Line[], headLine: number): Located[] {
-  const found: Located[] = [];
+function stampBlocks(
+  lines: Line[],
+  headLine: number,
+): { start: number; end: number; strict: boolean }[] {
+  const blocks: { start: number; end: number; strict: boolean }[] = [];
   let no = 0;
   while (no < lines.length) {
     if (isBlank(lines[no])) {
       no++;
       continue;
     }
-    const blockStart = no;
-    const strict = blockStart >= headLine;
+    const start = no;
+    const strict = start >= headLine;
     // A block above the head ends where the head starts, even without a blank line.
     const end = strict ? lines.length : headLine;
     while (no < end && !isBlank(lines[no])) no++;
-    const block = lines.slice(blockStart, no);
-    if (strict && block.length > 5) continue;
+    if (!strict || no - start <= 5) {
+      blocks.push({ start, end: no, strict });
+      continue;
+    }
+    for (let k = start; k < no; k++) {
+      const line = lines[k];
+      const d = line === undefined ? null : dateCell(line);
+      if (line === undefined || d === null || d.date === null || d.prefix !== null) continue;
+      if (!isRegisterStyle(line, d) || labelOf(line) !== null) continue;
+      blocks.push({ start: k, end: Math.min(k + 3, no), strict });
+    }
+  }
+  return blocks;
+}
+
+/**
+ * Stamps without a receipt keyword (see the module comment). Above the letter head a date
+ * block is enough; further down, where the letter has dates of its own, only an unlabelled
+ * register-style date with a number or a time beside it counts.
+ */
+function unanchoredStamps(lines: Line[], headLine: number): Located[] {
+  const found: Located[] = [];
+  for (const { start: blockStart, end: blockEnd, strict } of stampBlocks(lines, headLine)) {
+    const block = lines.slice(blockStart, blockEnd);
     // The date: a cell that is only a date (a line of letter marks may share the line).
     let date: { cellLine: number; d: DateInText } | null = null;
     for (const [k, line] of block.entries()) {
