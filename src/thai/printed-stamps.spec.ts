@@ -706,6 +706,26 @@ describe('a stamp unit whose unit word the scan damaged at its start', () => {
     expect(rest.split('\n')[0]).not.toContain('ถำเภอ');
   });
 
+  it('takes a unit on two lines whose division the reader set out after specks', () => {
+    const text = [
+      'อบต.แม่กาษา',
+      ':        .          ]        งานสารบรรณ',
+      'รับที 153',
+      'วันที ๑๘ พ.ย. 69',
+    ];
+    const { stamps, rest } = stampsOf([...text, '', 'ที่ ตก 0118/ว ๒๐๗'].join('\n'));
+    expect(stamps).toEqual([stamp('อบต.แม่กาษา งานสารบรรณ', 153, '2026-11-18', null)]);
+    expect(rest.split('\n')[1]).not.toContain('งานสารบรรณ');
+    // A line above that names no unit, or a unit whose second line is no division: as before.
+    for (const [top, right] of [
+      ['ที่ ตก 0118/ว ๒๐๗', 'งานสารบรรณ'],
+      ['อบต.แม่กาษา', 'สำนักงานจังหวัดตาก'],
+    ]) {
+      const other = [top, `:        .          ]        ${right}`, 'รับที 153', 'วันที ๑๘ พ.ย. 69'];
+      expect(stampsOf(other.join('\n')).stamps[0]?.unit).toBe(right);
+    }
+  });
+
   it('takes a municipality’s abbreviation and name above the number under the contacts', () => {
     // OCR gives no blank line between the letter's contacts and a stamp at its foot.
     const text = ['โทร. ๐ ๔๓๒๓ ๖๘๑๔', 'ทต.โคกสี', 'รับที่ ๕๐๗', 'วันที่ ๑๙ ต.ค. ๖๙'].join('\n');

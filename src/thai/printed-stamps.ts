@@ -401,6 +401,9 @@ function cellNear(text: string, column: number): Cell | null {
   return best;
 }
 
+/** A division's name, printed under its unit's on a stamp (อบต.แม่กาษา / งานสารบรรณ). */
+const DIVISION = /^(?:งาน|ฝ่าย|กลุ่ม|แผนก)/;
+
 /** Signs a scan left before a stamp's unit in its cell: `. สำนักงาน…`, `: . | กอง…`. */
 const SPECKS_BEFORE_UNIT = /^\s*(?:[^\s\p{L}\p{N}\p{M}]{1,2} +)+/u;
 
@@ -758,6 +761,8 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   }
   const unitLine = dateAbove && date !== null ? date.line - 1 : first.line - 1;
   unit ??= unitAbove(lines, unitLine, column);
+  /** The second line of a unit set out in another column than its first (blanked too). */
+  let split: { line: number; start: number } | null = null;
   // The reader sets out each line from its own first word, so a stamp line with nothing
   // before it starts at column 0 whatever its place on the paper, and one after specks or
   // letter text somewhere else: the columns of a stamp's lines need not agree. A stamp is
@@ -770,6 +775,20 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
     const last = lastCell === undefined ? undefined : unitCellOf(lastCell);
     if (last !== undefined && last.start !== column && startsWithUnitWord(last.text)) {
       unit = unitAbove(lines, unitLine, last.start);
+      // A unit printed on two lines, its division under its name, whose second line the
+      // reader set out after specks (`อบต.แม่กาษา` over `ว   :   งานสารบรรณ`): the name
+      // stands in the stamp's column on the line above.
+      const top = unit?.line === unitLine ? lines[unitLine - 1] : undefined;
+      const near = top === undefined || isBlank(top) ? null : cellNear(top.text, column);
+      const cell = near === null ? null : unitCellOf(near);
+      if (unit !== null && top !== undefined && cell !== null && DIVISION.test(unit.name)) {
+        const probe: Line = { text: cell.text, match: top.match.slice(cell.start, cell.end) };
+        const name = startsWithUnitWord(cell.text) ? unitCandidate(probe, 0, false) : null;
+        if (name !== null && !NUMBER_ONLY.test(probe.match.trim())) {
+          split = { line: unitLine, start: unit.start };
+          unit = { name: `${name} ${unit.name}`, line: unitLine - 1, start: near?.start ?? 0 };
+        }
+      }
     }
   }
 
@@ -869,6 +888,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   const own = (no: number, start: number): void => {
     spans.set(no, Math.min(spans.get(no) ?? start, start));
   };
+  if (split !== null) own(split.line, split.start);
   if (unit !== null) {
     own(unit.line, unit.start);
     for (let no = unit.line + 1; no < first.line; no++) {
@@ -881,6 +901,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   if (date !== null) own(date.line, date.item.index);
   if (time !== null) own(time.line, time.item.index);
   const ends = new Map<number, number>();
+  if (split !== null) ends.set(split.line, lines[split.line]?.text.length ?? 0);
   for (const a of group) ends.set(a.line, Math.max(ends.get(a.line) ?? 0, a.end));
   if (date !== null) ends.set(date.line, Math.max(ends.get(date.line) ?? 0, date.item.end));
   if (damaged !== null && date === null) {
