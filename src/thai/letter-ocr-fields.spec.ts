@@ -1042,3 +1042,106 @@ describe('a speck after the ทุก… that ends an addressee', () => {
     );
   });
 });
+
+describe('a damaged mark repeated at the foot, with a speck glued to it', () => {
+  const letter = (foot: string, headMark = 'ลับมาก'): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(
+        headMark,
+        'ที่ ดศ ๐๒๑๒/๔๑                        กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม',
+        '            ๓ เมษายน ๒๕๖๘',
+        'เรื่อง  รายงานเหตุการณ์',
+        'เรียน  ปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม',
+        '        ด้วยเกิดเหตุการณ์โจมตีทางไซเบอร์',
+        'ขอแสดงความนับถือ',
+        '(นางสาวปาริชาติ เรืองฤทธิ์)',
+        'ผู้อำนวยการกองความมั่นคงปลอดภัยไซเบอร์',
+        foot,
+      ),
+    );
+
+  it.each(['ลบมาก63', 'ลบมาก', 'ลับมาก'])('ends the position at %s', (foot) => {
+    const parsed = letter(foot);
+    expect(parsed.signatory?.position).toBe('ผู้อำนวยการกองความมั่นคงปลอดภัยไซเบอร์');
+    expect(parsed.secrecy).toBe('ลับมาก');
+  });
+
+  it('reads the secrecy from it, unsure, where the head has none', () => {
+    const parsed = letter('ลบมาก63', '');
+    expect(parsed.secrecy).toBe('ลับมาก');
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'secrecy' }),
+    );
+  });
+
+  it('takes no mark with a Thai digit glued to it: a digit is never a speck', () => {
+    expect(letter('ลบมาก๖๓', '').secrecy).toBeNull();
+  });
+});
+
+describe('a signatory whose ์ or ว่าที่’s tone mark OCR lost', () => {
+  const signatoryOf = (name: string): ReturnType<typeof parseLetter> =>
+    parseLetter(lines(...head, body, 'ขอแสดงความนับถือ', `(${name})`, 'ผู้ว่าราชการจังหวัดลำปาง'));
+  const flagged = (parsed: ReturnType<typeof parseLetter>): boolean =>
+    parsed.warnings.some((w) => w.code === 'low_confidence' && w.field === 'signatory');
+
+  it.each([
+    ['นางสาวปาริชาติ เรืองฤทธิ', 'นางสาวปาริชาติ เรืองฤทธิ์'],
+    ['ว่าทีร้อยตรีอภิชาติ แสงทอง', 'ว่าที่ร้อยตรีอภิชาติ แสงทอง'],
+  ])('reads %s as %s, unsure', (read, printed) => {
+    const parsed = signatoryOf(read);
+    expect(parsed.signatory?.name).toBe(printed);
+    expect(flagged(parsed)).toBe(true);
+  });
+
+  it.each(['นายฤทธิเดช ใจดี', 'ว่าที่ร้อยตรีอภิชาติ แสงทอง', 'นายวาทีวุฒิ ใจดี'])(
+    'keeps %s as read, sure',
+    (name) => {
+      const parsed = signatoryOf(name);
+      expect(parsed.signatory?.name).toBe(name);
+      expect(flagged(parsed)).toBe(false);
+    },
+  );
+});
+
+describe('a line of scattered specks in the header fields', () => {
+  const letter = (...rest: string[]): ReturnType<typeof parseLetter> =>
+    parseLetter(lines(...head, ...rest, body));
+
+  it.each([
+    '<4       สม ๕9                  oy                               i',
+    '{ds                                                           ไว        ๐',
+  ])('skips %s before a label not read yet', (dust) => {
+    const parsed = letter(dust, 'สิ่งที่ส่งมาด้วย  แบบสำรวจแหล่งน้ำ          จำนวน ๑ ชุด');
+    expect(parsed.salutation).toBe('นายอำเภอทุกอำเภอ');
+    expect(parsed.enclosures).toEqual(['แบบสำรวจแหล่งน้ำ จำนวน ๑ ชุด']);
+  });
+
+  it('skips it between two items of a numbered list', () => {
+    const parsed = letter(
+      'สิ่งที่ส่งมาด้วย ๑. แบบสำรวจแหล่งน้ำ                    จำนวน ๑ ฉบับ',
+      '£4      ๑ฉ๑7      sa                                                                 ๐',
+      '๒. รายชื่อผู้ประสานงาน                  จำนวน ๑ ชุด',
+    );
+    expect(parsed.enclosures).toEqual(['แบบสำรวจแหล่งน้ำ จำนวน ๑ ฉบับ', 'รายชื่อผู้ประสานงาน จำนวน ๑ ชุด']);
+  });
+
+  it.each([
+    // A word of print: three letters, or two with a mark read over them.
+    'ทุก      อำเภอ      ๐',
+    'ข้อ      ๑7      a',
+    // Two cells: too few to tell from a wrapped line.
+    'สม      ๕9',
+  ])('ends the header at %s', (text) => {
+    expect(letter(text, 'สิ่งที่ส่งมาด้วย  แบบสำรวจแหล่งน้ำ  จำนวน ๑ ชุด').enclosures).toEqual([]);
+  });
+
+  it('ends a list at it when no item number follows', () => {
+    const parsed = letter(
+      'สิ่งที่ส่งมาด้วย ๑. แบบสำรวจแหล่งน้ำ                    จำนวน ๑ ฉบับ',
+      '£4      ๑ฉ๑7      sa                                                                 ๐',
+      'รายชื่อผู้ประสานงาน                  จำนวน ๑ ชุด',
+    );
+    expect(parsed.enclosures).toEqual(['แบบสำรวจแหล่งน้ำ จำนวน ๑ ฉบับ']);
+  });
+});

@@ -251,22 +251,25 @@ describe('a vowel or tone mark with no consonant under it', () => {
   });
 });
 
-describe('อ้างถึง whose อ OCR read as ถ or ล', () => {
-  it.each(['ถ้างถึง', 'ล้างถึง', 'ถางถง'])('reads the citations after %s', (label) => {
-    const parsed = parseLetter(
-      lines(
-        'ที่ อบ ๐๐๒๓.๕/ว ๓๓๐                        ศาลากลางจังหวัดอุบลราชธานี',
-        '            ๑๙ มีนาคม ๒๕๖๘',
-        'เรื่อง  ติดตามผล',
-        'เรียน  นายอำเภอทุกอำเภอ',
-        `${label} หนังสือจังหวัดอุบลราชธานี ที่ อบ ๐๐๒๓.๕/ว ๒๗๑ ลงวันที่ ๔ มีนาคม ๒๕๖๘`,
-        '        ตามหนังสือที่อ้างถึง จังหวัดขอให้รายงานผล',
-      ),
-    );
-    expect(parsed.references).toEqual([
-      expect.objectContaining({ agencyPrefix: 'อบ', serial: 271, date: '2025-03-04' }),
-    ]);
-  });
+describe('อ้างถึง whose อ OCR read as ถ, ล or ฮ', () => {
+  it.each(['ถ้างถึง', 'ล้างถึง', 'ถางถง', 'ฮ้างถึง', 'ฮางถง'])(
+    'reads the citations after %s',
+    (label) => {
+      const parsed = parseLetter(
+        lines(
+          'ที่ อบ ๐๐๒๓.๕/ว ๓๓๐                        ศาลากลางจังหวัดอุบลราชธานี',
+          '            ๑๙ มีนาคม ๒๕๖๘',
+          'เรื่อง  ติดตามผล',
+          'เรียน  นายอำเภอทุกอำเภอ',
+          `${label} หนังสือจังหวัดอุบลราชธานี ที่ อบ ๐๐๒๓.๕/ว ๒๗๑ ลงวันที่ ๔ มีนาคม ๒๕๖๘`,
+          '        ตามหนังสือที่อ้างถึง จังหวัดขอให้รายงานผล',
+        ),
+      );
+      expect(parsed.references).toEqual([
+        expect.objectContaining({ agencyPrefix: 'อบ', serial: 271, date: '2025-03-04' }),
+      ]);
+    },
+  );
 });
 
 describe('receipt stamps: a day read before the letter’s date', () => {

@@ -42,6 +42,7 @@ import {
   headLabelOf,
   datesOf,
   isDigitDustLine,
+  isScatteredDustLine,
   isBlank,
   isMarkOnly,
   labelOf,
@@ -776,13 +777,39 @@ function dustBeforeLabel(
   values: ReadonlyMap<HeaderField, string[]>,
 ): boolean {
   const line = lines[no];
-  if (line === undefined || !isDigitDustLine(line)) return false;
-  let next = no + 1;
-  while (next < lines.length && isBlank(lines[next])) next++;
-  const after = lines[next];
+  if (line === undefined || !(isDigitDustLine(line) || isScatteredDustLine(line))) return false;
+  const after = nextLineAfter(lines, no);
   const label = after === undefined ? null : headLabelOf(after);
   return (
     label !== null && HEADER_FIELDS.has(label.label) && !values.has(label.label as HeaderField)
+  );
+}
+
+function nextLineAfter(lines: readonly Line[], no: number): Line | undefined {
+  let next = no + 1;
+  while (next < lines.length && isBlank(lines[next])) next++;
+  return lines[next];
+}
+
+/**
+ * Whether line `no` is a line of dust (isDigitDustLine, isScatteredDustLine) between two
+ * items of a numbered citation or enclosure list: the line after it starts with the next
+ * item's number. Nothing of the letter is printed between two items.
+ */
+function dustBeforeItem(
+  lines: readonly Line[],
+  no: number,
+  field: HeaderField | null,
+  parts: readonly string[] | undefined,
+): boolean {
+  const line = lines[no];
+  if (field === null || parts === undefined || line === undefined) return false;
+  if (!(isDigitDustLine(line) || isScatteredDustLine(line))) return false;
+  const after = nextLineAfter(lines, no);
+  return (
+    after !== undefined &&
+    LINE_MARKER.test(after.match) &&
+    numberedItemLine(field, parts, after) !== null
   );
 }
 
@@ -846,6 +873,7 @@ function readFields(lines: Line[], start: number): Fields {
     }
     if (dustBeforeLabel(lines, no, values)) continue;
     const parts = current === null ? undefined : values.get(current);
+    if (dustBeforeItem(lines, no, current, parts)) continue;
     const next =
       current === null || parts === undefined ? 'stop' : continuesField(current, parts, line);
     if (next === 'stop' || parts === undefined) break;
@@ -888,6 +916,7 @@ function isFootStructure(line: Line): boolean {
   return (
     label !== null ||
     isMarkOnly(line) !== null ||
+    damagedMarkOnly(line) !== null ||
     dateOnlyCell(line) !== null ||
     parenthesisedName(line) !== null ||
     refLabelEnd(line.match) !== null
@@ -1163,11 +1192,18 @@ type RepairedField = ConfidenceField | 'receiptStamps' | 'enclosures' | 'referen
 const TRAILING_DOT = /(?<=(?:^|\s)[^\s.]*[\u0E47\u0E30-\u0E3A\u0E40-\u0E44][^\s.]*)\.$/;
 
 /**
- * ศักดิ์ and สวัสดิ์ ending a word of a name with their ์ lost (สมศักดิ, ศรีสวัสดิ): the word
- * ends in ดิ with no ์ in no Thai name, and OCR drops the small mark over the ิ. Inside a
- * word the letters stay as read (ศักดินา is a word).
+ * ศักดิ์, สวัสดิ์ and ฤทธิ์ ending a word of a name with their ์ lost (สมศักดิ, ศรีสวัสดิ,
+ * เรืองฤทธิ): no Thai name ends a word in those letters without it, and OCR drops the small
+ * mark over the ิ. Inside a word the letters stay as read (ศักดินา is a word, ฤทธิเดช a
+ * name).
  */
-const KARAN_LOST = /(ศักดิ|สวัสดิ)(?=$|\s)/g;
+const KARAN_LOST = /(ศักดิ|สวัสดิ|ฤทธิ)(?=$|\s)/g;
+
+/**
+ * ว่าที่ before a rank (ว่าที่ร้อยตรี) with the tone mark over its ที lost (ว่าทีร้อยตรี), as
+ * OCR drops it from every ที่: ว่าที is no word, so a name starting with it is the title.
+ */
+const WATHI_LOST = /^ว่าที(?![\u0E48-\u0E4B])(?=[\u0E01-\u0E2E])/;
 
 const SPECK_FOR_SPACE = /(?<=[\u0E01-\u0E4E])\s?[-_~]\s?(?=[\u0E01-\u0E2E\u0E40-\u0E44])/g;
 
@@ -1232,7 +1268,8 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
     // (นายสมชาย-วงศ์ทอง).
     const spaced = letter.signatory.name
       .replace(SPECK_FOR_SPACE, ' ')
-      .replace(KARAN_LOST, '$1\u0E4C');
+      .replace(KARAN_LOST, '$1\u0E4C')
+      .replace(WATHI_LOST, 'ว่าที่');
     const name = nameTitleRepaired(spaced) ?? spaced;
     if (name !== letter.signatory.name) repaired.add('signatory');
     const read = letter.signatory.position;

@@ -28,6 +28,8 @@ export interface Line {
    * the letter (OCR gives no blank lines), so it separates no block.
    */
   dust?: true;
+  /** How many cells at the line's ends maskSpecks blanked as specks (none when unset). */
+  specks?: number;
 }
 
 /**
@@ -175,6 +177,34 @@ export function isDigitDustLine(line: Line): boolean {
   );
 }
 
+/**
+ * A line of short cells scattered across the page (`<4       สม ๕9        oy        i`,
+ * `{ds        ไว        ๐`, `£4      ๑ฉ๑7      sa      ๐`): three cells or more apart by
+ * column gaps (the specks maskSpecks blanked at its ends among them), no word longer than
+ * four characters, no bracket, no item number opening it, no Thai word but two bare letters
+ * (สม, ไว: three letters, or two with a vowel or tone mark read over them, ข้อ, are print).
+ * A scan's dust and a stamp's broken strokes read so; a line of the letter is running text,
+ * or a label with its content. Looser than isDigitDustLine, so the parser skips it only
+ * right before a header field not read yet or the next item of a numbered list.
+ */
+const MARKED = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+
+export function isScatteredDustLine(line: Line): boolean {
+  // Cells maskSpecks already blanked at the line's ends count among them.
+  if (cellsOf(line.text).length + (line.specks ?? 0) < 3) return false;
+  const tokens = line.text.split(/\s+/).filter((t) => t !== '');
+  return tokens.every(
+    (t, i) =>
+      t.length <= SPECK_CELL_MAX + 1 &&
+      !/[\u0E01-\u0E2E\u0E40-\u0E44][\u0E30-\u0E4E]*[\u0E01-\u0E2E][\u0E30-\u0E4E]*[\u0E01-\u0E2E]/.test(
+        t,
+      ) &&
+      !(/[\u0E01-\u0E2E\u0E40-\u0E44][\u0E30-\u0E4E]*[\u0E01-\u0E2E]/.test(t) && MARKED.test(t)) &&
+      !(i === 0 && /^\(?[\d\u0E50-\u0E59]{1,2}[.)]$/.test(t)) &&
+      !/[()]/.test(t),
+  );
+}
+
 /** Words a lone number in the next column belongs to (เลขรับ   5, จำนวน   1, เขต   2). */
 const TAKES_A_NUMBER =
   /(?:^|\s)(?:เลข(?:ที่)?รับ(?:ที่?)?|รับที่?|ทะเบียนรับ|เลขที่|ที่|จำนวน|ข้อ|หน้า|เขต|ชั้น|หมู่(?:ที่)?|ครั้งที่|ฉบับที่)\s*[:.]?$/;
@@ -199,10 +229,12 @@ export function maskSpecks(lines: Line[]): void {
     ) {
       const last = cells.pop()!;
       maskLine(line, last.start, last.end);
+      line.specks = (line.specks ?? 0) + 1;
     }
     while (cells.length > 1 && isSpeckCell(cells[0].text)) {
       const first = cells.shift()!;
       maskLine(line, first.start, first.end);
+      line.specks = (line.specks ?? 0) + 1;
     }
     maskSignsBeforeLabel(line);
   }
@@ -308,9 +340,10 @@ const DAMAGED_LABELS: readonly (readonly [FieldLabel, string])[] = [
   ['enclosure', 'สิ่งที่ส่งมาด้วย'],
   ['enclosure', 'สิ่งที่แนบมาด้วย'],
   ['cited', 'อ้างถึง'],
-  // Its อ read as ถ or ล, the same round head with a tail a speck or a blur adds.
+  // Its อ read as ถ, ล or ฮ, the same round head with a tail a speck or a blur adds.
   ['cited', 'ถ้างถึง'],
   ['cited', 'ล้างถึง'],
+  ['cited', 'ฮ้างถึง'],
   ['subject', 'เรื่อง'],
   ['salutation', 'กราบเรียน'],
   ['salutation', 'เรียน'],
@@ -569,6 +602,8 @@ const DAMAGED_MARKS: readonly { skeleton: string; speed: string | null; secrecy:
     })),
   ];
 
+const GLUED_MARK_SPECK = /(?<=[\u0E01-\u0E4E])[^\s\u0E01-\u0E59()]{1,2}$/;
+
 export function damagedMarkOnly(
   line: Line,
 ): { speed: string | null; secrecy: string | null } | null {
@@ -576,9 +611,15 @@ export function damagedMarkOnly(
   // is never a speck (ลบ ๕).
   const text = line.text.replace(MARK_FRAME, ' ');
   const match = line.match.replace(MARK_FRAME, ' ');
-  const words = [...text.matchAll(/\S+/g)]
-    .filter((w) => !(isSpeckCell(w[0]) && !/[\u0E01-\u0E2E]/.test(w[0])))
-    .map((w) => match.slice(w.index, w.index + w[0].length));
+  const kept = [...text.matchAll(/\S+/g)].filter(
+    (w) => !(isSpeckCell(w[0]) && !/[\u0E01-\u0E2E]/.test(w[0])),
+  );
+  const words = kept.map((w, i) => {
+    // A speck glued after the mark (`ลบมาก63`): Latin letters, Arabic digits or signs, one
+    // or two; a Thai digit is never one.
+    const glued = i === kept.length - 1 ? (GLUED_MARK_SPECK.exec(w[0])?.[0].length ?? 0) : 0;
+    return match.slice(w.index, w.index + w[0].length - glued);
+  });
   const bare = ocrSkeleton(words.join(''));
   if (bare.length < 2 || bare.length > 8) return null;
   const found = DAMAGED_MARKS.find((m) => m.skeleton === bare);
