@@ -954,6 +954,8 @@ describe('an owning unit whose start the scan damaged', () => {
   it.each([
     ['ภองควบคุมการก่อสร้าง', 'กองควบคุมการก่อสร้าง'],
     ['.กองส่งเสริมสวัสดิการ', 'กองส่งเสริมสวัสดิการ'],
+    ['ก้องมาตรฐานการตรวจสอบภาษี', 'กองมาตรฐานการตรวจสอบภาษี'],
+    ['ก๋องความร่วมมือชายแดน', 'กองความร่วมมือชายแดน'],
   ])('reads %s as %s, unsure', (read, printed) => {
     const parsed = foot(read);
     expect(parsed.ownerUnit).toBe(printed);
@@ -962,9 +964,9 @@ describe('an owning unit whose start the scan damaged', () => {
     );
   });
 
-  it('leaves a unit read whole sure', () => {
-    const parsed = foot('กองควบคุมการก่อสร้าง');
-    expect(parsed.ownerUnit).toBe('กองควบคุมการก่อสร้าง');
+  it.each(['กองควบคุมการก่อสร้าง', 'ส่วนการเจ้าหน้าที่'])('leaves %s read whole sure', (unit) => {
+    const parsed = foot(unit);
+    expect(parsed.ownerUnit).toBe(unit);
     expect(parsed.warnings).not.toContainEqual(
       expect.objectContaining({ code: 'low_confidence', field: 'ownerUnit' }),
     );
@@ -1143,5 +1145,86 @@ describe('a line of scattered specks in the header fields', () => {
       'รายชื่อผู้ประสานงาน                  จำนวน ๑ ชุด',
     );
     expect(parsed.enclosures).toEqual(['แบบสำรวจแหล่งน้ำ จำนวน ๑ ฉบับ']);
+  });
+});
+
+describe('an enclosure list as OCR of a scan breaks it', () => {
+  const enclosuresOf = (...items: string[]): ReturnType<typeof parseLetter> =>
+    parseLetter(lines(...head, ...items, body));
+  const flagged = (parsed: ReturnType<typeof parseLetter>): boolean =>
+    parsed.warnings.some((w) => w.code === 'low_confidence' && w.field === 'enclosures');
+
+  it.each(['จ้านวน', 'จานวน'])('reads %s before a quantity as จำนวน, unsure', (word) => {
+    const parsed = enclosuresOf(
+      'สิ่งที่ส่งมาด้วย แบบตรวจสอบความปลอดภัยอาคาร                 จำนวน ๑ ชุด',
+      `คู่มือการตรวจสอบอาคาร                 ${word} ๑ เล่ม`,
+    );
+    expect(parsed.enclosures).toEqual([
+      'แบบตรวจสอบความปลอดภัยอาคาร จำนวน ๑ ชุด',
+      'คู่มือการตรวจสอบอาคาร จำนวน ๑ เล่ม',
+    ]);
+    expect(flagged(parsed)).toBe(true);
+  });
+
+  it('ends an item at its quantity with specks glued around it', () => {
+    const parsed = enclosuresOf(
+      'สิ่งที่ส่งมาด้วย แบบสำรวจข้อมูลแรงงาน              -จำนวน ๑ ชุด-',
+      '6 - ตามหนังสือที่อ้างถึง จังหวัดขอให้สำรวจข้อมูล',
+    );
+    expect(parsed.enclosures).toEqual(['แบบสำรวจข้อมูลแรงงาน จำนวน ๑ ชุด']);
+  });
+
+  it('drops a straight quote glued before the quantity, keeps a pair of quotes', () => {
+    expect(enclosuresOf("สิ่งที่ส่งมาด้วย ร่างกำหนดการเยือน' จำนวน ๑ ฉบับ").enclosures).toEqual([
+      'ร่างกำหนดการเยือน จำนวน ๑ ฉบับ',
+    ]);
+    expect(enclosuresOf('สิ่งที่ส่งมาด้วย โปสเตอร์ "รักษ์น้ำ" จำนวน ๑ แผ่น').enclosures).toEqual([
+      'โปสเตอร์ "รักษ์น้ำ" จำนวน ๑ แผ่น',
+    ]);
+  });
+
+  it('keeps a dash after a number: it closes a range', () => {
+    expect(enclosuresOf('สิ่งที่ส่งมาด้วย รายงานการประชุม ครั้งที่ ๑ - ๓ -จำนวน ๓ ฉบับ').enclosures).toEqual([
+      'รายงานการประชุม ครั้งที่ ๑ - ๓ -จำนวน ๓ ฉบับ',
+    ]);
+  });
+
+  it('starts the next item at the number the list expects, its dot lost', () => {
+    const parsed = enclosuresOf(
+      'สิ่งที่ส่งมาด้วย 1. แบบคำขอขึ้นทะเบียน                  จำนวน 1 ฉบับ',
+      '2 คู่มือการจัดทำรายละเอียดสินค้า                 จำนวน 1 เล่ม',
+    );
+    expect(parsed.enclosures).toEqual([
+      'แบบคำขอขึ้นทะเบียน จำนวน 1 ฉบับ',
+      'คู่มือการจัดทำรายละเอียดสินค้า จำนวน 1 เล่ม',
+    ]);
+  });
+
+  it('takes no other number without its dot for an item number: it stays in the text', () => {
+    const parsed = enclosuresOf(
+      'สิ่งที่ส่งมาด้วย 1. แบบคำขอขึ้นทะเบียน                  จำนวน 1 ฉบับ',
+      '3 คู่มือการจัดทำรายละเอียดสินค้า                 จำนวน 1 เล่ม',
+    );
+    expect(parsed.enclosures).toEqual([
+      'แบบคำขอขึ้นทะเบียน จำนวน 1 ฉบับ',
+      '3 คู่มือการจัดทำรายละเอียดสินค้า จำนวน 1 เล่ม',
+    ]);
+  });
+
+  it('starts the next citation at a damaged number before a resolution and its date', () => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        'อ้างถึง ๑. หนังสือจังหวัดลำปาง ที่ ลป ๐๐๒๓.๔/ว ๑๐๑ ลงวันที่ ๘ กรกฎาคม ๒๕๖๘',
+        'lo. มติคณะรัฐมนตรี เมื่อวันที่ ๒๖ สิงหาคม ๒๕๖๘',
+        'สิ่งที่ส่งมาด้วย  แบบสำรวจข้อมูลผู้สูงอายุ                 จำนวน ๑ ชุด',
+        body,
+      ),
+    );
+    expect(parsed.references.map((r) => [r.agencyPrefix, r.date])).toEqual([
+      ['ลป', '2025-07-08'],
+      [null, '2025-08-26'],
+    ]);
+    expect(parsed.enclosures).toEqual(['แบบสำรวจข้อมูลผู้สูงอายุ จำนวน ๑ ชุด']);
   });
 });

@@ -259,6 +259,11 @@ function commaItemRead(content: string): string {
  */
 const DAMAGED_LINE_MARKER =
   /^\s*[^\s\u0E01-\u0E59()]{1,3}\s*[.)]\s*(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
+/**
+ * An item number whose dot or bracket OCR lost (`2 คู่มือ…`): taken, like a damaged one,
+ * only for the number the list expects next, after a complete item, for a whole item.
+ */
+const BARE_LINE_MARKER = /^\s*(\d{1,2})\s+(?=[\u0E01-\u0E2E\u0E40-\u0E44])/;
 /** Words a wrapped cited/enclosed item continues with. */
 const CONTINUATION =
   /^(?:ที่?\s|ที่?[\u0E01-\u0E2E]{2,4}\s*\d|ลงวันที่?|ลว\.?|ด่วน|ลับ|จำนวน|\(|และ|พร้อม|ฉบับ|เรื่อง)/;
@@ -266,12 +271,19 @@ const CONTINUATION =
 const COUNTED_IN = 'ฉบับ|ชุด|แผ่นดิสก์|แผ่นซีดี|แผ่น|เล่ม|หน้า|รายการ';
 /**
  * จำนวน as OCR of a scan may read it before a quantity: with a speck read as a tone mark
- * over one of its letters (จำนว่น, จำน้วน). Only before a number and what it counts, where
- * no other word stands.
+ * over one of its letters (จำนว่น, จำน้วน), or its ำ read as า, the small circle lost or
+ * read as a tone mark (จานวน, จ้านวน). Only before a number and what it counts, where no
+ * other word stands.
  */
-const QUANTITY_WORD = 'จ[\\u0E48-\\u0E4B]?ำน[\\u0E48-\\u0E4B]?ว[\\u0E48-\\u0E4B]?น';
-/** An item that ends with its quantity (… จำนวน ๑ ฉบับ) or a year is complete. */
-const COMPLETE_ITEM = new RegExp(`(?:${COUNTED_IN}|\\d{2,4})\\s*\\)?\\s*$`);
+const QUANTITY_WORD =
+  'จ[\\u0E48-\\u0E4B]?(?:ำ|[\\u0E48-\\u0E4B]?า)น[\\u0E48-\\u0E4B]?ว[\\u0E48-\\u0E4B]?น';
+/**
+ * An item that ends with its quantity (… จำนวน ๑ ฉบับ) or a year is complete, also with a
+ * scan's specks glued after it (`จำนวน ๑ ชุด-`): nothing is printed after a quantity.
+ */
+const COMPLETE_ITEM = new RegExp(
+  `(?:${COUNTED_IN}|\\d{2,4})\\s*\\)?(?:[-–'\`".,:;|_~]{1,2})?\\s*$`,
+);
 
 /** An enclosure line that is a whole item on its own: … จำนวน ๑ ชุด. */
 const QUANTITY_ITEM = new RegExp(`${QUANTITY_WORD}\\s*\\d+\\s*(?:${COUNTED_IN})\\s*\\)?\\s*$`);
@@ -321,16 +333,20 @@ function numberedItemLine(field: HeaderField, parts: readonly string[], line: Li
 }
 
 /**
- * The item number of a line read as Latin letters or signs (DAMAGED_LINE_MARKER), when the
+ * The item number of a line read as Latin letters or signs (DAMAGED_LINE_MARKER), or the
+ * number the list expects next without its dot (BARE_LINE_MARKER), when the
  * item before it is complete and the rest of the line is a whole item: a citation with a
- * reference number or a ลงวันที่ date, an enclosure with its quantity. Null otherwise.
+ * reference number or a date (ลงวันที่ …, a resolution's เมื่อวันที่ …), an enclosure with its
+ * quantity. Null otherwise.
  */
 function damagedItemMarker(
   field: HeaderField,
   parts: readonly string[],
   line: Line,
 ): RegExpExecArray | null {
-  const marker = DAMAGED_LINE_MARKER.exec(line.match);
+  const bare = BARE_LINE_MARKER.exec(line.match);
+  const next = splitItems(clean(parts.join(' '))).length + 1;
+  const marker = DAMAGED_LINE_MARKER.exec(line.match) ?? (Number(bare?.[1]) === next ? bare : null);
   if (marker === null) return null;
   const last = lineMatchForm(parts[parts.length - 1] ?? '');
   if (!COMPLETE_ITEM.test(last)) return null;
@@ -339,7 +355,9 @@ function damagedItemMarker(
   if (startsBodyParagraph(text)) return null;
   const whole =
     field === 'cited'
-      ? findReferenceNumbers(text, match).length > 0 || /(?:^|\s)(?:ลง\s?วันที่?|ลว\.)/.test(match)
+      ? findReferenceNumbers(text, match).length > 0 ||
+        /(?:^|\s)(?:ลง\s?วันที่?|ลว\.)/.test(match) ||
+        datesOf({ text, match }).some((d) => d.date !== null)
       : field === 'enclosure' && QUANTITY_ITEM.test(match);
   return whole ? marker : null;
 }
@@ -461,6 +479,23 @@ const DUST_AFTER_QUANTITY = new RegExp(
 );
 
 /**
+ * A dash glued before จำนวน after a word that is no number (`ภาคเกษตร -จำนวน ๑ ชุด`): a speck
+ * as a lone one is (withoutStrayMarks); after a number it may close a range.
+ */
+const DASH_BEFORE_QUANTITY = new RegExp(
+  `(?<=[^\\s0-9\\u0E50-\\u0E59] )[-–](?=${QUANTITY_WORD}\\s*['"\`‘’“”,.:;]?\\s*[0-9\\u0E50-\\u0E59])`,
+);
+
+/**
+ * A straight quote or a backtick glued after the item's last Thai word before its quantity
+ * (`ร่างกำหนดการเยือน' จำนวน ๑ ฉบับ`): a speck; print opens and closes its quotes in pairs,
+ * curly or double.
+ */
+const QUOTE_BEFORE_QUANTITY = new RegExp(
+  `(?<=[\\u0E01-\\u0E4E])['\`](?= ${QUANTITY_WORD}\\s*[0-9\\u0E50-\\u0E59])`,
+);
+
+/**
  * An enclosure item's quantity as the form prints it, จำนวน ๑ ฉบับ with a space either side
  * of the number (OCR of a scan drops those spaces: จำนวน1ฉบับ), and without the specks a
  * scan leaves after it (`จำนวน ๑ ฉบับ 7`): nothing is printed after an item's quantity.
@@ -471,6 +506,8 @@ const DUST_AFTER_QUANTITY = new RegExp(
 function quantityTidied(item: string): { text: string; markDropped: boolean } {
   let markDropped = false;
   const text = item
+    .replace(DASH_BEFORE_QUANTITY, '')
+    .replace(QUOTE_BEFORE_QUANTITY, '')
     .replace(QUANTITY_SPACED, (word: string, speck: string, count: string, unit: string) => {
       markDropped ||= !word.startsWith('จำนวน') || speck !== '';
       return `จำนวน ${count} ${unit}`;

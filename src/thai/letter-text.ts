@@ -729,9 +729,10 @@ const MISREAD_UNIT_STARTS: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * A unit's name as a scan damaged its start: signs glued before its unit word (`.กอง…`), or
- * the unit word's first letter read as a look-alike (`ภองควบคุม…`), with more of the name
- * after the word. The name as printed, or null when nothing changes.
+ * A unit's name as a scan damaged its start: signs glued before its unit word (`.กอง…`), the
+ * unit word's first letter read as a look-alike (`ภองควบคุม…`), or a speck read as a tone
+ * mark over it (`ก้องมาตรฐาน…`), with more of the name after the word. The name as printed,
+ * or null when nothing changes.
  */
 export function unitStartRepaired(text: string): string | null {
   const trimmed = text.trimStart();
@@ -746,6 +747,23 @@ export function unitStartRepaired(text: string): string | null {
       continue;
     }
     if (trimmed.slice(1, word.length) === word.slice(1)) return word + rest;
+  }
+  return unitToneSpeckDropped(trimmed);
+}
+
+/**
+ * A unit word with a speck read as a tone mark over one of its letters (`ก้องมาตรฐาน…`,
+ * `ก๋องความร่วมมือ…`): the word the letters spell without it, when more of the name is
+ * glued after the word (ก้อง is a word, but no unit's name starts with it). Null otherwise.
+ */
+function unitToneSpeckDropped(trimmed: string): string | null {
+  const head = /^[^\s]*/.exec(trimmed)?.[0] ?? '';
+  for (let i = 1; i < head.length; i++) {
+    if (!/[\u0E48-\u0E4B]/.test(head.charAt(i))) continue;
+    const bare = trimmed.slice(0, i) + trimmed.slice(i + 1);
+    const word = UNIT_START.exec(bare)?.[0];
+    if (word === undefined || i > word.length) continue;
+    if (/^[\u0E01-\u0E2E\u0E40-\u0E44]/.test(bare.slice(word.length))) return bare;
   }
   return null;
 }
