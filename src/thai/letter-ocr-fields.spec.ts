@@ -1228,3 +1228,33 @@ describe('an enclosure list as OCR of a scan breaks it', () => {
     expect(parsed.enclosures).toEqual(['แบบสำรวจข้อมูลผู้สูงอายุ จำนวน ๑ ชุด']);
   });
 });
+
+describe('the ที่ of an ordinal before its number, its tone mark lost', () => {
+  const subjectOf = (subject: string): ReturnType<typeof parseLetter> =>
+    parseLetter(lines(head[0] ?? '', head[1] ?? '', `เรื่อง  ${subject}`, head[3] ?? '', body));
+  const flagged = (parsed: ReturnType<typeof parseLetter>): boolean =>
+    parsed.warnings.some((w) => w.code === 'low_confidence' && w.field === 'subject');
+
+  it.each([
+    [
+      'การรายงานข้อมูลนักเรียน ภาคเรียนที ๒ ปีการศึกษา ๒๕๖๘',
+      'การรายงานข้อมูลนักเรียน ภาคเรียนที่ ๒ ปีการศึกษา ๒๕๖๘',
+    ],
+    ['การประชุมคณะกรรมการ ครั้งที 3/2568', 'การประชุมคณะกรรมการ ครั้งที่ 3/2568'],
+  ])('reads %s as %s, unsure', (read, printed) => {
+    const parsed = subjectOf(read);
+    expect(parsed.subject).toBe(printed);
+    expect(flagged(parsed)).toBe(true);
+  });
+
+  it.each([
+    'การอบรมหลักสูตรออนไลน์ ๙๐ นาที ๒ รุ่น',
+    'การแจ้งเหตุทันที 2 ช่องทาง',
+    'การรายงานข้อมูลนักเรียน ภาคเรียนที่ ๒',
+    'การจัดทำแผนที่ ๒ ฉบับ',
+  ])('keeps %s as read, sure', (subject) => {
+    const parsed = subjectOf(subject);
+    expect(parsed.subject).toBe(subject);
+    expect(flagged(parsed)).toBe(false);
+  });
+});

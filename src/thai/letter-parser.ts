@@ -1244,11 +1244,26 @@ const WATHI_LOST = /^ว่าที(?![\u0E48-\u0E4B])(?=[\u0E01-\u0E2E])/;
 
 const SPECK_FOR_SPACE = /(?<=[\u0E01-\u0E4E])\s?[-_~]\s?(?=[\u0E01-\u0E2E\u0E40-\u0E44])/g;
 
-/** The office words' marks, then the tone marks of free text's compounds, put back. */
+/**
+ * ที่ of an ordinal glued to its noun before the number (ภาคเรียนที ๒, ครั้งที ๓) with the
+ * tone mark OCR drops from every ที่: a word ending in ที before a number is the ordinal,
+ * but นาที, วินาที and ทันที, which are words of their own.
+ */
+const ORDINAL_MARK_LOST =
+  /(?<=[\u0E01-\u0E4E])(?<!นา|ทัน)ที(?![\u0E31\u0E34-\u0E3A\u0E47-\u0E4E])(?=\s?[0-9\u0E50-\u0E59])/g;
+
+/**
+ * The office words' marks, then the tone marks of free text's compounds and of an
+ * ordinal's ที่, put back.
+ */
 function repairWords(text: string): { text: string; repaired: boolean } {
   const office = repairOfficeWords(text);
   const tones = repairToneMarks(office.text);
-  return { text: tones.text, repaired: office.repaired || tones.repaired };
+  const ordinal = tones.text.replace(ORDINAL_MARK_LOST, 'ที่');
+  return {
+    text: ordinal,
+    repaired: office.repaired || tones.repaired || ordinal !== tones.text,
+  };
 }
 
 /**

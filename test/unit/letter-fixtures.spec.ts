@@ -89,12 +89,15 @@ describe('letter fixtures read by OCR that dropped tone marks over upper vowels'
       };
     expect(meaning(parsed.referenceNumber)).toEqual(meaning(expected.referenceNumber));
     expect(parsed.letterDate?.date).toEqual(expected.letterDate?.date);
-    // Compounds with ที่ (พื้นที่, สถานที่, หน้าที่, ที่ดิน …) get it back from their other
-    // syllables (src/thai/tone-marks.ts); a ที่ alone stays as read.
+    // Compounds with ที่ (พื้นที่, สถานที่, หน้าที่, แผนที่, ที่ดิน, ท่องเที่ยว …) get it back
+    // from their other syllables (src/thai/tone-marks.ts), and so does an ordinal's ที่ glued
+    // to its noun before the number (ภาคเรียนที่ ๒); a ที่ alone stays as read.
     const compoundsBack = (s: string): string =>
       s
-        .replace(/(?<=พื้น|สถาน|หน้า|ท้อง)ที(?![\u0E31-\u0E3A\u0E47-\u0E4E])/g, 'ที่')
-        .replace(/ที(?=ดิน|อยู่|ตั้ง|พัก|ประชุม)/g, 'ที่');
+        .replace(/(?<=พื้น|สถาน|หน้า|ท้อง|แผน)ที(?![\u0E31-\u0E3A\u0E47-\u0E4E])/g, 'ที่')
+        .replace(/ที(?=ดิน|อยู่|ตั้ง|พัก|ประชุม)/g, 'ที่')
+        .replace(/ท่องเทียว/g, 'ท่องเที่ยว')
+        .replace(/(?<=[\u0E01-\u0E4E])(?<!นา|ทัน)ที(?=\s?[0-9\u0E50-\u0E59])/g, 'ที่');
     expect(parsed.subject).toEqual(expected.subject && compoundsBack(dropMarks(expected.subject)));
     expect(parsed.references.map((r) => [r.serial, r.date])).toEqual(
       expected.references.map((r) => [r.serial, r.date]),
