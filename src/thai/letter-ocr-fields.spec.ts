@@ -1258,3 +1258,32 @@ describe('the ที่ of an ordinal before its number, its tone mark lost', ()
     expect(flagged(parsed)).toBe(false);
   });
 });
+
+describe('a reference number whose space after its letter code OCR lost', () => {
+  const letter = (ref: string, cited: string): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(
+        `ที่ ${ref}                        ศาลากลางจังหวัดลำปาง`,
+        '            ๒๗ พฤษภาคม ๒๕๖๘',
+        'เรื่อง  ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ',
+        'เรียน  นายอำเภอทุกอำเภอ',
+        `อ้างถึง  หนังสือกระทรวงมหาดไทย ที่ ${cited} ลงวันที่ ๒ พฤษภาคม ๒๕๖๘`,
+        body,
+      ),
+    );
+
+  it('gets the space back in the raw text of the letter’s and the cited number', () => {
+    const parsed = letter('ลป๐๐๒๓.๔/ว ๔๑๒', 'มท๐๓๐๗.๒/ว ๙๖๒');
+    expect(parsed.referenceNumber).toMatchObject({
+      raw: 'ลป ๐๐๒๓.๔/ว ๔๑๒',
+      agencyNumber: '0023.4',
+    });
+    expect(parsed.references[0]).toMatchObject({ raw: 'มท ๐๓๐๗.๒/ว ๙๖๒', serial: 962 });
+  });
+
+  it('keeps a number printed with its spaces, and ว glued to its serial, as read', () => {
+    const parsed = letter('ลป ๐๐๒๓.๔/ว๔๑๒', 'มท ๐๓๐๗.๒/ว๙๖๒');
+    expect(parsed.referenceNumber?.raw).toBe('ลป ๐๐๒๓.๔/ว๔๑๒');
+    expect(parsed.references[0]?.raw).toBe('มท ๐๓๐๗.๒/ว๙๖๒');
+  });
+});

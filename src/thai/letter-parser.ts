@@ -185,6 +185,15 @@ function dateSpaced(raw: string): string {
     .replace(/(?<![0-9\u0E50-\u0E59])([\u0E01-\u0E4E.])(?=[0-9\u0E50-\u0E59])/g, '$1 ');
 }
 
+/**
+ * A reference number's letter code and owner number with the space the form prints between
+ * them (มท ๐๓๐๗.๒/ว ๙๖๒), where OCR lost it (`มท๐๓๐๗.๒`): spacing only, every character
+ * read is kept. The space after ว is left as read: letters print it both ways.
+ */
+function codeSpaced(raw: string): string {
+  return raw.replace(/^([\u0E01-\u0E2E]{2,4}\.?)(?=[0-9\u0E50-\u0E59])/, '$1 ');
+}
+
 function letterDateOf(at: DateAt): LetterDate {
   return {
     raw: dateSpaced(clean(at.text.slice(at.d.dateIndex, at.d.end))),
@@ -434,7 +443,12 @@ function referencesOf(text: string): { references: CitedLetter[]; codeRepaired: 
       const named = item.text.slice(used[k - 1]?.end ?? 0, ref.index);
       const code = letterCodeRepaired(ref.value.agencyPrefix, named);
       if (code !== null) codeRepaired = true;
-      out.push({ ...ref.value, ...(code === null ? {} : { agencyPrefix: code }), date });
+      out.push({
+        ...ref.value,
+        raw: codeSpaced(ref.value.raw),
+        ...(code === null ? {} : { agencyPrefix: code }),
+        date,
+      });
     }
   }
   return { references: out, codeRepaired };
@@ -1474,7 +1488,8 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     kind,
     urgency: head.speed ?? foot.speed,
     secrecy: head.secrecy ?? foot.secrecy,
-    referenceNumber: head.reference,
+    referenceNumber:
+      head.reference === null ? null : { ...head.reference, raw: codeSpaced(head.reference.raw) },
     letterDate,
     subject: field('subject'),
     salutation: kind === 'stamped' ? field('to') : (field('salutation') ?? field('to')),
