@@ -1287,3 +1287,42 @@ describe('a reference number whose space after its letter code OCR lost', () => 
     expect(parsed.references[0]?.raw).toBe('มท ๐๓๐๗.๒/ว๙๖๒');
   });
 });
+
+describe('the foot’s owning unit as a scan leaves it', () => {
+  const foot = (...rest: string[]): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(...head, body, 'ขอแสดงความนับถือ', '(นายสมศักดิ์ ทองประเสริฐ)', 'อธิบดีกรมทางหลวง', ...rest),
+    );
+  const flagged = (parsed: ReturnType<typeof parseLetter>): boolean =>
+    parsed.warnings.some((w) => w.code === 'low_confidence' && w.field === 'ownerUnit');
+
+  it('ends the position and the unit at โทร. with a speck glued before it', () => {
+    const parsed = foot('สำนักบำรุงทาง', "'โทร.๐ ๒๓๕๔ ๖๖๖๖");
+    expect(parsed.signatory?.position).toBe('อธิบดีกรมทางหลวง');
+    expect(parsed.ownerUnit).toBe('สำนักบำรุงทาง');
+  });
+
+  it('leaves out a number far across a column gap from the name, unsure', () => {
+    const parsed = foot('', 'กลุ่มงานการเจ้าหน้าที่           0300', 'โทร. ๐ ๔๓๕๑ ๑๒๓๕');
+    expect(parsed.ownerUnit).toBe('กลุ่มงานการเจ้าหน้าที่');
+    expect(flagged(parsed)).toBe(true);
+  });
+
+  it.each(['กลุ่มงาน ๒', 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต       1'])(
+    'keeps the number of %s, sure',
+    (unit) => {
+      const parsed = foot('', unit, 'โทร. ๐ ๔๓๕๑ ๑๒๓๕');
+      expect(parsed.ownerUnit).toBe(unit.replace(/\s+/g, ' '));
+      expect(flagged(parsed)).toBe(false);
+    },
+  );
+
+  it('drops a dot glued after a unit’s bracketed division, unsure; keeps an abbreviation’s', () => {
+    const dotted = foot('', 'สำนักงานจังหวัดลำปาง (กลุ่มงานอำนวยการ).', 'โทร. ๐ ๔๓๕๑ ๑๒๓๕');
+    expect(dotted.ownerUnit).toBe('สำนักงานจังหวัดลำปาง (กลุ่มงานอำนวยการ)');
+    expect(flagged(dotted)).toBe(true);
+    const abbreviated = foot('', 'ฝ่ายบริหารทั่วไป สนจ.', 'โทร. ๐ ๔๓๕๑ ๑๒๓๕');
+    expect(abbreviated.ownerUnit).toBe('ฝ่ายบริหารทั่วไป สนจ.');
+    expect(flagged(abbreviated)).toBe(false);
+  });
+});

@@ -943,6 +943,8 @@ interface Foot {
   signatory: Signatory | null;
   /** The signatory's name came from a line with one parenthesis lost. */
   signatoryUnsure: boolean;
+  /** A stray number was left out of the owning unit's lines. */
+  ownerUnitUnsure: boolean;
   ownerUnit: string | null;
   speed: string | null;
   secrecy: string | null;
@@ -1125,12 +1127,40 @@ function readSignatory(
   return { signatory, positionLines, nameUnsure: whole === null && name !== null };
 }
 
+/**
+ * A unit line's last cell four spaces or more from the name, a number with no Thai letter
+ * (`กลุ่มงานการเจ้าหน้าที่           0300`): a speck or a stamp's digits the scan set on the
+ * line. A unit's name is typed as running text; a division's number follows its word with
+ * one space (กลุ่มงาน ๒), and one after an ordinal, a district or a region stays. The line
+ * without it, or null when there is none.
+ */
+const UNIT_NUMBER_WORD_END = /(?:(?:^|\s|ครั้ง)ที่?|เขต|ภาค|ชั้น|รุ่น)$/;
+const UNIT_STRAY_CELL = /^(?<text>.*\S)\s{4,}(?<cell>\S{1,5}(?: \S{1,4})?)\s*$/;
+
+function unitWithoutStrayNumber(text: string): string | null {
+  const m = UNIT_STRAY_CELL.exec(text);
+  const cell = m?.groups?.cell;
+  const before = m?.groups?.text;
+  if (cell === undefined || before === undefined) return null;
+  if (!/[0-9\u0E50-\u0E59]/.test(cell) || /[\u0E01-\u0E2E\u0E40-\u0E44]/.test(cell)) return null;
+  if (cell.replace(/\s/g, '').length > 5 || UNIT_NUMBER_WORD_END.test(before)) return null;
+  return before;
+}
+
+/** A line of the owning unit, cleaned; `unsure.stray` is set when a stray number was left out. */
+function unitLineOf(text: string, unsure: { stray: boolean }): string {
+  const bare = unitWithoutStrayNumber(text);
+  if (bare !== null) unsure.stray = true;
+  return clean(bare ?? text);
+}
+
 /** The owning unit, in lines: the block just above the first contact line. */
 function readUnitAboveContact(
   lines: Line[],
   bodyStart: number,
   contact: number,
   taken: Set<number>,
+  unsure: { stray: boolean },
 ): string[] {
   const unitParts: string[] = [];
   const contactLine = lines[contact];
@@ -1140,7 +1170,7 @@ function readUnitAboveContact(
   for (let no = contact - 1; no >= bodyStart; no--) {
     const line = lines[no];
     if (line === undefined || isBlank(line) || taken.has(no) || isFootStructure(line)) break;
-    unitParts.unshift(clean(line.text));
+    unitParts.unshift(unitLineOf(line.text, unsure));
   }
   return unitParts;
 }
@@ -1150,7 +1180,12 @@ function readUnitAboveContact(
  * `after` (the signature, its position or the stamped letter's date), which must start with a
  * unit word except in a stamped letter.
  */
-function readUnitBelow(lines: Line[], after: number, kind: LetterKind): string[] {
+function readUnitBelow(
+  lines: Line[],
+  after: number,
+  kind: LetterKind,
+  unsure: { stray: boolean },
+): string[] {
   const unitParts: string[] = [];
   if (after < 0) return unitParts;
   let no = after + 1;
@@ -1159,7 +1194,7 @@ function readUnitBelow(lines: Line[], after: number, kind: LetterKind): string[]
     const line = lines[no];
     if (line === undefined || isBlank(line) || isFootStructure(line)) break;
     if (unitParts.length === 0 && !startsWithUnitWord(line.text) && kind !== 'stamped') break;
-    unitParts.push(clean(line.text));
+    unitParts.push(unitLineOf(line.text, unsure));
   }
   return unitParts;
 }
@@ -1213,10 +1248,16 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
       : { signatory: null, positionLines: [], nameUnsure: false };
 
   const taken = new Set([signature, closing, date?.line ?? -1, ...positionLines]);
+  const unitUnsure = { stray: false };
   const unitParts =
     contact >= 0
-      ? readUnitAboveContact(lines, bodyStart, contact, taken)
-      : readUnitBelow(lines, Math.max(signature, date?.line ?? -1, ...positionLines), kind);
+      ? readUnitAboveContact(lines, bodyStart, contact, taken, unitUnsure)
+      : readUnitBelow(
+          lines,
+          Math.max(signature, date?.line ?? -1, ...positionLines),
+          kind,
+          unitUnsure,
+        );
   const unit = unitParts.filter((p) => p !== '').join(' ');
 
   const footStart = [closing, signature, date?.line ?? -1].find((n) => n >= 0) ?? lines.length;
@@ -1228,6 +1269,7 @@ function readFoot(lines: Line[], bodyStart: number, kind: LetterKind): Foot {
     secrecy,
     marksUnsure: unsure,
     signatoryUnsure: nameUnsure,
+    ownerUnitUnsure: unitUnsure.stray && unit !== '',
     date,
   };
 }
@@ -1241,6 +1283,9 @@ type RepairedField = ConfidenceField | 'receiptStamps' | 'enclosures' | 'referen
  * abbreviations are consonants alone (สพฐ., กทม.) or dotted letters (ก.พ.), both kept.
  */
 const TRAILING_DOT = /(?<=(?:^|\s)[^\s.]*[\u0E47\u0E30-\u0E3A\u0E40-\u0E44][^\s.]*)\.$/;
+
+/** TRAILING_DOT, or a dot glued after a closing bracket (`ขอนแก่น (กลุ่มงานอำนวยการ).`). */
+const UNIT_TRAILING_DOT = new RegExp(`${TRAILING_DOT.source}|(?<=\\))\\.$`);
 
 /**
  * ศักดิ์, สวัสดิ์ and ฤทธิ์ ending a word of a name with their ์ lost (สมศักดิ, ศรีสวัสดิ,
@@ -1329,6 +1374,11 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
     repaired.add('salutation');
   }
   letter.ownerUnit = repair(unitStarted(letter.ownerUnit, 'ownerUnit'), 'ownerUnit', 'all');
+  // A unit's name ends with no full stop either, nor after its bracketed division.
+  if (letter.ownerUnit !== null && UNIT_TRAILING_DOT.test(letter.ownerUnit)) {
+    letter.ownerUnit = letter.ownerUnit.replace(/\.$/, '');
+    repaired.add('ownerUnit');
+  }
   if (letter.signatory !== null) {
     // Thai names have no hyphen: one between two Thai words is a speck where the space was
     // (นายสมชาย-วงศ์ทอง).
@@ -1538,7 +1588,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
           kind === 'stamped' ? 'to' : fields.values.has('salutation') ? 'salutation' : 'to',
         ),
     ],
-    ['ownerUnit', memo && head.unitUnsure && letter.ownerUnit !== null],
+    ['ownerUnit', letter.ownerUnit !== null && (memo ? head.unitUnsure : foot.ownerUnitUnsure)],
     ['signatory', foot.signatoryUnsure && letter.signatory !== null],
     ['referenceNumber', head.referenceUnsure && letter.referenceNumber !== null],
     [

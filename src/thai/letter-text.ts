@@ -877,11 +877,12 @@ const CONTACT =
 
 /**
  * Telephone labels as OCR of a scanned foot reads them: โทร. run into the unit name before
- * it (…พัฒนาการผลิตโทร. ๐ ๓๕๕๓), or read as the Latin look-alike ns. (โ lost, ท → n, ร →
- * s). Only followed by a number, so สถานีโทรทัศน์ stays a unit.
+ * it (…พัฒนาการผลิตโทร. ๐ ๓๕๕๓), with a speck of one or two signs glued before it
+ * (`'โทร.๐ ๒๓๕๔`), or read as the Latin look-alike ns. (โ lost, ท → n, ร → s). Only
+ * followed by a number, so สถานีโทรทัศน์ stays a unit.
  */
 const CONTACT_READ =
-  /(?:(?<=[\u0E01-\u0E4E])โทร(?:ศัพท์|สาร)?\.?|(?:^|(?<=\s))ns\.)\s*(?=[0-9๐-๙]|[oO][\s0-9๐-๙])/;
+  /(?:(?<=[\u0E01-\u0E4E])โทร(?:ศัพท์|สาร)?\.?|(?:^|(?<=\s))(?:['"`‘’“”|.,:;_~-]{1,2}โทร(?:ศัพท์|สาร)?\.?|ns\.))\s*(?=[0-9๐-๙]|[oO][\s0-9๐-๙])/;
 
 /** Offset where a contact entry starts in the line, or null. */
 export function contactStart(text: string): number | null {
