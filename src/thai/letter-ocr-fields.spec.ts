@@ -71,8 +71,21 @@ describe('a speck one space before a head label', () => {
     },
   );
 
+  it.each(['7” แรื่อง', "a' เรื่อง", '1|เรือง'])(
+    'reads the subject after a Latin letter or digit with a quote glued to it: %s',
+    (label) => {
+      const parsed = parseLetter(
+        lines(head[0] ?? '', head[1] ?? '', `${label}  ขอความร่วมมือสำรวจข้อมูล`, head[3] ?? '', body),
+      );
+      expect(parsed.subject).toBe('ขอความร่วมมือสำรวจข้อมูล');
+      expect(parsed.warnings).toContainEqual(
+        expect.objectContaining({ code: 'low_confidence', field: 'subject' }),
+      );
+    },
+  );
+
   it('does not take a digit other than a zero, nor a zero glued to the word, for a speck', () => {
-    for (const label of ['1 เรียน', '0เรียน', '00 เรียน']) {
+    for (const label of ['1 เรียน', '0เรียน', '00 เรียน', '1. เรียน', '2) เรียน']) {
       const parsed = parseLetter(
         lines(
           head[0] ?? '',

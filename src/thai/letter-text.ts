@@ -374,10 +374,12 @@ const SPECK_SIGNS = '.,\'`"|_~\\-–—:;*•';
  * A speck OCR glues before a label (.เรียน, 'เรื่อง), or leaves one space before it (`-
  * อ้างถึง`, `' เรื่อง`): one or two signs, never a letter or a digit, so an item number
  * (๑. ๒)) is not one; or a round speck read as a zero or an o one space before it (`0
- * เรียน`): no item is numbered zero, and an item number has its dot or bracket.
+ * เรียน`): no item is numbered zero, and an item number has its dot or bracket; or a Latin
+ * letter or an Arabic digit with a quote or a bar glued after it (`7” แรื่อง`), which no
+ * item number has.
  */
 const GLUED_SPECK = new RegExp(
-  `^(?:[${SPECK_SIGNS}]{1,2} ?|[0oO\\u0E50] )(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`,
+  `^(?:[${SPECK_SIGNS}]{1,2} ?|[0oO\\u0E50] |[0-9A-Za-z]['"\`‘’“”|_~:;*•] ?)(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`,
 );
 
 export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
