@@ -187,7 +187,7 @@ function onlyFittingDate(
 }
 
 /** Every Buddhist-era year of `LETTER_YEARS` one digit off `digits`: one lost, gained or misread. */
-function yearsOneDigitOff(digits: string): number[] {
+export function yearsOneDigitOff(digits: string): number[] {
   const years = new Set<string>();
   for (let at = 0; at <= digits.length; at++) {
     for (let d = 0; d <= 9; d++) {

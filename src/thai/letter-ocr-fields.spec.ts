@@ -1339,3 +1339,46 @@ describe('the foot’s owning unit as a scan leaves it', () => {
     expect(flagged(abbreviated)).toBe(false);
   });
 });
+
+describe('a cited letter’s date whose year OCR damaged', () => {
+  const letter = (date: string, cited: string): ReturnType<typeof parseLetter> =>
+    parseLetter(
+      lines(
+        'ที่ ตช ๐๐๓๑.๒๑/๔๔๔                        สำนักงานตำรวจแห่งชาติ',
+        `            ${date}`,
+        'เรื่อง  การรักษาความปลอดภัยบุคคลสำคัญ',
+        'เรียน  ผู้ว่าราชการจังหวัดเชียงราย',
+        `อ้างถึง  หนังสือจังหวัดเชียงราย ที่ ชร ๐๐๑๗.๔/๑๑๑ ลงวันที่ ${cited}`,
+        body,
+      ),
+    );
+  const flagged = (parsed: ReturnType<typeof parseLetter>): boolean =>
+    parsed.warnings.some((w) => w.code === 'low_confidence' && w.field === 'references');
+
+  it.each([
+    ['๓๐ ตุลาคม ๒๕๖๙', '๒๒ ตุลาคม ๒๕๙', '2026-10-22'],
+    ['๑๕ มกราคม ๒๕๖๙', '๒๐ ธันวาคม ๒๕๘', '2025-12-20'],
+    ['๓๐ ตุลาคม ๒๕๖๙', '๒๒ ตุลาคม ๒๕๖๖๙', '2026-10-22'],
+  ])('on a letter of %s, places %s before it, unsure', (date, cited, iso) => {
+    const parsed = letter(date, cited);
+    expect(parsed.references[0]?.date).toBe(iso);
+    expect(flagged(parsed)).toBe(true);
+  });
+
+  it.each([
+    // Two digits off: the day may be misread too.
+    ['๓๐ ตุลาคม ๒๕๖๙', '๘ กรกฎาคม ๖๘๖๙'],
+    // More than half a year before the letter: its year cannot be told.
+    ['๓๐ ตุลาคม ๒๕๖๙', '๒ มีนาคม ๒๕๙'],
+  ])('on a letter of %s, leaves %s undated', (date, cited) => {
+    const parsed = letter(date, cited);
+    expect(parsed.references[0]?.date).toBeNull();
+    expect(flagged(parsed)).toBe(false);
+  });
+
+  it('keeps a cited date read whole, sure', () => {
+    const parsed = letter('๓๐ ตุลาคม ๒๕๖๙', '๒๒ ตุลาคม ๒๕๖๙');
+    expect(parsed.references[0]?.date).toBe('2026-10-22');
+    expect(flagged(parsed)).toBe(false);
+  });
+});

@@ -27,6 +27,7 @@ import {
   letterYearFromContext,
   letterYearOneDigitOff,
   slipReadDate,
+  yearsOneDigitOff,
   type ConsistencyOptions,
   type ConsistencyWarning,
   type DatedItem,
@@ -412,8 +413,14 @@ function citedDate(dates: readonly DateInText[]): string | null {
  * The letters cited, and whether a letter code among them was repaired (as codeRepaired does a head’s):
  * such a reference is shown as unsure.
  */
-function referencesOf(text: string): { references: CitedLetter[]; codeRepaired: boolean } {
+function referencesOf(text: string): {
+  references: CitedLetter[];
+  codeRepaired: boolean;
+  /** Per reference with no date, the day and month of a date whose year OCR damaged. */
+  yearLost: (DayMonth | null)[];
+} {
   const out: CitedLetter[] = [];
+  const yearLost: (DayMonth | null)[] = [];
   let codeRepaired = false;
   const items = splitItems(text);
   const numbered = items.length > 0 && STARTS_WITH_MARKER.test(lineMatchForm(text));
@@ -429,6 +436,7 @@ function referencesOf(text: string): { references: CitedLetter[]; codeRepaired: 
         serial: null,
         date: citedDate(dates),
       });
+      yearLost.push(out[out.length - 1]?.date === null ? yearLostDate(dates, item.match) : null);
       continue;
     }
     // Unnumbered fields that cite several letters give one item per reference number.
@@ -449,9 +457,63 @@ function referencesOf(text: string): { references: CitedLetter[]; codeRepaired: 
         ...(code === null ? {} : { agencyPrefix: code }),
         date,
       });
+      const near = after.length > 0 || k > 0 ? after : dates.filter((d) => d.index < ref.index);
+      yearLost.push(date === null ? yearLostDate(near, item.match) : null);
     }
   }
-  return { references: out, codeRepaired };
+  return { references: out, codeRepaired, yearLost };
+}
+
+interface DayMonth {
+  day: number;
+  month: number;
+  /** The year's digits as read (ASCII). */
+  year: string;
+}
+
+/**
+ * The day and month of the first date among `dates` whose year OCR read as no letter's year
+ * (`ลงวันที่ ๘ กรกฎาคม ๖๘๖๙`, `๒๒ ตุลาคม ๒๕๙`: a digit lost or misread), the month read in
+ * full; null when there is none.
+ */
+function yearLostDate(dates: readonly DateInText[], match: string): DayMonth | null {
+  for (const d of dates) {
+    if (d.error?.code !== 'year_out_of_range') continue;
+    const printed = match.slice(d.dateIndex, d.end);
+    const year = /(?<!\d)\d{1,5}$/.exec(printed);
+    if (year === null || !fullMonthIn(printed)) continue;
+    // Day and month as printed, read in a leap year (the year is placed later).
+    const dayMonth = parseThaiDate(`${printed.slice(0, year.index)} 2567`);
+    if (!dayMonth.ok) continue;
+    const [, month, day] = dayMonth.value.date.split('-').map(Number) as [number, number, number];
+    return { day, month, year: year[0] };
+  }
+  return null;
+}
+
+/** How far before the letter a cited letter whose year was lost may be placed. */
+const CITED_YEAR_LOST_DAYS = 183;
+
+/**
+ * A cited letter's date whose year OCR damaged, placed against the letter's own date: a
+ * letter cites letters sent before it, so the day and month in the letter's year or the
+ * year before, whichever falls on or before the letter's date, when that is within 183 days
+ * of it and its Buddhist-era year is one digit off the year read (`๒๕๙` for ๒๕๖๙); else null
+ * (an older citation's year cannot be told, and a year read two digits off may hide a
+ * misread day too).
+ */
+function citedYearPlaced(lost: DayMonth, letterDate: string): string | null {
+  const letter = Date.parse(`${letterDate}T00:00:00Z`);
+  const year = Number(letterDate.slice(0, 4));
+  const nearRead = yearsOneDigitOff(lost.year);
+  for (const y of [year, year - 1]) {
+    const iso = `${String(y).padStart(4, '0')}-${String(lost.month).padStart(2, '0')}-${String(lost.day).padStart(2, '0')}`;
+    const at = Date.parse(`${iso}T00:00:00Z`);
+    if (Number.isNaN(at) || new Date(at).getUTCDate() !== lost.day || at > letter) continue;
+    const near = nearRead.includes(toBuddhistYear(y));
+    return near && letter - at <= CITED_YEAR_LOST_DAYS * 86_400_000 ? iso : null;
+  }
+  return null;
 }
 
 /**
@@ -1524,6 +1586,17 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     }
   }
 
+  // A cited letter's date whose year OCR damaged, placed before the letter's: a guess.
+  let citedYearGuessed = false;
+  if (letterDate?.date != null) {
+    for (const [i, lost] of (citedLetters?.yearLost ?? []).entries()) {
+      const ref = references[i];
+      if (lost === null || ref === undefined || ref.date !== null) continue;
+      ref.date = citedYearPlaced(lost, letterDate.date);
+      citedYearGuessed ||= ref.date !== null;
+    }
+  }
+
   const enclosureText = field('enclosure');
   const tidied = (
     enclosureText === null ? [] : enclosureItems(fields.values.get('enclosure') ?? [])
@@ -1607,7 +1680,7 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   ];
   if (stampGuessed) unsure.push(['receiptStamps', true]);
   if (tidied.some((t) => t.markDropped)) unsure.push(['enclosures', true]);
-  if (citedLetters?.codeRepaired === true) unsure.push(['references', true]);
+  if (citedLetters?.codeRepaired === true || citedYearGuessed) unsure.push(['references', true]);
   for (const name of repaired) unsure.push([name, true]);
   for (const [name, flagged] of unsure) {
     if (flagged)
