@@ -332,6 +332,11 @@ describe('stamp dates OCR damaged', () => {
     ],
     // A lost digit that could give back many years: the day and month are kept.
     ['a lost year digit, many years', 'วันที ๑๕ มิ.ย. ๒๕๙', { day: 15, month: 6, year: null }],
+    [
+      'a day with its tens digit read as a Latin letter',
+      'วันที wo ก.พ.๐๕๖๙',
+      { day: 10, month: 2, year: null, tensUnread: true },
+    ],
     // ม.ค. and มี.ค. have the same letters: which one is not guessed from them.
     [
       'a mark garbled where two months share letters',
@@ -356,6 +361,8 @@ describe('stamp dates OCR damaged', () => {
       'ประชุม ๓ XY. ๒๕๖๙', // not a date's label
       'ABCD 7 ส.ค. 2569', // a Latin word, not a label garbled
       'ABCDE 7 NN. 2569', // five letters: a word, even before a damaged month
+      'วันที่ bo NN. ๒๕๖๙', // a day of which only the ๐ read, and no month
+      'วันที่ bx ก.พ. ๒๕๖๙', // Latin letters that are no ๐
       'วันที่ ๓ XY. ๒๕๙', // neither the month nor the year reads
       'UA 7 กขค 2569', // a month that does not read, without a dot
     ]) {
@@ -437,6 +444,22 @@ describe('stamp dates OCR damaged', () => {
     expect(resolveDamagedStampDate(misread(30, 6), '2026-06-09')).toBeNull();
     // Without the letter's date, nothing to place it against.
     expect(resolveDamagedStampDate(misread(12, 6), null)).toBeNull();
+  });
+
+  it('places a day of which only the ๐ read on the one of 10, 20, 30 that fits', () => {
+    const tens = (month: number, year: number | null): DamagedStampDate => ({
+      day: 10,
+      month,
+      year,
+      tensUnread: true,
+    });
+    expect(resolveDamagedStampDate(tens(2, null), '2026-02-16')).toBe('2026-02-20');
+    expect(resolveDamagedStampDate(tens(2, 2026), '2026-02-04')).toBe('2026-02-10');
+    // The 10th and the 20th both within two weeks after the letter: nothing is guessed.
+    expect(resolveDamagedStampDate(tens(2, 2026), '2026-02-08')).toBeNull();
+    // None after the letter's date, or no letter's date at all.
+    expect(resolveDamagedStampDate(tens(1, 2026), '2026-02-08')).toBeNull();
+    expect(resolveDamagedStampDate(tens(2, 2026), null)).toBeNull();
   });
 
   it('reads the day of a misread year again when it falls before the letter’s date', () => {

@@ -78,6 +78,11 @@ export interface DamagedStampDate {
   day: number;
   month: number | null;
   year: number | null;
+  /**
+   * The day's tens digit came out as a Latin letter and only its ๐ read (`bo`, `wo` for
+   * ๒๐): `day` is 10, and 20 or 30 may be meant as well.
+   */
+  tensUnread?: true;
 }
 
 /**
@@ -127,7 +132,7 @@ function monthBySkeleton(word: string): number | null {
  * cell's start.
  */
 const DAMAGED_DATE =
-  /(?<=^|[\s.:]|(?:รับ)?วันที่?)(?<day>\d{1,2})\s+(?<mon>\S{1,6}?(?:\s[^\s\d]{1,3}?)??)\s*(?<year>\d{2,4})(?![\d,/])/g;
+  /(?<=^|[\s.:]|(?:รับ)?วันที่?)(?<day>\d{1,2}|[A-Za-z][oO])\s+(?<mon>\S{1,6}?(?:\s[^\s\d]{1,3}?)??)\s*(?<year>\d{2,4})(?![\d,/])/g;
 
 function damagedDateIn(
   text: string,
@@ -138,7 +143,9 @@ function damagedDateIn(
     const lead = /(?:^|\s)(\S*)$/.exec(before)?.[1] ?? '';
     // ลงวันที่ / ลว.: the stamp's copy of the letter's date, not its own.
     if (/^(?:ลง|ลว)/.test(lead) || /(?:ลง|ลว)\s?วันที่?$/.test(before)) continue;
-    const day = Number(g.day);
+    // A day whose tens digit OCR read as a Latin letter and its ๐ as o: 10, 20 or 30.
+    const tensUnread = /^[A-Za-z][oO]$/.test(g.day ?? '');
+    const day = tensUnread ? 10 : Number(g.day);
     const mon = g.mon ?? '';
     const month = monthNumberOf(mon) ?? monthBySkeleton(mon);
     const garbled = month === null && (/\./.test(mon) || /^[A-Za-z]{1,4}$/.test(mon));
@@ -164,10 +171,14 @@ function damagedDateIn(
     ) {
       continue;
     }
+    // Only with the month read: the day's three readings are placed in it.
+    if (tensUnread && month === null) continue;
     const year = stampYearOf(yearDigits);
     if ((year === null && !yearMisread) || day < 1 || day > 31) continue;
     if (month !== null && year !== null && !isValidCivilDate(year, month, day)) continue;
-    return { index: m.index, end: m.index + m[0].length, date: { day, month, year } };
+    const date: DamagedStampDate = { day, month, year };
+    if (tensUnread) date.tensUnread = true;
+    return { index: m.index, end: m.index + m[0].length, date };
   }
   return null;
 }
@@ -190,6 +201,7 @@ export function resolveDamagedStampDate(
   d: DamagedStampDate,
   letterDate: string | null,
 ): string | null {
+  if (d.tensUnread === true) return tensResolved(d, letterDate);
   if (d.year === null) {
     if (d.month === null || letterDate === null) return null;
     const letterYear = Number(letterDate.slice(0, 4));
@@ -217,6 +229,27 @@ export function resolveDamagedStampDate(
     if (after >= 0) return after <= GUESS_WINDOW_DAYS ? iso : null;
   }
   return null;
+}
+
+/**
+ * A day of which only the ๐ read (DamagedStampDate.tensUnread), in a month read: the one of
+ * the 10th, 20th and 30th (in the year read, else the letter's or the next) that falls on
+ * the letter's date or within GUESS_WINDOW_DAYS after it; null when none or several do.
+ */
+function tensResolved(d: DamagedStampDate, letterDate: string | null): string | null {
+  if (d.month === null || letterDate === null) return null;
+  const letterYear = Number(letterDate.slice(0, 4));
+  const fits = new Set<string>();
+  for (const day of [10, 20, 30]) {
+    for (const year of d.year === null ? [letterYear, letterYear + 1] : [d.year]) {
+      if (!isValidCivilDate(year, d.month, day)) continue;
+      const iso = formatIsoDate(year, d.month, day);
+      const after = daysBetween(letterDate, iso);
+      if (after >= 0 && after <= GUESS_WINDOW_DAYS) fits.add(iso);
+    }
+  }
+  const [only] = fits;
+  return fits.size === 1 && only !== undefined ? only : null;
 }
 
 /**
