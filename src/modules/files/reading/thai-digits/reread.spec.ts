@@ -240,6 +240,12 @@ describe('rereadThaiDigits', () => {
     ['taviraj', 'นร', '๐๑๐๕', '๐๑๐๕', 0.6],
     ['sarabun', 'สธ', '๐๘๑๘', '๐๕๑๕', 0.4],
     ['taviraj', 'อว', '๐๗๐๑', '๐๒๐๑', 0.5],
+    // A slash boxed over a serial's first ๑ cuts it in two pieces, each far from every
+    // digit: both are the one ๑, not a ๑ and another digit.
+    ['sarabun', '/', '๑๑๐๒', '๑๑๐๒', 0.2],
+    ['sarabun', '/', '๑๑๐๒', '๑๑๐๒', 0.3],
+    ['taviraj', '/', '๑๑๐๒', '๑๑๐๒', 0.2],
+    ['taviraj', '/', '๑๑๐๒', '๑๑๐๒', 0.3],
   ])(
     'reads a first digit whole when the box of the word before reaches into it (%s %s %s)',
     (font, before, digits, engineRead, into) => {

@@ -605,16 +605,16 @@ function readRun(
   if (!arabic.every(partOfThaiDigit)) return ARABIC_GLYPH;
   // A letter of the neighbouring word caught at either end of the region, beyond where the
   // engine saw the digits, is not a digit (a scanned ๒ can be as far from the templates).
-  const stray = (i: number, m: readonly DigitMatch[]): boolean => {
-    const centre = (pieces[i].x0 + pieces[i].x1) / 2;
+  const stray = (piece: Shape, match: DigitMatch): boolean => {
+    const centre = (piece.x0 + piece.x1) / 2;
     const outside = centre < run.box.x0 || centre > run.box.x1;
-    return outside && m[i].distance > NOT_A_DIGIT_DISTANCE;
+    return outside && match.distance > NOT_A_DIGIT_DISTANCE;
   };
-  const trimmed = (m: readonly DigitMatch[]): DigitMatch[] => {
+  const trimmed = (m: readonly DigitMatch[], p: readonly Shape[] = pieces): DigitMatch[] => {
     let first = 0;
     let last = m.length - 1;
-    while (first <= last && stray(first, m)) first++;
-    while (last >= first && stray(last, m)) last--;
+    while (first <= last && stray(p[first], m[first])) first++;
+    while (last >= first && stray(p[last], m[last])) last--;
     return m.slice(first, last + 1);
   };
   let kept = trimmed(matches);
@@ -622,13 +622,23 @@ function readRun(
   // boxed over the ๐ of ๐๐๑๗): half a ๐ is far from every digit, and it was dropped as the
   // word's letter (the number lost a digit) or read as another digit. The cut shape is taken
   // whole, reaching a digit's height back past that box, if it is no wider than a digit and
-  // near one; a digit is so added only where the engine read one more than are kept.
+  // near one; a digit is so added only where the engine read one more than are kept. The
+  // edge may have cut the digit into several pieces (a ๑'s loop and its stem, each far from
+  // every digit, behind a slash boxed over it): every piece cut at that edge within the
+  // whole shape's columns is that digit's, not a digit of its own.
   const whole =
     pieces[0].x0 <= found.region.x0 && matches[0].distance > NOT_A_DIGIT_DISTANCE
       ? wholeShape(image, pieces[0], height)
       : null;
   if (whole !== null) {
-    const withWhole = trimmed([whole, ...matches.slice(1)]);
+    const rest = pieces
+      .map((piece, i) => ({ piece, match: matches[i] }))
+      .slice(1)
+      .filter(({ piece }) => !(piece.x0 <= found.region.x0 && piece.x1 <= whole.shape.x1));
+    const withWhole = trimmed(
+      [whole.match, ...rest.map((r) => r.match)],
+      [whole.shape, ...rest.map((r) => r.piece)],
+    );
     if (withWhole.length <= Math.max(kept.length, engineDigits)) kept = withWhole;
   }
   // So at the right edge: the box of the slash after a number starts inside its last digit,
@@ -666,14 +676,18 @@ function readRun(
  * region reaching `reach` further left, matched as a digit: null unless it is no wider than
  * the widest digit against its height and near a digit.
  */
-function wholeShape(image: InkImage, piece: Shape, reach: number): DigitMatch | null {
+function wholeShape(
+  image: InkImage,
+  piece: Shape,
+  reach: number,
+): { match: DigitMatch; shape: Shape } | null {
   const found = shapesIn(image, { x0: piece.x0 - reach, y0: piece.y0, x1: piece.x1, y1: piece.y1 });
   const shape = found.shapes
     .filter((s) => s.x1 >= piece.x1 - 1 && s.x0 < piece.x0)
     .sort((a, b) => b.area - a.area)[0];
   if (!shape || shape.x1 - shape.x0 > WIDEST_DIGIT * (shape.y1 - shape.y0)) return null;
   const match = matchDigit(glyphFeature(shape, inkOf(found, shape.id)));
-  return match.distance <= NOT_A_DIGIT_DISTANCE ? match : null;
+  return match.distance <= NOT_A_DIGIT_DISTANCE ? { match, shape } : null;
 }
 
 /**
