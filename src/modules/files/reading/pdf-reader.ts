@@ -22,6 +22,7 @@ import {
 } from 'src/modules/files/reading/thai-digits/glyph.js';
 import { rereadThaiDigits } from 'src/modules/files/reading/thai-digits/reread.js';
 import { speckFreeRange } from 'src/modules/files/reading/ocr-specks.js';
+import { withReferenceSpacing } from 'src/modules/files/reading/reference-spacing.js';
 import {
   referenceReread,
   referenceSegment,
@@ -434,11 +435,12 @@ const RANK = { number: 2, code: 1, none: 0 } as const;
 
 /**
  * The engine's lines of a page rendered at `scale` as read lines in PDF points: digits read
- * again from the page's ink, specks at the ends dropped, empty lines left out.
+ * again from the page's ink, a reference number's spaces measured on it, specks at the ends
+ * dropped, empty lines left out.
  */
 export function linesFromOcr(recognised: OcrLine[], ink: InkImage, scale: number): ReadLine[] {
   return recognised
-    .map((line) => toReadLine(rereadThaiDigits(line, ink), scale))
+    .map((line) => toReadLine(withReferenceSpacing(rereadThaiDigits(line, ink), ink), scale))
     .filter((line): line is ReadLine => line !== null);
 }
 
