@@ -132,9 +132,16 @@ const MISREAD_NAME_LENGTH = 6;
  * month printed in full (isExactMonthWord), so a date read with it is unsure.
  */
 function monthMisreadIn(word: string): number | null {
+  const months = new Set(misreadSpellingsOf(word).map((s) => s.month));
+  const [only] = months;
+  return months.size === 1 && only !== undefined ? only : null;
+}
+
+/** The table's full names and variants whose skeleton the word's is, one consonant aside. */
+function misreadSpellingsOf(word: string): { month: number; spelling: string }[] {
   const key = labelKey(ocrSkeleton(word));
-  if (key.length < MISREAD_NAME_LENGTH) return null;
-  const months = new Set<number>();
+  if (key.length < MISREAD_NAME_LENGTH) return [];
+  const found: { month: number; spelling: string }[] = [];
   for (const m of MONTHS) {
     for (const name of [m.name, ...m.variants]) {
       const target = ocrSkeleton(name);
@@ -147,11 +154,37 @@ function monthMisreadIn(word: string): number | null {
         consonants &&= THAI_CONSONANT.test(key[i] ?? '') && THAI_CONSONANT.test(target[i] ?? '');
       }
       // No consonant off: the word has its month's letters with other marks (ธั้นวาคม).
-      if (differ <= 1 && consonants) months.add(m.number);
+      if (differ <= 1 && consonants) found.push({ month: m.number, spelling: name });
     }
   }
-  const [only] = months;
-  return months.size === 1 && only !== undefined ? only : null;
+  return found;
+}
+
+/**
+ * A month's full name OCR read with marks lost, wrong or added, or one consonant off
+ * (ก้นยายน, มก์ราคม, ลันวาคม): the table's spelling it was printed in, when one spelling
+ * fits; null for a word printed as the table has it, an abbreviation, or a word no single
+ * spelling fits. A date read with it stays unsure (isExactMonthWord of the word read).
+ */
+export function monthNameAsPrinted(word: string): string | null {
+  if (isExactMonthWord(word) || word.includes('.')) return null;
+  const spellings = new Set(
+    (MONTH_BY_KEY.has(labelKey(word)) ? skeletonSpellingsOf(word) : misreadSpellingsOf(word)).map(
+      (s) => s.spelling,
+    ),
+  );
+  const [only] = spellings;
+  return spellings.size === 1 && only !== undefined ? only : null;
+}
+
+/** The table's full names and variants whose skeleton is the word's. */
+function skeletonSpellingsOf(word: string): { month: number; spelling: string }[] {
+  const key = labelKey(ocrSkeleton(word));
+  return MONTHS.flatMap((m) =>
+    [m.name, ...m.variants]
+      .filter((name) => labelKey(ocrSkeleton(name)) === key)
+      .map((spelling) => ({ month: m.number, spelling })),
+  );
 }
 
 /** Weekday index (0 = Sunday) of a Thai weekday name. */

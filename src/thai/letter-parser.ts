@@ -69,7 +69,7 @@ import {
 import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field-confidence.js';
 import { toBuddhistYear } from 'src/thai/calendar.js';
 import { fieldYearsRepaired } from 'src/thai/field-years.js';
-import { isExactMonthWord } from 'src/thai/labels.js';
+import { isExactMonthWord, monthNameAsPrinted } from 'src/thai/labels.js';
 import { repairToneMarks } from 'src/thai/tone-marks.js';
 import { letterCodeRepaired } from 'src/thai/letter-codes.js';
 import { detectLegacyEncoding, normalizeDocumentText } from 'src/thai/normalize.js';
@@ -195,11 +195,21 @@ function codeSpaced(raw: string): string {
   return raw.replace(/^([\u0E01-\u0E2E]{2,4}\.?)(?=[0-9\u0E50-\u0E59])/, '$1 ');
 }
 
+/** A date's text as read, its parts spaced (dateSpaced). */
+function dateReadAt(at: DateAt): string {
+  return dateSpaced(clean(at.text.slice(at.d.dateIndex, at.d.end)));
+}
+
+/** The letter's date; a month name OCR misread is written as printed (unsure all the same). */
 function letterDateOf(at: DateAt): LetterDate {
-  return {
-    raw: dateSpaced(clean(at.text.slice(at.d.dateIndex, at.d.end))),
-    date: at.d.date,
-  };
+  return { raw: monthNameRepaired(dateReadAt(at)), date: at.d.date };
+}
+
+/** The date text with its month's full name as the table prints it (monthNameAsPrinted). */
+function monthNameRepaired(raw: string): string {
+  return raw.replace(/[\u0E01-\u0E4E]{5,}/, (word) =>
+    /^(?:เดือน|พุทธศักราช)$/.test(word) ? word : (monthNameAsPrinted(word) ?? word),
+  );
 }
 
 /**
@@ -1667,7 +1677,9 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
     [
       'letterDate',
       letterDate !== null &&
-        (letterYearGuessed || dateAt?.unsure === true || !monthPrintedInFull(letterDate.raw)),
+        (letterYearGuessed ||
+          dateAt?.unsure === true ||
+          (dateAt !== null && !monthPrintedInFull(dateReadAt(dateAt)))),
     ],
     [
       'urgency',
