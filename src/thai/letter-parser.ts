@@ -947,12 +947,23 @@ const STRAY_NUMBER_CELL = /^(?<text>.*\S)\s{4,}(?<cell>\S{1,3}(?: \S{1,4})?)\s*$
 const NUMBER_WORD_END = /(?:ที่?|ปี|พ\.ศ\.|ค\.ศ\.|ฉบับ|ครั้ง|เขต|ภาค|ข้อ|รุ่น|ระยะ|งวด|ไตรมาส|ชั้น)$/;
 
 function withoutStrayNumber(text: string): string | null {
-  const m = STRAY_NUMBER_CELL.exec(text);
-  const cell = m?.groups?.cell;
+  return strayCellDropped(text, STRAY_NUMBER_CELL, NUMBER_WORD_END);
+}
+
+/**
+ * `text` without the number in its last cell (`cell`: a line's text, then that cell), or null
+ * when the cell holds no digit, holds a Thai letter, is longer than five characters, or
+ * follows a word a number belongs to (`wordEnd`).
+ */
+function strayCellDropped(text: string, cell: RegExp, wordEnd: RegExp): string | null {
+  const m = cell.exec(text);
+  const number = m?.groups?.cell;
   const before = m?.groups?.text;
-  if (cell === undefined || before === undefined) return null;
-  if (!/[0-9\u0E50-\u0E59]/.test(cell) || /[\u0E01-\u0E2E\u0E40-\u0E44]/.test(cell)) return null;
-  if (cell.replace(/\s/g, '').length > 5 || NUMBER_WORD_END.test(before)) return null;
+  if (number === undefined || before === undefined) return null;
+  if (!/[0-9\u0E50-\u0E59]/.test(number) || /[\u0E01-\u0E2E\u0E40-\u0E44]/.test(number)) {
+    return null;
+  }
+  if (number.replace(/\s/g, '').length > 5 || wordEnd.test(before)) return null;
   return before;
 }
 
@@ -1210,13 +1221,7 @@ const UNIT_NUMBER_WORD_END = /(?:(?:^|\s|ครั้ง)ที่?|เขต|�
 const UNIT_STRAY_CELL = /^(?<text>.*\S)\s{4,}(?<cell>\S{1,5}(?: \S{1,4})?)\s*$/;
 
 function unitWithoutStrayNumber(text: string): string | null {
-  const m = UNIT_STRAY_CELL.exec(text);
-  const cell = m?.groups?.cell;
-  const before = m?.groups?.text;
-  if (cell === undefined || before === undefined) return null;
-  if (!/[0-9\u0E50-\u0E59]/.test(cell) || /[\u0E01-\u0E2E\u0E40-\u0E44]/.test(cell)) return null;
-  if (cell.replace(/\s/g, '').length > 5 || UNIT_NUMBER_WORD_END.test(before)) return null;
-  return before;
+  return strayCellDropped(text, UNIT_STRAY_CELL, UNIT_NUMBER_WORD_END);
 }
 
 /** A line of the owning unit, cleaned; `unsure.stray` is set when a stray number was left out. */
