@@ -67,7 +67,7 @@ import {
   type Line,
 } from 'src/thai/letter-text.js';
 import { DAMAGED_READING_CONFIDENCE, type ConfidenceField } from 'src/thai/field-confidence.js';
-import { toBuddhistYear } from 'src/thai/calendar.js';
+import { daysBetween, formatIsoDate, isValidCivilDate, toBuddhistYear } from 'src/thai/calendar.js';
 import { fieldYearsRepaired } from 'src/thai/field-years.js';
 import { isExactMonthWord, monthNameAsPrinted } from 'src/thai/labels.js';
 import { repairToneMarks } from 'src/thai/tone-marks.js';
@@ -513,15 +513,15 @@ const CITED_YEAR_LOST_DAYS = 183;
  * misread day too).
  */
 function citedYearPlaced(lost: DayMonth, letterDate: string): string | null {
-  const letter = Date.parse(`${letterDate}T00:00:00Z`);
   const year = Number(letterDate.slice(0, 4));
   const nearRead = yearsOneDigitOff(lost.year);
   for (const y of [year, year - 1]) {
-    const iso = `${String(y).padStart(4, '0')}-${String(lost.month).padStart(2, '0')}-${String(lost.day).padStart(2, '0')}`;
-    const at = Date.parse(`${iso}T00:00:00Z`);
-    if (Number.isNaN(at) || new Date(at).getUTCDate() !== lost.day || at > letter) continue;
+    if (!isValidCivilDate(y, lost.month, lost.day)) continue;
+    const iso = formatIsoDate(y, lost.month, lost.day);
+    const before = daysBetween(iso, letterDate);
+    if (before < 0) continue;
     const near = nearRead.includes(toBuddhistYear(y));
-    return near && letter - at <= CITED_YEAR_LOST_DAYS * 86_400_000 ? iso : null;
+    return near && before <= CITED_YEAR_LOST_DAYS ? iso : null;
   }
   return null;
 }
