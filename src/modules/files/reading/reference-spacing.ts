@@ -121,9 +121,12 @@ const MIN_GLYPH_AREA = 20;
 const GLYPH_HEIGHT_SHARE = 0.5;
 
 /** A place where a reference number has or lacks a space, and the ink's gap there. */
-export interface SpaceSite {
+interface SpaceSite {
   /** The character before the space (ว, or the code's last letter) in the line's text. */
   at: number;
+  /** Its word and symbol in the line. */
+  word: number;
+  symbol: number;
   /** Whitespace characters the reading has after it. */
   spaces: number;
   /** The ink's gap after it against the glyphs' height. */
@@ -131,7 +134,7 @@ export interface SpaceSite {
 }
 
 /** The places after a reference number's ว and letter code, measured on the page. */
-export function referenceSpaceSites(line: OcrLine, image: InkImage): SpaceSite[] {
+function referenceSpaceSites(line: OcrLine, image: InkImage): SpaceSite[] {
   if (!line.text.includes('/')) return [];
   const located = locate(line);
   if (located === null) return [];
@@ -145,7 +148,13 @@ export function referenceSpaceSites(line: OcrLine, image: InkImage): SpaceSite[]
       if (!left || !right) continue;
       const measured = inkGap(image, left.box, right.box);
       if (measured === null || measured.height <= 0) continue;
-      sites.push({ at, spaces: whitespace.length, share: measured.gap / measured.height });
+      sites.push({
+        at,
+        word: left.word,
+        symbol: left.symbol,
+        spaces: whitespace.length,
+        share: measured.gap / measured.height,
+      });
     }
   }
   return sites;
@@ -160,15 +169,13 @@ export function withReferenceSpacing(line: OcrLine, image: InkImage): OcrLine {
     (site) => site.spaces === 0 && site.share >= SPACE_GAP,
   );
   if (changes.length === 0) return line;
-  const located = locate(line)!;
   let text = line.text;
   const unsure = new Set<string>();
   // From the last backwards, so earlier positions stay valid.
   for (const change of changes.sort((a, b) => b.at - a.at)) {
     const from = change.at + 1;
     text = `${text.slice(0, from)} ${text.slice(from)}`;
-    const { word, symbol } = located.get(change.at)!;
-    unsure.add(`${word}:${symbol}`);
+    unsure.add(`${change.word}:${change.symbol}`);
   }
   const words: OcrWord[] = line.words.map((word, w) => ({
     ...word,
