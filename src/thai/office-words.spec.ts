@@ -84,6 +84,12 @@ describe('repairOfficeWords', () => {
     'กองคลัง',
     // A short word with a letter changed is another word (อำเภอ, อำเกอ stay apart alone).
     'อำเกอ',
+    // Another first letter before a listed word's tail is another word as printed: ราย
+    // (per) before อำเภอ is not นายอำเภอ, ห้อง before เลขาธิการ not รองเลขาธิการ.
+    'ข้อมูลผลผลิตรายอำเภอ',
+    'หน้าห้องเลขาธิการ สมช.',
+    'ห้องผู้อำนวยการกอง',
+    'สายอำเภอเมือง',
     // Two letters changed in a long word: not the word.
     'สำนักงานสาธารณสุกอำเกอ',
     // A word that ends as a listed one begins (ทรัพย์สิน before ปีงบประมาณ) is left as printed.

@@ -16,8 +16,8 @@
  * missing, an upper vowel or tone mark read as its look-alike (ี for ื), a speck read as a
  * mark over a letter that has none. A mark of another kind where the word has one means
  * another text: no repair; a speck read as a mark beside a letter's own marks, all read, is
- * damage too (ภู่ธร). ็ and ิ are look-alikes (ร้อยเอิด). In a long word one consonant may
- * also be misread (ศึกษาถิการ, า for ำ) or inserted inside it (สำนบัก), weighing as two marks. Short words are never repaired (สวน is a word, ส่วน another), and
+ * damage too (ภู่ธร). ็ and ิ are look-alikes (ร้อยเอิด). In a long word one consonant after
+ * its first may also be misread (ศึกษาถิการ, า for ำ) or inserted inside it (สำนบัก), weighing as two marks. Short words are never repaired (สวน is a word, ส่วน another), and
  * the longer the word, the more damage it may carry and still be the only word it can be.
  */
 import { MINISTRY_CODES, PROVINCE_CODES } from 'src/thai/letter-codes.js';
@@ -88,7 +88,7 @@ const AA = '\u0E32';
 
 /**
  * Where a word's letters stand in the text's: as they are, or for a long word with one
- * consonant read as another (ศึกษาถิการ), or one consonant inserted inside it (สำนบัก: OCR
+ * consonant after its first read as another (ศึกษาถิการ), or one consonant inserted inside it (สำนบัก: OCR
  * split a letter with its mark in two). `inserted` is the inserted letter's offset from
  * `start`, -1 when none; `span` how many letters of the text the word covers.
  */
@@ -105,7 +105,10 @@ function placesOf(
   }
   for (let start = 0; start + word.length <= text.length; start++) {
     let misread = 0;
-    for (let k = 0; k < word.length && misread <= 1; k++) {
+    // The first letter never counts as misread: another first letter before the same tail
+    // is most often another word as printed (รายอำเภอ, ห้องเลขาธิการ: not นายอำเภอ, รองเลขาธิการ).
+    if (text.charAt(start) !== word.charAt(0)) continue;
+    for (let k = 1; k < word.length && misread <= 1; k++) {
       const a = text.charAt(start + k);
       const b = word.charAt(k);
       if (a === b) continue;
