@@ -86,6 +86,21 @@ describe('extractPrintedStamps', () => {
       [stamp('งานสารบรรณ', 355, '2026-01-15', '10:55')],
     ],
     [
+      'a unit’s province after จ., its full name’s จังหวัด',
+      'สนง.ที่ดิน จ.ตราด\nเลขรับ ๑๒๓๘\nวันที่ ๔ พ.ค. ๒๕๖๙',
+      [stamp('สนง.ที่ดิน จ.ตราด', 1238, '2026-05-04', null)],
+    ],
+    [
+      'a unit’s address after it: อ. and what follows dropped',
+      'อบต.หนองบัว อ.เมือง จ.ตราด\nเลขรับ ๑๒\nวันที่ ๔ พ.ค. ๒๕๖๙',
+      [stamp('อบต.หนองบัว', 12, '2026-05-04', null)],
+    ],
+    [
+      'จ. before no province’s name: an address word still',
+      'กองคลัง จ.ส่งเสริม\nเลขรับ ๑๒\nวันที่ ๔ พ.ค. ๒๕๖๙',
+      [stamp('กองคลัง', 12, '2026-05-04', null)],
+    ],
+    [
       'a thousands separator in the number',
       'อบจ.ร้อยเอ็ด\nเลขรับ 1,024\nวันที่ 7 ส.ค. 2569',
       [stamp('อบจ.ร้อยเอ็ด', 1024, '2026-08-07', null)],
@@ -298,6 +313,41 @@ describe('stamps in OCR text without blank lines', () => {
       stamp(null, 18, '2027-07-02', null),
       stamp('กลุ่มงานข้อมูลสารสนเทศและการสื่อสาร', 44, '2027-07-03', null),
     ]);
+  });
+});
+
+describe('a stamp set beside the letter’s text with no blank line above it', () => {
+  const pad = ' '.repeat(50);
+  const letter = (unitLine: string): string =>
+    [
+      'ที่ นร ๑๑๐๑/๒๓๔          วันที่ ๑๘ สิงหาคม ๒๕๖๙',
+      'เรื่อง ขอรับการสนับสนุน',
+      '',
+      'เรียน เลขาธิการสภาความมั่นคงแห่งชาติ',
+      pad + unitLine,
+      pad + 'เลขรับ ๒๘๘๐',
+      pad + 'วันที่ ๑๙ ส.ค. ๒๕๖๙',
+      pad + 'เวลา ๑๕.๒๐ น.',
+      '',
+      '        ด้วยสำนักบริหารกลางขอรายงานผล',
+    ].join('\n');
+
+  it.each(['สบก. สมช.', 'สลค.', 'หน้าห้องเลขาธิการ สมช.', 'กองคลัง'])(
+    'takes %s, the box’s first line, for its unit',
+    (unit) => {
+      expect(stampsOf(letter(unit)).stamps).toEqual([stamp(unit, 2880, '2026-08-19', '15:20')]);
+    },
+  );
+
+  it('takes no line sharing the stamp’s column with the one above for the box’s first', () => {
+    const text = [
+      'เรียน เลขาธิการสภาความมั่นคงแห่งชาติ',
+      pad + 'ขอแสดงความนับถือ',
+      pad + 'ลงชื่อผู้รับ',
+      pad + 'เลขรับ ๒๘๘๐',
+      pad + 'วันที่ ๑๙ ส.ค. ๒๕๖๙',
+    ].join('\n');
+    expect(stampsOf(text).stamps.map((s) => s.unit)).toEqual([null]);
   });
 });
 

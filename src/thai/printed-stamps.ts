@@ -24,6 +24,7 @@ import {
   toGregorianYear,
 } from 'src/thai/calendar.js';
 import { monthLabel, monthNumberOf } from 'src/thai/labels.js';
+import { PROVINCE_CODES } from 'src/thai/letter-codes.js';
 import {
   cellsOf,
   clean,
@@ -372,12 +373,25 @@ interface Anchor {
 const LOCATION_TOKEN =
   /^(?:ศาลากลาง|ศูนย์ราชการ|ถนน|ถ\.|อาคาร|ตึก|ชั้น|เลขที่|หมู่ที่|หมู่|ม\.\d|ตำบล|ต\.|อ\.|จ\.|ซอย|ซ\.|แขวง|กทม|กรุงเทพ)/;
 
-/** A unit's name as the output wants it: the first word kept, trailing location words dropped. */
+const PROVINCE_NAMES: ReadonlySet<string> = new Set(PROVINCE_CODES.map(([province]) => province));
+
+/**
+ * จ. and a province right after the name, before any address word: the จังหวัด of the unit's
+ * full name (สนง.ที่ดิน จ.ตราด is สำนักงานที่ดินจังหวัดตราด), as much the name as a glued
+ * จังหวัด…; after an address word (อบต.หนองบัว อ.เมือง จ.ตราด) it is the address.
+ */
+const namesProvince = (token: string): boolean =>
+  token.startsWith('จ.') && PROVINCE_NAMES.has(token.slice(2));
+
+/**
+ * A unit's name as the output wants it: the first word kept, trailing location words dropped
+ * (its province after จ. kept when it follows the name directly).
+ */
 function unitName(text: string): string | null {
   const tokens = clean(text).split(' ');
   const kept: string[] = [];
   for (const [i, token] of tokens.entries()) {
-    if (i > 0 && LOCATION_TOKEN.test(token)) break;
+    if (i > 0 && LOCATION_TOKEN.test(token) && !namesProvince(token)) break;
     kept.push(token);
   }
   const name = kept
@@ -596,7 +610,10 @@ function unitAbove(lines: Line[], from: number, column: number): UnitAt | null {
     // A line without a unit word: the second line of a wrapped name, or the box's first line.
     if (/\d/.test(probe.match) || cell.text.length > 60) return null;
     if (unitCandidate(probe, 0, true) === null) return null;
-    if (startsBlock(lines, no)) {
+    // The box's first line: a blank line above it, or only text in other columns (the
+    // addressee's line a stamp is set beside, with no blank line between).
+    const above = lines[no - 1];
+    if (startsBlock(lines, no) || (above !== undefined && cellNear(above.text, column) === null)) {
       if (parts.length > 0) return null;
       const name = unitName(cell.text);
       return name === null ? null : { name, line: no, start: cell.start };
