@@ -1018,6 +1018,37 @@ describe('a stamp’s วันที่ line under the letter’s date, its num
   });
 });
 
+describe('a receipt stamp whose year OCR misread far from the letter’s', () => {
+  // The letter prints its year again in its text: its date is not the misread one.
+  const stamped = (dateLine: string): string =>
+    lines(
+      'สำนักงานจังหวัดลำปาง',
+      'เลขรับ ๕๑๘๒',
+      dateLine,
+      'เวลา ๐๘.๕๐ น.',
+      '',
+      ...head,
+      `${body} ประจำปีงบประมาณ ๒๕๖๘`,
+    );
+
+  it('reads the one look-alike year that puts it just after the letter, unsure', () => {
+    const parsed = parseLetter(stamped('วันที่ ๒ มิ.ย. ๒๕๐๘'));
+    expect(parsed.receiptStamps[0]?.date).toBe('2025-06-02');
+    expect(parsed.warnings).toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'receiptStamps' }),
+    );
+  });
+
+  it('keeps a year no look-alike digit brings near the letter, and a year read right', () => {
+    expect(parseLetter(stamped('วันที่ ๒ มิ.ย. ๒๕๓๑')).receiptStamps[0]?.date).toBe('1988-06-02');
+    const right = parseLetter(stamped('วันที่ ๒ มิ.ย. ๒๕๖๘'));
+    expect(right.receiptStamps[0]?.date).toBe('2025-06-02');
+    expect(right.warnings).not.toContainEqual(
+      expect.objectContaining({ code: 'low_confidence', field: 'receiptStamps' }),
+    );
+  });
+});
+
 describe('a stamp unit whose start the scan damaged, read through the parser', () => {
   it('is read as the unit, unsure', () => {
     const parsed = parseLetter(

@@ -83,6 +83,7 @@ import {
   extractPrintedStamps,
   resolveDamagedStampDate,
   stampDayRepaired,
+  stampYearRepaired,
   type DamagedStampDate,
   type PrintedStamp,
 } from 'src/thai/printed-stamps.js';
@@ -1592,8 +1593,10 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
         slipStampDate(damaged, letterDate?.date ?? null, options);
       stampGuessed ||= s.date !== null;
     } else if (s.date !== null && letterDate?.date != null) {
-      // A stamp read as dated a few days before the letter it was put on: a misread day.
-      const repaired = stampDayRepaired(s.date, letterDate.date);
+      // A stamp read as dated a few days before the letter it was put on: a misread day;
+      // years away from it: a misread digit of its year.
+      const repaired =
+        stampDayRepaired(s.date, letterDate.date) ?? stampYearRepaired(s.date, letterDate.date);
       if (repaired !== null) {
         s.date = repaired;
         stampGuessed = true;

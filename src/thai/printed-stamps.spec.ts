@@ -6,6 +6,7 @@ import {
   resolveDamagedStampDate,
   stampDayRepaired,
   stampYearOf,
+  stampYearRepaired,
   type DamagedStampDate,
   type PrintedStamp,
 } from 'src/thai/printed-stamps.js';
@@ -549,6 +550,26 @@ describe('stamp dates OCR damaged', () => {
     expect(stampDayRepaired('2027-05-07', '2027-05-07')).toBeNull();
     // A year before: a year slip, which the consistency checks handle, not a day.
     expect(stampDayRepaired('2026-05-04', '2027-05-22')).toBeNull();
+  });
+
+  it('reads a stamp year far from the letter’s as one misread digit when one year fits', () => {
+    // ๒๕๐๘ for ๒๕๖๘ (๐ and ๖ look alike): five days after the letter's date.
+    expect(stampYearRepaired('1965-06-02', '2025-05-28')).toBe('2025-06-02');
+    // ๒๔๖๙ for ๒๕๖๙ (๔ and ๕): on the letter's date itself.
+    expect(stampYearRepaired('1926-03-16', '2026-03-16')).toBe('2026-03-16');
+    // ๒๕๙๙ for ๒๕๕๙ (๙ and ๕).
+    expect(stampYearRepaired('2056-08-10', '2016-08-01')).toBe('2016-08-10');
+  });
+
+  it('leaves a stamp year alone when it is the letter’s or one off, or no year fits', () => {
+    // The letter's year or the next or the one before (a year slip): nothing to repair.
+    expect(stampYearRepaired('2026-06-02', '2025-05-28')).toBeNull();
+    expect(stampYearRepaired('2024-06-02', '2025-05-28')).toBeNull();
+    // A look-alike year fits, but the day falls before the letter's date, or weeks after it.
+    expect(stampYearRepaired('1965-05-20', '2025-05-28')).toBeNull();
+    expect(stampYearRepaired('1965-07-20', '2025-05-28')).toBeNull();
+    // No digit of ๒๕๓๑ has a look-alike that gives ๒๕๖๘.
+    expect(stampYearRepaired('1988-06-02', '2025-05-28')).toBeNull();
   });
 });
 

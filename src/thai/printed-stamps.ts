@@ -21,6 +21,7 @@ import {
   daysBetween,
   formatIsoDate,
   isValidCivilDate,
+  toBuddhistYear,
   toGregorianYear,
 } from 'src/thai/calendar.js';
 import { monthLabel, monthNumberOf } from 'src/thai/labels.js';
@@ -304,6 +305,32 @@ export function stampDayRepaired(read: string, letterDate: string): string | nul
       : [];
   const other = fits(lost);
   return other.length === 1 ? (other[0] ?? null) : null;
+}
+
+/**
+ * A stamp's date read whole (ISO both) whose year lies two years or more from the letter's:
+ * a stamp goes on a letter received, so a digit of its year was misread (๒๕๐๘ for ๒๕๖๘).
+ * The years one look-alike digit away (Buddhist era, each digit in turn) that put the day
+ * and month on the letter's date or up to GUESS_WINDOW_DAYS after it: when exactly one
+ * does, that date, a guess the caller shows as unsure; otherwise null. A year one off the
+ * letter's is left alone: a year slip, which the consistency checks handle.
+ */
+export function stampYearRepaired(read: string, letterDate: string): string | null {
+  const [year, month, day] = read.split('-').map(Number) as [number, number, number];
+  if (Math.abs(year - Number(letterDate.slice(0, 4))) < 2) return null;
+  const digits = String(toBuddhistYear(year));
+  const dates = new Set<string>();
+  for (const [i, digit] of [...digits].entries()) {
+    for (const other of lookAlikes(digit)) {
+      const candidate = toGregorianYear(Number(digits.slice(0, i) + other + digits.slice(i + 1)));
+      if (!isValidCivilDate(candidate, month, day)) continue;
+      const iso = formatIsoDate(candidate, month, day);
+      const after = daysBetween(letterDate, iso);
+      if (after >= 0 && after <= GUESS_WINDOW_DAYS) dates.add(iso);
+    }
+  }
+  const [only] = dates;
+  return dates.size === 1 && only !== undefined ? only : null;
 }
 
 // Ordered by preference: where a stamp shows several numbers, the เลขรับ one wins (fixtures
