@@ -98,10 +98,10 @@ describe('a reference number with its code misread, in a letter', () => {
       (w) => w.code === 'low_confidence' && w.field === 'referenceNumber',
     );
 
-  it('reads the code the head names, keeps the text as read, and is unsure', () => {
+  it('reads the code the head names, writes it in the text, and is unsure', () => {
     const text = memo('ที่ ชซ ๐๐๒๓.๔/๗๘', 'สำนักงานจังหวัดชัยภูมิ กลุ่มงานอำนวยการ');
     expect(parseLetter(text).referenceNumber).toEqual({
-      raw: 'ชซ ๐๐๒๓.๔/๗๘',
+      raw: 'ชย ๐๐๒๓.๔/๗๘',
       agencyPrefix: 'ชย',
       agencyNumber: '0023.4',
       circular: false,
@@ -112,14 +112,26 @@ describe('a reference number with its code misread, in a letter', () => {
 
   it('leaves a known code alone, and sure', () => {
     const text = memo('ที่ ชน ๐๐๒๓.๔/๗๘', 'สำนักงานจังหวัดชัยภูมิ กลุ่มงานอำนวยการ');
-    expect(parseLetter(text).referenceNumber?.agencyPrefix).toBe('ชน');
+    expect(parseLetter(text).referenceNumber).toMatchObject({
+      raw: 'ชน ๐๐๒๓.๔/๗๘',
+      agencyPrefix: 'ชน',
+    });
     expect(unsure(text)).toBe(false);
+  });
+
+  it('writes the code in the text where OCR glued it to the number, the rest as read', () => {
+    const text = memo('ที่ ชซ๐๐๒๓.๔/ว  ๗๘', 'สำนักงานจังหวัดชัยภูมิ กลุ่มงานอำนวยการ');
+    expect(parseLetter(text).referenceNumber).toMatchObject({
+      raw: 'ชย ๐๐๒๓.๔/ว ๗๘',
+      agencyPrefix: 'ชย',
+    });
+    expect(unsure(text)).toBe(true);
   });
 
   it('reads a code a look-alike letter off one known code, where the head names no owner', () => {
     const text = memo('ที่ ศล ๐๔๑๗/ว ๑๒', 'โรงเรียนบ้านหนองบัว ตำบลหนองบัว');
     expect(parseLetter(text).referenceNumber).toMatchObject({
-      raw: 'ศล ๐๔๑๗/ว ๑๒',
+      raw: 'ศธ ๐๔๑๗/ว ๑๒',
       agencyPrefix: 'ศธ',
       serial: 12,
     });
@@ -135,7 +147,10 @@ describe('a reference number with its code misread, in a letter', () => {
       'เรื่อง  ขอเชิญประชุม',
       'เรียน  ผู้ว่าราชการจังหวัดชัยภูมิ',
     );
-    expect(parseLetter(external).referenceNumber?.agencyPrefix).toBe('ชจ');
+    expect(parseLetter(external).referenceNumber).toMatchObject({
+      raw: 'ชจ ๐๐๒๓.๔/ว ๑๒',
+      agencyPrefix: 'ชจ',
+    });
   });
 });
 
@@ -153,10 +168,10 @@ describe('a cited letter with its code misread', () => {
   const unsure = (text: string): boolean =>
     parseLetter(text).warnings.some((w) => w.code === 'low_confidence' && w.field === 'references');
 
-  it('reads the code the citation names the sender of, keeps the text as read, and is unsure', () => {
+  it('reads the code the citation names the sender of, writes it in the text, and is unsure', () => {
     const text = letter('หนังสือกรมควบคุมโรค ที่ สถ ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
     const [cited] = parseLetter(text).references;
-    expect(cited).toMatchObject({ raw: 'สถ ๐๔๑๐.๔/ว ๑๒๐', agencyPrefix: 'สธ', serial: 120 });
+    expect(cited).toMatchObject({ raw: 'สธ ๐๔๑๐.๔/ว ๑๒๐', agencyPrefix: 'สธ', serial: 120 });
     expect(unsure(text)).toBe(true);
   });
 
@@ -170,7 +185,7 @@ describe('a cited letter with its code misread', () => {
   it('reads a code a look-alike letter off one known code where the citation names no sender', () => {
     const unnamed = letter('หนังสือที่ สถ ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
     expect(parseLetter(unnamed).references[0]).toMatchObject({
-      raw: 'สถ ๐๔๑๐.๔/ว ๑๒๐',
+      raw: 'สธ ๐๔๑๐.๔/ว ๑๒๐',
       agencyPrefix: 'สธ',
     });
     expect(unsure(unnamed)).toBe(true);
@@ -179,11 +194,17 @@ describe('a cited letter with its code misread', () => {
   it('leaves a code alone when no owner is a letter off it, two are, or it is known', () => {
     // The sender is named only in the letter's head, not in the citation; จ has no look-alike.
     const unnamed = letter('หนังสือที่ สจ ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
-    expect(parseLetter(unnamed).references[0]?.agencyPrefix).toBe('สจ');
+    expect(parseLetter(unnamed).references[0]).toMatchObject({
+      raw: 'สจ ๐๔๑๐.๔/ว ๑๒๐',
+      agencyPrefix: 'สจ',
+    });
     expect(unsure(unnamed)).toBe(false);
     // ศธ and สร are both a look-alike letter off ศร.
     const two = letter('หนังสือที่ ศร ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
-    expect(parseLetter(two).references[0]?.agencyPrefix).toBe('ศร');
+    expect(parseLetter(two).references[0]).toMatchObject({
+      raw: 'ศร ๐๔๑๐.๔/ว ๑๒๐',
+      agencyPrefix: 'ศร',
+    });
     const known = letter('หนังสือกรมควบคุมโรค ที่ มท ๐๔๑๐.๔/ว ๑๒๐ ลงวันที่ ๕ มีนาคม ๒๕๖๙');
     expect(parseLetter(known).references[0]?.agencyPrefix).toBe('มท');
     expect(unsure(known)).toBe(false);

@@ -196,6 +196,16 @@ function codeSpaced(raw: string): string {
   return raw.replace(/^([\u0E01-\u0E2E]{2,4}\.?)(?=[0-9\u0E50-\u0E59])/, '$1 ');
 }
 
+/**
+ * A reference number's text with the letter code OCR misread (`สฮ ๐๒๑๑.๐๔/ว ๓๓๓`) written as
+ * the code it was read as (`letterCodeRepaired`: สธ), as a month's name is written as the table
+ * prints it: the clerk sees the code the letter prints, not a code no agency has. The number
+ * stays unsure. Only the code's letters at the start change; the rest is as read.
+ */
+function codeAsPrinted(raw: string, read: string, code: string): string {
+  return raw.startsWith(read) ? code + raw.slice(read.length) : raw;
+}
+
 /** A date's text as read, its parts spaced (dateSpaced). */
 function dateReadAt(at: DateAt): string {
   return dateSpaced(clean(at.text.slice(at.d.dateIndex, at.d.end)));
@@ -462,9 +472,10 @@ function referencesOf(text: string): {
       const named = item.text.slice(used[k - 1]?.end ?? 0, ref.index);
       const code = letterCodeRepaired(ref.value.agencyPrefix, named);
       if (code !== null) codeRepaired = true;
+      const raw = codeSpaced(ref.value.raw);
       out.push({
         ...ref.value,
-        raw: codeSpaced(ref.value.raw),
+        raw: code === null ? raw : codeAsPrinted(raw, ref.value.agencyPrefix, code),
         ...(code === null ? {} : { agencyPrefix: code }),
         date,
       });
@@ -857,7 +868,11 @@ function codeRepaired(head: Head, lines: readonly Line[]): void {
     .join('\n');
   const code = letterCodeRepaired(reference.agencyPrefix, text);
   if (code === null) return;
-  head.reference = { ...reference, agencyPrefix: code };
+  head.reference = {
+    ...reference,
+    agencyPrefix: code,
+    raw: codeAsPrinted(reference.raw, reference.agencyPrefix, code),
+  };
   head.referenceUnsure = true;
 }
 
