@@ -62,6 +62,21 @@ describe('extractPrintedStamps', () => {
       [stamp('ที่ทำการปกครองจังหวัดนครราชสีมา', 332, '2026-03-19', null)],
     ],
     [
+      'its number followed by a speck of two characters, the unit ending the line above',
+      '0       ”        อำเภอยางตลาด\nรับที่ 3427                  ศา\nวันที่ 13 ส.ค. 2567\n\nที่ กส 73201/198',
+      [stamp('อำเภอยางตลาด', 3427, '2024-08-13', null)],
+    ],
+    [
+      'its number followed by a short word or a number: the line above is not its unit',
+      'ที่ กษ ๐๒๐๑/ว ๑๒                    สำนักงานปศุสัตว์จังหวัดแพร่\nเลขรับ ๔๔             กรม\n\nเรื่อง ทดสอบ',
+      [stamp(null, 44, null, null)],
+    ],
+    [
+      'its number followed by digits apart: the line above is not its unit',
+      'ที่ กษ ๐๒๐๑/ว ๑๒                    สำนักงานปศุสัตว์จังหวัดแพร่\nเลขรับ ๔๔             ๑๒\n\nเรื่อง ทดสอบ',
+      [stamp(null, 44, null, null)],
+    ],
+    [
       'its number followed by letter text: the line above is not its unit',
       'ที่ กษ ๐๒๐๑/ว ๑๒                    สำนักงานปศุสัตว์จังหวัดแพร่\nเลขรับ ๔๔             กรมปศุสัตว์\n\nเรื่อง ทดสอบ',
       [stamp(null, 44, null, null)],

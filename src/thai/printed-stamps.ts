@@ -475,6 +475,9 @@ function cellNear(text: string, column: number): Cell | null {
   return best;
 }
 
+/** A cell a scan left after a stamp's number: one or two characters, no digit (`ศา`, `i`). */
+const SPECK_AFTER_NUMBER = /^[^\s\d\u0E50-\u0E59]{1,2}$/;
+
 /** A division's name, printed under its unit's on a stamp (อบต.แม่กาษา / งานสารบรรณ). */
 const DIVISION = /^(?:งาน|ฝ่าย|กลุ่ม|แผนก)/;
 
@@ -844,8 +847,11 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   // before it starts at column 0 whatever its place on the paper, and one after specks or
   // letter text somewhere else: the columns of a stamp's lines need not agree. A stamp is
   // the rightmost thing on its lines; when its number ends its line, the last cell of the
-  // line above is its unit if it names one.
-  const anchorCell = cellsOf(anchorLine.text).at(-1);
+  // line above is its unit if it names one. A speck after the number (a cell of one or two
+  // characters, no digit: `รับที่ ๓๔๒๗          ศา`) still leaves it ending its line.
+  const anchorCell = cellsOf(anchorLine.text)
+    .filter((c) => c.start <= first.index || !SPECK_AFTER_NUMBER.test(c.text))
+    .at(-1);
   if (unit === null && anchorCell !== undefined && first.index >= anchorCell.start) {
     const above = lines[unitLine];
     const lastCell = above === undefined ? undefined : cellsOf(above.text).at(-1);
