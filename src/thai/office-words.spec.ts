@@ -53,6 +53,14 @@ describe('repairOfficeWords', () => {
     // A unit's kind glued before a long listed name, one consonant inserted in it.
     ['ศูนย์ป้องกันและบรรเทาสาธารณภัยเขต ๑๐', 'ศูนรย์ป้องกันและบรรเทาสาธารณภัยเขต ๑๐'],
     ['กรมปศุสัตว์ กองการปกครองท้องถิ่น', 'กรมปศุสัตว์ กอลงการปกครองท้องถิ่น'],
+    // A word sharing its last letters with a longer name placed first (กระทรวง of a
+    // ministry's name after ปลัดกระทรวง).
+    [
+      'สำเนาหนังสือสำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม',
+      'สำเนาหนังสือสำนักงานปลั้ดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม',
+    ],
+    ['รองปลัดกระทรวงการคลัง', 'รองปลดกระทรวงการคลัง'],
+    ['สำนักงานปลัดกระทรวงสาธารณสุข ', 'สำนักงานปลดกระทรวงสาธารณสุข '],
   ])('puts back %s from %s', (printed, read) => {
     expect(repairOfficeWords(read)).toEqual({ text: printed, repaired: true });
   });
@@ -100,6 +108,9 @@ describe('repairOfficeWords', () => {
     // Printed in full.
     'ก่อนสิ้นปีงบประมาณ',
     'เบิกจ่ายตรง',
+    // Two listed words sharing letters, both printed in full.
+    'สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม',
+    'รองปลัดกระทรวงการคลัง',
   ])('leaves %s alone', (text) => {
     expect(repairOfficeWords(text)).toEqual({ text, repaired: false });
   });
@@ -108,6 +119,14 @@ describe('repairOfficeWords', () => {
     // ส่งเสริม has six letters: one damaged mark is a repair, three are another text.
     expect(repairOfficeWords('กรมสงเสริมการเกษตร').text).toBe('กรมส่งเสริมการเกษตร');
     expect(repairOfficeWords('สงเสรมสข').repaired).toBe(false);
+  });
+
+  it('shares letters between two words only where both print them as read', () => {
+    // กระทรวง read with a speck: the ministry's name is repaired, ปลด beside it is not taken
+    // for ปลัดกระทรวง through letters the two words read differently.
+    expect(repairOfficeWords('ปลดกร่ะทรวงการคลัง').text).toBe('ปลดกระทรวงการคลัง');
+    // Nor are the letters of a word read with a consonant misread (ศึกษาถิการ).
+    expect(repairOfficeWords('ปลดกระทรวงศึกษาถิการ').text).toBe('ปลดกระทรวงศึกษาธิการ');
   });
 });
 

@@ -455,19 +455,22 @@ function provinceAfterJangwat(text: string): MarkRepair {
 
 function officeWordsRepaired(text: string): MarkRepair {
   const read = clustersOf(text);
-  /** Per letter of the text: placed by a word already (as printed or repaired). */
-  const placed: boolean[] = read.marks.map(() => false);
+  /**
+   * Per letter of the text: the marks the word placed over it gives it (as printed or
+   * repaired), null while no word is placed there.
+   */
+  const placed: (string | null)[] = read.marks.map(() => null);
   const repairs: WordRepair[] = [];
   /** Where each placed word starts, in letters. */
   const starts: number[] = [];
   for (const { word, clusters } of LEXICON) {
     const budget = markBudget(clusters.bases.length);
     const notAfter = NOT_AFTER.get(word);
-    for (const { start, span, misread, inserted } of placesOf(read.bases, clusters.bases)) {
+    for (const place of placesOf(read.bases, clusters.bases)) {
+      const { start, misread, inserted } = place;
       if (notAfter?.test(read.bases.slice(0, start)) === true) continue;
-      let taken = false;
-      for (let k = start; k < start + span; k++) taken ||= placed[k] === true;
-      if (taken) continue;
+      const free = freeSpan(place, clusters, read, placed);
+      if (free === null) continue;
       let cost: number | null = misread * MISREAD_LETTER_COST;
       for (let k = 0; k < clusters.bases.length && cost !== null; k++) {
         const at = start + k + (inserted >= 0 && k >= inserted ? 1 : 0);
@@ -478,10 +481,19 @@ function officeWordsRepaired(text: string): MarkRepair {
         cost = d === null ? null : cost + d;
       }
       if (cost === null || cost > budget) continue;
-      for (let k = start; k < start + span; k++) placed[k] = true;
+      for (let k = free.from; k < free.to; k++) {
+        // A word read with a letter misread or inserted shares none of its letters.
+        placed[k] = misread > 0 || inserted >= 0 ? UNSHARED : (clusters.marks[k - start] ?? '');
+      }
       if (clusters.bases.length >= KIND_BEFORE_FROM) starts.push(start);
       if (cost > 0) {
-        repairs.push({ from: read.at[start] ?? 0, to: read.at[start + span] ?? text.length, word });
+        // Only the letters no other word holds are written; the shared ones read as printed.
+        const wordAt = (k: number): number => clusters.at[k - start] ?? word.length;
+        repairs.push({
+          from: read.at[free.from] ?? 0,
+          to: read.at[free.to] ?? text.length,
+          word: word.slice(wordAt(free.from), wordAt(free.to)),
+        });
       }
     }
   }
@@ -490,6 +502,43 @@ function officeWordsRepaired(text: string): MarkRepair {
     if (kind !== null) repairs.push(kind);
   }
   return applyRepairs(text, repairs);
+}
+
+/** The marks a letter placed by a word read with a consonant misread or inserted is given. */
+const UNSHARED = '\u0000';
+
+/**
+ * The letters of a word's place no word placed before it holds, as [from, to). A longer word
+ * placed first may share letters with it (กระทรวง of a ministry's name after ปลัดกระทรวง, in
+ * สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม): the place is still the word's where the
+ * shared letters are one run at its start or its end, read exactly as both words print them,
+ * and some letters are left to it. Null when the place is taken: the two words disagree there,
+ * or this one is read with a letter misread or inserted.
+ */
+function freeSpan(
+  place: { start: number; span: number; misread: number; inserted: number },
+  clusters: MarkClusters,
+  read: MarkClusters,
+  placed: readonly (string | null)[],
+): { from: number; to: number } | null {
+  const { start, span } = place;
+  const end = start + span;
+  let from = start;
+  while (from < end && placed[from] !== null) from++;
+  let to = end;
+  while (to > from && placed[to - 1] !== null) to--;
+  if (from === start && to === end) {
+    for (let k = from; k < to; k++) if (placed[k] !== null) return null;
+    return { from, to };
+  }
+  if (from === to || place.misread > 0 || place.inserted >= 0) return null;
+  for (let k = from; k < to; k++) if (placed[k] !== null) return null;
+  for (let k = start; k < end; k++) {
+    if (k >= from && k < to) continue;
+    const marks = clusters.marks[k - start] ?? '';
+    if (placed[k] !== marks || read.marks[k] !== marks) return null;
+  }
+  return { from, to };
 }
 
 /**
@@ -511,12 +560,12 @@ function unitKindBefore(
   text: string,
   read: MarkClusters,
   start: number,
-  placed: readonly boolean[],
+  placed: readonly (string | null)[],
 ): WordRepair | null {
   let first = start;
   while (first > 0 && read.bases.charAt(first - 1) !== ' ') first--;
   if (first === start) return null;
-  for (let k = first; k < start; k++) if (placed[k] === true) return null;
+  for (let k = first; k < start; k++) if (placed[k] !== null) return null;
   const from = read.at[first] ?? 0;
   const to = read.at[start] ?? text.length;
   const prefix = text.slice(from, to);
