@@ -524,6 +524,42 @@ describe('a foot without its blank lines, the owning unit misread', () => {
     expect(blank.signatory?.position).toBe('ประธานกรรมการตรวจสอบพัสดุ ประจำสำนักงานเขตพื้นที่');
     expect(blank.ownerUnit).toBe('กองคลัง');
   });
+
+  it.each([
+    // A stamp's digits far right of the acting phrase, dust under it.
+    [
+      'รองปลัดกระทรวงสาธารณสุข ปฏิบัติราชการแทน               030',
+      'a                             ~     ๑2',
+    ],
+    // Dust read between the acting phrase and the post, the phrase on its own line.
+    ['รองปลัดกระทรวงสาธารณสุข', 'ปฏิบัติราชการแทน', '<4       สม ๕9        oy        i'],
+    // A number far right of the phrase alone.
+    ['รองปลัดกระทรวงสาธารณสุข ปฏิบัติราชการแทน          7'],
+  ])('reads the post after the acting phrase through dust and a stray number (%s)', (...block) => {
+    const parsed = foot(
+      '(นายวิชัย ศรีสุข)',
+      ...block,
+      'ปลัดกระทรวงสาธารณสุข',
+      'กองบริหารการสาธารณสุข',
+      'โทร. ๐ ๒๕๙๐ ๑๑๑๑',
+    );
+    expect(parsed.signatory?.position).toBe(
+      'รองปลัดกระทรวงสาธารณสุข ปฏิบัติราชการแทน ปลัดกระทรวงสาธารณสุข',
+    );
+    expect(parsed.ownerUnit).toBe('กองบริหารการสาธารณสุข');
+  });
+
+  it('ends the position at dust when no post follows it, and keeps a number after เขต', () => {
+    const parsed = foot(
+      '(นายวิชัย ศรีสุข)',
+      'ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน เขต          1',
+      'a                             ~     ๑2',
+      'กลุ่มส่งเสริมการจัดการศึกษา',
+      'โทร. ๐ ๕๔๗๑ ๐๐๐๐',
+    );
+    expect(parsed.signatory?.position).toBe('ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษาประถมศึกษาน่าน เขต 1');
+    expect(parsed.ownerUnit).toBe('กลุ่มส่งเสริมการจัดการศึกษา');
+  });
 });
 
 describe('เรียน read as Latin letters under the subject', () => {

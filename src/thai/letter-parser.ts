@@ -1207,8 +1207,16 @@ function readSignatory(
     if (parts.length === 0 && line?.dust === true) continue;
     if (line === undefined || isBlank(line) || isFootStructure(line)) break;
     if (contactStart(line.text) !== null) break;
-    const text = clean(line.text);
     const previous = parts[parts.length - 1];
+    // Dust between the acting phrase and the post it acts for, or before such a post: the
+    // block's lines are printed one under the other, nothing between them.
+    if (previous !== undefined && (isDigitDustLine(line) || isScatteredDustLine(line))) {
+      const after = nextLineAfter(lines, no);
+      const afterText = after === undefined || isBlank(after) ? null : clean(after.text);
+      if (afterText !== null && (/แทน$/.test(previous) || continuesPosition(afterText))) continue;
+    }
+    // A number far right of a position's line is a speck or a stamp's digits (as on a unit's).
+    const text = clean(unitWithoutStrayNumber(line.text) ?? line.text);
     if (
       !blankBeforeContact &&
       contact >= 0 &&
