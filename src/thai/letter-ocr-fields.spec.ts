@@ -71,7 +71,7 @@ describe('a speck one space before a head label', () => {
     },
   );
 
-  it.each(['7” แรื่อง', "a' เรื่อง", '1|เรือง'])(
+  it.each(['7” แรื่อง', "a' เรื่อง", '1|เรือง', '1เรือง', 'iเรื่อง', '7เรอง'])(
     'reads the subject after a Latin letter or digit with a quote glued to it: %s',
     (label) => {
       const parsed = parseLetter(
@@ -99,9 +99,81 @@ describe('a speck one space before a head label', () => {
     }
   });
 
+  it('reads a label with a Latin letter or a digit glued before it', () => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        '7อ้างถึง หนังสือจังหวัดลำปาง ที่ ลป ๐๐๒๓.๔/ว ๓๘๘ ลงวันที่ ๒ พฤษภาคม ๒๕๖๘',
+        'lสิ่งที่ส่งมาด้วย  แบบสำรวจแหล่งน้ำ                      จำนวน ๑ ชุด',
+        body,
+      ),
+    );
+    expect(parsed.references).toEqual([
+      expect.objectContaining({ agencyPrefix: 'ลป', serial: 388, date: '2025-05-02' }),
+    ]);
+    expect(parsed.enclosures).toEqual(['แบบสำรวจแหล่งน้ำ จำนวน ๑ ชุด']);
+  });
+
   it('does not take a word after a letter or a number for a label', () => {
     const parsed = parseLetter(lines(...head, 'ก. อ้างถึง หนังสือจังหวัดลำปาง ที่ ลป ๐๐๒๓.๔/ว ๓๘๘', body));
     expect(parsed.references).toEqual([]);
+  });
+});
+
+describe('a subject whose เรื่อง OCR garbled past reading', () => {
+  it.each(['1๐  ', 'Tos  ', 'ฆ  ', '4ๆ  '])(
+    'reads the line between the date and เรียน after %s as the subject, unsure',
+    (garble) => {
+      const parsed = parseLetter(
+        lines(
+          head[0] ?? '',
+          head[1] ?? '',
+          `${garble}ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ`,
+          head[3] ?? '',
+          body,
+        ),
+      );
+      expect(parsed.subject).toBe('ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ');
+      expect(parsed.salutation).toBe('นายอำเภอทุกอำเภอ');
+      expect(parsed.warnings).toContainEqual(
+        expect.objectContaining({ code: 'low_confidence', field: 'subject' }),
+      );
+    },
+  );
+
+  it('reads a memo’s subject under its ที่ and วันที่ line', () => {
+    const parsed = parseLetter(
+      lines(
+        'บันทึกข้อความ',
+        'ส่วนราชการ  สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาน่าน กลุ่มส่งเสริมการจัดการศึกษา',
+        'ที่ ศธ ๐๔๒๙๓/๑๐๕๗                          วันที่ ๙ มกราคม ๒๕๖๙',
+        '1๐  ขออนุญาตนำนักเรียนเข้าร่วมการแข่งขัน',
+        'เรียน  ผู้อำนวยการสำนักงานเขตพื้นที่การศึกษามัธยมศึกษาน่าน',
+        body,
+      ),
+    );
+    expect(parsed.subject).toBe('ขออนุญาตนำนักเรียนเข้าร่วมการแข่งขัน');
+  });
+
+  it.each([
+    // A word first: a line of the letter, not a garbled label.
+    ['กรม  ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ'],
+    // Dust, or no Thai word.
+    ['a   ฆ   ๑7   ม'],
+    ['Tos  ๑๒๓'],
+  ])('takes no subject from %s', (line) => {
+    const parsed = parseLetter(lines(head[0] ?? '', head[1] ?? '', line, head[3] ?? '', body));
+    expect(parsed.subject).toBeNull();
+    expect(parsed.salutation).toBe('นายอำเภอทุกอำเภอ');
+  });
+
+  it('takes no subject above the letter’s date, nor without a reference number or date', () => {
+    const above = parseLetter(
+      lines(head[0] ?? '', '1๐  ถนนพหลโยธิน เขตจตุจักร', head[1] ?? '', head[3] ?? '', body),
+    );
+    expect(above.subject).toBeNull();
+    const bare = parseLetter(lines('1๐  ขอความร่วมมือสำรวจข้อมูลแหล่งน้ำ', head[3] ?? '', body));
+    expect(bare.subject).toBeNull();
   });
 });
 

@@ -1038,6 +1038,47 @@ function readFields(lines: Line[], start: number): Fields {
   return { values, damaged, bodyStart: no };
 }
 
+/**
+ * A first cell where เรื่อง stood, garbled past reading (`1๐`, `Tos`): up to four characters
+ * and no Thai word (two Thai letters in a row), then the subject's Thai text.
+ */
+const GARBLED_SUBJECT_LABEL = /^\s*(?<cell>\S{1,4})\s+(?<text>[\u0E01-\u0E2E\u0E40-\u0E44].*)$/;
+
+/**
+ * The subject of a letter whose เรื่อง OCR garbled past reading (`1๐  ขออนุญาตนำนักเรียน…`,
+ * its label blanked as a speck): the one line between the head and เรียน. The form prints
+ * the subject right under the letter's date (a memo's ที่/วันที่ line) and right above
+ * เรียน, and nothing else there: the line must come after the reference number's line and
+ * the date's, with nothing but blank lines between it and เรียน. Null when the head read
+ * no reference number nor date, when the line is one of the head's, or when what starts it
+ * is a word, or the line is dust.
+ */
+function lostSubject(lines: readonly Line[], head: Head): string | null {
+  const first = lines[head.end];
+  const label = first === undefined ? null : headLabelOf(first);
+  if (label?.label !== 'salutation' && label?.label !== 'to') return null;
+  let no = head.end - 1;
+  while (no >= 0 && isBlank(lines[no])) no--;
+  const line = lines[no];
+  const dateLine = Math.max(head.dateField?.line ?? -1, ...head.dateLines.map((d) => d.line));
+  const headAbove = Math.max(head.referenceLine, dateLine);
+  if (line === undefined || headAbove < 0 || no <= headAbove) return null;
+  // A subject is running text: a Thai word of four letters or more, not a line of dust.
+  if (!/[\u0E01-\u0E4E]{4,}/.test(line.text) || isScatteredDustLine(line)) return null;
+  const m = GARBLED_SUBJECT_LABEL.exec(line.text);
+  const cell = m?.groups?.cell;
+  const text = m?.groups?.text;
+  if (cell !== undefined && text !== undefined) {
+    return /[\u0E01-\u0E2E\u0E40-\u0E44][\u0E30-\u0E4E]*[\u0E01-\u0E2E]/.test(cell)
+      ? null
+      : clean(text);
+  }
+  // The label read as specks and blanked: the line starts with the subject's text.
+  return (line.specks ?? 0) > 0 && /^\s{2,}[\u0E01-\u0E2E\u0E40-\u0E44]/.test(line.text)
+    ? clean(line.text)
+    : null;
+}
+
 interface Foot {
   signatory: Signatory | null;
   /** The signatory's name came from a line with one parenthesis lost. */
@@ -1543,6 +1584,13 @@ export function parseLetter(text: string, options: LetterParseOptions = {}): Par
   const head = readHead(lines);
   codeRepaired(head, lines);
   const fields = readFields(lines, head.end);
+  if (!fields.values.has('subject')) {
+    const lost = lostSubject(lines, head);
+    if (lost !== null) {
+      fields.values.set('subject', [lost]);
+      fields.damaged.add('subject');
+    }
+  }
 
   const memo = memoSoFar(head);
   const kind: LetterKind = memo

@@ -376,10 +376,13 @@ const SPECK_SIGNS = '.,\'`"|_~\\-–—:;*•';
  * (๑. ๒)) is not one; or a round speck read as a zero or an o one space before it (`0
  * เรียน`): no item is numbered zero, and an item number has its dot or bracket; or a Latin
  * letter or an Arabic digit with a quote or a bar glued after it (`7” แรื่อง`), which no
- * item number has.
+ * item number has, or glued to the label itself (`1เรือง`): an item number is parted from
+ * its text by a dot or a bracket, and no word of the letter glues a Latin letter or an
+ * Arabic digit to a Thai one. A round one glued (`0เรียน`, `o`) may be the label's own
+ * round letter misread (อ) and stays.
  */
 const GLUED_SPECK = new RegExp(
-  `^(?:[${SPECK_SIGNS}]{1,2} ?|[0oO\\u0E50] |[0-9A-Za-z]['"\`‘’“”|_~:;*•] ?)(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`,
+  `^(?:[${SPECK_SIGNS}]{1,2} ?|[0oO\\u0E50] |[0-9A-Za-z]['"\`‘’“”|_~:;*•] ?|[1-9A-NP-Za-np-z])(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`,
 );
 
 export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
