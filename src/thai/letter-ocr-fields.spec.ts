@@ -422,6 +422,58 @@ describe('an enclosure quantity as OCR of a scan reads it', () => {
     expect(parsed.warnings.filter((w) => w.code === 'low_confidence')).toEqual([]);
   });
 
+  it.each([
+    ['กำหนดการพิธีมอบทุนการศึกษา "จำนวน ๑ ชุด', 'กำหนดการพิธีมอบทุนการศึกษา จำนวน ๑ ชุด'],
+    ['แผนที่เส้นทางเลี่ยง “จำนวน ๒ แผ่น', 'แผนที่เส้นทางเลี่ยง จำนวน ๒ แผ่น'],
+    ["คู่มือการปฏิบัติงาน 'จำนวน 2 เล่ม", 'คู่มือการปฏิบัติงาน จำนวน 2 เล่ม'],
+  ])('drops a lone quote glued before the quantity: %s', (item, expected) => {
+    const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
+    expect(parsed.enclosures).toEqual([expected]);
+  });
+
+  it.each([
+    // A pair of quotes is print.
+    'ประกาศ "มาตรการประหยัดพลังงาน" จำนวน ๑ ฉบับ',
+    'แบบฟอร์ม "จำนวนผู้เข้าร่วม" จำนวน ๑ แผ่น',
+    // A quote before a word that is no quantity.
+    'ตาราง "จำนวนผู้ประสบภัย',
+  ])('keeps quotes that are print: %s', (item) => {
+    const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
+    expect(parsed.enclosures).toEqual([item]);
+  });
+
+  it('ends a numbered list at its quantity with specks after it, before dust', () => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        'สิ่งที่ส่งมาด้วย ๑. รายงานการสืบสวนข้อเท็จจริง                    จำนวน ๑ ชุด',
+        '๒. บันทึกถ้อยคำของผู้เกี่ยวข้อง                                  จำนวน ๕ฉบับ 7,',
+        '<4 @ dy = บ๐                        vy : oY                    ม a   a',
+        body,
+      ),
+    );
+    expect(parsed.enclosures).toEqual([
+      'รายงานการสืบสวนข้อเท็จจริง จำนวน ๑ ชุด',
+      'บันทึกถ้อยคำของผู้เกี่ยวข้อง จำนวน ๕ ฉบับ',
+    ]);
+  });
+
+  it('goes on after a quantity followed by Thai text or a wrapped item', () => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        'สิ่งที่ส่งมาด้วย ๑. สำเนาหนังสือกรมควบคุมโรค จำนวน ๑ ฉบับ ด่วนที่สุด',
+        'ที่ สธ ๐๔๑๐.๖/ว ๘๘ ลงวันที่ ๒๘ มกราคม ๒๕๖๙',
+        '๒. แบบรายงาน                                  จำนวน ๕ ฉบับ',
+        body,
+      ),
+    );
+    expect(parsed.enclosures).toEqual([
+      'สำเนาหนังสือกรมควบคุมโรค จำนวน ๑ ฉบับ ด่วนที่สุด ที่ สธ ๐๔๑๐.๖/ว ๘๘ ลงวันที่ ๒๘ มกราคม ๒๕๖๙',
+      'แบบรายงาน จำนวน ๕ ฉบับ',
+    ]);
+  });
+
   it('keeps what is printed after a quantity', () => {
     const parsed = parseLetter(lines(...head, 'สิ่งที่ส่งมาด้วย  แผ่นพับ จำนวน ๕๐ แผ่น ต่ออำเภอ', body));
     expect(parsed.enclosures).toEqual(['แผ่นพับ จำนวน ๕๐ แผ่น ต่ออำเภอ']);

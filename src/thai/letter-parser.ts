@@ -310,10 +310,12 @@ const QUANTITY_WORD =
   'จ[\\u0E48-\\u0E4B]?(?:ำ|[\\u0E48-\\u0E4B]?า)น[\\u0E48-\\u0E4B]?ว[\\u0E48-\\u0E4B]?น';
 /**
  * An item that ends with its quantity (… จำนวน ๑ ฉบับ) or a year is complete, also with a
- * scan's specks glued after it (`จำนวน ๑ ชุด-`): nothing is printed after a quantity.
+ * scan's specks glued after it (`จำนวน ๑ ชุด-`): nothing is printed after a quantity. After
+ * a quantity, short words of signs, Latin letters or Arabic digits (`ฉบับ 7,`) are specks
+ * too, as DUST_AFTER_QUANTITY drops them.
  */
 const COMPLETE_ITEM = new RegExp(
-  `(?:${COUNTED_IN}|\\d{2,4})\\s*\\)?(?:[-–'\`".,:;|_~]{1,2})?\\s*$`,
+  `(?:(?:${COUNTED_IN})\\s*\\)?(?: ?[^\\s\\u0E01-\\u0E59()]{1,3})(?: [^\\s\\u0E01-\\u0E59()]{1,3})*|(?:${COUNTED_IN}|\\d{2,4})\\s*\\)?(?:[-–'\`".,:;|_~]{1,2})?)\\s*$`,
 );
 
 /** An enclosure line that is a whole item on its own: … จำนวน ๑ ชุด. */
@@ -601,9 +603,22 @@ const QUOTE_BEFORE_QUANTITY = new RegExp(
  * written as the word, a sign before the number (จำนวน'1) dropped, and `markDropped` says
  * so: the item is then a guess.
  */
+/**
+ * A quote glued before จำนวน and its number (`กำหนดการพิธี "จำนวน ๑ ชุด`), the item's only
+ * quote: a speck, as print opens and closes its quotes in pairs and quotes no quantity.
+ */
+const LONE_QUOTE_BEFORE_QUANTITY = new RegExp(
+  `(?<=\\s)["'\`‘’“”](?=${QUANTITY_WORD}\\s*[0-9\\u0E50-\\u0E59])`,
+);
+
+function loneQuoteDropped(item: string): string {
+  const quotes = item.match(/["'`‘’“”]/g)?.length ?? 0;
+  return quotes === 1 ? item.replace(LONE_QUOTE_BEFORE_QUANTITY, '') : item;
+}
+
 function quantityTidied(item: string): { text: string; markDropped: boolean } {
   let markDropped = false;
-  const text = item
+  const text = loneQuoteDropped(item)
     .replace(DASH_BEFORE_QUANTITY, '')
     .replace(QUOTE_BEFORE_QUANTITY, '')
     .replace(QUANTITY_SPACED, (word: string, speck: string, count: string, unit: string) => {
