@@ -1512,6 +1512,29 @@ describe('the foot’s owning unit as a scan leaves it', () => {
     expect(flagged(parsed)).toBe(true);
   });
 
+  it.each([
+    ["สำนักงานจังหวัด กลุ่มงานอำนวยการ '                08จฐจ", 'สำนักงานจังหวัด กลุ่มงานอำนวยการ'],
+    ['กองคลัง          12จต', 'กองคลัง'],
+  ])('leaves out a far cell of digits glued to bare letters in %s, unsure', (line, unit) => {
+    const parsed = foot('', line, 'โทร. ๐ ๔๓๕๑ ๑๒๓๕');
+    expect(parsed.ownerUnit).toBe(unit);
+    expect(flagged(parsed)).toBe(true);
+  });
+
+  it.each(['สำนักงานเขตพื้นที่การศึกษา          ม.3', 'กองคลัง          ชั้น6', 'กองคลัง ฝ่าย2ก'])(
+    'keeps a far cell that is print, or one with no column gap: %s',
+    (line) => {
+      const parsed = foot('', line, 'โทร. ๐ ๔๓๕๑ ๑๒๓๕');
+      expect(parsed.ownerUnit).toBe(line.replace(/\s+/g, ' '));
+    },
+  );
+
+  it('drops a lone letter glued before a long unit word, unsure', () => {
+    const parsed = foot('', 'จสำนักการสอบสวนและนิติการ', 'โทร. ๐ ๔๓๕๑ ๑๒๓๕');
+    expect(parsed.ownerUnit).toBe('สำนักการสอบสวนและนิติการ');
+    expect(flagged(parsed)).toBe(true);
+  });
+
   it.each(['กลุ่มงาน ๒', 'สำนักงานเขตพื้นที่การศึกษาประถมศึกษาลำปาง เขต       1'])(
     'keeps the number of %s, sure',
     (unit) => {

@@ -1300,7 +1300,16 @@ function readSignatory(
 const UNIT_NUMBER_WORD_END = /(?:(?:^|\s|ครั้ง)ที่?|เขต|ภาค|ชั้น|รุ่น)$/;
 const UNIT_STRAY_CELL = /^(?<text>.*\S)\s{4,}(?<cell>\S{1,5}(?: \S{1,4})?)\s*$/;
 
+/**
+ * A far cell of Arabic digits glued to bare Thai consonants (`08จฐจ`): no word of a unit's
+ * name mixes the two, so it is a speck or a stamp's digits read with strokes as letters.
+ */
+const MIXED_SPECK_CELL = /^(?=\S*[0-9])(?=\S*[\u0E01-\u0E2E])[0-9\u0E01-\u0E2E]{2,5}$/;
+
 function unitWithoutStrayNumber(text: string): string | null {
+  const m = UNIT_STRAY_CELL.exec(text);
+  const cell = m?.groups?.cell;
+  if (cell !== undefined && MIXED_SPECK_CELL.test(cell)) return m?.groups?.text ?? null;
   return strayCellDropped(text, UNIT_STRAY_CELL, UNIT_NUMBER_WORD_END);
 }
 

@@ -143,6 +143,10 @@ describe('people, units and contacts', () => {
     expect(startsWithUnitWord('ทต.1')).toBe(false);
     expect(contactStart('กองคลัง โทร. ๐ ๒๒๒๒ ๑๑๑๑')).toBe(8);
     expect(contactStart('หมายเลขโทรศัพท์')).toBeNull();
+    // โทร. read as Latin look-alikes before a number.
+    expect(contactStart('กลุ่มงานทรัพยากรบุคคล TNs. ๐ ฒ๓๒๔ ๔๗๑๑')).toBe(22);
+    expect(contactStart('กลุ่มงานทรัพยากรบุคคล ns. 0 7324 4711')).toBe(22);
+    expect(contactStart('กลุ่มงานทรัพยากรบุคคล TNs. ศูนย์')).toBeNull();
     expect(startsBodyParagraph('ตามที่กระทรวง')).toBe(true);
     expect(startsBodyParagraph('แบบรายงาน')).toBe(false);
   });
@@ -388,6 +392,9 @@ describe('unitStartRepaired', () => {
     ['ลงค์การบริหารส่วนจังหวัดร้อยเอ็ด', 'องค์การบริหารส่วนจังหวัดร้อยเอ็ด'],
     ['ถำเภอวารินชำราบ', 'อำเภอวารินชำราบ'],
     ['ภรมการปกครอง', 'กรมการปกครอง'],
+    ['จสำนักการสอบสวนและนิติการ', 'สำนักการสอบสวนและนิติการ'],
+    ['สสำนักงานจังหวัดลำปาง', 'สำนักงานจังหวัดลำปาง'],
+    ['ทกลุ่มงานอำนวยการ', 'กลุ่มงานอำนวยการ'],
   ])('reads %s as %s', (read, printed) => {
     expect(unitStartRepaired(read)).toBe(printed);
   });
@@ -401,6 +408,10 @@ describe('unitStartRepaired', () => {
     '๑.กองคลัง',
     'สำนักงานจังหวัดลำปาง',
     'ลงทะเบียนรับ',
+    // A letter before a short unit word may spell a word (ลงาน, ทกอง); a long unit word
+    // alone, with nothing after it, is no name.
+    'ทกองคลัง',
+    'จสำนัก',
   ])('leaves %s as read', (text) => {
     expect(unitStartRepaired(text)).toBeNull();
   });

@@ -734,7 +734,17 @@ const MISREAD_UNIT_STARTS: readonly (readonly [string, string])[] = [
 ];
 
 /**
- * A unit's name as a scan damaged its start: signs glued before its unit word (`.กอง…`), the
+ * A lone consonant glued before a unit word of four letters or more with more of the name
+ * after it (`จสำนักการสอบสวน…`): a speck read as a letter, as no Thai word starts with a
+ * consonant before these words. Short unit words (กอง, งาน, กรม) are left out: a letter
+ * before them may spell a word.
+ */
+const LETTER_BEFORE_UNIT_WORD =
+  /^[\u0E01-\u0E2E](?=(?:สำนัก|กลุ่ม|ศูนย์|ฝ่าย|หน่วย|กระทรวง|จังหวัด|อำเภอ|องค์การ|องค์กร|เทศบาล|โรงเรียน|โรงพยาบาล|วิทยาลัย|มหาวิทยาลัย|สถาบัน|สถานี)[\u0E01-\u0E2E\u0E40-\u0E44])/;
+
+/**
+ * A unit's name as a scan damaged its start: signs glued before its unit word (`.กอง…`), a
+ * lone consonant glued before a long one (`จสำนัก…`), the
  * unit word's first letter read as a look-alike (`ภองควบคุม…`), or a speck read as a tone
  * mark over it (`ก้องมาตรฐาน…`), with more of the name after the word. The name as printed,
  * or null when nothing changes.
@@ -746,6 +756,7 @@ export function unitStartRepaired(text: string): string | null {
   if (glued !== null && startsWithUnitWord(trimmed.slice(glued[0].length))) {
     return trimmed.slice(glued[0].length);
   }
+  if (LETTER_BEFORE_UNIT_WORD.test(trimmed)) return trimmed.slice(1);
   for (const [word, lookAlikes] of MISREAD_UNIT_STARTS) {
     const rest = trimmed.slice(word.length);
     if (!lookAlikes.includes(trimmed.charAt(0)) || !/^[\u0E01-\u0E2E\u0E40-\u0E44]/.test(rest)) {
@@ -883,11 +894,12 @@ const CONTACT =
 /**
  * Telephone labels as OCR of a scanned foot reads them: โทร. run into the unit name before
  * it (…พัฒนาการผลิตโทร. ๐ ๓๕๕๓), with a speck of one or two signs glued before it
- * (`'โทร.๐ ๒๓๕๔`), or read as the Latin look-alike ns. (โ lost, ท → n, ร → s). Only
+ * (`'โทร.๐ ๒๓๕๔`), or read as the Latin look-alike ns. (โ lost or read as a capital, ท → n
+ * or N, ร → s: `TNs. ๐ …`). Only
  * followed by a number, so สถานีโทรทัศน์ stays a unit.
  */
 const CONTACT_READ =
-  /(?:(?<=[\u0E01-\u0E4E])โทร(?:ศัพท์|สาร)?\.?|(?:^|(?<=\s))(?:['"`‘’“”|.,:;_~-]{1,2}โทร(?:ศัพท์|สาร)?\.?|ns\.))\s*(?=[0-9๐-๙]|[oO][\s0-9๐-๙])/;
+  /(?:(?<=[\u0E01-\u0E4E])โทร(?:ศัพท์|สาร)?\.?|(?:^|(?<=\s))(?:['"`‘’“”|.,:;_~-]{1,2}โทร(?:ศัพท์|สาร)?\.?|[A-Z]?[nN]s\.))\s*(?=[0-9๐-๙]|[oO][\s0-9๐-๙])/;
 
 /** Offset where a contact entry starts in the line, or null. */
 export function contactStart(text: string): number | null {
