@@ -437,6 +437,43 @@ describe('stamp dates OCR damaged', () => {
     }
   });
 
+  it('finds a damaged date in another column than a number that ends its line', () => {
+    // A speck before the keyword set the number out further right than its date line.
+    const speck = damagedOf(
+      [
+        'สำนักงานพาณิชย์จังหวัดพิษณุโลก',
+        '8จ8]                          เลขรับ ๗๑๔',
+        'วันที ๒ 5.0. ๒๕๖๙',
+        '',
+        'ที่ พณ ๐๓๐๔/ว ๕๕๒๑',
+      ].join('\n'),
+    );
+    expect(speck.damaged).toEqual([{ day: 2, month: null, year: 2026 }]);
+    expect(speck.rest.split('\n')[2]).toBe('');
+    // The number alone at column 0, its date line after the letter's text.
+    const beside = damagedOf(
+      [
+        'ที่ กษ ๐๒๐๑/ว ๑๒                         . สำนักงานปศุสัตว์จังหวัดแพร่',
+        'เลขรับ ๔๔',
+        'กรมปศุสัตว์                             TU bo ม.ค. ๒๕๖๙',
+        'ถนนพญาไท กทม. ๑๐๔๐๐',
+      ].join('\n'),
+    );
+    expect(beside.damaged).toEqual([{ day: 10, month: 1, year: 2026, tensUnread: true }]);
+    expect(beside.rest.split('\n')[2]).toBe('กรมปศุสัตว์');
+  });
+
+  it('takes no damaged date from another column when letter text follows the number', () => {
+    const text = [
+      'สำนักงานจังหวัดแพร่',
+      'เลขรับ ๔๔             กรมปศุสัตว์',
+      'กรมปศุสัตว์                             TU bo ม.ค. ๒๕๖๙',
+      '',
+      'ที่ กษ ๐๒๐๑/ว ๑๒',
+    ].join('\n');
+    expect(damagedOf(text).damaged).toEqual([null]);
+  });
+
   it('keeps a register date above the head OCR damaged, with the number beside it', () => {
     const text = ['๒๓ PA. ๒๕๗๐', 'กอง ๑๑', '', 'ที่ อบ ๐๐๑๗.๓/ว ๒๒'].join('\n');
     const { stamps, damaged, rest } = damagedOf(text);

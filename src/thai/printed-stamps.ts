@@ -705,7 +705,19 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   const lastLine = lines[lastAnchor.line];
   if (anchorLine === undefined || lastLine === undefined) return null;
   const column = first.index;
-  /** A damaged date in the stamp's column within two lines of its last keyword. */
+  // Nothing but specks after the number on its line (SPECK_AFTER_NUMBER): the stamp's text
+  // is the rightmost on its lines.
+  const numberEndsLine = ((): boolean => {
+    const cells = cellsOf(lastLine.text).filter(
+      (c) => c.start <= lastAnchor.index || !SPECK_AFTER_NUMBER.test(c.text),
+    );
+    const last = cells.at(-1);
+    return last !== undefined && lastAnchor.index >= last.start;
+  })();
+  /**
+   * A damaged date in the stamp's column (or, when the number ends its line, in the last
+   * cell) within two lines of its last keyword.
+   */
   const damagedBelow = (): {
     line: number;
     start: number;
@@ -716,13 +728,22 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
       const line = lines[no];
       if (line === undefined || (no > lastAnchor.line && isBlank(line))) break;
       if (no > lastAnchor.line && startsLetterHead(line)) break;
-      const cell = no === lastAnchor.line ? null : cellNear(line.text, column);
-      if (no > lastAnchor.line && cell === null) continue;
-      const start = cell?.start ?? lastAnchor.end;
-      const end = cell?.end ?? line.match.length;
-      const found = damagedDateIn(line.match.slice(start, end));
-      // The date's cell is the stamp's, its label (วันที่ or what OCR made of it) too.
-      if (found !== null) return { line: no, start, end: start + found.end, date: found.date };
+      const spans: { start: number; end: number }[] = [];
+      if (no === lastAnchor.line) spans.push({ start: lastAnchor.end, end: line.match.length });
+      else {
+        const near = cellNear(line.text, column);
+        if (near !== null) spans.push(near);
+        // The reader sets out each line from its own first word: a number that ends its line
+        // may stand in another column than its date line (a speck before one of them, letter
+        // text before the other). The stamp is the rightmost thing on its lines.
+        const last = cellsOf(line.text).at(-1);
+        if (numberEndsLine && last !== undefined && last.start !== near?.start) spans.push(last);
+      }
+      for (const { start, end } of spans) {
+        const found = damagedDateIn(line.match.slice(start, end));
+        // The date's cell is the stamp's, its label (วันที่ or what OCR made of it) too.
+        if (found !== null) return { line: no, start, end: start + found.end, date: found.date };
+      }
     }
     return null;
   };
