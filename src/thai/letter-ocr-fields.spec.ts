@@ -348,6 +348,9 @@ describe('an enclosure quantity as OCR of a scan reads it', () => {
       'แนวทางปฏิบัติการตรวจสอบคำร้องขอคืนภาษี จำนวน 1 ฉบับ',
     ],
     ['แบบรายงานผลการสำรวจ จำนวน“๒ชุด', 'แบบรายงานผลการสำรวจ จำนวน ๒ ชุด'],
+    // Between the number and what it counts: a closing quote glued to the number.
+    ['แผ่นพับประชาสัมพันธ์โครงการ จ้านวน ๒๐๐“แผ่น', 'แผ่นพับประชาสัมพันธ์โครงการ จำนวน ๒๐๐ แผ่น'],
+    ["คู่มือการปฏิบัติงาน จำนวน 2' เล่ม", 'คู่มือการปฏิบัติงาน จำนวน 2 เล่ม'],
   ])(
     'drops a sign between จำนวน and its number in %s, and flags the enclosures',
     (item, expected) => {
@@ -364,6 +367,14 @@ describe('an enclosure quantity as OCR of a scan reads it', () => {
     const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
     expect(parsed.enclosures).toEqual([item]);
   });
+
+  it.each(['แผ่นพับ จำนวน 1,000 แผ่น', 'ภาพถ่าย จำนวน ๒๐ "ภาพ"'])(
+    'keeps a sign inside a number or before a word that counts nothing: %s',
+    (item) => {
+      const parsed = parseLetter(lines(...head, `สิ่งที่ส่งมาด้วย  ${item}`, body));
+      expect(parsed.enclosures).toEqual([item]);
+    },
+  );
 
   it('starts the next unnumbered item after a quantity read with a speck', () => {
     const parsed = parseLetter(

@@ -565,9 +565,10 @@ function withoutStrayMarks(text: string): string {
     .join(' ');
 }
 
-// A sign between จำนวน and its number is a speck (จำนวน'1 ฉบับ): the form prints a space.
+// A sign between จำนวน and its number, or between the number and what it counts, is a speck
+// (จำนวน'1 ฉบับ, จำนวน ๒๐๐“แผ่น): the form prints a space there.
 const QUANTITY_SPACED = new RegExp(
-  `${QUANTITY_WORD}\\s*(['"\`‘’“”,.:;]?)\\s*([0-9\\u0E50-\\u0E59]+)\\s*(${COUNTED_IN})`,
+  `${QUANTITY_WORD}\\s*(['"\`‘’“”,.:;]?)\\s*([0-9\\u0E50-\\u0E59]+)\\s*(['"\`‘’“”,.:;]?)\\s*(${COUNTED_IN})`,
   'g',
 );
 /**
@@ -621,10 +622,13 @@ function quantityTidied(item: string): { text: string; markDropped: boolean } {
   const text = loneQuoteDropped(item)
     .replace(DASH_BEFORE_QUANTITY, '')
     .replace(QUOTE_BEFORE_QUANTITY, '')
-    .replace(QUANTITY_SPACED, (word: string, speck: string, count: string, unit: string) => {
-      markDropped ||= !word.startsWith('จำนวน') || speck !== '';
-      return `จำนวน ${count} ${unit}`;
-    })
+    .replace(
+      QUANTITY_SPACED,
+      (word: string, speck: string, count: string, counted: string, unit: string) => {
+        markDropped ||= !word.startsWith('จำนวน') || speck !== '' || counted !== '';
+        return `จำนวน ${count} ${unit}`;
+      },
+    )
     .replace(DUST_AFTER_QUANTITY, '$1');
   return { text, markDropped };
 }
