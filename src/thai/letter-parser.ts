@@ -62,6 +62,7 @@ import {
   startsWithUnitWord,
   toLines,
   unitStartRepaired,
+  unitWordsToneSpeckDropped,
   yearRepaired,
   type FieldLabel,
   type Line,
@@ -1523,8 +1524,11 @@ function repairFieldWords(letter: Omit<ParsedLetter, 'warnings'>): Set<RepairedF
   // A unit's start as the scan damaged it (`.กอง…`, `ภองควบคุม…`): a guess, shown as unsure.
   const unitStarted = (value: string | null, field: RepairedField): string | null => {
     const started = value === null ? null : unitStartRepaired(value);
-    if (started !== null) repaired.add(field);
-    return started ?? value;
+    const read = started ?? value;
+    // Its divisions after a space likewise (`… ก๋องความร่วมมือ…`).
+    const divisions = read === null ? null : unitWordsToneSpeckDropped(read);
+    if (started !== null || divisions !== null) repaired.add(field);
+    return divisions ?? read;
   };
   letter.subject = repair(letter.subject, 'subject', 'end');
   if (letter.subject !== null && TRAILING_DOT.test(letter.subject)) {

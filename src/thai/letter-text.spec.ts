@@ -17,6 +17,7 @@ import {
   startsWithPersonTitle,
   nameTitleRepaired,
   unitStartRepaired,
+  unitWordsToneSpeckDropped,
   startsWithUnitWord,
   toLines,
   type Line,
@@ -381,6 +382,28 @@ describe('nameTitleRepaired', () => {
     'นางสำว',
   ])('leaves %s as read', (name) => {
     expect(nameTitleRepaired(name)).toBeNull();
+  });
+});
+
+describe('unitWordsToneSpeckDropped', () => {
+  it.each([
+    [
+      'กรมเอเชียตะวันออก ก๋องความร่วมมือชายแดนและอนุภูมิภาค',
+      'กรมเอเชียตะวันออก กองความร่วมมือชายแดนและอนุภูมิภาค',
+    ],
+    ['สำนักงานจังหวัดน่าน ก้ลุ่มงานอำนวยการ', 'สำนักงานจังหวัดน่าน กลุ่มงานอำนวยการ'],
+  ])('reads %s as %s', (read, printed) => {
+    expect(unitWordsToneSpeckDropped(read)).toBe(printed);
+  });
+
+  it.each([
+    // The first word is unitStartRepaired's; a word standing alone, a mark inside the name.
+    'ก๋องความร่วมมือ กรมเอเชียตะวันออก',
+    'สำนักงานจังหวัดน่าน ก้อง',
+    'กรมการปกครอง กองการเจ้าหน้าที่',
+    'โรงเรียนบ้านหนองบัว ฝ่ายบริหารงานทั่วไป',
+  ])('leaves %s as read', (text) => {
+    expect(unitWordsToneSpeckDropped(text)).toBeNull();
   });
 });
 

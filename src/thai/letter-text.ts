@@ -784,6 +784,24 @@ function unitToneSpeckDropped(trimmed: string): string | null {
   return null;
 }
 
+/**
+ * A unit's name whose later division (after a space: `กรมเอเชียตะวันออก ก๋องความร่วมมือ…`)
+ * starts with a unit word read with a speck as a tone mark over it, as unitToneSpeckDropped
+ * reads one at the name's start: the name without that mark. Null when nothing changes.
+ */
+export function unitWordsToneSpeckDropped(text: string): string | null {
+  const words = text.split(' ');
+  let changed = false;
+  for (let k = 1; k < words.length; k++) {
+    const dropped = unitToneSpeckDropped(words.slice(k).join(' '));
+    const word = dropped?.split(' ')[0];
+    if (word === undefined) continue;
+    words[k] = word;
+    changed = true;
+  }
+  return changed ? words.join(' ') : null;
+}
+
 /** Personal titles a signatory's name starts with. */
 const PERSON_TITLE =
   /^(?:นาย|นาง|นางสาว|น\.ส\.|ว่าที่|ดร\.|ศ\.|รศ\.|ผศ\.|พล|พ\.ต|พ\.อ|ร\.ต|ร\.อ|จ\.ส|ส\.ต|ด\.ต|พัน|ร้อย|จ่า|สิบ|พระ|หม่อม|ม\.ร\.ว|ม\.ล|คุณ|เรือ|นาวา|นพ\.|พญ\.|ทพ\.|ภก\.|Mr|Mrs|Ms|Dr)/;
