@@ -784,6 +784,38 @@ describe('a stamp time OCR damaged after its เวลา', () => {
   });
 });
 
+describe('a stamp read whole with a value no stamp prints', () => {
+  const unsureOf = (numberLine: string, timeLine: string) => {
+    const lines = toLines(
+      normalizeDocumentText(
+        ['ทต.โคกสี', numberLine, 'วันที่ ๑๙ ต.ค. ๖๙', timeLine, '', 'ที่ ขก ๐๐๒๓/ว ๑'].join('\n'),
+      ),
+    );
+    const unsure: boolean[] = [];
+    const stamps = extractPrintedStamps(lines, [], unsure);
+    return { stamps, unsure };
+  };
+
+  it.each<[string, string, string, number, string]>([
+    ['a number with a leading ๐ (a digit before it lost)', 'รับที่ ๐๗', 'เวลา ๑๐.๔๕ น.', 7, '10:45'],
+    ['a number with a leading Latin o', 'เลขรับ o61', 'เวลา ๑๐.๔๕ น.', 61, '10:45'],
+    ['a time outside office hours (a digit lost)', 'รับที่ ๕๐๗', 'เวลา ๑.๕๐ น.', 507, '01:50'],
+    ['a time at night', 'รับที่ ๕๐๗', 'เวลา ๒๓.๑๐ น.', 507, '23:10'],
+  ])('keeps %s as read, unsure', (_, numberLine, timeLine, number, time) => {
+    const { stamps, unsure } = unsureOf(numberLine, timeLine);
+    expect(stamps).toEqual([stamp('ทต.โคกสี', number, '2026-10-19', time)]);
+    expect(unsure).toEqual([true]);
+  });
+
+  it.each<[string, string, string]>([
+    ['a number with a ๐ inside', 'รับที่ ๕๐๗', 'เวลา ๑๐.๔๕ น.'],
+    ['a number ending in ๐, a time at the first office hour', 'รับที่ ๑๐', 'เวลา ๐๗.๐๐ น.'],
+    ['a time at the last office minute', 'รับที่ ๕๐๗', 'เวลา ๑๘.๕๙ น.'],
+  ])('keeps %s sure', (_, numberLine, timeLine) => {
+    expect(unsureOf(numberLine, timeLine).unsure).toEqual([false]);
+  });
+});
+
 describe('a stamp time on a line of the letter’s address', () => {
   const read = (...l: string[]) => {
     const lines = toLines(normalizeDocumentText(l.join('\n')));

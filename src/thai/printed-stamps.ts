@@ -394,6 +394,11 @@ interface Anchor {
   number: number;
   /** Found through a damaged keyword (GARBLED_ANCHOR). */
   garbled: boolean;
+  /**
+   * The number was read with a leading ๐ (`รับที่ ๐๗`): a register numbers from 1 and prints
+   * no leading zero, so a digit before it was lost or misread as ๐ (๕๐๗, ๖๖๑).
+   */
+  zeroLed: boolean;
 }
 
 /** Location words that follow a unit's name on a stamp (ศาลากลางจังหวัด…, ถนน…). */
@@ -529,6 +534,7 @@ function findAnchors(lines: Line[]): Anchor[] {
         rank: keywordRank(g.kw ?? ''),
         number: Number((g.num ?? '').replace(/,/g, '')),
         garbled: false,
+        zeroLed: /^0\d/.test(g.num ?? ''),
       });
     }
     if (anchors.at(-1)?.line === no) continue;
@@ -538,7 +544,15 @@ function findAnchors(lines: Line[]): Anchor[] {
       if (m === null || NOT_A_KEYWORD.test(text)) continue;
       const number = Number(m.groups?.num);
       if (number === 0) continue;
-      anchors.push({ line: no, index: cell.start, end: cell.end, rank: 3, number, garbled: true });
+      anchors.push({
+        line: no,
+        index: cell.start,
+        end: cell.end,
+        rank: 3,
+        number,
+        garbled: true,
+        zeroLed: /^0\d/.test(m.groups?.num ?? ''),
+      });
     }
   }
   return anchors;
@@ -665,6 +679,16 @@ const DAMAGED_TIME =
 
 /** Hours a receipt is stamped in: government offices open 08.30–16.30, clerks come early. */
 const OFFICE_HOURS = { first: 7, last: 18 } as const;
+
+/**
+ * A stamp's time read whole but outside office hours (`เวลา ๑.๕๐ น.` for ๑๑.๕๐): a clerk
+ * stamps a letter at work, so a digit was lost or misread. Kept as read, shown unsure.
+ */
+function outsideOfficeHours(t: { time: string } | undefined): boolean {
+  if (t === undefined) return false;
+  const hour = Number(t.time.slice(0, 2));
+  return hour < OFFICE_HOURS.first || hour > OFFICE_HOURS.last;
+}
 
 export function damagedStampTime(match: string): { index: number; time: string } | null {
   for (const m of match.matchAll(DAMAGED_TIME)) {
@@ -1030,7 +1054,8 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
     line: top?.[0] ?? first.line,
     column: top?.[1] ?? first.index,
     damaged: damaged?.date ?? null,
-    unsure: (timeGuessed && time !== null) || garbled,
+    unsure:
+      (timeGuessed && time !== null) || garbled || best.zeroLed || outsideOfficeHours(time?.item),
   };
 }
 
