@@ -424,6 +424,66 @@ describe('rereadThaiDigits', () => {
   });
 
   it.each([
+    ['sarabun', ['ที่', 'ชย', '๗๘๓๐๒/ว', '๐๔๔'], 'ฒ๘๓๐๒/ว'],
+    ['taviraj', ['ที่', 'ชย', '๗๘๓๐๒/ว', '๐๔๔'], 'ฒ๘๓๐๒/ว'],
+    ['sarabun', ['ที่', 'ชม', '๗๓๕๐๑/', '๔๔๗'], 'ญ๓๕๐๑/'],
+    ['sarabun', ['YU', '๗๓๕๐๑/', '๔๔๗'], 'ญ๓๕๐๑/'],
+  ])(
+    'reads the misread first digit of an owner number after its code, a word apart (%s, %s)',
+    (font, pieces, misread) => {
+      const family = register(font);
+      const size = 44;
+      const drawn = draw(family, pieces, size);
+      const measure = createCanvas(10, 10).getContext('2d');
+      measure.font = `${size}px ${family}`;
+      const ownerAt = pieces.length - 2;
+      const printed = pieces[ownerAt];
+      const owner = drawn.spans[ownerAt];
+      const at = (n: number): number =>
+        Math.round(owner.x0 + measure.measureText(printed.slice(0, n)).width);
+      const ownerWords = [...misread].map((ch, i) =>
+        word(ch, { x0: at(i), y0: drawn.top, x1: at(i + 1), y1: drawn.bottom }),
+      );
+      const whole = (k: number): OcrWord =>
+        word(pieces[k], {
+          x0: drawn.spans[k].x0,
+          y0: drawn.top,
+          x1: drawn.spans[k].x1,
+          y1: drawn.bottom,
+        });
+      const before = pieces.slice(0, ownerAt).map((_, k) => whole(k));
+      const read = [...pieces.slice(0, ownerAt), misread, pieces[ownerAt + 1]].join(' ');
+      const engine = line([...before, ...ownerWords, whole(ownerAt + 1)], read);
+      expect(rereadThaiDigits(engine, drawn.image).text).toBe(pieces.join(' '));
+    },
+  );
+
+  it('leaves letters before an owner number alone where no code stands apart before it', () => {
+    const family = register('sarabun');
+    const size = 44;
+    const drawn = draw(family, ['ที่', 'ชย๗๘๓๐๒/ว', '๐๔๔'], size);
+    const [label, owner, serial] = drawn.spans;
+    const measure = createCanvas(10, 10).getContext('2d');
+    measure.font = `${size}px ${family}`;
+    const printed = 'ชย๗๘๓๐๒/ว';
+    const at = (n: number): number =>
+      Math.round(owner.x0 + measure.measureText(printed.slice(0, n)).width);
+    // The code run into the number: its letters are the code, never digits.
+    const ownerWords = [...'ชย๗๘๓๐๒/ว'].map((ch, i) =>
+      word(ch, { x0: at(i), y0: drawn.top, x1: at(i + 1), y1: drawn.bottom }),
+    );
+    const engine = line(
+      [
+        word('ที่', { x0: label.x0, y0: drawn.top, x1: label.x1, y1: drawn.bottom }),
+        ...ownerWords,
+        word('๐๔๔', { x0: serial.x0, y0: drawn.top, x1: serial.x1, y1: drawn.bottom }),
+      ],
+      'ที่ ชย๗๘๓๐๒/ว ๐๔๔',
+    );
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe('ที่ ชย๗๘๓๐๒/ว ๐๔๔');
+  });
+
+  it.each([
     ['sarabun', 'ที่ขก๐๔๑๘/ว๑๕', 'ที่ขก๐๕๑๕/ว๑๕'],
     ['taviraj', 'ที่ขก๐๔๑๘/ว๑๕', 'ที่ขก๐๕๑๕/ว๑๕'],
     ['sarabun', 'ที่นร๐๗๐๔/๒๖', 'ที่นร๐๒๐๕/๒๐'],

@@ -285,6 +285,12 @@ const MISREAD_DIGITS =
   /^(?:[A-Za-z«©%'\u0E50-\u0E59]{1,6}|[\u0E01-\u0E59«©%']{1,3}|(?=(?:[^\u0E01-\u0E4E]*[\u0E01-\u0E4E]){1,2}[^\u0E01-\u0E4E]*$)[\u0E01-\u0E59«©%']{4,6})$/;
 
 /**
+ * A reference number's letter code read as a word of its own (after its label, ที่ชย, or with
+ * none): two to four Thai consonants, or Latin letters where the engine misread them (YU).
+ */
+const CODE_APART = /^(?:[\u0E01-\u0E2E]{2,5}|[A-Za-z]{2,4})$/;
+
+/**
  * The line's words grouped as the engine spaced them: its Thai "words" are mostly single
  * characters, so a month or a label is a run of words with no space in the line between them.
  */
@@ -338,6 +344,13 @@ function digitContexts(words: readonly OcrWord[], starts: readonly number[]): bo
     if (REFERENCE_WORD.test(token.text)) {
       let from = token.first;
       while (from <= token.last && !THAI_DIGIT.test(words[from].text)) from++;
+      // With the letter code a word of its own before it (`ชย ฒ๘๓๐๒/ว`, `YU ญณ๓๕๐๑/`), one or
+      // two letters before the first digit are the number's own digits, misread.
+      const lead = words
+        .slice(token.first, from)
+        .map((w) => w.text)
+        .join('');
+      if (lead.length <= 2 && CODE_APART.test(bare(tokens[t - 1]?.text ?? ''))) from = token.first;
       for (let i = from; i <= token.last; i++) {
         const piece = words[i].text;
         if (piece !== 'ว' && MISREAD_DIGITS.test(piece) && piece.length <= 2) marked[i] = true;
