@@ -764,8 +764,28 @@ describe('a speck one space before ที่', () => {
     },
   );
 
+  it.each([
+    ')          ที่ ตช ๐๐๑๙.๙๑/๓๓๓          วันที่ ๒ มิถุนายน ๒๕๖๙',
+    '-:     ที่ ตช ๐๐๑๙.๙๑/๓๓๓          วันที่ ๒ มิถุนายน ๒๕๖๙',
+    '[   ที ตช 0019.91/333          วันที่ 2 มิถุนายน 2569',
+  ])(
+    'reads the reference line %s: signs or a bracket alone across a gap are a speck',
+    (refLine) => {
+      const parsed = memo(refLine);
+      expect(parsed.referenceNumber).toEqual(
+        expect.objectContaining({ agencyPrefix: 'ตช', serial: 333 }),
+      );
+      expect(parsed.letterDate?.date).toBe('2026-06-02');
+    },
+  );
+
   it('does not take a letter or a digit before ที่ for a speck', () => {
-    for (const refLine of ['ก ที่ ตช ๐๐๑๙.๙๑/๓๓๓', '1 ที่ ตช ๐๐๑๙.๙๑/๓๓๓']) {
+    for (const refLine of [
+      'ก ที่ ตช ๐๐๑๙.๙๑/๓๓๓',
+      '1 ที่ ตช ๐๐๑๙.๙๑/๓๓๓',
+      '(1)          ที่ ตช ๐๐๑๙.๙๑/๓๓๓',
+      '-:)          ที่ ตช ๐๐๑๙.๙๑/๓๓๓',
+    ]) {
       expect(memo(refLine).referenceNumber).toBeNull();
     }
   });

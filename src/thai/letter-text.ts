@@ -432,9 +432,11 @@ export function headLabelOf(line: Line): LabelMatch | DamagedLabelMatch | null {
 }
 
 /** `ที่` followed by something that reads as a reference number (ที่ประชุม is not). */
-// A sign a scan left one space before ที่ (`- ที่ ตช …`) is a speck, as before a head label.
+// A sign a scan left one space before ที่ (`- ที่ ตช …`) is a speck, as before a head label;
+// so are one or two signs or a bracket alone across a gap before it (`)          ที่ ตซ …`):
+// nothing is printed left of a reference number, and maskSpecks keeps brackets.
 const REF_LABEL = new RegExp(
-  `^\\s*(?:[${SPECK_SIGNS}]{1,2} )?ที่?\\s*[:.]?\\s*(?=[\\u0E01-\\u0E2E]{2,4}\\.?\\s*\\d)`,
+  `^\\s*(?:[${SPECK_SIGNS}]{1,2} |[${SPECK_SIGNS}()[\\]]{1,2} {2,})?ที่?\\s*[:.]?\\s*(?=[\\u0E01-\\u0E2E]{2,4}\\.?\\s*\\d)`,
 );
 
 export function refLabelEnd(match: string): number | null {
