@@ -40,8 +40,14 @@ describe('letterCodeRepaired', () => {
     // A department of another ministry than the codes a letter off: nothing.
     ['สง', 'กรมชลประทาน ถนนสามเสน', null],
     ['กศ', 'กรมการแพทย์ ถนนติวานนท์', null],
-    // A known code is never changed, whatever department is named.
+    // A known code is not changed for a department whose code is no look-alike off it.
     ['มท', 'กรมการแพทย์', null],
+    // A known code a look-alike letter off the code of the one owner the head names, its own
+    // owner not named: ยล (Yala) for ยธ in กรมคุมประพฤติ's head, ตซ… as above.
+    ['ยล', 'กรมคุมประพฤติ ศูนย์ราชการเฉลิมพระเกียรติ ถนนแจ้งวัฒนะ', 'ยธ'],
+    // Its own owner named too: the code stands.
+    ['ยล', 'สำนักงานคุมประพฤติจังหวัดยะลา กรมคุมประพฤติ', null],
+    ['ยล', 'ศาลากลางจังหวัดยะลา', null],
   ])('%s in a head naming %s → %s (departments)', (code, head, want) => {
     expect(letterCodeRepaired(code, head)).toBe(want);
   });
@@ -65,7 +71,8 @@ describe('letterCodeRepaired', () => {
     ['ศร', '', null],
     // จ has no look-alike: ชจ is no known code's misreading.
     ['ชจ', '', null],
-    // Known codes are never changed, nor a code whose head names another owner.
+    // Known codes are not changed where the head names no owner, nor a code whose head
+    // names another owner.
     ['ยล', '', null],
     ['สป', '', null],
     ['สง', 'กรมชลประทาน ถนนสามเสน', null],
@@ -136,6 +143,19 @@ describe('a reference number with its code misread, in a letter', () => {
       serial: 12,
     });
     expect(unsure(text)).toBe(true);
+  });
+
+  it('reads a known code as the look-alike the head names the owner of, and is unsure', () => {
+    const text = memo('ที่ ยล ๐๗๐๒/ว ๖๕', 'กรมคุมประพฤติ กองแผนงานและประเมินผล');
+    expect(parseLetter(text).referenceNumber).toMatchObject({
+      raw: 'ยธ ๐๗๐๒/ว ๖๕',
+      agencyPrefix: 'ยธ',
+    });
+    expect(unsure(text)).toBe(true);
+    // A head that names no owner a look-alike off keeps the code, and sure.
+    const other = memo('ที่ ยล ๐๗๐๒/ว ๖๕', 'กรมการปกครอง กองการเจ้าหน้าที่');
+    expect(parseLetter(other).referenceNumber?.agencyPrefix).toBe('ยล');
+    expect(unsure(other)).toBe(false);
   });
 
   it('never takes the owner from the addressee or a receipt stamp', () => {

@@ -389,14 +389,23 @@ function oneLookAlikeOff(code: string, read: string): boolean {
  * the head names no owner a letter off, the one known code a look-alike letter off it
  * (LOOK_ALIKE_PAIRS: `ศล` for ศธ), unless the head names another ministry or department (a
  * province it names is mostly the sender's address: a school's letter names its province,
- * and writes under ศธ). Null otherwise: two
+ * and writes under ศธ). A code the system knows is read as another only where the head
+ * names no owner of it and names exactly one owner whose code it is a look-alike letter off
+ * (`ยล`, Yala's, in a head naming กรมคุมประพฤติ: ยธ). Null otherwise: two
  * such codes, or none (an unknown code with no such neighbour may be a real one). The caller
  * keeps the text as read and shows the number as unsure.
  */
 export function letterCodeRepaired(code: string, head: string): string | null {
-  if (CODES.has(code) || [...code].length !== 2) return null;
+  if ([...code].length !== 2) return null;
   const text = normalizeThaiText(head);
   const owners = KNOWN.filter((k) => k.names.some((name) => text.includes(name)));
+  if (CODES.has(code)) {
+    // A known code may be another misread (ยล for ยธ): only where the head names no owner of
+    // it and exactly one owner whose code it is a look-alike letter off.
+    if (owners.some((k) => k.code === code)) return null;
+    const alike = new Set(owners.filter((k) => oneLookAlikeOff(k.code, code)).map((k) => k.code));
+    return alike.size === 1 ? [...alike][0] : null;
+  }
   const named = new Set(owners.filter((k) => oneLetterOff(k.code, code)).map((k) => k.code));
   if (named.size > 0) return named.size === 1 ? [...named][0] : null;
   const alike = new Set(KNOWN.filter((k) => oneLookAlikeOff(k.code, code)).map((k) => k.code));
