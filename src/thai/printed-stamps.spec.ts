@@ -542,8 +542,9 @@ describe('stamp dates OCR damaged', () => {
     expect(resolveDamagedStampDate(misread(7, 8), '2026-08-07')).toBe('2026-08-07');
     // Over the year's end.
     expect(resolveDamagedStampDate(misread(4, 1), '2026-12-28')).toBe('2027-01-04');
-    // Before the letter's date, or weeks after it: a clerk reads it.
-    expect(resolveDamagedStampDate(misread(2, 6), '2026-06-09')).toBeNull();
+    // Before the letter's date with no one day it can be (๑: the 10th to the 16th fit), or
+    // weeks after it: a clerk reads it.
+    expect(resolveDamagedStampDate(misread(1, 6), '2026-06-09')).toBeNull();
     expect(resolveDamagedStampDate(misread(30, 6), '2026-06-09')).toBeNull();
     // Without the letter's date, nothing to place it against.
     expect(resolveDamagedStampDate(misread(12, 6), null)).toBeNull();
@@ -602,6 +603,17 @@ describe('stamp dates OCR damaged', () => {
     expect(stampDayRepaired('2027-05-07', '2027-05-07')).toBeNull();
     // A year before: a year slip, which the consistency checks handle, not a day.
     expect(stampDayRepaired('2026-05-04', '2027-05-22')).toBeNull();
+    // ๑ for ๑๗ on a letter of the 12th: the 12th to the 19th all lie within a week.
+    expect(stampDayRepaired('2026-03-01', '2026-03-12')).toBeNull();
+  });
+
+  it('takes of several days that fit the only one within a week of the letter’s date', () => {
+    // ๖ for ๑๖ on a letter of 14 January: ๒๖ fits the two weeks too, not the week.
+    expect(stampDayRepaired('2026-01-06', '2026-01-14')).toBe('2026-01-16');
+    // ๘ for ๑๘ on a letter of 16 November (๒๘ is twelve days after it).
+    expect(stampDayRepaired('2026-11-08', '2026-11-16')).toBe('2026-11-18');
+    // ๒ for ๑๒ on a letter of 9 June: the 20th to the 23rd fit the two weeks only.
+    expect(stampDayRepaired('2026-06-02', '2026-06-09')).toBe('2026-06-12');
   });
 
   it('reads a stamp year far from the letter’s as one misread digit when one year fits', () => {

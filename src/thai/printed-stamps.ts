@@ -275,8 +275,9 @@ function lookAlikes(digit: string): string[] {
  * A stamp's date read before the letter's (ISO both), in the same month or the one before:
  * a stamp goes on a letter received, so its day was misread. The days one misread digit
  * away (a look-alike digit in its place), else one lost digit away (๔ for ๒๔), that fall on
- * the letter's date or up to GUESS_WINDOW_DAYS after it: when exactly one does, that date,
- * a guess the caller shows as unsure; otherwise null (a clerk reads the stamp).
+ * the letter's date or up to GUESS_WINDOW_DAYS after it: when exactly one does, or exactly
+ * one within a week of it (soonest), that date, a guess the caller shows as unsure;
+ * otherwise null (a clerk reads the stamp).
  */
 export function stampDayRepaired(read: string, letterDate: string): string | null {
   const before = daysBetween(read, letterDate);
@@ -298,13 +299,26 @@ export function stampDayRepaired(read: string, letterDate: string): string | nul
     lookAlikes(digit).map((other) => digits.slice(0, i) + other + digits.slice(i + 1)),
   );
   const one = fits(swapped);
-  if (one.length > 0) return one.length === 1 ? (one[0] ?? null) : null;
+  if (one.length > 0) return soonest(one, letterDate);
   const lost =
     digits.length === 1
       ? Array.from({ length: 10 }, (_, d) => [`${d}${digits}`, `${digits}${d}`]).flat()
       : [];
-  const other = fits(lost);
-  return other.length === 1 ? (other[0] ?? null) : null;
+  return soonest(fits(lost), letterDate);
+}
+
+/** A letter reaches the unit that stamps it within days of its date; rarely over a week. */
+const RECEIPT_WEEK_DAYS = 7;
+
+/**
+ * The one date of several readings of a stamp's day (ISO, each within GUESS_WINDOW_DAYS
+ * after the letter's date): the only one, else the only one within a week of the letter's
+ * date (๖ for ๑๖ or ๒๖ on a letter of the 14th: the 16th); null when none or several are.
+ */
+function soonest(dates: string[], letterDate: string): string | null {
+  if (dates.length === 1) return dates[0] ?? null;
+  const week = dates.filter((iso) => daysBetween(letterDate, iso) <= RECEIPT_WEEK_DAYS);
+  return week.length === 1 ? (week[0] ?? null) : null;
 }
 
 /**
