@@ -398,6 +398,14 @@ describe('stamp dates OCR damaged', () => {
     ],
     // A lost digit that could give back many years: the day and month are kept.
     ['a lost year digit, many years', 'วันที ๑๕ มิ.ย. ๒๕๙', { day: 15, month: 6, year: null }],
+    // A year with one digit read twice: the day and month are kept, as a year misread.
+    ['a five-digit year', 'วันที ๔ ก.ุย. ๒๕๙๕๙', { day: 4, month: 9, year: null }],
+    ['a five-digit year after a whole month', 'วันที่ ๔ ก.ย. ๒๕๖๙๙', { day: 4, month: 9, year: null }],
+    [
+      'วันที่ read as four Latin letters before a five-digit year',
+      'Full ๒๔ ก.ุค. ๒๙๕๐๘',
+      { day: 24, month: 7, year: null },
+    ],
     [
       'a day with its tens digit read as a Latin letter',
       'วันที wo ก.พ.๐๕๖๙',
@@ -422,7 +430,9 @@ describe('stamp dates OCR damaged', () => {
     for (const dateLine of [
       'วันที่ ๓๕ XY. ๒๕๖๙', // no such day
       'วันที่ ๓ XY. ๒๕๖', // a year with a digit lost that could be many years
-      'วันที่ ๓ มีนาคม ๒๕๖๙๙', // five digits
+      'วันที่ ๓ มีนาคม ๒๕๖๙๙', // five digits after a month in full
+      'วันที่ ๓ XY. ๒๕๖๙๙', // five digits, and no month read
+      'วันที่ ๓ ก.ย. ๒๕๖๙๙๙', // six digits
       'ลงวันที่ ๓ NN. ๒๕๖๙', // the copy of the letter's date
       'ประชุม ๓ XY. ๒๕๖๙', // not a date's label
       'ABCD 7 ส.ค. 2569', // a Latin word, not a label garbled

@@ -134,7 +134,7 @@ function monthBySkeleton(word: string): number | null {
  * cell's start.
  */
 const DAMAGED_DATE =
-  /(?<=^|[\s.:]|(?:รับ)?วันที่?)(?<day>\d{1,2}|[A-Za-z][oO])\s+(?<mon>\S{1,6}?(?:\s[^\s\d]{1,3}?)??)\s*(?<year>\d{2,4})(?![\d,/])/g;
+  /(?<=^|[\s.:]|(?:รับ)?วันที่?)(?<day>\d{1,2}|[A-Za-z][oO])\s+(?<mon>\S{1,6}?(?:\s[^\s\d]{1,3}?)??)\s*(?<year>\d{2,5})(?![\d,/])/g;
 
 function damagedDateIn(
   text: string,
@@ -153,11 +153,15 @@ function damagedDateIn(
     const garbled = month === null && (/\./.test(mon) || /^[A-Za-z]{1,4}$/.test(mon));
     const yearDigits = g.year ?? '';
     const misread = month !== null && monthNumberOf(mon) === null;
+    // Five digits (๒๕๙๕๙ for ๒๕๖๙, the engine read one twice) only after an abbreviation: a
+    // month in full with them is no stamp's date.
+    const yearOverlong = yearDigits.length === 5;
+    if (yearOverlong && (month === null || !/\./.test(mon))) continue;
     // วันที่ garbled into Latin letters (`UA 7 ส.ค. 2569`) hides a date read whole otherwise;
     // four letters (`Tull ๑๙ กุย. ๖๘`) only before a date damaged itself: before a date
     // read whole they are as likely a Latin word (`ABCD 7 ส.ค. 2569`).
     const labelGarbled = /^[A-Za-z]{1,3}\.?$/.test(lead);
-    const longLabelGarbled = /^[A-Za-z]{4}\.?$/.test(lead) && (garbled || misread);
+    const longLabelGarbled = /^[A-Za-z]{4}\.?$/.test(lead) && (garbled || misread || yearOverlong);
     if (lead !== '' && !/^(?:รับ)?วันที่?$/.test(lead) && !labelGarbled && !longLabelGarbled) {
       continue;
     }
@@ -169,14 +173,15 @@ function damagedDateIn(
       stampYearOf(yearDigits) === null;
     if (
       !garbled &&
-      (month === null || (yearDigits.length !== 3 && !misread && !labelGarbled && !yearMisread))
+      (month === null ||
+        (yearDigits.length !== 3 && !misread && !labelGarbled && !yearMisread && !yearOverlong))
     ) {
       continue;
     }
     // Only with the month read: the day's three readings are placed in it.
     if (tensUnread && month === null) continue;
     const year = stampYearOf(yearDigits);
-    if ((year === null && !yearMisread) || day < 1 || day > 31) continue;
+    if ((year === null && !yearMisread && !yearOverlong) || day < 1 || day > 31) continue;
     if (month !== null && year !== null && !isValidCivilDate(year, month, day)) continue;
     const date: DamagedStampDate = { day, month, year };
     if (tensUnread) date.tensUnread = true;
