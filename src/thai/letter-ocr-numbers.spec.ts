@@ -481,6 +481,20 @@ describe('letter date: specks, a Latin พ.ศ. and a year one digit off', () =>
     expect(parseLetter(mark).letterDate).toEqual({ raw: '๑่๔ ธันวาคม ๒๕๖๙', date: '2026-12-14' });
   });
 
+  it.each([
+    ['3ไ1กรกฎาคม 2569', '2026-07-31'],
+    ['๒เ๘ ธันวาคม ๒๕๖๘', '2025-12-28'],
+  ])('reads a day with a speck read as a leading vowel between its digits: %s', (date, iso) => {
+    const text = head(date);
+    expect(parseLetter(text).letterDate?.date).toBe(iso);
+    expect(flagged(text)).toBe(true);
+  });
+
+  it('reads no day through a consonant between its digits', () => {
+    // A consonant is no speck's reading there: ๒ก๘ is no day.
+    expect(parseLetter(head('๒ก๘ ธันวาคม ๒๕๖๘')).letterDate?.date ?? null).toBeNull();
+  });
+
   it('reads a year with a digit lost in the year its receipt stamp leaves, flagged', () => {
     const stamp = ['สำนักงานจังหวัดสกลนคร', 'เลขรับ ๔๑๒', 'วันที่ ๔ ส.ค. ๒๕๖๙', 'เวลา ๑๐.๐๐ น.'];
     const text = head('                 ๓๑ กรกฎาคม ๒๕๙', stamp);

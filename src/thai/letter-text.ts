@@ -1059,10 +1059,16 @@ const ERA_OF_LENGTH = ['', 'พ', 'พศ', 'พ.ศ', 'พ.ศ.'];
 const SIGN_BEFORE_YEAR = /(?<=[\u0E01-\u0E4E]{4}\s*)[.,'`"|:;](?=\s*\d{4}(?!\d))/g;
 
 /**
+ * What a speck over or between a day's two digits is read as: a mark (`๑่๔`), or a vowel
+ * written before its consonant (`3ไ1` for 31): no word puts either between two digits.
+ */
+const SPECK_BETWEEN_DIGITS = new RegExp(`${OCR_DROPPED_MARK.source}|[\u0E40-\u0E44]`);
+
+/**
  * The match form of a date line with three kinds of OCR damage undone, offsets kept: พ.ศ.
  * read as Latin letters becomes พ.ศ. (padded), a sign glued between a month's name and its
- * year becomes a space, and a mark read between two digits (`๑่๔`, a speck over the day) is
- * moved before them (the first digit one place on, in `shifted`). Null when the line has none
+ * year becomes a space, and a mark or a leading vowel read between two digits (`๑่๔`, `3ไ1`:
+ * a speck over the day) is moved before them (the first digit one place on, in `shifted`). Null when the line has none
  * of them.
  */
 function dateDamageTidied(line: Line): { match: string; shifted: Set<number> } | null {
@@ -1074,7 +1080,7 @@ function dateDamageTidied(line: Line): { match: string; shifted: Set<number> } |
   const shifted = new Set<number>();
   for (let i = 1; i + 1 < match.length; i++) {
     if (
-      OCR_DROPPED_MARK.test(line.text.charAt(i)) &&
+      SPECK_BETWEEN_DIGITS.test(line.text.charAt(i)) &&
       /\d/.test(match.charAt(i - 1)) &&
       /\d/.test(match.charAt(i + 1))
     ) {
