@@ -490,6 +490,17 @@ describe('letter date: specks, a Latin พ.ศ. and a year one digit off', () =>
     expect(flagged(text)).toBe(true);
   });
 
+  it('reads a date with a Thai consonant alone after it as a speck, flagged', () => {
+    const text = head('                 ๓๑ กรกฎาคม ๒๕๖๙ ว');
+    expect(parseLetter(text).letterDate).toEqual({ raw: '๓๑ กรกฎาคม ๒๕๖๙', date: '2026-07-31' });
+    expect(flagged(text)).toBe(true);
+    // ณ alone is a word, and two letters are one: the line is no date alone.
+    for (const after of ['ณ', 'ณ ห้อง', 'ของ']) {
+      const line = head(`                 ๓๑ กรกฎาคม ๒๕๖๙ ${after}`);
+      expect(parseLetter(line).letterDate, after).toBeNull();
+    }
+  });
+
   it('reads no day through a consonant between its digits', () => {
     // A consonant is no speck's reading there: ๒ก๘ is no day.
     expect(parseLetter(head('๒ก๘ ธันวาคม ๒๕๖๘')).letterDate?.date ?? null).toBeNull();

@@ -1104,15 +1104,22 @@ function isSpeckBeforeDate(speck: string): boolean {
 
 /**
  * What may follow a letter date on its line: signs glued to the year (`๒๕๖๙"`), then up to
- * three short cells of Latin letters or signs, with one digit at most among them.
+ * three short cells of Latin letters or signs, or of a Thai consonant alone (`2569 ว`), with
+ * one digit at most among them.
  */
 function onlySpecksAfter(after: string): boolean {
   const rest = after.replace(/^[^\s\w\u0E01-\u0E4E]{1,2}/, '').trim();
   if (rest === '') return true;
   if ((rest.match(/\d/g) ?? []).length > 1) return false;
   const cells = rest.split(/\s+/);
-  return cells.length <= 3 && cells.every((c) => c.length <= 3 && !/[\u0E01-\u0E4E]/.test(c));
+  return (
+    cells.length <= 3 &&
+    cells.every((c) => (c.length <= 3 && !/[\u0E01-\u0E4E]/.test(c)) || LONE_LETTER.test(c))
+  );
 }
+
+/** A Thai consonant alone, a speck as maskSpecks takes one; ณ alone is a word. */
+const LONE_LETTER = /^(?!ณ)[\u0E01-\u0E2E]$/;
 
 /**
  * A date whose Buddhist-era year OCR misread in its first digit, read with the year it can
