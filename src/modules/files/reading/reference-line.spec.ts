@@ -39,6 +39,15 @@ function engineLine(text: string, confidence = 0.9, x = 100, y = 200): OcrLine {
   };
 }
 
+/**
+ * A line as the engine mostly gives Thai: every character a word of its own (their boxes
+ * spaced apart, which no test here depends on).
+ */
+function characterLine(text: string): OcrLine {
+  const spread = engineLine([...text].map((ch) => (ch.trim() === '' ? ch : ` ${ch}`)).join(''));
+  return { ...spread, text };
+}
+
 describe('referenceSegment', () => {
   it('finds the piece up to the serial of a reference line whose head is not Thai', () => {
     const line = engineLine('# NA ๐๔๐๖.๒/ว ๑๕๘          กระทรวงการคลัง');
@@ -287,6 +296,36 @@ describe('withReferenceReread', () => {
     ['# กค ๐๔๐๖ ว', 'no label'],
   ])('takes no code from %s (%s)', (text) => {
     expect(withReferenceReread(line, segment, [engineLine(text, 0.93, 10, 5)], origin)).toBe(line);
+  });
+
+  it.each([
+    ['ที มุท๐๒๐๕/๑๒          กองคลัง', 'ที่ มท ๐๒๐๕/๑๒          กองคลัง'],
+    ['ที สฮิ๐๒๑๑.๐๔/ว ๓๓๓          กรมควบคุมโรค', 'ที่ สธ ๐๒๑๑.๐๔/ว ๓๓๓          กรมควบคุมโรค'],
+    ['ที NA๐๔๐๖.๒/ว ๑๕๘          กรมบัญชีกลาง', 'ที่ กค ๐๔๐๖.๒/ว ๑๕๘          กรมบัญชีกลาง'],
+  ])('starts the number at the digits the page read glued to its code: %s', (text, want) => {
+    // The engine reads Thai a character a word: the number's first digits come right after
+    // the code's letters, not after the six characters the segment's head may hold.
+    const page = characterLine(text);
+    const own = referenceSegment(page)!;
+    expect(own).not.toBeNull();
+    const code = want.split(' ')[1];
+    const reread = engineLine(`ที่ ${code}ุ ${want.split(' ')[2]}`, 0.93, 10, 5);
+    const merged = withReferenceReread(page, own, [reread], origin);
+    expect(merged.text).toBe(want);
+    expect(merged.symbols.map((s) => s.text).join('')).toBe(merged.text.replace(/\s+/g, ''));
+  });
+
+  it.each([
+    // One letter before the digit: a misread letter of the code (ธ as 1), not the number's.
+    ['ที ศ1 ๐๒๑๐.๓/๑๒          โรงเรียนบ้านหนองบัว', 'ที่ ศธ ๐๒๑๐.๓/๑๒          โรงเรียนบ้านหนองบัว'],
+    // A digit glued to the label, not to the code: the number is the next word's.
+    ['ที1 NA ๐๔๐๖.๒/ว ๑๕๘          กรมบัญชีกลาง', 'ที่ กค ๐๔๐๖.๒/ว ๑๕๘          กรมบัญชีกลาง'],
+  ])('keeps the number where it was when the page read %s', (text, want) => {
+    const page = characterLine(text);
+    const own = referenceSegment(page)!;
+    const code = want.split(' ')[1];
+    const merged = withReferenceReread(page, own, [engineLine(`ที่ ${code}ุ ๐`, 0.93, 10, 5)], origin);
+    expect(merged.text).toBe(want);
   });
 
   it('never replaces a Thai code the page read', () => {

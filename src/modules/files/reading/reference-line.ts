@@ -194,6 +194,13 @@ const LABEL_AND_CODE =
  * ministry's and province's), so a longer word with a vowel is still no code.
  */
 const CODE_MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
+/**
+ * Two letters, as the page read a letter code however wrong (Thai consonants with the marks
+ * read on them, or Latin letters), running into a digit: `มุท๐๒๐` for มท ๐๒๐…. Two only, as
+ * a code taken from the Thai reading: a third letter may be a misread ๐ (อ).
+ */
+const CODE_RUN_INTO_NUMBER =
+  /^(?:[\u0E01-\u0E2E][\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]*|[A-Za-z]){2}(?=[0-9\u0E50-\u0E59])/;
 /** A word that starts a reference number's owner number. */
 const NUMBER_WORD = /^[0-9\u0E50-\u0E59]/;
 
@@ -275,9 +282,15 @@ function withCodeReread(
   const pageLead = speckFreeRange(line.text).start;
   const page = SEGMENT.exec(line.text.slice(pageLead));
   if (!lineStarts || !page?.groups?.head) return line;
-  // The owner number starts after what the page read for the label and the code (`1 NA`).
+  // The owner number starts after what the page read for the label and the code (`1 NA`),
+  // or at the digits the page read glued to the code (`ที มุท๐๒๐๕/๑๒`): they are the number's.
+  const headAt = pageLead + page.index + page[0].indexOf(page.groups.head);
+  const twoWords = /^(\S+\s+)(\S+)$/.exec(page.groups.head);
+  const glued = twoWords === null ? null : CODE_RUN_INTO_NUMBER.exec(twoWords[2]);
   const numberAt =
-    pageLead + page.index + page[0].indexOf(page.groups.head) + page.groups.head.length;
+    twoWords !== null && glued !== null
+      ? headAt + twoWords[1].length + glued[0].length
+      : headAt + page.groups.head.length;
   const number = lineStarts.findIndex(
     (start, i) => start >= numberAt && i < segment.words && NUMBER_WORD.test(line.words[i].text),
   );
