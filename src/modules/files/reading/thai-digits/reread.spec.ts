@@ -689,6 +689,27 @@ describe('rereadThaiDigits where a number must stand', () => {
     expect(rereadThaiDigits(engine, drawn.image).text).toBe('๑๘ มี.ค. ๒๕๖๙');
   });
 
+  it.each(['sarabun', 'taviraj'])(
+    'reads a day the engine read as Latin letters before a month its year runs into (%s)',
+    (font) => {
+      const drawn = draw(register(font), ['๑๙', 'ก.พ.๒๕๗๐']);
+      const [day, month] = drawn.spans;
+      const engine = line(
+        [whole('ox', day, drawn), ...characters('ก.พ.๒๕๗๐', month, drawn)],
+        'ox ก.พ.๒๕๗๐',
+      );
+      // The day only: the year's digits are read from the ink as before, whatever they give.
+      expect(rereadThaiDigits(engine, drawn.image).text.split(' ')[0]).toBe('๑๙');
+    },
+  );
+
+  it('keeps Latin letters before a word run into digits that is no month', () => {
+    const drawn = draw(register('sarabun'), ['๑๙', 'ถนน๑๒']);
+    const [day, road] = drawn.spans;
+    const engine = line([whole('ox', day, drawn), ...characters('ถนน๑๒', road, drawn)], 'ox ถนน๑๒');
+    expect(rereadThaiDigits(engine, drawn.image).text).toBe('ox ถนน๑๒');
+  });
+
   it('keeps a word after a month that is letters, not digits', () => {
     const drawn = draw(register('sarabun'), ['กันยายน', 'ของ']);
     const [month, next] = drawn.spans;

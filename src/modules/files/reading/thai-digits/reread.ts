@@ -264,6 +264,8 @@ const MARKS = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
 const bare = (text: string): string => text.replace(MARKS, '').replace(/\s+/g, '');
 
 const MONTHS = new Set(MONTH_LABELS.flatMap((m) => [m.name, m.abbreviation]).map(bare));
+/** A month with its year run into it, no space read between them (`ก.พ.๐๕๗๐`, `มี.ค.69`). */
+const MONTH_THEN_YEAR = /^(.+?)[0-9\u0E50-\u0E59]{2,4}$/;
 /** Labels a receipt stamp's number or time follows: เลขรับ, รับที่, เลขที่รับ, ทะเบียนรับ, เวลา. */
 const NUMBER_LABELS = new Set(['เลขรับ', 'รับที่', 'เลขที่รับ', 'ทะเบียนรับ', 'เวลา'].map(bare));
 /** The end of a reference number's owner part, a digit then /, /ว or /ว.: the serial is next. */
@@ -331,6 +333,9 @@ function digitContexts(words: readonly OcrWord[], starts: readonly number[]): bo
     if (MONTHS.has(text)) {
       mark(t - 1);
       mark(/^พ\.?ศ\.?$/.test(bare(tokens[t + 1]?.text ?? '')) ? t + 2 : t + 1);
+    } else if (MONTHS.has(MONTH_THEN_YEAR.exec(text)?.[1] ?? '')) {
+      // The year run into its month (`ก.พ.๐๕๗๐`): the day is still before them.
+      mark(t - 1);
     } else if (NUMBER_LABELS.has(text)) {
       mark(t + 1);
     } else if (BEFORE_SERIAL.test((tokens[t - 1]?.text ?? '') + token.text)) {
