@@ -585,3 +585,42 @@ describe('receipt stamps: a damaged stamp date on a letter whose January year sl
     );
   });
 });
+
+describe('a circular’s reference number whose slash OCR lost before its ว', () => {
+  const letter = (refLine: string): string =>
+    lines(
+      `${refLine}                    กรมการพัฒนาชุมชน`,
+      '                                  ถนนแจ้งวัฒนะ กทม. ๑๐๒๑๐',
+      '              ๒๐ เมษายน ๒๕๖๙',
+      'เรื่อง  การคัดเลือกหมู่บ้านต้นแบบ',
+      'เรียน  ผู้ว่าราชการจังหวัด ทุกจังหวัด',
+    );
+  const unsure = (text: string): boolean =>
+    parseLetter(text).warnings.some(
+      (w) => w.code === 'low_confidence' && w.field === 'referenceNumber',
+    );
+
+  it.each(['ทีมท๐๔๐๕.๓ว๕๑๒', 'ที่ มท ๐๔๐๕.๓ ว ๕๑๒', 'ที่ มท 0405.3ว.512'])(
+    'reads %s as a circular, the slash back, unsure',
+    (refLine) => {
+      const text = letter(refLine);
+      expect(parseLetter(text).referenceNumber).toMatchObject({
+        agencyPrefix: 'มท',
+        agencyNumber: '0405.3',
+        circular: true,
+        serial: 512,
+      });
+      expect(parseLetter(text).referenceNumber?.raw).toMatch(/^มท [0-9๐-๙.]+\/ว/);
+      expect(unsure(text)).toBe(true);
+    },
+  );
+
+  it.each(['ที่ มท ๐๔๐๕.๓ ๕๑๒', 'ที่ มท ๐๔๐๕.๓ว ก๕๑๒', 'ที่ มท ๐๔๐๕.๓ วันที่ ๕'])(
+    'reads no number from %s: no ว, or no serial after it',
+    (refLine) => {
+      const parsed = parseLetter(letter(refLine));
+      expect(parsed.referenceNumber).toBeNull();
+      expect(parsed.warnings.some((w) => w.code === 'invalid_reference_number')).toBe(true);
+    },
+  );
+});

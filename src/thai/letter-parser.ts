@@ -207,6 +207,20 @@ function codeAsPrinted(raw: string, read: string, code: string): string {
   return raw.startsWith(read) ? code + raw.slice(read.length) : raw;
 }
 
+/**
+ * A circular's reference number whose slash OCR lost before its ว (`มท๐๔๐๕.๓ว๕๑๒` for
+ * มท ๐๔๐๕.๓/ว ๕๑๒): ว between the owner number's last digit and the serial is the circular's
+ * mark, which only follows the slash, so the slash stood before it. Read with the slash put
+ * back (its raw text too, as the form prints it); null for anything else, a number with no ว
+ * (where the slash stood cannot be told) or with letters after ว. The caller shows it unsure.
+ */
+function circularSlashLost(cell: string): ReferenceNumber | null {
+  const text = cell.replace(/(?<=[0-9\u0E50-\u0E59])\s*(?=ว\s*\.?\s*[0-9\u0E50-\u0E59]+\s*$)/, '/');
+  if (text === cell) return null;
+  const parsed = parseReferenceNumber(text);
+  return parsed.ok ? parsed.value : null;
+}
+
 /** A date's text as read, its parts spaced (dateSpaced). */
 function dateReadAt(at: DateAt): string {
   return dateSpaced(clean(at.text.slice(at.d.dateIndex, at.d.end)));
@@ -803,8 +817,12 @@ function readHead(lines: Line[]): Head {
             head.dateLines.push({ line: no, d: loose, text: rest.text, unsure: true });
           continue;
         }
+        const slashLost = parsed.ok ? null : circularSlashLost(cell);
         if (parsed.ok) head.reference = parsed.value;
-        else head.referenceError = parsed.error.code;
+        else if (slashLost !== null) {
+          head.reference = slashLost;
+          head.referenceUnsure = true;
+        } else head.referenceError = parsed.error.code;
         const dated = datesOf(afterLabel).find((d) => d.prefix !== null && /^วันที่?/.test(d.prefix));
         const loose =
           dated === undefined ? looseDateCell(afterLabel, { abbreviated: memoSoFar(head) }) : null;
