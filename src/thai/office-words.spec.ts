@@ -98,6 +98,9 @@ describe('repairOfficeWords', () => {
     'หน้าห้องเลขาธิการ สมช.',
     'ห้องผู้อำนวยการกอง',
     'สายอำเภอเมือง',
+    // A word before ending in the listed word's first letter, as printed: nothing inserted.
+    'ถนนนครราชสีมา เขตดุสิต',
+    'ตำบลลำปางหลวง',
     // Two letters changed in a long word: not the word.
     'สำนักงานสาธารณสุกอำเกอ',
     // A word that ends as a listed one begins (ทรัพย์สิน before ปีงบประมาณ) is left as printed.

@@ -123,6 +123,9 @@ function placesOf(
     let k = 0;
     while (k < word.length && text.charAt(start + k) === word.charAt(k)) k++;
     if (k === 0 || k >= word.length - 1 || !CONSONANT.test(text.charAt(start + k))) continue;
+    // The word itself one letter on: the letter before it is the word before's last
+    // (ถนนนครราชสีมา is ถนน and นครราชสีมา), not one inserted inside it.
+    if (text.startsWith(word, start + 1)) continue;
     if (text.slice(start + k + 1, start + word.length + 1) === word.slice(k)) {
       places.push({ start, span: word.length + 1, misread: 1, inserted: k });
     }
