@@ -524,12 +524,26 @@ describe('stamp dates OCR damaged', () => {
     // Over the month's end and the year's.
     expect(resolveDamagedStampDate(unread(2, 2027), '2027-04-27')).toBe('2027-05-02');
     expect(resolveDamagedStampDate(unread(3, 2026), '2025-12-29')).toBe('2026-01-03');
-    // A day that would put it weeks later was misread more likely: unread.
-    expect(resolveDamagedStampDate(unread(3, 2027), '2027-03-08')).toBeNull();
+    // A day that would put it weeks later was misread more likely: unread where no one
+    // reading of it fits (๑ on a letter of the 8th: the 10th to the 15th all do).
+    expect(resolveDamagedStampDate(unread(1, 2027), '2027-03-08')).toBeNull();
     // A year that is not the letter's or the next.
     expect(resolveDamagedStampDate(unread(11, 2029), '2027-03-08')).toBeNull();
     // Without the letter's date, nothing to place it against.
     expect(resolveDamagedStampDate(unread(11, 2027), null)).toBeNull();
+  });
+
+  it('reads the day of an unread month again when no month puts it near the letter', () => {
+    const unread = (day: number, year: number): DamagedStampDate => ({ day, month: null, year });
+    // ๘ for ๑๘ on a letter of 16 November: 8 December is weeks away; the 18th is the one
+    // reading within a week (the 28th fits the two weeks only).
+    expect(resolveDamagedStampDate(unread(8, 2026), '2026-11-16')).toBe('2026-11-18');
+    // ๓ for ๙ (look-alikes) on a letter of 8 March: 3 April is weeks away.
+    expect(resolveDamagedStampDate(unread(3, 2027), '2027-03-08')).toBe('2027-03-09');
+    // A month that puts the day as read near the letter is taken first, as before.
+    expect(resolveDamagedStampDate(unread(4, 2026), '2026-07-23')).toBe('2026-08-04');
+    // In another year than the letter's, nothing is read again.
+    expect(resolveDamagedStampDate(unread(8, 2027), '2026-11-16')).toBeNull();
   });
 
   it('keeps the day and month of a stamp date whose four-digit year was misread', () => {

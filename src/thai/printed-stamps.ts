@@ -233,9 +233,16 @@ export function resolveDamagedStampDate(
     if (!isValidCivilDate(d.year, month, d.day)) continue;
     const iso = formatIsoDate(d.year, month, d.day);
     const after = daysBetween(letterDate, iso);
-    if (after >= 0) return after <= GUESS_WINDOW_DAYS ? iso : null;
+    if (after < 0) continue;
+    if (after <= GUESS_WINDOW_DAYS) return iso;
+    break;
   }
-  return null;
+  // No month puts the day as read near the letter's date: the day may be misread as well
+  // (๘ for ๑๘ on a letter of the 16th). In the letter's month it falls before the letter's
+  // date, and is read again as stampDayRepaired reads such a day.
+  const [letterYear, letterMonth] = letterDate.split('-').map(Number) as [number, number];
+  if (d.year !== letterYear || !isValidCivilDate(letterYear, letterMonth, d.day)) return null;
+  return stampDayRepaired(formatIsoDate(letterYear, letterMonth, d.day), letterDate);
 }
 
 /**
@@ -285,8 +292,17 @@ function lookAlikes(digit: string): string[] {
  * otherwise null (a clerk reads the stamp).
  */
 export function stampDayRepaired(read: string, letterDate: string): string | null {
+  return soonest(stampDayReadings(read, letterDate), letterDate);
+}
+
+/**
+ * The dates a stamp's day read before the letter's may stand for (stampDayRepaired): the
+ * days one look-alike digit away that fit, else those one lost digit away; none when the
+ * read date is not before the letter's, or over a month before it.
+ */
+function stampDayReadings(read: string, letterDate: string): string[] {
   const before = daysBetween(read, letterDate);
-  if (before <= 0 || before > 31) return null;
+  if (before <= 0 || before > 31) return [];
   const [year, month, day] = read.split('-').map(Number) as [number, number, number];
   const digits = String(day);
   const fits = (candidates: string[]): string[] => {
@@ -304,12 +320,12 @@ export function stampDayRepaired(read: string, letterDate: string): string | nul
     lookAlikes(digit).map((other) => digits.slice(0, i) + other + digits.slice(i + 1)),
   );
   const one = fits(swapped);
-  if (one.length > 0) return soonest(one, letterDate);
+  if (one.length > 0) return one;
   const lost =
     digits.length === 1
       ? Array.from({ length: 10 }, (_, d) => [`${d}${digits}`, `${digits}${d}`]).flat()
       : [];
-  return soonest(fits(lost), letterDate);
+  return fits(lost);
 }
 
 /** A letter reaches the unit that stamps it within days of its date; rarely over a week. */
