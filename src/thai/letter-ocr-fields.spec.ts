@@ -737,6 +737,39 @@ describe('a name in parentheses with cells beside it', () => {
   ])('is no signature line when a cell beside it holds a word or a number: %s', (text) => {
     expect(parenthesisedName({ text, match: text })).toBeNull();
   });
+
+  it.each([
+    '00                    (นายอนุชา ประจำเมือง)',
+    '- (นายอนุชา ประจำเมือง)                  00',
+    '(นายอนุชา ประจำเมือง)          o0',
+  ])('is the signature beside round specks read as zeros: %s', (text) => {
+    expect(parenthesisedName({ text, match: text })).toBe('นายอนุชา ประจำเมือง');
+  });
+
+  it('reads the signature block after a closing with a speck a space after it', () => {
+    const parsed = parseLetter(
+      lines(
+        ...head,
+        body,
+        'จึงเรียนมาเพื่อทราบและดำเนินการ',
+        'ขอแสดงความนับถือ 0',
+        '00                    (นายอนุชา ประจำเมือง)',
+        'นายอำเภอพิมาย',
+        'ที่ทำการปกครองอำเภอพิมาย',
+        'โทร. ๐ ๔๔๔๗ ๑๒๑๔',
+      ),
+    );
+    expect(parsed.signatory).toEqual({ name: 'นายอนุชา ประจำเมือง', position: 'นายอำเภอพิมาย' });
+    expect(parsed.ownerUnit).toBe('ที่ทำการปกครองอำเภอพิมาย');
+  });
+
+  it('takes no closing followed by a word', () => {
+    const parsed = parseLetter(
+      lines(...head, body, 'ขอแสดงความนับถือ มา ณ ที่นี้', '(นายอนุชา ประจำเมือง)', 'นายอำเภอพิมาย'),
+    );
+    // No closing: the name is still found by its title, as in a memo.
+    expect(parsed.signatory?.name).toBe('นายอนุชา ประจำเมือง');
+  });
 });
 
 describe('a speck one space before ที่', () => {

@@ -385,6 +385,9 @@ const GLUED_SPECK = new RegExp(
   `^(?:[${SPECK_SIGNS}]{1,2} ?|[0oO\\u0E50] |[0-9A-Za-z]['"\`‘’“”|_~:;*•] ?|[1-9A-NP-Za-np-z])(?=[\\u0E01-\\u0E2E\\u0E40-\\u0E44])`,
 );
 
+/** A speck after the closing: one or two signs, Latin letters or Arabic digits, apart. */
+const CLOSING_SPECK = /^\s+[^\s\u0E01-\u0E59]{1,2}\s*$/;
+
 export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
   const start = leadOf(line.match);
   const lead = start + (GLUED_SPECK.exec(line.match.slice(start))?.[0].length ?? 0);
@@ -414,7 +417,9 @@ export function damagedLabelOf(line: Line): DamagedLabelMatch | null {
       let end = (at[n - 1] ?? lead) + 1;
       while (end < line.match.length && OCR_DROPPED_MARK.test(line.match.charAt(end))) end++;
       const after = line.match.slice(end);
-      if (label === 'closing' ? after.trim() !== '' : !/^(?:\s|[:：]|$)/.test(after)) continue;
+      // The closing stands alone on its line, but for a speck a space after it (`… 0`).
+      const closingEnds = after.trim() === '' || CLOSING_SPECK.test(after);
+      if (label === 'closing' ? !closingEnds : !/^(?:\s|[:：]|$)/.test(after)) continue;
       const sep = /^\s*[:：]?\s*/.exec(after)?.[0].length ?? 0;
       const contentStart = end + sep;
       return { label, contentStart, content: clean(line.text.slice(contentStart)), damaged: true };
@@ -851,18 +856,20 @@ function isNameSpeck(word: string): boolean {
 
 /**
  * The one cell of a line that holds a parenthesis, when the line's other cells, across a
- * column gap, are short cells with no Thai word (`ก.`, `0`, `๊`): a scan's specks in the
- * margin beside a signature. Else the line as it is.
+ * column gap, are short cells with no Thai word (`ก.`, `0`, `๊`, `00`): a scan's specks in
+ * the margin beside a signature. Else the line as it is.
  */
 function parenthesisedCell(text: string): string {
   const cells = cellsOf(text);
   const withParen = cells.filter((c) => /[()]/.test(c.text));
   const [cell] = withParen;
   if (cells.length < 2 || withParen.length !== 1 || cell === undefined) return text;
+  // A run of round specks read as zeros (`00`) is no number: nothing is numbered zero.
   const short = (c: Cell): boolean =>
     c === cell ||
     (c.text.replace(/\s/g, '').length <= SPECK_CELL_MAX &&
-      !/[\u0E01-\u0E2E][\u0E01-\u0E4E]*[\u0E01-\u0E2E]|\d\d/.test(c.text));
+      (!/[\u0E01-\u0E2E][\u0E01-\u0E4E]*[\u0E01-\u0E2E]|\d\d/.test(c.text) ||
+        /^[0oO\u0E50]+$/.test(c.text)));
   return cells.every(short) ? cell.text : text;
 }
 
