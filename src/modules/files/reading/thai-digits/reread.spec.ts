@@ -398,29 +398,44 @@ describe('rereadThaiDigits', () => {
     expect(rereadThaiDigits(engine, drawn.image).text).toBe('(๑)');
   });
 
-  it('reads a letter the engine read inside an owner number that ends its word at the slash', () => {
-    const family = register('sarabun');
+  /**
+   * Pieces drawn in `font`; the engine's line reads the one at `at` one word per character as
+   * `misread` says, every other piece as one word as printed.
+   */
+  function ownerNumberLine(
+    font: string,
+    pieces: string[],
+    at: number,
+    misread: string,
+  ): Drawn & { engine: OcrLine } {
+    const family = register(font);
     const size = 44;
-    const drawn = draw(family, ['นร', '๐๗๑๒/ว', '๒๐๔'], size);
-    const [code, owner, serial] = drawn.spans;
+    const drawn = draw(family, pieces, size);
     const measure = createCanvas(10, 10).getContext('2d');
     measure.font = `${size}px ${family}`;
-    const printed = '๐๗๑๒/ว';
-    const at = (n: number): number =>
-      Math.round(owner.x0 + measure.measureText(printed.slice(0, n)).width);
-    // One engine word per character, the ๗ read as ฒ; the serial a word of its own.
-    const ownerWords = [...'๐ฒ๑๒/ว'].map((ch, i) =>
-      word(ch, { x0: at(i), y0: drawn.top, x1: at(i + 1), y1: drawn.bottom }),
+    const printed = pieces[at];
+    const span = drawn.spans[at];
+    const x = (n: number): number =>
+      Math.round(span.x0 + measure.measureText(printed.slice(0, n)).width);
+    const box = (x0: number, x1: number): OcrWord['box'] => ({
+      x0,
+      y0: drawn.top,
+      x1,
+      y1: drawn.bottom,
+    });
+    const words = pieces.flatMap((piece, k) =>
+      k === at
+        ? [...misread].map((ch, i) => word(ch, box(x(i), x(i + 1))))
+        : [word(piece, box(drawn.spans[k].x0, drawn.spans[k].x1))],
     );
-    const engine = line(
-      [
-        word('นร', { x0: code.x0, y0: drawn.top, x1: code.x1, y1: drawn.bottom }),
-        ...ownerWords,
-        word('๒๐๔', { x0: serial.x0, y0: drawn.top, x1: serial.x1, y1: drawn.bottom }),
-      ],
-      'นร ๐ฒ๑๒/ว ๒๐๔',
-    );
-    expect(rereadThaiDigits(engine, drawn.image).text).toBe('นร ๐๗๑๒/ว ๒๐๔');
+    const text = pieces.map((piece, k) => (k === at ? misread : piece)).join(' ');
+    return { ...drawn, engine: line(words, text) };
+  }
+
+  it('reads a letter the engine read inside an owner number that ends its word at the slash', () => {
+    // The ๗ read as ฒ; the serial a word of its own.
+    const { engine, image } = ownerNumberLine('sarabun', ['นร', '๐๗๑๒/ว', '๒๐๔'], 1, '๐ฒ๑๒/ว');
+    expect(rereadThaiDigits(engine, image).text).toBe('นร ๐๗๑๒/ว ๒๐๔');
   });
 
   it.each([
@@ -431,56 +446,16 @@ describe('rereadThaiDigits', () => {
   ])(
     'reads the misread first digit of an owner number after its code, a word apart (%s, %s)',
     (font, pieces, misread) => {
-      const family = register(font);
-      const size = 44;
-      const drawn = draw(family, pieces, size);
-      const measure = createCanvas(10, 10).getContext('2d');
-      measure.font = `${size}px ${family}`;
-      const ownerAt = pieces.length - 2;
-      const printed = pieces[ownerAt];
-      const owner = drawn.spans[ownerAt];
-      const at = (n: number): number =>
-        Math.round(owner.x0 + measure.measureText(printed.slice(0, n)).width);
-      const ownerWords = [...misread].map((ch, i) =>
-        word(ch, { x0: at(i), y0: drawn.top, x1: at(i + 1), y1: drawn.bottom }),
-      );
-      const whole = (k: number): OcrWord =>
-        word(pieces[k], {
-          x0: drawn.spans[k].x0,
-          y0: drawn.top,
-          x1: drawn.spans[k].x1,
-          y1: drawn.bottom,
-        });
-      const before = pieces.slice(0, ownerAt).map((_, k) => whole(k));
-      const read = [...pieces.slice(0, ownerAt), misread, pieces[ownerAt + 1]].join(' ');
-      const engine = line([...before, ...ownerWords, whole(ownerAt + 1)], read);
-      expect(rereadThaiDigits(engine, drawn.image).text).toBe(pieces.join(' '));
+      const { engine, image } = ownerNumberLine(font, pieces, pieces.length - 2, misread);
+      expect(rereadThaiDigits(engine, image).text).toBe(pieces.join(' '));
     },
   );
 
   it('leaves letters before an owner number alone where no code stands apart before it', () => {
-    const family = register('sarabun');
-    const size = 44;
-    const drawn = draw(family, ['ที่', 'ชย๗๘๓๐๒/ว', '๐๔๔'], size);
-    const [label, owner, serial] = drawn.spans;
-    const measure = createCanvas(10, 10).getContext('2d');
-    measure.font = `${size}px ${family}`;
-    const printed = 'ชย๗๘๓๐๒/ว';
-    const at = (n: number): number =>
-      Math.round(owner.x0 + measure.measureText(printed.slice(0, n)).width);
     // The code run into the number: its letters are the code, never digits.
-    const ownerWords = [...'ชย๗๘๓๐๒/ว'].map((ch, i) =>
-      word(ch, { x0: at(i), y0: drawn.top, x1: at(i + 1), y1: drawn.bottom }),
-    );
-    const engine = line(
-      [
-        word('ที่', { x0: label.x0, y0: drawn.top, x1: label.x1, y1: drawn.bottom }),
-        ...ownerWords,
-        word('๐๔๔', { x0: serial.x0, y0: drawn.top, x1: serial.x1, y1: drawn.bottom }),
-      ],
-      'ที่ ชย๗๘๓๐๒/ว ๐๔๔',
-    );
-    expect(rereadThaiDigits(engine, drawn.image).text).toBe('ที่ ชย๗๘๓๐๒/ว ๐๔๔');
+    const pieces = ['ที่', 'ชย๗๘๓๐๒/ว', '๐๔๔'];
+    const { engine, image } = ownerNumberLine('sarabun', pieces, 1, 'ชย๗๘๓๐๒/ว');
+    expect(rereadThaiDigits(engine, image).text).toBe('ที่ ชย๗๘๓๐๒/ว ๐๔๔');
   });
 
   it.each([
