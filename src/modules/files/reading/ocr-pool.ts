@@ -100,7 +100,7 @@ export class OcrPool {
   }
 
   /**
-   * One line of Thai in an encoded image (PNG) cropped from a page: read as a single line
+   * One line of Thai in an encoded image (PPM, PNG …) cropped from a page: read as a single line
    * with the Thai model alone, by engines of their own (as many as the page engines).
    */
   async recognizeLine(image: Buffer): Promise<OcrLine[]> {
@@ -109,7 +109,7 @@ export class OcrPool {
     return this.linePool.recognize(image);
   }
 
-  /** Lines of text in one encoded image (PNG), in reading order. */
+  /** Lines of text in one encoded image (PPM, PNG …), in reading order. */
   async recognize(image: Buffer): Promise<OcrLine[]> {
     const worker = await this.acquire();
     let timer: NodeJS.Timeout | undefined;

@@ -23,6 +23,7 @@ import {
 import { rereadThaiDigits } from 'src/modules/files/reading/thai-digits/reread.js';
 import { speckFreeRange } from 'src/modules/files/reading/ocr-specks.js';
 import { withReferenceSpacing } from 'src/modules/files/reading/reference-spacing.js';
+import { ppmOf, ppmOfArea } from 'src/modules/files/reading/netpbm.js';
 import {
   referenceReread,
   referenceSegment,
@@ -357,10 +358,12 @@ async function ocrLines(
       background: 'white',
     }).promise;
     const { width, height } = entry.canvas;
-    const ink = inkFromRgba(entry.context.getImageData(0, 0, width, height).data, width, height);
-    const recognised = await ocr.recognize(entry.canvas.toBuffer('image/png'));
+    const rgba = entry.context.getImageData(0, 0, width, height).data;
+    const ink = inkFromRgba(rgba, width, height);
+    const pixels: PagePixels = { rgba, width, height };
+    const recognised = await ocr.recognize(ppmOf(rgba, width, height));
     const lines = await Promise.all(
-      recognised.map((line) => rereadReferenceLine(line, entry.canvas, factory, ocr, ink)),
+      recognised.map((line) => rereadReferenceLine(line, pixels, ocr, ink)),
     );
     return linesFromOcr(lines, ink, scale);
   } finally {
@@ -374,8 +377,7 @@ async function ocrLines(
  */
 async function rereadReferenceLine(
   line: OcrLine,
-  page: Canvas,
-  factory: CanvasFactory,
+  page: PagePixels,
   ocr: OcrPool,
   ink: InkImage,
 ): Promise<OcrLine> {
@@ -383,18 +385,9 @@ async function rereadReferenceLine(
   if (!segment) return line;
   const digits = (l: OcrLine): OcrLine => rereadThaiDigits(l, ink);
   const read = async (area: Crop): Promise<{ line: OcrLine; taken: RereadTaken }> => {
-    const { x, y, width, height } = area;
-    if (width <= 0 || height <= 0) return { line, taken: null };
-    const crop = factory.create(width, height);
-    let png: Buffer;
-    try {
-      crop.context.drawImage(page, x, y, width, height, 0, 0, width, height);
-      png = crop.canvas.toBuffer('image/png');
-    } finally {
-      factory.destroy(crop);
-    }
-    const reread = await ocr.recognizeLine(png);
-    return referenceReread(line, segment, reread, { x, y }, digits);
+    if (area.width <= 0 || area.height <= 0) return { line, taken: null };
+    const reread = await ocr.recognizeLine(ppmOfArea(page.rgba, page.width, area));
+    return referenceReread(line, segment, reread, { x: area.x, y: area.y }, digits);
   };
   const box = cropOf(segment.box, page);
   const first = await read(box);
@@ -407,6 +400,13 @@ async function rereadReferenceLine(
   return RANK[tight.taken ?? 'none'] > RANK[first.taken ?? 'none'] ? tight.line : first.line;
 }
 
+/** A rendered page's pixels, RGBA, row by row. */
+interface PagePixels {
+  rgba: Uint8ClampedArray;
+  width: number;
+  height: number;
+}
+
 /** Whole pixels of the page a box covers, clipped to the page. */
 interface Crop {
   x: number;
@@ -415,7 +415,7 @@ interface Crop {
   height: number;
 }
 
-function cropOf(box: PixelBox, page: Canvas): Crop {
+function cropOf(box: PixelBox, page: PagePixels): Crop {
   const x = Math.floor(box.x0);
   const y = Math.floor(box.y0);
   return {
