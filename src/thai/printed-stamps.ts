@@ -518,6 +518,17 @@ function cellNear(text: string, column: number): Cell | null {
 /** A cell a scan left after a stamp's number: one or two characters, no digit (`ศา`, `i`). */
 const SPECK_AFTER_NUMBER = /^[^\s\d\u0E50-\u0E59]{1,2}$/;
 
+/**
+ * Whether the stamp's keyword at `index` ends its line: the last cell is its own, specks
+ * after it (SPECK_AFTER_NUMBER) left out. A stamp is the rightmost thing on its lines.
+ */
+function endsLine(text: string, index: number): boolean {
+  const last = cellsOf(text)
+    .filter((c) => c.start <= index || !SPECK_AFTER_NUMBER.test(c.text))
+    .at(-1);
+  return last !== undefined && index >= last.start;
+}
+
 /** A division's name, printed under its unit's on a stamp (อบต.แม่กาษา / งานสารบรรณ). */
 const DIVISION = /^(?:งาน|ฝ่าย|กลุ่ม|แผนก)/;
 
@@ -764,15 +775,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   const lastLine = lines[lastAnchor.line];
   if (anchorLine === undefined || lastLine === undefined) return null;
   const column = first.index;
-  // Nothing but specks after the number on its line (SPECK_AFTER_NUMBER): the stamp's text
-  // is the rightmost on its lines.
-  const numberEndsLine = ((): boolean => {
-    const cells = cellsOf(lastLine.text).filter(
-      (c) => c.start <= lastAnchor.index || !SPECK_AFTER_NUMBER.test(c.text),
-    );
-    const last = cells.at(-1);
-    return last !== undefined && lastAnchor.index >= last.start;
-  })();
+  const numberEndsLine = endsLine(lastLine.text, lastAnchor.index);
   /**
    * A damaged date in the stamp's column (or, when the number ends its line, in the last
    * cell) within two lines of its last keyword.
@@ -929,10 +932,7 @@ function anchoredStamp(lines: Line[], group: Anchor[]): Located | null {
   // the rightmost thing on its lines; when its number ends its line, the last cell of the
   // line above is its unit if it names one. A speck after the number (a cell of one or two
   // characters, no digit: `รับที่ ๓๔๒๗          ศา`) still leaves it ending its line.
-  const anchorCell = cellsOf(anchorLine.text)
-    .filter((c) => c.start <= first.index || !SPECK_AFTER_NUMBER.test(c.text))
-    .at(-1);
-  if (unit === null && anchorCell !== undefined && first.index >= anchorCell.start) {
+  if (unit === null && endsLine(anchorLine.text, first.index)) {
     const above = lines[unitLine];
     const lastCell = above === undefined ? undefined : cellsOf(above.text).at(-1);
     const last = lastCell === undefined ? undefined : unitCellOf(lastCell);
