@@ -119,10 +119,10 @@ function placesOf(
       continue;
     }
     // One consonant inserted after the word's first letter and before its last.
-    if (start + word.length + 1 > text.length || text.charAt(start) !== word.charAt(0)) continue;
-    let k = 0;
+    if (start + word.length + 1 > text.length) continue;
+    let k = 1;
     while (k < word.length && text.charAt(start + k) === word.charAt(k)) k++;
-    if (k === 0 || k >= word.length - 1 || !CONSONANT.test(text.charAt(start + k))) continue;
+    if (k >= word.length - 1 || !CONSONANT.test(text.charAt(start + k))) continue;
     // The word itself one letter on: the letter before it is the word before's last
     // (ถนนนครราชสีมา is ถนน and นครราชสีมา), not one inserted inside it.
     if (text.startsWith(word, start + 1)) continue;
@@ -530,12 +530,10 @@ function freeSpan(
   while (from < end && placed[from] !== null) from++;
   let to = end;
   while (to > from && placed[to - 1] !== null) to--;
-  if (from === start && to === end) {
-    for (let k = from; k < to; k++) if (placed[k] !== null) return null;
-    return { from, to };
-  }
-  if (from === to || place.misread > 0 || place.inserted >= 0) return null;
+  if (from === to) return null;
   for (let k = from; k < to; k++) if (placed[k] !== null) return null;
+  if (from === start && to === end) return { from, to };
+  if (place.misread > 0 || place.inserted >= 0) return null;
   for (let k = start; k < end; k++) {
     if (k >= from && k < to) continue;
     const marks = clusters.marks[k - start] ?? '';
